@@ -1,0 +1,31 @@
+package id.go.kecamatan.accounts;
+
+import id.go.kecamatan.shared.security.Role;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A staff account (akun petugas).
+ *
+ * @param officeId the office, {@code null} for a regency administrator
+ * @param villageId the village of a village operator
+ */
+public record Staff(
+    UUID id,
+    UUID regencyId,
+    UUID officeId,
+    UUID villageId,
+    String username,
+    String fullName,
+    String nip,
+    Set<Role> roles,
+    boolean active,
+    int failedAttempts,
+    Instant lockedUntil,
+    int version) {
+
+  public boolean lockedAt(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+}

@@ -1,0 +1,8 @@
+package id.go.kecamatan.accounts;
+
+import id.go.kecamatan.shared.security.Role;
+import java.util.Set;
+
+/** A staff account as typed by an office administrator. */
+public record StaffForm(
+    String username, String fullName, String nip, Set<Role> roles, String villageId, String password) {}

@@ -1,0 +1,109 @@
+package id.go.kecamatan.accounts.internal;
+
+import id.go.kecamatan.accounts.Staff;
+import id.go.kecamatan.accounts.StaffAccounts;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.OfficerPrincipal;
+import id.go.kecamatan.shared.security.Role;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Who may open what: the public site is open, the administration needs a staff sign-in. */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String CSP =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+  @Bean
+  SecurityFilterChain web(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/admin/kabupaten/**").hasRole(Role.REGENCY_ADMIN.name())
+                    .requestMatchers("/admin/kantor/**", "/admin/pejabat/**", "/admin/kalender/**",
+                        "/admin/layanan/**", "/admin/staf/**", "/admin/audit/**")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/**", "/akun/**").authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                    .requestMatchers("/api/**").denyAll()
+                    .anyRequest().permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/masuk")
+                    .loginProcessingUrl("/masuk")
+                    .defaultSuccessUrl("/admin", true)
+                    .failureHandler(
+                        (request, response, exception) ->
+                            response.sendRedirect(
+                                request.getContextPath()
+                                    + (exception instanceof LockedException ? "/masuk?terkunci" : "/masuk?gagal")))
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/keluar").logoutSuccessUrl("/?keluar").permitAll())
+        .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                    .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService staffUsers(StaffAccounts accounts, Clock clock) {
+    return username -> {
+      Staff staff = accounts.byUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+      String hash = accounts.passwordHashOf(staff.id());
+      Officer officer =
+          new Officer(staff.id(), staff.username(), staff.fullName(), staff.regencyId(),
+              staff.officeId(), staff.villageId(), staff.roles());
+      return new StaffUser(officer, hash, staff.active(), staff.lockedAt(clock.instant()));
+    };
+  }
+
+  @Bean
+  SignInListener signInListener(StaffAccounts accounts) {
+    return new SignInListener(accounts);
+  }
+
+  /** Counts failed sign-ins for the lock-out and clears the count after a success. */
+  static class SignInListener {
+    private final StaffAccounts accounts;
+
+    SignInListener(StaffAccounts accounts) {
+      this.accounts = accounts;
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+      accounts.recordFailure(String.valueOf(event.getAuthentication().getPrincipal()));
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+      if (event.getAuthentication().getPrincipal() instanceof OfficerPrincipal principal) {
+        accounts.recordSuccess(principal.officer().staffId());
+      }
+    }
+  }
+}

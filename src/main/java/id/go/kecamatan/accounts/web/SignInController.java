@@ -1,0 +1,77 @@
+package id.go.kecamatan.accounts.web;
+
+import id.go.kecamatan.accounts.StaffAccounts;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.CurrentOfficer;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.web.FieldErrors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign-in page, the console home and the password change. */
+@Controller
+class SignInController {
+
+  private final StaffAccounts accounts;
+  private final Offices offices;
+
+  SignInController(StaffAccounts accounts, Offices offices) {
+    this.accounts = accounts;
+    this.offices = offices;
+  }
+
+  @GetMapping("/masuk")
+  String login(
+      @RequestParam(name = "gagal", required = false) String failed,
+      @RequestParam(name = "terkunci", required = false) String locked,
+      Model model) {
+    if (CurrentOfficer.get().isPresent()) {
+      return "redirect:/admin";
+    }
+    model.addAttribute(
+        "message", locked != null ? "login.locked" : failed != null ? "login.failed" : null);
+    model.addAttribute("username", null);
+    return "auth/login";
+  }
+
+  @GetMapping("/admin")
+  String home(Model model) {
+    Officer officer = CurrentOfficer.require();
+    Office office = officer.officeId() == null ? null : offices.get(officer.officeId());
+    model.addAttribute("officeName", office == null
+        ? offices.regency(officer.regencyId()).map(r -> r.name()).orElse(null)
+        : office.displayName());
+    model.addAttribute("officeSlug", office == null ? null : office.slug());
+    model.addAttribute("villageName", officer.villageId() == null || office == null
+        ? null
+        : offices.village(office.id(), officer.villageId()).map(v -> v.name()).orElse(null));
+    return "admin/home";
+  }
+
+  @GetMapping("/akun/kata-sandi")
+  String passwordForm(@RequestParam(name = "tersimpan", required = false) String saved, Model model) {
+    model.addAttribute("errors", new FieldErrors());
+    model.addAttribute("saved", saved != null);
+    return "auth/password";
+  }
+
+  @PostMapping("/akun/kata-sandi")
+  String changePassword(
+      @RequestParam(defaultValue = "") String current,
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String confirmation,
+      Model model) {
+    FieldErrors errors =
+        accounts.changePassword(CurrentOfficer.require().staffId(), current, password, confirmation);
+    if (errors.any()) {
+      model.addAttribute("errors", errors);
+      model.addAttribute("saved", false);
+      return "auth/password";
+    }
+    return "redirect:/akun/kata-sandi?tersimpan";
+  }
+}

@@ -1,0 +1,177 @@
+package id.go.kecamatan.demo;
+
+import id.go.kecamatan.accounts.StaffAccounts;
+import id.go.kecamatan.accounts.StaffForm;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.RequirementForm;
+import id.go.kecamatan.catalog.ServiceForm;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Official;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Regency;
+import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.shared.web.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Loads the demo offices, catalogue and accounts into an empty database. */
+@Component
+@ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+  /** The password of every demo account. Demo data only: never enable demo data in production. */
+  static final String PASSWORD = "Demo-Kecamatan-2026";
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  /** A demo office: region code, short name for user names, and profile details. */
+  record DemoOffice(
+      String code, String key, String address, String phone, String email, String whatsapp,
+      String unitCode, String camat, String camatNip, String sekcam, String sekcamNip) {}
+
+  static final List<DemoOffice> OFFICES =
+      List.of(
+          new DemoOffice("35.16.16", "jetis", "Jl. Raya Jetis No. 58, Jetis, Kabupaten Mojokerto 61352",
+              "(0321) 361234", "kecamatan.jetis@mojokertokab.go.id", "0812-3456-7801", "416.305",
+              "Drs. Bambang Wahyudi, M.Si.", "197205141998031004", "Sri Rahayu, S.Sos.", "197811232005012003"),
+          new DemoOffice("33.02.27", "purwokertoutara", "Jl. Prof. Dr. HR. Boenyamin No. 45, Purwokerto Utara, Banyumas 53122",
+              "(0281) 635210", "kec.purwokertoutara@banyumaskab.go.id", "0812-3456-7802", "400.3.2.27",
+              "Agus Santoso, S.STP., M.Si.", "198003122000121001", "Dewi Lestari, S.H.", "198205172006042008"),
+          new DemoOffice("12.77.03", "batunadua", "Jl. Sisingamangaraja Km. 7, Batunadua Julu, Padangsidimpuan 22733",
+              "(0634) 4321567", "kec.batunadua@padangsidimpuankota.go.id", "0812-3456-7803", "12.77.03",
+              "Muhammad Yusuf Harahap, S.Sos.", "197601082003121002", "Rina Siregar, S.E.", "198309262009022005"));
+
+  private final Offices offices;
+  private final Catalog catalog;
+  private final StaffAccounts accounts;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  DemoData(Offices offices, Catalog catalog, StaffAccounts accounts, JdbcClient jdbc, TransactionTemplate transactions) {
+    this.offices = offices;
+    this.catalog = catalog;
+    this.accounts = accounts;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (jdbc.sql("select count(*) from office").query(Long.class).single() > 0) {
+      return;
+    }
+    log.info("Loading the demo data (3 offices, 14 services each, demo accounts)");
+    transactions.executeWithoutResult(status -> load());
+  }
+
+  void load() {
+    JsonNode services = readServices();
+    for (DemoOffice demo : OFFICES) {
+      Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
+      if (accounts.byUsername(regencyUser(regency)).isEmpty()) {
+        accounts.createRegencyAdmin(regency.id(), regencyUser(regency), "Admin " + regency.name(), PASSWORD);
+      }
+      Outcome<Office> created = offices.createOffice(regency.id(), demo.code());
+      Office office = created.value();
+      offices.updateProfile(
+          office.id(),
+          new Offices.ProfileForm(demo.address(), demo.phone(), demo.email(), demo.whatsapp(),
+              "Senin–Kamis 07.30–15.30\nJumat 07.30–11.00\nSabtu, Minggu dan hari libur tutup",
+              demo.unitCode(),
+              "PEMERINTAH " + regency.name().toUpperCase() + "\nKECAMATAN " + office.name().toUpperCase()
+                  + "\n" + demo.address(),
+              office.version()));
+      offices.updateOfficial(office.id(), Official.Position.CAMAT, demo.camat(), demo.camatNip(), "Pembina (IV/a)");
+      offices.updateOfficial(office.id(), Official.Position.SEKCAM, demo.sekcam(), demo.sekcamNip(), "Penata Tingkat I (III/d)");
+      Office current = offices.get(office.id());
+      for (JsonNode service : services) {
+        addService(current, service);
+      }
+      addStaff(office, demo.key());
+    }
+  }
+
+  static String regencyUser(Regency regency) {
+    return "kab." + regency.code().replace(".", "");
+  }
+
+  private void addService(Office office, JsonNode s) {
+    int days = s.get("days").asInt();
+    boolean online = !s.has("online") || s.get("online").asBoolean();
+    String steps = online
+        ? String.join("\n",
+            "Pemohon mengajukan permohonan secara daring atau di loket kecamatan/kantor desa dengan mengunggah persyaratan",
+            "Petugas memeriksa kelengkapan dan keabsahan persyaratan",
+            "Bila ada kekurangan, pemohon diberi tahu dan melengkapi bagian yang kurang",
+            "Verifikator memproses dan menyiapkan surat",
+            "Camat atau pejabat yang ditunjuk menandatangani surat secara elektronik",
+            "Pemohon mengunduh surat atau mengambilnya di loket")
+        : String.join("\n",
+            "Pemohon mengambil nomor antrean atau membuat janji temu",
+            "Petugas memeriksa persyaratan",
+            "Perekaman foto, sidik jari, iris mata dan tanda tangan",
+            "Pemohon menerima bukti perekaman");
+    ServiceForm form = new ServiceForm(
+        s.get("code").asText(), s.get("name").asText(), s.get("category").asText(),
+        s.get("description").asText(), steps, Integer.toString(days), "0", s.get("product").asText(),
+        "Disampaikan langsung ke loket pengaduan " + office.displayName() + ", telepon " + office.phone()
+            + ", WhatsApp " + office.whatsapp() + ", e-mail " + office.email()
+            + ", atau melalui SP4N-LAPOR! (lapor.go.id). Pengaduan dijawab paling lama 5 hari kerja.",
+        s.get("legal").asText(),
+        "Ruang tunggu ber-AC, loket pelayanan, komputer dan pemindai, akses kursi roda, toilet, jaringan internet",
+        "Memahami peraturan administrasi kependudukan dan pelayanan publik; mampu mengoperasikan komputer; ramah dan komunikatif",
+        "Dilakukan oleh Sekretaris Camat dan atasan langsung secara berkala",
+        "2 orang petugas loket, 1 verifikator, 1 penandatangan",
+        "Pelayanan diselesaikan sesuai jangka waktu dan tanpa biaya; bila terlambat, pemohon dapat mengadu",
+        "Data pribadi pemohon dijaga kerahasiaannya; dokumen hanya dapat dibuka petugas yang berwenang; surat dapat diverifikasi keasliannya melalui kode QR",
+        "Survei Kepuasan Masyarakat (IKM) setiap triwulan dan evaluasi kinerja pelaksana setiap tahun",
+        s.get("classification").asText(), online, true, online, null);
+    Outcome<ServiceType> created = catalog.create(office.id(), form);
+    if (!created.ok()) {
+      throw new IllegalStateException("Demo service " + s.get("code").asText() + " is invalid: " + created.errors().all());
+    }
+    for (JsonNode r : s.get("requirements")) {
+      catalog.addRequirement(office.id(), created.value().id(),
+          new RequirementForm(r.get(0).asText(), r.get(1).isNull() ? null : r.get(1).asText(), r.get(2).asBoolean()));
+    }
+  }
+
+  private void addStaff(Office office, String key) {
+    String village = offices.villages(office.id()).get(0).id().toString();
+    create(office, "admin." + key, "Admin " + office.displayName(), Set.of(Role.OFFICE_ADMIN), null);
+    create(office, "loket." + key, "Petugas Loket " + office.name(), Set.of(Role.FRONT_OFFICE), null);
+    create(office, "desa." + key, "Operator Desa " + offices.villages(office.id()).get(0).name(), Set.of(Role.VILLAGE_OPERATOR), village);
+    create(office, "verifikator." + key, "Verifikator " + office.name(), Set.of(Role.VERIFIER), null);
+    create(office, "camat." + key, "Camat " + office.name(), Set.of(Role.SIGNER), null);
+  }
+
+  private void create(Office office, String username, String name, Set<Role> roles, String village) {
+    Outcome<?> created = accounts.create(office.id(), new StaffForm(username, name, null, roles, village, PASSWORD));
+    if (!created.ok()) {
+      throw new IllegalStateException("Demo account " + username + " is invalid: " + created.errors().all());
+    }
+  }
+
+  private static JsonNode readServices() {
+    try (InputStream in = new ClassPathResource("demo/services.json").getInputStream()) {
+      return JsonMapper.builder().build().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package id.go.kecamatan.shared.web;
+
+/** The result of a command from a form: the thing made or changed, or the form's errors. */
+public record Outcome<T>(T value, FieldErrors errors) {
+
+  public static <T> Outcome<T> done(T value) {
+    return new Outcome<>(value, new FieldErrors());
+  }
+
+  public static <T> Outcome<T> failed(FieldErrors errors) {
+    return new Outcome<>(null, errors);
+  }
+
+  public boolean ok() {
+    return !errors.any();
+  }
+}

@@ -1,0 +1,110 @@
+package id.go.kecamatan.shared.web;
+
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every template needs besides its own data: messages in the visitor's language, the CSRF
+ * token, the signed-in officer and links that keep the language.
+ */
+public final class Page {
+
+  private final MessageSource messages;
+  private final Locale locale;
+  private final CsrfToken csrf;
+  private final Officer officer;
+  private final String path;
+  private final String query;
+
+  public Page(
+      MessageSource messages,
+      Locale locale,
+      CsrfToken csrf,
+      Officer officer,
+      String path,
+      String query) {
+    this.messages = messages;
+    this.locale = locale;
+    this.csrf = csrf;
+    this.officer = officer;
+    this.path = path;
+    this.query = query;
+  }
+
+  /** The message for a key in the visitor's language; the key itself when it is missing. */
+  public String t(String key, Object... args) {
+    Object[] localized = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      localized[i] = args[i] instanceof Localizable value ? value.message(locale) : args[i];
+    }
+    return messages.getMessage(key, localized, key, locale);
+  }
+
+  public String lang() {
+    return "en".equals(locale.getLanguage()) ? "en" : "id";
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  /** This page in the other language. */
+  public String otherLanguageUrl() {
+    return UriComponentsBuilder.fromPath(path)
+        .query(query)
+        .replaceQueryParam("lang", "en".equals(lang()) ? "id" : "en")
+        .build()
+        .encode()
+        .toUriString();
+  }
+
+  public String otherLanguageName() {
+    return "en".equals(lang()) ? "Bahasa Indonesia" : "English";
+  }
+
+  public String otherLanguageCode() {
+    return "en".equals(lang()) ? "id" : "en";
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public boolean current(String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+
+  public String csrfParameter() {
+    return csrf == null ? "_csrf" : csrf.getParameterName();
+  }
+
+  public String csrfToken() {
+    return csrf == null ? "" : csrf.getToken();
+  }
+
+  public boolean signedIn() {
+    return officer != null;
+  }
+
+  public Optional<Officer> officer() {
+    return Optional.ofNullable(officer);
+  }
+
+  public boolean has(Role role) {
+    return officer != null && officer.has(role);
+  }
+
+  /** Formats an amount in rupiah: {@code Rp0}, {@code Rp15.000}. */
+  public String rupiah(long amount) {
+    return Formats.rupiah(amount);
+  }
+
+  public String date(java.time.LocalDate date) {
+    return Formats.longDate(date, locale);
+  }
+}

@@ -1,0 +1,29 @@
+package id.go.kecamatan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class DemoDataIntegrationTests {
+
+  @Autowired Offices offices;
+  @Autowired Catalog catalog;
+
+  @Test
+  void demoHasThreeOfficesWithTheirRealVillagesAndFourteenServicesEach() {
+    assertThat(offices.activeOffices()).extracting(Office::code)
+        .containsExactlyInAnyOrder("35.16.16", "33.02.27", "12.77.03");
+    Office jetis = offices.bySlug("jetis").orElseThrow();
+    assertThat(offices.villages(jetis.id())).hasSize(16)
+        .anySatisfy(v -> assertThat(v.name()).isEqualTo("Kupang"));
+    for (Office office : offices.activeOffices()) {
+      assertThat(catalog.activeServices(office.id(), "")).hasSize(14)
+          .allSatisfy(s -> assertThat(s.requirements()).isNotEmpty());
+    }
+  }
+}

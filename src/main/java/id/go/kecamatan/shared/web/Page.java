@@ -104,6 +104,13 @@ public final class Page {
     return Formats.rupiah(amount);
   }
 
+  /** A moment in Western Indonesian Time: {@code 23-11-2026 10.05 WIB}. */
+  public String dateTime(java.time.Instant instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH.mm 'WIB'")
+        .withZone(java.time.ZoneId.of("Asia/Jakarta"))
+        .format(instant);
+  }
+
   public String date(java.time.LocalDate date) {
     return Formats.longDate(date, locale);
   }

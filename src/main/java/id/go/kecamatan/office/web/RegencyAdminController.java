@@ -1,0 +1,64 @@
+package id.go.kecamatan.office.web;
+
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Regency;
+import id.go.kecamatan.office.RegionDirectory;
+import id.go.kecamatan.shared.security.CurrentOfficer;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The regency administrator registers the kecamatan of the regency from region codes. */
+@Controller
+class RegencyAdminController {
+
+  private final Offices offices;
+  private final RegionDirectory regions;
+
+  RegencyAdminController(Offices offices, RegionDirectory regions) {
+    this.offices = offices;
+    this.regions = regions;
+  }
+
+  private Regency regency() {
+    return offices.regency(CurrentOfficer.require().regencyId()).orElseThrow(NotFoundException::new);
+  }
+
+  @GetMapping("/admin/kabupaten/kecamatan")
+  String list(Model model) {
+    return page(model, regency(), new FieldErrors(), "");
+  }
+
+  @PostMapping("/admin/kabupaten/kecamatan")
+  String create(@RequestParam(defaultValue = "") String code, Model model, RedirectAttributes redirect) {
+    Regency regency = regency();
+    Outcome<Office> outcome = offices.createOffice(regency.id(), code);
+    if (!outcome.ok()) {
+      return page(model, regency, outcome.errors(), code);
+    }
+    redirect.addFlashAttribute("created", outcome.value().displayName());
+    redirect.addFlashAttribute("villageCount", offices.villages(outcome.value().id()).size());
+    return "redirect:/admin/kabupaten/kecamatan";
+  }
+
+  private String page(Model model, Regency regency, FieldErrors errors, String code) {
+    var list = offices.officesOf(regency.id());
+    Set<String> registered = list.stream().map(Office::code).collect(Collectors.toSet());
+    model.addAttribute("regency", regency);
+    model.addAttribute("offices", list);
+    model.addAttribute("available", regions.childrenOf(regency.code()).stream()
+        .filter(r -> !registered.contains(r.code())).toList());
+    model.addAttribute("errors", errors);
+    model.addAttribute("code", code);
+    return "admin/regency-offices";
+  }
+}

@@ -1,0 +1,30 @@
+package id.go.kecamatan.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Turns malformed requests into the answers a user understands. */
+@ControllerAdvice
+class WebErrors {
+
+  /** A malformed id in a URL is a page that does not exist, not a server error. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  void malformedId() {
+    // answered by the error page
+  }
+
+  /**
+   * An upload over the servlet's limit never reaches the controller: send the user back to the
+   * form with the message, nothing saved.
+   */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  String tooLarge(HttpServletRequest request) {
+    return "redirect:" + request.getRequestURI() + "?terlalu-besar";
+  }
+}

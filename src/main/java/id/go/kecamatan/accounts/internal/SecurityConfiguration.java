@@ -41,6 +41,7 @@ class SecurityConfiguration {
                     .hasRole(Role.OFFICE_ADMIN.name())
                     .requestMatchers("/admin/**", "/akun/**").authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().permitAll())
         .formLogin(

@@ -19,11 +19,38 @@ class ErrorPageController implements ErrorController {
     this.messages = messages;
   }
 
-  @RequestMapping("/error")
-  String error(HttpServletRequest request, HttpServletResponse response, Model model) {
+  /** API clients get a JSON problem (RFC 9457) instead of a page. */
+  @RequestMapping(path = "/error", produces = "application/json")
+  org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> apiError(
+      HttpServletRequest request) {
+    int status = status(request);
+    org.springframework.http.ProblemDetail problem =
+        org.springframework.http.ProblemDetail.forStatus(status);
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri instanceof String path) {
+      problem.setInstance(java.net.URI.create(path.replaceAll("[^A-Za-z0-9/._~-]", "")));
+    }
+    return org.springframework.http.ResponseEntity.status(status)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private static int status(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer value ? value : 500;
+    return code instanceof Integer value ? value : 500;
+  }
+
+  @RequestMapping("/error")
+  String error(HttpServletRequest request, HttpServletResponse response, Model model)
+      throws java.io.IOException {
+    Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    int status = status(request);
     response.setStatus(status);
+    if (original instanceof String path && path.startsWith("/api/")) {
+      response.setContentType("application/problem+json");
+      response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + "}");
+      return null;
+    }
     String kind =
         switch (status) {
           case 400 -> "badRequest";

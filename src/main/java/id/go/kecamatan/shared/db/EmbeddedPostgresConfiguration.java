@@ -50,6 +50,7 @@ class EmbeddedPostgresConfiguration {
       @Value("${DATABASE_URL:}") String databaseUrl,
       @Value("${layanan.database.embedded.data-dir:./data/pg}") String dataDir,
       @Value("${layanan.database.embedded.clean:false}") boolean clean,
+      @Value("${layanan.database.embedded.durable:true}") boolean durable,
       @Value("${layanan.database.pool-size:10}") int poolSize)
       throws IOException {
     HikariConfig config = new HikariConfig();
@@ -62,17 +63,28 @@ class EmbeddedPostgresConfiguration {
       log.info("Using the external PostgreSQL of DATABASE_URL");
       return new HikariDataSource(config);
     }
-    EmbeddedPostgres postgres = start(Path.of(dataDir).toAbsolutePath().normalize(), clean);
+    EmbeddedPostgres postgres = start(Path.of(dataDir).toAbsolutePath().normalize(), clean, durable);
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");
     return new EmbeddedDataSource(config, postgres);
   }
 
   static EmbeddedPostgres start(Path dataDir, boolean clean) throws IOException {
+    return start(dataDir, clean, true);
+  }
+
+  /**
+   * Starts the server. The embedded library turns fsync and synchronous commits off for speed;
+   * {@code durable} turns them back on so that a power cut loses no committed data (tests may
+   * trade that for speed).
+   */
+  static EmbeddedPostgres start(Path dataDir, boolean clean, boolean durable) throws IOException {
     Files.createDirectories(dataDir);
     stopStaleServer(dataDir);
     log.info("Starting the embedded PostgreSQL in {}", dataDir);
     return EmbeddedPostgres.builder()
+        .setServerConfig("fsync", durable ? "on" : "off")
+        .setServerConfig("synchronous_commit", durable ? "on" : "off")
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(clean)
         .setPGStartupWait(Duration.ofSeconds(60))

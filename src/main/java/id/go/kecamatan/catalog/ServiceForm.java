@@ -1,6 +1,7 @@
 package id.go.kecamatan.catalog;
 
 import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.Texts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,7 @@ public record ServiceForm(
   }
 
   public List<String> steps() {
-    return procedureSteps == null
-        ? List.of()
-        : Arrays.stream(procedureSteps.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Texts.lines(procedureSteps);
   }
 
   /** Checks every field; the code's uniqueness is checked by {@link Catalog}. */

@@ -1,6 +1,6 @@
 package id.go.kecamatan.office;
 
-import java.util.Arrays;
+import id.go.kecamatan.shared.web.Texts;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,9 +30,7 @@ public record Office(
     int version) {
 
   public List<String> letterheadLines() {
-    return letterheadText == null || letterheadText.isBlank()
-        ? List.of()
-        : Arrays.stream(letterheadText.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Texts.lines(letterheadText);
   }
 
   /** The WhatsApp click-to-chat link ({@code https://wa.me/62812...}), or null. */
@@ -49,13 +47,12 @@ public record Office(
 
   /** Office hours, one line per entry. */
   public List<String> officeHoursLines() {
-    return officeHours == null || officeHours.isBlank()
-        ? List.of()
-        : Arrays.stream(officeHours.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Texts.lines(officeHours);
   }
 
   /** "Kecamatan Jetis" */
   public String displayName() {
     return "Kecamatan " + name;
   }
+
 }

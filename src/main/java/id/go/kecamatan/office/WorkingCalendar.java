@@ -45,14 +45,7 @@ public class WorkingCalendar {
             order by day, office_id nulls first
             """)
         .params(officeId, year)
-        .query(
-            (rs, i) ->
-                new Holiday(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getObject(3, LocalDate.class),
-                    Holiday.Kind.valueOf(rs.getString(4)),
-                    rs.getString(5)))
+        .query(WorkingCalendar::holiday)
         .list();
   }
 
@@ -121,14 +114,7 @@ public class WorkingCalendar {
         jdbc.sql(
                 "select id, office_id, day, kind, name from holiday where id = ? and office_id is not distinct from ?")
             .params(holidayId, officeId)
-            .query(
-                (rs, i) ->
-                    new Holiday(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, LocalDate.class),
-                        Holiday.Kind.valueOf(rs.getString(4)),
-                        rs.getString(5)))
+            .query(WorkingCalendar::holiday)
             .list();
     if (found.isEmpty()) {
       return false;
@@ -138,5 +124,14 @@ public class WorkingCalendar {
     audit.record(officeId, "calendar.day.removed", "holiday", holidayId,
         Map.of("day", removed.day().toString(), "kind", removed.kind().name(), "name", removed.name()));
     return true;
+  }
+
+  private static Holiday holiday(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Holiday(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getObject(3, LocalDate.class),
+        Holiday.Kind.valueOf(rs.getString(4)),
+        rs.getString(5));
   }
 }

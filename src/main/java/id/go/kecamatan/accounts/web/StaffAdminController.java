@@ -41,14 +41,6 @@ class StaffAdminController {
     this.clock = clock;
   }
 
-  private static Officer officer() {
-    Officer officer = CurrentOfficer.require();
-    if (officer.officeId() == null) {
-      throw new NotFoundException();
-    }
-    return officer;
-  }
-
   @GetMapping("/admin/staf")
   String list(Model model) {
     return listPage(model, new StaffForm("", "", "", Set.of(), "", ""), new FieldErrors());
@@ -60,7 +52,7 @@ class StaffAdminController {
       @RequestParam(defaultValue = "") String villageId, @RequestParam(defaultValue = "") String password,
       Model model, RedirectAttributes redirect) {
     StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
-    Outcome<Staff> outcome = accounts.create(officer().officeId(), form);
+    Outcome<Staff> outcome = accounts.create(CurrentOfficer.inOffice().officeId(), form);
     if (!outcome.ok()) {
       return listPage(model, new StaffForm(username, fullName, nip, form.roles(), villageId, ""), outcome.errors());
     }
@@ -70,7 +62,7 @@ class StaffAdminController {
 
   @GetMapping("/admin/staf/{id}")
   String edit(@PathVariable UUID id, Model model) {
-    Staff staff = accounts.get(officer().officeId(), id);
+    Staff staff = accounts.get(CurrentOfficer.inOffice().officeId(), id);
     return editPage(model, staff, new StaffForm(staff.username(), staff.fullName(), staff.nip(), staff.roles(),
         staff.villageId() == null ? "" : staff.villageId().toString(), ""), new FieldErrors());
   }
@@ -81,7 +73,7 @@ class StaffAdminController {
       @RequestParam(name = "roles", required = false) List<String> roles,
       @RequestParam(defaultValue = "") String villageId, @RequestParam(defaultValue = "") String password,
       Model model, RedirectAttributes redirect) {
-    Officer officer = officer();
+    Officer officer = CurrentOfficer.inOffice();
     Staff staff = accounts.get(officer.officeId(), id);
     StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.update(officer.officeId(), id, form, officer.staffId());
@@ -95,7 +87,7 @@ class StaffAdminController {
   @PostMapping("/admin/staf/{id}/aktif")
   String setActive(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean active,
       RedirectAttributes redirect) {
-    Officer officer = officer();
+    Officer officer = CurrentOfficer.inOffice();
     boolean done = accounts.setActive(officer.officeId(), id, active, officer.staffId());
     redirect.addFlashAttribute("notice", !done ? "staff.selfDeactivate" : active ? "staff.activated" : "staff.deactivated");
     return "redirect:/admin/staf";
@@ -117,7 +109,7 @@ class StaffAdminController {
   }
 
   private String listPage(Model model, StaffForm form, FieldErrors errors) {
-    UUID officeId = officer().officeId();
+    UUID officeId = CurrentOfficer.inOffice().officeId();
     model.addAttribute("staff", accounts.staffOf(officeId));
     model.addAttribute("now", clock.instant());
     commonModel(model, officeId, form, errors);
@@ -126,7 +118,7 @@ class StaffAdminController {
 
   private String editPage(Model model, Staff staff, StaffForm form, FieldErrors errors) {
     model.addAttribute("member", staff);
-    commonModel(model, officer().officeId(), form, errors);
+    commonModel(model, CurrentOfficer.inOffice().officeId(), form, errors);
     return "admin/staff-edit";
   }
 

@@ -2,8 +2,6 @@ package id.go.kecamatan.audit.web;
 
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.shared.security.CurrentOfficer;
-import id.go.kecamatan.shared.security.Officer;
-import id.go.kecamatan.shared.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +18,7 @@ class AuditController {
 
   @GetMapping("/admin/audit")
   String latest(Model model) {
-    Officer officer = CurrentOfficer.require();
-    if (officer.officeId() == null) {
-      throw new NotFoundException();
-    }
-    model.addAttribute("entries", audit.latest(officer.officeId(), 200));
+    model.addAttribute("entries", audit.latest(CurrentOfficer.inOffice().officeId(), 200));
     return "admin/audit";
   }
 }

@@ -33,17 +33,9 @@ class ServiceAdminController {
     this.offices = offices;
   }
 
-  private static UUID officeId() {
-    Officer officer = CurrentOfficer.require();
-    if (officer.officeId() == null) {
-      throw new NotFoundException();
-    }
-    return officer.officeId();
-  }
-
   @GetMapping("/admin/layanan")
   String list(Model model) {
-    model.addAttribute("services", catalog.allServices(officeId()));
+    model.addAttribute("services", catalog.allServices(CurrentOfficer.inOffice().officeId()));
     return "admin/services";
   }
 
@@ -54,7 +46,7 @@ class ServiceAdminController {
 
   @PostMapping("/admin/layanan")
   String create(@ModelAttribute ServiceForm form, Model model, RedirectAttributes redirect) {
-    Outcome<ServiceType> outcome = catalog.create(officeId(), form);
+    Outcome<ServiceType> outcome = catalog.create(CurrentOfficer.inOffice().officeId(), form);
     if (!outcome.ok()) {
       return form(model, null, form, outcome.errors());
     }
@@ -64,14 +56,14 @@ class ServiceAdminController {
 
   @GetMapping("/admin/layanan/{id}")
   String edit(@PathVariable UUID id, Model model) {
-    ServiceType service = catalog.service(officeId(), id);
+    ServiceType service = catalog.service(CurrentOfficer.inOffice().officeId(), id);
     return form(model, service, ServiceForm.of(service), new FieldErrors());
   }
 
   @PostMapping("/admin/layanan/{id}")
   String update(@PathVariable UUID id, @ModelAttribute ServiceForm form, Model model,
       RedirectAttributes redirect) {
-    UUID officeId = officeId();
+    UUID officeId = CurrentOfficer.inOffice().officeId();
     ServiceType before = catalog.service(officeId, id);
     Outcome<ServiceType> outcome = catalog.update(officeId, id, form);
     if (!outcome.ok()) {
@@ -84,7 +76,7 @@ class ServiceAdminController {
   @PostMapping("/admin/layanan/{id}/aktif")
   String setActive(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean active,
       RedirectAttributes redirect) {
-    catalog.setActive(officeId(), id, active);
+    catalog.setActive(CurrentOfficer.inOffice().officeId(), id, active);
     redirect.addFlashAttribute("notice", active ? "services.activated" : "services.deactivated");
     return "redirect:/admin/layanan";
   }
@@ -93,7 +85,7 @@ class ServiceAdminController {
   String addRequirement(@PathVariable UUID id, @RequestParam(defaultValue = "") String reqName,
       @RequestParam(defaultValue = "") String reqDescription,
       @RequestParam(defaultValue = "false") boolean reqRequired, Model model, RedirectAttributes redirect) {
-    UUID officeId = officeId();
+    UUID officeId = CurrentOfficer.inOffice().officeId();
     RequirementForm requirement = new RequirementForm(reqName, reqDescription, reqRequired);
     Outcome<Requirement> outcome = catalog.addRequirement(officeId, id, requirement);
     if (!outcome.ok()) {
@@ -107,7 +99,7 @@ class ServiceAdminController {
 
   @GetMapping("/admin/layanan/{id}/persyaratan/{requirementId}")
   String editRequirement(@PathVariable UUID id, @PathVariable UUID requirementId, Model model) {
-    UUID officeId = officeId();
+    UUID officeId = CurrentOfficer.inOffice().officeId();
     Requirement requirement = catalog.requirement(officeId, id, requirementId);
     return requirementPage(model, catalog.service(officeId, id), requirement,
         new RequirementForm(requirement.name(), requirement.description(), requirement.required()), new FieldErrors());
@@ -117,7 +109,7 @@ class ServiceAdminController {
   String updateRequirement(@PathVariable UUID id, @PathVariable UUID requirementId,
       @RequestParam(defaultValue = "") String reqName, @RequestParam(defaultValue = "") String reqDescription,
       @RequestParam(defaultValue = "false") boolean reqRequired, Model model, RedirectAttributes redirect) {
-    UUID officeId = officeId();
+    UUID officeId = CurrentOfficer.inOffice().officeId();
     RequirementForm form = new RequirementForm(reqName, reqDescription, reqRequired);
     Outcome<Requirement> outcome = catalog.updateRequirement(officeId, id, requirementId, form);
     if (!outcome.ok()) {
@@ -130,13 +122,13 @@ class ServiceAdminController {
 
   @PostMapping("/admin/layanan/{id}/persyaratan/{requirementId}/{direction:naik|turun}")
   String moveRequirement(@PathVariable UUID id, @PathVariable UUID requirementId, @PathVariable String direction) {
-    catalog.moveRequirement(officeId(), id, requirementId, "naik".equals(direction) ? -1 : 1);
+    catalog.moveRequirement(CurrentOfficer.inOffice().officeId(), id, requirementId, "naik".equals(direction) ? -1 : 1);
     return "redirect:/admin/layanan/" + id + "#persyaratan";
   }
 
   @PostMapping("/admin/layanan/{id}/persyaratan/{requirementId}/hapus")
   String deleteRequirement(@PathVariable UUID id, @PathVariable UUID requirementId, RedirectAttributes redirect) {
-    catalog.deleteRequirement(officeId(), id, requirementId);
+    catalog.deleteRequirement(CurrentOfficer.inOffice().officeId(), id, requirementId);
     redirect.addFlashAttribute("notice", "services.req.removed");
     return "redirect:/admin/layanan/" + id + "#persyaratan";
   }
@@ -154,7 +146,7 @@ class ServiceAdminController {
     if (!model.containsAttribute("requirementForm")) {
       model.addAttribute("requirementForm", new RequirementForm("", "", true));
     }
-    model.addAttribute("officeSlug", offices.get(officeId()).slug());
+    model.addAttribute("officeSlug", offices.get(CurrentOfficer.inOffice().officeId()).slug());
     return "admin/service";
   }
 

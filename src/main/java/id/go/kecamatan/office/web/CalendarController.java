@@ -45,10 +45,7 @@ class CalendarController {
       }
       return new Scope(null, "/admin/kabupaten/kalender");
     }
-    if (officer.officeId() == null) {
-      throw new NotFoundException();
-    }
-    return new Scope(officer.officeId(), "/admin/kalender");
+    return new Scope(CurrentOfficer.inOffice().officeId(), "/admin/kalender");
   }
 
   @GetMapping("/admin/kalender")

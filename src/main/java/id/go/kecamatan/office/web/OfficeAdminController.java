@@ -32,17 +32,9 @@ class OfficeAdminController {
     this.offices = offices;
   }
 
-  private static Officer officer() {
-    Officer officer = CurrentOfficer.require();
-    if (officer.officeId() == null) {
-      throw new NotFoundException();
-    }
-    return officer;
-  }
-
   @GetMapping({"/admin/kantor", "/admin/kantor/logo"})
   String profile(@RequestParam(name = "terlalu-besar", required = false) String tooLarge, Model model) {
-    Office office = offices.get(officer().officeId());
+    Office office = offices.get(CurrentOfficer.inOffice().officeId());
     FieldErrors logoErrors = new FieldErrors();
     if (tooLarge != null) {
       logoErrors.reject("logo", "office.error.logoTooLarge", Offices.MAX_LOGO_BYTES / 1024);
@@ -52,7 +44,7 @@ class OfficeAdminController {
 
   @PostMapping("/admin/kantor")
   String saveProfile(@ModelAttribute Offices.ProfileForm form, Model model, RedirectAttributes redirect) {
-    Officer officer = officer();
+    Officer officer = CurrentOfficer.inOffice();
     Outcome<Office> outcome = offices.updateProfile(officer.officeId(), form);
     if (!outcome.ok()) {
       return profilePage(model, offices.get(officer.officeId()), form, outcome.errors(), new FieldErrors());
@@ -64,7 +56,7 @@ class OfficeAdminController {
   @PostMapping("/admin/kantor/logo")
   String uploadLogo(@RequestParam(name = "logo", required = false) MultipartFile logo, Model model,
       RedirectAttributes redirect) throws IOException {
-    Officer officer = officer();
+    Officer officer = CurrentOfficer.inOffice();
     byte[] bytes = logo == null || logo.isEmpty() ? new byte[0] : logo.getBytes();
     FieldErrors errors = offices.updateLogo(officer.officeId(), bytes);
     if (errors.any()) {
@@ -95,7 +87,7 @@ class OfficeAdminController {
       Model model, RedirectAttributes redirect) {
     Official.Position which = Arrays.stream(Official.Position.values())
         .filter(p -> p.name().equals(position)).findFirst().orElseThrow(NotFoundException::new);
-    FieldErrors errors = offices.updateOfficial(officer().officeId(), which, name, nip, rank);
+    FieldErrors errors = offices.updateOfficial(CurrentOfficer.inOffice().officeId(), which, name, nip, rank);
     if (errors.any()) {
       return officialsPage(model, Map.of(which, errors), Map.of(which, new Official(null, which, name, nip, rank)));
     }
@@ -105,7 +97,7 @@ class OfficeAdminController {
 
   private String officialsPage(Model model, Map<Official.Position, FieldErrors> errors,
       Map<Official.Position, Official> typed) {
-    var officeId = officer().officeId();
+    var officeId = CurrentOfficer.inOffice().officeId();
     Map<Official.Position, Official> shown = new LinkedHashMap<>();
     Map<Official.Position, FieldErrors> errorsShown = new LinkedHashMap<>();
     for (Official.Position position : Official.Position.values()) {
@@ -120,7 +112,7 @@ class OfficeAdminController {
 
   @GetMapping("/admin/desa")
   String villages(Model model) {
-    Officer officer = officer();
+    Officer officer = CurrentOfficer.inOffice();
     model.addAttribute("office", offices.get(officer.officeId()));
     model.addAttribute("villages", offices.villages(officer.officeId()));
     return "admin/villages";

@@ -88,6 +88,10 @@ class EmbeddedPostgresConfiguration {
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(clean)
         .setPGStartupWait(Duration.ofSeconds(60))
+        // EmbeddedDataSource.close() stops the server after the application context has closed.
+        // The library's own JVM shutdown hook would race with Spring's and stop PostgreSQL while
+        // beans still need it (the event publication registry then waits 30 s for a connection).
+        .setRegisterShutdownHook(false)
         .setServerConfig("max_connections", "100")
         .setServerConfig("timezone", "UTC")
         .start();

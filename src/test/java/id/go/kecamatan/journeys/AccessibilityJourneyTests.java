@@ -1,0 +1,36 @@
+package id.go.kecamatan.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import id.go.kecamatan.IntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * Every public page passes an automated WCAG 2.2 AA check and stays within 50 KB on the wire, so it
+ * opens quickly on a weak 3G signal in the villages.
+ */
+@IntegrationTest
+class AccessibilityJourneyTests extends BrowserJourney {
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("id.go.kecamatan.journeys.BrowserJourney#PUBLIC_PAGES")
+  void aResidentOnAPhoneGetsAnAccessibleLightPage(String path) {
+    pageWeight(page, path);
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+    axeScan(page);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("id.go.kecamatan.journeys.BrowserJourney#PUBLIC_PAGES")
+  void aResidentOnAComputerGetsAnAccessiblePage(String path) {
+    try (var desktop = newDesktopContext()) {
+      Page wide = desktop.newPage();
+      wide.navigate(path);
+      assertThat(wide.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+      axeScan(wide);
+    }
+  }
+}

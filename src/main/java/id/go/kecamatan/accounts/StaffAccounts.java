@@ -122,8 +122,7 @@ public class StaffAccounts {
   /** Creates a staff account of an office (never a regency administrator). */
   @Transactional
   public Outcome<Staff> create(UUID officeId, StaffForm form) {
-    FieldErrors errors = validate(officeId, form, null);
-    PasswordPolicy.check(errors, "password", form.password(), form.username());
+    FieldErrors errors = check(officeId, form);
     if (errors.any()) {
       return Outcome.failed(errors);
     }
@@ -131,6 +130,13 @@ public class StaffAccounts {
     UUID id = insert(regencyId, officeId, form);
     audit.record(officeId, "staff.created", "staff", id, values(form));
     return Outcome.done(get(officeId, id));
+  }
+
+  /** Checks a new account's fields and password without saving anything. */
+  public FieldErrors check(UUID officeId, StaffForm form) {
+    FieldErrors errors = validate(officeId, form, null);
+    PasswordPolicy.check(errors, "password", form.password(), form.username());
+    return errors;
   }
 
   /** Creates a regency administrator (used when a deployment is set up). */

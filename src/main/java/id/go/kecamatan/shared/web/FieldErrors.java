@@ -25,6 +25,12 @@ public final class FieldErrors {
     return this;
   }
 
+  /** Adds the errors of another form part (the first error of a field wins). */
+  public FieldErrors addAll(FieldErrors other) {
+    other.errors.forEach(errors::putIfAbsent);
+    return this;
+  }
+
   public boolean has(String field) {
     return errors.containsKey(field);
   }

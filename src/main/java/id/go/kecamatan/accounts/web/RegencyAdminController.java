@@ -1,5 +1,6 @@
-package id.go.kecamatan.office.web;
+package id.go.kecamatan.accounts.web;
 
+import id.go.kecamatan.accounts.OfficeOnboarding;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
@@ -17,16 +18,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The regency administrator registers the kecamatan of the regency from region codes. */
+/**
+ * The regency administrator registers the kecamatan of the regency from region codes, each with its
+ * first office administrator.
+ */
 @Controller
 class RegencyAdminController {
 
   private final Offices offices;
   private final RegionDirectory regions;
+  private final OfficeOnboarding onboarding;
 
-  RegencyAdminController(Offices offices, RegionDirectory regions) {
+  RegencyAdminController(Offices offices, RegionDirectory regions, OfficeOnboarding onboarding) {
     this.offices = offices;
     this.regions = regions;
+    this.onboarding = onboarding;
   }
 
   private Regency regency() {
@@ -35,22 +41,26 @@ class RegencyAdminController {
 
   @GetMapping("/admin/kabupaten/kecamatan")
   String list(Model model) {
-    return page(model, regency(), new FieldErrors(), "");
+    return page(model, regency(), new FieldErrors(), "", new OfficeOnboarding.FirstAdmin("", "", ""));
   }
 
   @PostMapping("/admin/kabupaten/kecamatan")
-  String create(@RequestParam(defaultValue = "") String code, Model model, RedirectAttributes redirect) {
+  String create(@RequestParam(defaultValue = "") String code,
+      @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
     Regency regency = regency();
-    Outcome<Office> outcome = offices.createOffice(regency.id(), code);
+    OfficeOnboarding.FirstAdmin admin = new OfficeOnboarding.FirstAdmin(username, fullName, password);
+    Outcome<Office> outcome = onboarding.register(regency.id(), code, admin);
     if (!outcome.ok()) {
-      return page(model, regency, outcome.errors(), code);
+      return page(model, regency, outcome.errors(), code, new OfficeOnboarding.FirstAdmin(username, fullName, ""));
     }
     redirect.addFlashAttribute("created", outcome.value().displayName());
     redirect.addFlashAttribute("villageCount", offices.villages(outcome.value().id()).size());
     return "redirect:/admin/kabupaten/kecamatan";
   }
 
-  private String page(Model model, Regency regency, FieldErrors errors, String code) {
+  private String page(Model model, Regency regency, FieldErrors errors, String code,
+      OfficeOnboarding.FirstAdmin admin) {
     var list = offices.officesOf(regency.id());
     Set<String> registered = list.stream().map(Office::code).collect(Collectors.toSet());
     model.addAttribute("regency", regency);
@@ -59,6 +69,7 @@ class RegencyAdminController {
         .filter(r -> !registered.contains(r.code())).toList());
     model.addAttribute("errors", errors);
     model.addAttribute("code", code);
+    model.addAttribute("admin", admin);
     return "admin/regency-offices";
   }
 }

@@ -1,0 +1,61 @@
+package id.go.kecamatan.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.shared.web.Outcome;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class OfficeOnboardingIntegrationTests {
+
+  @Autowired OfficeOnboarding onboarding;
+  @Autowired Offices offices;
+  @Autowired StaffAccounts accounts;
+  @Autowired JdbcClient jdbc;
+
+  private UUID mojokerto() {
+    return offices.regencyByCode("35.16").orElseThrow().id();
+  }
+
+  @Test
+  void registersAnOfficeWithItsVillagesAndItsFirstAdministrator() {
+    Outcome<Office> outcome = onboarding.register(mojokerto(), "35.16.02",
+        new OfficeOnboarding.FirstAdmin("admin.jatirejo", "Admin Jatirejo", "Kantor-Jatirejo-2026"));
+
+    assertThat(outcome.ok()).isTrue();
+    Office office = outcome.value();
+    assertThat(office.code()).isEqualTo("35.16.02");
+    assertThat(offices.villages(office.id())).isNotEmpty();
+    Staff admin = accounts.byUsername("admin.jatirejo").orElseThrow();
+    assertThat(admin.officeId()).isEqualTo(office.id());
+    assertThat(admin.roles()).containsExactly(Role.OFFICE_ADMIN);
+  }
+
+  @Test
+  void aTakenUsernameRegistersNothing() {
+    long officesBefore = jdbc.sql("select count(*) from office").query(Long.class).single();
+
+    Outcome<Office> outcome = onboarding.register(mojokerto(), "35.16.03",
+        new OfficeOnboarding.FirstAdmin("admin.jetis", "Someone", "Kantor-Baru-2026-x"));
+
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.errors().get("username").key()).isEqualTo("account.error.usernameTaken");
+    assertThat(jdbc.sql("select count(*) from office").query(Long.class).single()).isEqualTo(officesBefore);
+    assertThat(jdbc.sql("select count(*) from village where code like '35.16.03.%'").query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void reportsTheErrorsOfTheCodeAndTheAccountTogether() {
+    Outcome<Office> outcome = onboarding.register(mojokerto(), "33.02.27",
+        new OfficeOnboarding.FirstAdmin("", "", "short"));
+
+    assertThat(outcome.errors().all().keySet()).contains("code", "username", "fullName", "password");
+  }
+}

@@ -42,8 +42,12 @@ final class WebClient {
 
   /** A new session signed in as this user (asserts that the sign-in succeeded). */
   static WebClient signedIn(int port, String username) {
+    return signedIn(port, username, PASSWORD);
+  }
+
+  static WebClient signedIn(int port, String username, String password) {
     WebClient client = new WebClient(port);
-    HttpResponse<String> response = client.login(username, PASSWORD);
+    HttpResponse<String> response = client.login(username, password);
     assertThat(response.headers().firstValue("Location")).as("sign-in of " + username).hasValueSatisfying(
         l -> assertThat(l).endsWith("/admin"));
     client.get("/admin");

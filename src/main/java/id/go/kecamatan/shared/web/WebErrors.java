@@ -1,10 +1,11 @@
 package id.go.kecamatan.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -12,11 +13,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 class WebErrors {
 
-  /** A malformed id in a URL is a page that does not exist, not a server error. */
+  /**
+   * A malformed id in a URL is a page that does not exist, not a server error. {@code sendError}
+   * lets the container answer with the error page (a bare status would send an empty body).
+   */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  @ResponseStatus(HttpStatus.NOT_FOUND)
-  void malformedId() {
-    // answered by the error page
+  void malformedId(HttpServletResponse response) throws IOException {
+    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 
   /**

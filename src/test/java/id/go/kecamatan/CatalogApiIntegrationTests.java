@@ -1,0 +1,118 @@
+package id.go.kecamatan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public read-only JSON API over real HTTP. */
+@IntegrationTest
+class CatalogApiIntegrationTests {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+
+  private JsonNode getJson(String path) {
+    HttpResponse<String> response = new WebClient(port).get(path, "Accept", "application/json");
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    return JSON.readTree(response.body());
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(n -> values.add(n.get(field).asText()));
+    return values;
+  }
+
+  @Test
+  void listsTheThreeDemoOffices() {
+    JsonNode offices = getJson("/api/v1/offices");
+    assertThat(offices.isArray()).isTrue();
+    assertThat(texts(offices, "slug")).containsExactlyInAnyOrder("jetis", "purwokerto-utara", "padangsidimpuan-batunadua");
+    assertThat(texts(offices, "code")).containsExactlyInAnyOrder("35.16.16", "33.02.27", "12.77.03");
+  }
+
+  @Test
+  void anOfficeWithItsVillages() {
+    JsonNode jetis = getJson("/api/v1/offices/jetis");
+    assertThat(jetis.get("office").get("code").asText()).isEqualTo("35.16.16");
+    assertThat(jetis.get("office").get("regency").get("code").asText()).isEqualTo("35.16");
+    assertThat(jetis.get("villages").size()).isEqualTo(16);
+    assertThat(texts(jetis.get("villages"), "name")).contains("Kupang");
+  }
+
+  @Test
+  void servicesOfAnOfficeAndTheSearch() {
+    JsonNode services = getJson("/api/v1/offices/jetis/services");
+    assertThat(services.size()).isEqualTo(14);
+    JsonNode waris = getJson("/api/v1/offices/jetis/services?q=waris");
+    assertThat(waris.size()).isPositive().isLessThan(14);
+    waris.forEach(s -> assertThat((s.get("name").asText() + s.get("code").asText() + s.get("description").asText()).toLowerCase())
+        .contains("waris"));
+    assertThat(getJson("/api/v1/offices/jetis/services?q=%25").size()).isZero();
+    assertThat(getJson("/api/v1/offices/jetis/services?q=" + "x".repeat(300)).size()).isZero();
+  }
+
+  @Test
+  void oneServiceWithItsStandard() {
+    JsonNode sktm = getJson("/api/v1/offices/jetis/services/SKTM");
+    assertThat(sktm.get("code").asText()).isEqualTo("SKTM");
+    assertThat(sktm.get("cost").asLong()).isZero();
+    assertThat(sktm.get("completionDays").isInt()).isTrue();
+    assertThat(sktm.get("completionDays").asInt()).isBetween(0, 365);
+    assertThat(sktm.get("requirements").size()).isPositive();
+    assertThat(sktm.get("requirements").get(0).get("position").asInt()).isEqualTo(1);
+    assertThat(sktm.get("page").asText()).isEqualTo("/kecamatan/jetis/layanan/SKTM");
+    assertThat(getJson("/api/v1/offices/jetis/services/sktm").get("code").asText()).isEqualTo("SKTM");
+  }
+
+  @Test
+  void unknownOfficesAndServicesAreProblemJson404() {
+    for (String path : List.of("/api/v1/offices/tidak-ada", "/api/v1/offices/tidak-ada/services",
+        "/api/v1/offices/jetis/services/TIDAK-ADA", "/api/v1/offices/tidak-ada/services/SKTM", "/api/v1/tidak-ada")) {
+      for (String accept : List.of("application/json", "*/*")) {
+        HttpResponse<String> response = new WebClient(port).get(path, "Accept", accept);
+        assertThat(response.statusCode()).as(path + " " + accept).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).as(path + " " + accept)
+            .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+      }
+      // a client that only accepts HTML is told the API cannot answer it, never a server error
+      assertThat(new WebClient(port).get(path, "Accept", "text/html").statusCode()).as(path).isIn(404, 406);
+    }
+  }
+
+  @Test
+  void theApiIsReadOnly() {
+    WebClient client = new WebClient(port);
+    for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+      for (String path : List.of("/api/v1/offices", "/api/v1/offices/jetis", "/api/v1/offices/jetis/services/SKTM")) {
+        HttpResponse<String> response = client.send(method, path, "application/json", "{\"name\":\"x\"}");
+        assertThat(response.statusCode()).as(method + " " + path).isIn(403, 405);
+      }
+    }
+    // even signed in with a CSRF token
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.post("/api/v1/offices/jetis/services", "code", "X").statusCode()).isIn(403, 405);
+    assertThat(getJson("/api/v1/offices/jetis/services").size()).isEqualTo(14);
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheFourPaths() {
+    JsonNode doc = getJson("/api/openapi.json");
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    List<String> paths = new ArrayList<>();
+    doc.get("paths").propertyNames().forEach(paths::add);
+    assertThat(paths).contains("/api/v1/offices", "/api/v1/offices/{slug}", "/api/v1/offices/{slug}/services",
+        "/api/v1/offices/{slug}/services/{code}");
+    assertThat(paths).allSatisfy(p -> assertThat(p).startsWith("/api/"));
+    assertThat(doc.get("paths").get("/api/v1/offices/{slug}/services/{code}").has("get")).isTrue();
+  }
+}

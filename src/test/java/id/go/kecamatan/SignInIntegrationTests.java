@@ -1,0 +1,186 @@
+package id.go.kecamatan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.accounts.StaffAccounts;
+import id.go.kecamatan.accounts.StaffForm;
+import id.go.kecamatan.shared.security.Role;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Staff sign-in, lock-out, sign-out, password change and CSRF, over real HTTP. */
+@IntegrationTest
+class SignInIntegrationTests {
+
+  static final String FAILED = "Nama pengguna atau kata sandi salah.";
+  static final String LOCKED = "Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal.";
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired StaffAccounts accounts;
+
+  /** A fresh front-office account of Jetis, so that the demo accounts are never locked or changed. */
+  private String freshAccount(String prefix, String password) {
+    String username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    UUID jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    assertThat(accounts.create(jetis, new StaffForm(username, "Petugas Uji", null, Set.of(Role.FRONT_OFFICE), null, password))
+        .ok()).isTrue();
+    return username;
+  }
+
+  private static String followLoginFailure(WebClient client, HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(302);
+    String location = WebClient.location(response).replaceFirst("^https?://[^/]+", "");
+    assertThat(location).startsWith("/masuk?");
+    return client.get(location).body();
+  }
+
+  @Test
+  void wrongPasswordIsRefusedWithAClearMessage() {
+    WebClient client = new WebClient(port);
+    String page = followLoginFailure(client, client.login("admin.jetis", "Salah-Sekali-2026"));
+    assertThat(page).contains("error-summary").contains(FAILED);
+    assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+    // an unknown user gets the same answer
+    assertThat(followLoginFailure(client, client.login("tidak.ada", "Salah-Sekali-2026"))).contains(FAILED);
+    // and the demo account still signs in (one failure, then a success resets the count)
+    WebClient.signedIn(port, "admin.jetis");
+  }
+
+  @Test
+  void fiveFailuresLockTheAccount() {
+    String password = "Sandi-Petugas-Kunci-2026";
+    String username = freshAccount("kunci", password);
+    WebClient client = new WebClient(port);
+    for (int i = 1; i <= StaffAccounts.MAX_FAILED_ATTEMPTS; i++) {
+      assertThat(followLoginFailure(client, client.login(username, "Salah-" + i + "-xxxxxxxx"))).contains(FAILED);
+    }
+    String page = followLoginFailure(client, client.login(username, password));
+    assertThat(page).contains("error-summary").contains(LOCKED);
+    assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+    assertThat(jdbc.sql("select count(*) from audit_event where action = 'staff.locked' and details ->> 'username' = ?")
+        .param(username).query(Long.class).single()).isOne();
+    assertThat(jdbc.sql("select locked_until > now() from staff where username = ?").param(username)
+        .query(Boolean.class).single()).isTrue();
+  }
+
+  @Test
+  void aDeactivatedAccountCannotSignIn() {
+    String password = "Sandi-Petugas-Nonaktif-2026";
+    String username = freshAccount("nonaktif", password);
+    UUID id = jdbc.sql("select id from staff where username = ?").param(username).query(UUID.class).single();
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.post("/admin/staf/" + id + "/aktif", "active", "false").statusCode()).isEqualTo(302);
+    WebClient client = new WebClient(port);
+    HttpResponse<String> response = client.login(username, password);
+    assertThat(WebClient.location(response)).doesNotEndWith("/admin");
+    assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theSessionIdChangesAtSignIn() {
+    WebClient client = new WebClient(port);
+    client.get("/masuk");
+    String before = client.sessionId();
+    assertThat(before).isNotNull();
+    HttpResponse<String> response = client.post("/masuk", "username", "loket.jetis", "password", WebClient.PASSWORD);
+    assertThat(WebClient.location(response)).endsWith("/admin");
+    assertThat(client.sessionId()).isNotNull().isNotEqualTo(before);
+    assertThat(client.get("/admin").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void signOutNeedsAPostWithTheCsrfToken() {
+    WebClient client = WebClient.signedIn(port, "verifikator.jetis");
+    // a GET does not sign out
+    client.get("/keluar");
+    assertThat(client.get("/admin").statusCode()).isEqualTo(200);
+    // a POST without the token is refused
+    assertThat(client.postRaw("/keluar").statusCode()).isEqualTo(403);
+    assertThat(client.get("/admin").statusCode()).isEqualTo(200);
+    // a POST with it signs out
+    HttpResponse<String> out = client.post("/keluar");
+    assertThat(out.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(out)).endsWith("/?keluar");
+    assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void passwordChangeChecksEverythingThenTakesEffect() {
+    String password = "Sandi-Awal-Petugas-2026";
+    String username = freshAccount("sandi", password);
+    WebClient client = WebClient.signedIn(port, username, password);
+    String hash = jdbc.sql("select password_hash from staff where username = ?").param(username).query(String.class).single();
+    Object[][] cases = {
+        {"Salah-Sekali-2026", "Sandi-Baru-Petugas-2026", "Sandi-Baru-Petugas-2026", "Kata sandi saat ini salah."},
+        {"", "Sandi-Baru-Petugas-2026", "Sandi-Baru-Petugas-2026", "Wajib diisi."},
+        {password, "pendek", "pendek", "Kata sandi paling sedikit 10 karakter."},
+        {password, "Sandi-Baru-Petugas-2026", "Sandi-Lain-Petugas-2026", "Kedua kata sandi baru tidak sama."},
+        {password, password, password, "Kata sandi baru harus berbeda dari yang lama."},
+        {password, username + "-2026", username + "-2026", "Kata sandi ini terlalu mudah ditebak."},
+    };
+    for (Object[] c : cases) {
+      HttpResponse<String> response = client.post("/akun/kata-sandi", "current", (String) c[0], "password", (String) c[1],
+          "confirmation", (String) c[2]);
+      assertThat(response.statusCode()).as((String) c[3]).isEqualTo(200);
+      assertThat(response.body()).contains("error-summary").contains((String) c[3]);
+      assertThat(jdbc.sql("select password_hash from staff where username = ?").param(username).query(String.class).single())
+          .isEqualTo(hash);
+    }
+    HttpResponse<String> saved = client.post("/akun/kata-sandi", "current", password, "password", "Sandi-Baru-Petugas-2026",
+        "confirmation", "Sandi-Baru-Petugas-2026");
+    assertThat(saved.statusCode()).isEqualTo(302);
+    assertThat(client.get("/akun/kata-sandi?tersimpan").body()).contains("Kata sandi sudah diubah.");
+    WebClient old = new WebClient(port);
+    assertThat(WebClient.location(old.login(username, password))).contains("/masuk?gagal");
+    WebClient renewed = new WebClient(port);
+    assertThat(WebClient.location(renewed.login(username, "Sandi-Baru-Petugas-2026"))).endsWith("/admin");
+    assertThat(jdbc.sql("select count(*) from audit_event where action = 'staff.password.changed' and details ->> 'username' = ?")
+        .param(username).query(Long.class).single()).isOne();
+  }
+
+  @Test
+  void adminPostsWithoutCsrfAreRefusedAndChangeNothing() {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    UUID jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    UUID sktm = jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'").param(jetis).query(UUID.class).single();
+    UUID loket = jdbc.sql("select id from staff where username = 'loket.jetis'").query(UUID.class).single();
+    String before = state(jetis);
+    String[][] posts = {
+        {"/admin/kantor", "address", "Diubah tanpa token"},
+        {"/admin/pejabat/CAMAT", "name", "Tanpa Token", "nip", "198001012005011001", "rank", "x"},
+        {"/admin/kalender", "day", "2033-01-03", "kind", "LOCAL", "name", "Tanpa token"},
+        {"/admin/layanan", "code", "TANPA-TOKEN", "name", "Tanpa token"},
+        {"/admin/layanan/" + sktm, "name", "Tanpa token"},
+        {"/admin/layanan/" + sktm + "/aktif", "active", "false"},
+        {"/admin/layanan/" + sktm + "/persyaratan", "reqName", "Tanpa token"},
+        {"/admin/staf", "username", "tanpa.token", "fullName", "x", "roles", "FRONT_OFFICE", "password", "Sandi-Panjang-Sekali"},
+        {"/admin/staf/" + loket + "/aktif", "active", "false"},
+        {"/akun/kata-sandi", "current", WebClient.PASSWORD, "password", "Sandi-Baru-Sekali-2026", "confirmation", "Sandi-Baru-Sekali-2026"},
+        {"/admin/layanan/" + sktm + "/aktif", "active", "false", "_csrf", "token-palsu"},
+    };
+    for (String[] post : posts) {
+      String[] fields = java.util.Arrays.copyOfRange(post, 1, post.length);
+      assertThat(admin.postRaw(post[0], fields).statusCode()).as(post[0]).isEqualTo(403);
+    }
+    assertThat(state(jetis)).isEqualTo(before);
+    // the session is still signed in and a proper post still works
+    assertThat(admin.get("/admin/kantor").statusCode()).isEqualTo(200);
+  }
+
+  private String state(UUID office) {
+    return String.join("\n",
+        jdbc.sql("select row(o.*)::text from office o where id = ?").param(office).query(String.class).single(),
+        String.join(";", jdbc.sql("select row(o.*)::text from official o where office_id = ? order by position").param(office).query(String.class).list()),
+        jdbc.sql("select count(*)::text from holiday where office_id = ?").param(office).query(String.class).single(),
+        String.join(";", jdbc.sql("select row(s.*)::text from service_type s where office_id = ? order by id").param(office).query(String.class).list()),
+        jdbc.sql("select count(*)::text from requirement where office_id = ?").param(office).query(String.class).single(),
+        String.join(";", jdbc.sql("select row(s.*)::text from staff s where office_id = ? order by id").param(office).query(String.class).list()),
+        jdbc.sql("select count(*)::text from audit_event where office_id = ?").param(office).query(String.class).single());
+  }
+}

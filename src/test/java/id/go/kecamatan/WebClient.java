@@ -1,0 +1,159 @@
+package id.go.kecamatan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser for the tests: real HTTP against the running application, with its own cookies
+ * (session), the CSRF token taken from the last page, redirects not followed.
+ */
+final class WebClient {
+
+  static final String PASSWORD = "Demo-Kecamatan-2026";
+
+  private static final Pattern CSRF =
+      Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http;
+  private String csrf;
+
+  WebClient(int port) {
+    this.base = "http://localhost:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** A new session signed in as this user (asserts that the sign-in succeeded). */
+  static WebClient signedIn(int port, String username) {
+    return signedIn(port, username, PASSWORD);
+  }
+
+  static WebClient signedIn(int port, String username, String password) {
+    WebClient client = new WebClient(port);
+    HttpResponse<String> response = client.login(username, password);
+    assertThat(response.headers().firstValue("Location")).as("sign-in of " + username).hasValueSatisfying(
+        l -> assertThat(l).endsWith("/admin"));
+    client.get("/admin");
+    return client;
+  }
+
+  HttpResponse<String> login(String username, String password) {
+    get("/masuk");
+    return post("/masuk", "username", username, "password", password);
+  }
+
+  String csrf() {
+    return csrf;
+  }
+
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .map(HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request);
+  }
+
+  HttpResponse<byte[]> getBytes(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Posts a form with the current CSRF token; fields as name, value pairs. */
+  HttpResponse<String> post(String path, String... fields) {
+    List<String> all = new ArrayList<>(List.of(fields));
+    if (csrf != null) {
+      all.add("_csrf");
+      all.add(csrf);
+    }
+    return postRaw(path, all.toArray(String[]::new));
+  }
+
+  /** Posts a form exactly as given: no CSRF token unless among the fields. */
+  HttpResponse<String> postRaw(String path, String... fields) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      if (body.length() > 0) {
+        body.append('&');
+      }
+      body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  HttpResponse<String> send(String method, String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Uploads one file as multipart/form-data, with the CSRF token as a form field. */
+  HttpResponse<String> upload(String path, String field, String filename, String contentType, byte[] content) {
+    String boundary = "----test" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Map<String, String> parts = csrf == null ? Map.of() : Map.of("_csrf", csrf);
+    for (Map.Entry<String, String> part : parts.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+          + "\"\r\n\r\n" + part.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    if (filename != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+          + "\"; filename=\"" + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Matcher matcher = CSRF.matcher(response.body());
+      if (matcher.find()) {
+        csrf = matcher.group(1);
+      }
+      return response;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String location(HttpResponse<?> response) {
+    return response.headers().firstValue("Location").orElse("");
+  }
+}

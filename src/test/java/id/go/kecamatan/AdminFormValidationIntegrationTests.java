@@ -587,9 +587,12 @@ class AdminFormValidationIntegrationTests {
     WebClient regency = WebClient.signedIn(port, "kab.3516");
     String code = jdbc.sql("select code from office where code = '35.16.01'").query(String.class).optional().orElse(null);
     if (code == null) {
-      HttpResponse<String> response = regency.post("/admin/kabupaten/kecamatan", "code", "35.16.01");
+      HttpResponse<String> response = regency.post("/admin/kabupaten/kecamatan", "code", "35.16.01",
+          "username", "admin.jatirejo", "fullName", "Admin Jatirejo", "password", "Kantor-Jatirejo-2026");
       assertThat(response.statusCode()).isEqualTo(302);
       UUID id = office("35.16.01");
+      assertThat(jdbc.sql("select office_id from staff where username = 'admin.jatirejo'").query(UUID.class).single())
+          .isEqualTo(id);
       // keep the public list at the three demo offices for the other tests
       jdbc.sql("update office set active = false where id = ?").param(id).update();
       assertThat(jdbc.sql("select count(*) from village where office_id = ?").param(id).query(Long.class).single()).isPositive();

@@ -64,7 +64,7 @@ class SecurityHeadersIntegrationTests {
     WebClient client = new WebClient(port);
     HttpResponse<String> response = client.get("/masuk");
     assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c ->
-        assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(c).startsWith("SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
   }
 
   @Test

@@ -64,7 +64,7 @@ final class WebClient {
   }
 
   String sessionId() {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
         .map(HttpCookie::getValue).findFirst().orElse(null);
   }
 

@@ -27,13 +27,13 @@ class OfficeOnboardingIntegrationTests {
   @Test
   void registersAnOfficeWithItsVillagesAndItsFirstAdministrator() {
     Outcome<Office> outcome = onboarding.register(mojokerto(), "35.16.02",
-        new OfficeOnboarding.FirstAdmin("admin.jatirejo", "Admin Jatirejo", "Kantor-Jatirejo-2026"));
+        new OfficeOnboarding.FirstAdmin("admin.gondang", "Admin Gondang", "Kantor-Gondang-2026"));
 
     assertThat(outcome.ok()).isTrue();
     Office office = outcome.value();
     assertThat(office.code()).isEqualTo("35.16.02");
     assertThat(offices.villages(office.id())).isNotEmpty();
-    Staff admin = accounts.byUsername("admin.jatirejo").orElseThrow();
+    Staff admin = accounts.byUsername("admin.gondang").orElseThrow();
     assertThat(admin.officeId()).isEqualTo(office.id());
     assertThat(admin.roles()).containsExactly(Role.OFFICE_ADMIN);
   }

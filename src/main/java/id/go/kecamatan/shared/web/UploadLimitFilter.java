@@ -13,8 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * An upload over the servlet's size limit fails as soon as anything reads a parameter, which is
  * the CSRF check, before any controller or exception handler (and again on the error page): the
  * user would get the container's bare 413. This filter, ahead of Spring Security, reads the
- * multipart body first and sends the user back to the form with {@code ?terlalu-besar}, the same
- * answer as {@link WebErrors#tooLarge}; nothing is saved.
+ * multipart body first and sends the user back to the form with {@code ?terlalu-besar}, where the
+ * form shows the message; nothing is saved.
  */
 @Component
 @Order(-150)

@@ -1,13 +1,11 @@
 package id.go.kecamatan.shared.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Turns malformed requests into the answers a user understands. */
 @ControllerAdvice
@@ -20,14 +18,5 @@ class WebErrors {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   void malformedId(HttpServletResponse response) throws IOException {
     response.sendError(HttpStatus.NOT_FOUND.value());
-  }
-
-  /**
-   * An upload over the servlet's limit never reaches the controller: send the user back to the
-   * form with the message, nothing saved.
-   */
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  String tooLarge(HttpServletRequest request) {
-    return "redirect:" + request.getRequestURI() + "?terlalu-besar";
   }
 }

@@ -1,6 +1,7 @@
 package id.go.kecamatan.accounts;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.accounts.internal.StaffSessions;
 import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Role;
@@ -45,9 +46,11 @@ public class StaffAccounts {
   private final IdentityNumbers identityNumbers;
   private final AuditTrail audit;
   private final Clock clock;
+  private final StaffSessions sessions;
 
   StaffAccounts(JdbcClient jdbc, PasswordEncoder encoder, Offices offices,
-      IdentityNumbers identityNumbers, AuditTrail audit, Clock clock) {
+      IdentityNumbers identityNumbers, AuditTrail audit, Clock clock, StaffSessions sessions) {
+    this.sessions = sessions;
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.offices = offices;
@@ -188,6 +191,10 @@ public class StaffAccounts {
       changes.put("password", "reset");
     }
     audit.record(officeId, "staff.updated", "staff", staffId, changes);
+    if (!staffId.equals(actingStaffId) && !changes.isEmpty()) {
+      // roles, name or password changed: the member signs in again and gets them
+      sessions.endAll(before.username(), null);
+    }
     return Outcome.done(get(officeId, staffId));
   }
 
@@ -203,12 +210,19 @@ public class StaffAccounts {
         .update();
     audit.record(officeId, active ? "staff.activated" : "staff.deactivated", "staff", staffId,
         Map.of("username", staff.username()));
+    if (!active) {
+      sessions.endAll(staff.username(), null);
+    }
     return true;
   }
 
-  /** Changes one's own password after checking the current one. */
+  /**
+   * Changes one's own password after checking the current one; other open sessions of the account
+   * end, the one with {@code currentSessionId} stays.
+   */
   @Transactional
-  public FieldErrors changePassword(UUID staffId, String current, String fresh, String confirmation) {
+  public FieldErrors changePassword(UUID staffId, String current, String fresh, String confirmation,
+      String currentSessionId) {
     FieldErrors errors = new FieldErrors();
     String hash = passwordHash(staffId).orElseThrow(NotFoundException::new);
     Staff staff = jdbc.sql("select " + COLUMNS + " from staff where id = ?").param(staffId).query(StaffAccounts::staff).single();
@@ -231,6 +245,7 @@ public class StaffAccounts {
         .params(encoder.encode(fresh), staffId)
         .update();
     audit.record(staff.officeId(), "staff.password.changed", "staff", staffId, Map.of("username", staff.username()));
+    sessions.endAll(staff.username(), currentSessionId);
     return errors;
   }
 

@@ -64,9 +64,10 @@ class SignInController {
       @RequestParam(defaultValue = "") String current,
       @RequestParam(defaultValue = "") String password,
       @RequestParam(defaultValue = "") String confirmation,
+      jakarta.servlet.http.HttpSession session,
       Model model) {
-    FieldErrors errors =
-        accounts.changePassword(CurrentOfficer.require().staffId(), current, password, confirmation);
+    FieldErrors errors = accounts.changePassword(
+        CurrentOfficer.require().staffId(), current, password, confirmation, session.getId());
     if (errors.any()) {
       model.addAttribute("errors", errors);
       model.addAttribute("saved", false);

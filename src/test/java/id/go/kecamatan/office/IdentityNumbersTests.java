@@ -37,6 +37,8 @@ class IdentityNumbersTests {
   /** Every kecamatan code of the dataset as six digits ({@code 351616}). */
   static final List<String> KECAMATAN_CODES = kecamatanCodes();
 
+  static final java.util.Set<String> KECAMATAN_SET = java.util.Set.copyOf(KECAMATAN_CODES);
+
   private static List<String> kecamatanCodes() {
     List<String> codes = new ArrayList<>();
     for (int province = 11; province <= 99; province++) {
@@ -188,6 +190,24 @@ class IdentityNumbersTests {
   Arbitrary<Character> nonDigits() {
     return Arbitraries.chars()
         .filter(c -> !(c >= '0' && c <= '9') && c != '.' && !Character.isWhitespace(c));
+  }
+
+  @Property
+  void serialZeroIsRejected(@ForAll("niks") NikParts parts) {
+    String nik = parts.nik().substring(0, 12) + "0000";
+    assertThat(RULES.checkNik(nik, null, null)).containsExactly(IdentityProblem.INVALID_SERIAL);
+    assertThat(RULES.checkKk(nik.substring(0, 6) + "010120" + "0000"))
+        .containsExactly(IdentityProblem.INVALID_SERIAL);
+  }
+
+  @Property
+  void regionCodesThatAreNoKecamatanAreRejected(
+      @ForAll("niks") NikParts parts, @ForAll @NumericChars @StringLength(6) String region) {
+    if (KECAMATAN_SET.contains(region)) {
+      return;
+    }
+    String nik = region + parts.nik().substring(6);
+    assertThat(RULES.checkNik(nik, null, null)).containsExactly(IdentityProblem.UNKNOWN_REGION);
   }
 
   @Example

@@ -101,7 +101,13 @@ class FieldErrorsTests {
       @ForAll("plainText") String before,
       @ForAll("controls") char control,
       @ForAll("plainText") String after) {
-    assertThat(errorOf(before + control + after, 500)).isEqualTo("error.control");
+    // "x" first: text of only \u000b, \u000c or \u001c-\u001f counts as blank, so "required".
+    assertThat(errorOf("x" + before + control + after, 500)).isEqualTo("error.control");
+  }
+
+  @Example
+  void textOfOnlyWhitespaceControlCharactersIsBlank() {
+    assertThat(errorOf("\u001f", 10)).isEqualTo("error.required");
   }
 
   @Provide

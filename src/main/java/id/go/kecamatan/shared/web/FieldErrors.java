@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class FieldErrors {
 
   /** Text that looks like markup: a tag opening, closing, comment or doctype. */
-  private static final Pattern MARKUP = Pattern.compile("<\\s*[/!?]?\\s*[a-zA-Z]");
+  private static final Pattern MARKUP = Pattern.compile("<\\s*(?:[/!?]?\\s*[a-zA-Z]|!--)");
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 

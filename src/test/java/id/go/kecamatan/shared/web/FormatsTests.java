@@ -1,0 +1,49 @@
+package id.go.kecamatan.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+/** Indonesian money and date formats. */
+class FormatsTests {
+
+  static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+  @Example
+  void rupiahHasNoSpaceAndDotsBetweenThousands() {
+    assertThat(Formats.rupiah(0)).isEqualTo("Rp0");
+    assertThat(Formats.rupiah(500)).isEqualTo("Rp500");
+    assertThat(Formats.rupiah(15_000)).isEqualTo("Rp15.000");
+    assertThat(Formats.rupiah(1_234_567)).isEqualTo("Rp1.234.567");
+  }
+
+  @Property
+  void rupiahReadsBackAsTheAmount(@ForAll @LongRange(min = 0, max = 999_999_999_999L) long amount) {
+    String text = Formats.rupiah(amount);
+    assertThat(text).matches("Rp\\d{1,3}(\\.\\d{3})*");
+    assertThat(Long.parseLong(text.substring(2).replace(".", ""))).isEqualTo(amount);
+  }
+
+  @Example
+  void longDatesUseIndonesianMonthNames() {
+    assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), INDONESIAN)).isEqualTo("17 Agustus 2026");
+    assertThat(Formats.longDate(LocalDate.of(2026, 11, 2), INDONESIAN)).isEqualTo("2 November 2026");
+    assertThat(Formats.longDate(LocalDate.of(2026, 2, 5), Locale.forLanguageTag("id")))
+        .isEqualTo("5 Februari 2026");
+  }
+
+  @Example
+  void longDatesInEnglishForEnglishVisitors() {
+    assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), Locale.ENGLISH)).isEqualTo("17 August 2026");
+  }
+
+  @Example
+  void noDateIsAnEmptyText() {
+    assertThat(Formats.longDate(null, INDONESIAN)).isEmpty();
+  }
+}

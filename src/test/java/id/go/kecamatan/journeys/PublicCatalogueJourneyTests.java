@@ -66,7 +66,7 @@ class PublicCatalogueJourneyTests extends BrowserJourney {
     assertThat(page).hasURL(Pattern.compile("/kecamatan/jetis\\?lang=en$"));
     assertThat(page.locator("html")).hasAttribute("lang", "en");
     assertThat(page.locator(".brand")).hasText("Kecamatan Services");
-    assertThat(link("Staff sign-in")).isVisible();
+    assertThat(link("Staff sign in")).isVisible();
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Services").setLevel(2))).isVisible();
     assertThat(page.getByLabel("Search services")).isVisible();
     assertThat(context.cookies()).as("the language cookie")

@@ -45,7 +45,7 @@ class RegencyAdminController {
     if (!outcome.ok()) {
       return page(model, regency, outcome.errors(), code);
     }
-    redirect.addFlashAttribute("created", outcome.value().displayName());
+    redirect.addFlashAttribute("created", outcome.value().name());
     redirect.addFlashAttribute("villageCount", offices.villages(outcome.value().id()).size());
     return "redirect:/admin/kabupaten/kecamatan";
   }

@@ -114,6 +114,15 @@ abstract class BrowserJourney {
         .setLocale("id-ID"));
   }
 
+  /** A new visitor on a 360 px phone with JavaScript switched off. */
+  BrowserContext newPhoneContextWithoutJavaScript() {
+    return browser.newContext(new Browser.NewContextOptions()
+        .setBaseURL(baseUrl())
+        .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+        .setJavaScriptEnabled(false)
+        .setLocale("id-ID"));
+  }
+
   /** A new visitor on a desktop screen. */
   BrowserContext newDesktopContext() {
     return browser.newContext(new Browser.NewContextOptions()

@@ -54,7 +54,7 @@ class RegencyAdminController {
     if (!outcome.ok()) {
       return page(model, regency, outcome.errors(), code, new OfficeOnboarding.FirstAdmin(username, fullName, ""));
     }
-    redirect.addFlashAttribute("created", outcome.value().displayName());
+    redirect.addFlashAttribute("created", outcome.value().name());
     redirect.addFlashAttribute("villageCount", offices.villages(outcome.value().id()).size());
     return "redirect:/admin/kabupaten/kecamatan";
   }

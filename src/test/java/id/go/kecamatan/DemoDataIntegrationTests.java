@@ -16,12 +16,13 @@ class DemoDataIntegrationTests {
 
   @Test
   void demoHasThreeOfficesWithTheirRealVillagesAndFourteenServicesEach() {
-    assertThat(offices.activeOffices()).extracting(Office::code)
-        .containsExactlyInAnyOrder("35.16.16", "33.02.27", "12.77.03");
+    // other tests sharing this database may register further offices (OfficeOnboardingIntegrationTests)
+    assertThat(offices.activeOffices()).extracting(Office::code).contains("35.16.16", "33.02.27", "12.77.03");
     Office jetis = offices.bySlug("jetis").orElseThrow();
     assertThat(offices.villages(jetis.id())).hasSize(16)
         .anySatisfy(v -> assertThat(v.name()).isEqualTo("Kupang"));
-    for (Office office : offices.activeOffices()) {
+    for (Office office : offices.activeOffices().stream()
+        .filter(o -> java.util.List.of("35.16.16", "33.02.27", "12.77.03").contains(o.code())).toList()) {
       assertThat(catalog.activeServices(office.id(), "")).hasSize(14)
           .allSatisfy(s -> assertThat(s.requirements()).isNotEmpty());
     }

@@ -3,6 +3,9 @@ package id.go.kecamatan.demo;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.accounts.StaffForm;
 import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FormField;
+import id.go.kecamatan.catalog.FormFieldForm;
+import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.RequirementForm;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
@@ -58,13 +61,16 @@ class DemoData implements ApplicationRunner {
 
   private final Offices offices;
   private final Catalog catalog;
+  private final FormFields forms;
   private final StaffAccounts accounts;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
-  DemoData(Offices offices, Catalog catalog, StaffAccounts accounts, JdbcClient jdbc, TransactionTemplate transactions) {
+  DemoData(Offices offices, Catalog catalog, FormFields forms, StaffAccounts accounts, JdbcClient jdbc,
+      TransactionTemplate transactions) {
     this.offices = offices;
     this.catalog = catalog;
+    this.forms = forms;
     this.accounts = accounts;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -149,6 +155,33 @@ class DemoData implements ApplicationRunner {
       catalog.addRequirement(office.id(), created.value().id(),
           new RequirementForm(r.get(0).asText(), r.get(1).isNull() ? null : r.get(1).asText(), r.get(2).asBoolean()));
     }
+    for (JsonNode q : s.get("form")) {
+      Outcome<FormField> added = forms.add(office.id(), created.value().id(), question(q));
+      if (!added.ok()) {
+        throw new IllegalStateException("Demo question " + q.get("key").asText() + " is invalid: " + added.errors().all());
+      }
+    }
+  }
+
+  /** A question of services.json: key, type, id/en labels and optional help, req, limits, opts, when. */
+  private static FormFieldForm question(JsonNode q) {
+    StringBuilder options = new StringBuilder();
+    if (q.has("opts")) {
+      for (JsonNode o : q.get("opts")) {
+        options.append(o.get(0).asText()).append('|').append(o.get(1).asText()).append('|').append(o.get(2).asText()).append('\n');
+      }
+    }
+    JsonNode pattern = q.get("pattern");
+    return new FormFieldForm(q.get("key").asText(), q.get("type").asText(), q.get("id").asText(), q.get("en").asText(),
+        q.has("help") ? q.get("help").get(0).asText() : "", q.has("help") ? q.get("help").get(1).asText() : "",
+        !q.has("req") || q.get("req").asBoolean(), text(q, "minLen"), text(q, "maxLen"), text(q, "min"), text(q, "max"),
+        pattern == null ? "" : pattern.get(0).asText(), pattern == null ? "" : pattern.get(1).asText(),
+        pattern == null ? "" : pattern.get(2).asText(), text(q, "minDays"), text(q, "maxDays"), options.toString(),
+        q.has("when") ? q.get("when").get(0).asText() : "", q.has("when") ? q.get("when").get(1).asText() : "", null);
+  }
+
+  private static String text(JsonNode node, String name) {
+    return node.has(name) ? node.get(name).asText() : "";
   }
 
   private void addStaff(Office office, String key) {

@@ -1,6 +1,9 @@
 package id.go.kecamatan.catalog.web;
 
 import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FormDefinition;
+import id.go.kecamatan.catalog.FormField;
+import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
@@ -36,10 +39,12 @@ class CatalogApi {
 
   private final Offices offices;
   private final Catalog catalog;
+  private final FormFields forms;
 
-  CatalogApi(Offices offices, Catalog catalog) {
+  CatalogApi(Offices offices, Catalog catalog, FormFields forms) {
     this.offices = offices;
     this.catalog = catalog;
+    this.forms = forms;
   }
 
   @Schema(name = "Regency", description = "Kabupaten/kota")
@@ -90,7 +95,34 @@ class CatalogApi {
       String classificationCode,
       ChannelsJson channels,
       ManagementJson management,
-      @Schema(example = "/kecamatan/jetis/layanan/SKTM") String page) {}
+      @Schema(example = "/kecamatan/jetis/layanan/SKTM") String page,
+      @Schema(description = "The questions of the application form (formulir permohonan), in order") List<FieldJson> fields) {}
+
+  @Schema(name = "Text", description = "A text in Indonesian and English")
+  record TextJson(String id, String en) {}
+
+  @Schema(name = "FieldLimits", description = "Limits of an answer; absent when not set. minDays/maxDays are days from today (0 = today)")
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record LimitsJson(Integer minLength, Integer maxLength, Long minNumber, Long maxNumber, String pattern,
+      TextJson patternMessage, Integer minDays, Integer maxDays) {}
+
+  @Schema(name = "FieldOption", description = "A possible answer of a choice question")
+  record OptionJson(String value, TextJson label) {}
+
+  @Schema(name = "FieldCondition", description = "The question is asked only when the earlier question `key` has (or includes) `value`")
+  record ConditionJson(String key, String value) {}
+
+  @Schema(name = "FormField", description = "A question of a service's application form; answers are sent as lists of strings keyed by `key` (YES_NO: ya/tidak; DATE: yyyy-mm-dd; VILLAGE: the village id)")
+  record FieldJson(
+      @Schema(example = "keperluan") String key,
+      @Schema(allowableValues = {"TEXT", "LONG_TEXT", "NUMBER", "DATE", "CHOICE", "MULTIPLE_CHOICE", "YES_NO", "NIK", "KK",
+          "PHONE", "EMAIL", "VILLAGE", "ADDRESS"}) String type,
+      TextJson label,
+      TextJson help,
+      boolean required,
+      LimitsJson limits,
+      List<OptionJson> options,
+      ConditionJson condition) {}
 
   @Operation(summary = "Active offices of the deployment")
   @GetMapping("/offices")
@@ -118,7 +150,10 @@ class CatalogApi {
     if (q.length() > 100) {
       q = q.substring(0, 100);
     }
-    return cached(catalog.activeServices(office.id(), q).stream().map(s -> service(office, s)).toList());
+    List<ServiceType> services = catalog.activeServices(office.id(), q);
+    Map<java.util.UUID, FormDefinition> definitions =
+        forms.definitions(office.id(), services.stream().map(ServiceType::id).toList());
+    return cached(services.stream().map(s -> service(office, s, definitions.get(s.id()))).toList());
   }
 
   @Operation(summary = "One active service with its standard", responses = {
@@ -127,7 +162,8 @@ class CatalogApi {
   ResponseEntity<ServiceJson> service(@PathVariable @Parameter(example = "jetis") String slug,
       @PathVariable @Parameter(example = "SKTM") String code) {
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
-    return cached(service(office, catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new)));
+    ServiceType service = catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
+    return cached(service(office, service, forms.definition(office.id(), service.id())));
   }
 
   private static <T> ResponseEntity<T> cached(T body) {
@@ -144,14 +180,25 @@ class CatalogApi {
     return new VillageJson(v.code(), v.name(), v.kind());
   }
 
-  private static ServiceJson service(Office office, ServiceType s) {
+  private static ServiceJson service(Office office, ServiceType s, FormDefinition form) {
     return new ServiceJson(s.code(), s.name(), s.category().name(), s.description(),
         s.requirements().stream().map(CatalogApi::requirement).toList(), s.procedureSteps(),
         s.completionDays(), s.cost(), s.product(), s.complaintChannel(), s.legalBasis(),
         s.classificationCode(), new ChannelsJson(s.online(), s.counter(), s.village()),
         new ManagementJson(s.facilities(), s.competence(), s.supervision(), s.staffCount(),
             s.serviceGuarantee(), s.securityGuarantee(), s.performanceEvaluation()),
-        "/kecamatan/" + office.slug() + "/layanan/" + s.code());
+        "/kecamatan/" + office.slug() + "/layanan/" + s.code(),
+        form.fields().stream().map(CatalogApi::field).toList());
+  }
+
+  private static FieldJson field(FormField f) {
+    FormField.Limits l = f.limits();
+    return new FieldJson(f.key(), f.type().name(), new TextJson(f.labelId(), f.labelEn()),
+        f.helpId() == null && f.helpEn() == null ? null : new TextJson(f.helpId(), f.helpEn()), f.required(),
+        new LimitsJson(l.minLength(), l.maxLength(), l.minNumber(), l.maxNumber(), l.pattern(),
+            l.pattern() == null ? null : new TextJson(l.patternMessageId(), l.patternMessageEn()), l.minDays(), l.maxDays()),
+        f.options().stream().map(o -> new OptionJson(o.value(), new TextJson(o.labelId(), o.labelEn()))).toList(),
+        f.condition() == null ? null : new ConditionJson(f.condition().key(), f.condition().value()));
   }
 
   private static RequirementJson requirement(Requirement r) {

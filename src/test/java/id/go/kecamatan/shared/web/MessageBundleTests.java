@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * spring-petclinic does).
  *
  * <ul>
- *   <li>{@code messages.properties} (Bahasa Indonesia) and {@code messages_en.properties} have
- *       exactly the same keys, and each message uses the same argument indices ({@code {0}}) in
+ *   <li>The Indonesian bundles ({@code messages.properties}, {@code forms.properties}, ...) and
+ *       their English twins ({@code messages_en.properties}, ...) have exactly the same keys, no key
+ *       stands in two bundles, and each message uses the same argument indices ({@code {0}}) in
  *       both languages.
  *   <li>Every key used in a template ({@code page.t("key"}, not followed by {@code +}) and every key
  *       passed to {@code reject(field, "key"} in main code is in both bundles. Keys built at run
@@ -56,8 +57,9 @@ class MessageBundleTests {
   /** Words a template may show as they are. */
   static final Set<String> ALLOWED_WORDS = Set.of("WhatsApp");
 
-  static final Properties INDONESIAN = load("messages.properties");
-  static final Properties ENGLISH = load("messages_en.properties");
+  /** Every bundle of the application (messages, documents, forms, ...) merged, per language. */
+  static final Properties INDONESIAN = loadAll(false);
+  static final Properties ENGLISH = loadAll(true);
 
   // --- (a) the bundles match -----------------------------------------------------------------
 
@@ -356,6 +358,27 @@ class MessageBundleTests {
   }
 
   // --- helpers -------------------------------------------------------------------------------
+
+  private static Properties loadAll(boolean english) {
+    Properties all = new Properties();
+    try {
+      for (Path bundle : files(BUNDLES, ".properties")) {
+        String name = bundle.getFileName().toString();
+        if (name.endsWith("_en.properties") == english) {
+          Properties one = load(name);
+          for (String key : one.stringPropertyNames()) {
+            if (all.containsKey(key)) {
+              throw new IllegalStateException("Key " + key + " stands in two bundles, one is " + name);
+            }
+          }
+          all.putAll(one);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return all;
+  }
 
   private static Properties load(String name) {
     Properties properties = new Properties();

@@ -242,9 +242,13 @@ class FormAdminIntegrationTests {
 
   @Test
   void everyDemoServiceHasAForm() {
+    // only the demo catalogue: other tests sharing the database add services of their own
     List<String> without = jdbc.sql("""
         select o.code || ' ' || s.code from service_type s join office o on o.id = s.office_id
-        where s.code not like 'FT-%' and not exists (select 1 from form_field f where f.service_type_id = s.id)
+        where o.code in ('35.16.16', '33.02.27', '12.77.03')
+          and s.code in ('SKW', 'PINDAH-KELUAR', 'PINDAH-DATANG', 'DISPENSASI-NIKAH', 'SKCK', 'SKTM',
+            'JAMPERSAL', 'DOMISILI', 'IZIN-KERAMAIAN', 'REKOM-BBM', 'LEGALISIR', 'IZIN-JALAN', 'SKTS', 'EKTP')
+          and not exists (select 1 from form_field f where f.service_type_id = s.id)
         """).query(String.class).list();
     assertThat(without).isEmpty();
     assertThat(jdbc.sql("select count(distinct s.id) from service_type s join form_field f on f.service_type_id = s.id"

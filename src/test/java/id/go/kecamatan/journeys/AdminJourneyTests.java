@@ -329,10 +329,14 @@ class AdminJourneyTests extends BrowserJourney {
         .param(service).query(UUID.class).single();
     UUID staff = jdbc.sql("select id from staff where office_id = ? and username = 'desa.jetis'")
         .param(jetis).query(UUID.class).single();
+    UUID field = jdbc.sql("select id from form_field where service_type_id = ? order by position limit 1")
+        .param(service).query(UUID.class).single();
     List<String> pages = List.of("/admin", "/admin/kantor", "/admin/pejabat", "/admin/desa",
         "/admin/kalender", "/admin/layanan", "/admin/layanan/baru", "/admin/layanan/" + service,
         "/admin/layanan/" + service + "/persyaratan/" + requirement, "/admin/staf", "/admin/staf/" + staff,
-        "/admin/audit", "/akun/kata-sandi");
+        "/admin/audit", "/akun/kata-sandi", "/admin/layanan/" + service + "/formulir",
+        "/admin/layanan/" + service + "/formulir/baru", "/admin/layanan/" + service + "/formulir/" + field,
+        "/admin/layanan/" + service + "/formulir/pratinjau");
     try (BrowserContext desktop = newDesktopContext()) {
       Page wide = desktop.newPage();
       signIn(page, "admin.jetis");
@@ -359,6 +363,11 @@ class AdminJourneyTests extends BrowserJourney {
         screen.navigate("/admin/staf");
         button(screen, "Tambah petugas").click();
         assertThat(screen.getByRole(AriaRole.ALERT)).isVisible();
+        axeScan(screen);
+        screen.navigate("/admin/layanan/" + service + "/formulir/pratinjau");
+        button(screen, "Periksa jawaban").click();
+        assertThat(screen.getByRole(AriaRole.ALERT)).isVisible();
+        assertThat(scrollWidth(screen)).isLessThanOrEqualTo(screen.viewportSize().width);
         axeScan(screen);
       }
     }

@@ -26,6 +26,7 @@ public final class FileNames {
       return FALLBACK;
     }
     String name = Normalizer.normalize(original, Normalizer.Form.NFC);
+    name = name.replaceAll("[\\t\\n\\r\\x0B\\f]", " ");
     name = UNSAFE.matcher(name).replaceAll("");
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     name = name.substring(slash + 1);

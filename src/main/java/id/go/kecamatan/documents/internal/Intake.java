@@ -1,0 +1,219 @@
+package id.go.kecamatan.documents.internal;
+
+import id.go.kecamatan.documents.BlobStore;
+import id.go.kecamatan.documents.DocumentLimits;
+import id.go.kecamatan.documents.Slot;
+import id.go.kecamatan.documents.Upload;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one upload into the blob store, or refuses it leaving nothing behind: reads at most the
+ * size limit plus one byte into a work file, types it by its first bytes, checks a PDF or
+ * re-encodes a photo, then stores the result (and a photo's thumbnail) with its SHA-256.
+ */
+public class Intake {
+
+  private static final Logger log = LoggerFactory.getLogger(Intake.class);
+
+  private final DocumentLimits limits;
+  private final BlobStore blobs;
+  private final ImageProcessor images;
+  private final Path work;
+
+  /** What was stored for an accepted upload. */
+  public record Accepted(
+      String blobKey,
+      String thumbnailKey,
+      String contentType,
+      String extension,
+      long size,
+      String sha256,
+      Integer width,
+      Integer height) {}
+
+  private record Stored(String key, long size, String sha256) {}
+
+  public Intake(DocumentsProperties properties, BlobStore blobs) {
+    this.limits = properties.limits();
+    this.blobs = blobs;
+    this.images =
+        new ImageProcessor(
+            properties.maxImageSide(),
+            properties.thumbnailSide(),
+            properties.maxMegapixels(),
+            new HeifConverter(properties.heifConvert(), properties.conversionTimeout()));
+    try {
+      this.work = Files.createDirectories(properties.dir().resolve("work"));
+      FileSystemBlobStore.removeLeftovers(work, Duration.ofDays(1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot use the document work directory", e);
+    }
+  }
+
+  public DocumentLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Stores an upload for a slot.
+   *
+   * @throws Refusal with the message key (and arguments) to show the user; nothing is stored then
+   */
+  public Accepted take(Upload upload, Slot slot) throws Refusal {
+    if (upload == null || upload.content() == null) {
+      throw new Refusal("documents.error.noFile");
+    }
+    boolean named = upload.originalName() != null && !upload.originalName().isBlank();
+    if (named && limits.slotFull(slot.filesAlready())) {
+      throw new Refusal("documents.error.tooMany", limits.maxFilesPerSlot());
+    }
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory(work, "upload-");
+      Path raw = scratch.resolve("upload.bin");
+      long size = copyCapped(upload.content(), raw);
+      if (size == 0) {
+        throw new Refusal(named ? "documents.error.empty" : "documents.error.noFile");
+      }
+      if (limits.slotFull(slot.filesAlready())) {
+        throw new Refusal("documents.error.tooMany", limits.maxFilesPerSlot());
+      }
+      FileKind kind = FileKind.of(raw);
+      return switch (kind) {
+        case PDF -> storePdf(raw, slot);
+        case JPEG, PNG, WEBP, HEIF -> storeImage(raw, kind, scratch, slot);
+        case OTHER -> throw new Refusal("documents.error.type");
+      };
+    } catch (IOException e) {
+      // Our disk, not the user's file: they may try again. No file name or content is logged.
+      log.warn("Storing an upload failed", e);
+      throw new Refusal("documents.error.failed");
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private Accepted storePdf(Path raw, Slot slot) throws Refusal, IOException {
+    PdfCheck.check(raw);
+    long size = Files.size(raw);
+    checkApplicationTotal(slot, size);
+    Stored stored;
+    try (InputStream in = Files.newInputStream(raw)) {
+      stored = put(in);
+    }
+    return new Accepted(stored.key(), null, "application/pdf", "pdf", stored.size(), stored.sha256(), null, null);
+  }
+
+  private Accepted storeImage(Path raw, FileKind kind, Path scratch, Slot slot) throws Refusal, IOException {
+    ImageProcessor.Processed image = images.process(raw, kind, scratch);
+    checkApplicationTotal(slot, image.bytes().length);
+    Stored main = put(new ByteArrayInputStream(image.bytes()));
+    String thumbnailKey;
+    try {
+      thumbnailKey = put(new ByteArrayInputStream(image.thumbnail())).key();
+    } catch (IOException | RuntimeException e) {
+      blobs.delete(main.key());
+      throw e;
+    }
+    return new Accepted(
+        main.key(), thumbnailKey, image.contentType(), image.extension(), main.size(), main.sha256(),
+        image.width(), image.height());
+  }
+
+  private void checkApplicationTotal(Slot slot, long size) throws Refusal {
+    if (limits.exceedsApplication(slot.applicationBytesAlready(), size)) {
+      throw new Refusal("documents.error.total", limits.maxApplication());
+    }
+  }
+
+  /** Copies at most the limit plus one byte; never holds more than one buffer in memory. */
+  private long copyCapped(InputStream in, Path target) throws IOException, Refusal {
+    long allowed = limits.maxFileBytes() + 1;
+    long total = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (OutputStream out = Files.newOutputStream(target)) {
+      while (total < allowed) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, allowed - total));
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+        total += n;
+      }
+    }
+    if (total > limits.maxFileBytes()) {
+      throw new Refusal("documents.error.tooBig", limits.maxFile());
+    }
+    return total;
+  }
+
+  /** Stores a stream, hashing exactly the bytes that go into the store. */
+  private Stored put(InputStream content) throws IOException {
+    MessageDigest sha256 = sha256();
+    CountingInputStream counted = new CountingInputStream(new DigestInputStream(content, sha256));
+    String key = blobs.put(counted);
+    return new Stored(key, counted.count, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      log.warn("Could not remove a work directory", e);
+    }
+  }
+
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package id.go.kecamatan.documents;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+
+/** Files made on the spot for upload tests: photos with EXIF and GPS, crafted PNGs, PDFs. */
+public final class TestFiles {
+
+  /** The camera maker written into the EXIF block, to look for after re-encoding. */
+  public static final String CAMERA = "SpyCam-GPS-Leak";
+
+  /** A 1×1 lossy WebP (VP8). */
+  public static final byte[] WEBP_LOSSY =
+      Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+
+  /** A 1×1 lossless WebP (VP8L). */
+  public static final byte[] WEBP_LOSSLESS =
+      Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+  private TestFiles() {}
+
+  /** A photo: left half red, right half blue, so its orientation can be checked. */
+  public static BufferedImage photo(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, width / 2, height);
+    g.setColor(Color.BLUE);
+    g.fillRect(width / 2, 0, width - width / 2, height);
+    g.dispose();
+    return image;
+  }
+
+  public static byte[] jpeg(BufferedImage image) {
+    return write(image, "jpeg");
+  }
+
+  public static byte[] png(BufferedImage image) {
+    return write(image, "png");
+  }
+
+  /**
+   * A JPEG whose APP1 segment carries an EXIF block with an orientation, the camera maker and a
+   * GPS position (7°33'S), written by hand: big-endian TIFF, IFD0 (Make, Orientation, GPS
+   * pointer), GPS IFD (latitude reference and latitude).
+   */
+  public static byte[] jpegWithExif(BufferedImage image, int orientation) {
+    byte[] plain = jpeg(image);
+    byte[] make = (CAMERA + "\0").getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer tiff = ByteBuffer.allocate(200);
+    tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+    int ifd0 = 8;
+    int ifd0Size = 2 + 3 * 12 + 4;
+    int gpsIfd = ifd0 + ifd0Size;
+    int gpsSize = 2 + 2 * 12 + 4;
+    int latitude = gpsIfd + gpsSize;
+    int makeOffset = latitude + 24;
+    tiff.putShort((short) 3);
+    tiff.putShort((short) 0x010f).putShort((short) 2).putInt(make.length).putInt(makeOffset);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
+    tiff.putInt(0);
+    tiff.putShort((short) 2);
+    tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put(new byte[] {'S', 0, 0, 0});
+    tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(latitude);
+    tiff.putInt(0);
+    tiff.putInt(7).putInt(1).putInt(33).putInt(1).putInt(0).putInt(1);
+    tiff.put(make);
+    byte[] tiffBytes = java.util.Arrays.copyOf(tiff.array(), tiff.position());
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xff);
+    out.write(0xd8);
+    byte[] exifHeader = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+    int length = 2 + exifHeader.length + tiffBytes.length;
+    out.write(0xff);
+    out.write(0xe1);
+    out.write(length >> 8);
+    out.write(length & 0xff);
+    out.writeBytes(exifHeader);
+    out.writeBytes(tiffBytes);
+    out.write(plain, 2, plain.length - 2);
+    return out.toByteArray();
+  }
+
+  /**
+   * A PNG whose header declares {@code width}×{@code height} RGBA pixels (with a valid CRC) but
+   * carries almost no data: a decompression bomb as far as a header reader can tell.
+   */
+  public static byte[] pngDeclaring(int width, int height) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  /** A PNG with a transparent half. */
+  public static byte[] transparentPng(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.GREEN);
+    g.fillRect(0, 0, width / 2, height);
+    g.dispose();
+    return png(image);
+  }
+
+  /** A PDF of {@code pages} empty A4 pages. */
+  public static byte[] pdf(int pages) {
+    try (PDDocument pdf = new PDDocument()) {
+      for (int i = 0; i < pages; i++) {
+        pdf.addPage(new PDPage());
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A PDF encrypted with a user password (needed to open it) or only an owner password. */
+  public static byte[] encryptedPdf(String userPassword) {
+    try (PDDocument pdf = new PDDocument()) {
+      pdf.addPage(new PDPage());
+      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+      policy.setEncryptionKeyLength(128);
+      pdf.protect(policy);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The start of a Linux executable (ELF, x86-64), padded. */
+  public static byte[] elf() {
+    byte[] bytes = new byte[512];
+    System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0, bytes, 0, 8);
+    bytes[16] = 2;
+    bytes[18] = 0x3e;
+    return bytes;
+  }
+
+  /** The start of a Windows executable (MZ/PE), padded. */
+  public static byte[] windowsExecutable() {
+    byte[] bytes = new byte[512];
+    bytes[0] = 'M';
+    bytes[1] = 'Z';
+    bytes[2] = (byte) 0x90;
+    bytes[4] = 3;
+    bytes[8] = 4;
+    bytes[12] = (byte) 0xff;
+    bytes[13] = (byte) 0xff;
+    return bytes;
+  }
+
+  /** Bytes without end, made as they are read, counting how many were. */
+  public static final class EndlessStream extends InputStream {
+    public long read;
+
+    @Override
+    public int read() {
+      read++;
+      return 'x';
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+      read += len;
+      return len;
+    }
+  }
+
+  /** Whether {@code needle} occurs in {@code haystack}. */
+  public static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The markers of a JPEG's segments before its image data (e.g. 0xffe0 APP0, 0xffe1 APP1). */
+  public static java.util.List<Integer> jpegMarkers(byte[] jpeg) {
+    java.util.List<Integer> markers = new java.util.ArrayList<>();
+    int i = 2;
+    while (i + 4 <= jpeg.length && (jpeg[i] & 0xff) == 0xff) {
+      int marker = ((jpeg[i] & 0xff) << 8) | (jpeg[i + 1] & 0xff);
+      markers.add(marker);
+      if (marker == 0xffda) {
+        break;
+      }
+      int length = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
+      i += 2 + length;
+    }
+    return markers;
+  }
+
+  private static byte[] write(BufferedImage image, String format) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      if (!ImageIO.write(image, format, out)) {
+        throw new IllegalStateException("no writer for " + format);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

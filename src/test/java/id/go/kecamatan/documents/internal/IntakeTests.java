@@ -1,0 +1,306 @@
+package id.go.kecamatan.documents.internal;
+
+import static id.go.kecamatan.documents.TestFiles.contains;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import id.go.kecamatan.documents.FileSize;
+import id.go.kecamatan.documents.Slot;
+import id.go.kecamatan.documents.TestFiles;
+import id.go.kecamatan.documents.Upload;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+class IntakeTests {
+
+  @TempDir Path dir;
+  FileSystemBlobStore blobs;
+  Intake intake;
+
+  @BeforeEach
+  void setUp() {
+    blobs = new FileSystemBlobStore(dir.resolve("blobs"));
+    intake = new Intake(DocumentsProperties.defaults(dir), blobs);
+  }
+
+  // ---- photos ---------------------------------------------------------------------------------
+
+  @Test
+  void aPhotoLosesItsExifAndGpsAndIsTurnedUpright() throws Exception {
+    byte[] upload = TestFiles.jpegWithExif(TestFiles.photo(400, 200), 6);
+    assertThat(contains(upload, TestFiles.CAMERA.getBytes(StandardCharsets.US_ASCII))).isTrue();
+    Path source = Files.write(dir.resolve("source.jpg"), upload);
+    assertThat(ImageProcessor.exifOrientation(source)).isEqualTo(6);
+
+    Intake.Accepted accepted = intake.take(upload("foto.jpg", "image/jpeg", upload), Slot.empty("ktp"));
+
+    byte[] stored = read(accepted.blobKey());
+    assertThat(accepted.contentType()).isEqualTo("image/jpeg");
+    assertThat(TestFiles.jpegMarkers(stored)).doesNotContain(0xffe1);
+    assertThat(contains(stored, "Exif".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(contains(stored, TestFiles.CAMERA.getBytes(StandardCharsets.US_ASCII))).isFalse();
+    // Orientation 6: the 400×200 sensor image is shown 200×400, its red half on top.
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored));
+    assertThat(image.getWidth()).isEqualTo(200);
+    assertThat(image.getHeight()).isEqualTo(400);
+    assertThat(accepted.width()).isEqualTo(200);
+    assertThat(accepted.height()).isEqualTo(400);
+    assertThat(red(image.getRGB(100, 50))).isGreaterThan(200);
+    assertThat(blue(image.getRGB(100, 350))).isGreaterThan(200);
+    assertThat(accepted.sha256()).isEqualTo(sha256(stored));
+    assertThat(accepted.size()).isEqualTo(stored.length);
+  }
+
+  @Test
+  void aLargePhotoIsShrunkToTheLongestSideAndGetsAThumbnail() throws Exception {
+    byte[] upload = TestFiles.jpeg(TestFiles.photo(4200, 2100));
+
+    Intake.Accepted accepted = intake.take(upload("besar.jpg", null, upload), Slot.empty("kk"));
+
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(read(accepted.blobKey())));
+    assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(2000);
+    assertThat(image.getWidth()).isEqualTo(2000);
+    assertThat(image.getHeight()).isEqualTo(1000);
+    assertThat(accepted.thumbnailKey()).isNotNull();
+    assertThat(blobs.exists(accepted.thumbnailKey())).isTrue();
+    BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(read(accepted.thumbnailKey())));
+    assertThat(thumbnail.getWidth()).isEqualTo(320);
+    assertThat(thumbnail.getHeight()).isEqualTo(160);
+  }
+
+  @Test
+  void aPngWithTransparencyStaysPngAndAnOpaquePngBecomesJpeg() throws Exception {
+    Intake.Accepted transparent = intake.take(upload("ttd.png", "image/png", TestFiles.transparentPng(300, 100)), Slot.empty("ttd"));
+    Intake.Accepted opaque = intake.take(upload("scan.png", "image/png", TestFiles.png(TestFiles.photo(300, 100))), Slot.empty("scan"));
+
+    assertThat(transparent.contentType()).isEqualTo("image/png");
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(read(transparent.blobKey())));
+    assertThat(image.getRGB(250, 50) >>> 24).isZero();
+    assertThat(opaque.contentType()).isEqualTo("image/jpeg");
+    assertThat(opaque.extension()).isEqualTo("jpg");
+  }
+
+  @Test
+  void aWebpPhotoIsDecodedAndStoredAsJpeg() throws Exception {
+    Intake.Accepted lossy = intake.take(upload("foto.webp", "image/webp", TestFiles.WEBP_LOSSY), Slot.empty("foto"));
+    Intake.Accepted lossless = intake.take(upload("foto.webp", "image/webp", TestFiles.WEBP_LOSSLESS), Slot.empty("foto"));
+
+    assertThat(lossy.contentType()).isEqualTo("image/jpeg");
+    assertThat(lossy.width()).isEqualTo(1);
+    assertThat(lossless.width()).isEqualTo(1);
+  }
+
+  @Test
+  void aPngDeclaringHugeDimensionsIsRefusedBeforeDecoding() throws Exception {
+    byte[] bomb = TestFiles.pngDeclaring(100_000, 100_000);
+
+    assertRefused(upload("bom.png", "image/png", bomb), Slot.empty("foto"), "documents.error.dimensions");
+  }
+
+  @Test
+  void aJpegThatIsOnlyAHeaderCannotBeRead() throws Exception {
+    byte[] jpeg = TestFiles.jpeg(TestFiles.photo(100, 100));
+    byte[] truncated = java.util.Arrays.copyOf(jpeg, 20);
+
+    assertRefused(upload("rusak.jpg", "image/jpeg", truncated), Slot.empty("foto"), "documents.error.unreadable");
+  }
+
+  // ---- HEIC -----------------------------------------------------------------------------------
+
+  @Test
+  void aHeicPhotoIsRefusedPolitelyWhenHeifConvertIsMissing() throws Exception {
+    DocumentsProperties defaults = DocumentsProperties.defaults(dir);
+    DocumentsProperties noConverter =
+        new DocumentsProperties(dir, defaults.maxFileBytes(), 5, defaults.maxBytesPerApplication(), 2000, 320, 50,
+            "/nonexistent/heif-convert", Duration.ofSeconds(5));
+    Intake withoutConverter = new Intake(noConverter, blobs);
+    byte[] heic = new byte[64];
+    System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'}, 0, heic, 0, 24);
+
+    assertThatThrownBy(() -> withoutConverter.take(upload("IMG_0001.HEIC", "image/heic", heic), Slot.empty("foto")))
+        .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.key()).isEqualTo("documents.error.heic"));
+    assertThat(storedKeys()).isEmpty();
+  }
+
+  @Test
+  void aHeicPhotoIsConvertedWhenLibheifIsInstalled() throws Exception {
+    assumeThat(onPath("heif-enc") && onPath("heif-convert")).as("libheif-examples installed").isTrue();
+    Path png = Files.write(dir.resolve("in.png"), TestFiles.png(TestFiles.photo(640, 320)));
+    Path heic = dir.resolve("in.heic");
+    Process enc = new ProcessBuilder("heif-enc", "-o", heic.toString(), png.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(enc.waitFor()).isZero();
+    assertThat(HeifConverter.declaredPixels(heic)).isEqualTo(640L * 320);
+
+    Intake.Accepted accepted = intake.take(upload("IMG_0001.HEIC", "image/heic", Files.readAllBytes(heic)), Slot.empty("foto"));
+
+    assertThat(accepted.contentType()).isEqualTo("image/jpeg");
+    assertThat(accepted.width()).isEqualTo(640);
+    assertThat(accepted.height()).isEqualTo(320);
+    assertThat(accepted.thumbnailKey()).isNotNull();
+    assertThat(workFiles()).isEmpty();
+  }
+
+  // ---- PDFs -----------------------------------------------------------------------------------
+
+  @Test
+  void aPdfIsKeptByteForByteWithItsHash() throws Exception {
+    byte[] pdf = TestFiles.pdf(2);
+
+    Intake.Accepted accepted = intake.take(upload("surat pengantar.pdf", "application/pdf", pdf), Slot.empty("pengantar"));
+
+    assertThat(read(accepted.blobKey())).isEqualTo(pdf);
+    assertThat(accepted.sha256()).isEqualTo(sha256(pdf));
+    assertThat(accepted.contentType()).isEqualTo("application/pdf");
+    assertThat(accepted.thumbnailKey()).isNull();
+    assertThat(accepted.width()).isNull();
+  }
+
+  @Test
+  void aPasswordProtectedPdfIsRefused() {
+    assertRefused(upload("rahasia.pdf", "application/pdf", TestFiles.encryptedPdf("buka")), Slot.empty("f"), "documents.error.password");
+  }
+
+  @Test
+  void aPdfLockedWithOnlyAnOwnerPasswordIsRefusedToo() {
+    assertRefused(upload("terkunci.pdf", "application/pdf", TestFiles.encryptedPdf("")), Slot.empty("f"), "documents.error.password");
+  }
+
+  @Test
+  void aBrokenPdfCannotBeRead() {
+    byte[] pdf = TestFiles.pdf(1);
+    byte[] broken = java.util.Arrays.copyOf(pdf, 40);
+
+    assertRefused(upload("rusak.pdf", "application/pdf", broken), Slot.empty("f"), "documents.error.unreadable");
+  }
+
+  // ---- what is refused by type, size and count ------------------------------------------------
+
+  @Test
+  void executablesNamedPdfAreRefusedByTheirContent() {
+    assertRefused(upload("ktp.pdf", "application/pdf", TestFiles.elf()), Slot.empty("ktp"), "documents.error.type");
+    assertRefused(upload("ktp.pdf", "application/pdf", TestFiles.windowsExecutable()), Slot.empty("ktp"), "documents.error.type");
+    assertRefused(upload("ktp.jpg", "image/jpeg", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)), Slot.empty("ktp"), "documents.error.type");
+  }
+
+  @Test
+  void theDeclaredTypeAndNameDoNotDecide() throws Exception {
+    byte[] jpeg = TestFiles.jpeg(TestFiles.photo(50, 50));
+
+    Intake.Accepted accepted = intake.take(upload("dokumen.pdf", "application/pdf", jpeg), Slot.empty("f"));
+
+    assertThat(accepted.contentType()).isEqualTo("image/jpeg");
+  }
+
+  @Test
+  void anEmptyFileAndNoFileAreTold() {
+    assertRefused(upload("kosong.pdf", "application/pdf", new byte[0]), Slot.empty("f"), "documents.error.empty");
+    assertRefused(upload("", "application/octet-stream", new byte[0]), Slot.empty("f"), "documents.error.noFile");
+    assertRefused(null, Slot.empty("f"), "documents.error.noFile");
+  }
+
+  @Test
+  void anOversizedStreamIsReadOnlyToTheLimitPlusOneByte() {
+    TestFiles.EndlessStream endless = new TestFiles.EndlessStream();
+
+    assertThatThrownBy(() -> intake.take(new Upload("video.mp4", "video/mp4", endless), Slot.empty("f")))
+        .isInstanceOfSatisfying(Refusal.class, r -> {
+          assertThat(r.key()).isEqualTo("documents.error.tooBig");
+          assertThat(r.args()).containsExactly(new FileSize(DataSize.ofMegabytes(10).toBytes()));
+        });
+    assertThat(endless.read).isEqualTo(DataSize.ofMegabytes(10).toBytes() + 1);
+    assertThat(storedKeys()).isEmpty();
+    assertThat(workFiles()).isEmpty();
+  }
+
+  @Test
+  void aSixthFileInASlotIsRefused() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      intake.take(upload("hal-" + i + ".pdf", "application/pdf", TestFiles.pdf(1)), new Slot("lampiran", i, 0));
+    }
+
+    assertRefused(upload("hal-6.pdf", "application/pdf", TestFiles.pdf(1)), new Slot("lampiran", 5, 0), "documents.error.tooMany");
+    assertThat(storedKeys()).hasSize(5);
+  }
+
+  @Test
+  void aFileThatWouldTakeTheApplicationOverItsTotalIsRefused() {
+    long almostFull = DataSize.ofMegabytes(40).toBytes() - 100;
+
+    assertRefused(upload("akta.pdf", "application/pdf", TestFiles.pdf(1)), new Slot("akta", 0, almostFull), "documents.error.total");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  /** Refused with the key, and nothing left in the store or the work directory. */
+  private void assertRefused(Upload upload, Slot slot, String key) {
+    long before = storedKeys().size();
+    assertThatThrownBy(() -> intake.take(upload, slot))
+        .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.key()).isEqualTo(key));
+    assertThat(storedKeys()).hasSize((int) before);
+    assertThat(workFiles()).isEmpty();
+    try (Stream<Path> incoming = Files.list(dir.resolve("blobs/.incoming"))) {
+      assertThat(incoming).isEmpty();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private java.util.List<String> storedKeys() {
+    try (Stream<String> keys = blobs.keys()) {
+      return keys.toList();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private java.util.List<Path> workFiles() {
+    try (Stream<Path> files = Files.list(dir.resolve("work"))) {
+      return files.toList();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Upload upload(String name, String type, byte[] bytes) {
+    return new Upload(name, type, new ByteArrayInputStream(bytes));
+  }
+
+  private byte[] read(String key) throws IOException {
+    try (InputStream in = blobs.open(key)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private static int red(int rgb) {
+    return rgb >> 16 & 0xff;
+  }
+
+  private static int blue(int rgb) {
+    return rgb & 0xff;
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null && Stream.of(path.split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+  }
+}

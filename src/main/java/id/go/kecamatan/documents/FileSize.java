@@ -4,7 +4,7 @@ import id.go.kecamatan.shared.web.Localizable;
 import java.text.NumberFormat;
 import java.util.Locale;
 
-/** A size in bytes as people read it ("10 MB", "1,5 MB" in Indonesian), for messages. */
+/** A size in bytes as people read it: 10 MB, or 1,5 MB in Indonesian; for messages. */
 public record FileSize(long bytes) implements Localizable {
 
   private static final long KB = 1024;

@@ -29,8 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AdminFormValidationIntegrationTests {
 
   static final String SCRIPT = "<script>alert(1)</script>";
+
   /** The input echoed back escaped (jte leaves {@code >} as is inside attribute values). */
   static final String SCRIPT_ESCAPED = "&lt;script";
+
   static final String MARKUP = "Tidak boleh berisi tag HTML atau skrip (tanda &lt; diikuti huruf).";
   static final String REQUIRED = "Wajib diisi.";
 
@@ -48,7 +50,10 @@ class AdminFormValidationIntegrationTests {
   }
 
   private String row(String table, UUID id) {
-    return jdbc.sql("select row(t.*)::text from " + table + " t where id = ?").param(id).query(String.class).single();
+    return jdbc.sql("select row(t.*)::text from " + table + " t where id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
   }
 
   private String rows(String sql, Object... params) {
@@ -62,8 +67,12 @@ class AdminFormValidationIntegrationTests {
     assertThat(response.body()).doesNotContain("<script>alert(1)");
   }
 
-  private static void rejectedEach(WebClient client, String path, Map<String, String> valid,
-      Supplier<String> state, Object[][] cases) {
+  private static void rejectedEach(
+      WebClient client,
+      String path,
+      Map<String, String> valid,
+      Supplier<String> state,
+      Object[][] cases) {
     String before = state.get();
     for (Object[] c : cases) {
       Map<String, String> fields = new LinkedHashMap<>(valid);
@@ -84,16 +93,20 @@ class AdminFormValidationIntegrationTests {
 
   private static String[] flat(Map<String, String> fields) {
     List<String> list = new ArrayList<>();
-    fields.forEach((k, v) -> {
-      list.add(k);
-      list.add(v);
-    });
+    fields.forEach(
+        (k, v) -> {
+          list.add(k);
+          list.add(v);
+        });
     return list.toArray(String[]::new);
   }
 
   private String lastAudit(String action, String username) {
-    return jdbc.sql("select details::text from audit_event where action = ? and actor_name like ? order by id desc limit 1")
-        .params(action, "%(" + username + ")").query(String.class).optional()
+    return jdbc.sql(
+            "select details::text from audit_event where action = ? and actor_name like ? order by id desc limit 1")
+        .params(action, "%(" + username + ")")
+        .query(String.class)
+        .optional()
         .orElseThrow(() -> new AssertionError("no audit event " + action + " by " + username));
   }
 
@@ -121,8 +134,12 @@ class AdminFormValidationIntegrationTests {
   // ---- office profile -------------------------------------------------------------------------
 
   private Map<String, String> profile(UUID officeId) {
-    Map<String, Object> o = jdbc.sql("select address, phone, email, whatsapp, office_hours, unit_code, letterhead_lines, version from office where id = ?")
-        .param(officeId).query().singleRow();
+    Map<String, Object> o =
+        jdbc.sql(
+                "select address, phone, email, whatsapp, office_hours, unit_code, letterhead_lines, version from office where id = ?")
+            .param(officeId)
+            .query()
+            .singleRow();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("address", (String) o.get("address"));
     form.put("phone", (String) o.get("phone"));
@@ -140,22 +157,31 @@ class AdminFormValidationIntegrationTests {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
     int staleVersion = Integer.parseInt(profile(jetis).get("version")) - 1;
-    rejectedEach(admin, "/admin/kantor", profile(jetis), () -> row("office", jetis), new Object[][] {
-        {"address", "", REQUIRED},
-        {"address", "   ", REQUIRED},
-        {"address", "J".repeat(301), "Terlalu panjang: paling banyak 300 karakter."},
-        {"address", SCRIPT, MARKUP},
-        {"officeHours", SCRIPT, MARKUP},
-        {"letterheadText", SCRIPT, MARKUP},
-        {"email", "bukan-email", "Alamat e-mail tidak valid"},
-        {"email", "a@b", "Alamat e-mail tidak valid"},
-        {"phone", "12345", "Nomor telepon tidak valid"},
-        {"phone", "0812-ABC-999", "Nomor telepon tidak valid"},
-        {"whatsapp", "+1 555 0100", "Nomor telepon tidak valid"},
-        {"unitCode", "416/305", "Hanya angka, huruf, titik dan tanda hubung."},
-        {"letterheadText", "1\n2\n3\n4\n5\n6\n7", "Paling banyak 6 baris."},
-        {"version", Integer.toString(staleVersion), "Data ini baru saja diubah oleh petugas lain."},
-    });
+    rejectedEach(
+        admin,
+        "/admin/kantor",
+        profile(jetis),
+        () -> row("office", jetis),
+        new Object[][] {
+          {"address", "", REQUIRED},
+          {"address", "   ", REQUIRED},
+          {"address", "J".repeat(301), "Terlalu panjang: paling banyak 300 karakter."},
+          {"address", SCRIPT, MARKUP},
+          {"officeHours", SCRIPT, MARKUP},
+          {"letterheadText", SCRIPT, MARKUP},
+          {"email", "bukan-email", "Alamat e-mail tidak valid"},
+          {"email", "a@b", "Alamat e-mail tidak valid"},
+          {"phone", "12345", "Nomor telepon tidak valid"},
+          {"phone", "0812-ABC-999", "Nomor telepon tidak valid"},
+          {"whatsapp", "+1 555 0100", "Nomor telepon tidak valid"},
+          {"unitCode", "416/305", "Hanya angka, huruf, titik dan tanda hubung."},
+          {"letterheadText", "1\n2\n3\n4\n5\n6\n7", "Paling banyak 6 baris."},
+          {
+            "version",
+            Integer.toString(staleVersion),
+            "Data ini baru saja diubah oleh petugas lain."
+          },
+        });
   }
 
   @Test
@@ -172,20 +198,27 @@ class AdminFormValidationIntegrationTests {
     assertThat(profile(office).get("phone")).isEqualTo(newPhone);
     assertThat(admin.get("/admin/kantor").body()).contains("Perubahan sudah disimpan.");
     String details = lastAudit("office.profile.updated", "admin.batunadua");
-    assertThat(details).contains("\"phone\"").contains("\"from\"").contains("\"to\"").contains(newPhone);
+    assertThat(details)
+        .contains("\"phone\"")
+        .contains("\"from\"")
+        .contains("\"to\"")
+        .contains(newPhone);
     if (oldPhone != null) {
       assertThat(details).contains(oldPhone);
     }
     // the same (now stale) version again is a conflict
     form.put("phone", "0634 999999");
-    assertRejected(admin.post("/admin/kantor", flat(form)), "Data ini baru saja diubah oleh petugas lain.");
+    assertRejected(
+        admin.post("/admin/kantor", flat(form)), "Data ini baru saja diubah oleh petugas lain.");
     assertThat(profile(office).get("phone")).isEqualTo(newPhone);
   }
 
   // ---- logo -----------------------------------------------------------------------------------
 
   private String logoState(UUID office) {
-    return rows("select coalesce(md5(logo), 'none') || ' ' || coalesce(logo_content_type, '-') from office where id = ?", office);
+    return rows(
+        "select coalesce(md5(logo), 'none') || ' ' || coalesce(logo_content_type, '-') from office where id = ?",
+        office);
   }
 
   @Test
@@ -199,15 +232,21 @@ class AdminFormValidationIntegrationTests {
     byte[] good = png(64, 64, false);
     byte[] truncated = Arrays.copyOf(good, good.length / 2);
     Object[][] cases = {
-        {null, "image/png", new byte[0], "Pilih berkas logo."},
-        {"kosong.png", "image/png", new byte[0], "Pilih berkas logo."},
-        {"logo.png", "image/png", "Ini bukan gambar, hanya teks biasa.".getBytes(), "Logo harus berupa gambar PNG atau JPEG."},
-        {"logo.gif", "image/gif", gif, "Logo harus berupa gambar PNG atau JPEG."},
-        {"logo.png", "image/png", big, "Berkas logo terlalu besar: paling besar 200 KB."},
-        {"logo.png", "image/png", truncated, "Gambar logo tidak dapat dibaca."},
+      {null, "image/png", new byte[0], "Pilih berkas logo."},
+      {"kosong.png", "image/png", new byte[0], "Pilih berkas logo."},
+      {
+        "logo.png",
+        "image/png",
+        "Ini bukan gambar, hanya teks biasa.".getBytes(),
+        "Logo harus berupa gambar PNG atau JPEG."
+      },
+      {"logo.gif", "image/gif", gif, "Logo harus berupa gambar PNG atau JPEG."},
+      {"logo.png", "image/png", big, "Berkas logo terlalu besar: paling besar 200 KB."},
+      {"logo.png", "image/png", truncated, "Gambar logo tidak dapat dibaca."},
     };
     for (Object[] c : cases) {
-      HttpResponse<String> response = admin.upload("/admin/kantor/logo", "logo", (String) c[0], (String) c[1], (byte[]) c[2]);
+      HttpResponse<String> response =
+          admin.upload("/admin/kantor/logo", "logo", (String) c[0], (String) c[1], (byte[]) c[2]);
       assertRejected(response, (String) c[3]);
       assertThat(logoState(jetis)).as((String) c[3]).isEqualTo(before);
     }
@@ -221,7 +260,8 @@ class AdminFormValidationIntegrationTests {
     byte[] huge = new byte[2 * 1024 * 1024 + 300 * 1024];
     new Random(1).nextBytes(huge);
     System.arraycopy(png(4, 4, false), 0, huge, 0, 8);
-    HttpResponse<String> response = admin.upload("/admin/kantor/logo", "logo", "besar.png", "image/png", huge);
+    HttpResponse<String> response =
+        admin.upload("/admin/kantor/logo", "logo", "besar.png", "image/png", huge);
     assertThat(response.statusCode()).isEqualTo(302);
     String location = WebClient.location(response);
     assertThat(location).contains("terlalu-besar");
@@ -234,7 +274,8 @@ class AdminFormValidationIntegrationTests {
   void aValidLogoIsSavedAndAudited() {
     WebClient admin = WebClient.signedIn(port, "admin.batunadua");
     UUID office = office("12.77.03");
-    HttpResponse<String> response = admin.upload("/admin/kantor/logo", "logo", "logo.png", "image/png", png(48, 48, false));
+    HttpResponse<String> response =
+        admin.upload("/admin/kantor/logo", "logo", "logo.png", "image/png", png(48, 48, false));
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(logoState(office)).endsWith("image/png").doesNotStartWith("none");
     assertThat(lastAudit("office.logo.updated", "admin.batunadua")).contains("image/png");
@@ -246,23 +287,33 @@ class AdminFormValidationIntegrationTests {
   void officialsRejectBadInput() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
-    Map<String, Object> camat = jdbc.sql("select name, nip, rank from official where office_id = ? and position = 'CAMAT'")
-        .param(jetis).query().singleRow();
+    Map<String, Object> camat =
+        jdbc.sql("select name, nip, rank from official where office_id = ? and position = 'CAMAT'")
+            .param(jetis)
+            .query()
+            .singleRow();
     Map<String, String> valid = new LinkedHashMap<>();
     valid.put("name", (String) camat.get("name"));
     valid.put("nip", (String) camat.get("nip"));
     valid.put("rank", (String) camat.get("rank"));
-    rejectedEach(admin, "/admin/pejabat/CAMAT", valid,
-        () -> rows("select row(o.*)::text from official o where office_id = ? order by position", jetis), new Object[][] {
-        {"nip", "12345", "NIP harus 18 angka."},
-        {"nip", "19800101200501100A", "NIP harus 18 angka."},
-        {"nip", "198013402005011001", "NIP tanggal lahir pada 8 angka pertama tidak valid."},
-        {"nip", "", REQUIRED},
-        {"name", "", REQUIRED},
-        {"name", SCRIPT, MARKUP},
-        {"rank", SCRIPT, MARKUP},
-        {"name", "N".repeat(121), "Terlalu panjang: paling banyak 120 karakter."},
-    });
+    rejectedEach(
+        admin,
+        "/admin/pejabat/CAMAT",
+        valid,
+        () ->
+            rows(
+                "select row(o.*)::text from official o where office_id = ? order by position",
+                jetis),
+        new Object[][] {
+          {"nip", "12345", "NIP harus 18 angka."},
+          {"nip", "19800101200501100A", "NIP harus 18 angka."},
+          {"nip", "198013402005011001", "NIP tanggal lahir pada 8 angka pertama tidak valid."},
+          {"nip", "", REQUIRED},
+          {"name", "", REQUIRED},
+          {"name", SCRIPT, MARKUP},
+          {"rank", SCRIPT, MARKUP},
+          {"name", "N".repeat(121), "Terlalu panjang: paling banyak 120 karakter."},
+        });
     assertThat(admin.post("/admin/pejabat/BUPATI", flat(valid)).statusCode()).isEqualTo(404);
   }
 
@@ -270,16 +321,33 @@ class AdminFormValidationIntegrationTests {
   void aValidOfficialChangeIsSavedAndAudited() {
     WebClient admin = WebClient.signedIn(port, "admin.batunadua");
     UUID office = office("12.77.03");
-    Map<String, Object> sekcam = jdbc.sql("select name, nip, rank from official where office_id = ? and position = 'SEKCAM'")
-        .param(office).query().singleRow();
+    Map<String, Object> sekcam =
+        jdbc.sql("select name, nip, rank from official where office_id = ? and position = 'SEKCAM'")
+            .param(office)
+            .query()
+            .singleRow();
     String rank = "Pembina (IV/a) " + new Random().nextInt(1000);
-    HttpResponse<String> response = admin.post("/admin/pejabat/SEKCAM", "name", (String) sekcam.get("name"),
-        "nip", (String) sekcam.get("nip"), "rank", rank);
+    HttpResponse<String> response =
+        admin.post(
+            "/admin/pejabat/SEKCAM",
+            "name",
+            (String) sekcam.get("name"),
+            "nip",
+            (String) sekcam.get("nip"),
+            "rank",
+            rank);
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(jdbc.sql("select rank from official where office_id = ? and position = 'SEKCAM'").param(office)
-        .query(String.class).single()).isEqualTo(rank);
+    assertThat(
+            jdbc.sql("select rank from official where office_id = ? and position = 'SEKCAM'")
+                .param(office)
+                .query(String.class)
+                .single())
+        .isEqualTo(rank);
     assertThat(lastAudit("official.updated", "admin.batunadua"))
-        .contains("\"rank\"").contains("\"from\"").contains("\"to\"").contains(rank);
+        .contains("\"rank\"")
+        .contains("\"from\"")
+        .contains("\"to\"")
+        .contains(rank);
   }
 
   // ---- calendar -------------------------------------------------------------------------------
@@ -287,20 +355,29 @@ class AdminFormValidationIntegrationTests {
   @Test
   void calendarRejectsBadInput() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
-    String national = jdbc.sql("select day::text from holiday where office_id is null order by day limit 1").query(String.class).single();
-    Map<String, String> valid = new LinkedHashMap<>(Map.of("day", "2031-03-03", "kind", "LOCAL", "name", "Rapat kerja"));
-    rejectedEach(admin, "/admin/kalender", valid, () -> rows("select row(h.*)::text from holiday h order by id"), new Object[][] {
-        {"day", "", REQUIRED},
-        {"day", "2031-02-30", "Tanggal tidak valid, gunakan format tahun-bulan-tanggal."},
-        {"day", "03/03/2031", "Tanggal tidak valid, gunakan format tahun-bulan-tanggal."},
-        {"day", "1999-12-31", "Tahun harus antara 2000 dan 2100."},
-        {"day", national, "Tanggal ini sudah ada di kalender."},
-        {"kind", "LIBURAN", "Pilih jenis hari tutup."},
-        {"kind", null, "Pilih jenis hari tutup."},
-        {"name", "", REQUIRED},
-        {"name", SCRIPT, MARKUP},
-        {"name", "N".repeat(201), "Terlalu panjang: paling banyak 200 karakter."},
-    });
+    String national =
+        jdbc.sql("select day::text from holiday where office_id is null order by day limit 1")
+            .query(String.class)
+            .single();
+    Map<String, String> valid =
+        new LinkedHashMap<>(Map.of("day", "2031-03-03", "kind", "LOCAL", "name", "Rapat kerja"));
+    rejectedEach(
+        admin,
+        "/admin/kalender",
+        valid,
+        () -> rows("select row(h.*)::text from holiday h order by id"),
+        new Object[][] {
+          {"day", "", REQUIRED},
+          {"day", "2031-02-30", "Tanggal tidak valid, gunakan format tahun-bulan-tanggal."},
+          {"day", "03/03/2031", "Tanggal tidak valid, gunakan format tahun-bulan-tanggal."},
+          {"day", "1999-12-31", "Tahun harus antara 2000 dan 2100."},
+          {"day", national, "Tanggal ini sudah ada di kalender."},
+          {"kind", "LIBURAN", "Pilih jenis hari tutup."},
+          {"kind", null, "Pilih jenis hari tutup."},
+          {"name", "", REQUIRED},
+          {"name", SCRIPT, MARKUP},
+          {"name", "N".repeat(201), "Terlalu panjang: paling banyak 200 karakter."},
+        });
   }
 
   @Test
@@ -308,15 +385,28 @@ class AdminFormValidationIntegrationTests {
     WebClient admin = WebClient.signedIn(port, "admin.batunadua");
     UUID office = office("12.77.03");
     String day = "2032-0" + (1 + new Random().nextInt(9)) + "-1" + new Random().nextInt(10);
-    jdbc.sql("delete from holiday where office_id = ? and day = cast(? as date)").params(office, day).update();
-    HttpResponse<String> response = admin.post("/admin/kalender", "day", day, "kind", "LOCAL", "name", "Rapat kerja tahunan");
+    jdbc.sql("delete from holiday where office_id = ? and day = cast(? as date)")
+        .params(office, day)
+        .update();
+    HttpResponse<String> response =
+        admin.post("/admin/kalender", "day", day, "kind", "LOCAL", "name", "Rapat kerja tahunan");
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(jdbc.sql("select count(*) from holiday where office_id = ? and day = cast(? as date)").params(office, day)
-        .query(Long.class).single()).isOne();
+    assertThat(
+            jdbc.sql("select count(*) from holiday where office_id = ? and day = cast(? as date)")
+                .params(office, day)
+                .query(Long.class)
+                .single())
+        .isOne();
     assertThat(lastAudit("calendar.day.added", "admin.batunadua")).contains(day);
-    assertRejected(admin.post("/admin/kalender", "day", day, "kind", "LOCAL", "name", "Lagi"), "Tanggal ini sudah ada di kalender.");
-    assertThat(jdbc.sql("select count(*) from holiday where office_id = ? and day = cast(? as date)").params(office, day)
-        .query(Long.class).single()).isOne();
+    assertRejected(
+        admin.post("/admin/kalender", "day", day, "kind", "LOCAL", "name", "Lagi"),
+        "Tanggal ini sudah ada di kalender.");
+    assertThat(
+            jdbc.sql("select count(*) from holiday where office_id = ? and day = cast(? as date)")
+                .params(office, day)
+                .query(Long.class)
+                .single())
+        .isOne();
   }
 
   // ---- services -------------------------------------------------------------------------------
@@ -351,31 +441,69 @@ class AdminFormValidationIntegrationTests {
     return form;
   }
 
-  private static final String[] SERVICE_TEXT_FIELDS = {"code", "name", "description", "procedureSteps", "product",
-      "complaintChannel", "legalBasis", "facilities", "competence", "supervision", "staffCount",
-      "serviceGuarantee", "securityGuarantee", "performanceEvaluation", "classificationCode"};
+  private static final String[] SERVICE_TEXT_FIELDS = {
+    "code",
+    "name",
+    "description",
+    "procedureSteps",
+    "product",
+    "complaintChannel",
+    "legalBasis",
+    "facilities",
+    "competence",
+    "supervision",
+    "staffCount",
+    "serviceGuarantee",
+    "securityGuarantee",
+    "performanceEvaluation",
+    "classificationCode"
+  };
 
   private Object[][] serviceCases() {
-    List<Object[]> cases = new ArrayList<>(List.of(new Object[][] {
-        {"name", "", REQUIRED},
-        {"name", "N".repeat(151), "Terlalu panjang: paling banyak 150 karakter."},
-        {"code", "", REQUIRED},
-        {"code", "SKTM", "Kode ini sudah dipakai layanan lain di kecamatan ini."},
-        {"code", "sktm", "Kode ini sudah dipakai layanan lain di kecamatan ini."},
-        {"code", "SK TM", "Hanya huruf, angka dan tanda hubung, diawali huruf atau angka."},
-        {"code", "-SKTM", "Hanya huruf, angka dan tanda hubung, diawali huruf atau angka."},
-        {"category", "LAINNYA", "Pilih kategori."},
-        {"completionDays", "dua", "Harus berupa angka bulat."},
-        {"completionDays", "", REQUIRED},
-        {"completionDays", "366", "Harus antara 0 dan 365."},
-        {"completionDays", "-1", "Harus antara 0 dan 365."},
-        {"cost", "-5000", "Harus antara 0 dan"},
-        {"cost", "gratis", "Harus berupa angka bulat."},
-        {"classificationCode", "ABC", "Kode klasifikasi tidak valid, contoh: 400.12 atau 474."},
-        {"classificationCode", "400.12.3.4.5", "Kode klasifikasi tidak valid, contoh: 400.12 atau 474."},
-    }));
+    List<Object[]> cases =
+        new ArrayList<>(
+            List.of(
+                new Object[][] {
+                  {"name", "", REQUIRED},
+                  {"name", "N".repeat(151), "Terlalu panjang: paling banyak 150 karakter."},
+                  {"code", "", REQUIRED},
+                  {"code", "SKTM", "Kode ini sudah dipakai layanan lain di kecamatan ini."},
+                  {"code", "sktm", "Kode ini sudah dipakai layanan lain di kecamatan ini."},
+                  {
+                    "code",
+                    "SK TM",
+                    "Hanya huruf, angka dan tanda hubung, diawali huruf atau angka."
+                  },
+                  {
+                    "code",
+                    "-SKTM",
+                    "Hanya huruf, angka dan tanda hubung, diawali huruf atau angka."
+                  },
+                  {"category", "LAINNYA", "Pilih kategori."},
+                  {"completionDays", "dua", "Harus berupa angka bulat."},
+                  {"completionDays", "", REQUIRED},
+                  {"completionDays", "366", "Harus antara 0 dan 365."},
+                  {"completionDays", "-1", "Harus antara 0 dan 365."},
+                  {"cost", "-5000", "Harus antara 0 dan"},
+                  {"cost", "gratis", "Harus berupa angka bulat."},
+                  {
+                    "classificationCode",
+                    "ABC",
+                    "Kode klasifikasi tidak valid, contoh: 400.12 atau 474."
+                  },
+                  {
+                    "classificationCode",
+                    "400.12.3.4.5",
+                    "Kode klasifikasi tidak valid, contoh: 400.12 atau 474."
+                  },
+                }));
     for (String field : SERVICE_TEXT_FIELDS) {
-      cases.add(new Object[] {field, SCRIPT, field.equals("code") ? "Terlalu panjang: paling banyak 20 karakter." : MARKUP});
+      cases.add(
+          new Object[] {
+            field,
+            SCRIPT,
+            field.equals("code") ? "Terlalu panjang: paling banyak 20 karakter." : MARKUP
+          });
     }
     cases.add(new Object[] {"code", "<b>X</b>", MARKUP});
     return cases.toArray(Object[][]::new);
@@ -385,17 +513,30 @@ class AdminFormValidationIntegrationTests {
   void creatingAServiceRejectsBadInput() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
-    Supplier<String> state = () -> rows("select count(*)::text || ' ' || max(version)::text from service_type where office_id = ?", jetis);
-    rejectedEach(admin, "/admin/layanan", validService("UJI-" + System.nanoTime() % 100000), state, serviceCases());
+    Supplier<String> state =
+        () ->
+            rows(
+                "select count(*)::text || ' ' || max(version)::text from service_type where office_id = ?",
+                jetis);
+    rejectedEach(
+        admin,
+        "/admin/layanan",
+        validService("UJI-" + System.nanoTime() % 100000),
+        state,
+        serviceCases());
     String before = state.get();
     Map<String, String> noChannel = validService("UJI-TANPA-SALURAN");
     noChannel.remove("online");
     noChannel.remove("counter");
     noChannel.remove("village");
-    assertRejected(admin.post("/admin/layanan", flat(noChannel)), "Pilih paling sedikit satu saluran pengajuan.");
+    assertRejected(
+        admin.post("/admin/layanan", flat(noChannel)),
+        "Pilih paling sedikit satu saluran pengajuan.");
     assertThat(state.get()).isEqualTo(before);
     // the form itself carries the markers, so an unticked box binds as false
-    assertThat(admin.get("/admin/layanan/baru").body()).contains("name=\"_online\"").contains("name=\"_counter\"")
+    assertThat(admin.get("/admin/layanan/baru").body())
+        .contains("name=\"_online\"")
+        .contains("name=\"_counter\"")
         .contains("name=\"_village\"");
   }
 
@@ -403,16 +544,30 @@ class AdminFormValidationIntegrationTests {
   void updatingAServiceRejectsBadInput() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
-    UUID akta = jdbc.sql("select id from service_type where office_id = ? and code <> 'SKTM' order by position limit 1")
-        .param(jetis).query(UUID.class).single();
-    String code = jdbc.sql("select code from service_type where id = ?").param(akta).query(String.class).single();
+    UUID akta =
+        jdbc.sql(
+                "select id from service_type where office_id = ? and code <> 'SKTM' order by position limit 1")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    String code =
+        jdbc.sql("select code from service_type where id = ?")
+            .param(akta)
+            .query(String.class)
+            .single();
     Map<String, String> valid = validService(code);
     Supplier<String> state = () -> row("service_type", akta);
     rejectedEach(admin, "/admin/layanan/" + akta, valid, state, serviceCases());
-    int version = jdbc.sql("select version from service_type where id = ?").param(akta).query(Integer.class).single();
+    int version =
+        jdbc.sql("select version from service_type where id = ?")
+            .param(akta)
+            .query(Integer.class)
+            .single();
     valid.put("version", Integer.toString(version - 1));
     String before = state.get();
-    assertRejected(admin.post("/admin/layanan/" + akta, flat(valid)), "Data ini baru saja diubah oleh petugas lain.");
+    assertRejected(
+        admin.post("/admin/layanan/" + akta, flat(valid)),
+        "Data ini baru saja diubah oleh petugas lain.");
     assertThat(state.get()).isEqualTo(before);
   }
 
@@ -423,22 +578,37 @@ class AdminFormValidationIntegrationTests {
     String code = "UJI-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
     HttpResponse<String> created = admin.post("/admin/layanan", flat(validService(code)));
     assertThat(created.statusCode()).isEqualTo(302);
-    UUID id = jdbc.sql("select id from service_type where office_id = ? and code = ?").params(office, code).query(UUID.class).single();
+    UUID id =
+        jdbc.sql("select id from service_type where office_id = ? and code = ?")
+            .params(office, code)
+            .query(UUID.class)
+            .single();
     assertThat(WebClient.location(created)).endsWith("/admin/layanan/" + id);
     assertThat(lastAudit("service.created", "admin.batunadua")).contains(code);
     // deactivate it at once so that the public catalogue keeps its 14 services
-    assertThat(admin.post("/admin/layanan/" + id + "/aktif", "active", "false").statusCode()).isEqualTo(302);
+    assertThat(admin.post("/admin/layanan/" + id + "/aktif", "active", "false").statusCode())
+        .isEqualTo(302);
 
     Map<String, String> form = validService(code);
     form.put("name", "Nama Baru " + code);
     form.put("completionDays", "3");
     form.remove("online"); // unticked: only the marker is sent
     assertThat(admin.post("/admin/layanan/" + id, flat(form)).statusCode()).isEqualTo(302);
-    assertThat(jdbc.sql("select name || '/' || completion_days || '/' || channel_online from service_type where id = ?").param(id)
-        .query(String.class).single()).isEqualTo("Nama Baru " + code + "/3/false");
+    assertThat(
+            jdbc.sql(
+                    "select name || '/' || completion_days || '/' || channel_online from service_type where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("Nama Baru " + code + "/3/false");
     String details = lastAudit("service.updated", "admin.batunadua");
-    assertThat(details).contains("\"name\"").contains("\"completionDays\"").contains("\"from\"").contains("\"to\"")
-        .contains("Nama Baru " + code).doesNotContain("\"legalBasis\"");
+    assertThat(details)
+        .contains("\"name\"")
+        .contains("\"completionDays\"")
+        .contains("\"from\"")
+        .contains("\"to\"")
+        .contains("Nama Baru " + code)
+        .doesNotContain("\"legalBasis\"");
   }
 
   // ---- requirements ---------------------------------------------------------------------------
@@ -447,20 +617,34 @@ class AdminFormValidationIntegrationTests {
   void requirementsRejectBadInput() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
-    UUID sktm = jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'").param(jetis).query(UUID.class).single();
-    UUID first = jdbc.sql("select id from requirement where service_type_id = ? order by position limit 1").param(sktm)
-        .query(UUID.class).single();
-    Supplier<String> state = () -> row("service_type", sktm) + "\n"
-        + rows("select row(r.*)::text from requirement r where service_type_id = ? order by position", sktm);
+    UUID sktm =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    UUID first =
+        jdbc.sql("select id from requirement where service_type_id = ? order by position limit 1")
+            .param(sktm)
+            .query(UUID.class)
+            .single();
+    Supplier<String> state =
+        () ->
+            row("service_type", sktm)
+                + "\n"
+                + rows(
+                    "select row(r.*)::text from requirement r where service_type_id = ? order by position",
+                    sktm);
     Object[][] cases = {
-        {"reqName", "", REQUIRED},
-        {"reqName", "   ", REQUIRED},
-        {"reqName", "R".repeat(201), "Terlalu panjang: paling banyak 200 karakter."},
-        {"reqName", SCRIPT, MARKUP},
-        {"reqDescription", SCRIPT, MARKUP},
-        {"reqDescription", "D".repeat(1001), "Terlalu panjang: paling banyak 1.000 karakter."},
+      {"reqName", "", REQUIRED},
+      {"reqName", "   ", REQUIRED},
+      {"reqName", "R".repeat(201), "Terlalu panjang: paling banyak 200 karakter."},
+      {"reqName", SCRIPT, MARKUP},
+      {"reqDescription", SCRIPT, MARKUP},
+      {"reqDescription", "D".repeat(1001), "Terlalu panjang: paling banyak 1.000 karakter."},
     };
-    Map<String, String> valid = new LinkedHashMap<>(Map.of("reqName", "Fotokopi KTP", "reqDescription", "", "reqRequired", "true"));
+    Map<String, String> valid =
+        new LinkedHashMap<>(
+            Map.of("reqName", "Fotokopi KTP", "reqDescription", "", "reqRequired", "true"));
     rejectedEach(admin, "/admin/layanan/" + sktm + "/persyaratan", valid, state, cases);
     rejectedEach(admin, "/admin/layanan/" + sktm + "/persyaratan/" + first, valid, state, cases);
   }
@@ -469,18 +653,51 @@ class AdminFormValidationIntegrationTests {
   void aValidRequirementIsAddedAndUpdatedWithAudit() {
     WebClient admin = WebClient.signedIn(port, "admin.batunadua");
     UUID office = office("12.77.03");
-    UUID sktm = jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'").param(office).query(UUID.class).single();
+    UUID sktm =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'")
+            .param(office)
+            .query(UUID.class)
+            .single();
     String name = "Surat pengantar RT " + UUID.randomUUID().toString().substring(0, 6);
-    assertThat(admin.post("/admin/layanan/" + sktm + "/persyaratan", "reqName", name, "reqRequired", "true").statusCode())
+    assertThat(
+            admin
+                .post(
+                    "/admin/layanan/" + sktm + "/persyaratan",
+                    "reqName",
+                    name,
+                    "reqRequired",
+                    "true")
+                .statusCode())
         .isEqualTo(302);
-    UUID id = jdbc.sql("select id from requirement where service_type_id = ? and name = ?").params(sktm, name).query(UUID.class).single();
+    UUID id =
+        jdbc.sql("select id from requirement where service_type_id = ? and name = ?")
+            .params(sktm, name)
+            .query(UUID.class)
+            .single();
     assertThat(lastAudit("requirement.added", "admin.batunadua")).contains(name);
-    assertThat(admin.post("/admin/layanan/" + sktm + "/persyaratan/" + id, "reqName", name + " (asli)", "reqRequired", "false")
-        .statusCode()).isEqualTo(302);
-    assertThat(lastAudit("requirement.updated", "admin.batunadua")).contains("\"from\"").contains("\"to\"")
-        .contains(name + " (asli)").contains("\"required\"");
-    assertThat(admin.post("/admin/layanan/" + sktm + "/persyaratan/" + id + "/hapus").statusCode()).isEqualTo(302);
-    assertThat(jdbc.sql("select count(*) from requirement where id = ?").param(id).query(Long.class).single()).isZero();
+    assertThat(
+            admin
+                .post(
+                    "/admin/layanan/" + sktm + "/persyaratan/" + id,
+                    "reqName",
+                    name + " (asli)",
+                    "reqRequired",
+                    "false")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(lastAudit("requirement.updated", "admin.batunadua"))
+        .contains("\"from\"")
+        .contains("\"to\"")
+        .contains(name + " (asli)")
+        .contains("\"required\"");
+    assertThat(admin.post("/admin/layanan/" + sktm + "/persyaratan/" + id + "/hapus").statusCode())
+        .isEqualTo(302);
+    assertThat(
+            jdbc.sql("select count(*) from requirement where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   // ---- staff ----------------------------------------------------------------------------------
@@ -489,10 +706,16 @@ class AdminFormValidationIntegrationTests {
   void staffAccountsRejectBadInput() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
-    String jetisVillage = jdbc.sql("select id::text from village where office_id = ? order by name limit 1").param(jetis)
-        .query(String.class).single();
-    String otherVillage = jdbc.sql("select id::text from village where office_id = ? order by name limit 1")
-        .param(office("33.02.27")).query(String.class).single();
+    String jetisVillage =
+        jdbc.sql("select id::text from village where office_id = ? order by name limit 1")
+            .param(jetis)
+            .query(String.class)
+            .single();
+    String otherVillage =
+        jdbc.sql("select id::text from village where office_id = ? order by name limit 1")
+            .param(office("33.02.27"))
+            .query(String.class)
+            .single();
     Map<String, String> valid = new LinkedHashMap<>();
     valid.put("username", "petugas.uji");
     valid.put("fullName", "Petugas Uji");
@@ -501,41 +724,69 @@ class AdminFormValidationIntegrationTests {
     valid.put("villageId", "");
     valid.put("password", "Kata-Sandi-Yang-Panjang");
     Supplier<String> state = () -> rows("select row(s.*)::text from staff s order by id");
-    rejectedEach(admin, "/admin/staf", valid, state, new Object[][] {
-        {"username", "loket.jetis", "Nama pengguna ini sudah dipakai."},
-        {"username", "LOKET.JETIS", "Nama pengguna ini sudah dipakai."},
-        {"username", "petugas uji", "Hanya huruf, angka, titik, garis bawah atau tanda hubung, 3 sampai 60 karakter."},
-        {"username", "ab", "Hanya huruf, angka, titik, garis bawah atau tanda hubung, 3 sampai 60 karakter."},
-        {"username", "", REQUIRED},
-        {"fullName", "", REQUIRED},
-        {"fullName", SCRIPT, MARKUP},
-        {"nip", "123", "NIP harus 18 angka."},
-        {"password", "pendek", "Kata sandi paling sedikit 10 karakter."},
-        {"password", "", REQUIRED},
-        {"password", "xx-petugas.uji-2026", "Kata sandi ini terlalu mudah ditebak."},
-        {"password", "password123", "Kata sandi ini terlalu mudah ditebak."},
-        {"roles", null, "Pilih paling sedikit satu peran."},
-        {"roles", "SUPERADMIN", "Pilih paling sedikit satu peran."},
-        {"roles", "VILLAGE_OPERATOR", "Operator desa harus terikat pada satu desa: pilih desanya."},
-        {"roles", "REGENCY_ADMIN", "Peran admin kabupaten tidak dapat diberikan oleh admin kecamatan."},
-        {"villageId", jetisVillage, "Desa hanya diisi untuk operator desa."},
-    });
+    rejectedEach(
+        admin,
+        "/admin/staf",
+        valid,
+        state,
+        new Object[][] {
+          {"username", "loket.jetis", "Nama pengguna ini sudah dipakai."},
+          {"username", "LOKET.JETIS", "Nama pengguna ini sudah dipakai."},
+          {
+            "username",
+            "petugas uji",
+            "Hanya huruf, angka, titik, garis bawah atau tanda hubung, 3 sampai 60 karakter."
+          },
+          {
+            "username",
+            "ab",
+            "Hanya huruf, angka, titik, garis bawah atau tanda hubung, 3 sampai 60 karakter."
+          },
+          {"username", "", REQUIRED},
+          {"fullName", "", REQUIRED},
+          {"fullName", SCRIPT, MARKUP},
+          {"nip", "123", "NIP harus 18 angka."},
+          {"password", "pendek", "Kata sandi paling sedikit 10 karakter."},
+          {"password", "", REQUIRED},
+          {"password", "xx-petugas.uji-2026", "Kata sandi ini terlalu mudah ditebak."},
+          {"password", "password123", "Kata sandi ini terlalu mudah ditebak."},
+          {"roles", null, "Pilih paling sedikit satu peran."},
+          {"roles", "SUPERADMIN", "Pilih paling sedikit satu peran."},
+          {
+            "roles",
+            "VILLAGE_OPERATOR",
+            "Operator desa harus terikat pada satu desa: pilih desanya."
+          },
+          {
+            "roles",
+            "REGENCY_ADMIN",
+            "Peran admin kabupaten tidak dapat diberikan oleh admin kecamatan."
+          },
+          {"villageId", jetisVillage, "Desa hanya diisi untuk operator desa."},
+        });
     // a village of Purwokerto Utara for a Jetis village operator
     Map<String, String> operator = new LinkedHashMap<>(valid);
     operator.put("roles", "VILLAGE_OPERATOR");
     operator.put("villageId", otherVillage);
     String before = state.get();
-    assertRejected(admin.post("/admin/staf", flat(operator)), "Desa ini bukan desa kecamatan Anda.");
+    assertRejected(
+        admin.post("/admin/staf", flat(operator)), "Desa ini bukan desa kecamatan Anda.");
     operator.put("villageId", "bukan-uuid");
-    assertRejected(admin.post("/admin/staf", flat(operator)), "Desa ini bukan desa kecamatan Anda.");
+    assertRejected(
+        admin.post("/admin/staf", flat(operator)), "Desa ini bukan desa kecamatan Anda.");
     // REGENCY_ADMIN smuggled beside a legitimate role is refused too
     List<String> smuggled = new ArrayList<>(List.of(flat(valid)));
     smuggled.addAll(List.of("roles", "REGENCY_ADMIN"));
-    assertRejected(admin.post("/admin/staf", smuggled.toArray(String[]::new)),
+    assertRejected(
+        admin.post("/admin/staf", smuggled.toArray(String[]::new)),
         "Peran admin kabupaten tidak dapat diberikan oleh admin kecamatan.");
     assertThat(state.get()).isEqualTo(before);
-    assertThat(jdbc.sql("select count(*) from staff where roles like '%REGENCY_ADMIN%' and office_id is not null")
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from staff where roles like '%REGENCY_ADMIN%' and office_id is not null")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -543,25 +794,88 @@ class AdminFormValidationIntegrationTests {
     WebClient admin = WebClient.signedIn(port, "admin.batunadua");
     UUID office = office("12.77.03");
     String username = "uji.staf." + UUID.randomUUID().toString().substring(0, 6);
-    HttpResponse<String> created = admin.post("/admin/staf", "username", username, "fullName", "Petugas Uji",
-        "roles", "FRONT_OFFICE", "password", "Kata-Sandi-Yang-Panjang");
+    HttpResponse<String> created =
+        admin.post(
+            "/admin/staf",
+            "username",
+            username,
+            "fullName",
+            "Petugas Uji",
+            "roles",
+            "FRONT_OFFICE",
+            "password",
+            "Kata-Sandi-Yang-Panjang");
     assertThat(created.statusCode()).isEqualTo(302);
-    UUID id = jdbc.sql("select id from staff where username = ?").param(username).query(UUID.class).single();
-    assertThat(jdbc.sql("select office_id from staff where id = ?").param(id).query(UUID.class).single()).isEqualTo(office);
+    UUID id =
+        jdbc.sql("select id from staff where username = ?")
+            .param(username)
+            .query(UUID.class)
+            .single();
+    assertThat(
+            jdbc.sql("select office_id from staff where id = ?")
+                .param(id)
+                .query(UUID.class)
+                .single())
+        .isEqualTo(office);
     assertThat(lastAudit("staff.created", "admin.batunadua")).contains(username);
     String before = row("staff", id);
-    String jetisVillage = jdbc.sql("select id::text from village where office_id = ? limit 1").param(jetis()).query(String.class).single();
-    assertRejected(admin.post("/admin/staf/" + id, "username", username, "fullName", "Petugas Uji",
-        "roles", "FRONT_OFFICE", "roles", "REGENCY_ADMIN"), "Peran admin kabupaten tidak dapat diberikan oleh admin kecamatan.");
-    assertRejected(admin.post("/admin/staf/" + id, "username", username, "fullName", "Petugas Uji",
-        "roles", "VILLAGE_OPERATOR", "villageId", jetisVillage), "Desa ini bukan desa kecamatan Anda.");
-    assertRejected(admin.post("/admin/staf/" + id, "username", "loket.jetis", "fullName", "Petugas Uji",
-        "roles", "FRONT_OFFICE"), "Nama pengguna ini sudah dipakai.");
+    String jetisVillage =
+        jdbc.sql("select id::text from village where office_id = ? limit 1")
+            .param(jetis())
+            .query(String.class)
+            .single();
+    assertRejected(
+        admin.post(
+            "/admin/staf/" + id,
+            "username",
+            username,
+            "fullName",
+            "Petugas Uji",
+            "roles",
+            "FRONT_OFFICE",
+            "roles",
+            "REGENCY_ADMIN"),
+        "Peran admin kabupaten tidak dapat diberikan oleh admin kecamatan.");
+    assertRejected(
+        admin.post(
+            "/admin/staf/" + id,
+            "username",
+            username,
+            "fullName",
+            "Petugas Uji",
+            "roles",
+            "VILLAGE_OPERATOR",
+            "villageId",
+            jetisVillage),
+        "Desa ini bukan desa kecamatan Anda.");
+    assertRejected(
+        admin.post(
+            "/admin/staf/" + id,
+            "username",
+            "loket.jetis",
+            "fullName",
+            "Petugas Uji",
+            "roles",
+            "FRONT_OFFICE"),
+        "Nama pengguna ini sudah dipakai.");
     assertThat(row("staff", id)).isEqualTo(before);
-    assertThat(admin.post("/admin/staf/" + id, "username", username, "fullName", "Petugas Uji Diubah",
-        "roles", "VERIFIER").statusCode()).isEqualTo(302);
-    assertThat(lastAudit("staff.updated", "admin.batunadua")).contains("\"fullName\"").contains("\"from\"")
-        .contains("Petugas Uji Diubah").contains("VERIFIER");
+    assertThat(
+            admin
+                .post(
+                    "/admin/staf/" + id,
+                    "username",
+                    username,
+                    "fullName",
+                    "Petugas Uji Diubah",
+                    "roles",
+                    "VERIFIER")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(lastAudit("staff.updated", "admin.batunadua"))
+        .contains("\"fullName\"")
+        .contains("\"from\"")
+        .contains("Petugas Uji Diubah")
+        .contains("VERIFIER");
   }
 
   // ---- regency: offices -----------------------------------------------------------------------
@@ -570,35 +884,73 @@ class AdminFormValidationIntegrationTests {
   void regencyOfficeCreationRejectsBadCodes() {
     WebClient regency = WebClient.signedIn(port, "kab.3516");
     Supplier<String> state = () -> rows("select code from office order by code");
-    rejectedEach(regency, "/admin/kabupaten/kecamatan", Map.of(), state, new Object[][] {
-        {"code", "", REQUIRED},
-        {"code", "35.16", "Kode kecamatan harus berformat 00.00.00, contoh: 35.16.16."},
-        {"code", "351616", "Kode kecamatan harus berformat 00.00.00, contoh: 35.16.16."},
-        {"code", SCRIPT, "Kode kecamatan harus berformat 00.00.00"},
-        {"code", "35.16.99", "Kode ini bukan kode kecamatan yang terdaftar di data wilayah Kemendagri."},
-        {"code", "33.02.27", "Kecamatan ini tidak termasuk Kabupaten Mojokerto."},
-        {"code", "35.16.16", "Kecamatan ini sudah terdaftar."},
-    });
-    assertThat(regency.post("/admin/kabupaten/kecamatan", "code", SCRIPT).body()).contains(SCRIPT_ESCAPED);
+    rejectedEach(
+        regency,
+        "/admin/kabupaten/kecamatan",
+        Map.of(),
+        state,
+        new Object[][] {
+          {"code", "", REQUIRED},
+          {"code", "35.16", "Kode kecamatan harus berformat 00.00.00, contoh: 35.16.16."},
+          {"code", "351616", "Kode kecamatan harus berformat 00.00.00, contoh: 35.16.16."},
+          {"code", SCRIPT, "Kode kecamatan harus berformat 00.00.00"},
+          {
+            "code",
+            "35.16.99",
+            "Kode ini bukan kode kecamatan yang terdaftar di data wilayah Kemendagri."
+          },
+          {"code", "33.02.27", "Kecamatan ini tidak termasuk Kabupaten Mojokerto."},
+          {"code", "35.16.16", "Kecamatan ini sudah terdaftar."},
+        });
+    assertThat(regency.post("/admin/kabupaten/kecamatan", "code", SCRIPT).body())
+        .contains(SCRIPT_ESCAPED);
   }
 
   @Test
   void aRegencyAdminRegistersAnOfficeOfTheRegency() {
     WebClient regency = WebClient.signedIn(port, "kab.3516");
-    String code = jdbc.sql("select code from office where code = '35.16.01'").query(String.class).optional().orElse(null);
+    String code =
+        jdbc.sql("select code from office where code = '35.16.01'")
+            .query(String.class)
+            .optional()
+            .orElse(null);
     if (code == null) {
-      HttpResponse<String> response = regency.post("/admin/kabupaten/kecamatan", "code", "35.16.01",
-          "username", "admin.jatirejo", "fullName", "Admin Jatirejo", "password", "Kantor-Jatirejo-2026");
+      HttpResponse<String> response =
+          regency.post(
+              "/admin/kabupaten/kecamatan",
+              "code",
+              "35.16.01",
+              "username",
+              "admin.jatirejo",
+              "fullName",
+              "Admin Jatirejo",
+              "password",
+              "Kantor-Jatirejo-2026");
       assertThat(response.statusCode()).isEqualTo(302);
       UUID id = office("35.16.01");
-      assertThat(jdbc.sql("select office_id from staff where username = 'admin.jatirejo'").query(UUID.class).single())
+      assertThat(
+              jdbc.sql("select office_id from staff where username = 'admin.jatirejo'")
+                  .query(UUID.class)
+                  .single())
           .isEqualTo(id);
       // keep the public list at the three demo offices for the other tests
       jdbc.sql("update office set active = false where id = ?").param(id).update();
-      assertThat(jdbc.sql("select count(*) from village where office_id = ?").param(id).query(Long.class).single()).isPositive();
-      assertThat(jdbc.sql("select actor_name from audit_event where action = 'office.created' and office_id = ?").param(id)
-          .query(String.class).single()).contains("(kab.3516)");
+      assertThat(
+              jdbc.sql("select count(*) from village where office_id = ?")
+                  .param(id)
+                  .query(Long.class)
+                  .single())
+          .isPositive();
+      assertThat(
+              jdbc.sql(
+                      "select actor_name from audit_event where action = 'office.created' and office_id = ?")
+                  .param(id)
+                  .query(String.class)
+                  .single())
+          .contains("(kab.3516)");
     }
-    assertRejected(regency.post("/admin/kabupaten/kecamatan", "code", "35.16.01"), "Kecamatan ini sudah terdaftar.");
+    assertRejected(
+        regency.post("/admin/kabupaten/kecamatan", "code", "35.16.01"),
+        "Kecamatan ini sudah terdaftar.");
   }
 }

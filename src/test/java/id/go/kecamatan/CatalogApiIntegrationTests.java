@@ -21,7 +21,8 @@ class CatalogApiIntegrationTests {
   private JsonNode getJson(String path) {
     HttpResponse<String> response = new WebClient(port).get(path, "Accept", "application/json");
     assertThat(response.statusCode()).as(path).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     return JSON.readTree(response.body());
   }
 
@@ -35,8 +36,10 @@ class CatalogApiIntegrationTests {
   void listsTheThreeDemoOffices() {
     JsonNode offices = getJson("/api/v1/offices");
     assertThat(offices.isArray()).isTrue();
-    assertThat(texts(offices, "slug")).containsExactlyInAnyOrder("jetis", "purwokerto-utara", "padangsidimpuan-batunadua");
-    assertThat(texts(offices, "code")).containsExactlyInAnyOrder("35.16.16", "33.02.27", "12.77.03");
+    assertThat(texts(offices, "slug"))
+        .containsExactlyInAnyOrder("jetis", "purwokerto-utara", "padangsidimpuan-batunadua");
+    assertThat(texts(offices, "code"))
+        .containsExactlyInAnyOrder("35.16.16", "33.02.27", "12.77.03");
   }
 
   @Test
@@ -54,8 +57,14 @@ class CatalogApiIntegrationTests {
     assertThat(services.size()).isEqualTo(14);
     JsonNode waris = getJson("/api/v1/offices/jetis/services?q=waris");
     assertThat(waris.size()).isPositive().isLessThan(14);
-    waris.forEach(s -> assertThat((s.get("name").asText() + s.get("code").asText() + s.get("description").asText()).toLowerCase())
-        .contains("waris"));
+    waris.forEach(
+        s ->
+            assertThat(
+                    (s.get("name").asText()
+                            + s.get("code").asText()
+                            + s.get("description").asText())
+                        .toLowerCase())
+                .contains("waris"));
     assertThat(getJson("/api/v1/offices/jetis/services?q=%25").size()).isZero();
     assertThat(getJson("/api/v1/offices/jetis/services?q=" + "x".repeat(300)).size()).isZero();
   }
@@ -70,22 +79,31 @@ class CatalogApiIntegrationTests {
     assertThat(sktm.get("requirements").size()).isPositive();
     assertThat(sktm.get("requirements").get(0).get("position").asInt()).isEqualTo(1);
     assertThat(sktm.get("page").asText()).isEqualTo("/kecamatan/jetis/layanan/SKTM");
-    assertThat(getJson("/api/v1/offices/jetis/services/sktm").get("code").asText()).isEqualTo("SKTM");
+    assertThat(getJson("/api/v1/offices/jetis/services/sktm").get("code").asText())
+        .isEqualTo("SKTM");
   }
 
   @Test
   void unknownOfficesAndServicesAreProblemJson404() {
-    for (String path : List.of("/api/v1/offices/tidak-ada", "/api/v1/offices/tidak-ada/services",
-        "/api/v1/offices/jetis/services/TIDAK-ADA", "/api/v1/offices/tidak-ada/services/SKTM", "/api/v1/tidak-ada")) {
+    for (String path :
+        List.of(
+            "/api/v1/offices/tidak-ada",
+            "/api/v1/offices/tidak-ada/services",
+            "/api/v1/offices/jetis/services/TIDAK-ADA",
+            "/api/v1/offices/tidak-ada/services/SKTM",
+            "/api/v1/tidak-ada")) {
       for (String accept : List.of("application/json", "*/*")) {
         HttpResponse<String> response = new WebClient(port).get(path, "Accept", accept);
         assertThat(response.statusCode()).as(path + " " + accept).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).as(path + " " + accept)
+        assertThat(response.headers().firstValue("Content-Type"))
+            .as(path + " " + accept)
             .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
       }
       // a client that only accepts HTML is told the API cannot answer it, never a server error
-      assertThat(new WebClient(port).get(path, "Accept", "text/html").statusCode()).as(path).isIn(404, 406);
+      assertThat(new WebClient(port).get(path, "Accept", "text/html").statusCode())
+          .as(path)
+          .isIn(404, 406);
     }
   }
 
@@ -93,14 +111,18 @@ class CatalogApiIntegrationTests {
   void theApiIsReadOnly() {
     WebClient client = new WebClient(port);
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-      for (String path : List.of("/api/v1/offices", "/api/v1/offices/jetis", "/api/v1/offices/jetis/services/SKTM")) {
-        HttpResponse<String> response = client.send(method, path, "application/json", "{\"name\":\"x\"}");
+      for (String path :
+          List.of(
+              "/api/v1/offices", "/api/v1/offices/jetis", "/api/v1/offices/jetis/services/SKTM")) {
+        HttpResponse<String> response =
+            client.send(method, path, "application/json", "{\"name\":\"x\"}");
         assertThat(response.statusCode()).as(method + " " + path).isIn(403, 405);
       }
     }
     // even signed in with a CSRF token
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
-    assertThat(admin.post("/api/v1/offices/jetis/services", "code", "X").statusCode()).isIn(403, 405);
+    assertThat(admin.post("/api/v1/offices/jetis/services", "code", "X").statusCode())
+        .isIn(403, 405);
     assertThat(getJson("/api/v1/offices/jetis/services").size()).isEqualTo(14);
   }
 
@@ -110,8 +132,12 @@ class CatalogApiIntegrationTests {
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     List<String> paths = new ArrayList<>();
     doc.get("paths").propertyNames().forEach(paths::add);
-    assertThat(paths).contains("/api/v1/offices", "/api/v1/offices/{slug}", "/api/v1/offices/{slug}/services",
-        "/api/v1/offices/{slug}/services/{code}");
+    assertThat(paths)
+        .contains(
+            "/api/v1/offices",
+            "/api/v1/offices/{slug}",
+            "/api/v1/offices/{slug}/services",
+            "/api/v1/offices/{slug}/services/{code}");
     assertThat(paths).allSatisfy(p -> assertThat(p).startsWith("/api/"));
     assertThat(doc.get("paths").get("/api/v1/offices/{slug}/services/{code}").has("get")).isTrue();
   }

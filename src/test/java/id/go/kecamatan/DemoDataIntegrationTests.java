@@ -20,14 +20,17 @@ class DemoDataIntegrationTests {
 
   @Test
   void demoHasThreeOfficesWithTheirRealVillagesAndFourteenServicesEach() {
-    assertThat(offices.activeOffices()).extracting(Office::code)
-        .containsAll(DEMO_OFFICES);
+    assertThat(offices.activeOffices()).extracting(Office::code).containsAll(DEMO_OFFICES);
     Office jetis = offices.bySlug("jetis").orElseThrow();
-    assertThat(offices.villages(jetis.id())).hasSize(16)
+    assertThat(offices.villages(jetis.id()))
+        .hasSize(16)
         .anySatisfy(v -> assertThat(v.name()).isEqualTo("Kupang"));
-    for (Office office : offices.activeOffices().stream()
-        .filter(office -> DEMO_OFFICES.contains(office.code())).toList()) {
-      assertThat(catalog.activeServices(office.id(), "")).hasSize(14)
+    for (Office office :
+        offices.activeOffices().stream()
+            .filter(office -> DEMO_OFFICES.contains(office.code()))
+            .toList()) {
+      assertThat(catalog.activeServices(office.id(), ""))
+          .hasSize(14)
           .allSatisfy(s -> assertThat(s.requirements()).isNotEmpty());
     }
   }

@@ -18,25 +18,30 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The published API description ({@code docs/api/openapi.json}) is the one the application serves:
  * a change of the API without its document fails the build. After an intended change, write the
- * document anew with {@code ./mvnw verify -Dit.test=OpenApiSpecIntegrationTests -Dapi-spec.update=true}.
+ * document anew with {@code ./mvnw verify -Dit.test=OpenApiSpecIntegrationTests
+ * -Dapi-spec.update=true}.
  */
 @IntegrationTest
 class OpenApiSpecIntegrationTests {
 
   private static final Path PUBLISHED = Path.of("docs/api/openapi.json");
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .configure(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .configure(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .build();
 
   @LocalServerPort int port;
 
   @Test
   void thePublishedApiDocumentIsTheServedOne() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/openapi.json")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/openapi.json"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode served = JSON.readTree(response.body());
     ((ObjectNode) served).remove("servers"); // the random test port
@@ -47,7 +52,8 @@ class OpenApiSpecIntegrationTests {
       Files.writeString(PUBLISHED, canonical);
     }
     assertThat(Files.readString(PUBLISHED))
-        .as("docs/api/openapi.json differs from the served API; update it (see the javadoc) in the same commit")
+        .as(
+            "docs/api/openapi.json differs from the served API; update it (see the javadoc) in the same commit")
         .isEqualTo(canonical);
   }
 }

@@ -18,18 +18,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SignInIntegrationTests {
 
   static final String FAILED = "Nama pengguna atau kata sandi salah.";
-  static final String LOCKED = "Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal.";
+  static final String LOCKED =
+      "Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal.";
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired StaffAccounts accounts;
 
-  /** A fresh front-office account of Jetis, so that the demo accounts are never locked or changed. */
+  /**
+   * A fresh front-office account of Jetis, so that the demo accounts are never locked or changed.
+   */
   private String freshAccount(String prefix, String password) {
     String username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
-    UUID jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
-    assertThat(accounts.create(jetis, new StaffForm(username, "Petugas Uji", null, Set.of(Role.FRONT_OFFICE), null, password))
-        .ok()).isTrue();
+    UUID jetis =
+        jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    assertThat(
+            accounts
+                .create(
+                    jetis,
+                    new StaffForm(
+                        username, "Petugas Uji", null, Set.of(Role.FRONT_OFFICE), null, password))
+                .ok())
+        .isTrue();
     return username;
   }
 
@@ -47,7 +57,8 @@ class SignInIntegrationTests {
     assertThat(page).contains("error-summary").contains(FAILED);
     assertThat(client.get("/admin").statusCode()).isEqualTo(302);
     // an unknown user gets the same answer
-    assertThat(followLoginFailure(client, client.login("tidak.ada", "Salah-Sekali-2026"))).contains(FAILED);
+    assertThat(followLoginFailure(client, client.login("tidak.ada", "Salah-Sekali-2026")))
+        .contains(FAILED);
     // and the demo account still signs in (one failure, then a success resets the count)
     WebClient.signedIn(port, "admin.jetis");
   }
@@ -58,24 +69,39 @@ class SignInIntegrationTests {
     String username = freshAccount("kunci", password);
     WebClient client = new WebClient(port);
     for (int i = 1; i <= StaffAccounts.MAX_FAILED_ATTEMPTS; i++) {
-      assertThat(followLoginFailure(client, client.login(username, "Salah-" + i + "-xxxxxxxx"))).contains(FAILED);
+      assertThat(followLoginFailure(client, client.login(username, "Salah-" + i + "-xxxxxxxx")))
+          .contains(FAILED);
     }
     String page = followLoginFailure(client, client.login(username, password));
     assertThat(page).contains("error-summary").contains(LOCKED);
     assertThat(client.get("/admin").statusCode()).isEqualTo(302);
-    assertThat(jdbc.sql("select count(*) from audit_event where action = 'staff.locked' and details ->> 'username' = ?")
-        .param(username).query(Long.class).single()).isOne();
-    assertThat(jdbc.sql("select locked_until > now() from staff where username = ?").param(username)
-        .query(Boolean.class).single()).isTrue();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'staff.locked' and details ->> 'username' = ?")
+                .param(username)
+                .query(Long.class)
+                .single())
+        .isOne();
+    assertThat(
+            jdbc.sql("select locked_until > now() from staff where username = ?")
+                .param(username)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
   }
 
   @Test
   void aDeactivatedAccountCannotSignIn() {
     String password = "Sandi-Petugas-Nonaktif-2026";
     String username = freshAccount("nonaktif", password);
-    UUID id = jdbc.sql("select id from staff where username = ?").param(username).query(UUID.class).single();
+    UUID id =
+        jdbc.sql("select id from staff where username = ?")
+            .param(username)
+            .query(UUID.class)
+            .single();
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
-    assertThat(admin.post("/admin/staf/" + id + "/aktif", "active", "false").statusCode()).isEqualTo(302);
+    assertThat(admin.post("/admin/staf/" + id + "/aktif", "active", "false").statusCode())
+        .isEqualTo(302);
     WebClient client = new WebClient(port);
     HttpResponse<String> response = client.login(username, password);
     assertThat(WebClient.location(response)).doesNotEndWith("/admin");
@@ -88,7 +114,8 @@ class SignInIntegrationTests {
     client.get("/masuk");
     String before = client.sessionId();
     assertThat(before).isNotNull();
-    HttpResponse<String> response = client.post("/masuk", "username", "loket.jetis", "password", WebClient.PASSWORD);
+    HttpResponse<String> response =
+        client.post("/masuk", "username", "loket.jetis", "password", WebClient.PASSWORD);
     assertThat(WebClient.location(response)).endsWith("/admin");
     assertThat(client.sessionId()).isNotNull().isNotEqualTo(before);
     assertThat(client.get("/admin").statusCode()).isEqualTo(200);
@@ -115,54 +142,117 @@ class SignInIntegrationTests {
     String password = "Sandi-Awal-Petugas-2026";
     String username = freshAccount("sandi", password);
     WebClient client = WebClient.signedIn(port, username, password);
-    String hash = jdbc.sql("select password_hash from staff where username = ?").param(username).query(String.class).single();
+    String hash =
+        jdbc.sql("select password_hash from staff where username = ?")
+            .param(username)
+            .query(String.class)
+            .single();
     Object[][] cases = {
-        {"Salah-Sekali-2026", "Sandi-Baru-Petugas-2026", "Sandi-Baru-Petugas-2026", "Kata sandi saat ini salah."},
-        {"", "Sandi-Baru-Petugas-2026", "Sandi-Baru-Petugas-2026", "Wajib diisi."},
-        {password, "pendek", "pendek", "Kata sandi paling sedikit 10 karakter."},
-        {password, "Sandi-Baru-Petugas-2026", "Sandi-Lain-Petugas-2026", "Kedua kata sandi baru tidak sama."},
-        {password, password, password, "Kata sandi baru harus berbeda dari yang lama."},
-        {password, username + "-2026", username + "-2026", "Kata sandi ini terlalu mudah ditebak."},
+      {
+        "Salah-Sekali-2026",
+        "Sandi-Baru-Petugas-2026",
+        "Sandi-Baru-Petugas-2026",
+        "Kata sandi saat ini salah."
+      },
+      {"", "Sandi-Baru-Petugas-2026", "Sandi-Baru-Petugas-2026", "Wajib diisi."},
+      {password, "pendek", "pendek", "Kata sandi paling sedikit 10 karakter."},
+      {
+        password,
+        "Sandi-Baru-Petugas-2026",
+        "Sandi-Lain-Petugas-2026",
+        "Kedua kata sandi baru tidak sama."
+      },
+      {password, password, password, "Kata sandi baru harus berbeda dari yang lama."},
+      {password, username + "-2026", username + "-2026", "Kata sandi ini terlalu mudah ditebak."},
     };
     for (Object[] c : cases) {
-      HttpResponse<String> response = client.post("/akun/kata-sandi", "current", (String) c[0], "password", (String) c[1],
-          "confirmation", (String) c[2]);
+      HttpResponse<String> response =
+          client.post(
+              "/akun/kata-sandi",
+              "current",
+              (String) c[0],
+              "password",
+              (String) c[1],
+              "confirmation",
+              (String) c[2]);
       assertThat(response.statusCode()).as((String) c[3]).isEqualTo(200);
       assertThat(response.body()).contains("error-summary").contains((String) c[3]);
-      assertThat(jdbc.sql("select password_hash from staff where username = ?").param(username).query(String.class).single())
+      assertThat(
+              jdbc.sql("select password_hash from staff where username = ?")
+                  .param(username)
+                  .query(String.class)
+                  .single())
           .isEqualTo(hash);
     }
-    HttpResponse<String> saved = client.post("/akun/kata-sandi", "current", password, "password", "Sandi-Baru-Petugas-2026",
-        "confirmation", "Sandi-Baru-Petugas-2026");
+    HttpResponse<String> saved =
+        client.post(
+            "/akun/kata-sandi",
+            "current",
+            password,
+            "password",
+            "Sandi-Baru-Petugas-2026",
+            "confirmation",
+            "Sandi-Baru-Petugas-2026");
     assertThat(saved.statusCode()).isEqualTo(302);
-    assertThat(client.get("/akun/kata-sandi?tersimpan").body()).contains("Kata sandi sudah diubah.");
+    assertThat(client.get("/akun/kata-sandi?tersimpan").body())
+        .contains("Kata sandi sudah diubah.");
     WebClient old = new WebClient(port);
     assertThat(WebClient.location(old.login(username, password))).contains("/masuk?gagal");
     WebClient renewed = new WebClient(port);
-    assertThat(WebClient.location(renewed.login(username, "Sandi-Baru-Petugas-2026"))).endsWith("/admin");
-    assertThat(jdbc.sql("select count(*) from audit_event where action = 'staff.password.changed' and details ->> 'username' = ?")
-        .param(username).query(Long.class).single()).isOne();
+    assertThat(WebClient.location(renewed.login(username, "Sandi-Baru-Petugas-2026")))
+        .endsWith("/admin");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'staff.password.changed' and details ->> 'username' = ?")
+                .param(username)
+                .query(Long.class)
+                .single())
+        .isOne();
   }
 
   @Test
   void adminPostsWithoutCsrfAreRefusedAndChangeNothing() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
-    UUID jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
-    UUID sktm = jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'").param(jetis).query(UUID.class).single();
-    UUID loket = jdbc.sql("select id from staff where username = 'loket.jetis'").query(UUID.class).single();
+    UUID jetis =
+        jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    UUID sktm =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    UUID loket =
+        jdbc.sql("select id from staff where username = 'loket.jetis'").query(UUID.class).single();
     String before = state(jetis);
     String[][] posts = {
-        {"/admin/kantor", "address", "Diubah tanpa token"},
-        {"/admin/pejabat/CAMAT", "name", "Tanpa Token", "nip", "198001012005011001", "rank", "x"},
-        {"/admin/kalender", "day", "2033-01-03", "kind", "LOCAL", "name", "Tanpa token"},
-        {"/admin/layanan", "code", "TANPA-TOKEN", "name", "Tanpa token"},
-        {"/admin/layanan/" + sktm, "name", "Tanpa token"},
-        {"/admin/layanan/" + sktm + "/aktif", "active", "false"},
-        {"/admin/layanan/" + sktm + "/persyaratan", "reqName", "Tanpa token"},
-        {"/admin/staf", "username", "tanpa.token", "fullName", "x", "roles", "FRONT_OFFICE", "password", "Sandi-Panjang-Sekali"},
-        {"/admin/staf/" + loket + "/aktif", "active", "false"},
-        {"/akun/kata-sandi", "current", WebClient.PASSWORD, "password", "Sandi-Baru-Sekali-2026", "confirmation", "Sandi-Baru-Sekali-2026"},
-        {"/admin/layanan/" + sktm + "/aktif", "active", "false", "_csrf", "token-palsu"},
+      {"/admin/kantor", "address", "Diubah tanpa token"},
+      {"/admin/pejabat/CAMAT", "name", "Tanpa Token", "nip", "198001012005011001", "rank", "x"},
+      {"/admin/kalender", "day", "2033-01-03", "kind", "LOCAL", "name", "Tanpa token"},
+      {"/admin/layanan", "code", "TANPA-TOKEN", "name", "Tanpa token"},
+      {"/admin/layanan/" + sktm, "name", "Tanpa token"},
+      {"/admin/layanan/" + sktm + "/aktif", "active", "false"},
+      {"/admin/layanan/" + sktm + "/persyaratan", "reqName", "Tanpa token"},
+      {
+        "/admin/staf",
+        "username",
+        "tanpa.token",
+        "fullName",
+        "x",
+        "roles",
+        "FRONT_OFFICE",
+        "password",
+        "Sandi-Panjang-Sekali"
+      },
+      {"/admin/staf/" + loket + "/aktif", "active", "false"},
+      {
+        "/akun/kata-sandi",
+        "current",
+        WebClient.PASSWORD,
+        "password",
+        "Sandi-Baru-Sekali-2026",
+        "confirmation",
+        "Sandi-Baru-Sekali-2026"
+      },
+      {"/admin/layanan/" + sktm + "/aktif", "active", "false", "_csrf", "token-palsu"},
     };
     for (String[] post : posts) {
       String[] fields = java.util.Arrays.copyOfRange(post, 1, post.length);
@@ -174,13 +264,41 @@ class SignInIntegrationTests {
   }
 
   private String state(UUID office) {
-    return String.join("\n",
-        jdbc.sql("select row(o.*)::text from office o where id = ?").param(office).query(String.class).single(),
-        String.join(";", jdbc.sql("select row(o.*)::text from official o where office_id = ? order by position").param(office).query(String.class).list()),
-        jdbc.sql("select count(*)::text from holiday where office_id = ?").param(office).query(String.class).single(),
-        String.join(";", jdbc.sql("select row(s.*)::text from service_type s where office_id = ? order by id").param(office).query(String.class).list()),
-        jdbc.sql("select count(*)::text from requirement where office_id = ?").param(office).query(String.class).single(),
-        String.join(";", jdbc.sql("select row(s.*)::text from staff s where office_id = ? order by id").param(office).query(String.class).list()),
-        jdbc.sql("select count(*)::text from audit_event where office_id = ?").param(office).query(String.class).single());
+    return String.join(
+        "\n",
+        jdbc.sql("select row(o.*)::text from office o where id = ?")
+            .param(office)
+            .query(String.class)
+            .single(),
+        String.join(
+            ";",
+            jdbc.sql("select row(o.*)::text from official o where office_id = ? order by position")
+                .param(office)
+                .query(String.class)
+                .list()),
+        jdbc.sql("select count(*)::text from holiday where office_id = ?")
+            .param(office)
+            .query(String.class)
+            .single(),
+        String.join(
+            ";",
+            jdbc.sql("select row(s.*)::text from service_type s where office_id = ? order by id")
+                .param(office)
+                .query(String.class)
+                .list()),
+        jdbc.sql("select count(*)::text from requirement where office_id = ?")
+            .param(office)
+            .query(String.class)
+            .single(),
+        String.join(
+            ";",
+            jdbc.sql("select row(s.*)::text from staff s where office_id = ? order by id")
+                .param(office)
+                .query(String.class)
+                .list()),
+        jdbc.sql("select count(*)::text from audit_event where office_id = ?")
+            .param(office)
+            .query(String.class)
+            .single());
   }
 }

@@ -24,8 +24,14 @@ class StaffSessionsIntegrationTests {
   @Autowired StaffAccounts accounts;
 
   private Staff newOfficer(String username) {
-    UUID jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
-    return accounts.create(jetis, new StaffForm(username, "Petugas Sesi", null, Set.of(Role.OFFICE_ADMIN), null, PASSWORD)).value();
+    UUID jetis =
+        jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    return accounts
+        .create(
+            jetis,
+            new StaffForm(
+                username, "Petugas Sesi", null, Set.of(Role.OFFICE_ADMIN), null, PASSWORD))
+        .value();
   }
 
   @Test
@@ -36,10 +42,11 @@ class StaffSessionsIntegrationTests {
 
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     admin.get("/admin/staf");
-    assertThat(admin.post("/admin/staf/" + officer.id() + "/aktif", "active", "false").statusCode()).isEqualTo(302);
+    assertThat(admin.post("/admin/staf/" + officer.id() + "/aktif", "active", "false").statusCode())
+        .isEqualTo(302);
 
-    assertThat(session.get("/admin/kantor").headers().firstValue("Location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/masuk"));
+    assertThat(session.get("/admin/kantor").headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/masuk"));
   }
 
   @Test
@@ -50,8 +57,18 @@ class StaffSessionsIntegrationTests {
 
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     admin.get("/admin/staf/" + officer.id());
-    assertThat(admin.post("/admin/staf/" + officer.id(), "username", "sesi.peran", "fullName", "Petugas Sesi",
-        "roles", "FRONT_OFFICE").statusCode()).isEqualTo(302);
+    assertThat(
+            admin
+                .post(
+                    "/admin/staf/" + officer.id(),
+                    "username",
+                    "sesi.peran",
+                    "fullName",
+                    "Petugas Sesi",
+                    "roles",
+                    "FRONT_OFFICE")
+                .statusCode())
+        .isEqualTo(302);
 
     assertThat(session.get("/admin/layanan").statusCode()).isEqualTo(302);
     WebClient again = WebClient.signedIn(port, "sesi.peran", PASSWORD);
@@ -65,8 +82,17 @@ class StaffSessionsIntegrationTests {
     WebClient desk = WebClient.signedIn(port, "sesi.sandi", PASSWORD);
 
     desk.get("/akun/kata-sandi");
-    assertThat(desk.post("/akun/kata-sandi", "current", PASSWORD, "password", "Sandi-Baru-Sesi-2026",
-        "confirmation", "Sandi-Baru-Sesi-2026").statusCode()).isEqualTo(302);
+    assertThat(
+            desk.post(
+                    "/akun/kata-sandi",
+                    "current",
+                    PASSWORD,
+                    "password",
+                    "Sandi-Baru-Sesi-2026",
+                    "confirmation",
+                    "Sandi-Baru-Sesi-2026")
+                .statusCode())
+        .isEqualTo(302);
 
     assertThat(desk.get("/admin").statusCode()).isEqualTo(200);
     assertThat(phone.get("/admin").statusCode()).isEqualTo(302);

@@ -37,7 +37,11 @@ final class WebClient {
 
   WebClient(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** A new session signed in as this user (asserts that the sign-in succeeded). */
@@ -48,8 +52,9 @@ final class WebClient {
   static WebClient signedIn(int port, String username, String password) {
     WebClient client = new WebClient(port);
     HttpResponse<String> response = client.login(username, password);
-    assertThat(response.headers().firstValue("Location")).as("sign-in of " + username).hasValueSatisfying(
-        l -> assertThat(l).endsWith("/admin"));
+    assertThat(response.headers().firstValue("Location"))
+        .as("sign-in of " + username)
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
     client.get("/admin");
     return client;
   }
@@ -64,8 +69,11 @@ final class WebClient {
   }
 
   String sessionId() {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
-        .map(HttpCookie::getValue).findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("SESSION"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   HttpResponse<String> get(String path, String... headers) {
@@ -105,44 +113,66 @@ final class WebClient {
       if (body.length() > 0) {
         body.append('&');
       }
-      body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+      body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
     }
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   HttpResponse<String> send(String method, String path, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** Uploads one file as multipart/form-data, with the CSRF token as a form field. */
-  HttpResponse<String> upload(String path, String field, String filename, String contentType, byte[] content) {
+  HttpResponse<String> upload(
+      String path, String field, String filename, String contentType, byte[] content) {
     String boundary = "----test" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     Map<String, String> parts = csrf == null ? Map.of() : Map.of("_csrf", csrf);
     for (Map.Entry<String, String> part : parts.entrySet()) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
-          + "\"\r\n\r\n" + part.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + part.getKey()
+                  + "\"\r\n\r\n"
+                  + part.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
     if (filename != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-          + "\"; filename=\"" + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field
+                  + "\"; filename=\""
+                  + filename
+                  + "\"\r\nContent-Type: "
+                  + contentType
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       body.writeBytes(content);
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Matcher matcher = CSRF.matcher(response.body());
       if (matcher.find()) {
         csrf = matcher.group(1);

@@ -31,13 +31,23 @@ class WorkingCalendarIntegrationTests {
 
     var regency = WebClient.signedIn(port, "kab.3516");
     regency.get("/admin/kabupaten/kalender?tahun=2027");
-    HttpResponse<String> added = regency.post("/admin/kabupaten/kalender",
-        "day", day.toString(), "kind", "LIBUR", "name", "Hari Suci Nyepi (Tahun Baru Saka 1949)");
+    HttpResponse<String> added =
+        regency.post(
+            "/admin/kabupaten/kalender",
+            "day",
+            day.toString(),
+            "kind",
+            "LIBUR",
+            "name",
+            "Hari Suci Nyepi (Tahun Baru Saka 1949)");
     assertThat(added.statusCode()).isEqualTo(302);
 
     assertThat(calendar.of(office("jetis")).isWorkingDay(day)).isFalse();
     assertThat(calendar.of(office("purwokerto-utara")).isWorkingDay(day)).isFalse();
-    assertThat(WebClient.signedIn(port, "admin.purwokertoutara").get("/admin/kalender?tahun=2027").body())
+    assertThat(
+            WebClient.signedIn(port, "admin.purwokertoutara")
+                .get("/admin/kalender?tahun=2027")
+                .body())
         .contains("Hari Suci Nyepi (Tahun Baru Saka 1949)");
   }
 
@@ -49,8 +59,18 @@ class WorkingCalendarIntegrationTests {
 
     var admin = WebClient.signedIn(port, "admin.batunadua");
     admin.get("/admin/kalender");
-    assertThat(admin.post("/admin/kalender", "day", friday.toString(), "kind", "LOCAL",
-        "name", "Kantor tutup: pemeliharaan jaringan listrik").statusCode()).isEqualTo(302);
+    assertThat(
+            admin
+                .post(
+                    "/admin/kalender",
+                    "day",
+                    friday.toString(),
+                    "kind",
+                    "LOCAL",
+                    "name",
+                    "Kantor tutup: pemeliharaan jaringan listrik")
+                .statusCode())
+        .isEqualTo(302);
 
     assertThat(calendar.of(office("padangsidimpuan-batunadua")).plus(LocalDate.of(2027, 2, 4), 1))
         .isEqualTo(LocalDate.of(2027, 2, 8));

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * A regency administrator registers an office together with its first office administrator, so
- * that a new office can be run from the first day. Both are made in one transaction, or neither.
+ * A regency administrator registers an office together with its first office administrator, so that
+ * a new office can be run from the first day. Both are made in one transaction, or neither.
  */
 @Service
 public class OfficeOnboarding {
@@ -37,7 +37,8 @@ public class OfficeOnboarding {
   public Outcome<Office> register(UUID regencyId, String code, FirstAdmin admin) {
     Outcome<Office> office = offices.createOffice(regencyId, code);
     if (!office.ok()) {
-      return Outcome.failed(new FieldErrors().addAll(office.errors()).addAll(accounts.check(null, admin.form())));
+      return Outcome.failed(
+          new FieldErrors().addAll(office.errors()).addAll(accounts.check(null, admin.form())));
     }
     Outcome<Staff> created = accounts.create(office.value().id(), admin.form());
     if (!created.ok()) {

@@ -13,8 +13,17 @@ final class PasswordPolicy {
   static final int MAX = 128;
 
   private static final Set<String> COMMON =
-      Set.of("password123", "1234567890", "qwertyuiop", "kecamatan123", "administrator",
-          "passw0rd123", "0123456789", "bismillah123", "indonesia123", "password1234");
+      Set.of(
+          "password123",
+          "1234567890",
+          "qwertyuiop",
+          "kecamatan123",
+          "administrator",
+          "passw0rd123",
+          "0123456789",
+          "bismillah123",
+          "indonesia123",
+          "password1234");
 
   private PasswordPolicy() {}
 

@@ -1,7 +1,7 @@
 package id.go.kecamatan.accounts;
 
-import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.accounts.internal.StaffSessions;
+import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Role;
@@ -48,8 +48,14 @@ public class StaffAccounts {
   private final Clock clock;
   private final StaffSessions sessions;
 
-  StaffAccounts(JdbcClient jdbc, PasswordEncoder encoder, Offices offices,
-      IdentityNumbers identityNumbers, AuditTrail audit, Clock clock, StaffSessions sessions) {
+  StaffAccounts(
+      JdbcClient jdbc,
+      PasswordEncoder encoder,
+      Offices offices,
+      IdentityNumbers identityNumbers,
+      AuditTrail audit,
+      Clock clock,
+      StaffSessions sessions) {
     this.sessions = sessions;
     this.jdbc = jdbc;
     this.encoder = encoder;
@@ -72,11 +78,15 @@ public class StaffAccounts {
   }
 
   private Optional<String> passwordHash(UUID staffId) {
-    return jdbc.sql("select password_hash from staff where id = ?").param(staffId).query(String.class).optional();
+    return jdbc.sql("select password_hash from staff where id = ?")
+        .param(staffId)
+        .query(String.class)
+        .optional();
   }
 
   public List<Staff> staffOf(UUID officeId) {
-    return jdbc.sql("select " + COLUMNS + " from staff where office_id = ? order by active desc, full_name")
+    return jdbc.sql(
+            "select " + COLUMNS + " from staff where office_id = ? order by active desc, full_name")
         .param(officeId)
         .query(StaffAccounts::staff)
         .list();
@@ -102,12 +112,17 @@ public class StaffAccounts {
               int attempts = staff.failedAttempts() + 1;
               boolean lock = attempts >= MAX_FAILED_ATTEMPTS;
               jdbc.sql("update staff set failed_attempts = ?, locked_until = ? where id = ?")
-                  .params(lock ? 0 : attempts,
+                  .params(
+                      lock ? 0 : attempts,
                       lock ? Timestamp.from(clock.instant().plus(LOCK_DURATION)) : null,
                       staff.id())
                   .update();
               if (lock) {
-                audit.record(staff.officeId(), "staff.locked", "staff", staff.id(),
+                audit.record(
+                    staff.officeId(),
+                    "staff.locked",
+                    "staff",
+                    staff.id(),
                     Map.of("username", staff.username(), "minutes", LOCK_DURATION.toMinutes()));
               }
             });
@@ -115,7 +130,8 @@ public class StaffAccounts {
 
   @Transactional
   public void recordSuccess(UUID staffId) {
-    jdbc.sql("update staff set failed_attempts = 0, locked_until = null where id = ? and (failed_attempts > 0 or locked_until is not null)")
+    jdbc.sql(
+            "update staff set failed_attempts = 0, locked_until = null where id = ? and (failed_attempts > 0 or locked_until is not null)")
         .param(staffId)
         .update();
   }
@@ -144,10 +160,15 @@ public class StaffAccounts {
 
   /** Creates a regency administrator (used when a deployment is set up). */
   @Transactional
-  public UUID createRegencyAdmin(UUID regencyId, String username, String fullName, String password) {
-    UUID id = insert(regencyId, null,
-        new StaffForm(username, fullName, null, Set.of(Role.REGENCY_ADMIN), null, password));
-    audit.record(null, "staff.created", "staff", id, Map.of("username", username, "roles", "REGENCY_ADMIN"));
+  public UUID createRegencyAdmin(
+      UUID regencyId, String username, String fullName, String password) {
+    UUID id =
+        insert(
+            regencyId,
+            null,
+            new StaffForm(username, fullName, null, Set.of(Role.REGENCY_ADMIN), null, password));
+    audit.record(
+        null, "staff.created", "staff", id, Map.of("username", username, "roles", "REGENCY_ADMIN"));
     return id;
   }
 
@@ -158,8 +179,15 @@ public class StaffAccounts {
             insert into staff (id, regency_id, office_id, village_id, username, full_name, nip, password_hash, roles)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(id, regencyId, officeId, village(form), form.username().strip(), form.fullName().strip(),
-            FieldErrors.clean(IdentityNumbers.normalise(form.nip())), encoder.encode(form.password()),
+        .params(
+            id,
+            regencyId,
+            officeId,
+            village(form),
+            form.username().strip(),
+            form.fullName().strip(),
+            FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
+            encoder.encode(form.password()),
             roleText(form.roles()))
         .update();
     return id;
@@ -179,13 +207,21 @@ public class StaffAccounts {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    jdbc.sql("update staff set username = ?, full_name = ?, nip = ?, roles = ?, village_id = ?, version = version + 1 where id = ? and office_id = ?")
-        .params(form.username().strip(), form.fullName().strip(), FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
-            roleText(form.roles()), village(form), staffId, officeId)
+    jdbc.sql(
+            "update staff set username = ?, full_name = ?, nip = ?, roles = ?, village_id = ?, version = version + 1 where id = ? and office_id = ?")
+        .params(
+            form.username().strip(),
+            form.fullName().strip(),
+            FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
+            roleText(form.roles()),
+            village(form),
+            staffId,
+            officeId)
         .update();
     Map<String, Object> changes = AuditTrail.changes(values(before), values(form));
     if (form.password() != null && !form.password().isEmpty()) {
-      jdbc.sql("update staff set password_hash = ?, password_changed_at = now(), failed_attempts = 0, locked_until = null where id = ?")
+      jdbc.sql(
+              "update staff set password_hash = ?, password_changed_at = now(), failed_attempts = 0, locked_until = null where id = ?")
           .params(encoder.encode(form.password()), staffId)
           .update();
       changes.put("password", "reset");
@@ -208,7 +244,11 @@ public class StaffAccounts {
     jdbc.sql("update staff set active = ?, version = version + 1 where id = ? and office_id = ?")
         .params(active, staffId, officeId)
         .update();
-    audit.record(officeId, active ? "staff.activated" : "staff.deactivated", "staff", staffId,
+    audit.record(
+        officeId,
+        active ? "staff.activated" : "staff.deactivated",
+        "staff",
+        staffId,
         Map.of("username", staff.username()));
     if (!active) {
       sessions.endAll(staff.username(), null);
@@ -221,11 +261,15 @@ public class StaffAccounts {
    * end, the one with {@code currentSessionId} stays.
    */
   @Transactional
-  public FieldErrors changePassword(UUID staffId, String current, String fresh, String confirmation,
-      String currentSessionId) {
+  public FieldErrors changePassword(
+      UUID staffId, String current, String fresh, String confirmation, String currentSessionId) {
     FieldErrors errors = new FieldErrors();
     String hash = passwordHash(staffId).orElseThrow(NotFoundException::new);
-    Staff staff = jdbc.sql("select " + COLUMNS + " from staff where id = ?").param(staffId).query(StaffAccounts::staff).single();
+    Staff staff =
+        jdbc.sql("select " + COLUMNS + " from staff where id = ?")
+            .param(staffId)
+            .query(StaffAccounts::staff)
+            .single();
     if (current == null || current.isEmpty()) {
       errors.reject("current", "error.required");
     } else if (!encoder.matches(current, hash)) {
@@ -244,7 +288,12 @@ public class StaffAccounts {
     jdbc.sql("update staff set password_hash = ?, password_changed_at = now() where id = ?")
         .params(encoder.encode(fresh), staffId)
         .update();
-    audit.record(staff.officeId(), "staff.password.changed", "staff", staffId, Map.of("username", staff.username()));
+    audit.record(
+        staff.officeId(),
+        "staff.password.changed",
+        "staff",
+        staffId,
+        Map.of("username", staff.username()));
     sessions.endAll(staff.username(), currentSessionId);
     return errors;
   }
@@ -263,7 +312,8 @@ public class StaffAccounts {
     }
     errors.text("fullName", form.fullName(), 120);
     if (form.nip() != null && !form.nip().isBlank()) {
-      identityNumbers.checkNip(form.nip()).stream().findFirst()
+      identityNumbers.checkNip(form.nip()).stream()
+          .findFirst()
           .ifPresent(problem -> errors.reject("nip", "office.error.nip", problem));
     }
     Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
@@ -325,7 +375,10 @@ public class StaffAccounts {
 
   private static Staff staff(ResultSet rs, int row) throws SQLException {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    Arrays.stream(rs.getString("roles").split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+    Arrays.stream(rs.getString("roles").split(","))
+        .filter(s -> !s.isBlank())
+        .map(Role::valueOf)
+        .forEach(roles::add);
     Timestamp locked = rs.getTimestamp("locked_until");
     return new Staff(
         rs.getObject("id", UUID.class),

@@ -5,4 +5,9 @@ import java.util.Set;
 
 /** A staff account as typed by an office administrator. */
 public record StaffForm(
-    String username, String fullName, String nip, Set<Role> roles, String villageId, String password) {}
+    String username,
+    String fullName,
+    String nip,
+    Set<Role> roles,
+    String villageId,
+    String password) {}

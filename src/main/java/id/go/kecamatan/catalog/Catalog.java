@@ -45,19 +45,22 @@ public class Catalog {
   // ---- reading --------------------------------------------------------------------------------
 
   /**
-   * The active services of an office whose name, code or description contains the query (any
-   * case); all active services when the query is empty. Requirements are included.
+   * The active services of an office whose name, code or description contains the query (any case);
+   * all active services when the query is empty. Requirements are included.
    */
   public List<ServiceType> activeServices(UUID officeId, String query) {
     String q = query == null ? "" : query.strip();
     List<ServiceType> services =
         jdbc.sql(
-                "select " + COLUMNS + " from service_type where office_id = :office and active"
+                "select "
+                    + COLUMNS
+                    + " from service_type where office_id = :office and active"
                     + " and (:q = '' or name ilike :like escape '\\' or code ilike :like escape '\\'"
                     + " or description ilike :like escape '\\') order by position, name")
             .param("office", officeId)
             .param("q", q)
-            .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            .param(
+                "like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
             .query(Catalog::service)
             .list();
     return withRequirements(services);
@@ -65,7 +68,10 @@ public class Catalog {
 
   /** An active service by its code, as shown to the public. */
   public Optional<ServiceType> activeService(UUID officeId, String code) {
-    return jdbc.sql("select " + COLUMNS + " from service_type where office_id = ? and lower(code) = lower(?) and active")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from service_type where office_id = ? and lower(code) = lower(?) and active")
         .params(officeId, code)
         .query(Catalog::service)
         .optional()
@@ -75,7 +81,10 @@ public class Catalog {
   /** Every service of an office, active or not, for its administrators. */
   public List<ServiceType> allServices(UUID officeId) {
     return withRequirements(
-        jdbc.sql("select " + COLUMNS + " from service_type where office_id = ? order by position, name")
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from service_type where office_id = ? order by position, name")
             .param(officeId)
             .query(Catalog::service)
             .list());
@@ -92,7 +101,8 @@ public class Catalog {
   }
 
   private List<Requirement> requirements(UUID serviceId) {
-    return jdbc.sql("select id, position, name, description, required from requirement where service_type_id = ? order by position")
+    return jdbc.sql(
+            "select id, position, name, description, required from requirement where service_type_id = ? order by position")
         .param(serviceId)
         .query(Catalog::requirement)
         .list();
@@ -103,16 +113,25 @@ public class Catalog {
       return services;
     }
     Map<UUID, List<Requirement>> byService = new HashMap<>();
-    jdbc.sql("select service_type_id, id, position, name, description, required from requirement"
-            + " where service_type_id = any(:ids) order by position")
+    jdbc.sql(
+            "select service_type_id, id, position, name, description, required from requirement"
+                + " where service_type_id = any(:ids) order by position")
         .param("ids", services.stream().map(ServiceType::id).toArray(UUID[]::new))
         .query(
             rs -> {
               byService
                   .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                  .add(new Requirement(rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
+                  .add(
+                      new Requirement(
+                          rs.getObject(2, UUID.class),
+                          rs.getInt(3),
+                          rs.getString(4),
+                          rs.getString(5),
+                          rs.getBoolean(6)));
             });
-    return services.stream().map(s -> s.withRequirements(byService.getOrDefault(s.id(), List.of()))).toList();
+    return services.stream()
+        .map(s -> s.withRequirements(byService.getOrDefault(s.id(), List.of())))
+        .toList();
   }
 
   // ---- changing -------------------------------------------------------------------------------
@@ -189,7 +208,11 @@ public class Catalog {
     if (updated == 0) {
       return Outcome.failed(new FieldErrors().reject("version", "error.conflict"));
     }
-    audit.record(officeId, "service.updated", "service_type", serviceId,
+    audit.record(
+        officeId,
+        "service.updated",
+        "service_type",
+        serviceId,
         AuditTrail.changes(ServiceForm.of(before).values(), v));
     return Outcome.done(service(officeId, serviceId));
   }
@@ -201,10 +224,15 @@ public class Catalog {
     if (before.active() == active) {
       return;
     }
-    jdbc.sql("update service_type set active = ?, version = version + 1, updated_at = now() where id = ? and office_id = ?")
+    jdbc.sql(
+            "update service_type set active = ?, version = version + 1, updated_at = now() where id = ? and office_id = ?")
         .params(active, serviceId, officeId)
         .update();
-    audit.record(officeId, active ? "service.activated" : "service.deactivated", "service_type", serviceId,
+    audit.record(
+        officeId,
+        active ? "service.activated" : "service.deactivated",
+        "service_type",
+        serviceId,
         Map.of("code", before.code()));
   }
 
@@ -219,31 +247,70 @@ public class Catalog {
       return Outcome.failed(errors);
     }
     UUID id = UUID.randomUUID();
-    int position = service.requirements().stream().mapToInt(Requirement::position).max().orElse(0) + 1;
-    jdbc.sql("insert into requirement (id, office_id, service_type_id, position, name, description, required) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(id, officeId, serviceId, position, form.name().strip(), FieldErrors.clean(form.description()), form.required())
+    int position =
+        service.requirements().stream().mapToInt(Requirement::position).max().orElse(0) + 1;
+    jdbc.sql(
+            "insert into requirement (id, office_id, service_type_id, position, name, description, required) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            officeId,
+            serviceId,
+            position,
+            form.name().strip(),
+            FieldErrors.clean(form.description()),
+            form.required())
         .update();
     touch(serviceId);
-    audit.record(officeId, "requirement.added", "service_type", serviceId,
-        requirementValues(form.name().strip(), FieldErrors.clean(form.description()), form.required()));
-    return Outcome.done(new Requirement(id, position, form.name().strip(), FieldErrors.clean(form.description()), form.required()));
+    audit.record(
+        officeId,
+        "requirement.added",
+        "service_type",
+        serviceId,
+        requirementValues(
+            form.name().strip(), FieldErrors.clean(form.description()), form.required()));
+    return Outcome.done(
+        new Requirement(
+            id,
+            position,
+            form.name().strip(),
+            FieldErrors.clean(form.description()),
+            form.required()));
   }
 
   @Transactional
-  public Outcome<Requirement> updateRequirement(UUID officeId, UUID serviceId, UUID requirementId, RequirementForm form) {
+  public Outcome<Requirement> updateRequirement(
+      UUID officeId, UUID serviceId, UUID requirementId, RequirementForm form) {
     Requirement before = requirement(officeId, serviceId, requirementId);
     FieldErrors errors = form.validate();
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    jdbc.sql("update requirement set name = ?, description = ?, required = ? where id = ? and office_id = ?")
-        .params(form.name().strip(), FieldErrors.clean(form.description()), form.required(), requirementId, officeId)
+    jdbc.sql(
+            "update requirement set name = ?, description = ?, required = ? where id = ? and office_id = ?")
+        .params(
+            form.name().strip(),
+            FieldErrors.clean(form.description()),
+            form.required(),
+            requirementId,
+            officeId)
         .update();
     touch(serviceId);
-    audit.record(officeId, "requirement.updated", "service_type", serviceId,
-        AuditTrail.changes(requirementValues(before.name(), before.description(), before.required()),
-            requirementValues(form.name().strip(), FieldErrors.clean(form.description()), form.required())));
-    return Outcome.done(new Requirement(requirementId, before.position(), form.name().strip(), FieldErrors.clean(form.description()), form.required()));
+    audit.record(
+        officeId,
+        "requirement.updated",
+        "service_type",
+        serviceId,
+        AuditTrail.changes(
+            requirementValues(before.name(), before.description(), before.required()),
+            requirementValues(
+                form.name().strip(), FieldErrors.clean(form.description()), form.required())));
+    return Outcome.done(
+        new Requirement(
+            requirementId,
+            before.position(),
+            form.name().strip(),
+            FieldErrors.clean(form.description()),
+            form.required()));
   }
 
   /** Moves a requirement one place up ({@code -1}) or down ({@code +1}). */
@@ -271,21 +338,32 @@ public class Catalog {
           .update();
     }
     touch(serviceId);
-    audit.record(officeId, "requirement.moved", "service_type", serviceId,
+    audit.record(
+        officeId,
+        "requirement.moved",
+        "service_type",
+        serviceId,
         Map.of("requirement", moved.name(), "from", index + 1, "to", target + 1));
   }
 
   @Transactional
   public void deleteRequirement(UUID officeId, UUID serviceId, UUID requirementId) {
     Requirement before = requirement(officeId, serviceId, requirementId);
-    jdbc.sql("delete from requirement where id = ? and office_id = ?").params(requirementId, officeId).update();
+    jdbc.sql("delete from requirement where id = ? and office_id = ?")
+        .params(requirementId, officeId)
+        .update();
     touch(serviceId);
-    audit.record(officeId, "requirement.removed", "service_type", serviceId,
+    audit.record(
+        officeId,
+        "requirement.removed",
+        "service_type",
+        serviceId,
         requirementValues(before.name(), before.description(), before.required()));
   }
 
   public Requirement requirement(UUID officeId, UUID serviceId, UUID requirementId) {
-    return jdbc.sql("select id, position, name, description, required from requirement where id = ? and service_type_id = ? and office_id = ?")
+    return jdbc.sql(
+            "select id, position, name, description, required from requirement where id = ? and service_type_id = ? and office_id = ?")
         .params(requirementId, serviceId, officeId)
         .query(Catalog::requirement)
         .optional()
@@ -293,18 +371,22 @@ public class Catalog {
   }
 
   private void touch(UUID serviceId) {
-    jdbc.sql("update service_type set version = version + 1, updated_at = now() where id = ?").param(serviceId).update();
+    jdbc.sql("update service_type set version = version + 1, updated_at = now() where id = ?")
+        .param(serviceId)
+        .update();
   }
 
   private boolean codeTaken(UUID officeId, String code, UUID except) {
-    return jdbc.sql("select count(*) from service_type where office_id = ? and lower(code) = lower(?) and id is distinct from ?")
-        .params(officeId, code, except)
-        .query(Long.class)
-        .single()
+    return jdbc.sql(
+                "select count(*) from service_type where office_id = ? and lower(code) = lower(?) and id is distinct from ?")
+            .params(officeId, code, except)
+            .query(Long.class)
+            .single()
         > 0;
   }
 
-  private static Map<String, Object> requirementValues(String name, String description, boolean required) {
+  private static Map<String, Object> requirementValues(
+      String name, String description, boolean required) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("name", name);
     v.put("description", description);
@@ -322,7 +404,12 @@ public class Catalog {
   }
 
   private static Requirement requirement(ResultSet rs, int row) throws SQLException {
-    return new Requirement(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+    return new Requirement(
+        rs.getObject(1, UUID.class),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getBoolean(5));
   }
 
   private static ServiceType service(ResultSet rs, int row) throws SQLException {

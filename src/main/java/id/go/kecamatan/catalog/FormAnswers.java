@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormAnswers {
 
-  /** Regular-expression steps allowed per answer: an administrator's pattern cannot stall a request. */
+  /**
+   * Regular-expression steps allowed per answer: an administrator's pattern cannot stall a request.
+   */
   static final int PATTERN_BUDGET = 200_000;
 
   private final Function<String, List<IdentityProblem>> nikCheck;
@@ -43,12 +45,18 @@ public class FormAnswers {
 
   @Autowired
   FormAnswers(IdentityNumbers identityNumbers, Offices offices, Clock clock) {
-    this(nik -> identityNumbers.checkNik(nik, null, null), identityNumbers::checkKk,
-        (office, village) -> offices.village(office, village).isPresent(), clock);
+    this(
+        nik -> identityNumbers.checkNik(nik, null, null),
+        identityNumbers::checkKk,
+        (office, village) -> offices.village(office, village).isPresent(),
+        clock);
   }
 
-  FormAnswers(Function<String, List<IdentityProblem>> nikCheck, Function<String, List<IdentityProblem>> kkCheck,
-      BiPredicate<UUID, UUID> villageOfOffice, Clock clock) {
+  FormAnswers(
+      Function<String, List<IdentityProblem>> nikCheck,
+      Function<String, List<IdentityProblem>> kkCheck,
+      BiPredicate<UUID, UUID> villageOfOffice,
+      Clock clock) {
     this.nikCheck = nikCheck;
     this.kkCheck = kkCheck;
     this.villageOfOffice = villageOfOffice;
@@ -74,7 +82,8 @@ public class FormAnswers {
       if (!asked(field, kept)) {
         continue;
       }
-      List<String> values = clean(submitted == null ? null : submitted.get(field.key()), field.type());
+      List<String> values =
+          clean(submitted == null ? null : submitted.get(field.key()), field.type());
       check(form.officeId(), field, values, errors);
       if (!values.isEmpty()) {
         kept.put(field.key(), List.copyOf(values));
@@ -86,7 +95,8 @@ public class FormAnswers {
   /** Whether a question is asked, given the answers kept so far (of the questions before it). */
   static boolean asked(FormField field, Map<String, List<String>> kept) {
     FormField.Condition condition = field.condition();
-    return condition == null || kept.getOrDefault(condition.key(), List.of()).contains(condition.value());
+    return condition == null
+        || kept.getOrDefault(condition.key(), List.of()).contains(condition.value());
   }
 
   private static List<String> clean(List<String> raw, FieldType type) {
@@ -103,18 +113,22 @@ public class FormAnswers {
         values.add(v);
       }
     }
-    return type == FieldType.MULTIPLE_CHOICE ? new ArrayList<>(new LinkedHashSet<>(values)) : values;
+    return type == FieldType.MULTIPLE_CHOICE
+        ? new ArrayList<>(new LinkedHashSet<>(values))
+        : values;
   }
 
   private void check(UUID officeId, FormField field, List<String> values, FieldErrors errors) {
     String key = field.key();
     if (values.isEmpty()) {
       if (field.required()) {
-        errors.reject(key, switch (field.type()) {
-          case CHOICE, YES_NO, VILLAGE -> "forms.answer.choose";
-          case MULTIPLE_CHOICE -> "forms.answer.chooseSome";
-          default -> "error.required";
-        });
+        errors.reject(
+            key,
+            switch (field.type()) {
+              case CHOICE, YES_NO, VILLAGE -> "forms.answer.choose";
+              case MULTIPLE_CHOICE -> "forms.answer.chooseSome";
+              default -> "error.required";
+            });
       }
       return;
     }
@@ -132,7 +146,10 @@ public class FormAnswers {
           errors.reject(key, "forms.answer.tooShort", limits.minLength());
         }
         if (!errors.has(key) && limits.pattern() != null && !matches(limits.pattern(), value)) {
-          errors.reject(key, "forms.answer.pattern", message(limits.patternMessageId(), limits.patternMessageEn()));
+          errors.reject(
+              key,
+              "forms.answer.pattern",
+              message(limits.patternMessageId(), limits.patternMessageEn()));
         }
       }
       case NUMBER -> {
@@ -158,8 +175,14 @@ public class FormAnswers {
           errors.reject(key, "forms.answer.option");
         }
       }
-      case NIK -> nikCheck.apply(value).stream().findFirst().ifPresent(p -> errors.reject(key, "forms.answer.nik", p));
-      case KK -> kkCheck.apply(value).stream().findFirst().ifPresent(p -> errors.reject(key, "forms.answer.kk", p));
+      case NIK ->
+          nikCheck.apply(value).stream()
+              .findFirst()
+              .ifPresent(p -> errors.reject(key, "forms.answer.nik", p));
+      case KK ->
+          kkCheck.apply(value).stream()
+              .findFirst()
+              .ifPresent(p -> errors.reject(key, "forms.answer.kk", p));
       case PHONE -> {
         errors.optionalText(key, value, 30);
         errors.phone(key, value);
@@ -204,7 +227,9 @@ public class FormAnswers {
   /** Whether the whole answer matches; false as well when the pattern takes too many steps. */
   static boolean matches(String pattern, String value) {
     try {
-      return Pattern.compile(pattern).matcher(new BudgetedChars(value, new int[] {PATTERN_BUDGET})).matches();
+      return Pattern.compile(pattern)
+          .matcher(new BudgetedChars(value, new int[] {PATTERN_BUDGET}))
+          .matches();
     } catch (PatternSyntaxException | BudgetedChars.Exhausted e) {
       return false;
     }

@@ -8,8 +8,8 @@ import java.util.UUID;
  * One question (isian) of a service's application form.
  *
  * @param key the name of the answer, snake_case, unique within the service
- * @param condition when present, the question is asked only when an earlier question has the
- *     given answer
+ * @param condition when present, the question is asked only when an earlier question has the given
+ *     answer
  */
 public record FormField(
     UUID id,
@@ -49,7 +49,8 @@ public record FormField(
       Integer minDays,
       Integer maxDays) {
 
-    public static final Limits NONE = new Limits(null, null, null, null, null, null, null, null, null);
+    public static final Limits NONE =
+        new Limits(null, null, null, null, null, null, null, null, null);
 
     public boolean any() {
       return !equals(NONE);
@@ -64,7 +65,9 @@ public record FormField(
     }
   }
 
-  /** Ask the question only when the earlier question {@code key} has (or includes) {@code value}. */
+  /**
+   * Ask the question only when the earlier question {@code key} has (or includes) {@code value}.
+   */
   public record Condition(String key, String value) {}
 
   public String label(String lang) {

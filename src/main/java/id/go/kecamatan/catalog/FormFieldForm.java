@@ -44,17 +44,34 @@ public record FormFieldForm(
   static final Set<String> RESERVED = Set.of("main", "version", "lang");
 
   public static FormFieldForm blank() {
-    return new FormFieldForm("", "TEXT", "", "", "", "", true, "", "", "", "", "", "", "", "", "", "", "", "", null);
+    return new FormFieldForm(
+        "", "TEXT", "", "", "", "", true, "", "", "", "", "", "", "", "", "", "", "", "", null);
   }
 
   public static FormFieldForm of(FormField f) {
     FormField.Limits l = f.limits();
-    return new FormFieldForm(f.key(), f.type().name(), f.labelId(), f.labelEn(), orEmpty(f.helpId()),
-        orEmpty(f.helpEn()), f.required(), text(l.minLength()), text(l.maxLength()), text(l.minNumber()),
-        text(l.maxNumber()), orEmpty(l.pattern()), orEmpty(l.patternMessageId()), orEmpty(l.patternMessageEn()),
-        text(l.minDays()), text(l.maxDays()),
-        f.options().stream().map(o -> o.value() + "|" + o.labelId() + "|" + o.labelEn()).collect(Collectors.joining("\n")),
-        f.condition() == null ? "" : f.condition().key(), f.condition() == null ? "" : f.condition().value(),
+    return new FormFieldForm(
+        f.key(),
+        f.type().name(),
+        f.labelId(),
+        f.labelEn(),
+        orEmpty(f.helpId()),
+        orEmpty(f.helpEn()),
+        f.required(),
+        text(l.minLength()),
+        text(l.maxLength()),
+        text(l.minNumber()),
+        text(l.maxNumber()),
+        orEmpty(l.pattern()),
+        orEmpty(l.patternMessageId()),
+        orEmpty(l.patternMessageEn()),
+        text(l.minDays()),
+        text(l.maxDays()),
+        f.options().stream()
+            .map(o -> o.value() + "|" + o.labelId() + "|" + o.labelEn())
+            .collect(Collectors.joining("\n")),
+        f.condition() == null ? "" : f.condition().key(),
+        f.condition() == null ? "" : f.condition().value(),
         f.version());
   }
 
@@ -144,7 +161,10 @@ public record FormFieldForm(
     Set<String> values = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       String[] parts = lines.get(i).split("\\|", -1);
-      if (parts.length != 3 || parts[1].isBlank() || parts[2].isBlank() || parts[1].strip().length() > 200
+      if (parts.length != 3
+          || parts[1].isBlank()
+          || parts[2].isBlank()
+          || parts[1].strip().length() > 200
           || parts[2].strip().length() > 200) {
         errors.reject("options", "forms.error.optionLine", i + 1);
         return;
@@ -178,9 +198,15 @@ public record FormFieldForm(
   FormField.Limits parsedLimits() {
     String regex = FieldErrors.clean(pattern);
     return new FormField.Limits(
-        integer(minLength), integer(maxLength), longValue(minNumber), longValue(maxNumber), regex,
+        integer(minLength),
+        integer(maxLength),
+        longValue(minNumber),
+        longValue(maxNumber),
+        regex,
         regex == null ? null : FieldErrors.clean(patternMessageId),
-        regex == null ? null : FieldErrors.clean(patternMessageEn), integer(minDays), integer(maxDays));
+        regex == null ? null : FieldErrors.clean(patternMessageEn),
+        integer(minDays),
+        integer(maxDays));
   }
 
   FormField.Condition parsedCondition() {

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The application forms (formulir permohonan) of the services: their questions, in order. Every
- * method takes the office id and filters by it: a service or question of another office is
- * reported as not found. Every change is written to the audit trail.
+ * method takes the office id and filters by it: a service or question of another office is reported
+ * as not found. Every change is written to the audit trail.
  */
 @Service
 public class FormFields {
@@ -52,8 +52,13 @@ public class FormFields {
   /** The form of a service of this office; {@link NotFoundException} for another office's. */
   public FormDefinition definition(UUID officeId, UUID serviceId) {
     catalog.service(officeId, serviceId);
-    return new FormDefinition(officeId, serviceId,
-        jdbc.sql("select " + COLUMNS + " from form_field where office_id = ? and service_type_id = ? order by position")
+    return new FormDefinition(
+        officeId,
+        serviceId,
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from form_field where office_id = ? and service_type_id = ? order by position")
             .params(officeId, serviceId)
             .query(FormFields::field)
             .list());
@@ -64,8 +69,11 @@ public class FormFields {
     Map<UUID, List<FormField>> byService = new HashMap<>();
     serviceIds.forEach(id -> byService.put(id, new ArrayList<>()));
     if (!serviceIds.isEmpty()) {
-      jdbc.sql("select " + COLUMNS + " from form_field where office_id = :office and service_type_id = any(:ids)"
-              + " order by service_type_id, position")
+      jdbc.sql(
+              "select "
+                  + COLUMNS
+                  + " from form_field where office_id = :office and service_type_id = any(:ids)"
+                  + " order by service_type_id, position")
           .param("office", officeId)
           .param("ids", serviceIds.toArray(UUID[]::new))
           .query(FormFields::field)
@@ -78,7 +86,10 @@ public class FormFields {
   }
 
   public FormField field(UUID officeId, UUID serviceId, UUID fieldId) {
-    return jdbc.sql("select " + COLUMNS + " from form_field where office_id = ? and service_type_id = ? and id = ?")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from form_field where office_id = ? and service_type_id = ? and id = ?")
         .params(officeId, serviceId, fieldId)
         .query(FormFields::field)
         .optional()
@@ -107,10 +118,21 @@ public class FormFields {
               label_en, help_id, help_en, required, limits, options, condition_key, condition_value)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
             """)
-        .params(id, officeId, serviceId, position, form.key().strip(), form.fieldType().name(),
-            form.labelId().strip(), form.labelEn().strip(), FieldErrors.clean(form.helpId()),
-            FieldErrors.clean(form.helpEn()), form.required(), JSON.writeValueAsString(limitsJson(form.parsedLimits())),
-            JSON.writeValueAsString(form.parsedOptions()), condition == null ? null : condition.key(),
+        .params(
+            id,
+            officeId,
+            serviceId,
+            position,
+            form.key().strip(),
+            form.fieldType().name(),
+            form.labelId().strip(),
+            form.labelEn().strip(),
+            FieldErrors.clean(form.helpId()),
+            FieldErrors.clean(form.helpEn()),
+            form.required(),
+            JSON.writeValueAsString(limitsJson(form.parsedLimits())),
+            JSON.writeValueAsString(form.parsedOptions()),
+            condition == null ? null : condition.key(),
             condition == null ? null : condition.value())
         .update();
     touch(officeId, serviceId);
@@ -121,7 +143,8 @@ public class FormFields {
 
   /** Changes a question; fails with {@code error.conflict} when it changed since it was read. */
   @Transactional
-  public Outcome<FormField> update(UUID officeId, UUID serviceId, UUID fieldId, FormFieldForm form) {
+  public Outcome<FormField> update(
+      UUID officeId, UUID serviceId, UUID fieldId, FormFieldForm form) {
     FormDefinition definition = definition(officeId, serviceId);
     FormField before = field(officeId, serviceId, fieldId);
     FieldErrors errors = check(definition, before, form);
@@ -137,18 +160,33 @@ public class FormFields {
                   condition_key = ?, condition_value = ?, version = version + 1
                 where id = ? and office_id = ? and service_type_id = ? and version = ?
                 """)
-            .params(form.key().strip(), form.fieldType().name(), form.labelId().strip(), form.labelEn().strip(),
-                FieldErrors.clean(form.helpId()), FieldErrors.clean(form.helpEn()), form.required(),
-                JSON.writeValueAsString(limitsJson(form.parsedLimits())), JSON.writeValueAsString(form.parsedOptions()),
-                condition == null ? null : condition.key(), condition == null ? null : condition.value(),
-                fieldId, officeId, serviceId, form.version() == null ? before.version() : form.version())
+            .params(
+                form.key().strip(),
+                form.fieldType().name(),
+                form.labelId().strip(),
+                form.labelEn().strip(),
+                FieldErrors.clean(form.helpId()),
+                FieldErrors.clean(form.helpEn()),
+                form.required(),
+                JSON.writeValueAsString(limitsJson(form.parsedLimits())),
+                JSON.writeValueAsString(form.parsedOptions()),
+                condition == null ? null : condition.key(),
+                condition == null ? null : condition.value(),
+                fieldId,
+                officeId,
+                serviceId,
+                form.version() == null ? before.version() : form.version())
             .update();
     if (updated == 0) {
       return Outcome.failed(new FieldErrors().reject("version", "error.conflict"));
     }
     touch(officeId, serviceId);
     FormField after = field(officeId, serviceId, fieldId);
-    audit.record(officeId, "form.field.updated", "service_type", serviceId,
+    audit.record(
+        officeId,
+        "form.field.updated",
+        "service_type",
+        serviceId,
         withKey(before.key(), AuditTrail.changes(values(before), values(after))));
     return Outcome.done(after);
   }
@@ -182,7 +220,11 @@ public class FormFields {
           .update();
     }
     touch(officeId, serviceId);
-    audit.record(officeId, "form.field.moved", "service_type", serviceId,
+    audit.record(
+        officeId,
+        "form.field.moved",
+        "service_type",
+        serviceId,
         Map.of("key", moved.key(), "from", index + 1, "to", target + 1));
     return null;
   }
@@ -196,7 +238,8 @@ public class FormFields {
   public String delete(UUID officeId, UUID serviceId, UUID fieldId) {
     FormDefinition definition = definition(officeId, serviceId);
     FormField before = field(officeId, serviceId, fieldId);
-    if (definition.fields().stream().anyMatch(f -> f.condition() != null && f.condition().key().equals(before.key()))) {
+    if (definition.fields().stream()
+        .anyMatch(f -> f.condition() != null && f.condition().key().equals(before.key()))) {
       return "forms.error.deleteInUse";
     }
     jdbc.sql("delete from form_field where id = ? and office_id = ? and service_type_id = ?")
@@ -209,24 +252,33 @@ public class FormFields {
 
   // ---- rules ----------------------------------------------------------------------------------
 
-  /** The question's own checks, then its place in the form: unique key, condition on an earlier one. */
+  /**
+   * The question's own checks, then its place in the form: unique key, condition on an earlier one.
+   */
   static FieldErrors check(FormDefinition definition, FormField before, FormFieldForm form) {
     FieldErrors errors = form.validate();
     String key = form.key() == null ? "" : form.key().strip();
     if (!errors.has("key")
-        && definition.fields().stream().anyMatch(f -> f.key().equals(key) && (before == null || !f.id().equals(before.id())))) {
+        && definition.fields().stream()
+            .anyMatch(
+                f -> f.key().equals(key) && (before == null || !f.id().equals(before.id())))) {
       errors.reject("key", "forms.error.keyTaken");
     }
-    if (!errors.has("key") && before != null && !before.key().equals(key)
-        && definition.fields().stream().anyMatch(f -> f.condition() != null && f.condition().key().equals(before.key()))) {
+    if (!errors.has("key")
+        && before != null
+        && !before.key().equals(key)
+        && definition.fields().stream()
+            .anyMatch(f -> f.condition() != null && f.condition().key().equals(before.key()))) {
       errors.reject("key", "forms.error.keyInUse");
     }
     FormField.Condition condition = form.parsedCondition();
     if (condition != null && !errors.has("conditionKey")) {
-      List<FormField> earlier = definition.fields().stream()
-          .filter(f -> before == null || f.position() < before.position())
-          .toList();
-      FormField source = earlier.stream().filter(f -> f.key().equals(condition.key())).findFirst().orElse(null);
+      List<FormField> earlier =
+          definition.fields().stream()
+              .filter(f -> before == null || f.position() < before.position())
+              .toList();
+      FormField source =
+          earlier.stream().filter(f -> f.key().equals(condition.key())).findFirst().orElse(null);
       if (condition.key().equals(key) || (before != null && condition.key().equals(before.key()))) {
         errors.reject("conditionKey", "forms.error.conditionSelf");
       } else if (source == null) {
@@ -235,7 +287,9 @@ public class FormFields {
         String value = condition.value();
         if (source.type().hasOptions() && source.option(value).isEmpty()) {
           errors.reject("conditionValue", "forms.error.conditionOption");
-        } else if (source.type() == FieldType.YES_NO && !FieldType.YES.equals(value) && !FieldType.NO.equals(value)) {
+        } else if (source.type() == FieldType.YES_NO
+            && !FieldType.YES.equals(value)
+            && !FieldType.NO.equals(value)) {
           errors.reject("conditionValue", "forms.error.conditionYesNo");
         } else {
           errors.optionalText("conditionValue", value, 100);
@@ -248,7 +302,8 @@ public class FormFields {
   // ---- storage --------------------------------------------------------------------------------
 
   private void touch(UUID officeId, UUID serviceId) {
-    jdbc.sql("update service_type set version = version + 1, updated_at = now() where id = ? and office_id = ?")
+    jdbc.sql(
+            "update service_type set version = version + 1, updated_at = now() where id = ? and office_id = ?")
         .params(serviceId, officeId)
         .update();
   }
@@ -293,8 +348,12 @@ public class FormFields {
     v.put("helpEn", f.helpEn());
     v.put("required", f.required());
     v.put("limits", limitsJson(f.limits()));
-    v.put("options", f.options().stream().map(o -> o.value() + "|" + o.labelId() + "|" + o.labelEn()).toList());
-    v.put("condition", f.condition() == null ? null : f.condition().key() + "=" + f.condition().value());
+    v.put(
+        "options",
+        f.options().stream().map(o -> o.value() + "|" + o.labelId() + "|" + o.labelEn()).toList());
+    v.put(
+        "condition",
+        f.condition() == null ? null : f.condition().key() + "=" + f.condition().value());
     return v;
   }
 
@@ -309,7 +368,9 @@ public class FormFields {
     JsonNode limits = JSON.readTree(rs.getString("limits"));
     List<FormField.Option> options = new ArrayList<>();
     for (JsonNode o : JSON.readTree(rs.getString("options"))) {
-      options.add(new FormField.Option(o.get("value").asText(), o.get("labelId").asText(), o.get("labelEn").asText()));
+      options.add(
+          new FormField.Option(
+              o.get("value").asText(), o.get("labelId").asText(), o.get("labelEn").asText()));
     }
     String conditionKey = rs.getString("condition_key");
     return new FormField(
@@ -324,12 +385,19 @@ public class FormFields {
         rs.getString("help_en"),
         rs.getBoolean("required"),
         new FormField.Limits(
-            intOrNull(limits, "minLength"), intOrNull(limits, "maxLength"),
-            longOrNull(limits, "minNumber"), longOrNull(limits, "maxNumber"),
-            textOrNull(limits, "pattern"), textOrNull(limits, "patternMessageId"),
-            textOrNull(limits, "patternMessageEn"), intOrNull(limits, "minDays"), intOrNull(limits, "maxDays")),
+            intOrNull(limits, "minLength"),
+            intOrNull(limits, "maxLength"),
+            longOrNull(limits, "minNumber"),
+            longOrNull(limits, "maxNumber"),
+            textOrNull(limits, "pattern"),
+            textOrNull(limits, "patternMessageId"),
+            textOrNull(limits, "patternMessageEn"),
+            intOrNull(limits, "minDays"),
+            intOrNull(limits, "maxDays")),
         options,
-        conditionKey == null ? null : new FormField.Condition(conditionKey, rs.getString("condition_value")),
+        conditionKey == null
+            ? null
+            : new FormField.Condition(conditionKey, rs.getString("condition_value")),
         rs.getInt("version"));
   }
 

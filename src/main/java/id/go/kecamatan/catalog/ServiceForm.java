@@ -36,17 +36,55 @@ public record ServiceForm(
 
   /** An empty form for a new service, with the usual defaults (free, 1 working day). */
   public static ServiceForm blank() {
-    return new ServiceForm("", "", "NON_PERIZINAN", "", "", "1", "0", "", "", "", "", "", "", "",
-        "", "", "", "", true, true, true, null);
+    return new ServiceForm(
+        "",
+        "",
+        "NON_PERIZINAN",
+        "",
+        "",
+        "1",
+        "0",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        true,
+        true,
+        true,
+        null);
   }
 
   public static ServiceForm of(ServiceType s) {
-    return new ServiceForm(s.code(), s.name(), s.category().name(), s.description(),
-        String.join("\n", s.procedureSteps()), Integer.toString(s.completionDays()),
-        Long.toString(s.cost()), s.product(), s.complaintChannel(), s.legalBasis(), s.facilities(),
-        s.competence(), s.supervision(), s.staffCount(), s.serviceGuarantee(),
-        s.securityGuarantee(), s.performanceEvaluation(), s.classificationCode(), s.online(),
-        s.counter(), s.village(), s.version());
+    return new ServiceForm(
+        s.code(),
+        s.name(),
+        s.category().name(),
+        s.description(),
+        String.join("\n", s.procedureSteps()),
+        Integer.toString(s.completionDays()),
+        Long.toString(s.cost()),
+        s.product(),
+        s.complaintChannel(),
+        s.legalBasis(),
+        s.facilities(),
+        s.competence(),
+        s.supervision(),
+        s.staffCount(),
+        s.serviceGuarantee(),
+        s.securityGuarantee(),
+        s.performanceEvaluation(),
+        s.classificationCode(),
+        s.online(),
+        s.counter(),
+        s.village(),
+        s.version());
   }
 
   public List<String> steps() {
@@ -61,7 +99,8 @@ public record ServiceForm(
       errors.reject("code", "catalog.error.code");
     }
     errors.text("name", name, 150);
-    if (category == null || Arrays.stream(ServiceType.Category.values()).noneMatch(c -> c.name().equals(category))) {
+    if (category == null
+        || Arrays.stream(ServiceType.Category.values()).noneMatch(c -> c.name().equals(category))) {
       errors.reject("category", "catalog.error.category");
     }
     errors.text("description", description, LONG_TEXT);

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * A service (jenis layanan) of an office with its service standard. The first group of fields is
- * published to residents; facilities to performance evaluation are the internal components kept
- * for the published standard document.
+ * published to residents; facilities to performance evaluation are the internal components kept for
+ * the published standard document.
  *
  * @param completionDays jangka waktu penyelesaian, in working days (0: the same day)
  * @param cost biaya/tarif in rupiah, usually 0
@@ -48,9 +48,33 @@ public record ServiceType(
   }
 
   public ServiceType withRequirements(List<Requirement> list) {
-    return new ServiceType(id, officeId, code, name, category, description, procedureSteps,
-        completionDays, cost, product, complaintChannel, legalBasis, facilities, competence,
-        supervision, staffCount, serviceGuarantee, securityGuarantee, performanceEvaluation,
-        classificationCode, online, counter, village, active, position, version, List.copyOf(list));
+    return new ServiceType(
+        id,
+        officeId,
+        code,
+        name,
+        category,
+        description,
+        procedureSteps,
+        completionDays,
+        cost,
+        product,
+        complaintChannel,
+        legalBasis,
+        facilities,
+        competence,
+        supervision,
+        staffCount,
+        serviceGuarantee,
+        securityGuarantee,
+        performanceEvaluation,
+        classificationCode,
+        online,
+        counter,
+        village,
+        active,
+        position,
+        version,
+        List.copyOf(list));
   }
 }

@@ -10,8 +10,8 @@ import id.go.kecamatan.catalog.RequirementForm;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
-import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.Outcome;
@@ -44,20 +44,56 @@ class DemoData implements ApplicationRunner {
 
   /** A demo office: region code, short name for user names, and profile details. */
   record DemoOffice(
-      String code, String key, String address, String phone, String email, String whatsapp,
-      String unitCode, String camat, String camatNip, String sekcam, String sekcamNip) {}
+      String code,
+      String key,
+      String address,
+      String phone,
+      String email,
+      String whatsapp,
+      String unitCode,
+      String camat,
+      String camatNip,
+      String sekcam,
+      String sekcamNip) {}
 
   static final List<DemoOffice> OFFICES =
       List.of(
-          new DemoOffice("35.16.16", "jetis", "Jl. Raya Jetis No. 58, Jetis, Kabupaten Mojokerto 61352",
-              "(0321) 361234", "kecamatan.jetis@mojokertokab.go.id", "0812-3456-7801", "416.305",
-              "Drs. Bambang Wahyudi, M.Si.", "197205141998031004", "Sri Rahayu, S.Sos.", "197811232005012003"),
-          new DemoOffice("33.02.27", "purwokertoutara", "Jl. Prof. Dr. HR. Boenyamin No. 45, Purwokerto Utara, Banyumas 53122",
-              "(0281) 635210", "kec.purwokertoutara@banyumaskab.go.id", "0812-3456-7802", "400.3.2.27",
-              "Agus Santoso, S.STP., M.Si.", "198003122000121001", "Dewi Lestari, S.H.", "198205172006042008"),
-          new DemoOffice("12.77.03", "batunadua", "Jl. Sisingamangaraja Km. 7, Batunadua Julu, Padangsidimpuan 22733",
-              "(0634) 4321567", "kec.batunadua@padangsidimpuankota.go.id", "0812-3456-7803", "12.77.03",
-              "Muhammad Yusuf Harahap, S.Sos.", "197601082003121002", "Rina Siregar, S.E.", "198309262009022005"));
+          new DemoOffice(
+              "35.16.16",
+              "jetis",
+              "Jl. Raya Jetis No. 58, Jetis, Kabupaten Mojokerto 61352",
+              "(0321) 361234",
+              "kecamatan.jetis@mojokertokab.go.id",
+              "0812-3456-7801",
+              "416.305",
+              "Drs. Bambang Wahyudi, M.Si.",
+              "197205141998031004",
+              "Sri Rahayu, S.Sos.",
+              "197811232005012003"),
+          new DemoOffice(
+              "33.02.27",
+              "purwokertoutara",
+              "Jl. Prof. Dr. HR. Boenyamin No. 45, Purwokerto Utara, Banyumas 53122",
+              "(0281) 635210",
+              "kec.purwokertoutara@banyumaskab.go.id",
+              "0812-3456-7802",
+              "400.3.2.27",
+              "Agus Santoso, S.STP., M.Si.",
+              "198003122000121001",
+              "Dewi Lestari, S.H.",
+              "198205172006042008"),
+          new DemoOffice(
+              "12.77.03",
+              "batunadua",
+              "Jl. Sisingamangaraja Km. 7, Batunadua Julu, Padangsidimpuan 22733",
+              "(0634) 4321567",
+              "kec.batunadua@padangsidimpuankota.go.id",
+              "0812-3456-7803",
+              "12.77.03",
+              "Muhammad Yusuf Harahap, S.Sos.",
+              "197601082003121002",
+              "Rina Siregar, S.E.",
+              "198309262009022005"));
 
   private final Offices offices;
   private final Catalog catalog;
@@ -66,7 +102,12 @@ class DemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
 
-  DemoData(Offices offices, Catalog catalog, FormFields forms, StaffAccounts accounts, JdbcClient jdbc,
+  DemoData(
+      Offices offices,
+      Catalog catalog,
+      FormFields forms,
+      StaffAccounts accounts,
+      JdbcClient jdbc,
       TransactionTemplate transactions) {
     this.offices = offices;
     this.catalog = catalog;
@@ -90,20 +131,35 @@ class DemoData implements ApplicationRunner {
     for (DemoOffice demo : OFFICES) {
       Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
       if (accounts.byUsername(regencyUser(regency)).isEmpty()) {
-        accounts.createRegencyAdmin(regency.id(), regencyUser(regency), "Admin " + regency.name(), PASSWORD);
+        accounts.createRegencyAdmin(
+            regency.id(), regencyUser(regency), "Admin " + regency.name(), PASSWORD);
       }
       Outcome<Office> created = offices.createOffice(regency.id(), demo.code());
       Office office = created.value();
       offices.updateProfile(
           office.id(),
-          new Offices.ProfileForm(demo.address(), demo.phone(), demo.email(), demo.whatsapp(),
+          new Offices.ProfileForm(
+              demo.address(),
+              demo.phone(),
+              demo.email(),
+              demo.whatsapp(),
               "Senin–Kamis 07.30–15.30\nJumat 07.30–11.00\nSabtu, Minggu dan hari libur tutup",
               demo.unitCode(),
-              "PEMERINTAH " + regency.name().toUpperCase() + "\nKECAMATAN " + office.name().toUpperCase()
-                  + "\n" + demo.address(),
+              "PEMERINTAH "
+                  + regency.name().toUpperCase()
+                  + "\nKECAMATAN "
+                  + office.name().toUpperCase()
+                  + "\n"
+                  + demo.address(),
               office.version()));
-      offices.updateOfficial(office.id(), Official.Position.CAMAT, demo.camat(), demo.camatNip(), "Pembina (IV/a)");
-      offices.updateOfficial(office.id(), Official.Position.SEKCAM, demo.sekcam(), demo.sekcamNip(), "Penata Tingkat I (III/d)");
+      offices.updateOfficial(
+          office.id(), Official.Position.CAMAT, demo.camat(), demo.camatNip(), "Pembina (IV/a)");
+      offices.updateOfficial(
+          office.id(),
+          Official.Position.SEKCAM,
+          demo.sekcam(),
+          demo.sekcamNip(),
+          "Penata Tingkat I (III/d)");
       Office current = offices.get(office.id());
       for (JsonNode service : services) {
         addService(current, service);
@@ -119,65 +175,116 @@ class DemoData implements ApplicationRunner {
   private void addService(Office office, JsonNode s) {
     int days = s.get("days").asInt();
     boolean online = !s.has("online") || s.get("online").asBoolean();
-    String steps = online
-        ? String.join("\n",
-            "Pemohon mengajukan permohonan secara daring atau di loket kecamatan/kantor desa dengan mengunggah persyaratan",
-            "Petugas memeriksa kelengkapan dan keabsahan persyaratan",
-            "Bila ada kekurangan, pemohon diberi tahu dan melengkapi bagian yang kurang",
-            "Verifikator memproses dan menyiapkan surat",
-            "Camat atau pejabat yang ditunjuk menandatangani surat secara elektronik",
-            "Pemohon mengunduh surat atau mengambilnya di loket")
-        : String.join("\n",
-            "Pemohon mengambil nomor antrean atau membuat janji temu",
-            "Petugas memeriksa persyaratan",
-            "Perekaman foto, sidik jari, iris mata dan tanda tangan",
-            "Pemohon menerima bukti perekaman");
-    ServiceForm form = new ServiceForm(
-        s.get("code").asText(), s.get("name").asText(), s.get("category").asText(),
-        s.get("description").asText(), steps, Integer.toString(days), "0", s.get("product").asText(),
-        "Disampaikan langsung ke loket pengaduan " + office.displayName() + ", telepon " + office.phone()
-            + ", WhatsApp " + office.whatsapp() + ", e-mail " + office.email()
-            + ", atau melalui SP4N-LAPOR! (lapor.go.id). Pengaduan dijawab paling lama 5 hari kerja.",
-        s.get("legal").asText(),
-        "Ruang tunggu ber-AC, loket pelayanan, komputer dan pemindai, akses kursi roda, toilet, jaringan internet",
-        "Memahami peraturan administrasi kependudukan dan pelayanan publik; mampu mengoperasikan komputer; ramah dan komunikatif",
-        "Dilakukan oleh Sekretaris Camat dan atasan langsung secara berkala",
-        "2 orang petugas loket, 1 verifikator, 1 penandatangan",
-        "Pelayanan diselesaikan sesuai jangka waktu dan tanpa biaya; bila terlambat, pemohon dapat mengadu",
-        "Data pribadi pemohon dijaga kerahasiaannya; dokumen hanya dapat dibuka petugas yang berwenang; surat dapat diverifikasi keasliannya melalui kode QR",
-        "Survei Kepuasan Masyarakat (IKM) setiap triwulan dan evaluasi kinerja pelaksana setiap tahun",
-        s.get("classification").asText(), online, true, online, null);
+    String steps =
+        online
+            ? String.join(
+                "\n",
+                "Pemohon mengajukan permohonan secara daring atau di loket kecamatan/kantor desa dengan mengunggah persyaratan",
+                "Petugas memeriksa kelengkapan dan keabsahan persyaratan",
+                "Bila ada kekurangan, pemohon diberi tahu dan melengkapi bagian yang kurang",
+                "Verifikator memproses dan menyiapkan surat",
+                "Camat atau pejabat yang ditunjuk menandatangani surat secara elektronik",
+                "Pemohon mengunduh surat atau mengambilnya di loket")
+            : String.join(
+                "\n",
+                "Pemohon mengambil nomor antrean atau membuat janji temu",
+                "Petugas memeriksa persyaratan",
+                "Perekaman foto, sidik jari, iris mata dan tanda tangan",
+                "Pemohon menerima bukti perekaman");
+    ServiceForm form =
+        new ServiceForm(
+            s.get("code").asText(),
+            s.get("name").asText(),
+            s.get("category").asText(),
+            s.get("description").asText(),
+            steps,
+            Integer.toString(days),
+            "0",
+            s.get("product").asText(),
+            "Disampaikan langsung ke loket pengaduan "
+                + office.displayName()
+                + ", telepon "
+                + office.phone()
+                + ", WhatsApp "
+                + office.whatsapp()
+                + ", e-mail "
+                + office.email()
+                + ", atau melalui SP4N-LAPOR! (lapor.go.id). Pengaduan dijawab paling lama 5 hari kerja.",
+            s.get("legal").asText(),
+            "Ruang tunggu ber-AC, loket pelayanan, komputer dan pemindai, akses kursi roda, toilet, jaringan internet",
+            "Memahami peraturan administrasi kependudukan dan pelayanan publik; mampu mengoperasikan komputer; ramah dan komunikatif",
+            "Dilakukan oleh Sekretaris Camat dan atasan langsung secara berkala",
+            "2 orang petugas loket, 1 verifikator, 1 penandatangan",
+            "Pelayanan diselesaikan sesuai jangka waktu dan tanpa biaya; bila terlambat, pemohon dapat mengadu",
+            "Data pribadi pemohon dijaga kerahasiaannya; dokumen hanya dapat dibuka petugas yang berwenang; surat dapat diverifikasi keasliannya melalui kode QR",
+            "Survei Kepuasan Masyarakat (IKM) setiap triwulan dan evaluasi kinerja pelaksana setiap tahun",
+            s.get("classification").asText(),
+            online,
+            true,
+            online,
+            null);
     Outcome<ServiceType> created = catalog.create(office.id(), form);
     if (!created.ok()) {
-      throw new IllegalStateException("Demo service " + s.get("code").asText() + " is invalid: " + created.errors().all());
+      throw new IllegalStateException(
+          "Demo service " + s.get("code").asText() + " is invalid: " + created.errors().all());
     }
     for (JsonNode r : s.get("requirements")) {
-      catalog.addRequirement(office.id(), created.value().id(),
-          new RequirementForm(r.get(0).asText(), r.get(1).isNull() ? null : r.get(1).asText(), r.get(2).asBoolean()));
+      catalog.addRequirement(
+          office.id(),
+          created.value().id(),
+          new RequirementForm(
+              r.get(0).asText(),
+              r.get(1).isNull() ? null : r.get(1).asText(),
+              r.get(2).asBoolean()));
     }
     for (JsonNode q : s.get("form")) {
       Outcome<FormField> added = forms.add(office.id(), created.value().id(), question(q));
       if (!added.ok()) {
-        throw new IllegalStateException("Demo question " + q.get("key").asText() + " is invalid: " + added.errors().all());
+        throw new IllegalStateException(
+            "Demo question " + q.get("key").asText() + " is invalid: " + added.errors().all());
       }
     }
   }
 
-  /** A question of services.json: key, type, id/en labels and optional help, req, limits, opts, when. */
+  /**
+   * A question of services.json: key, type, id/en labels and optional help, req, limits, opts,
+   * when.
+   */
   private static FormFieldForm question(JsonNode q) {
     StringBuilder options = new StringBuilder();
     if (q.has("opts")) {
       for (JsonNode o : q.get("opts")) {
-        options.append(o.get(0).asText()).append('|').append(o.get(1).asText()).append('|').append(o.get(2).asText()).append('\n');
+        options
+            .append(o.get(0).asText())
+            .append('|')
+            .append(o.get(1).asText())
+            .append('|')
+            .append(o.get(2).asText())
+            .append('\n');
       }
     }
     JsonNode pattern = q.get("pattern");
-    return new FormFieldForm(q.get("key").asText(), q.get("type").asText(), q.get("id").asText(), q.get("en").asText(),
-        q.has("help") ? q.get("help").get(0).asText() : "", q.has("help") ? q.get("help").get(1).asText() : "",
-        !q.has("req") || q.get("req").asBoolean(), text(q, "minLen"), text(q, "maxLen"), text(q, "min"), text(q, "max"),
-        pattern == null ? "" : pattern.get(0).asText(), pattern == null ? "" : pattern.get(1).asText(),
-        pattern == null ? "" : pattern.get(2).asText(), text(q, "minDays"), text(q, "maxDays"), options.toString(),
-        q.has("when") ? q.get("when").get(0).asText() : "", q.has("when") ? q.get("when").get(1).asText() : "", null);
+    return new FormFieldForm(
+        q.get("key").asText(),
+        q.get("type").asText(),
+        q.get("id").asText(),
+        q.get("en").asText(),
+        q.has("help") ? q.get("help").get(0).asText() : "",
+        q.has("help") ? q.get("help").get(1).asText() : "",
+        !q.has("req") || q.get("req").asBoolean(),
+        text(q, "minLen"),
+        text(q, "maxLen"),
+        text(q, "min"),
+        text(q, "max"),
+        pattern == null ? "" : pattern.get(0).asText(),
+        pattern == null ? "" : pattern.get(1).asText(),
+        pattern == null ? "" : pattern.get(2).asText(),
+        text(q, "minDays"),
+        text(q, "maxDays"),
+        options.toString(),
+        q.has("when") ? q.get("when").get(0).asText() : "",
+        q.has("when") ? q.get("when").get(1).asText() : "",
+        null);
   }
 
   private static String text(JsonNode node, String name) {
@@ -186,17 +293,28 @@ class DemoData implements ApplicationRunner {
 
   private void addStaff(Office office, String key) {
     String village = offices.villages(office.id()).get(0).id().toString();
-    create(office, "admin." + key, "Admin " + office.displayName(), Set.of(Role.OFFICE_ADMIN), null);
-    create(office, "loket." + key, "Petugas Loket " + office.name(), Set.of(Role.FRONT_OFFICE), null);
-    create(office, "desa." + key, "Operator Desa " + offices.villages(office.id()).get(0).name(), Set.of(Role.VILLAGE_OPERATOR), village);
-    create(office, "verifikator." + key, "Verifikator " + office.name(), Set.of(Role.VERIFIER), null);
+    create(
+        office, "admin." + key, "Admin " + office.displayName(), Set.of(Role.OFFICE_ADMIN), null);
+    create(
+        office, "loket." + key, "Petugas Loket " + office.name(), Set.of(Role.FRONT_OFFICE), null);
+    create(
+        office,
+        "desa." + key,
+        "Operator Desa " + offices.villages(office.id()).get(0).name(),
+        Set.of(Role.VILLAGE_OPERATOR),
+        village);
+    create(
+        office, "verifikator." + key, "Verifikator " + office.name(), Set.of(Role.VERIFIER), null);
     create(office, "camat." + key, "Camat " + office.name(), Set.of(Role.SIGNER), null);
   }
 
-  private void create(Office office, String username, String name, Set<Role> roles, String village) {
-    Outcome<?> created = accounts.create(office.id(), new StaffForm(username, name, null, roles, village, PASSWORD));
+  private void create(
+      Office office, String username, String name, Set<Role> roles, String village) {
+    Outcome<?> created =
+        accounts.create(office.id(), new StaffForm(username, name, null, roles, village, PASSWORD));
     if (!created.ok()) {
-      throw new IllegalStateException("Demo account " + username + " is invalid: " + created.errors().all());
+      throw new IllegalStateException(
+          "Demo account " + username + " is invalid: " + created.errors().all());
     }
   }
 

@@ -12,8 +12,8 @@ import java.nio.file.NoSuchFileException;
 public interface BlobStore {
 
   /**
-   * Stores every byte of the stream under a new key. The blob appears under its key only when it
-   * is complete: a failure or a crash part-way leaves nothing under any key.
+   * Stores every byte of the stream under a new key. The blob appears under its key only when it is
+   * complete: a failure or a crash part-way leaves nothing under any key.
    *
    * @param content read to its end; not closed
    * @return the new key: lowercase letters and digits only, unguessable

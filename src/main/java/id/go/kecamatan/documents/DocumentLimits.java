@@ -16,7 +16,10 @@ public record DocumentLimits(long maxFileBytes, int maxFilesPerSlot, long maxByt
     return files >= maxFilesPerSlot;
   }
 
-  /** Whether adding {@code more} bytes to an application already holding {@code already} is too much. */
+  /**
+   * Whether adding {@code more} bytes to an application already holding {@code already} is too
+   * much.
+   */
   public boolean exceedsApplication(long already, long more) {
     return already + more > maxBytesPerApplication;
   }

@@ -28,12 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Documents (berkas) of an office: storing an upload, finding, opening, serving and deleting it.
- * Every method takes the office and never sees another office's documents: an id of another
- * office behaves like an unknown id.
+ * Every method takes the office and never sees another office's documents: an id of another office
+ * behaves like an unknown id.
  *
- * <p>Blobs and rows are kept in step with the caller's transaction, if there is one: the blobs of
- * a document stored in a transaction that rolls back are removed, and the blobs of a deleted
- * document are removed only once the deletion has committed.
+ * <p>Blobs and rows are kept in step with the caller's transaction, if there is one: the blobs of a
+ * document stored in a transaction that rolls back are removed, and the blobs of a deleted document
+ * are removed only once the deletion has committed.
  */
 @Service
 public class Documents {
@@ -66,7 +66,8 @@ public class Documents {
    * its name or declared type:
    *
    * <ul>
-   *   <li>at most {@link DocumentLimits#maxFileBytes()} are read; the stream is never held in memory;
+   *   <li>at most {@link DocumentLimits#maxFileBytes()} are read; the stream is never held in
+   *       memory;
    *   <li>JPEG, PNG, WebP and HEIC/HEIF photos are re-encoded (upright, longest side capped, no
    *       metadata at all) with a thumbnail; PDFs must open without a password and are kept byte
    *       for byte; anything else is refused;
@@ -100,8 +101,16 @@ public class Documents {
               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """)
           .params(
-              id, officeId, accepted.blobKey(), accepted.thumbnailKey(), name, accepted.contentType(),
-              accepted.size(), accepted.sha256(), accepted.width(), accepted.height(),
+              id,
+              officeId,
+              accepted.blobKey(),
+              accepted.thumbnailKey(),
+              name,
+              accepted.contentType(),
+              accepted.size(),
+              accepted.sha256(),
+              accepted.width(),
+              accepted.height(),
               Timestamp.from(clock.instant()))
           .update();
     } catch (RuntimeException e) {
@@ -135,7 +144,10 @@ public class Documents {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("select " + COLUMNS + " from document where office_id = :office and id = any(:ids) order by created_at, id")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from document where office_id = :office and id = any(:ids) order by created_at, id")
         .param("office", officeId)
         .param("ids", ids.toArray(UUID[]::new))
         .query(Documents::document)
@@ -190,7 +202,8 @@ public class Documents {
    */
   public boolean delete(UUID officeId, UUID id) {
     Optional<String[]> keys =
-        jdbc.sql("delete from document where office_id = ? and id = ? returning blob_key, thumbnail_key")
+        jdbc.sql(
+                "delete from document where office_id = ? and id = ? returning blob_key, thumbnail_key")
             .params(officeId, id)
             .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
             .optional();
@@ -214,7 +227,12 @@ public class Documents {
 
   private String key(UUID officeId, UUID id, String column) {
     // The column is one of two constants of this class, never user input.
-    return jdbc.sql("select " + column + " from document where office_id = ? and id = ? and " + column + " is not null")
+    return jdbc.sql(
+            "select "
+                + column
+                + " from document where office_id = ? and id = ? and "
+                + column
+                + " is not null")
         .params(officeId, id)
         .query(String.class)
         .optional()

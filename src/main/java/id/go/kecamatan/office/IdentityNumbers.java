@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>NIK (Nomor Induk Kependudukan) and No. KK (Kartu Keluarga): 16 digits {@code PPKKCC DDMMYY
- *       SSSS}: the kecamatan of first registration, a date (the birth date for a NIK, with 40
- *       added to the day for women; the issue date for a KK) and a serial from 0001. There is no
- *       check digit.
+ *       SSSS}: the kecamatan of first registration, a date (the birth date for a NIK, with 40 added
+ *       to the day for women; the issue date for a KK) and a serial from 0001. There is no check
+ *       digit.
  *   <li>NIP (Nomor Induk Pegawai) of a civil servant: 18 digits {@code YYYYMMDD YYYYMM G NNN}:
  *       birth date, appointment month, sex (1 male, 2 female), serial.
  * </ul>
@@ -56,14 +56,17 @@ public class IdentityNumbers {
     }
     int day = Integer.parseInt(digits.substring(6, 8));
     Sex sex = day > 40 ? Sex.FEMALE : Sex.MALE;
-    LocalDate birth = date(day > 40 ? day - 40 : day, digits.substring(8, 10), digits.substring(10, 12));
+    LocalDate birth =
+        date(day > 40 ? day - 40 : day, digits.substring(8, 10), digits.substring(10, 12));
     if (birth == null) {
       problems.add(IdentityProblem.INVALID_DATE);
     }
     if (digits.endsWith("0000")) {
       problems.add(IdentityProblem.INVALID_SERIAL);
     }
-    if (birth != null && declaredBirthDate != null && !sameDayMonthAndYy(birth, declaredBirthDate)) {
+    if (birth != null
+        && declaredBirthDate != null
+        && !sameDayMonthAndYy(birth, declaredBirthDate)) {
       problems.add(IdentityProblem.BIRTH_DATE_MISMATCH);
     }
     if (birth != null && declaredSex != null && declaredSex != sex) {
@@ -98,7 +101,10 @@ public class IdentityNumbers {
       problems.add(IdentityProblem.UNKNOWN_REGION);
     }
     LocalDate issued =
-        date(Integer.parseInt(digits.substring(6, 8)), digits.substring(8, 10), digits.substring(10, 12));
+        date(
+            Integer.parseInt(digits.substring(6, 8)),
+            digits.substring(8, 10),
+            digits.substring(10, 12));
     if (issued == null) {
       problems.add(IdentityProblem.INVALID_DATE);
     }

@@ -14,7 +14,9 @@ public enum IdentityProblem implements Localizable {
   INVALID_DATE(
       "tanggal pada angka ke-7 sampai ke-12 tidak valid",
       "the date in digits 7 to 12 is not valid"),
-  INVALID_SERIAL("nomor urut (4 angka terakhir) tidak boleh 0000", "the serial (last 4 digits) cannot be 0000"),
+  INVALID_SERIAL(
+      "nomor urut (4 angka terakhir) tidak boleh 0000",
+      "the serial (last 4 digits) cannot be 0000"),
   BIRTH_DATE_MISMATCH(
       "tidak sesuai dengan tanggal lahir yang diisi", "does not match the date of birth given"),
   SEX_MISMATCH(
@@ -26,8 +28,11 @@ public enum IdentityProblem implements Localizable {
   INVALID_NIP_APPOINTMENT(
       "bulan dan tahun pengangkatan (angka ke-9 sampai ke-14) tidak valid",
       "the appointment month and year (digits 9 to 14) are not valid"),
-  INVALID_NIP_SEX("angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)", "digit 15 must be 1 (male) or 2 (female)"),
-  INVALID_NIP_SERIAL("nomor urut (3 angka terakhir) tidak boleh 000", "the serial (last 3 digits) cannot be 000");
+  INVALID_NIP_SEX(
+      "angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)",
+      "digit 15 must be 1 (male) or 2 (female)"),
+  INVALID_NIP_SERIAL(
+      "nomor urut (3 angka terakhir) tidak boleh 000", "the serial (last 3 digits) cannot be 000");
 
   private final String indonesian;
   private final String english;

@@ -54,5 +54,4 @@ public record Office(
   public String displayName() {
     return "Kecamatan " + name;
   }
-
 }

@@ -44,21 +44,24 @@ public class Offices {
 
   public List<Regency> regencies() {
     return jdbc.sql("select id, code, name from regency order by name")
-        .query((rs, i) -> new Regency(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+        .query(
+            (rs, i) -> new Regency(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
         .list();
   }
 
   public Optional<Regency> regency(UUID id) {
     return jdbc.sql("select id, code, name from regency where id = ?")
         .param(id)
-        .query((rs, i) -> new Regency(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+        .query(
+            (rs, i) -> new Regency(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
         .optional();
   }
 
   public Optional<Regency> regencyByCode(String code) {
     return jdbc.sql("select id, code, name from regency where code = ?")
         .param(code)
-        .query((rs, i) -> new Regency(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+        .query(
+            (rs, i) -> new Regency(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
         .optional();
   }
 
@@ -129,7 +132,11 @@ public class Offices {
       errors.reject("code", "office.error.unknownRegion");
     } else if (!code.startsWith(regency.code() + ".")) {
       errors.reject("code", "office.error.otherRegency", regency.name());
-    } else if (jdbc.sql("select count(*) from office where code = ?").param(code).query(Long.class).single() > 0) {
+    } else if (jdbc.sql("select count(*) from office where code = ?")
+            .param(code)
+            .query(Long.class)
+            .single()
+        > 0) {
       errors.reject("code", "office.error.exists");
     }
     if (errors.any()) {
@@ -148,12 +155,15 @@ public class Offices {
             code,
             uniqueSlug(name, regency.name()),
             name,
-            regency.name().toUpperCase(Locale.ROOT) + "\nKECAMATAN " + name.toUpperCase(Locale.ROOT),
+            regency.name().toUpperCase(Locale.ROOT)
+                + "\nKECAMATAN "
+                + name.toUpperCase(Locale.ROOT),
             "Senin–Kamis 08.00–15.00\nJumat 08.00–11.00")
         .update();
     for (Region village : regions.childrenOf(code)) {
       jdbc.sql("insert into village (id, office_id, code, name, kind) values (?, ?, ?, ?, ?)")
-          .params(UUID.randomUUID(), id, village.code(), village.name(), Village.kindOf(village.code()))
+          .params(
+              UUID.randomUUID(), id, village.code(), village.name(), Village.kindOf(village.code()))
           .update();
     }
     audit.record(id, "office.created", "office", id, Map.of("code", code, "name", name));
@@ -162,12 +172,22 @@ public class Offices {
 
   private String uniqueSlug(String name, String regencyName) {
     String slug = slugify(name);
-    if (jdbc.sql("select count(*) from office where slug = ?").param(slug).query(Long.class).single() == 0) {
+    if (jdbc.sql("select count(*) from office where slug = ?")
+            .param(slug)
+            .query(Long.class)
+            .single()
+        == 0) {
       return slug;
     }
     String withRegency = slugify(name + " " + regencyName.replaceFirst("^(Kabupaten|Kota) ", ""));
     String candidate = withRegency;
-    for (int i = 2; jdbc.sql("select count(*) from office where slug = ?").param(candidate).query(Long.class).single() > 0; i++) {
+    for (int i = 2;
+        jdbc.sql("select count(*) from office where slug = ?")
+                .param(candidate)
+                .query(Long.class)
+                .single()
+            > 0;
+        i++) {
       candidate = withRegency + "-" + i;
     }
     return candidate;
@@ -175,7 +195,9 @@ public class Offices {
 
   static String slugify(String text) {
     String ascii =
-        Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        Normalizer.normalize(text, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT);
     return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 
@@ -198,7 +220,9 @@ public class Offices {
       errors.optionalText("whatsapp", whatsapp, 30).phone("whatsapp", whatsapp);
       errors.text("officeHours", officeHours, 500);
       errors.text("unitCode", unitCode, 40);
-      if (unitCode != null && !errors.has("unitCode") && !unitCode.strip().matches("[0-9A-Za-z.\\-]+")) {
+      if (unitCode != null
+          && !errors.has("unitCode")
+          && !unitCode.strip().matches("[0-9A-Za-z.\\-]+")) {
         errors.reject("unitCode", "office.error.unitCode");
       }
       errors.text("letterheadText", letterheadText, 1000);
@@ -266,7 +290,10 @@ public class Offices {
       return Outcome.failed(new FieldErrors().reject("version", "error.conflict"));
     }
     audit.record(
-        officeId, "office.profile.updated", "office", officeId,
+        officeId,
+        "office.profile.updated",
+        "office",
+        officeId,
         AuditTrail.changes(ProfileForm.of(before).values(), after));
     return Outcome.done(get(officeId));
   }
@@ -296,7 +323,12 @@ public class Offices {
     jdbc.sql("update office set logo = ?, logo_content_type = ?, updated_at = now() where id = ?")
         .params(bytes, type, officeId)
         .update();
-    audit.record(officeId, "office.logo.updated", "office", officeId, Map.of("bytes", bytes.length, "type", type));
+    audit.record(
+        officeId,
+        "office.logo.updated",
+        "office",
+        officeId,
+        Map.of("bytes", bytes.length, "type", type));
     return errors;
   }
 
@@ -310,7 +342,8 @@ public class Offices {
   // ---- villages -------------------------------------------------------------------------------
 
   public List<Village> villages(UUID officeId) {
-    return jdbc.sql("select id, office_id, code, name, kind from village where office_id = ? order by name")
+    return jdbc.sql(
+            "select id, office_id, code, name, kind from village where office_id = ? order by name")
         .param(officeId)
         .query((rs, i) -> village(rs))
         .list();
@@ -318,7 +351,8 @@ public class Offices {
 
   /** A village of this office, empty for a village of another office. */
   public Optional<Village> village(UUID officeId, UUID villageId) {
-    return jdbc.sql("select id, office_id, code, name, kind from village where office_id = ? and id = ?")
+    return jdbc.sql(
+            "select id, office_id, code, name, kind from village where office_id = ? and id = ?")
         .params(officeId, villageId)
         .query((rs, i) -> village(rs))
         .optional();
@@ -326,13 +360,18 @@ public class Offices {
 
   private static Village village(ResultSet rs) throws SQLException {
     return new Village(
-        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5));
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5));
   }
 
   // ---- officials ------------------------------------------------------------------------------
 
   public List<Official> officials(UUID officeId) {
-    return jdbc.sql("select office_id, position, name, nip, rank from official where office_id = ? order by position")
+    return jdbc.sql(
+            "select office_id, position, name, nip, rank from official where office_id = ? order by position")
         .param(officeId)
         .query(
             (rs, i) ->
@@ -351,14 +390,16 @@ public class Offices {
 
   /** Sets the Camat or Sekcam of an office. */
   @Transactional
-  public FieldErrors updateOfficial(UUID officeId, Official.Position position, String name, String nip, String rank) {
+  public FieldErrors updateOfficial(
+      UUID officeId, Official.Position position, String name, String nip, String rank) {
     FieldErrors errors = new FieldErrors();
     errors.text("name", name, 120);
     String cleanNip = IdentityNumbers.normalise(nip);
     if (cleanNip.isEmpty()) {
       errors.reject("nip", "error.required");
     } else {
-      identityNumbers.checkNip(cleanNip).stream().findFirst()
+      identityNumbers.checkNip(cleanNip).stream()
+          .findFirst()
           .ifPresent(problem -> errors.reject("nip", "office.error.nip", problem));
     }
     errors.text("rank", rank, 80);
@@ -375,12 +416,18 @@ public class Offices {
         .params(officeId, position.name(), name.strip(), cleanNip, rank.strip())
         .update();
     Map<String, Object> old = new LinkedHashMap<>();
-    before.ifPresent(o -> { old.put("name", o.name()); old.put("nip", o.nip()); old.put("rank", o.rank()); });
+    before.ifPresent(
+        o -> {
+          old.put("name", o.name());
+          old.put("nip", o.nip());
+          old.put("rank", o.rank());
+        });
     Map<String, Object> now = new LinkedHashMap<>();
     now.put("name", name.strip());
     now.put("nip", cleanNip);
     now.put("rank", rank.strip());
-    audit.record(officeId, "official.updated", "official", position.name(), AuditTrail.changes(old, now));
+    audit.record(
+        officeId, "official.updated", "official", position.name(), AuditTrail.changes(old, now));
     return errors;
   }
 

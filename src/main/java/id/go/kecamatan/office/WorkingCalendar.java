@@ -83,10 +83,10 @@ public class WorkingCalendar {
     if (!errors.any()) {
       boolean taken =
           jdbc.sql(
-                  "select count(*) from holiday where day = ? and (office_id is null or office_id is not distinct from ?)")
-              .params(day, officeId)
-              .query(Long.class)
-              .single()
+                      "select count(*) from holiday where day = ? and (office_id is null or office_id is not distinct from ?)")
+                  .params(day, officeId)
+                  .query(Long.class)
+                  .single()
               > 0;
       if (taken) {
         errors.reject("day", "calendar.error.exists");
@@ -99,7 +99,11 @@ public class WorkingCalendar {
     jdbc.sql("insert into holiday (id, office_id, day, kind, name) values (?, ?, ?, ?, ?)")
         .params(id, officeId, day, kind.name(), name.strip())
         .update();
-    audit.record(officeId, "calendar.day.added", "holiday", id,
+    audit.record(
+        officeId,
+        "calendar.day.added",
+        "holiday",
+        id,
         Map.of("day", day.toString(), "kind", kind.name(), "name", name.strip()));
     return errors;
   }
@@ -121,8 +125,18 @@ public class WorkingCalendar {
     }
     jdbc.sql("delete from holiday where id = ?").param(holidayId).update();
     Holiday removed = found.get(0);
-    audit.record(officeId, "calendar.day.removed", "holiday", holidayId,
-        Map.of("day", removed.day().toString(), "kind", removed.kind().name(), "name", removed.name()));
+    audit.record(
+        officeId,
+        "calendar.day.removed",
+        "holiday",
+        holidayId,
+        Map.of(
+            "day",
+            removed.day().toString(),
+            "kind",
+            removed.kind().name(),
+            "name",
+            removed.name()));
     return true;
   }
 

@@ -26,8 +26,12 @@ class OfficeOnboardingIntegrationTests {
 
   @Test
   void registersAnOfficeWithItsVillagesAndItsFirstAdministrator() {
-    Outcome<Office> outcome = onboarding.register(mojokerto(), "35.16.02",
-        new OfficeOnboarding.FirstAdmin("admin.gondang", "Admin Gondang", "Kantor-Gondang-2026"));
+    Outcome<Office> outcome =
+        onboarding.register(
+            mojokerto(),
+            "35.16.02",
+            new OfficeOnboarding.FirstAdmin(
+                "admin.gondang", "Admin Gondang", "Kantor-Gondang-2026"));
 
     assertThat(outcome.ok()).isTrue();
     Office office = outcome.value();
@@ -44,20 +48,30 @@ class OfficeOnboardingIntegrationTests {
   void aTakenUsernameRegistersNothing() {
     long officesBefore = jdbc.sql("select count(*) from office").query(Long.class).single();
 
-    Outcome<Office> outcome = onboarding.register(mojokerto(), "35.16.03",
-        new OfficeOnboarding.FirstAdmin("admin.jetis", "Someone", "Kantor-Baru-2026-x"));
+    Outcome<Office> outcome =
+        onboarding.register(
+            mojokerto(),
+            "35.16.03",
+            new OfficeOnboarding.FirstAdmin("admin.jetis", "Someone", "Kantor-Baru-2026-x"));
 
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.errors().get("username").key()).isEqualTo("account.error.usernameTaken");
-    assertThat(jdbc.sql("select count(*) from office").query(Long.class).single()).isEqualTo(officesBefore);
-    assertThat(jdbc.sql("select count(*) from village where code like '35.16.03.%'").query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from office").query(Long.class).single())
+        .isEqualTo(officesBefore);
+    assertThat(
+            jdbc.sql("select count(*) from village where code like '35.16.03.%'")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void reportsTheErrorsOfTheCodeAndTheAccountTogether() {
-    Outcome<Office> outcome = onboarding.register(mojokerto(), "33.02.27",
-        new OfficeOnboarding.FirstAdmin("", "", "short"));
+    Outcome<Office> outcome =
+        onboarding.register(
+            mojokerto(), "33.02.27", new OfficeOnboarding.FirstAdmin("", "", "short"));
 
-    assertThat(outcome.errors().all().keySet()).contains("code", "username", "fullName", "password");
+    assertThat(outcome.errors().all().keySet())
+        .contains("code", "username", "fullName", "password");
   }
 }

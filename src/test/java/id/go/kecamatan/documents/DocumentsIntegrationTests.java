@@ -35,14 +35,17 @@ class DocumentsIntegrationTests {
   @BeforeEach
   void offices() {
     jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
-    purwokerto = jdbc.sql("select id from office where code = '33.02.27'").query(UUID.class).single();
+    purwokerto =
+        jdbc.sql("select id from office where code = '33.02.27'").query(UUID.class).single();
   }
 
   @Test
   void aStoredPdfIsFoundServedAndDeletedByItsOfficeOnly() throws IOException {
     byte[] pdf = TestFiles.pdf(1);
 
-    Outcome<Document> outcome = documents.store(jetis, Slot.empty("pengantar"), upload("../../Surat Pengantar RT.pdf", pdf));
+    Outcome<Document> outcome =
+        documents.store(
+            jetis, Slot.empty("pengantar"), upload("../../Surat Pengantar RT.pdf", pdf));
 
     assertThat(outcome.ok()).isTrue();
     Document document = outcome.value();
@@ -52,7 +55,8 @@ class DocumentsIntegrationTests {
     assertThat(document.size()).isEqualTo(pdf.length);
     assertThat(document.hasThumbnail()).isFalse();
     assertThat(documents.find(jetis, document.id())).contains(document);
-    assertThat(documents.findAll(jetis, List.of(document.id(), UUID.randomUUID()))).containsExactly(document);
+    assertThat(documents.findAll(jetis, List.of(document.id(), UUID.randomUUID())))
+        .containsExactly(document);
     try (InputStream in = documents.open(jetis, document.id())) {
       assertThat(in.readAllBytes()).isEqualTo(pdf);
     }
@@ -60,8 +64,10 @@ class DocumentsIntegrationTests {
     // another office sees nothing of it
     assertThat(documents.find(purwokerto, document.id())).isEmpty();
     assertThat(documents.findAll(purwokerto, List.of(document.id()))).isEmpty();
-    assertThatThrownBy(() -> documents.open(purwokerto, document.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> documents.download(purwokerto, document.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> documents.open(purwokerto, document.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> documents.download(purwokerto, document.id()))
+        .isInstanceOf(NotFoundException.class);
     assertThat(documents.delete(purwokerto, document.id())).isFalse();
     assertThat(documents.find(jetis, document.id())).isPresent();
 
@@ -74,7 +80,10 @@ class DocumentsIntegrationTests {
   @Test
   void aPhotoIsStoredWithItsThumbnailAndBothGoWhenDeleted() throws IOException {
     Outcome<Document> outcome =
-        documents.store(jetis, Slot.empty("foto"), upload("IMG_2041.jpeg", TestFiles.jpegWithExif(TestFiles.photo(600, 300), 6)));
+        documents.store(
+            jetis,
+            Slot.empty("foto"),
+            upload("IMG_2041.jpeg", TestFiles.jpegWithExif(TestFiles.photo(600, 300), 6)));
 
     Document photo = outcome.value();
     assertThat(photo.contentType()).isEqualTo("image/jpeg");
@@ -82,7 +91,11 @@ class DocumentsIntegrationTests {
     assertThat(photo.width()).isEqualTo(300);
     assertThat(photo.height()).isEqualTo(600);
     assertThat(photo.hasThumbnail()).isTrue();
-    String thumbnailKey = jdbc.sql("select thumbnail_key from document where id = ?").param(photo.id()).query(String.class).single();
+    String thumbnailKey =
+        jdbc.sql("select thumbnail_key from document where id = ?")
+            .param(photo.id())
+            .query(String.class)
+            .single();
     ResponseEntity<InputStreamResource> thumbnail = documents.thumbnail(jetis, photo.id());
     assertThat(thumbnail.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(thumbnail.getHeaders().getContentDisposition().isInline()).isTrue();
@@ -94,13 +107,17 @@ class DocumentsIntegrationTests {
 
   @Test
   void aDownloadIsAnAttachmentThatBrowsersDoNotSniff() throws IOException {
-    Document document = documents.store(jetis, Slot.empty("kk"), upload("Kartu Keluarga \"asli\".pdf", TestFiles.pdf(1))).value();
+    Document document =
+        documents
+            .store(jetis, Slot.empty("kk"), upload("Kartu Keluarga \"asli\".pdf", TestFiles.pdf(1)))
+            .value();
 
     ResponseEntity<InputStreamResource> response = documents.download(jetis, document.id());
 
     HttpHeaders headers = response.getHeaders();
     assertThat(headers.getContentDisposition().isAttachment()).isTrue();
-    assertThat(headers.getContentDisposition().getFilename()).isEqualTo("Kartu Keluarga _asli_.pdf");
+    assertThat(headers.getContentDisposition().getFilename())
+        .isEqualTo("Kartu Keluarga _asli_.pdf");
     assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(headers.getContentType()).hasToString("application/pdf");
     assertThat(headers.getContentLength()).isEqualTo(document.size());
@@ -114,7 +131,8 @@ class DocumentsIntegrationTests {
   void aRefusedUploadIsAnErrorOfItsFieldAndStoresNothing() {
     long rows = rows();
 
-    Outcome<Document> outcome = documents.store(jetis, Slot.empty("ktp"), upload("ktp.pdf", TestFiles.elf()));
+    Outcome<Document> outcome =
+        documents.store(jetis, Slot.empty("ktp"), upload("ktp.pdf", TestFiles.elf()));
 
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.errors().get("ktp").key()).isEqualTo("documents.error.type");
@@ -127,7 +145,8 @@ class DocumentsIntegrationTests {
 
     transactions.executeWithoutResult(
         status -> {
-          Document document = documents.store(jetis, Slot.empty("f"), upload("x.pdf", TestFiles.pdf(1))).value();
+          Document document =
+              documents.store(jetis, Slot.empty("f"), upload("x.pdf", TestFiles.pdf(1))).value();
           key[0] = blobKey(document.id());
           assertThat(blobs.exists(key[0])).isTrue();
           status.setRollbackOnly();
@@ -138,7 +157,8 @@ class DocumentsIntegrationTests {
 
   @Test
   void aDeletionThatRollsBackKeepsTheBlob() {
-    Document document = documents.store(jetis, Slot.empty("f"), upload("y.pdf", TestFiles.pdf(1))).value();
+    Document document =
+        documents.store(jetis, Slot.empty("f"), upload("y.pdf", TestFiles.pdf(1))).value();
     String key = blobKey(document.id());
 
     transactions.executeWithoutResult(
@@ -167,7 +187,10 @@ class DocumentsIntegrationTests {
   }
 
   private String blobKey(UUID id) {
-    return jdbc.sql("select blob_key from document where id = ?").param(id).query(String.class).single();
+    return jdbc.sql("select blob_key from document where id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
   }
 
   private static Upload upload(String name, byte[] bytes) {

@@ -54,9 +54,9 @@ public final class TestFiles {
   }
 
   /**
-   * A JPEG whose APP1 segment carries an EXIF block with an orientation, the camera maker and a
-   * GPS position (7°33'S), written by hand: big-endian TIFF, IFD0 (Make, Orientation, GPS
-   * pointer), GPS IFD (latitude reference and latitude).
+   * A JPEG whose APP1 segment carries an EXIF block with an orientation, the camera maker and a GPS
+   * position (7°33'S), written by hand: big-endian TIFF, IFD0 (Make, Orientation, GPS pointer), GPS
+   * IFD (latitude reference and latitude).
    */
   public static byte[] jpegWithExif(BufferedImage image, int orientation) {
     byte[] plain = jpeg(image);
@@ -71,7 +71,11 @@ public final class TestFiles {
     int makeOffset = latitude + 24;
     tiff.putShort((short) 3);
     tiff.putShort((short) 0x010f).putShort((short) 2).putInt(make.length).putInt(makeOffset);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
     tiff.putInt(0);
     tiff.putShort((short) 2);
@@ -104,7 +108,15 @@ public final class TestFiles {
   public static byte[] pngDeclaring(int width, int height) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) 8)
+            .put((byte) 6)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     chunk(out, "IHDR", ihdr.array());
     chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
     chunk(out, "IEND", new byte[0]);
@@ -150,7 +162,8 @@ public final class TestFiles {
   public static byte[] encryptedPdf(String userPassword) {
     try (PDDocument pdf = new PDDocument()) {
       pdf.addPage(new PDPage());
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
       policy.setEncryptionKeyLength(128);
       pdf.protect(policy);
       ByteArrayOutputStream out = new ByteArrayOutputStream();

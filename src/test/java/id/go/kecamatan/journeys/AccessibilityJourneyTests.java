@@ -19,7 +19,8 @@ class AccessibilityJourneyTests extends BrowserJourney {
   @FieldSource("id.go.kecamatan.journeys.BrowserJourney#PUBLIC_PAGES")
   void aResidentOnAPhoneGetsAnAccessibleLightPage(String path) {
     pageWeight(page, path);
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .isVisible();
     axeScan(page);
   }
 
@@ -29,7 +30,8 @@ class AccessibilityJourneyTests extends BrowserJourney {
     try (var desktop = newDesktopContext()) {
       Page wide = desktop.newPage();
       wide.navigate(path);
-      assertThat(wide.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+      assertThat(wide.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+          .isVisible();
       axeScan(wide);
     }
   }

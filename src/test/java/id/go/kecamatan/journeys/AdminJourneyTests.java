@@ -2,7 +2,6 @@ package id.go.kecamatan.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
@@ -65,16 +64,18 @@ class AdminJourneyTests extends BrowserJourney {
     try (BrowserContext resident = newPhoneContext()) {
       Page visitor = resident.newPage();
       visitor.navigate("/kecamatan/jetis/layanan/DOMISILI");
-      assertThat(visitor.locator("ol.requirements > li > strong")).hasText(moved.toArray(String[]::new));
+      assertThat(visitor.locator("ol.requirements > li > strong"))
+          .hasText(moved.toArray(String[]::new));
       Locator item = visitor.locator("ol.requirements > li").nth(moved.size() - 2);
       assertThat(item).containsText("Dari ketua RT dan RW tempat tinggal, paling lama 1 bulan");
       assertThat(item).not().containsText("bila ada");
     }
 
     navLink(page, "Jejak audit").click();
-    Locator row = page.locator("table.audit tbody tr")
-        .filter(new Locator.FilterOptions().setHasText("Persyaratan ditambahkan"))
-        .filter(new Locator.FilterOptions().setHasText("Surat keterangan RT/RW"));
+    Locator row =
+        page.locator("table.audit tbody tr")
+            .filter(new Locator.FilterOptions().setHasText("Persyaratan ditambahkan"))
+            .filter(new Locator.FilterOptions().setHasText("Surat keterangan RT/RW"));
     assertThat(row).hasCount(1);
     assertThat(row).containsText("Admin Kecamatan Jetis");
   }
@@ -123,7 +124,8 @@ class AdminJourneyTests extends BrowserJourney {
     navLink(page, "Layanan").click();
     button(page, "Nonaktifkan " + name).click();
     assertThat(notice(page)).hasText("Layanan sudah dinonaktifkan.");
-    assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHasText(name))).containsText("Nonaktif");
+    assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHasText(name)))
+        .containsText("Nonaktif");
 
     try (BrowserContext resident = newPhoneContext()) {
       Page visitor = resident.newPage();
@@ -140,25 +142,42 @@ class AdminJourneyTests extends BrowserJourney {
   void anAdminOfJetisCannotSeeOrChangeAnythingOfPurwokertoUtara() {
     UUID jetis = officeId("35.16.16");
     UUID other = officeId("33.02.27");
-    UUID service = jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'")
-        .param(other).query(UUID.class).single();
-    UUID requirement = jdbc.sql("select id from requirement where service_type_id = ? order by position desc limit 1")
-        .param(service).query(UUID.class).single();
-    UUID staff = jdbc.sql("select id from staff where office_id = ? and username = 'loket.purwokertoutara'")
-        .param(other).query(UUID.class).single();
+    UUID service =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'SKTM'")
+            .param(other)
+            .query(UUID.class)
+            .single();
+    UUID requirement =
+        jdbc.sql(
+                "select id from requirement where service_type_id = ? order by position desc limit 1")
+            .param(service)
+            .query(UUID.class)
+            .single();
+    UUID staff =
+        jdbc.sql("select id from staff where office_id = ? and username = 'loket.purwokertoutara'")
+            .param(other)
+            .query(UUID.class)
+            .single();
     calendar.add(other, "2026-12-29", "LOCAL", "Bersih desa Purwokerto Utara");
-    UUID holiday = jdbc.sql("select id from holiday where office_id = ? and day = date '2026-12-29'")
-        .param(other).query(UUID.class).single();
-    UUID ownService = jdbc.sql("select id from service_type where office_id = ? and code = 'SKCK'")
-        .param(jetis).query(UUID.class).single();
+    UUID holiday =
+        jdbc.sql("select id from holiday where office_id = ? and day = date '2026-12-29'")
+            .param(other)
+            .query(UUID.class)
+            .single();
+    UUID ownService =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'SKCK'")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
     Map<String, String> before = snapshot(other, service, staff);
 
     signIn(page, "admin.jetis");
-    for (String path : List.of(
-        "/admin/layanan/" + service,
-        "/admin/layanan/" + service + "/persyaratan/" + requirement,
-        "/admin/layanan/" + ownService + "/persyaratan/" + requirement,
-        "/admin/staf/" + staff)) {
+    for (String path :
+        List.of(
+            "/admin/layanan/" + service,
+            "/admin/layanan/" + service + "/persyaratan/" + requirement,
+            "/admin/layanan/" + ownService + "/persyaratan/" + requirement,
+            "/admin/staf/" + staff)) {
       Response response = page.navigate(path);
       assertThat(response.status()).as("GET %s", path).isEqualTo(404);
       assertThat(page.locator("main")).not().containsText("Purwokerto");
@@ -168,40 +187,74 @@ class AdminJourneyTests extends BrowserJourney {
     String csrf = page.locator("main form input[name=_csrf]").first().inputValue();
     String s = "/admin/layanan/" + service;
     String r = s + "/persyaratan/" + requirement;
-    List<Forgery> forgeries = List.of(
-        new Forgery(s, serviceForm("SKTM", "Diubah oleh Jetis")),
-        new Forgery(s + "/aktif", Map.of("active", "false")),
-        new Forgery(s + "/persyaratan", Map.of("reqName", "Disisipkan Jetis", "reqRequired", "true")),
-        new Forgery(r, Map.of("reqName", "Diubah Jetis", "reqDescription", "", "reqRequired", "false")),
-        new Forgery(r + "/naik", Map.of()),
-        new Forgery(r + "/turun", Map.of()),
-        new Forgery(r + "/hapus", Map.of()),
-        new Forgery("/admin/layanan/" + ownService + "/persyaratan/" + requirement,
-            Map.of("reqName", "Diubah Jetis", "reqRequired", "false")),
-        new Forgery("/admin/layanan/" + ownService + "/persyaratan/" + requirement + "/naik", Map.of()),
-        new Forgery("/admin/layanan/" + ownService + "/persyaratan/" + requirement + "/hapus", Map.of()),
-        new Forgery("/admin/staf/" + staff, Map.of("username", "loket.purwokertoutara", "fullName", "Diubah Jetis",
-            "roles", "OFFICE_ADMIN", "password", "")),
-        new Forgery("/admin/staf/" + staff + "/aktif", Map.of("active", "false")),
-        new Forgery("/admin/kalender/" + holiday + "/hapus", Map.of()));
+    List<Forgery> forgeries =
+        List.of(
+            new Forgery(s, serviceForm("SKTM", "Diubah oleh Jetis")),
+            new Forgery(s + "/aktif", Map.of("active", "false")),
+            new Forgery(
+                s + "/persyaratan", Map.of("reqName", "Disisipkan Jetis", "reqRequired", "true")),
+            new Forgery(
+                r, Map.of("reqName", "Diubah Jetis", "reqDescription", "", "reqRequired", "false")),
+            new Forgery(r + "/naik", Map.of()),
+            new Forgery(r + "/turun", Map.of()),
+            new Forgery(r + "/hapus", Map.of()),
+            new Forgery(
+                "/admin/layanan/" + ownService + "/persyaratan/" + requirement,
+                Map.of("reqName", "Diubah Jetis", "reqRequired", "false")),
+            new Forgery(
+                "/admin/layanan/" + ownService + "/persyaratan/" + requirement + "/naik", Map.of()),
+            new Forgery(
+                "/admin/layanan/" + ownService + "/persyaratan/" + requirement + "/hapus",
+                Map.of()),
+            new Forgery(
+                "/admin/staf/" + staff,
+                Map.of(
+                    "username",
+                    "loket.purwokertoutara",
+                    "fullName",
+                    "Diubah Jetis",
+                    "roles",
+                    "OFFICE_ADMIN",
+                    "password",
+                    "")),
+            new Forgery("/admin/staf/" + staff + "/aktif", Map.of("active", "false")),
+            new Forgery("/admin/kalender/" + holiday + "/hapus", Map.of()));
     for (Forgery forgery : forgeries) {
       FormData form = FormData.create().set("_csrf", csrf);
       forgery.fields().forEach(form::set);
-      APIResponse answer = page.request().post(forgery.path(),
-          RequestOptions.create().setForm(form).setMaxRedirects(0));
+      APIResponse answer =
+          page.request()
+              .post(forgery.path(), RequestOptions.create().setForm(form).setMaxRedirects(0));
       assertThat(answer.status()).as("POST %s", forgery.path()).isIn(403, 404);
     }
     assertThat(snapshot(other, service, staff)).isEqualTo(before);
-    assertThat(jdbc.sql("select count(*) from holiday where id = ?").param(holiday).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from holiday where id = ?")
+                .param(holiday)
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
 
-    for (String path : List.of("/admin", "/admin/layanan", "/admin/staf", "/admin/audit", "/admin/desa",
-        "/admin/kalender?tahun=2026", "/admin/pejabat", "/admin/kantor")) {
+    for (String path :
+        List.of(
+            "/admin",
+            "/admin/layanan",
+            "/admin/staf",
+            "/admin/audit",
+            "/admin/desa",
+            "/admin/kalender?tahun=2026",
+            "/admin/pejabat",
+            "/admin/kantor")) {
       page.navigate(path);
       assertThat(heading(page)).isVisible();
       String html = page.content();
-      assertThat(html).as(path).doesNotContain("purwokertoutara").doesNotContain("Purwokerto")
-          .doesNotContain("Agus Santoso").doesNotContain("Bersih desa").doesNotContain(service.toString())
+      assertThat(html)
+          .as(path)
+          .doesNotContain("purwokertoutara")
+          .doesNotContain("Purwokerto")
+          .doesNotContain("Agus Santoso")
+          .doesNotContain("Bersih desa")
+          .doesNotContain(service.toString())
           .doesNotContain(staff.toString());
     }
   }
@@ -211,10 +264,11 @@ class AdminJourneyTests extends BrowserJourney {
     UUID jetis = officeId("35.16.16");
     long servicesBefore = servicesOf(jetis);
     List<String> dialogs = new ArrayList<>();
-    page.onDialog(dialog -> {
-      dialogs.add(dialog.message());
-      dialog.dismiss();
-    });
+    page.onDialog(
+        dialog -> {
+          dialogs.add(dialog.message());
+          dialog.dismiss();
+        });
     signIn(page, "admin.jetis");
     page.navigate("/admin/layanan/baru");
     fillService(page, "SKTM", "", "<script>alert(1)</script>");
@@ -224,13 +278,21 @@ class AdminJourneyTests extends BrowserJourney {
     Locator summary = page.getByRole(AriaRole.ALERT);
     assertThat(summary).containsText("Ada masalah");
     assertThat(summary.locator("li")).hasCount(3);
-    assertThat(summary.locator("li a").allTextContents()).containsExactlyInAnyOrder(
-        "Wajib diisi.",
-        "Kode ini sudah dipakai layanan lain di kecamatan ini.",
-        "Tidak boleh berisi tag HTML atau skrip (tanda < diikuti huruf).");
-    summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Wajib diisi.")).click();
+    assertThat(summary.locator("li a").allTextContents())
+        .containsExactlyInAnyOrder(
+            "Wajib diisi.",
+            "Kode ini sudah dipakai layanan lain di kecamatan ini.",
+            "Tidak boleh berisi tag HTML atau skrip (tanda < diikuti huruf).");
+    summary
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Wajib diisi."))
+        .click();
     assertThat(page.getByLabel("Nama layanan")).isFocused();
-    summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Kode ini sudah dipakai layanan lain di kecamatan ini.")).click();
+    summary
+        .getByRole(
+            AriaRole.LINK,
+            new Locator.GetByRoleOptions()
+                .setName("Kode ini sudah dipakai layanan lain di kecamatan ini."))
+        .click();
     assertThat(page.getByLabel("Kode layanan")).isFocused();
     summary.locator("a[href='#description']").click();
     assertThat(page.getByLabel("Penjelasan singkat")).isFocused();
@@ -243,17 +305,31 @@ class AdminJourneyTests extends BrowserJourney {
     assertThat(page.content()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(dialogs).as("dialogs opened by the page").isEmpty();
     assertThat(servicesOf(jetis)).isEqualTo(servicesBefore);
-    assertThat(jdbc.sql("select count(*) from service_type where office_id = ? and lower(code) = 'sktm'")
-        .param(jetis).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from service_type where office_id = ? and lower(code) = 'sktm'")
+                .param(jetis)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
   void aNewOfficeIsCreatedByTheRegencyAdminFromARegionCode() throws IOException {
     List<String[]> regions = regions();
-    String code = regions.stream().map(row -> row[0])
-        .filter(c -> c.matches("35\\.16\\.\\d\\d"))
-        .filter(c -> jdbc.sql("select count(*) from office where code = ?").param(c).query(Long.class).single() == 0)
-        .findFirst().orElseThrow();
+    String code =
+        regions.stream()
+            .map(row -> row[0])
+            .filter(c -> c.matches("35\\.16\\.\\d\\d"))
+            .filter(
+                c ->
+                    jdbc.sql("select count(*) from office where code = ?")
+                            .param(c)
+                            .query(Long.class)
+                            .single()
+                        == 0)
+            .findFirst()
+            .orElseThrow();
     String name = regions.stream().filter(row -> row[0].equals(code)).findFirst().orElseThrow()[1];
     long villages = regions.stream().filter(row -> row[0].startsWith(code + ".")).count();
     assertThat(villages).isPositive();
@@ -267,8 +343,13 @@ class AdminJourneyTests extends BrowserJourney {
     page.getByLabel("Nama lengkap").fill("Admin Kecamatan " + name);
     page.getByLabel("Kata sandi awal").fill("Kecamatan-Baru-2026");
     button(page, "Daftarkan kecamatan").click();
-    assertThat(page.getByRole(AriaRole.STATUS)).hasText("Kecamatan " + name + " sudah didaftarkan bersama "
-        + villages + " desa/kelurahan dan admin kecamatannya.");
+    assertThat(page.getByRole(AriaRole.STATUS))
+        .hasText(
+            "Kecamatan "
+                + name
+                + " sudah didaftarkan bersama "
+                + villages
+                + " desa/kelurahan dan admin kecamatannya.");
     assertThat(link(page, "Kecamatan " + name)).isVisible();
 
     page.getByLabel("Kode kecamatan").fill(code);
@@ -311,7 +392,8 @@ class AdminJourneyTests extends BrowserJourney {
       assertThat(added).last().isEqualTo("Fotokopi dokumen yang dilegalisir");
 
       button(plain, "Naikkan Fotokopi dokumen yang dilegalisir").click();
-      assertThat(adminRequirements(plain).get(added.size() - 2)).isEqualTo("Fotokopi dokumen yang dilegalisir");
+      assertThat(adminRequirements(plain).get(added.size() - 2))
+          .isEqualTo("Fotokopi dokumen yang dilegalisir");
 
       plain.navigate("/kecamatan/jetis/layanan/LEGALISIR");
       Locator item = plain.locator("ol.requirements > li").nth(added.size() - 2);
@@ -323,20 +405,45 @@ class AdminJourneyTests extends BrowserJourney {
   @Test
   void everyAdminPageHasNoAccessibilityViolations() {
     UUID jetis = officeId("35.16.16");
-    UUID service = jdbc.sql("select id from service_type where office_id = ? and code = 'SKW'")
-        .param(jetis).query(UUID.class).single();
-    UUID requirement = jdbc.sql("select id from requirement where service_type_id = ? order by position limit 1")
-        .param(service).query(UUID.class).single();
-    UUID staff = jdbc.sql("select id from staff where office_id = ? and username = 'desa.jetis'")
-        .param(jetis).query(UUID.class).single();
-    UUID field = jdbc.sql("select id from form_field where service_type_id = ? order by position limit 1")
-        .param(service).query(UUID.class).single();
-    List<String> pages = List.of("/admin", "/admin/kantor", "/admin/pejabat", "/admin/desa",
-        "/admin/kalender", "/admin/layanan", "/admin/layanan/baru", "/admin/layanan/" + service,
-        "/admin/layanan/" + service + "/persyaratan/" + requirement, "/admin/staf", "/admin/staf/" + staff,
-        "/admin/audit", "/akun/kata-sandi", "/admin/layanan/" + service + "/formulir",
-        "/admin/layanan/" + service + "/formulir/baru", "/admin/layanan/" + service + "/formulir/" + field,
-        "/admin/layanan/" + service + "/formulir/pratinjau");
+    UUID service =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'SKW'")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    UUID requirement =
+        jdbc.sql("select id from requirement where service_type_id = ? order by position limit 1")
+            .param(service)
+            .query(UUID.class)
+            .single();
+    UUID staff =
+        jdbc.sql("select id from staff where office_id = ? and username = 'desa.jetis'")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    UUID field =
+        jdbc.sql("select id from form_field where service_type_id = ? order by position limit 1")
+            .param(service)
+            .query(UUID.class)
+            .single();
+    List<String> pages =
+        List.of(
+            "/admin",
+            "/admin/kantor",
+            "/admin/pejabat",
+            "/admin/desa",
+            "/admin/kalender",
+            "/admin/layanan",
+            "/admin/layanan/baru",
+            "/admin/layanan/" + service,
+            "/admin/layanan/" + service + "/persyaratan/" + requirement,
+            "/admin/staf",
+            "/admin/staf/" + staff,
+            "/admin/audit",
+            "/akun/kata-sandi",
+            "/admin/layanan/" + service + "/formulir",
+            "/admin/layanan/" + service + "/formulir/baru",
+            "/admin/layanan/" + service + "/formulir/" + field,
+            "/admin/layanan/" + service + "/formulir/pratinjau");
     try (BrowserContext desktop = newDesktopContext()) {
       Page wide = desktop.newPage();
       signIn(page, "admin.jetis");
@@ -344,10 +451,17 @@ class AdminJourneyTests extends BrowserJourney {
       for (String path : pages) {
         page.navigate(path);
         assertThat(heading(page)).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-            .setPath(Paths.get("/tmp/admin-shots/" + path.replaceAll("[0-9a-f-]{36}", "id").replace('/', '_') + ".png")));
-        assertThat(scrollWidth(page)).as("width of %s on a %d px phone; too wide: %s", path, PHONE_WIDTH,
-            tooWide(page)).isLessThanOrEqualTo(PHONE_WIDTH);
+        page.screenshot(
+            new Page.ScreenshotOptions()
+                .setFullPage(true)
+                .setPath(
+                    Paths.get(
+                        "/tmp/admin-shots/"
+                            + path.replaceAll("[0-9a-f-]{36}", "id").replace('/', '_')
+                            + ".png")));
+        assertThat(scrollWidth(page))
+            .as("width of %s on a %d px phone; too wide: %s", path, PHONE_WIDTH, tooWide(page))
+            .isLessThanOrEqualTo(PHONE_WIDTH);
         axeScan(page);
         wide.navigate(path);
         assertThat(heading(wide)).isVisible();
@@ -372,10 +486,12 @@ class AdminJourneyTests extends BrowserJourney {
       }
     }
 
-    try (BrowserContext regency = newPhoneContext(); BrowserContext desktop = newDesktopContext()) {
+    try (BrowserContext regency = newPhoneContext();
+        BrowserContext desktop = newDesktopContext()) {
       for (Page screen : List.of(regency.newPage(), desktop.newPage())) {
         signIn(screen, "kab.3516");
-        for (String path : List.of("/admin", "/admin/kabupaten/kecamatan", "/admin/kabupaten/kalender")) {
+        for (String path :
+            List.of("/admin", "/admin/kabupaten/kecamatan", "/admin/kabupaten/kalender")) {
           screen.navigate(path);
           assertThat(heading(screen)).isVisible();
           assertThat(scrollWidth(screen)).as(path).isLessThanOrEqualTo(screen.viewportSize().width);
@@ -390,7 +506,8 @@ class AdminJourneyTests extends BrowserJourney {
     }
   }
 
-  // ---- steps -------------------------------------------------------------------------------------
+  // ---- steps
+  // -------------------------------------------------------------------------------------
 
   record Forgery(String path, Map<String, String> fields) {}
 
@@ -410,12 +527,15 @@ class AdminJourneyTests extends BrowserJourney {
     page.getByLabel("Kode layanan").fill(code);
     page.getByLabel("Nama layanan").fill(name);
     page.getByLabel("Penjelasan singkat").fill(description);
-    page.getByLabel("Langkah prosedur").fill("Pemohon datang ke loket\nPetugas memeriksa berkas\nCamat menandatangani");
+    page.getByLabel("Langkah prosedur")
+        .fill("Pemohon datang ke loket\nPetugas memeriksa berkas\nCamat menandatangani");
     page.getByLabel("Jangka waktu penyelesaian (hari kerja)").fill("2");
     page.getByLabel("Biaya (rupiah)").fill("0");
     page.getByLabel("Produk pelayanan").fill("Surat keterangan");
-    page.getByLabel("Penanganan pengaduan, saran dan masukan").fill("Loket pengaduan kecamatan atau lapor.go.id");
-    page.getByLabel("Dasar hukum").fill("Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik");
+    page.getByLabel("Penanganan pengaduan, saran dan masukan")
+        .fill("Loket pengaduan kecamatan atau lapor.go.id");
+    page.getByLabel("Dasar hukum")
+        .fill("Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik");
   }
 
   static List<String> adminRequirements(Page page) {
@@ -424,7 +544,8 @@ class AdminJourneyTests extends BrowserJourney {
 
   /** The elements that stick out to the right of the viewport, for the failure message. */
   static Object tooWide(Page page) {
-    return page.evaluate("""
+    return page.evaluate(
+        """
         () => [...document.querySelectorAll('body *')]
           .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
           .slice(0, 8)
@@ -445,23 +566,36 @@ class AdminJourneyTests extends BrowserJourney {
   }
 
   static Locator navLink(Page page, String name) {
-    return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Menu administrasi"))
+    return page.getByRole(
+            AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Menu administrasi"))
         .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
   }
 
   static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    return page.getByRole(
+        AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
   static String uniqueCode() {
-    return "UJI-" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36).toUpperCase();
+    return "UJI-"
+        + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36)
+            .toUpperCase();
   }
 
   static Map<String, String> serviceForm(String code, String name) {
-    return Map.ofEntries(Map.entry("code", code), Map.entry("name", name), Map.entry("category", "NON_PERIZINAN"),
-        Map.entry("description", "Diubah"), Map.entry("procedureSteps", "Satu"), Map.entry("completionDays", "9"),
-        Map.entry("cost", "5000"), Map.entry("product", "Surat"), Map.entry("complaintChannel", "Loket"),
-        Map.entry("legalBasis", "UU"), Map.entry("online", "true"), Map.entry("counter", "true"),
+    return Map.ofEntries(
+        Map.entry("code", code),
+        Map.entry("name", name),
+        Map.entry("category", "NON_PERIZINAN"),
+        Map.entry("description", "Diubah"),
+        Map.entry("procedureSteps", "Satu"),
+        Map.entry("completionDays", "9"),
+        Map.entry("cost", "5000"),
+        Map.entry("product", "Surat"),
+        Map.entry("complaintChannel", "Loket"),
+        Map.entry("legalBasis", "UU"),
+        Map.entry("online", "true"),
+        Map.entry("counter", "true"),
         Map.entry("village", "true"));
   }
 
@@ -470,26 +604,46 @@ class AdminJourneyTests extends BrowserJourney {
   }
 
   long servicesOf(UUID office) {
-    return jdbc.sql("select count(*) from service_type where office_id = ?").param(office).query(Long.class).single();
+    return jdbc.sql("select count(*) from service_type where office_id = ?")
+        .param(office)
+        .query(Long.class)
+        .single();
   }
 
   /** Everything of the other office the forged requests aim at, as JSON text. */
   Map<String, String> snapshot(UUID office, UUID service, UUID staff) {
     return Map.of(
-        "service", jdbc.sql("select to_jsonb(s)::text from service_type s where id = ?").param(service)
-            .query(String.class).single(),
-        "requirements", jdbc.sql("select string_agg(to_jsonb(r)::text, ',' order by position) from requirement r"
-            + " where service_type_id = ?").param(service).query(String.class).single(),
-        "staff", jdbc.sql("select to_jsonb(s)::text from staff s where id = ?").param(staff)
-            .query(String.class).single(),
-        "audit", jdbc.sql("select count(*)::text from audit_event where office_id = ?").param(office)
-            .query(String.class).single());
+        "service",
+            jdbc.sql("select to_jsonb(s)::text from service_type s where id = ?")
+                .param(service)
+                .query(String.class)
+                .single(),
+        "requirements",
+            jdbc.sql(
+                    "select string_agg(to_jsonb(r)::text, ',' order by position) from requirement r"
+                        + " where service_type_id = ?")
+                .param(service)
+                .query(String.class)
+                .single(),
+        "staff",
+            jdbc.sql("select to_jsonb(s)::text from staff s where id = ?")
+                .param(staff)
+                .query(String.class)
+                .single(),
+        "audit",
+            jdbc.sql("select count(*)::text from audit_event where office_id = ?")
+                .param(office)
+                .query(String.class)
+                .single());
   }
 
   static List<String[]> regions() throws IOException {
     try (InputStream in = AdminJourneyTests.class.getResourceAsStream("/wilayah/wilayah.csv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-          .map(line -> line.split(",", 2)).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .skip(1)
+          .map(line -> line.split(",", 2))
+          .toList();
     }
   }
 }

@@ -6,6 +6,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -16,7 +17,6 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Sizes;
-import com.google.gson.JsonObject;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What every browser journey needs: Debian's Chromium driven by Playwright (one browser per test
  * class), a fresh phone-sized browser context per test, an accessibility scan and a page-weight
- * budget. Subclasses carry {@code @IntegrationTest}, so the whole application runs on a random port.
+ * budget. Subclasses carry {@code @IntegrationTest}, so the whole application runs on a random
+ * port.
  */
 abstract class BrowserJourney {
 
@@ -48,18 +49,19 @@ abstract class BrowserJourney {
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
   /** Every page a resident can open, in Bahasa Indonesia and then two in English. */
-  static final List<String> PUBLIC_PAGES = List.of(
-      "/",
-      "/kabupaten/35.16",
-      "/kecamatan/jetis",
-      "/kecamatan/jetis?q=waris",
-      "/kecamatan/jetis/layanan/SKW",
-      "/kecamatan/jetis/layanan/SKW/daftar-persyaratan",
-      "/masuk",
-      "/masuk?gagal",
-      "/kecamatan/tidak-ada",
-      "/kecamatan/jetis?lang=en",
-      "/kecamatan/jetis/layanan/SKW?lang=en");
+  static final List<String> PUBLIC_PAGES =
+      List.of(
+          "/",
+          "/kabupaten/35.16",
+          "/kecamatan/jetis",
+          "/kecamatan/jetis?q=waris",
+          "/kecamatan/jetis/layanan/SKW",
+          "/kecamatan/jetis/layanan/SKW/daftar-persyaratan",
+          "/masuk",
+          "/masuk?gagal",
+          "/kecamatan/tidak-ada",
+          "/kecamatan/jetis?lang=en",
+          "/kecamatan/jetis/layanan/SKW?lang=en");
 
   private static Playwright playwright;
   private static Browser browser;
@@ -71,13 +73,25 @@ abstract class BrowserJourney {
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync")));
   }
 
   @AfterAll
@@ -105,40 +119,48 @@ abstract class BrowserJourney {
 
   /** A new visitor with no cookies and an empty cache, on a 360 px wide phone. */
   BrowserContext newPhoneContext() {
-    return browser.newContext(new Browser.NewContextOptions()
-        .setBaseURL(baseUrl())
-        .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
-        .setDeviceScaleFactor(2)
-        .setIsMobile(true)
-        .setHasTouch(true)
-        .setLocale("id-ID"));
+    return browser.newContext(
+        new Browser.NewContextOptions()
+            .setBaseURL(baseUrl())
+            .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+            .setDeviceScaleFactor(2)
+            .setIsMobile(true)
+            .setHasTouch(true)
+            .setLocale("id-ID"));
   }
 
   /** A new visitor on a 360 px phone with JavaScript switched off. */
   BrowserContext newPhoneContextWithoutJavaScript() {
-    return browser.newContext(new Browser.NewContextOptions()
-        .setBaseURL(baseUrl())
-        .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
-        .setJavaScriptEnabled(false)
-        .setLocale("id-ID"));
+    return browser.newContext(
+        new Browser.NewContextOptions()
+            .setBaseURL(baseUrl())
+            .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+            .setJavaScriptEnabled(false)
+            .setLocale("id-ID"));
   }
 
   /** A new visitor on a desktop screen. */
   BrowserContext newDesktopContext() {
-    return browser.newContext(new Browser.NewContextOptions()
-        .setBaseURL(baseUrl())
-        .setViewportSize(1280, 900)
-        .setLocale("id-ID"));
+    return browser.newContext(
+        new Browser.NewContextOptions()
+            .setBaseURL(baseUrl())
+            .setViewportSize(1280, 900)
+            .setLocale("id-ID"));
   }
 
   String baseUrl() {
     return "http://localhost:" + port;
   }
 
-  /** Fails with the rule, its impact and the offending elements when axe finds a WCAG 2.2 AA violation. */
+  /**
+   * Fails with the rule, its impact and the offending elements when axe finds a WCAG 2.2 AA
+   * violation.
+   */
   static void axeScan(Page page) {
     AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
-    assertThat(results.isErrored()).as("axe failed on %s: %s", page.url(), results.getErrorMessage()).isFalse();
+    assertThat(results.isErrored())
+        .as("axe failed on %s: %s", page.url(), results.getErrorMessage())
+        .isFalse();
     assertThat(results.getPasses()).as("axe checked nothing on %s", page.url()).isNotEmpty();
     List<Rule> violations = results.getViolations();
     assertThat(violations)
@@ -149,11 +171,21 @@ abstract class BrowserJourney {
   private static String describe(List<Rule> violations) {
     StringBuilder text = new StringBuilder();
     for (Rule rule : violations) {
-      text.append("- ").append(rule.getId()).append(" [").append(rule.getImpact()).append("] ")
-          .append(rule.getHelp()).append(" (").append(rule.getHelpUrl()).append(")\n");
+      text.append("- ")
+          .append(rule.getId())
+          .append(" [")
+          .append(rule.getImpact())
+          .append("] ")
+          .append(rule.getHelp())
+          .append(" (")
+          .append(rule.getHelpUrl())
+          .append(")\n");
       for (CheckedNode node : rule.getNodes()) {
-        text.append("    at ").append(node.getTarget()).append(": ")
-            .append(String.valueOf(node.getFailureSummary()).replace("\n", " ")).append('\n');
+        text.append("    at ")
+            .append(node.getTarget())
+            .append(": ")
+            .append(String.valueOf(node.getFailureSummary()).replace("\n", " "))
+            .append('\n');
       }
     }
     return text.toString();
@@ -179,7 +211,8 @@ abstract class BrowserJourney {
       assertThat(document.status()).as("status of %s", url).isLessThan(500);
       assertThat(document.request().headerValue("accept-encoding")).contains("gzip");
       assertThat(document.headerValue("content-encoding"))
-          .as("the document of %s is sent compressed", url).isEqualTo("gzip");
+          .as("the document of %s is sent compressed", url)
+          .isEqualTo("gzip");
       long total = 0;
       List<String> parts = new ArrayList<>();
       for (Request request : requests) {
@@ -188,10 +221,13 @@ abstract class BrowserJourney {
         total += bytes;
         parts.add(pathOf(request.url()) + " " + bytes);
       }
-      System.out.printf("PAGE WEIGHT %-52s %6d bytes (%s)%n", url, total,
-          parts.stream().collect(Collectors.joining(", ")));
-      assertThat(total).as("bytes transferred for %s: %s", url, parts)
-          .isPositive().isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET);
+      System.out.printf(
+          "PAGE WEIGHT %-52s %6d bytes (%s)%n",
+          url, total, parts.stream().collect(Collectors.joining(", ")));
+      assertThat(total)
+          .as("bytes transferred for %s: %s", url, parts)
+          .isPositive()
+          .isLessThanOrEqualTo(PAGE_WEIGHT_BUDGET);
       return total;
     } finally {
       page.offRequestFinished(collect);

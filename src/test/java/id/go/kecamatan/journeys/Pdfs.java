@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Counts the pages of a printed PDF without a PDF library: poppler's pdfinfo, else the page objects. */
+/**
+ * Counts the pages of a printed PDF without a PDF library: poppler's pdfinfo, else the page
+ * objects.
+ */
 final class Pdfs {
 
   private static final Path PDFINFO = Path.of("/usr/bin/pdfinfo");
@@ -39,7 +42,8 @@ final class Pdfs {
     Path file = Files.createTempFile("checklist", ".pdf");
     try {
       Files.write(file, pdf);
-      Process process = new ProcessBuilder(PDFINFO.toString(), file.toString()).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(PDFINFO.toString(), file.toString()).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (process.waitFor() != 0) {
         throw new IOException("pdfinfo failed: " + output);

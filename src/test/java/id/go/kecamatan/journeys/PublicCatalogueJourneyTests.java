@@ -32,8 +32,10 @@ class PublicCatalogueJourneyTests extends BrowserJourney {
 
     page.getByLabel("Cari layanan").fill("tidak mampu");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cari")).click();
-    assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 layanan cocok dengan \"tidak mampu\"");
-    assertThat(page.locator(".service-list > li > a")).hasText(new String[] {"Surat Keterangan Tidak Mampu (SKTM)"});
+    assertThat(page.getByRole(AriaRole.STATUS))
+        .containsText("1 layanan cocok dengan \"tidak mampu\"");
+    assertThat(page.locator(".service-list > li > a"))
+        .hasText(new String[] {"Surat Keterangan Tidak Mampu (SKTM)"});
 
     link("Surat Keterangan Tidak Mampu (SKTM)").click();
     assertThat(page).hasURL(Pattern.compile("/kecamatan/jetis/layanan/SKTM$"));
@@ -67,9 +69,13 @@ class PublicCatalogueJourneyTests extends BrowserJourney {
     assertThat(page.locator("html")).hasAttribute("lang", "en");
     assertThat(page.locator(".brand")).hasText("Kecamatan Services");
     assertThat(link("Staff sign in")).isVisible();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Services").setLevel(2))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Services").setLevel(2)))
+        .isVisible();
     assertThat(page.getByLabel("Search services")).isVisible();
-    assertThat(context.cookies()).as("the language cookie")
+    assertThat(context.cookies())
+        .as("the language cookie")
         .anySatisfy(cookie -> assertThat(cookie.name + "=" + cookie.value).isEqualTo("lang=en"));
 
     page.navigate("/kecamatan/jetis/layanan/SKTM");
@@ -88,7 +94,8 @@ class PublicCatalogueJourneyTests extends BrowserJourney {
     for (String path : PUBLIC_PAGES) {
       page.navigate(path);
       assertThat(heading()).isVisible();
-      assertThat(scrollWidth(page)).as("width of %s on a %d px phone", path, PHONE_WIDTH)
+      assertThat(scrollWidth(page))
+          .as("width of %s on a %d px phone", path, PHONE_WIDTH)
           .isLessThanOrEqualTo(PHONE_WIDTH);
     }
   }

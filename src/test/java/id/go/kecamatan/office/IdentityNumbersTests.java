@@ -103,8 +103,17 @@ class IdentityNumbersTests {
   void spacesAndDotsPeopleTypeAreIgnored(@ForAll("niks") NikParts parts) {
     String nik = parts.nik();
     String grouped =
-        " " + nik.substring(0, 2) + "." + nik.substring(2, 4) + "." + nik.substring(4, 6) + " "
-            + nik.substring(6, 12) + " " + nik.substring(12) + " ";
+        " "
+            + nik.substring(0, 2)
+            + "."
+            + nik.substring(2, 4)
+            + "."
+            + nik.substring(4, 6)
+            + " "
+            + nik.substring(6, 12)
+            + " "
+            + nik.substring(12)
+            + " ";
     assertThat(RULES.checkNik(grouped, null, null)).isEmpty();
   }
 
@@ -125,15 +134,14 @@ class IdentityNumbersTests {
             && declared.getYear() % 100 == parts.birthDate().getYear() % 100;
     // A date exactly a century earlier cannot be told apart by a two-digit year.
     assertThat(RULES.checkNik(parts.nik(), declared, parts.sex()))
-        .isEqualTo(
-            sameDayMonthAndYy ? List.of() : List.of(IdentityProblem.BIRTH_DATE_MISMATCH));
+        .isEqualTo(sameDayMonthAndYy ? List.of() : List.of(IdentityProblem.BIRTH_DATE_MISMATCH));
   }
 
   /**
-   * Changing one digit of DDMMYY gives an invalid NIK exactly when the new date cannot exist
-   * (the oracle is written independently of the rule: day 1-31 or 41-71, month 1-12, day within
-   * the month, 29 February in years divisible by four, as every two-digit year maps to 1927–2026
-   * where that is the leap rule).
+   * Changing one digit of DDMMYY gives an invalid NIK exactly when the new date cannot exist (the
+   * oracle is written independently of the rule: day 1-31 or 41-71, month 1-12, day within the
+   * month, 29 February in years divisible by four, as every two-digit year maps to 1927–2026 where
+   * that is the leap rule).
    */
   @Property
   void aSingleDigitChangeOfTheDateIsRejectedExactlyWhenTheDateIsImpossible(
@@ -149,7 +157,8 @@ class IdentityNumbersTests {
       assertThat(problems).isEmpty();
     } else {
       assertThat(problems).containsExactly(IdentityProblem.INVALID_DATE);
-      assertThatThrownBy(() -> RULES.decodeNik(changed)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> RULES.decodeNik(changed))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -223,7 +232,8 @@ class IdentityNumbersTests {
     String nik = "3516165708850003";
     assertThat(RULES.checkNik(nik, LocalDate.of(1985, 8, 17), Sex.FEMALE)).isEmpty();
     assertThat(RULES.decodeNik(nik))
-        .isEqualTo(new IdentityNumbers.NikFacts("35.16.16", LocalDate.of(1985, 8, 17), Sex.FEMALE, 3));
+        .isEqualTo(
+            new IdentityNumbers.NikFacts("35.16.16", LocalDate.of(1985, 8, 17), Sex.FEMALE, 3));
     assertThat(RULES.checkNik(nik, LocalDate.of(1985, 8, 17), Sex.MALE))
         .containsExactly(IdentityProblem.SEX_MISMATCH);
     assertThat(RULES.checkNik(nik, LocalDate.of(1985, 8, 18), Sex.FEMALE))
@@ -233,9 +243,11 @@ class IdentityNumbersTests {
   @Example
   void aTwoDigitYearAfterThisYearIsTheLastCentury() {
     assertThat(RULES.decodeNik("3516160101300001").birthDate()).isEqualTo(LocalDate.of(1930, 1, 1));
-    assertThat(RULES.decodeNik("3516162311260001").birthDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+    assertThat(RULES.decodeNik("3516162311260001").birthDate())
+        .isEqualTo(LocalDate.of(2026, 11, 23));
     // tomorrow's date cannot be a birth date this year, so it is a century ago
-    assertThat(RULES.decodeNik("3516162411260001").birthDate()).isEqualTo(LocalDate.of(1926, 11, 24));
+    assertThat(RULES.decodeNik("3516162411260001").birthDate())
+        .isEqualTo(LocalDate.of(1926, 11, 24));
   }
 
   @Example
@@ -293,7 +305,10 @@ class IdentityNumbersTests {
   Arbitrary<String> nips() {
     Arbitrary<LocalDate> births =
         Arbitraries.integers()
-            .between(0, (int) (LocalDate.of(2006, 1, 1).toEpochDay() - LocalDate.of(1950, 1, 1).toEpochDay()))
+            .between(
+                0,
+                (int)
+                    (LocalDate.of(2006, 1, 1).toEpochDay() - LocalDate.of(1950, 1, 1).toEpochDay()))
             .map(LocalDate.of(1950, 1, 1)::plusDays);
     return births.flatMap(
         birth ->
@@ -307,8 +322,13 @@ class IdentityNumbersTests {
                     (year, month, sex, serial) ->
                         "%04d%02d%02d%04d%02d%c%03d"
                             .formatted(
-                                birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(),
-                                year, month, sex, serial)));
+                                birth.getYear(),
+                                birth.getMonthValue(),
+                                birth.getDayOfMonth(),
+                                year,
+                                month,
+                                sex,
+                                serial)));
   }
 
   @Property
@@ -351,7 +371,8 @@ class IdentityNumbersTests {
     assertThat(RULES.checkNip("189912312005011002"))
         .containsExactly(IdentityProblem.INVALID_NIP_BIRTH_DATE);
     assertThat(RULES.checkNip("202612012026111001"))
-        .containsExactly(IdentityProblem.INVALID_NIP_BIRTH_DATE, IdentityProblem.INVALID_NIP_APPOINTMENT);
+        .containsExactly(
+            IdentityProblem.INVALID_NIP_BIRTH_DATE, IdentityProblem.INVALID_NIP_APPOINTMENT);
     assertThat(RULES.checkNip("197805122005131002"))
         .containsExactly(IdentityProblem.INVALID_NIP_APPOINTMENT);
     assertThat(RULES.checkNip("197805122005001002"))
@@ -359,7 +380,8 @@ class IdentityNumbersTests {
     // appointed at 12: younger than 14
     assertThat(RULES.checkNip("199001012002011001"))
         .containsExactly(IdentityProblem.INVALID_NIP_APPOINTMENT);
-    assertThat(RULES.checkNip("197805122005013002")).containsExactly(IdentityProblem.INVALID_NIP_SEX);
+    assertThat(RULES.checkNip("197805122005013002"))
+        .containsExactly(IdentityProblem.INVALID_NIP_SEX);
     assertThat(RULES.checkNip("197805122005011000"))
         .containsExactly(IdentityProblem.INVALID_NIP_SERIAL);
     assertThat(RULES.checkNip("19780512200501100")).containsExactly(IdentityProblem.NOT_18_DIGITS);
@@ -368,7 +390,8 @@ class IdentityNumbersTests {
 
   @Example
   void theNipYearCheckFollowsTheClock() {
-    Clock nextYear = Clock.fixed(Year.of(2027).atDay(10).atStartOfDay(JAKARTA).toInstant(), JAKARTA);
+    Clock nextYear =
+        Clock.fixed(Year.of(2027).atDay(10).atStartOfDay(JAKARTA).toInstant(), JAKARTA);
     IdentityNumbers later = new IdentityNumbers(REGIONS, nextYear);
     assertThat(later.checkNip("199001012026121001")).isEmpty();
   }
@@ -380,14 +403,17 @@ class IdentityNumbersTests {
     assertThat(IdentityProblem.NOT_16_DIGITS.message()).isEqualTo("harus 16 angka");
     assertThat(IdentityProblem.NOT_16_DIGITS.message(Locale.forLanguageTag("id-ID")))
         .isEqualTo("harus 16 angka");
-    assertThat(IdentityProblem.NOT_16_DIGITS.message(Locale.ENGLISH)).isEqualTo("must be 16 digits");
+    assertThat(IdentityProblem.NOT_16_DIGITS.message(Locale.ENGLISH))
+        .isEqualTo("must be 16 digits");
     assertThat(IdentityProblem.NOT_16_DIGITS.message(Locale.UK)).isEqualTo("must be 16 digits");
     assertThat(IdentityProblem.SEX_MISMATCH.message()).contains("jenis kelamin");
   }
 
   @Property
   void everyProblemHasItsOwnMessageInBothLanguages(@ForAll IdentityProblem problem) {
-    assertThat(problem.message()).isNotBlank().isEqualTo(problem.message(Locale.forLanguageTag("id")));
+    assertThat(problem.message())
+        .isNotBlank()
+        .isEqualTo(problem.message(Locale.forLanguageTag("id")));
     assertThat(problem.message(Locale.ENGLISH)).isNotBlank().isNotEqualTo(problem.message());
     for (IdentityProblem other : IdentityProblem.values()) {
       if (other != problem) {

@@ -24,7 +24,8 @@ class RegionDirectoryTests {
 
   @Test
   void quotedNamesWithCommasAreRead() {
-    assertThat(regions.find("12.07.28.1007")).contains(new Region("12.07.28.1007", "Lubuk Pakam I,II"));
+    assertThat(regions.find("12.07.28.1007"))
+        .contains(new Region("12.07.28.1007", "Lubuk Pakam I,II"));
     assertThat(regions.find("14.02.09.2010"))
         .contains(new Region("14.02.09.2010", "Lambang Sari I, II, III"));
   }

@@ -40,10 +40,7 @@ class WorkingDaysTests {
 
   @Provide
   Arbitrary<Calendar> calendars() {
-    return days()
-        .set()
-        .ofMaxSize(150)
-        .map(closed -> new Calendar(closed, new WorkingDays(closed)));
+    return days().set().ofMaxSize(150).map(closed -> new Calendar(closed, new WorkingDays(closed)));
   }
 
   @Provide
@@ -186,7 +183,8 @@ class WorkingDaysTests {
   /** The closed days inserted by {@code V2__national_holidays_2026.sql}. */
   static Set<LocalDate> nationalDays2026() {
     try (InputStream in =
-        WorkingDaysTests.class.getResourceAsStream("/db/migration/V2__national_holidays_2026.sql")) {
+        WorkingDaysTests.class.getResourceAsStream(
+            "/db/migration/V2__national_holidays_2026.sql")) {
       String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       Matcher m = Pattern.compile("date '(\\d{4}-\\d{2}-\\d{2})'").matcher(sql);
       Set<LocalDate> days = new java.util.HashSet<>();
@@ -208,12 +206,14 @@ class WorkingDaysTests {
   void fiveWorkingDaysAfterNyepiSkipTheIdulFitriHolidays() {
     // Thu 19 Mar Nyepi, Fri 20 cuti bersama, Sat/Sun 21-22 Idul Fitri, Mon-Tue 23-24 cuti bersama:
     // Wed 25, Thu 26, Fri 27, Mon 30, Tue 31.
-    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 3, 19), 5)).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 3, 19), 5))
+        .isEqualTo(LocalDate.of(2026, 3, 31));
   }
 
   @Example
   void oneWorkingDayAfterTuesdayBeforeNyepiIsTheNextWednesday() {
-    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 3, 17), 1)).isEqualTo(LocalDate.of(2026, 3, 25));
+    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 3, 17), 1))
+        .isEqualTo(LocalDate.of(2026, 3, 25));
   }
 
   @Example
@@ -221,19 +221,23 @@ class WorkingDaysTests {
     LocalDate proklamasi = LocalDate.of(2026, 8, 17);
     assertThat(proklamasi.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
     assertThat(CALENDAR_2026.isWorkingDay(proklamasi)).isFalse();
-    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 8, 14), 1)).isEqualTo(LocalDate.of(2026, 8, 18));
+    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 8, 14), 1))
+        .isEqualTo(LocalDate.of(2026, 8, 18));
   }
 
   @Example
   void tenWorkingDaysFromFriday8MaySkipAscensionAndItsCutiBersama() {
     // Mon 11-Wed 13 (3), Thu 14 Kenaikan, Fri 15 cuti bersama, Mon 18-Fri 22 (8), Mon 25, Tue 26.
-    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 5, 8), 10)).isEqualTo(LocalDate.of(2026, 5, 26));
+    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 5, 8), 10))
+        .isEqualTo(LocalDate.of(2026, 5, 26));
   }
 
   @Example
   void anApplicationOnChristmasEveIsHandledFromTheMondayAfter() {
-    assertThat(CALENDAR_2026.nextOrSame(LocalDate.of(2026, 12, 24))).isEqualTo(LocalDate.of(2026, 12, 28));
-    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 12, 24), 0)).isEqualTo(LocalDate.of(2026, 12, 28));
+    assertThat(CALENDAR_2026.nextOrSame(LocalDate.of(2026, 12, 24)))
+        .isEqualTo(LocalDate.of(2026, 12, 28));
+    assertThat(CALENDAR_2026.plus(LocalDate.of(2026, 12, 24), 0))
+        .isEqualTo(LocalDate.of(2026, 12, 28));
   }
 
   @Example

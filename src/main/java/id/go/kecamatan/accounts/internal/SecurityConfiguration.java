@@ -35,15 +35,26 @@ class SecurityConfiguration {
   SecurityFilterChain web(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/admin/kabupaten/**").hasRole(Role.REGENCY_ADMIN.name())
-                    .requestMatchers("/admin/kantor/**", "/admin/pejabat/**", "/admin/kalender/**",
-                        "/admin/layanan/**", "/admin/staf/**", "/admin/audit/**")
+                auth.requestMatchers("/admin/kabupaten/**")
+                    .hasRole(Role.REGENCY_ADMIN.name())
+                    .requestMatchers(
+                        "/admin/kantor/**",
+                        "/admin/pejabat/**",
+                        "/admin/kalender/**",
+                        "/admin/layanan/**",
+                        "/admin/staf/**",
+                        "/admin/audit/**")
                     .hasRole(Role.OFFICE_ADMIN.name())
-                    .requestMatchers("/admin/**", "/akun/**").authenticated()
-                    .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-                    .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
-                    .requestMatchers("/api/**").denyAll()
-                    .anyRequest().permitAll())
+                    .requestMatchers("/admin/**", "/akun/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/api/**")
+                    .permitAll()
+                    .requestMatchers("/api/**")
+                    .denyAll()
+                    .anyRequest()
+                    .permitAll())
         .formLogin(
             form ->
                 form.loginPage("/masuk")
@@ -53,7 +64,9 @@ class SecurityConfiguration {
                         (request, response, exception) ->
                             response.sendRedirect(
                                 request.getContextPath()
-                                    + (exception instanceof LockedException ? "/masuk?terkunci" : "/masuk?gagal")))
+                                    + (exception instanceof LockedException
+                                        ? "/masuk?terkunci"
+                                        : "/masuk?gagal")))
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/keluar").logoutSuccessUrl("/?keluar").permitAll())
         .sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
@@ -61,7 +74,8 @@ class SecurityConfiguration {
             headers ->
                 headers
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                    .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                    .referrerPolicy(
+                        ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
@@ -73,11 +87,18 @@ class SecurityConfiguration {
   @Bean
   UserDetailsService staffUsers(StaffAccounts accounts, Clock clock) {
     return username -> {
-      Staff staff = accounts.byUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+      Staff staff =
+          accounts.byUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
       String hash = accounts.passwordHashOf(staff.id());
       Officer officer =
-          new Officer(staff.id(), staff.username(), staff.fullName(), staff.regencyId(),
-              staff.officeId(), staff.villageId(), staff.roles());
+          new Officer(
+              staff.id(),
+              staff.username(),
+              staff.fullName(),
+              staff.regencyId(),
+              staff.officeId(),
+              staff.villageId(),
+              staff.roles());
       return new StaffUser(officer, hash, staff.active(), staff.lockedAt(clock.instant()));
     };
   }

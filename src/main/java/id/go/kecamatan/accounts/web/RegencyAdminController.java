@@ -36,37 +36,57 @@ class RegencyAdminController {
   }
 
   private Regency regency() {
-    return offices.regency(CurrentOfficer.require().regencyId()).orElseThrow(NotFoundException::new);
+    return offices
+        .regency(CurrentOfficer.require().regencyId())
+        .orElseThrow(NotFoundException::new);
   }
 
   @GetMapping("/admin/kabupaten/kecamatan")
   String list(Model model) {
-    return page(model, regency(), new FieldErrors(), "", new OfficeOnboarding.FirstAdmin("", "", ""));
+    return page(
+        model, regency(), new FieldErrors(), "", new OfficeOnboarding.FirstAdmin("", "", ""));
   }
 
   @PostMapping("/admin/kabupaten/kecamatan")
-  String create(@RequestParam(defaultValue = "") String code,
-      @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String fullName,
-      @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+  String create(
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
+      RedirectAttributes redirect) {
     Regency regency = regency();
-    OfficeOnboarding.FirstAdmin admin = new OfficeOnboarding.FirstAdmin(username, fullName, password);
+    OfficeOnboarding.FirstAdmin admin =
+        new OfficeOnboarding.FirstAdmin(username, fullName, password);
     Outcome<Office> outcome = onboarding.register(regency.id(), code, admin);
     if (!outcome.ok()) {
-      return page(model, regency, outcome.errors(), code, new OfficeOnboarding.FirstAdmin(username, fullName, ""));
+      return page(
+          model,
+          regency,
+          outcome.errors(),
+          code,
+          new OfficeOnboarding.FirstAdmin(username, fullName, ""));
     }
     redirect.addFlashAttribute("created", outcome.value().name());
     redirect.addFlashAttribute("villageCount", offices.villages(outcome.value().id()).size());
     return "redirect:/admin/kabupaten/kecamatan";
   }
 
-  private String page(Model model, Regency regency, FieldErrors errors, String code,
+  private String page(
+      Model model,
+      Regency regency,
+      FieldErrors errors,
+      String code,
       OfficeOnboarding.FirstAdmin admin) {
     var list = offices.officesOf(regency.id());
     Set<String> registered = list.stream().map(Office::code).collect(Collectors.toSet());
     model.addAttribute("regency", regency);
     model.addAttribute("offices", list);
-    model.addAttribute("available", regions.childrenOf(regency.code()).stream()
-        .filter(r -> !registered.contains(r.code())).toList());
+    model.addAttribute(
+        "available",
+        regions.childrenOf(regency.code()).stream()
+            .filter(r -> !registered.contains(r.code()))
+            .toList());
     model.addAttribute("errors", errors);
     model.addAttribute("code", code);
     model.addAttribute("admin", admin);

@@ -42,18 +42,23 @@ class SignInController {
   String home(Model model) {
     Officer officer = CurrentOfficer.require();
     Office office = officer.officeId() == null ? null : offices.get(officer.officeId());
-    model.addAttribute("officeName", office == null
-        ? offices.regency(officer.regencyId()).map(r -> r.name()).orElse(null)
-        : office.displayName());
+    model.addAttribute(
+        "officeName",
+        office == null
+            ? offices.regency(officer.regencyId()).map(r -> r.name()).orElse(null)
+            : office.displayName());
     model.addAttribute("officeSlug", office == null ? null : office.slug());
-    model.addAttribute("villageName", officer.villageId() == null || office == null
-        ? null
-        : offices.village(office.id(), officer.villageId()).map(v -> v.name()).orElse(null));
+    model.addAttribute(
+        "villageName",
+        officer.villageId() == null || office == null
+            ? null
+            : offices.village(office.id(), officer.villageId()).map(v -> v.name()).orElse(null));
     return "admin/home";
   }
 
   @GetMapping("/akun/kata-sandi")
-  String passwordForm(@RequestParam(name = "tersimpan", required = false) String saved, Model model) {
+  String passwordForm(
+      @RequestParam(name = "tersimpan", required = false) String saved, Model model) {
     model.addAttribute("errors", new FieldErrors());
     model.addAttribute("saved", saved != null);
     return "auth/password";
@@ -66,8 +71,9 @@ class SignInController {
       @RequestParam(defaultValue = "") String confirmation,
       jakarta.servlet.http.HttpSession session,
       Model model) {
-    FieldErrors errors = accounts.changePassword(
-        CurrentOfficer.require().staffId(), current, password, confirmation, session.getId());
+    FieldErrors errors =
+        accounts.changePassword(
+            CurrentOfficer.require().staffId(), current, password, confirmation, session.getId());
     if (errors.any()) {
       model.addAttribute("errors", errors);
       model.addAttribute("saved", false);

@@ -8,7 +8,6 @@ import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
-import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -29,7 +28,8 @@ class StaffAdminController {
 
   /** Roles an office administrator may grant. */
   static final List<Role> OFFICE_ROLES =
-      List.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE, Role.VILLAGE_OPERATOR, Role.VERIFIER, Role.SIGNER);
+      List.of(
+          Role.OFFICE_ADMIN, Role.FRONT_OFFICE, Role.VILLAGE_OPERATOR, Role.VERIFIER, Role.SIGNER);
 
   private final StaffAccounts accounts;
   private final Offices offices;
@@ -47,14 +47,22 @@ class StaffAdminController {
   }
 
   @PostMapping("/admin/staf")
-  String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String fullName,
-      @RequestParam(defaultValue = "") String nip, @RequestParam(name = "roles", required = false) List<String> roles,
-      @RequestParam(defaultValue = "") String villageId, @RequestParam(defaultValue = "") String password,
-      Model model, RedirectAttributes redirect) {
+  String create(
+      @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String nip,
+      @RequestParam(name = "roles", required = false) List<String> roles,
+      @RequestParam(defaultValue = "") String villageId,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
+      RedirectAttributes redirect) {
     StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.create(CurrentOfficer.inOffice().officeId(), form);
     if (!outcome.ok()) {
-      return listPage(model, new StaffForm(username, fullName, nip, form.roles(), villageId, ""), outcome.errors());
+      return listPage(
+          model,
+          new StaffForm(username, fullName, nip, form.roles(), villageId, ""),
+          outcome.errors());
     }
     redirect.addFlashAttribute("notice", "staff.created");
     return "redirect:/admin/staf";
@@ -63,33 +71,55 @@ class StaffAdminController {
   @GetMapping("/admin/staf/{id}")
   String edit(@PathVariable UUID id, Model model) {
     Staff staff = accounts.get(CurrentOfficer.inOffice().officeId(), id);
-    return editPage(model, staff, new StaffForm(staff.username(), staff.fullName(), staff.nip(), staff.roles(),
-        staff.villageId() == null ? "" : staff.villageId().toString(), ""), new FieldErrors());
+    return editPage(
+        model,
+        staff,
+        new StaffForm(
+            staff.username(),
+            staff.fullName(),
+            staff.nip(),
+            staff.roles(),
+            staff.villageId() == null ? "" : staff.villageId().toString(),
+            ""),
+        new FieldErrors());
   }
 
   @PostMapping("/admin/staf/{id}")
-  String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String username,
-      @RequestParam(defaultValue = "") String fullName, @RequestParam(defaultValue = "") String nip,
+  String update(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String nip,
       @RequestParam(name = "roles", required = false) List<String> roles,
-      @RequestParam(defaultValue = "") String villageId, @RequestParam(defaultValue = "") String password,
-      Model model, RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "") String villageId,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
+      RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     Staff staff = accounts.get(officer.officeId(), id);
     StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.update(officer.officeId(), id, form, officer.staffId());
     if (!outcome.ok()) {
-      return editPage(model, staff, new StaffForm(username, fullName, nip, form.roles(), villageId, ""), outcome.errors());
+      return editPage(
+          model,
+          staff,
+          new StaffForm(username, fullName, nip, form.roles(), villageId, ""),
+          outcome.errors());
     }
     redirect.addFlashAttribute("notice", "staff.updated");
     return "redirect:/admin/staf";
   }
 
   @PostMapping("/admin/staf/{id}/aktif")
-  String setActive(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean active,
+  String setActive(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "false") boolean active,
       RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     boolean done = accounts.setActive(officer.officeId(), id, active, officer.staffId());
-    redirect.addFlashAttribute("notice", !done ? "staff.selfDeactivate" : active ? "staff.activated" : "staff.deactivated");
+    redirect.addFlashAttribute(
+        "notice",
+        !done ? "staff.selfDeactivate" : active ? "staff.activated" : "staff.deactivated");
     return "redirect:/admin/staf";
   }
 

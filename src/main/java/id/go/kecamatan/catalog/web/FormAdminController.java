@@ -61,7 +61,11 @@ class FormAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}/formulir")
-  String add(@PathVariable UUID id, @ModelAttribute FormFieldForm field, Model model, RedirectAttributes redirect) {
+  String add(
+      @PathVariable UUID id,
+      @ModelAttribute FormFieldForm field,
+      Model model,
+      RedirectAttributes redirect) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     Outcome<FormField> outcome = forms.add(officeId, id, field);
     if (!outcome.ok()) {
@@ -78,12 +82,14 @@ class FormAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}/formulir/pratinjau")
-  String checkPreview(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> submitted, Model model) {
+  String checkPreview(
+      @PathVariable UUID id, @RequestParam MultiValueMap<String, String> submitted, Model model) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     Map<String, List<String>> given = new LinkedHashMap<>(submitted);
     given.remove("_csrf");
     FormAnswers.Checked checked = answers.check(forms.definition(officeId, id), given);
-    return previewPage(model, officeId, id, given, checked.errors(), checked.ok() ? checked.answers() : null);
+    return previewPage(
+        model, officeId, id, given, checked.errors(), checked.ok() ? checked.answers() : null);
   }
 
   @GetMapping("/admin/layanan/{id}/formulir/{fieldId}")
@@ -94,7 +100,11 @@ class FormAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}/formulir/{fieldId}")
-  String update(@PathVariable UUID id, @PathVariable UUID fieldId, @ModelAttribute FormFieldForm field, Model model,
+  String update(
+      @PathVariable UUID id,
+      @PathVariable UUID fieldId,
+      @ModelAttribute FormFieldForm field,
+      Model model,
       RedirectAttributes redirect) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     FormField before = forms.field(officeId, id, fieldId);
@@ -107,21 +117,33 @@ class FormAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}/formulir/{fieldId}/{direction:naik|turun}")
-  String move(@PathVariable UUID id, @PathVariable UUID fieldId, @PathVariable String direction,
+  String move(
+      @PathVariable UUID id,
+      @PathVariable UUID fieldId,
+      @PathVariable String direction,
       RedirectAttributes redirect) {
-    String problem = forms.move(CurrentOfficer.inOffice().officeId(), id, fieldId, "naik".equals(direction) ? -1 : 1);
-    redirect.addFlashAttribute(problem == null ? "notice" : "problem", problem == null ? "forms.moved" : problem);
+    String problem =
+        forms.move(
+            CurrentOfficer.inOffice().officeId(), id, fieldId, "naik".equals(direction) ? -1 : 1);
+    redirect.addFlashAttribute(
+        problem == null ? "notice" : "problem", problem == null ? "forms.moved" : problem);
     return "redirect:/admin/layanan/" + id + "/formulir";
   }
 
   @PostMapping("/admin/layanan/{id}/formulir/{fieldId}/hapus")
   String delete(@PathVariable UUID id, @PathVariable UUID fieldId, RedirectAttributes redirect) {
     String problem = forms.delete(CurrentOfficer.inOffice().officeId(), id, fieldId);
-    redirect.addFlashAttribute(problem == null ? "notice" : "problem", problem == null ? "forms.removed" : problem);
+    redirect.addFlashAttribute(
+        problem == null ? "notice" : "problem", problem == null ? "forms.removed" : problem);
     return "redirect:/admin/layanan/" + id + "/formulir";
   }
 
-  private String fieldPage(Model model, UUID officeId, UUID serviceId, FormField field, FormFieldForm form,
+  private String fieldPage(
+      Model model,
+      UUID officeId,
+      UUID serviceId,
+      FormField field,
+      FormFieldForm form,
       FieldErrors errors) {
     ServiceType service = catalog.service(officeId, serviceId);
     FormDefinition definition = forms.definition(officeId, serviceId);
@@ -130,14 +152,21 @@ class FormAdminController {
     model.addAttribute("fieldForm", form);
     model.addAttribute("errors", errors);
     model.addAttribute("types", FieldType.values());
-    model.addAttribute("earlier", definition.fields().stream()
-        .filter(f -> field == null || f.position() < field.position())
-        .toList());
+    model.addAttribute(
+        "earlier",
+        definition.fields().stream()
+            .filter(f -> field == null || f.position() < field.position())
+            .toList());
     return "admin/form-field";
   }
 
-  private String previewPage(Model model, UUID officeId, UUID serviceId, Map<String, List<String>> given,
-      FieldErrors errors, Map<String, List<String>> accepted) {
+  private String previewPage(
+      Model model,
+      UUID officeId,
+      UUID serviceId,
+      Map<String, List<String>> given,
+      FieldErrors errors,
+      Map<String, List<String>> accepted) {
     model.addAttribute("service", catalog.service(officeId, serviceId));
     model.addAttribute("form", forms.definition(officeId, serviceId));
     model.addAttribute("answers", given);

@@ -38,7 +38,10 @@ public class PublicSite {
     model.addAttribute(
         "regencies",
         offices.regencies().stream()
-            .map(r -> new RegencyOffices(r, offices.officesOf(r.id()).stream().filter(Office::active).toList()))
+            .map(
+                r ->
+                    new RegencyOffices(
+                        r, offices.officesOf(r.id()).stream().filter(Office::active).toList()))
             .filter(r -> !r.offices().isEmpty())
             .toList());
     return "site/home";
@@ -49,12 +52,16 @@ public class PublicSite {
     Regency regency = offices.regencyByCode(code).orElseThrow(NotFoundException::new);
     model.addAttribute(
         "regency",
-        new RegencyOffices(regency, offices.officesOf(regency.id()).stream().filter(Office::active).toList()));
+        new RegencyOffices(
+            regency, offices.officesOf(regency.id()).stream().filter(Office::active).toList()));
     return "site/regency";
   }
 
   @GetMapping("/kecamatan/{slug}")
-  String office(@PathVariable String slug, @RequestParam(name = "q", required = false) String query, Model model) {
+  String office(
+      @PathVariable String slug,
+      @RequestParam(name = "q", required = false) String query,
+      Model model) {
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
     String q = query == null ? "" : query.strip();
     if (q.length() > 100) {
@@ -70,7 +77,8 @@ public class PublicSite {
   @GetMapping("/kecamatan/{slug}/layanan/{code}")
   String service(@PathVariable String slug, @PathVariable String code, Model model) {
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
-    ServiceType service = catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
+    ServiceType service =
+        catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
     model.addAttribute("office", office);
     model.addAttribute("service", service);
     return "site/service";

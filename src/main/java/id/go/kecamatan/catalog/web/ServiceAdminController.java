@@ -7,9 +7,7 @@ import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.CurrentOfficer;
-import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
-import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -61,7 +59,10 @@ class ServiceAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}")
-  String update(@PathVariable UUID id, @ModelAttribute ServiceForm form, Model model,
+  String update(
+      @PathVariable UUID id,
+      @ModelAttribute ServiceForm form,
+      Model model,
       RedirectAttributes redirect) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     ServiceType before = catalog.service(officeId, id);
@@ -74,7 +75,9 @@ class ServiceAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}/aktif")
-  String setActive(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean active,
+  String setActive(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "false") boolean active,
       RedirectAttributes redirect) {
     catalog.setActive(CurrentOfficer.inOffice().officeId(), id, active);
     redirect.addFlashAttribute("notice", active ? "services.activated" : "services.deactivated");
@@ -82,9 +85,13 @@ class ServiceAdminController {
   }
 
   @PostMapping("/admin/layanan/{id}/persyaratan")
-  String addRequirement(@PathVariable UUID id, @RequestParam(defaultValue = "") String reqName,
+  String addRequirement(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String reqName,
       @RequestParam(defaultValue = "") String reqDescription,
-      @RequestParam(defaultValue = "false") boolean reqRequired, Model model, RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "false") boolean reqRequired,
+      Model model,
+      RedirectAttributes redirect) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     RequirementForm requirement = new RequirementForm(reqName, reqDescription, reqRequired);
     Outcome<Requirement> outcome = catalog.addRequirement(officeId, id, requirement);
@@ -101,33 +108,49 @@ class ServiceAdminController {
   String editRequirement(@PathVariable UUID id, @PathVariable UUID requirementId, Model model) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     Requirement requirement = catalog.requirement(officeId, id, requirementId);
-    return requirementPage(model, catalog.service(officeId, id), requirement,
-        new RequirementForm(requirement.name(), requirement.description(), requirement.required()), new FieldErrors());
+    return requirementPage(
+        model,
+        catalog.service(officeId, id),
+        requirement,
+        new RequirementForm(requirement.name(), requirement.description(), requirement.required()),
+        new FieldErrors());
   }
 
   @PostMapping("/admin/layanan/{id}/persyaratan/{requirementId}")
-  String updateRequirement(@PathVariable UUID id, @PathVariable UUID requirementId,
-      @RequestParam(defaultValue = "") String reqName, @RequestParam(defaultValue = "") String reqDescription,
-      @RequestParam(defaultValue = "false") boolean reqRequired, Model model, RedirectAttributes redirect) {
+  String updateRequirement(
+      @PathVariable UUID id,
+      @PathVariable UUID requirementId,
+      @RequestParam(defaultValue = "") String reqName,
+      @RequestParam(defaultValue = "") String reqDescription,
+      @RequestParam(defaultValue = "false") boolean reqRequired,
+      Model model,
+      RedirectAttributes redirect) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     RequirementForm form = new RequirementForm(reqName, reqDescription, reqRequired);
     Outcome<Requirement> outcome = catalog.updateRequirement(officeId, id, requirementId, form);
     if (!outcome.ok()) {
-      return requirementPage(model, catalog.service(officeId, id),
-          catalog.requirement(officeId, id, requirementId), form, outcome.errors());
+      return requirementPage(
+          model,
+          catalog.service(officeId, id),
+          catalog.requirement(officeId, id, requirementId),
+          form,
+          outcome.errors());
     }
     redirect.addFlashAttribute("notice", "services.req.updated");
     return "redirect:/admin/layanan/" + id + "#persyaratan";
   }
 
   @PostMapping("/admin/layanan/{id}/persyaratan/{requirementId}/{direction:naik|turun}")
-  String moveRequirement(@PathVariable UUID id, @PathVariable UUID requirementId, @PathVariable String direction) {
-    catalog.moveRequirement(CurrentOfficer.inOffice().officeId(), id, requirementId, "naik".equals(direction) ? -1 : 1);
+  String moveRequirement(
+      @PathVariable UUID id, @PathVariable UUID requirementId, @PathVariable String direction) {
+    catalog.moveRequirement(
+        CurrentOfficer.inOffice().officeId(), id, requirementId, "naik".equals(direction) ? -1 : 1);
     return "redirect:/admin/layanan/" + id + "#persyaratan";
   }
 
   @PostMapping("/admin/layanan/{id}/persyaratan/{requirementId}/hapus")
-  String deleteRequirement(@PathVariable UUID id, @PathVariable UUID requirementId, RedirectAttributes redirect) {
+  String deleteRequirement(
+      @PathVariable UUID id, @PathVariable UUID requirementId, RedirectAttributes redirect) {
     catalog.deleteRequirement(CurrentOfficer.inOffice().officeId(), id, requirementId);
     redirect.addFlashAttribute("notice", "services.req.removed");
     return "redirect:/admin/layanan/" + id + "#persyaratan";
@@ -137,7 +160,11 @@ class ServiceAdminController {
     return form(model, service, form, errors, new FieldErrors());
   }
 
-  private String form(Model model, ServiceType service, ServiceForm form, FieldErrors errors,
+  private String form(
+      Model model,
+      ServiceType service,
+      ServiceForm form,
+      FieldErrors errors,
       FieldErrors requirementErrors) {
     model.addAttribute("service", service);
     model.addAttribute("form", form);
@@ -150,8 +177,12 @@ class ServiceAdminController {
     return "admin/service";
   }
 
-  private String requirementPage(Model model, ServiceType service, Requirement requirement,
-      RequirementForm form, FieldErrors errors) {
+  private String requirementPage(
+      Model model,
+      ServiceType service,
+      Requirement requirement,
+      RequirementForm form,
+      FieldErrors errors) {
     model.addAttribute("service", service);
     model.addAttribute("requirement", requirement);
     model.addAttribute("form", form);

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of {@code layanan.documents}. Sizes take units ({@code 10MB}); a bare number is bytes.
  *
- * @param dir where blobs and work files live (blobs under {@code blobs/}, work files under
- *     {@code work/}); the same file system for both, so finished files are moved, not copied
+ * @param dir where blobs and work files live (blobs under {@code blobs/}, work files under {@code
+ *     work/}); the same file system for both, so finished files are moved, not copied
  * @param maxFileBytes the largest upload read; one byte more and it is refused
  * @param maxFilesPerSlot documents one requirement of an application may hold
  * @param maxBytesPerApplication bytes, as stored, all documents of one application may hold
@@ -36,11 +36,19 @@ public record DocumentsProperties(
   /** The defaults, with another directory (for tests and tools). */
   public static DocumentsProperties defaults(Path dir) {
     return new DocumentsProperties(
-        dir, DataSize.ofMegabytes(10), 5, DataSize.ofMegabytes(40), 2000, 320, 50, "heif-convert",
+        dir,
+        DataSize.ofMegabytes(10),
+        5,
+        DataSize.ofMegabytes(40),
+        2000,
+        320,
+        50,
+        "heif-convert",
         Duration.ofSeconds(30));
   }
 
   public DocumentLimits limits() {
-    return new DocumentLimits(maxFileBytes.toBytes(), maxFilesPerSlot, maxBytesPerApplication.toBytes());
+    return new DocumentLimits(
+        maxFileBytes.toBytes(), maxFilesPerSlot, maxBytesPerApplication.toBytes());
   }
 }

@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
- * Cleans an uploaded file's name for display. The name is never used to store or to type a file;
- * it is shown to staff and offered as the download name, so it must not carry a path, control or
+ * Cleans an uploaded file's name for display. The name is never used to store or to type a file; it
+ * is shown to staff and offered as the download name, so it must not carry a path, control or
  * direction-changing characters, or unbounded length.
  */
 public final class FileNames {

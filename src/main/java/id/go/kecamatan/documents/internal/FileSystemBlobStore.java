@@ -112,7 +112,8 @@ public class FileSystemBlobStore implements BlobStore {
     Instant limit = Instant.now().minus(olderThan);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
-        if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
+        if (Files.isRegularFile(file)
+            && Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
           Files.deleteIfExists(file);
         }
       }

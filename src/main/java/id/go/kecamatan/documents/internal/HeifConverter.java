@@ -70,8 +70,8 @@ public class HeifConverter {
   }
 
   /**
-   * The largest image in a HEIF file by the spatial extents ({@code ispe}) its header declares,
-   * in pixels, read without decoding anything; 0 when none is declared. This is how a HEIF
+   * The largest image in a HEIF file by the spatial extents ({@code ispe}) its header declares, in
+   * pixels, read without decoding anything; 0 when none is declared. This is how a HEIF
    * decompression bomb is refused before libheif allocates its pixels.
    */
   static long declaredPixels(Path file) throws IOException {

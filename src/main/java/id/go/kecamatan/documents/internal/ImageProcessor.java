@@ -45,7 +45,13 @@ public class ImageProcessor {
   private final HeifConverter heif;
 
   /** A photo as it will be stored, and its thumbnail in the same type. */
-  public record Processed(byte[] bytes, byte[] thumbnail, String contentType, String extension, int width, int height) {}
+  public record Processed(
+      byte[] bytes,
+      byte[] thumbnail,
+      String contentType,
+      String extension,
+      int width,
+      int height) {}
 
   public ImageProcessor(int maxSide, int thumbnailSide, int maxMegapixels, HeifConverter heif) {
     this.maxSide = maxSide;
@@ -197,14 +203,16 @@ public class ImageProcessor {
 
   private static BufferedImage redraw(BufferedImage source, int width, int height, boolean alpha) {
     BufferedImage target =
-        new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = target.createGraphics();
     try {
       if (!alpha) {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
       }
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(source, 0, 0, width, height, null);
     } finally {

@@ -116,10 +116,12 @@ public class Intake {
     try (InputStream in = Files.newInputStream(raw)) {
       stored = put(in);
     }
-    return new Accepted(stored.key(), null, "application/pdf", "pdf", stored.size(), stored.sha256(), null, null);
+    return new Accepted(
+        stored.key(), null, "application/pdf", "pdf", stored.size(), stored.sha256(), null, null);
   }
 
-  private Accepted storeImage(Path raw, FileKind kind, Path scratch, Slot slot) throws Refusal, IOException {
+  private Accepted storeImage(Path raw, FileKind kind, Path scratch, Slot slot)
+      throws Refusal, IOException {
     ImageProcessor.Processed image = images.process(raw, kind, scratch);
     checkApplicationTotal(slot, image.bytes().length);
     Stored main = put(new ByteArrayInputStream(image.bytes()));
@@ -131,8 +133,14 @@ public class Intake {
       throw e;
     }
     return new Accepted(
-        main.key(), thumbnailKey, image.contentType(), image.extension(), main.size(), main.sha256(),
-        image.width(), image.height());
+        main.key(),
+        thumbnailKey,
+        image.contentType(),
+        image.extension(),
+        main.size(),
+        main.sha256(),
+        image.width(),
+        image.height());
   }
 
   private void checkApplicationTotal(Slot slot, long size) throws Refusal {

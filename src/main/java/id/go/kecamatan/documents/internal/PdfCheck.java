@@ -9,8 +9,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
- * Opens a PDF with PDFBox to make sure staff will be able to read it. The file is not changed:
- * what the resident sent is what is kept (its SHA-256 stays the same).
+ * Opens a PDF with PDFBox to make sure staff will be able to read it. The file is not changed: what
+ * the resident sent is what is kept (its SHA-256 stays the same).
  */
 final class PdfCheck {
 
@@ -20,8 +20,8 @@ final class PdfCheck {
    * Returns the number of pages.
    *
    * @throws Refusal {@code documents.error.password} for an encrypted PDF (with or without a
-   *     password to open it: either way its content may be locked), {@code documents.error.unreadable}
-   *     for a file PDFBox cannot parse or one without pages
+   *     password to open it: either way its content may be locked), {@code
+   *     documents.error.unreadable} for a file PDFBox cannot parse or one without pages
    */
   static int check(Path file) throws Refusal {
     // Parsing spills to a scratch file rather than the heap, so a large PDF costs disk, not memory.

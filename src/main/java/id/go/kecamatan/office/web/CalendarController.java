@@ -59,9 +59,13 @@ class CalendarController {
   }
 
   @PostMapping({"/admin/kalender", "/admin/kabupaten/kalender"})
-  String add(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String kind,
-      @RequestParam(defaultValue = "") String name, jakarta.servlet.http.HttpServletRequest request,
-      Model model, RedirectAttributes redirect) {
+  String add(
+      @RequestParam(defaultValue = "") String day,
+      @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String name,
+      jakarta.servlet.http.HttpServletRequest request,
+      Model model,
+      RedirectAttributes redirect) {
     Scope scope = scope(request.getRequestURI().startsWith("/admin/kabupaten"));
     FieldErrors errors = calendar.add(scope.officeId(), day, kind, name);
     if (errors.any()) {
@@ -78,7 +82,9 @@ class CalendarController {
   }
 
   @PostMapping({"/admin/kalender/{id}/hapus", "/admin/kabupaten/kalender/{id}/hapus"})
-  String remove(@PathVariable UUID id, jakarta.servlet.http.HttpServletRequest request,
+  String remove(
+      @PathVariable UUID id,
+      jakarta.servlet.http.HttpServletRequest request,
       RedirectAttributes redirect) {
     Scope scope = scope(request.getRequestURI().startsWith("/admin/kabupaten"));
     if (!calendar.remove(scope.officeId(), id)) {
@@ -88,17 +94,28 @@ class CalendarController {
     return "redirect:" + scope.base();
   }
 
-  private String page(Scope scope, Integer year, FieldErrors errors, String day, String kind,
-      String name, Model model) {
+  private String page(
+      Scope scope,
+      Integer year,
+      FieldErrors errors,
+      String day,
+      String kind,
+      String name,
+      Model model) {
     int shown = year == null || year < 2000 || year > 2100 ? LocalDate.now(clock).getYear() : year;
     model.addAttribute("national", scope.officeId() == null);
     model.addAttribute("base", scope.base());
     model.addAttribute("year", shown);
-    model.addAttribute("holidays", calendar.holidays(scope.officeId(), shown).stream()
-        .filter(h -> scope.officeId() != null || h.national()).toList());
-    model.addAttribute("kinds", scope.officeId() == null
-        ? new Holiday.Kind[] {Holiday.Kind.LIBUR, Holiday.Kind.CUTI_BERSAMA}
-        : Holiday.Kind.values());
+    model.addAttribute(
+        "holidays",
+        calendar.holidays(scope.officeId(), shown).stream()
+            .filter(h -> scope.officeId() != null || h.national())
+            .toList());
+    model.addAttribute(
+        "kinds",
+        scope.officeId() == null
+            ? new Holiday.Kind[] {Holiday.Kind.LIBUR, Holiday.Kind.CUTI_BERSAMA}
+            : Holiday.Kind.values());
     model.addAttribute("errors", errors);
     model.addAttribute("day", day);
     model.addAttribute("kind", kind);

@@ -1,8 +1,8 @@
 package id.go.kecamatan.office.web;
 
 import id.go.kecamatan.office.Office;
-import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Official;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -33,29 +33,36 @@ class OfficeAdminController {
   }
 
   @GetMapping({"/admin/kantor", "/admin/kantor/logo"})
-  String profile(@RequestParam(name = "terlalu-besar", required = false) String tooLarge, Model model) {
+  String profile(
+      @RequestParam(name = "terlalu-besar", required = false) String tooLarge, Model model) {
     Office office = offices.get(CurrentOfficer.inOffice().officeId());
     FieldErrors logoErrors = new FieldErrors();
     if (tooLarge != null) {
       logoErrors.reject("logo", "office.error.logoTooLarge", Offices.MAX_LOGO_BYTES / 1024);
     }
-    return profilePage(model, office, Offices.ProfileForm.of(office), new FieldErrors(), logoErrors);
+    return profilePage(
+        model, office, Offices.ProfileForm.of(office), new FieldErrors(), logoErrors);
   }
 
   @PostMapping("/admin/kantor")
-  String saveProfile(@ModelAttribute Offices.ProfileForm form, Model model, RedirectAttributes redirect) {
+  String saveProfile(
+      @ModelAttribute Offices.ProfileForm form, Model model, RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     Outcome<Office> outcome = offices.updateProfile(officer.officeId(), form);
     if (!outcome.ok()) {
-      return profilePage(model, offices.get(officer.officeId()), form, outcome.errors(), new FieldErrors());
+      return profilePage(
+          model, offices.get(officer.officeId()), form, outcome.errors(), new FieldErrors());
     }
     redirect.addFlashAttribute("notice", "admin.saved");
     return "redirect:/admin/kantor";
   }
 
   @PostMapping("/admin/kantor/logo")
-  String uploadLogo(@RequestParam(name = "logo", required = false) MultipartFile logo, Model model,
-      RedirectAttributes redirect) throws IOException {
+  String uploadLogo(
+      @RequestParam(name = "logo", required = false) MultipartFile logo,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
     Officer officer = CurrentOfficer.inOffice();
     byte[] bytes = logo == null || logo.isEmpty() ? new byte[0] : logo.getBytes();
     FieldErrors errors = offices.updateLogo(officer.officeId(), bytes);
@@ -67,8 +74,12 @@ class OfficeAdminController {
     return "redirect:/admin/kantor";
   }
 
-  private static String profilePage(Model model, Office office, Offices.ProfileForm form,
-      FieldErrors errors, FieldErrors logoErrors) {
+  private static String profilePage(
+      Model model,
+      Office office,
+      Offices.ProfileForm form,
+      FieldErrors errors,
+      FieldErrors logoErrors) {
     model.addAttribute("office", office);
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
@@ -82,27 +93,43 @@ class OfficeAdminController {
   }
 
   @PostMapping("/admin/pejabat/{position}")
-  String saveOfficial(@PathVariable String position, @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "") String nip, @RequestParam(defaultValue = "") String rank,
-      Model model, RedirectAttributes redirect) {
-    Official.Position which = Arrays.stream(Official.Position.values())
-        .filter(p -> p.name().equals(position)).findFirst().orElseThrow(NotFoundException::new);
-    FieldErrors errors = offices.updateOfficial(CurrentOfficer.inOffice().officeId(), which, name, nip, rank);
+  String saveOfficial(
+      @PathVariable String position,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String nip,
+      @RequestParam(defaultValue = "") String rank,
+      Model model,
+      RedirectAttributes redirect) {
+    Official.Position which =
+        Arrays.stream(Official.Position.values())
+            .filter(p -> p.name().equals(position))
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
+    FieldErrors errors =
+        offices.updateOfficial(CurrentOfficer.inOffice().officeId(), which, name, nip, rank);
     if (errors.any()) {
-      return officialsPage(model, Map.of(which, errors), Map.of(which, new Official(null, which, name, nip, rank)));
+      return officialsPage(
+          model, Map.of(which, errors), Map.of(which, new Official(null, which, name, nip, rank)));
     }
     redirect.addFlashAttribute("notice", "admin.saved");
     return "redirect:/admin/pejabat";
   }
 
-  private String officialsPage(Model model, Map<Official.Position, FieldErrors> errors,
+  private String officialsPage(
+      Model model,
+      Map<Official.Position, FieldErrors> errors,
       Map<Official.Position, Official> typed) {
     var officeId = CurrentOfficer.inOffice().officeId();
     Map<Official.Position, Official> shown = new LinkedHashMap<>();
     Map<Official.Position, FieldErrors> errorsShown = new LinkedHashMap<>();
     for (Official.Position position : Official.Position.values()) {
-      shown.put(position, typed.containsKey(position) ? typed.get(position)
-          : offices.official(officeId, position).orElse(new Official(officeId, position, "", "", "")));
+      shown.put(
+          position,
+          typed.containsKey(position)
+              ? typed.get(position)
+              : offices
+                  .official(officeId, position)
+                  .orElse(new Official(officeId, position, "", "", "")));
       errorsShown.put(position, errors.getOrDefault(position, new FieldErrors()));
     }
     model.addAttribute("officials", shown);

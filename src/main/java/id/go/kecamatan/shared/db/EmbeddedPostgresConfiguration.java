@@ -63,7 +63,8 @@ class EmbeddedPostgresConfiguration {
       log.info("Using the external PostgreSQL of DATABASE_URL");
       return new HikariDataSource(config);
     }
-    EmbeddedPostgres postgres = start(Path.of(dataDir).toAbsolutePath().normalize(), clean, durable);
+    EmbeddedPostgres postgres =
+        start(Path.of(dataDir).toAbsolutePath().normalize(), clean, durable);
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");
     return new EmbeddedDataSource(config, postgres);
@@ -75,8 +76,8 @@ class EmbeddedPostgresConfiguration {
 
   /**
    * Starts the server. The embedded library turns fsync and synchronous commits off for speed;
-   * {@code durable} turns them back on so that a power cut loses no committed data (tests may
-   * trade that for speed).
+   * {@code durable} turns them back on so that a power cut loses no committed data (tests may trade
+   * that for speed).
    */
   static EmbeddedPostgres start(Path dataDir, boolean clean, boolean durable) throws IOException {
     Files.createDirectories(dataDir);

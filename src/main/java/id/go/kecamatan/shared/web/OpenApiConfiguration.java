@@ -13,11 +13,13 @@ class OpenApiConfiguration {
   @Bean
   OpenAPI layananKecamatanApi() {
     return new OpenAPI()
-        .info(new Info()
-            .title("Layanan Kecamatan API")
-            .version("v1")
-            .description("Kantor kecamatan, desa/kelurahan dan standar pelayanan (read-only). "
-                + "Offices, villages and published service standards. No authentication.")
-            .license(new License().name("Open data")));
+        .info(
+            new Info()
+                .title("Layanan Kecamatan API")
+                .version("v1")
+                .description(
+                    "Kantor kecamatan, desa/kelurahan dan standar pelayanan (read-only). "
+                        + "Offices, villages and published service standards. No authentication.")
+                .license(new License().name("Open data")));
   }
 }

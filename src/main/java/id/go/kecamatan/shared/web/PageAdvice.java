@@ -1,12 +1,9 @@
 package id.go.kecamatan.shared.web;
 
-import id.go.kecamatan.shared.security.CurrentOfficer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Adds the {@link Page} to every model. */
 @ControllerAdvice

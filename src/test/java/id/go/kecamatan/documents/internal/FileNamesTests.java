@@ -9,7 +9,8 @@ class FileNamesTests {
   @Test
   void pathPartsAreStripped() {
     assertThat(FileNames.clean("../../etc/passwd")).isEqualTo("passwd");
-    assertThat(FileNames.clean("C:\\Users\\Siti\\Documents\\KTP Siti.jpg")).isEqualTo("KTP Siti.jpg");
+    assertThat(FileNames.clean("C:\\Users\\Siti\\Documents\\KTP Siti.jpg"))
+        .isEqualTo("KTP Siti.jpg");
     assertThat(FileNames.clean("..\\..\\boot.ini")).isEqualTo("boot.ini");
   }
 
@@ -35,7 +36,9 @@ class FileNamesTests {
   void longNamesAreCutKeepingTheExtension() {
     String name = FileNames.clean("a".repeat(300) + ".pdf");
     assertThat(name).hasSize(FileNames.MAX_LENGTH).endsWith(".pdf");
-    assertThat(FileNames.clean("😀".repeat(150)).codePointCount(0, FileNames.clean("😀".repeat(150)).length()))
+    assertThat(
+            FileNames.clean("😀".repeat(150))
+                .codePointCount(0, FileNames.clean("😀".repeat(150)).length()))
         .isEqualTo(FileNames.MAX_LENGTH);
   }
 

@@ -48,7 +48,10 @@ class FileSystemBlobStoreTests {
     Files.writeString(dir.resolve("secret.txt"), "rahasia");
     FileSystemBlobStore store = new FileSystemBlobStore(dir.resolve("blobs"));
 
-    for (String key : new String[] {"../secret.txt", "..", "", null, "ABCDEF0123456789ABCDEF0123456789", "/etc/passwd"}) {
+    for (String key :
+        new String[] {
+          "../secret.txt", "..", "", null, "ABCDEF0123456789ABCDEF0123456789", "/etc/passwd"
+        }) {
       assertThat(store.exists(key)).isFalse();
       assertThatThrownBy(() -> store.open(key)).isInstanceOf(NoSuchFileException.class);
       assertThat(store.delete(key)).isFalse();
@@ -74,7 +77,8 @@ class FileSystemBlobStoreTests {
 
     assertThatThrownBy(() -> store.put(failing)).hasMessage("connection reset");
 
-    try (Stream<String> keys = store.keys(); Stream<Path> incoming = Files.list(dir.resolve(".incoming"))) {
+    try (Stream<String> keys = store.keys();
+        Stream<Path> incoming = Files.list(dir.resolve(".incoming"))) {
       assertThat(keys).isEmpty();
       assertThat(incoming).isEmpty();
     }

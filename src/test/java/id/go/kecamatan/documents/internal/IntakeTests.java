@@ -47,7 +47,8 @@ class IntakeTests {
     Path source = Files.write(dir.resolve("source.jpg"), upload);
     assertThat(ImageProcessor.exifOrientation(source)).isEqualTo(6);
 
-    Intake.Accepted accepted = intake.take(upload("foto.jpg", "image/jpeg", upload), Slot.empty("ktp"));
+    Intake.Accepted accepted =
+        intake.take(upload("foto.jpg", "image/jpeg", upload), Slot.empty("ktp"));
 
     byte[] stored = read(accepted.blobKey());
     assertThat(accepted.contentType()).isEqualTo("image/jpeg");
@@ -85,8 +86,13 @@ class IntakeTests {
 
   @Test
   void aPngWithTransparencyStaysPngAndAnOpaquePngBecomesJpeg() throws Exception {
-    Intake.Accepted transparent = intake.take(upload("ttd.png", "image/png", TestFiles.transparentPng(300, 100)), Slot.empty("ttd"));
-    Intake.Accepted opaque = intake.take(upload("scan.png", "image/png", TestFiles.png(TestFiles.photo(300, 100))), Slot.empty("scan"));
+    Intake.Accepted transparent =
+        intake.take(
+            upload("ttd.png", "image/png", TestFiles.transparentPng(300, 100)), Slot.empty("ttd"));
+    Intake.Accepted opaque =
+        intake.take(
+            upload("scan.png", "image/png", TestFiles.png(TestFiles.photo(300, 100))),
+            Slot.empty("scan"));
 
     assertThat(transparent.contentType()).isEqualTo("image/png");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(read(transparent.blobKey())));
@@ -97,8 +103,10 @@ class IntakeTests {
 
   @Test
   void aWebpPhotoIsDecodedAndStoredAsJpeg() throws Exception {
-    Intake.Accepted lossy = intake.take(upload("foto.webp", "image/webp", TestFiles.WEBP_LOSSY), Slot.empty("foto"));
-    Intake.Accepted lossless = intake.take(upload("foto.webp", "image/webp", TestFiles.WEBP_LOSSLESS), Slot.empty("foto"));
+    Intake.Accepted lossy =
+        intake.take(upload("foto.webp", "image/webp", TestFiles.WEBP_LOSSY), Slot.empty("foto"));
+    Intake.Accepted lossless =
+        intake.take(upload("foto.webp", "image/webp", TestFiles.WEBP_LOSSLESS), Slot.empty("foto"));
 
     assertThat(lossy.contentType()).isEqualTo("image/jpeg");
     assertThat(lossy.width()).isEqualTo(1);
@@ -109,7 +117,8 @@ class IntakeTests {
   void aPngDeclaringHugeDimensionsIsRefusedBeforeDecoding() throws Exception {
     byte[] bomb = TestFiles.pngDeclaring(100_000, 100_000);
 
-    assertRefused(upload("bom.png", "image/png", bomb), Slot.empty("foto"), "documents.error.dimensions");
+    assertRefused(
+        upload("bom.png", "image/png", bomb), Slot.empty("foto"), "documents.error.dimensions");
   }
 
   @Test
@@ -117,7 +126,10 @@ class IntakeTests {
     byte[] jpeg = TestFiles.jpeg(TestFiles.photo(100, 100));
     byte[] truncated = java.util.Arrays.copyOf(jpeg, 20);
 
-    assertRefused(upload("rusak.jpg", "image/jpeg", truncated), Slot.empty("foto"), "documents.error.unreadable");
+    assertRefused(
+        upload("rusak.jpg", "image/jpeg", truncated),
+        Slot.empty("foto"),
+        "documents.error.unreadable");
   }
 
   // ---- HEIC -----------------------------------------------------------------------------------
@@ -126,28 +138,55 @@ class IntakeTests {
   void aHeicPhotoIsRefusedPolitelyWhenHeifConvertIsMissing() throws Exception {
     DocumentsProperties defaults = DocumentsProperties.defaults(dir);
     DocumentsProperties noConverter =
-        new DocumentsProperties(dir, defaults.maxFileBytes(), 5, defaults.maxBytesPerApplication(), 2000, 320, 50,
-            "/nonexistent/heif-convert", Duration.ofSeconds(5));
+        new DocumentsProperties(
+            dir,
+            defaults.maxFileBytes(),
+            5,
+            defaults.maxBytesPerApplication(),
+            2000,
+            320,
+            50,
+            "/nonexistent/heif-convert",
+            Duration.ofSeconds(5));
     Intake withoutConverter = new Intake(noConverter, blobs);
     byte[] heic = new byte[64];
-    System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'}, 0, heic, 0, 24);
+    System.arraycopy(
+        new byte[] {
+          0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h',
+          'e', 'i', 'c'
+        },
+        0,
+        heic,
+        0,
+        24);
 
-    assertThatThrownBy(() -> withoutConverter.take(upload("IMG_0001.HEIC", "image/heic", heic), Slot.empty("foto")))
-        .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.key()).isEqualTo("documents.error.heic"));
+    assertThatThrownBy(
+            () ->
+                withoutConverter.take(
+                    upload("IMG_0001.HEIC", "image/heic", heic), Slot.empty("foto")))
+        .isInstanceOfSatisfying(
+            Refusal.class, r -> assertThat(r.key()).isEqualTo("documents.error.heic"));
     assertThat(storedKeys()).isEmpty();
   }
 
   @Test
   void aHeicPhotoIsConvertedWhenLibheifIsInstalled() throws Exception {
-    assumeThat(onPath("heif-enc") && onPath("heif-convert")).as("libheif-examples installed").isTrue();
+    assumeThat(onPath("heif-enc") && onPath("heif-convert"))
+        .as("libheif-examples installed")
+        .isTrue();
     Path png = Files.write(dir.resolve("in.png"), TestFiles.png(TestFiles.photo(640, 320)));
     Path heic = dir.resolve("in.heic");
-    Process enc = new ProcessBuilder("heif-enc", "-o", heic.toString(), png.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process enc =
+        new ProcessBuilder("heif-enc", "-o", heic.toString(), png.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(enc.waitFor()).isZero();
     assertThat(HeifConverter.declaredPixels(heic)).isEqualTo(640L * 320);
 
-    Intake.Accepted accepted = intake.take(upload("IMG_0001.HEIC", "image/heic", Files.readAllBytes(heic)), Slot.empty("foto"));
+    Intake.Accepted accepted =
+        intake.take(
+            upload("IMG_0001.HEIC", "image/heic", Files.readAllBytes(heic)), Slot.empty("foto"));
 
     assertThat(accepted.contentType()).isEqualTo("image/jpeg");
     assertThat(accepted.width()).isEqualTo(640);
@@ -162,7 +201,8 @@ class IntakeTests {
   void aPdfIsKeptByteForByteWithItsHash() throws Exception {
     byte[] pdf = TestFiles.pdf(2);
 
-    Intake.Accepted accepted = intake.take(upload("surat pengantar.pdf", "application/pdf", pdf), Slot.empty("pengantar"));
+    Intake.Accepted accepted =
+        intake.take(upload("surat pengantar.pdf", "application/pdf", pdf), Slot.empty("pengantar"));
 
     assertThat(read(accepted.blobKey())).isEqualTo(pdf);
     assertThat(accepted.sha256()).isEqualTo(sha256(pdf));
@@ -173,12 +213,18 @@ class IntakeTests {
 
   @Test
   void aPasswordProtectedPdfIsRefused() {
-    assertRefused(upload("rahasia.pdf", "application/pdf", TestFiles.encryptedPdf("buka")), Slot.empty("f"), "documents.error.password");
+    assertRefused(
+        upload("rahasia.pdf", "application/pdf", TestFiles.encryptedPdf("buka")),
+        Slot.empty("f"),
+        "documents.error.password");
   }
 
   @Test
   void aPdfLockedWithOnlyAnOwnerPasswordIsRefusedToo() {
-    assertRefused(upload("terkunci.pdf", "application/pdf", TestFiles.encryptedPdf("")), Slot.empty("f"), "documents.error.password");
+    assertRefused(
+        upload("terkunci.pdf", "application/pdf", TestFiles.encryptedPdf("")),
+        Slot.empty("f"),
+        "documents.error.password");
   }
 
   @Test
@@ -186,31 +232,53 @@ class IntakeTests {
     byte[] pdf = TestFiles.pdf(1);
     byte[] broken = java.util.Arrays.copyOf(pdf, 40);
 
-    assertRefused(upload("rusak.pdf", "application/pdf", broken), Slot.empty("f"), "documents.error.unreadable");
+    assertRefused(
+        upload("rusak.pdf", "application/pdf", broken),
+        Slot.empty("f"),
+        "documents.error.unreadable");
   }
 
   // ---- what is refused by type, size and count ------------------------------------------------
 
   @Test
   void executablesNamedPdfAreRefusedByTheirContent() {
-    assertRefused(upload("ktp.pdf", "application/pdf", TestFiles.elf()), Slot.empty("ktp"), "documents.error.type");
-    assertRefused(upload("ktp.pdf", "application/pdf", TestFiles.windowsExecutable()), Slot.empty("ktp"), "documents.error.type");
-    assertRefused(upload("ktp.jpg", "image/jpeg", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)), Slot.empty("ktp"), "documents.error.type");
+    assertRefused(
+        upload("ktp.pdf", "application/pdf", TestFiles.elf()),
+        Slot.empty("ktp"),
+        "documents.error.type");
+    assertRefused(
+        upload("ktp.pdf", "application/pdf", TestFiles.windowsExecutable()),
+        Slot.empty("ktp"),
+        "documents.error.type");
+    assertRefused(
+        upload(
+            "ktp.jpg",
+            "image/jpeg",
+            "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)),
+        Slot.empty("ktp"),
+        "documents.error.type");
   }
 
   @Test
   void theDeclaredTypeAndNameDoNotDecide() throws Exception {
     byte[] jpeg = TestFiles.jpeg(TestFiles.photo(50, 50));
 
-    Intake.Accepted accepted = intake.take(upload("dokumen.pdf", "application/pdf", jpeg), Slot.empty("f"));
+    Intake.Accepted accepted =
+        intake.take(upload("dokumen.pdf", "application/pdf", jpeg), Slot.empty("f"));
 
     assertThat(accepted.contentType()).isEqualTo("image/jpeg");
   }
 
   @Test
   void anEmptyFileAndNoFileAreTold() {
-    assertRefused(upload("kosong.pdf", "application/pdf", new byte[0]), Slot.empty("f"), "documents.error.empty");
-    assertRefused(upload("", "application/octet-stream", new byte[0]), Slot.empty("f"), "documents.error.noFile");
+    assertRefused(
+        upload("kosong.pdf", "application/pdf", new byte[0]),
+        Slot.empty("f"),
+        "documents.error.empty");
+    assertRefused(
+        upload("", "application/octet-stream", new byte[0]),
+        Slot.empty("f"),
+        "documents.error.noFile");
     assertRefused(null, Slot.empty("f"), "documents.error.noFile");
   }
 
@@ -218,11 +286,15 @@ class IntakeTests {
   void anOversizedStreamIsReadOnlyToTheLimitPlusOneByte() {
     TestFiles.EndlessStream endless = new TestFiles.EndlessStream();
 
-    assertThatThrownBy(() -> intake.take(new Upload("video.mp4", "video/mp4", endless), Slot.empty("f")))
-        .isInstanceOfSatisfying(Refusal.class, r -> {
-          assertThat(r.key()).isEqualTo("documents.error.tooBig");
-          assertThat(r.args()).containsExactly(new FileSize(DataSize.ofMegabytes(10).toBytes()));
-        });
+    assertThatThrownBy(
+            () -> intake.take(new Upload("video.mp4", "video/mp4", endless), Slot.empty("f")))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            r -> {
+              assertThat(r.key()).isEqualTo("documents.error.tooBig");
+              assertThat(r.args())
+                  .containsExactly(new FileSize(DataSize.ofMegabytes(10).toBytes()));
+            });
     assertThat(endless.read).isEqualTo(DataSize.ofMegabytes(10).toBytes() + 1);
     assertThat(storedKeys()).isEmpty();
     assertThat(workFiles()).isEmpty();
@@ -231,10 +303,15 @@ class IntakeTests {
   @Test
   void aSixthFileInASlotIsRefused() throws Exception {
     for (int i = 0; i < 5; i++) {
-      intake.take(upload("hal-" + i + ".pdf", "application/pdf", TestFiles.pdf(1)), new Slot("lampiran", i, 0));
+      intake.take(
+          upload("hal-" + i + ".pdf", "application/pdf", TestFiles.pdf(1)),
+          new Slot("lampiran", i, 0));
     }
 
-    assertRefused(upload("hal-6.pdf", "application/pdf", TestFiles.pdf(1)), new Slot("lampiran", 5, 0), "documents.error.tooMany");
+    assertRefused(
+        upload("hal-6.pdf", "application/pdf", TestFiles.pdf(1)),
+        new Slot("lampiran", 5, 0),
+        "documents.error.tooMany");
     assertThat(storedKeys()).hasSize(5);
   }
 
@@ -242,7 +319,10 @@ class IntakeTests {
   void aFileThatWouldTakeTheApplicationOverItsTotalIsRefused() {
     long almostFull = DataSize.ofMegabytes(40).toBytes() - 100;
 
-    assertRefused(upload("akta.pdf", "application/pdf", TestFiles.pdf(1)), new Slot("akta", 0, almostFull), "documents.error.total");
+    assertRefused(
+        upload("akta.pdf", "application/pdf", TestFiles.pdf(1)),
+        new Slot("akta", 0, almostFull),
+        "documents.error.total");
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -301,6 +381,8 @@ class IntakeTests {
 
   private static boolean onPath(String program) {
     String path = System.getenv("PATH");
-    return path != null && Stream.of(path.split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    return path != null
+        && Stream.of(path.split(java.io.File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
   }
 }

@@ -47,13 +47,15 @@ class EmbeddedPostgresRestartIntegrationTests {
   @Test
   void aStalePidFileOfADeadServerDoesNotStopTheNextStart() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(dataDir, false)) {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
         s.execute("create table survivor (note text)");
         s.execute("insert into survivor values ('kept')");
       }
     }
     // A pid file left behind, naming a process that is not a PostgreSQL server.
-    Files.writeString(dataDir.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + dataDir + "\n");
+    Files.writeString(
+        dataDir.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + dataDir + "\n");
 
     try (EmbeddedPostgres restarted = EmbeddedPostgresConfiguration.start(dataDir, false)) {
       assertThat(notes(restarted)).containsExactly("kept");
@@ -62,21 +64,28 @@ class EmbeddedPostgresRestartIntegrationTests {
   }
 
   private Process startHolder(String note) throws Exception {
-    String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path"))
-        .orElse(System.getProperty("java.class.path"));
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", classpath, EmbeddedPostgresHolder.class.getName(), dataDir.toString(), note)
-        .redirectErrorStream(true)
-        .start();
-    BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String classpath =
+        Optional.ofNullable(System.getProperty("surefire.test.class.path"))
+            .orElse(System.getProperty("java.class.path"));
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                EmbeddedPostgresHolder.class.getName(),
+                dataDir.toString(),
+                note)
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> lines = new ArrayList<>();
     String line;
     while ((line = output.readLine()) != null) {
       lines.add(line);
       if (line.equals("READY")) {
         // keep draining the child's output so it never blocks on a full pipe
-        Thread drain = new Thread(() -> output.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> output.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
         return process;

@@ -14,8 +14,8 @@ import net.jqwik.api.constraints.StringLength;
 /**
  * Plain-text checks on form fields. Markup is rejected on input as a second line of defence (jte
  * escapes output anyway): {@code <} followed, after optional spaces and one of {@code / ! ?}, by a
- * letter, or a comment opening {@code <!--}. So {@code 5<6} and {@code a <= b} pass, but
- * {@code a < b} is rejected.
+ * letter, or a comment opening {@code <!--}. So {@code 5<6} and {@code a <= b} pass, but {@code a <
+ * b} is rejected.
  */
 class FieldErrorsTests {
 
@@ -135,7 +135,8 @@ class FieldErrorsTests {
 
   @Example
   void theFirstErrorOfAFieldWins() {
-    FieldErrors errors = new FieldErrors().reject("f", "error.required").reject("f", "error.tooLong", 3);
+    FieldErrors errors =
+        new FieldErrors().reject("f", "error.required").reject("f", "error.tooLong", 3);
     assertThat(errors.get("f").key()).isEqualTo("error.required");
     assertThat(errors.all()).hasSize(1);
   }
@@ -143,14 +144,15 @@ class FieldErrorsTests {
   @Example
   void errorsKeepTheOrderFieldsWereChecked() {
     FieldErrors errors = new FieldErrors().reject("b", "x").reject("a", "y").reject("c", "z");
-    assertThat(errors.entries()).extracting(java.util.Map.Entry::getKey).containsExactly("b", "a", "c");
+    assertThat(errors.entries())
+        .extracting(java.util.Map.Entry::getKey)
+        .containsExactly("b", "a", "c");
   }
 
   // --- numbers, e-mail, phone ----------------------------------------------------------------
 
   @Property
-  void wholeNumbersInRangeAreRead(
-      @ForAll @IntRange(min = -1000, max = 1000) int value) {
+  void wholeNumbersInRangeAreRead(@ForAll @IntRange(min = -1000, max = 1000) int value) {
     FieldErrors errors = new FieldErrors();
     Integer read = errors.integer("n", " " + value + " ", 0, 100, true);
     if (value >= 0 && value <= 100) {
@@ -191,7 +193,8 @@ class FieldErrorsTests {
     assertThat(new FieldErrors().phone("p", "+62 812-3456-7890").any()).isFalse();
     assertThat(new FieldErrors().phone("p", "(0321) 361234").any()).isFalse();
     assertThat(new FieldErrors().phone("p", "12345").get("p").key()).isEqualTo("error.phone");
-    assertThat(new FieldErrors().phone("p", "+1 202 555 0100").get("p").key()).isEqualTo("error.phone");
+    assertThat(new FieldErrors().phone("p", "+1 202 555 0100").get("p").key())
+        .isEqualTo("error.phone");
   }
 
   @Example

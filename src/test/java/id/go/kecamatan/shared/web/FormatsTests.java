@@ -31,15 +31,18 @@ class FormatsTests {
 
   @Example
   void longDatesUseIndonesianMonthNames() {
-    assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), INDONESIAN)).isEqualTo("17 Agustus 2026");
-    assertThat(Formats.longDate(LocalDate.of(2026, 11, 2), INDONESIAN)).isEqualTo("2 November 2026");
+    assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), INDONESIAN))
+        .isEqualTo("17 Agustus 2026");
+    assertThat(Formats.longDate(LocalDate.of(2026, 11, 2), INDONESIAN))
+        .isEqualTo("2 November 2026");
     assertThat(Formats.longDate(LocalDate.of(2026, 2, 5), Locale.forLanguageTag("id")))
         .isEqualTo("5 Februari 2026");
   }
 
   @Example
   void longDatesInEnglishForEnglishVisitors() {
-    assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), Locale.ENGLISH)).isEqualTo("17 August 2026");
+    assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), Locale.ENGLISH))
+        .isEqualTo("17 August 2026");
   }
 
   @Example

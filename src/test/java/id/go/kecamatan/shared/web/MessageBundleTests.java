@@ -25,27 +25,27 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the message bundles complete and the templates free of hard-coded text (as
- * spring-petclinic does).
+ * Keeps the message bundles complete and the templates free of hard-coded text (as spring-petclinic
+ * does).
  *
  * <ul>
  *   <li>The Indonesian bundles ({@code messages.properties}, {@code forms.properties}, ...) and
- *       their English twins ({@code messages_en.properties}, ...) have exactly the same keys, no key
- *       stands in two bundles, and each message uses the same argument indices ({@code {0}}) in
+ *       their English twins ({@code messages_en.properties}, ...) have exactly the same keys, no
+ *       key stands in two bundles, and each message uses the same argument indices ({@code {0}}) in
  *       both languages.
- *   <li>Every key used in a template ({@code page.t("key"}, not followed by {@code +}) and every key
- *       passed to {@code reject(field, "key"} in main code is in both bundles. Keys built at run
- *       time ({@code "role." + role.name()}) are checked through their known prefixes: one key per
- *       enum constant or per error page kind.
+ *   <li>Every key used in a template ({@code page.t("key"}, not followed by {@code +}) and every
+ *       key passed to {@code reject(field, "key"} in main code is in both bundles. Keys built at
+ *       run time ({@code "role." + role.name()}) are checked through their known prefixes: one key
+ *       per enum constant or per error page kind.
  *   <li>No template shows hard-coded text. The heuristic: remove everything that is jte code
- *       ({@code @import}/{@code @param} lines, {@code !{...}}, {@code ${...}}, {@code $unsafe{...}},
- *       {@code @if(...)}, {@code @for(...)}, {@code @else}, {@code @endif}, ...; the arguments of
- *       {@code @template.x(...)} calls, except the HTML inside their {@code @`...`} content
- *       blocks) and HTML comments; then every text node (between {@code >} and {@code <}) and
- *       every {@code alt}, {@code title}, {@code placeholder} and {@code aria-label} attribute must
- *       contain no letter, apart from the words in {@link #ALLOWED_WORDS} (brand names that are
- *       the same in both languages). Symbols such as {@code ·}, {@code ›}, {@code ←} and
- *       {@code :} are fine.
+ *       ({@code @import}/{@code @param} lines, {@code !{...}}, {@code ${...}}, {@code
+ *       $unsafe{...}}, {@code @if(...)}, {@code @for(...)}, {@code @else}, {@code @endif}, ...; the
+ *       arguments of {@code @template.x(...)} calls, except the HTML inside their {@code @`...`}
+ *       content blocks) and HTML comments; then every text node (between {@code >} and {@code <})
+ *       and every {@code alt}, {@code title}, {@code placeholder} and {@code aria-label} attribute
+ *       must contain no letter, apart from the words in {@link #ALLOWED_WORDS} (brand names that
+ *       are the same in both languages). Symbols such as {@code ·}, {@code ›}, {@code ←} and {@code
+ *       :} are fine.
  * </ul>
  */
 class MessageBundleTests {
@@ -59,6 +59,7 @@ class MessageBundleTests {
 
   /** Every bundle of the application (messages, documents, forms, ...) merged, per language. */
   static final Properties INDONESIAN = loadAll(false);
+
   static final Properties ENGLISH = loadAll(true);
 
   // --- (a) the bundles match -----------------------------------------------------------------
@@ -104,6 +105,7 @@ class MessageBundleTests {
   private static final Pattern TEMPLATE_KEY = Pattern.compile("page\\.t\\(\"([^\"]+)\"(\\s*\\+)?");
   private static final Pattern REJECT_KEY =
       Pattern.compile("reject\\(\\s*[^,()]+(?:\\([^()]*\\))?\\s*,\\s*\"([^\"]+)\"");
+
   /** Message keys a controller hands to a template as data ({@code page.t(message)}). */
   private static final Pattern LOGIN_KEY = Pattern.compile("\"(login\\.[A-Za-z]+)\"");
 
@@ -134,7 +136,9 @@ class MessageBundleTests {
         }
       }
     }
-    assertThat(used).as("keys used in Java").contains("error.required", "login.failed", "office.error.nip");
+    assertThat(used)
+        .as("keys used in Java")
+        .contains("error.required", "login.failed", "office.error.nip");
     assertThat(missing(used)).as("Java keys missing from the bundles").isEmpty();
   }
 
@@ -150,7 +154,9 @@ class MessageBundleTests {
     // the error page kinds are the string cases of ErrorPageController's switch
     Matcher kinds =
         Pattern.compile("->\\s*\"(\\w+)\"")
-            .matcher(Files.readString(MAIN_JAVA.resolve("id/go/kecamatan/shared/web/ErrorPageController.java")));
+            .matcher(
+                Files.readString(
+                    MAIN_JAVA.resolve("id/go/kecamatan/shared/web/ErrorPageController.java")));
     int found = 0;
     while (kinds.find()) {
       keys.add("errorPage." + kinds.group(1) + ".title");
@@ -368,7 +374,8 @@ class MessageBundleTests {
           Properties one = load(name);
           for (String key : one.stringPropertyNames()) {
             if (all.containsKey(key)) {
-              throw new IllegalStateException("Key " + key + " stands in two bundles, one is " + name);
+              throw new IllegalStateException(
+                  "Key " + key + " stands in two bundles, one is " + name);
             }
           }
           all.putAll(one);

@@ -22,8 +22,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Loads the demo offices, catalogue and accounts into an empty database. */
+/** Loads the demo offices, catalogue and accounts into an empty database at start-up. */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
   /** The password of every demo account. Demo data only: never enable demo data in production. */
   static final String PASSWORD = "Demo-Kecamatan-2026";
@@ -117,8 +116,9 @@ class DemoData implements ApplicationRunner {
     this.transactions = transactions;
   }
 
+  /** Runs before the web server opens, so the first visitor already sees the demo. */
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     if (jdbc.sql("select count(*) from office").query(Long.class).single() > 0) {
       return;
     }

@@ -1,0 +1,34 @@
+package id.go.kecamatan.shared.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.go.kecamatan.shared.db.EmbeddedPostgresConfiguration.DatabaseUrl;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTests {
+
+  @Test
+  void readsUserPasswordHostPortAndDatabase() {
+    DatabaseUrl url =
+        DatabaseUrl.parse("postgres://layanan:s%40cret@db.internal:6543/kecamatan?sslmode=require");
+    assertThat(url.jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db.internal:6543/kecamatan?sslmode=require");
+    assertThat(url.username()).isEqualTo("layanan");
+    assertThat(url.password()).isEqualTo("s@cret");
+  }
+
+  @Test
+  void defaultsToPort5432AndAcceptsThePostgresqlScheme() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://u@localhost/db");
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/db");
+    assertThat(url.password()).isNull();
+  }
+
+  @Test
+  void refusesAnotherScheme() {
+    assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u@localhost/db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("postgres://");
+  }
+}

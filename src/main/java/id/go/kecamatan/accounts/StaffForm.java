@@ -10,4 +10,9 @@ public record StaffForm(
     String nip,
     Set<Role> roles,
     String villageId,
-    String password) {}
+    String password) {
+  /** The same form with the password cleared, to show it again after an error. */
+  public StaffForm withoutPassword() {
+    return new StaffForm(username, fullName, nip, roles, villageId, "");
+  }
+}

@@ -59,10 +59,7 @@ class StaffAdminController {
     StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.create(CurrentOfficer.inOffice().officeId(), form);
     if (!outcome.ok()) {
-      return listPage(
-          model,
-          new StaffForm(username, fullName, nip, form.roles(), villageId, ""),
-          outcome.errors());
+      return listPage(model, form.withoutPassword(), outcome.errors());
     }
     redirect.addFlashAttribute("notice", "staff.created");
     return "redirect:/admin/staf";
@@ -100,11 +97,7 @@ class StaffAdminController {
     StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.update(officer.officeId(), id, form, officer.staffId());
     if (!outcome.ok()) {
-      return editPage(
-          model,
-          staff,
-          new StaffForm(username, fullName, nip, form.roles(), villageId, ""),
-          outcome.errors());
+      return editPage(model, staff, form.withoutPassword(), outcome.errors());
     }
     redirect.addFlashAttribute("notice", "staff.updated");
     return "redirect:/admin/staf";

@@ -366,4 +366,46 @@ class ApplicationsIntegrationTests {
                 .single())
         .isEqualTo(1);
   }
+
+  @Test
+  void aRefusedFileLeavesNoDocumentOfTheOtherFilesBehind() {
+    int before =
+        jdbc.sql("select count(*) from document where office_id = ?")
+            .param(jetis)
+            .query(Integer.class)
+            .single();
+    Map<String, List<Upload>> files = files();
+    String last = requirements.get(requirements.size() - 1);
+    files.put(
+        last,
+        List.of(
+            new Upload(
+                "ktp.pdf",
+                "application/pdf",
+                new ByteArrayInputStream(TestFiles.windowsExecutable()))));
+    SubmitCommand c = command(unique(), null);
+    Outcome<Application> outcome =
+        submit(
+            new SubmitCommand(
+                c.channel(),
+                c.nik(),
+                c.name(),
+                c.birthPlace(),
+                c.birthDate(),
+                c.sex(),
+                c.villageId(),
+                c.address(),
+                c.phone(),
+                c.email(),
+                c.answers(),
+                files,
+                null));
+    assertThat(outcome.errors().get("files[" + last + "]").key()).isEqualTo("documents.error.type");
+    assertThat(
+            jdbc.sql("select count(*) from document where office_id = ?")
+                .param(jetis)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(before);
+  }
 }

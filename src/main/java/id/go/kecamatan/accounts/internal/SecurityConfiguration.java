@@ -21,6 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Who may open what: the public site is open, the administration needs a staff sign-in. */
 @Configuration
@@ -30,6 +32,17 @@ class SecurityConfiguration {
   static final String CSP =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+  /**
+   * The only writes of the public JSON API: submitting an online application and withdrawing one
+   * with its tracking code. They carry no session, so CSRF does not apply to them.
+   */
+  static final RequestMatcher[] PUBLIC_API_POSTS = {
+    PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/offices/{slug}/services/{code}/applications"),
+    PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/withdraw")
+  };
 
   @Bean
   SecurityFilterChain web(HttpSecurity http) throws Exception {
@@ -51,10 +64,13 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.HEAD, "/api/**")
                     .permitAll()
+                    .requestMatchers(PUBLIC_API_POSTS)
+                    .permitAll()
                     .requestMatchers("/api/**")
                     .denyAll()
                     .anyRequest()
                     .permitAll())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_API_POSTS))
         .formLogin(
             form ->
                 form.loginPage("/masuk")

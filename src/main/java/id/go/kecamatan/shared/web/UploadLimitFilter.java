@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CSRF check, before any controller or exception handler (and again on the error page): the user
  * would get the container's bare 413. This filter, ahead of Spring Security, reads the multipart
  * body first and sends the user back to the form with {@code ?terlalu-besar}, where the form shows
- * the message; nothing is saved.
+ * the message; nothing is saved. The JSON API gets a 413 {@code application/problem+json}.
  */
 @Component
 @Order(-150)
@@ -34,11 +34,31 @@ class UploadLimitFilter extends OncePerRequestFilter {
         if (!tooLarge(e)) {
           throw e;
         }
-        response.sendRedirect(request.getRequestURI() + "?terlalu-besar");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+          tooLargeProblem(request, response);
+        } else {
+          response.sendRedirect(request.getRequestURI() + "?terlalu-besar");
+        }
         return;
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** The JSON API answers 413 as {@code application/problem+json} instead of redirecting. */
+  private static void tooLargeProblem(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String language = request.getHeader("Accept-Language");
+    boolean english = language != null && language.strip().toLowerCase().startsWith("en");
+    String title =
+        english
+            ? "The upload is too large: at most 2 MB per file and 3 MB in all"
+            : "Unggahan terlalu besar: paling besar 2 MB per file dan 3 MB seluruhnya";
+    response.setStatus(413);
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response
+        .getWriter()
+        .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":413}");
   }
 
   private static boolean tooLarge(Throwable e) {

@@ -1,0 +1,27 @@
+package id.go.kecamatan.application;
+
+import id.go.kecamatan.office.Sex;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Who applies: the resident's identity as declared, kept as plain text. */
+public record Applicant(
+    String nik,
+    String name,
+    String birthPlace,
+    LocalDate birthDate,
+    Sex sex,
+    UUID villageId,
+    String address,
+    String phone,
+    String email) {
+
+  /** The last four digits of the phone number, or {@code null} without a phone. */
+  public String phoneLast4() {
+    if (phone == null) {
+      return null;
+    }
+    String digits = phone.replaceAll("\\D", "");
+    return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
+  }
+}

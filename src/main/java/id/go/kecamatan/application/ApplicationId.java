@@ -1,0 +1,21 @@
+package id.go.kecamatan.application;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The typed id of an application, for other modules to refer to one. */
+public record ApplicationId(UUID value) {
+
+  public ApplicationId {
+    Objects.requireNonNull(value);
+  }
+
+  public static ApplicationId random() {
+    return new ApplicationId(UUID.randomUUID());
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

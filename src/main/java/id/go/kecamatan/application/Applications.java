@@ -1,0 +1,402 @@
+package id.go.kecamatan.application;
+
+import id.go.kecamatan.application.internal.ApplicationRepository;
+import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FormAnswers;
+import id.go.kecamatan.catalog.FormFields;
+import id.go.kecamatan.catalog.Requirement;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.documents.Document;
+import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.Slot;
+import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.office.IdentityNumbers;
+import id.go.kecamatan.office.IdentityProblem;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Sex;
+import id.go.kecamatan.office.WorkingCalendar;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submitting applications, and what residents do with their tracking code: looking up the status
+ * and withdrawing. Field error keys are those of {@link FieldErrors}, {@code messages/application}
+ * ({@code application.error.*}), {@code messages/forms} for the answers (fields {@code
+ * answers.<key>}) and {@code messages/documents} for the files (fields {@code
+ * files[<requirementId>]}).
+ */
+@Service
+public class Applications {
+
+  private final ApplicationRepository repository;
+  private final Catalog catalog;
+  private final FormFields formFields;
+  private final FormAnswers formAnswers;
+  private final Offices offices;
+  private final WorkingCalendar calendar;
+  private final IdentityNumbers identityNumbers;
+  private final Documents documents;
+  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Applications(
+      ApplicationRepository repository,
+      Catalog catalog,
+      FormFields formFields,
+      FormAnswers formAnswers,
+      Offices offices,
+      WorkingCalendar calendar,
+      IdentityNumbers identityNumbers,
+      Documents documents,
+      AuditTrail audit,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.repository = repository;
+    this.catalog = catalog;
+    this.formFields = formFields;
+    this.formAnswers = formAnswers;
+    this.offices = offices;
+    this.calendar = calendar;
+    this.identityNumbers = identityNumbers;
+    this.documents = documents;
+    this.audit = audit;
+    this.events = events;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /**
+   * Submits an application to an active service of an office, in one transaction: the application,
+   * its answers, its documents, its first timeline step and the {@link ApplicationSubmitted} event.
+   * With an idempotency key already used by this office, the application made then is returned and
+   * nothing new is made.
+   *
+   * @throws NotFoundException when the office has no such active service, or the service is not
+   *     offered on the channel
+   */
+  public Outcome<Application> submit(UUID officeId, String serviceCode, SubmitCommand command) {
+    Office office = offices.get(officeId);
+    ServiceType service =
+        catalog
+            .activeService(officeId, serviceCode)
+            .filter(s -> command.channel() != Channel.ONLINE || s.online())
+            .orElseThrow(NotFoundException::new);
+    String key = idempotencyKey(command.idempotencyKey());
+    if (key != null) {
+      Optional<Application> earlier = repository.findByIdempotencyKey(officeId, key);
+      if (earlier.isPresent()) {
+        return Outcome.done(earlier.get());
+      }
+    }
+    try {
+      return transactions.execute(
+          tx -> {
+            Outcome<Application> outcome = submitInTransaction(office, service, command, key);
+            if (!outcome.ok()) {
+              tx.setRollbackOnly();
+            }
+            return outcome;
+          });
+    } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+      if (key == null) {
+        throw sameKeyAtTheSameTime;
+      }
+      return Outcome.done(
+          repository.findByIdempotencyKey(officeId, key).orElseThrow(() -> sameKeyAtTheSameTime));
+    }
+  }
+
+  private static String idempotencyKey(String raw) {
+    String key = FieldErrors.clean(raw);
+    if (key == null) {
+      return null;
+    }
+    // stored as a digest: any length and any characters the client sends
+    return sha256(key);
+  }
+
+  private Outcome<Application> submitInTransaction(
+      Office office, ServiceType service, SubmitCommand command, String key) {
+    UUID officeId = office.id();
+    FieldErrors errors = new FieldErrors();
+    Applicant applicant = applicant(officeId, command, errors);
+
+    FormAnswers.Checked checked =
+        formAnswers.check(formFields.definition(officeId, service.id()), command.answers());
+    for (Map.Entry<String, FieldErrors.Error> e : checked.errors().entries()) {
+      errors.reject("answers." + e.getKey(), e.getValue().key(), e.getValue().args());
+    }
+
+    Map<String, Requirement> requirements = new LinkedHashMap<>();
+    for (Requirement r : service.requirements()) {
+      requirements.put(r.id().toString(), r);
+    }
+    for (Map.Entry<String, List<Upload>> e : command.files().entrySet()) {
+      if (!requirements.containsKey(e.getKey()) && hasFile(e.getValue())) {
+        errors.reject(filesField(e.getKey()), "application.error.unknownRequirement");
+      }
+    }
+    for (Requirement r : service.requirements()) {
+      if (r.required() && !hasFile(command.files().get(r.id().toString()))) {
+        errors.reject(filesField(r.id().toString()), "application.error.requirementMissing");
+      }
+    }
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+
+    Map<UUID, List<UUID>> attachments = new LinkedHashMap<>();
+    long bytes = 0;
+    for (Requirement r : service.requirements()) {
+      List<Upload> uploads = command.files().getOrDefault(r.id().toString(), List.of());
+      String field = filesField(r.id().toString());
+      List<UUID> ids = new ArrayList<>();
+      for (Upload upload : uploads) {
+        if (upload == null || upload.originalName() == null || upload.originalName().isBlank()) {
+          continue;
+        }
+        Outcome<Document> stored =
+            documents.store(officeId, new Slot(field, ids.size(), bytes), upload);
+        if (!stored.ok()) {
+          errors.addAll(stored.errors());
+          break;
+        }
+        ids.add(stored.value().id());
+        bytes += stored.value().size();
+      }
+      if (!ids.isEmpty()) {
+        attachments.put(r.id(), ids);
+      }
+    }
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.now(clock);
+    LocalDate deadline = calendar.of(officeId).plus(today, service.completionDays());
+    Application application =
+        Application.submit(
+            officeId,
+            service.id(),
+            TrackingCode.generate(office.code(), random),
+            command.channel(),
+            applicant,
+            checked.answers(),
+            attachments,
+            now,
+            deadline);
+    List<StatusChange> changes = application.pendingChanges();
+    repository.insert(application, key);
+    auditChanges(application, changes);
+    events.publishEvent(
+        new ApplicationSubmitted(
+            application.id(),
+            officeId,
+            service.id(),
+            application.trackingCode().value(),
+            application.channel(),
+            now,
+            deadline));
+    return Outcome.done(application);
+  }
+
+  private static boolean hasFile(List<Upload> uploads) {
+    return uploads != null
+        && uploads.stream()
+            .anyMatch(u -> u != null && u.originalName() != null && !u.originalName().isBlank());
+  }
+
+  private static String filesField(String requirementId) {
+    return "files[" + requirementId + "]";
+  }
+
+  private Applicant applicant(UUID officeId, SubmitCommand c, FieldErrors errors) {
+    String name = FieldErrors.clean(c.name());
+    String birthPlace = FieldErrors.clean(c.birthPlace());
+    String address = FieldErrors.clean(c.address());
+    String phone = FieldErrors.clean(c.phone());
+    String email = FieldErrors.clean(c.email());
+    errors.text("name", name, 100);
+    errors.text("birthPlace", birthPlace, 100);
+    errors.text("address", address, 300);
+    if (c.channel() == Channel.ONLINE && phone == null) {
+      errors.reject("phone", "application.error.phoneRequired");
+    } else {
+      errors.optionalText("phone", phone, 20);
+      if (!errors.has("phone")) {
+        errors.phone("phone", phone);
+      }
+    }
+    errors.email("email", email);
+
+    LocalDate birthDate = null;
+    String rawDate = FieldErrors.clean(c.birthDate());
+    if (rawDate == null) {
+      errors.reject("birthDate", "error.required");
+    } else {
+      try {
+        birthDate = LocalDate.parse(rawDate);
+        if (birthDate.isAfter(LocalDate.now(clock))) {
+          errors.reject("birthDate", "application.error.birthDateFuture");
+          birthDate = null;
+        }
+      } catch (DateTimeParseException e) {
+        errors.reject("birthDate", "application.error.date");
+      }
+    }
+    Sex sex = null;
+    String rawSex = FieldErrors.clean(c.sex());
+    if (rawSex == null) {
+      errors.reject("sex", "error.required");
+    } else {
+      try {
+        sex = Sex.valueOf(rawSex);
+      } catch (IllegalArgumentException e) {
+        errors.reject("sex", "application.error.sex");
+      }
+    }
+    UUID villageId = null;
+    String rawVillage = FieldErrors.clean(c.villageId());
+    if (rawVillage == null) {
+      errors.reject("villageId", "error.required");
+    } else {
+      try {
+        villageId = UUID.fromString(rawVillage);
+      } catch (IllegalArgumentException e) {
+        villageId = null;
+      }
+      if (villageId == null || offices.village(officeId, villageId).isEmpty()) {
+        errors.reject("villageId", "application.error.village");
+        villageId = null;
+      }
+    }
+    String nik = c.nik() == null ? null : IdentityNumbers.normalise(c.nik());
+    List<IdentityProblem> problems = identityNumbers.checkNik(nik, birthDate, sex);
+    if (!problems.isEmpty()) {
+      errors.reject("nik", "application.error.nik", problems.get(0));
+    }
+    if (errors.any()) {
+      return null;
+    }
+    return new Applicant(nik, name, birthPlace, birthDate, sex, villageId, address, phone, email);
+  }
+
+  /**
+   * The status of an application, for whoever holds its tracking code and the last four digits of
+   * its phone number. A malformed code, an unknown code and wrong digits all give the same empty
+   * answer.
+   */
+  public Optional<ApplicationStatusView> status(String trackingCode, String phoneLast4) {
+    return find(trackingCode, phoneLast4).map(this::view);
+  }
+
+  /**
+   * Withdraws an application for whoever holds its tracking code and phone digits.
+   *
+   * @return the status afterwards; empty like {@link #status}
+   * @throws IllegalTransitionException when the application is approved or finished already
+   */
+  public Optional<ApplicationStatusView> withdraw(
+      String trackingCode, String phoneLast4, String reason) {
+    return transactions.execute(
+        tx ->
+            find(trackingCode, phoneLast4)
+                .map(
+                    application -> {
+                      String why = FieldErrors.clean(reason);
+                      if (why != null && why.length() > 500) {
+                        why = why.substring(0, 500);
+                      }
+                      application.withdraw(clock.instant(), why);
+                      List<StatusChange> changes = application.pendingChanges();
+                      repository.saveChanges(application);
+                      auditChanges(application, changes);
+                      for (StatusChange change : changes) {
+                        events.publishEvent(
+                            new ApplicationStatusChanged(
+                                application.id(),
+                                application.officeId(),
+                                application.trackingCode().value(),
+                                change));
+                      }
+                      return view(application);
+                    }));
+  }
+
+  private Optional<Application> find(String trackingCode, String phoneLast4) {
+    Optional<Application> found =
+        TrackingCode.parse(trackingCode).flatMap(repository::findByTrackingCode);
+    String expected = found.map(a -> a.applicant().phoneLast4()).orElse("----");
+    String given = phoneLast4 == null ? "" : phoneLast4.strip();
+    boolean digitsMatch =
+        MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return digitsMatch && given.matches("\\d{4}") ? found : Optional.empty();
+  }
+
+  private ApplicationStatusView view(Application application) {
+    ServiceType service = catalog.service(application.officeId(), application.serviceId());
+    return new ApplicationStatusView(
+        application.trackingCode().value(),
+        service.code(),
+        service.name(),
+        application.status(),
+        application.submittedAt(),
+        application.deadline(),
+        application.clockPaused(),
+        application.canWithdraw(),
+        application.timeline());
+  }
+
+  private void auditChanges(Application application, List<StatusChange> changes) {
+    for (StatusChange change : changes) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("from", change.from() == null ? null : change.from().name());
+      details.put("to", change.to().name());
+      details.put("reason", change.reason());
+      details.put("actor", change.actor());
+      audit.record(
+          application.officeId(),
+          "application." + change.to().name().toLowerCase(java.util.Locale.ROOT),
+          "application",
+          application.id(),
+          details);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

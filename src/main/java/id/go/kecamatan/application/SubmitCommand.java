@@ -1,0 +1,34 @@
+package id.go.kecamatan.application;
+
+import id.go.kecamatan.documents.Upload;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An application as it arrives: nothing in it is trusted. Identity fields are text as typed; {@code
+ * birthDate} is {@code yyyy-MM-dd}, {@code sex} {@code MALE} or {@code FEMALE}, {@code villageId}
+ * the id of a village of the office.
+ *
+ * @param files the uploads per requirement id (as text, as the form sends it)
+ * @param idempotencyKey the same key sent twice makes one application; may be null
+ */
+public record SubmitCommand(
+    Channel channel,
+    String nik,
+    String name,
+    String birthPlace,
+    String birthDate,
+    String sex,
+    String villageId,
+    String address,
+    String phone,
+    String email,
+    Map<String, List<String>> answers,
+    Map<String, List<Upload>> files,
+    String idempotencyKey) {
+
+  public SubmitCommand {
+    answers = answers == null ? Map.of() : answers;
+    files = files == null ? Map.of() : files;
+  }
+}

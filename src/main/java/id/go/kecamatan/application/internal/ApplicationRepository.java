@@ -1,0 +1,271 @@
+package id.go.kecamatan.application.internal;
+
+import id.go.kecamatan.application.Applicant;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.StatusChange;
+import id.go.kecamatan.application.TrackingCode;
+import id.go.kecamatan.office.Sex;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores applications with JdbcClient; every query filters by the office. */
+@Repository
+public class ApplicationRepository {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {};
+
+  private static final String COLUMNS =
+      """
+      a.id, a.office_id, a.service_id, a.tracking_code, a.channel, a.status, a.nik, a.name,
+      a.birth_place, a.birth_date, a.sex, a.village_id, a.address, a.phone, a.email,
+      a.answers::text as answers, a.submitted_at, a.deadline
+      """;
+
+  private final JdbcClient jdbc;
+
+  ApplicationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores a new application with its attachments and its first status changes. */
+  public void insert(Application application, String idempotencyKey) {
+    Applicant who = application.applicant();
+    jdbc.sql(
+            """
+            insert into application
+              (id, office_id, service_id, tracking_code, channel, status, nik, name, birth_place,
+               birth_date, sex, village_id, address, phone, email, answers, submitted_at, deadline,
+               idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+            """)
+        .params(
+            application.id().value(),
+            application.officeId(),
+            application.serviceId(),
+            application.trackingCode().value(),
+            application.channel().name(),
+            application.status().name(),
+            who.nik(),
+            who.name(),
+            who.birthPlace(),
+            who.birthDate(),
+            who.sex().name(),
+            who.villageId(),
+            who.address(),
+            who.phone(),
+            who.email(),
+            JSON.writeValueAsString(application.answers()),
+            Timestamp.from(application.submittedAt()),
+            application.deadline(),
+            idempotencyKey)
+        .update();
+    for (Map.Entry<UUID, List<UUID>> entry : application.attachments().entrySet()) {
+      int position = 0;
+      for (UUID documentId : entry.getValue()) {
+        jdbc.sql(
+                """
+                insert into application_attachment
+                  (office_id, application_id, requirement_id, document_id, position)
+                values (?, ?, ?, ?, ?)
+                """)
+            .params(
+                application.officeId(),
+                application.id().value(),
+                entry.getKey(),
+                documentId,
+                position++)
+            .update();
+      }
+    }
+    insertChanges(application);
+  }
+
+  /**
+   * Stores the status and the pending status changes of an application; fails when someone else
+   * changed its status in the meantime.
+   */
+  public void saveChanges(Application application) {
+    List<StatusChange> changes = application.pendingChanges();
+    if (changes.isEmpty()) {
+      return;
+    }
+    int updated =
+        jdbc.sql(
+                """
+                update application set status = ?, version = version + 1
+                where office_id = ? and id = ? and status = ?
+                """)
+            .params(
+                application.status().name(),
+                application.officeId(),
+                application.id().value(),
+                changes.get(0).from().name())
+            .update();
+    if (updated != 1) {
+      throw new OptimisticLockingFailureException("Application changed concurrently");
+    }
+    insertChanges(application);
+  }
+
+  private void insertChanges(Application application) {
+    for (StatusChange change : application.pendingChanges()) {
+      jdbc.sql(
+              """
+              insert into application_status_change
+                (office_id, application_id, from_status, to_status, changed_at, reason, actor)
+              values (?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(
+              application.officeId(),
+              application.id().value(),
+              change.from() == null ? null : change.from().name(),
+              change.to().name(),
+              Timestamp.from(change.at()),
+              change.reason(),
+              change.actor())
+          .update();
+    }
+    application.changesStored();
+  }
+
+  /** The application of an office. */
+  public Optional<Application> find(UUID officeId, ApplicationId id) {
+    return one(
+        "select " + COLUMNS + " from application a where a.office_id = ? and a.id = ?",
+        officeId,
+        id.value());
+  }
+
+  /** The application an office received with an idempotency key. */
+  public Optional<Application> findByIdempotencyKey(UUID officeId, String key) {
+    return one(
+        "select " + COLUMNS + " from application a where a.office_id = ? and a.idempotency_key = ?",
+        officeId,
+        key);
+  }
+
+  /**
+   * The application with a tracking code, only when it belongs to the office whose region code is
+   * the code's prefix.
+   */
+  public Optional<Application> findByTrackingCode(TrackingCode code) {
+    return one(
+        "select "
+            + COLUMNS
+            + """
+             from application a join office o on o.id = a.office_id
+            where a.tracking_code = ? and replace(o.code, '.', '') = ?
+            """,
+        code.value(),
+        code.officePrefix());
+  }
+
+  private Optional<Application> one(String sql, Object... params) {
+    List<Row> rows = jdbc.sql(sql).params(params).query(this::row).list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Row row = rows.get(0);
+    return Optional.of(
+        Application.restore(
+            row.id,
+            row.officeId,
+            row.serviceId,
+            row.code,
+            row.channel,
+            row.applicant,
+            row.answers,
+            attachments(row.officeId, row.id),
+            row.submittedAt,
+            row.deadline,
+            row.status,
+            timeline(row.officeId, row.id)));
+  }
+
+  private record Row(
+      ApplicationId id,
+      UUID officeId,
+      UUID serviceId,
+      TrackingCode code,
+      Channel channel,
+      ApplicationStatus status,
+      Applicant applicant,
+      Map<String, List<String>> answers,
+      java.time.Instant submittedAt,
+      java.time.LocalDate deadline) {}
+
+  private Row row(ResultSet rs, int i) throws SQLException {
+    return new Row(
+        new ApplicationId(rs.getObject("id", UUID.class)),
+        rs.getObject("office_id", UUID.class),
+        rs.getObject("service_id", UUID.class),
+        new TrackingCode(rs.getString("tracking_code")),
+        Channel.valueOf(rs.getString("channel")),
+        ApplicationStatus.valueOf(rs.getString("status")),
+        new Applicant(
+            rs.getString("nik"),
+            rs.getString("name"),
+            rs.getString("birth_place"),
+            rs.getObject("birth_date", java.time.LocalDate.class),
+            Sex.valueOf(rs.getString("sex")),
+            rs.getObject("village_id", UUID.class),
+            rs.getString("address"),
+            rs.getString("phone"),
+            rs.getString("email")),
+        JSON.readValue(rs.getString("answers"), ANSWERS),
+        rs.getTimestamp("submitted_at").toInstant(),
+        rs.getObject("deadline", java.time.LocalDate.class));
+  }
+
+  private Map<UUID, List<UUID>> attachments(UUID officeId, ApplicationId id) {
+    Map<UUID, List<UUID>> result = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select requirement_id, document_id from application_attachment
+            where office_id = ? and application_id = ? order by requirement_id, position
+            """)
+        .params(officeId, id.value())
+        .query(
+            rs -> {
+              result
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(rs.getObject(2, UUID.class));
+            });
+    return result;
+  }
+
+  private List<StatusChange> timeline(UUID officeId, ApplicationId id) {
+    return jdbc.sql(
+            """
+            select from_status, to_status, changed_at, reason, actor
+            from application_status_change
+            where office_id = ? and application_id = ? order by id
+            """)
+        .params(officeId, id.value())
+        .query(
+            (rs, i) ->
+                new StatusChange(
+                    rs.getString(1) == null ? null : ApplicationStatus.valueOf(rs.getString(1)),
+                    ApplicationStatus.valueOf(rs.getString(2)),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .list();
+  }
+}

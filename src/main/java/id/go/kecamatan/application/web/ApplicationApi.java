@@ -1,0 +1,342 @@
+package id.go.kecamatan.application.web;
+
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.ApplicationStatusView;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.IllegalTransitionException;
+import id.go.kecamatan.application.StatusChange;
+import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * The JSON API of online applications: submitting one with its files, and following it with the
+ * tracking code and the last four digits of the phone number. Look-ups are rate limited per client
+ * address.
+ */
+@RestController
+@RequestMapping(
+    path = "/api/v1",
+    produces = {"application/json", "application/problem+json"})
+@Tag(name = "Applications", description = "Online applications (permohonan) and their status")
+class ApplicationApi {
+
+  private static final Pattern ANSWER = Pattern.compile("answers\\[([A-Za-z0-9_\\-]{1,100})]");
+  private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
+
+  private final Applications applications;
+  private final Offices offices;
+  private final LookupLimiter limiter;
+  private final ApiProblems problems;
+
+  ApplicationApi(
+      Applications applications, Offices offices, LookupLimiter limiter, ApiProblems problems) {
+    this.applications = applications;
+    this.offices = offices;
+    this.limiter = limiter;
+    this.problems = problems;
+  }
+
+  @Schema(
+      name = "ApplicationSubmission",
+      description =
+          "multipart/form-data fields. Answers to the service's form as answers[<key>] (repeat the"
+              + " field for several values), files per requirement as files[<requirementId>]"
+              + " (JPG, PNG, WebP, HEIC or PDF).")
+  record SubmissionForm(
+      @Schema(example = "3516164101900001", requiredMode = Schema.RequiredMode.REQUIRED) String nik,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String birthPlace,
+      @Schema(example = "1990-01-01", requiredMode = Schema.RequiredMode.REQUIRED) String birthDate,
+      @Schema(
+              allowableValues = {"MALE", "FEMALE"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String sex,
+      @Schema(
+              description = "id of a village of the office",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String villageId,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String address,
+      @Schema(example = "081234567890", requiredMode = Schema.RequiredMode.REQUIRED) String phone,
+      String email,
+      @Schema(name = "answers[keperluan]", description = "an answer to the form question keperluan")
+          String answer,
+      @Schema(
+              name = "files[00000000-0000-0000-0000-000000000000]",
+              type = "string",
+              format = "binary",
+              description = "a file for the requirement with this id")
+          String file) {}
+
+  @Schema(name = "SubmittedApplication")
+  record SubmittedJson(
+      String trackingCode, ApplicationStatus status, Instant submittedAt, LocalDate deadline) {}
+
+  @Schema(name = "StatusChange", description = "One step of the timeline")
+  record StepJson(ApplicationStatus from, ApplicationStatus to, Instant at, String reason) {}
+
+  @Schema(name = "ApplicationStatus")
+  record StatusJson(
+      String trackingCode,
+      String serviceCode,
+      String serviceName,
+      ApplicationStatus status,
+      Instant submittedAt,
+      LocalDate deadline,
+      @Schema(
+              description =
+                  "the deadline clock stands still while the office waits for the resident")
+          boolean clockPaused,
+      boolean canWithdraw,
+      List<StepJson> timeline) {
+
+    static StatusJson of(ApplicationStatusView v) {
+      List<StepJson> steps = new ArrayList<>();
+      for (StatusChange c : v.timeline()) {
+        steps.add(new StepJson(c.from(), c.to(), c.at(), c.reason()));
+      }
+      return new StatusJson(
+          v.trackingCode(),
+          v.serviceCode(),
+          v.serviceName(),
+          v.status(),
+          v.submittedAt(),
+          v.deadline(),
+          v.clockPaused(),
+          v.canWithdraw(),
+          steps);
+    }
+  }
+
+  @Operation(
+      summary = "Submit an online application with its files",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schema = @Schema(implementation = SubmissionForm.class))),
+      responses = {
+        @ApiResponse(
+            responseCode = "201",
+            description = "Submitted (or submitted before with the same Idempotency-Key)"),
+        @ApiResponse(
+            responseCode = "422",
+            description = "Field errors, in Indonesian or (Accept-Language: en) English",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such office or active online service",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @PostMapping(
+      path = "/offices/{slug}/services/{code}/applications",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> submit(
+      @PathVariable @Parameter(example = "jetis-mojokerto") String slug,
+      @PathVariable @Parameter(example = "LEGALISIR") String code,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Parameter(description = "the same key sent again returns the same application")
+          String idempotencyKey,
+      @Parameter(hidden = true) MultipartHttpServletRequest request) {
+    Office office = offices.bySlug(slug).filter(Office::active).orElseThrow(NotFoundException::new);
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+      Matcher m = ANSWER.matcher(p.getKey());
+      if (m.matches()) {
+        answers.put(m.group(1), List.of(p.getValue()));
+      }
+    }
+    Map<String, List<Upload>> files = new LinkedHashMap<>();
+    List<InputStream> opened = new ArrayList<>();
+    try {
+      for (Map.Entry<String, List<MultipartFile>> f : request.getMultiFileMap().entrySet()) {
+        Matcher m = FILES.matcher(f.getKey());
+        if (!m.matches()) {
+          continue;
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : f.getValue()) {
+          InputStream in = file.getInputStream();
+          opened.add(in);
+          uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
+        }
+        files.put(m.group(1).toLowerCase(), uploads);
+      }
+      SubmitCommand command =
+          new SubmitCommand(
+              Channel.ONLINE,
+              request.getParameter("nik"),
+              request.getParameter("name"),
+              request.getParameter("birthPlace"),
+              request.getParameter("birthDate"),
+              request.getParameter("sex"),
+              request.getParameter("villageId"),
+              request.getParameter("address"),
+              request.getParameter("phone"),
+              request.getParameter("email"),
+              answers,
+              files,
+              idempotencyKey);
+      Outcome<id.go.kecamatan.application.Application> outcome =
+          applications.submit(office.id(), code, command);
+      if (!outcome.ok()) {
+        return problems.invalid(outcome.errors(), request);
+      }
+      var application = outcome.value();
+      return ResponseEntity.created(
+              URI.create("/api/v1/applications/" + application.trackingCode().value()))
+          .cacheControl(CacheControl.noStore())
+          .body(
+              new SubmittedJson(
+                  application.trackingCode().value(),
+                  application.status(),
+                  application.submittedAt(),
+                  application.deadline()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (InputStream in : opened) {
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // the request's temporary files go with it
+        }
+      }
+    }
+  }
+
+  @Operation(
+      summary = "The status of an application",
+      description =
+          "Needs the tracking code and the last four digits of the applicant's phone number. A wrong"
+              + " code and wrong digits give the same 404. Limited per client address (429 with"
+              + " Retry-After).",
+      responses = {
+        @ApiResponse(responseCode = "200"),
+        @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "429",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @GetMapping("/applications/{trackingCode}")
+  ResponseEntity<?> status(
+      @PathVariable @Parameter(example = "351616-K7M3QPX9") String trackingCode,
+      @RequestParam(name = "phone", required = false) @Parameter(example = "7890") String phone,
+      HttpServletRequest request) {
+    ResponseEntity<?> limited = limited(request);
+    if (limited != null) {
+      return limited;
+    }
+    return applications
+        .status(trackingCode, phone)
+        .<ResponseEntity<?>>map(
+            v -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusJson.of(v)))
+        .orElseGet(() -> notFound(request));
+  }
+
+  @Operation(
+      summary = "Withdraw an application before it is approved",
+      responses = {
+        @ApiResponse(responseCode = "200"),
+        @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "409",
+            description = "Approved or finished already",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "429",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @PostMapping("/applications/{trackingCode}/withdraw")
+  ResponseEntity<?> withdraw(
+      @PathVariable @Parameter(example = "351616-K7M3QPX9") String trackingCode,
+      @RequestParam(name = "phone", required = false) @Parameter(example = "7890") String phone,
+      @RequestParam(name = "reason", required = false) String reason,
+      HttpServletRequest request) {
+    ResponseEntity<?> limited = limited(request);
+    if (limited != null) {
+      return limited;
+    }
+    try {
+      return applications
+          .withdraw(trackingCode, phone, reason)
+          .<ResponseEntity<?>>map(
+              v -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusJson.of(v)))
+          .orElseGet(() -> notFound(request));
+    } catch (IllegalTransitionException e) {
+      return problems.status(
+          HttpStatus.CONFLICT,
+          "Permohonan sudah disetujui atau selesai dan tidak dapat dibatalkan",
+          "The application is approved or finished and cannot be withdrawn",
+          request);
+    }
+  }
+
+  private ResponseEntity<?> limited(HttpServletRequest request) {
+    long wait = limiter.take(request.getRemoteAddr());
+    if (wait == 0) {
+      return null;
+    }
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+        .contentType(ApiProblems.PROBLEM)
+        .body(
+            problems
+                .status(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Terlalu banyak permintaan. Coba lagi sebentar lagi",
+                    "Too many requests. Try again shortly",
+                    request)
+                .getBody());
+  }
+
+  private ResponseEntity<?> notFound(HttpServletRequest request) {
+    return problems.status(
+        HttpStatus.NOT_FOUND,
+        "Kode pelacakan atau 4 angka terakhir nomor telepon tidak cocok",
+        "The tracking code or the last 4 digits of the phone number do not match",
+        request);
+  }
+}

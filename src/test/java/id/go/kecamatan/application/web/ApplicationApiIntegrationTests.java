@@ -1,0 +1,286 @@
+package id.go.kecamatan.application.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.documents.TestFiles;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The application API through real HTTP, without a session or a CSRF token. */
+@IntegrationTest
+class ApplicationApiIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired LookupLimiter limiter;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  String slug;
+  String village;
+  List<String> requirements;
+
+  record Part(String name, String fileName, String type, byte[] bytes) {}
+
+  @BeforeEach
+  void demo() {
+    limiter.reset();
+    UUID jetis =
+        jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    slug =
+        jdbc.sql("select slug from office where id = ?").param(jetis).query(String.class).single();
+    village =
+        jdbc.sql("select id::text from village where office_id = ? order by name limit 1")
+            .param(jetis)
+            .query(String.class)
+            .single();
+    requirements =
+        jdbc.sql(
+                """
+                select r.id::text from requirement r join service_type s on s.id = r.service_type_id
+                where s.office_id = ? and s.code = 'LEGALISIR' order by r.position
+                """)
+            .param(jetis)
+            .query(String.class)
+            .list();
+  }
+
+  @AfterEach
+  void forgetClients() {
+    limiter.reset();
+  }
+
+  List<Part> form(String name) {
+    List<Part> parts = new ArrayList<>();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("nik", "3516164101900001");
+    fields.put("name", name);
+    fields.put("birthPlace", "Mojokerto");
+    fields.put("birthDate", "1990-01-01");
+    fields.put("sex", "FEMALE");
+    fields.put("villageId", village);
+    fields.put("address", "Dusun Jetis RT 01 RW 02");
+    fields.put("phone", "081234567890");
+    fields.put("answers[jenis_dokumen]", "Surat keterangan");
+    fields.put("answers[jumlah_lembar]", "2");
+    fields.put("answers[keperluan]", "Melamar kerja");
+    fields.forEach(
+        (k, v) -> parts.add(new Part(k, null, null, v.getBytes(StandardCharsets.UTF_8))));
+    for (String r : requirements) {
+      parts.add(new Part("files[" + r + "]", "ktp.pdf", "application/pdf", TestFiles.pdf(1)));
+    }
+    return parts;
+  }
+
+  static List<Part> replace(List<Part> parts, String name, Part with) {
+    List<Part> result = new ArrayList<>();
+    for (Part p : parts) {
+      result.add(p.name().equals(name) ? with : p);
+    }
+    return result;
+  }
+
+  HttpResponse<String> post(List<Part> parts, String... headers) throws Exception {
+    String boundary = "----b" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Part p : parts) {
+      StringBuilder head = new StringBuilder("--" + boundary + "\r\n");
+      head.append("Content-Disposition: form-data; name=\"").append(p.name()).append('"');
+      if (p.fileName() != null) {
+        head.append("; filename=\"").append(p.fileName()).append('"');
+      }
+      head.append("\r\n");
+      if (p.type() != null) {
+        head.append("Content-Type: ").append(p.type()).append("\r\n");
+      }
+      head.append("\r\n");
+      body.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      body.write(p.bytes());
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + "/api/v1/offices/"
+                        + slug
+                        + "/services/LEGALISIR/applications"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postEmpty(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String trackingCode(HttpResponse<String> response) {
+    Matcher m = Pattern.compile("\"trackingCode\":\"([^\"]+)\"").matcher(response.body());
+    assertThat(m.find()).as(response.body()).isTrue();
+    return m.group(1);
+  }
+
+  static String unique() {
+    return "Ani " + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void submitFollowAndWithdrawWithoutASession() throws Exception {
+    HttpResponse<String> created = post(form(unique()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String code = trackingCode(created);
+    assertThat(created.headers().firstValue("Location")).contains("/api/v1/applications/" + code);
+    assertThat(created.body()).contains("\"status\":\"SUBMITTED\"", "\"deadline\":");
+
+    HttpResponse<String> status = get("/api/v1/applications/" + code + "?phone=7890");
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body())
+        .contains("\"status\":\"SUBMITTED\"", "\"clockPaused\":false", "\"timeline\":[{");
+    assertThat(status.body()).doesNotContain("3516164101900001", "Dusun");
+
+    HttpResponse<String> wrong = get("/api/v1/applications/" + code + "?phone=0000");
+    HttpResponse<String> guessed = get("/api/v1/applications/351616-AAAAAAAA?phone=7890");
+    assertThat(wrong.statusCode()).isEqualTo(404);
+    assertThat(guessed.statusCode()).isEqualTo(404);
+    assertThat(wrong.body().replace(code, "X"))
+        .as("no enumeration: the same answer")
+        .isEqualTo(guessed.body().replace("351616-AAAAAAAA", "X"));
+    assertThat(wrong.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+
+    HttpResponse<String> withdrawn =
+        postEmpty("/api/v1/applications/" + code + "/withdraw?phone=7890");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.body()).contains("\"status\":\"WITHDRAWN\"");
+    assertThat(postEmpty("/api/v1/applications/" + code + "/withdraw?phone=7890").statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void theSameIdempotencyKeyMakesOneApplication() throws Exception {
+    String name = unique();
+    String key = UUID.randomUUID().toString();
+    HttpResponse<String> first = post(form(name), "Idempotency-Key", key);
+    HttpResponse<String> second = post(form(name), "Idempotency-Key", key);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(trackingCode(second)).isEqualTo(trackingCode(first));
+    assertThat(
+            jdbc.sql("select count(*) from application where name = ?")
+                .param(name)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void fieldErrorsAreProblemsInIndonesianOrEnglish() throws Exception {
+    List<Part> parts =
+        replace(
+            form(unique()),
+            "nik",
+            new Part("nik", null, null, "3516160101900001".getBytes(StandardCharsets.UTF_8)));
+    parts =
+        replace(
+            parts,
+            "address",
+            new Part("address", null, null, "<script>x</script>".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> indonesian = post(parts);
+    assertThat(indonesian.statusCode()).isEqualTo(422);
+    assertThat(indonesian.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(indonesian.body())
+        .contains(
+            "\"field\":\"nik\"",
+            "tidak sesuai dengan jenis kelamin",
+            "\"field\":\"address\"",
+            "tag HTML");
+
+    HttpResponse<String> english = post(parts, "Accept-Language", "en");
+    assertThat(english.statusCode()).isEqualTo(422);
+    assertThat(english.body()).contains("does not match the sex given");
+  }
+
+  @Test
+  void filesAreCheckedByTheirContent() throws Exception {
+    String field = "files[" + requirements.get(0) + "]";
+    HttpResponse<String> empty =
+        post(
+            replace(
+                form(unique()), field, new Part(field, "ktp.pdf", "application/pdf", new byte[0])));
+    assertThat(empty.statusCode()).isEqualTo(422);
+    assertThat(empty.body()).contains("documents.error.empty", field);
+
+    HttpResponse<String> executable =
+        post(
+            replace(
+                form(unique()),
+                field,
+                new Part(field, "ktp.pdf", "application/pdf", TestFiles.windowsExecutable())));
+    assertThat(executable.statusCode()).isEqualTo(422);
+    assertThat(executable.body()).contains("documents.error.type");
+
+    byte[] big = new byte[2_500_000];
+    byte[] pdf = TestFiles.pdf(1);
+    System.arraycopy(pdf, 0, big, 0, pdf.length);
+    HttpResponse<String> oversized =
+        post(replace(form(unique()), field, new Part(field, "ktp.pdf", "application/pdf", big)));
+    assertThat(oversized.statusCode()).isEqualTo(413);
+    assertThat(oversized.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void tooManyLookUpsAreRefusedForAWhile() throws Exception {
+    for (int i = 0; i < LookupLimiter.PER_MINUTE; i++) {
+      assertThat(get("/api/v1/applications/351616-AAAAAAAA?phone=1234").statusCode())
+          .isEqualTo(404);
+    }
+    HttpResponse<String> limited = get("/api/v1/applications/351616-AAAAAAAA?phone=1234");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+    assertThat(postEmpty("/api/v1/applications/351616-AAAAAAAA/withdraw?phone=1234").statusCode())
+        .isEqualTo(429);
+  }
+
+  @Test
+  void otherApiWritesStayForbidden() throws Exception {
+    assertThat(postEmpty("/api/v1/offices").statusCode()).isEqualTo(403);
+    assertThat(postEmpty("/api/v1/applications/351616-AAAAAAAA").statusCode()).isEqualTo(403);
+  }
+}

@@ -257,7 +257,7 @@ class AdminFormValidationIntegrationTests {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     UUID jetis = jetis();
     String before = logoState(jetis);
-    byte[] huge = new byte[2 * 1024 * 1024 + 300 * 1024];
+    byte[] huge = new byte[10 * 1024 * 1024 + 300 * 1024];
     new Random(1).nextBytes(huge);
     System.arraycopy(png(4, 4, false), 0, huge, 0, 8);
     HttpResponse<String> response =

@@ -130,12 +130,29 @@ final class WebClient {
             .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A file to upload. */
+  record FilePart(String filename, String contentType, byte[] content) {}
+
   /** Uploads one file as multipart/form-data, with the CSRF token as a form field. */
   HttpResponse<String> upload(
       String path, String field, String filename, String contentType, byte[] content) {
+    return filename == null
+        ? upload(path, field, Map.of())
+        : upload(path, field, Map.of(), new FilePart(filename, contentType, content));
+  }
+
+  /**
+   * Uploads files under one field name as multipart/form-data, with other form fields and the CSRF
+   * token.
+   */
+  HttpResponse<String> upload(
+      String path, String field, Map<String, String> fields, FilePart... files) {
     String boundary = "----test" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    Map<String, String> parts = csrf == null ? Map.of() : Map.of("_csrf", csrf);
+    Map<String, String> parts = new java.util.LinkedHashMap<>(fields);
+    if (csrf != null) {
+      parts.put("_csrf", csrf);
+    }
     for (Map.Entry<String, String> part : parts.entrySet()) {
       body.writeBytes(
           ("--"
@@ -147,19 +164,19 @@ final class WebClient {
                   + "\r\n")
               .getBytes(StandardCharsets.UTF_8));
     }
-    if (filename != null) {
+    for (FilePart file : files) {
       body.writeBytes(
           ("--"
                   + boundary
                   + "\r\nContent-Disposition: form-data; name=\""
                   + field
                   + "\"; filename=\""
-                  + filename
+                  + file.filename()
                   + "\"\r\nContent-Type: "
-                  + contentType
+                  + file.contentType()
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(content);
+      body.writeBytes(file.content());
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

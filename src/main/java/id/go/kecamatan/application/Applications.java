@@ -144,14 +144,6 @@ public class Applications {
       Office office, ServiceType service, SubmitCommand command, String key) {
     UUID officeId = office.id();
     FieldErrors errors = new FieldErrors();
-    Applicant applicant = applicant(officeId, command, errors);
-
-    FormAnswers.Checked checked =
-        formAnswers.check(formFields.definition(officeId, service.id()), command.answers());
-    for (Map.Entry<String, FieldErrors.Error> e : checked.errors().entries()) {
-      errors.reject("answers." + e.getKey(), e.getValue().key(), e.getValue().args());
-    }
-
     Map<String, Requirement> requirements = new LinkedHashMap<>();
     for (Requirement r : service.requirements()) {
       requirements.put(r.id().toString(), r);
@@ -161,12 +153,22 @@ public class Applications {
         errors.reject(filesField(e.getKey()), "application.error.unknownRequirement");
       }
     }
+    java.util.Set<UUID> withFiles = new java.util.HashSet<>();
     for (Requirement r : service.requirements()) {
-      if (r.required() && !hasFile(command.files().get(r.id().toString()))) {
-        errors.reject(filesField(r.id().toString()), "application.error.requirementMissing");
+      if (hasFile(command.files().get(r.id().toString()))) {
+        withFiles.add(r.id());
       }
     }
-    if (errors.any()) {
+    Prepared prepared =
+        prepare(
+            officeId,
+            service,
+            command.channel(),
+            command.applicant(),
+            command.answers(),
+            withFiles,
+            errors);
+    if (prepared == null) {
       return Outcome.failed(errors);
     }
 
@@ -196,7 +198,53 @@ public class Applications {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
+    return Outcome.done(create(office, service, command.channel(), prepared, attachments, key));
+  }
 
+  /** An applicant and answers that passed every check, ready to become an application. */
+  record Prepared(Applicant applicant, Map<String, List<String>> answers) {}
+
+  /**
+   * Checks what an application says apart from its files: the applicant, the answers to the
+   * service's form and that every required requirement has a file ({@code withFiles}).
+   *
+   * @return null when {@code errors} got any
+   */
+  Prepared prepare(
+      UUID officeId,
+      ServiceType service,
+      Channel channel,
+      ApplicantForm form,
+      Map<String, List<String>> answers,
+      java.util.Set<UUID> withFiles,
+      FieldErrors errors) {
+    Applicant applicant = applicant(officeId, channel, form, errors);
+    FormAnswers.Checked checked =
+        formAnswers.check(formFields.definition(officeId, service.id()), answers);
+    for (Map.Entry<String, FieldErrors.Error> e : checked.errors().entries()) {
+      errors.reject("answers." + e.getKey(), e.getValue().key(), e.getValue().args());
+    }
+    for (Requirement r : service.requirements()) {
+      if (r.required() && !withFiles.contains(r.id())) {
+        errors.reject(filesField(r.id().toString()), "application.error.requirementMissing");
+      }
+    }
+    return errors.any() ? null : new Prepared(applicant, checked.answers());
+  }
+
+  /**
+   * Makes the application of a checked applicant and answers with documents stored already, its
+   * first timeline step, audit record and {@link ApplicationSubmitted} event. Runs in the caller's
+   * transaction.
+   */
+  Application create(
+      Office office,
+      ServiceType service,
+      Channel channel,
+      Prepared prepared,
+      Map<UUID, List<UUID>> attachments,
+      String key) {
+    UUID officeId = office.id();
     Instant now = clock.instant();
     LocalDate today = LocalDate.now(clock);
     LocalDate deadline = calendar.of(officeId).plus(today, service.completionDays());
@@ -205,9 +253,9 @@ public class Applications {
             officeId,
             service.id(),
             TrackingCode.generate(office.code(), random),
-            command.channel(),
-            applicant,
-            checked.answers(),
+            channel,
+            prepared.applicant(),
+            prepared.answers(),
             attachments,
             now,
             deadline);
@@ -223,7 +271,7 @@ public class Applications {
             application.channel(),
             now,
             deadline));
-    return Outcome.done(application);
+    return application;
   }
 
   private static boolean hasFile(List<Upload> uploads) {
@@ -236,7 +284,17 @@ public class Applications {
     return "files[" + requirementId + "]";
   }
 
-  private Applicant applicant(UUID officeId, SubmitCommand c, FieldErrors errors) {
+  /**
+   * Checks the identity a resident declared: text limits, NIK against the birth date, sex and
+   * region, a village of the office; on the online channel a phone number is required.
+   */
+  public Outcome<Applicant> checkApplicant(UUID officeId, Channel channel, ApplicantForm form) {
+    FieldErrors errors = new FieldErrors();
+    Applicant applicant = applicant(officeId, channel, form, errors);
+    return applicant == null ? Outcome.failed(errors) : Outcome.done(applicant);
+  }
+
+  private Applicant applicant(UUID officeId, Channel channel, ApplicantForm c, FieldErrors errors) {
     String name = FieldErrors.clean(c.name());
     String birthPlace = FieldErrors.clean(c.birthPlace());
     String address = FieldErrors.clean(c.address());
@@ -245,7 +303,7 @@ public class Applications {
     errors.text("name", name, 100);
     errors.text("birthPlace", birthPlace, 100);
     errors.text("address", address, 300);
-    if (c.channel() == Channel.ONLINE && phone == null) {
+    if (channel == Channel.ONLINE && phone == null) {
       errors.reject("phone", "application.error.phoneRequired");
     } else {
       errors.optionalText("phone", phone, 20);

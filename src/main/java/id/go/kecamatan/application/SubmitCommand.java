@@ -31,4 +31,10 @@ public record SubmitCommand(
     answers = answers == null ? Map.of() : answers;
     files = files == null ? Map.of() : files;
   }
+
+  /** The identity part of the command. */
+  public ApplicantForm applicant() {
+    return new ApplicantForm(
+        nik, name, birthPlace, birthDate, sex, villageId, address, phone, email);
+  }
 }

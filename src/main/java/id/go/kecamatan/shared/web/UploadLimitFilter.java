@@ -5,8 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,6 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(-150)
 class UploadLimitFilter extends OncePerRequestFilter {
+
+  private final long maxFileMegabytes;
+  private final long maxRequestMegabytes;
+
+  UploadLimitFilter(
+      @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
+    this.maxFileMegabytes = maxFile.toMegabytes();
+    this.maxRequestMegabytes = maxRequest.toMegabytes();
+  }
 
   @Override
   protected void doFilterInternal(
@@ -46,14 +58,22 @@ class UploadLimitFilter extends OncePerRequestFilter {
   }
 
   /** The JSON API answers 413 as {@code application/problem+json} instead of redirecting. */
-  private static void tooLargeProblem(HttpServletRequest request, HttpServletResponse response)
+  private void tooLargeProblem(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String language = request.getHeader("Accept-Language");
     boolean english = language != null && language.strip().toLowerCase().startsWith("en");
     String title =
         english
-            ? "The upload is too large: at most 2 MB per file and 3 MB in all"
-            : "Unggahan terlalu besar: paling besar 2 MB per file dan 3 MB seluruhnya";
+            ? "The upload is too large: at most "
+                + maxFileMegabytes
+                + " MB per file and "
+                + maxRequestMegabytes
+                + " MB in all"
+            : "Unggahan terlalu besar: paling besar "
+                + maxFileMegabytes
+                + " MB per file dan "
+                + maxRequestMegabytes
+                + " MB seluruhnya";
     response.setStatus(413);
     response.setContentType("application/problem+json;charset=UTF-8");
     response

@@ -254,7 +254,7 @@ class ApplicationApiIntegrationTests {
     assertThat(executable.statusCode()).isEqualTo(422);
     assertThat(executable.body()).contains("documents.error.type");
 
-    byte[] big = new byte[2_500_000];
+    byte[] big = new byte[10 * 1024 * 1024 + 100_000];
     byte[] pdf = TestFiles.pdf(1);
     System.arraycopy(pdf, 0, big, 0, pdf.length);
     HttpResponse<String> oversized =

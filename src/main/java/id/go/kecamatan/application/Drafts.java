@@ -1,0 +1,491 @@
+package id.go.kecamatan.application;
+
+import id.go.kecamatan.application.internal.ApplicationRepository;
+import id.go.kecamatan.application.internal.DraftRepository;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FormAnswers;
+import id.go.kecamatan.catalog.FormDefinition;
+import id.go.kecamatan.catalog.FormField;
+import id.go.kecamatan.catalog.FormFields;
+import id.go.kecamatan.catalog.Requirement;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.documents.Document;
+import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.Slot;
+import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drafts of online applications (draf permohonan): started from a service page, saved at every
+ * step, opened again with the resume code, submitted once, and purged with their files when they
+ * expire ({@code layanan.drafts.keep} after the last save, 30 days unless configured).
+ *
+ * <p>What a resident types is kept even when it does not pass the checks yet (cut to a sane
+ * length), so nothing typed is lost; the checks run on every save and again on submission.
+ */
+@Service
+public class Drafts {
+
+  /** The longest text kept per typed value; longer input is cut, the checks then refuse it. */
+  static final int MAX_KEPT = 2_000;
+
+  private static final int MAX_VALUES = 50;
+  private static final int PURGE_BATCH = 100;
+
+  private final DraftRepository drafts;
+  private final ApplicationRepository applications;
+  private final Applications submissions;
+  private final Catalog catalog;
+  private final FormFields formFields;
+  private final FormAnswers formAnswers;
+  private final Offices offices;
+  private final Documents documents;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final Duration keep;
+  private final SecureRandom random = new SecureRandom();
+
+  Drafts(
+      DraftRepository drafts,
+      ApplicationRepository applications,
+      Applications submissions,
+      Catalog catalog,
+      FormFields formFields,
+      FormAnswers formAnswers,
+      Offices offices,
+      Documents documents,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      @Value("${layanan.drafts.keep:P30D}") Duration keep) {
+    this.drafts = drafts;
+    this.applications = applications;
+    this.submissions = submissions;
+    this.catalog = catalog;
+    this.formFields = formFields;
+    this.formAnswers = formAnswers;
+    this.offices = offices;
+    this.documents = documents;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.keep = keep;
+  }
+
+  /** How long a draft is kept after its last save. */
+  public Duration keep() {
+    return keep;
+  }
+
+  /**
+   * Starts a draft for an active online service of an active office.
+   *
+   * @throws NotFoundException when there is no such service to apply for online
+   */
+  public Draft start(UUID officeId, String serviceCode) {
+    ServiceType service = requireOnlineService(officeId, serviceCode);
+    Instant now = clock.instant();
+    String code;
+    do {
+      code = newResumeCode();
+    } while (drafts.resumeCodeTaken(code));
+    Draft draft =
+        new Draft(
+            UUID.randomUUID(),
+            officeId,
+            service.id(),
+            code,
+            null,
+            null,
+            Map.of(),
+            null,
+            now,
+            now.plus(keep));
+    drafts.insert(draft, now);
+    return draft;
+  }
+
+  private ServiceType requireOnlineService(UUID officeId, String serviceCode) {
+    if (!offices.get(officeId).active()) {
+      throw new NotFoundException();
+    }
+    return onlineService(officeId, serviceCode).orElseThrow(NotFoundException::new);
+  }
+
+  /** An active service of the office that residents may apply for online. */
+  public Optional<ServiceType> onlineService(UUID officeId, String serviceCode) {
+    return catalog.activeService(officeId, serviceCode).filter(ServiceType::online);
+  }
+
+  private String newResumeCode() {
+    StringBuilder code = new StringBuilder(8);
+    for (int i = 0; i < 8; i++) {
+      code.append(TrackingCode.ALPHABET.charAt(random.nextInt(TrackingCode.ALPHABET.length())));
+    }
+    return code.toString();
+  }
+
+  /** A draft that has not expired; submitted drafts too (for their confirmation page). */
+  public Optional<Draft> find(UUID id) {
+    return drafts.find(id).filter(d -> d.expiresAt().isAfter(clock.instant()));
+  }
+
+  /**
+   * The draft with this resume code, typed as a resident would: case, blanks and the dash do not
+   * matter. Empty for an unknown, expired or submitted draft.
+   */
+  public Optional<Draft> resume(String code) {
+    String normalised = normaliseResumeCode(code);
+    if (normalised == null) {
+      return Optional.empty();
+    }
+    return drafts
+        .findByResumeCode(normalised)
+        .filter(d -> !d.submitted() && d.expiresAt().isAfter(clock.instant()));
+  }
+
+  static String normaliseResumeCode(String input) {
+    if (input == null || input.length() > 30) {
+      return null;
+    }
+    String code = input.toUpperCase(Locale.ROOT).replaceAll("[\\s\\-]", "");
+    if (code.length() != 8) {
+      return null;
+    }
+    for (int i = 0; i < code.length(); i++) {
+      if (TrackingCode.ALPHABET.indexOf(code.charAt(i)) < 0) {
+        return null;
+      }
+    }
+    return code;
+  }
+
+  /** The service a draft applies for, with its requirements. */
+  public ServiceType service(Draft draft) {
+    return catalog.service(draft.officeId(), draft.serviceId());
+  }
+
+  /** The questions of the draft's service. */
+  public FormDefinition form(Draft draft) {
+    return formFields.definition(draft.officeId(), draft.serviceId());
+  }
+
+  /** The documents of a draft, by id. */
+  public Map<UUID, Document> documents(Draft draft) {
+    Map<UUID, Document> byId = new LinkedHashMap<>();
+    for (Document d : documents.findAll(draft.officeId(), draft.allFiles())) {
+      byId.put(d.id(), d);
+    }
+    return byId;
+  }
+
+  /** Saves the identity step as typed and checks it. */
+  public Outcome<Draft> saveIdentity(Draft draft, ApplicantForm form) {
+    requireOpen(draft);
+    ApplicantForm kept =
+        new ApplicantForm(
+            cut(form.nik()),
+            cut(form.name()),
+            cut(form.birthPlace()),
+            cut(form.birthDate()),
+            cut(form.sex()),
+            cut(form.villageId()),
+            cut(form.address()),
+            cut(form.phone()),
+            cut(form.email()));
+    Outcome<Applicant> checked = submissions.checkApplicant(draft.officeId(), Channel.ONLINE, kept);
+    Instant now = clock.instant();
+    drafts.saveIdentity(
+        draft,
+        new ApplicantForm(
+            storable(kept.nik()),
+            storable(kept.name()),
+            storable(kept.birthPlace()),
+            storable(kept.birthDate()),
+            storable(kept.sex()),
+            storable(kept.villageId()),
+            storable(kept.address()),
+            storable(kept.phone()),
+            storable(kept.email())),
+        now,
+        now.plus(keep));
+    Draft saved = drafts.find(draft.id()).orElseThrow();
+    return checked.ok() ? Outcome.done(saved) : new Outcome<>(saved, checked.errors());
+  }
+
+  /** Saves the answers to the service's questions as typed (only its questions) and checks them. */
+  public Outcome<Draft> saveAnswers(Draft draft, Map<String, List<String>> answers) {
+    requireOpen(draft);
+    FormDefinition form = form(draft);
+    Map<String, List<String>> kept = new LinkedHashMap<>();
+    Map<String, List<String>> stored = new LinkedHashMap<>();
+    for (FormField field : form.fields()) {
+      List<String> given = answers.get(field.key());
+      if (given == null) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      for (String value : given.subList(0, Math.min(given.size(), MAX_VALUES))) {
+        values.add(value == null ? "" : cut(value));
+      }
+      kept.put(field.key(), values);
+      stored.put(field.key(), values.stream().map(Drafts::storable).toList());
+    }
+    FieldErrors errors = formAnswers.check(form, kept).errors();
+    Instant now = clock.instant();
+    drafts.saveAnswers(draft, stored, now, now.plus(keep));
+    Draft saved = drafts.find(draft.id()).orElseThrow();
+    return errors.any() ? new Outcome<>(saved, errors) : Outcome.done(saved);
+  }
+
+  /**
+   * Stores files for one requirement of the draft's service, within the limits per file, per
+   * requirement and per application. When one file is refused none of this upload is kept.
+   *
+   * @throws NotFoundException when the service has no such requirement
+   */
+  public Outcome<Draft> addFiles(Draft draft, UUID requirementId, List<Upload> uploads) {
+    requireOpen(draft);
+    ServiceType service = service(draft);
+    if (service.requirements().stream().noneMatch(r -> r.id().equals(requirementId))) {
+      throw new NotFoundException();
+    }
+    String field = filesField(requirementId);
+    List<Upload> given =
+        uploads.stream()
+            .filter(u -> u != null && u.originalName() != null && !u.originalName().isBlank())
+            .toList();
+    if (given.isEmpty()) {
+      return new Outcome<>(draft, new FieldErrors().reject(field, "documents.error.noFile"));
+    }
+    return transactions.execute(
+        tx -> {
+          Draft locked = drafts.findForUpdate(draft.id()).orElseThrow(NotFoundException::new);
+          requireOpen(locked);
+          long bytes = 0;
+          for (Document d : documents.findAll(locked.officeId(), locked.allFiles())) {
+            bytes += d.size();
+          }
+          int already = locked.files(requirementId).size();
+          for (Upload upload : given) {
+            Outcome<Document> stored =
+                documents.store(locked.officeId(), new Slot(field, already, bytes), upload);
+            if (!stored.ok()) {
+              tx.setRollbackOnly();
+              return new Outcome<>(locked, stored.errors());
+            }
+            drafts.addFile(locked, requirementId, stored.value().id(), already++);
+            bytes += stored.value().size();
+          }
+          Instant now = clock.instant();
+          drafts.touch(locked, now, now.plus(keep));
+          return Outcome.done(drafts.find(locked.id()).orElseThrow());
+        });
+  }
+
+  /** Removes one file of the draft; false when the draft has no such file. */
+  public boolean removeFile(Draft draft, UUID documentId) {
+    requireOpen(draft);
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            tx -> {
+              if (!drafts.removeFile(draft, documentId)) {
+                return false;
+              }
+              documents.delete(draft.officeId(), documentId);
+              Instant now = clock.instant();
+              drafts.touch(draft, now, now.plus(keep));
+              return true;
+            }));
+  }
+
+  /** What is still missing or wrong in a draft, per step; empty when it can be submitted. */
+  public Progress progress(Draft draft) {
+    FieldErrors identity =
+        submissions
+            .checkApplicant(
+                draft.officeId(),
+                Channel.ONLINE,
+                draft.identity() == null ? ApplicantForm.empty() : draft.identity())
+            .errors();
+    FieldErrors answers = answerErrors(draft);
+    FieldErrors files = new FieldErrors();
+    for (Requirement r : service(draft).requirements()) {
+      if (r.required() && draft.files(r.id()).isEmpty()) {
+        files.reject(filesField(r.id()), "application.error.requirementMissing");
+      }
+    }
+    return new Progress(
+        identity,
+        draft.identity() != null,
+        answers,
+        draft.answers() != null || form(draft).isEmpty(),
+        files);
+  }
+
+  /**
+   * What still stands between a draft and its submission.
+   *
+   * @param identityStarted whether the identity step was saved at least once
+   * @param answersStarted whether the questions were saved at least once (or there are none)
+   */
+  public record Progress(
+      FieldErrors identity,
+      boolean identityStarted,
+      FieldErrors answers,
+      boolean answersStarted,
+      FieldErrors files) {
+
+    public boolean identityDone() {
+      return identityStarted && !identity.any();
+    }
+
+    public boolean answersDone() {
+      return answersStarted && !answers.any();
+    }
+
+    public boolean filesDone() {
+      return !files.any();
+    }
+
+    public boolean complete() {
+      return identityDone() && answersDone() && filesDone();
+    }
+  }
+
+  private FieldErrors answerErrors(Draft draft) {
+    return formAnswers
+        .check(form(draft), draft.answers() == null ? Map.of() : draft.answers())
+        .errors();
+  }
+
+  /**
+   * Submits a draft as an online application, after the resident consented to the processing of
+   * their personal data. Submitting the same draft again (a double click, a resend after a
+   * time-out) returns the application made the first time.
+   *
+   * @throws NotFoundException when the service is no longer offered online
+   */
+  public Outcome<Application> submit(UUID draftId, boolean consent) {
+    if (!consent) {
+      return Outcome.failed(new FieldErrors().reject("consent", "apply.error.consent"));
+    }
+    return transactions.execute(
+        tx -> {
+          Draft draft = drafts.findForUpdate(draftId).orElseThrow(NotFoundException::new);
+          if (draft.submitted()) {
+            return Outcome.done(
+                applications.find(draft.officeId(), draft.applicationId()).orElseThrow());
+          }
+          if (!draft.expiresAt().isAfter(clock.instant())) {
+            throw new NotFoundException();
+          }
+          Office office = offices.get(draft.officeId());
+          ServiceType service = requireOnlineService(draft.officeId(), service(draft).code());
+          FieldErrors errors = new FieldErrors();
+          Set<UUID> withFiles = new HashSet<>();
+          Map<UUID, List<UUID>> attachments = new LinkedHashMap<>();
+          for (Requirement r : service.requirements()) {
+            if (!draft.files(r.id()).isEmpty()) {
+              withFiles.add(r.id());
+              attachments.put(r.id(), draft.files(r.id()));
+            }
+          }
+          Applications.Prepared prepared =
+              submissions.prepare(
+                  draft.officeId(),
+                  service,
+                  Channel.ONLINE,
+                  draft.identity() == null ? ApplicantForm.empty() : draft.identity(),
+                  draft.answers() == null ? Map.of() : draft.answers(),
+                  withFiles,
+                  errors);
+          if (prepared == null) {
+            return Outcome.failed(errors);
+          }
+          Application application =
+              submissions.create(
+                  office, service, Channel.ONLINE, prepared, attachments, "draft:" + draft.id());
+          drafts.markSubmitted(draft, application.id(), clock.instant());
+          return Outcome.done(application);
+        });
+  }
+
+  /** The application a submitted draft became. */
+  public Optional<Application> application(Draft draft) {
+    return draft.submitted()
+        ? applications.find(draft.officeId(), draft.applicationId())
+        : Optional.empty();
+  }
+
+  /**
+   * Deletes the drafts that expired before {@code now}, with the files of those never submitted (a
+   * submitted draft's files belong to its application).
+   *
+   * @return how many drafts were deleted
+   */
+  public int purgeExpired(Instant now) {
+    int purged = 0;
+    while (true) {
+      Integer batch =
+          transactions.execute(
+              tx -> {
+                List<Draft> expired = drafts.expired(now, PURGE_BATCH);
+                for (Draft draft : expired) {
+                  drafts.delete(draft);
+                  if (!draft.submitted()) {
+                    for (UUID document : draft.allFiles()) {
+                      documents.delete(draft.officeId(), document);
+                    }
+                  }
+                }
+                return expired.size();
+              });
+      purged += batch;
+      if (batch < PURGE_BATCH) {
+        return purged;
+      }
+    }
+  }
+
+  private static void requireOpen(Draft draft) {
+    if (draft.submitted()) {
+      throw new DraftSubmittedException();
+    }
+  }
+
+  private static String cut(String value) {
+    if (value == null) {
+      return null;
+    }
+    return value.length() > MAX_KEPT ? value.substring(0, MAX_KEPT) : value;
+  }
+
+  /** PostgreSQL cannot keep NUL in text or JSON; the checks have seen and refused it already. */
+  private static String storable(String value) {
+    return value == null ? null : value.replace("\u0000", "");
+  }
+
+  static String filesField(UUID requirementId) {
+    return "files[" + requirementId + "]";
+  }
+}

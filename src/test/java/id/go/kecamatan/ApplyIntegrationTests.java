@@ -44,6 +44,7 @@ class ApplyIntegrationTests {
   UUID jetis;
   String village;
   Map<String, String> requirements; // name -> id of Domisili's requirements
+  List<String> required; // ids of the required ones (other tests may add some)
 
   @BeforeEach
   void demoIds() {
@@ -54,15 +55,20 @@ class ApplyIntegrationTests {
             .query(String.class)
             .single();
     requirements = new java.util.LinkedHashMap<>();
+    required = new java.util.ArrayList<>();
     jdbc.sql(
             """
-            select r.name, r.id::text from requirement r join service_type s on s.id = r.service_type_id
+            select r.name, r.id::text, r.required from requirement r
+            join service_type s on s.id = r.service_type_id
             where s.office_id = ? and s.code = 'DOMISILI' order by r.position
             """)
         .param(jetis)
         .query(
             rs -> {
               requirements.put(rs.getString(1), rs.getString(2));
+              if (rs.getBoolean(3)) {
+                required.add(rs.getString(2));
+              }
             });
   }
 
@@ -136,9 +142,8 @@ class ApplyIntegrationTests {
                     "Persyaratan bank")
                 .statusCode())
         .isEqualTo(302);
-    for (String name : List.of("Surat pengantar", "KTP", "Kartu Keluarga")) {
-      assertThat(upload(resident, draft, requirement(name), pdf(name + ".pdf")).statusCode())
-          .isEqualTo(302);
+    for (String id : required) {
+      assertThat(upload(resident, draft, id, pdf("berkas.pdf")).statusCode()).isEqualTo(302);
     }
     return draft;
   }
@@ -204,6 +209,15 @@ class ApplyIntegrationTests {
     assertThat(notYet.body()).contains("Unggah paling sedikit satu file untuk persyaratan ini");
     assertThat(upload(laptop, draft, requirement("Kartu Keluarga"), pdf("kk.pdf")).statusCode())
         .isEqualTo(302);
+    List<String> uploaded =
+        List.of(requirement("KTP"), requirement("Surat pengantar"), requirement("Kartu Keluarga"));
+    int attachments = 3;
+    for (String id : required) {
+      if (!uploaded.contains(id)) {
+        assertThat(upload(laptop, draft, id, pdf("lain.pdf")).statusCode()).isEqualTo(302);
+        attachments++;
+      }
+    }
     assertThat(WebClient.location(laptop.post("/permohonan/" + draft + "/berkas")))
         .endsWith("/permohonan/" + draft + "/periksa");
 
@@ -250,7 +264,7 @@ class ApplyIntegrationTests {
                 .param(applicationId)
                 .query(Integer.class)
                 .single())
-        .isEqualTo(3);
+        .isEqualTo(attachments);
     assertThat(
             jdbc.sql("select count(*) from application_draft_file where draft_id = ?::uuid")
                 .param(draft)

@@ -57,6 +57,8 @@ abstract class BrowserJourney {
           "/kecamatan/jetis?q=waris",
           "/kecamatan/jetis/layanan/SKW",
           "/kecamatan/jetis/layanan/SKW/daftar-persyaratan",
+          "/kecamatan/jetis/layanan/DOMISILI/ajukan",
+          "/lanjutkan",
           "/masuk",
           "/masuk?gagal",
           "/kecamatan/tidak-ada",

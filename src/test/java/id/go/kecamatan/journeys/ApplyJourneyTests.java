@@ -1,0 +1,168 @@
+package id.go.kecamatan.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.documents.TestFiles;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A resident of Jetis applies for a Surat Keterangan Domisili from a 360 px phone: fills in the
+ * identity and the purpose, uploads a photo of the KTP and a PDF, leaves half way, resumes on
+ * another device with the resume code, checks the answers, consents, submits and sees the tracking
+ * code and the deadline. Once with JavaScript (uploads show progress) and once without.
+ */
+@IntegrationTest
+class ApplyJourneyTests extends BrowserJourney {
+
+  @Test
+  void aResidentAppliesOnAPhoneLeavesHalfWayAndResumesWithTheCode() {
+    apply(page, this::newPhoneContext, true);
+  }
+
+  @Test
+  void theSameWorksWithoutJavaScript() {
+    try (BrowserContext noScript = newPhoneContextWithoutJavaScript()) {
+      // axe runs as a script in the page: the scans belong to the journey with JavaScript
+      apply(noScript.newPage(), this::newPhoneContextWithoutJavaScript, false);
+    }
+  }
+
+  private void apply(Page phone, Supplier<BrowserContext> otherDevice, boolean scan) {
+    phone.navigate("/kecamatan/jetis/layanan/DOMISILI");
+    link(phone, "Ajukan secara daring").click();
+    assertThat(heading(phone)).hasText("Ajukan Surat Keterangan Domisili");
+    scan(phone, scan);
+    button(phone, "Mulai sekarang").click();
+
+    // identity: a mistake first, then right
+    assertThat(heading(phone)).hasText("Data diri pemohon");
+    phone.getByLabel("NIK").fill("3516160101900002");
+    phone.getByLabel("Nama lengkap").fill("Siti <b>Aminah</b>");
+    phone.getByLabel("Tempat lahir").fill("Mojokerto");
+    phone.getByLabel("Tanggal lahir").fill("1990-01-01");
+    phone.getByLabel("Perempuan").check();
+    phone
+        .getByLabel("Desa/kelurahan tempat tinggal")
+        .selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+    phone
+        .getByLabel("Alamat", new Page.GetByLabelOptions().setExact(true))
+        .fill("Dusun Krajan RT 01 RW 02");
+    phone.getByLabel("Nomor WhatsApp atau telepon").fill("0812 3456 7890");
+    button(phone, "Simpan dan lanjutkan").click();
+    assertThat(phone.locator(".error-summary")).isVisible();
+    assertThat(phone.locator(".error-summary")).containsText("NIK");
+    assertThat(phone.getByLabel("Nama lengkap")).hasValue("Siti <b>Aminah</b>");
+    scan(phone, scan);
+    phone.getByLabel("NIK").fill("3516164101900001");
+    phone.getByLabel("Nama lengkap").fill("Siti Aminah");
+    button(phone, "Simpan dan lanjutkan").click();
+
+    // the purpose of the letter
+    assertThat(heading(phone)).hasText("Keperluan permohonan");
+    phone.getByLabel("Keperluan pribadi").check();
+    phone.getByLabel("Keperluan surat").fill("Persyaratan bank");
+    scan(phone, scan);
+    button(phone, "Simpan dan lanjutkan").click();
+
+    // uploads: a photo of the KTP and a PDF of the village letter
+    assertThat(heading(phone)).hasText("Dokumen persyaratan");
+    String resumeCode = phone.locator(".saved .code").textContent().strip();
+    assertThat(resumeCode).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
+    slot(phone, "KTP elektronik")
+        .locator("input[type=file]:not([capture])")
+        .setInputFiles(
+            new FilePayload(
+                "ktp.jpg", "image/jpeg", TestFiles.jpegWithExif(TestFiles.photo(2400, 1600), 1)));
+    slot(phone, "KTP elektronik").locator("button[type=submit]").click();
+    assertThat(phone.locator("main .notice[role=status]")).hasText("File berhasil diunggah.");
+    assertThat(slot(phone, "KTP elektronik").locator(".file-list")).containsText("ktp.jpg");
+    assertThat(slot(phone, "KTP elektronik").locator(".file-list img")).hasCount(1);
+    slot(phone, "Surat pengantar")
+        .locator("input[type=file]:not([capture])")
+        .setInputFiles(new FilePayload("pengantar.pdf", "application/pdf", TestFiles.pdf(1)));
+    slot(phone, "Surat pengantar").locator("button[type=submit]").click();
+    assertThat(slot(phone, "Surat pengantar").locator(".file-list")).containsText("pengantar.pdf");
+    scan(phone, scan);
+    assertThat(scrollWidth(phone)).isLessThanOrEqualTo(PHONE_WIDTH);
+    phone.context().close();
+
+    // later, on another device: resume with the code
+    try (BrowserContext laptop = otherDevice.get()) {
+      Page page = laptop.newPage();
+      page.navigate("/lanjutkan");
+      assertThat(heading(page)).hasText("Lanjutkan permohonan");
+      scan(page, scan);
+      page.getByLabel("Kode lanjutkan").fill(resumeCode.toLowerCase());
+      button(page, "Lanjutkan").click();
+      assertThat(heading(page)).hasText("Dokumen persyaratan");
+      assertThat(slot(page, "KTP elektronik").locator(".file-list")).containsText("ktp.jpg");
+
+      // every other required document (an office may have added some)
+      Locator slots = page.locator("section.slot");
+      for (int i = 0; i < slots.count(); i++) {
+        Locator slot = slots.nth(i);
+        boolean optional = slot.locator("h2 .optional").count() > 0;
+        if (!optional && slot.locator(".file-list").count() == 0) {
+          slot.locator("input[type=file]:not([capture])")
+              .setInputFiles(
+                  new FilePayload("berkas-" + i + ".pdf", "application/pdf", TestFiles.pdf(1)));
+          slot.locator("button[type=submit]").click();
+          assertThat(page.locator("main .notice[role=status]")).hasText("File berhasil diunggah.");
+        }
+      }
+      button(page, "Simpan dan lanjutkan").click();
+
+      assertThat(heading(page)).hasText("Periksa jawaban Anda sebelum mengirim");
+      assertThat(page.locator("main")).containsText("Siti Aminah");
+      assertThat(page.locator("main")).containsText("Keperluan pribadi");
+      assertThat(page.locator("main")).containsText("pengantar.pdf");
+      scan(page, scan);
+      button(page, "Kirim permohonan").click();
+      assertThat(page.locator(".error-summary")).containsText("Centang persetujuan");
+      page.getByLabel("Saya menyatakan data yang saya isi benar", new Page.GetByLabelOptions())
+          .check();
+      button(page, "Kirim permohonan").click();
+
+      assertThat(heading(page)).hasText("Permohonan terkirim");
+      assertThat(page.locator("#tracking-code")).hasText(Pattern.compile("351616-[A-Z0-9]{8}"));
+      assertThat(page.locator("#deadline")).hasText(Pattern.compile("\\d{1,2} [A-Z][a-z]+ \\d{4}"));
+      scan(page, scan);
+      assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+  }
+
+  private static void scan(Page page, boolean scan) {
+    if (scan) {
+      axeScan(page);
+    }
+  }
+
+  private static Locator slot(Page page, String requirement) {
+    return page.locator("section.slot")
+        .filter(
+            new Locator.FilterOptions()
+                .setHas(page.locator("h2", new Page.LocatorOptions().setHasText(requirement))));
+  }
+
+  private static Locator heading(Page page) {
+    return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+  }
+
+  private static Locator link(Page page, String name) {
+    return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  private static Locator button(Page page, String name) {
+    return page.getByRole(
+        AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+}

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * A browser for the tests: real HTTP against the running application, with its own cookies
  * (session), the CSRF token taken from the last page, redirects not followed.
  */
-final class WebClient {
+public final class WebClient {
 
-  static final String PASSWORD = "Demo-Kecamatan-2026";
+  public static final String PASSWORD = "Demo-Kecamatan-2026";
 
   private static final Pattern CSRF =
       Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
@@ -35,7 +35,7 @@ final class WebClient {
   private final HttpClient http;
   private String csrf;
 
-  WebClient(int port) {
+  public WebClient(int port) {
     this.base = "http://localhost:" + port;
     this.http =
         HttpClient.newBuilder()
@@ -45,11 +45,11 @@ final class WebClient {
   }
 
   /** A new session signed in as this user (asserts that the sign-in succeeded). */
-  static WebClient signedIn(int port, String username) {
+  public static WebClient signedIn(int port, String username) {
     return signedIn(port, username, PASSWORD);
   }
 
-  static WebClient signedIn(int port, String username, String password) {
+  public static WebClient signedIn(int port, String username, String password) {
     WebClient client = new WebClient(port);
     HttpResponse<String> response = client.login(username, password);
     assertThat(response.headers().firstValue("Location"))
@@ -59,16 +59,16 @@ final class WebClient {
     return client;
   }
 
-  HttpResponse<String> login(String username, String password) {
+  public HttpResponse<String> login(String username, String password) {
     get("/masuk");
     return post("/masuk", "username", username, "password", password);
   }
 
-  String csrf() {
+  public String csrf() {
     return csrf;
   }
 
-  String sessionId() {
+  public String sessionId() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("SESSION"))
         .map(HttpCookie::getValue)
@@ -76,7 +76,7 @@ final class WebClient {
         .orElse(null);
   }
 
-  HttpResponse<String> get(String path, String... headers) {
+  public HttpResponse<String> get(String path, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     if (headers.length > 0) {
       request.headers(headers);
@@ -84,7 +84,7 @@ final class WebClient {
     return send(request);
   }
 
-  HttpResponse<byte[]> getBytes(String path, String... headers) {
+  public HttpResponse<byte[]> getBytes(String path, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     if (headers.length > 0) {
       request.headers(headers);
@@ -97,7 +97,7 @@ final class WebClient {
   }
 
   /** Posts a form with the current CSRF token; fields as name, value pairs. */
-  HttpResponse<String> post(String path, String... fields) {
+  public HttpResponse<String> post(String path, String... fields) {
     List<String> all = new ArrayList<>(List.of(fields));
     if (csrf != null) {
       all.add("_csrf");
@@ -107,7 +107,7 @@ final class WebClient {
   }
 
   /** Posts a form exactly as given: no CSRF token unless among the fields. */
-  HttpResponse<String> postRaw(String path, String... fields) {
+  public HttpResponse<String> postRaw(String path, String... fields) {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < fields.length; i += 2) {
       if (body.length() > 0) {
@@ -123,7 +123,7 @@ final class WebClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  HttpResponse<String> send(String method, String path, String contentType, String body) {
+  public HttpResponse<String> send(String method, String path, String contentType, String body) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", contentType)
@@ -131,10 +131,10 @@ final class WebClient {
   }
 
   /** A file to upload. */
-  record FilePart(String filename, String contentType, byte[] content) {}
+  public record FilePart(String filename, String contentType, byte[] content) {}
 
   /** Uploads one file as multipart/form-data, with the CSRF token as a form field. */
-  HttpResponse<String> upload(
+  public HttpResponse<String> upload(
       String path, String field, String filename, String contentType, byte[] content) {
     return filename == null
         ? upload(path, field, Map.of())
@@ -145,7 +145,7 @@ final class WebClient {
    * Uploads files under one field name as multipart/form-data, with other form fields and the CSRF
    * token.
    */
-  HttpResponse<String> upload(
+  public HttpResponse<String> upload(
       String path, String field, Map<String, String> fields, FilePart... files) {
     String boundary = "----test" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -200,7 +200,7 @@ final class WebClient {
     }
   }
 
-  static String location(HttpResponse<?> response) {
+  public static String location(HttpResponse<?> response) {
     return response.headers().firstValue("Location").orElse("");
   }
 }

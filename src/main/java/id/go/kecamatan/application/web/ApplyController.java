@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The resident's online application, one thing per page (GOV.UK patterns): start page, identity,
@@ -259,7 +260,10 @@ class ApplyController {
         + requirementId;
   }
 
-  /** Where {@code UploadLimitFilter} sends an upload over the request size limit. */
+  /**
+   * Where {@code UploadLimitFilter} sends an upload over the request size limit ({@code
+   * ?terlalu-besar}) or with more parts than the container reads ({@code ?terlalu-banyak}).
+   */
   @GetMapping("/permohonan/{id}/berkas/{requirementId}")
   String uploadTooLarge(
       @PathVariable UUID id,
@@ -268,16 +272,16 @@ class ApplyController {
       HttpServletResponse response,
       Model model) {
     Draft draft = open(request, id);
-    if (request.getParameter("terlalu-besar") == null) {
+    String field = "files[" + requirementId + "]";
+    FieldErrors errors = new FieldErrors();
+    if (request.getParameter("terlalu-besar") != null) {
+      errors.reject(field, "documents.error.tooBig", documents.limits().maxFile());
+    } else if (request.getParameter("terlalu-banyak") != null) {
+      errors.reject(field, "documents.error.tooMany", documents.limits().maxFilesPerSlot());
+    } else {
       return redirect(draft, "berkas");
     }
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    FieldErrors errors =
-        new FieldErrors()
-            .reject(
-                "files[" + requirementId + "]",
-                "documents.error.tooBig",
-                documents.limits().maxFile());
     return filesPage(draft, errors, false, model);
   }
 
@@ -463,6 +467,12 @@ class ApplyController {
     model.addAttribute("office", offices.get(draft.officeId()));
     model.addAttribute("service", drafts.service(draft));
     model.addAttribute("back", back);
+    model.addAttribute(
+        "resumeUrl",
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/lanjutkan/{id}")
+            .buildAndExpand(draft.id())
+            .toUriString());
     model.addAttribute("hasQuestions", !drafts.form(draft).isEmpty());
   }
 

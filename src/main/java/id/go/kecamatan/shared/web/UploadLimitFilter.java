@@ -46,10 +46,13 @@ class UploadLimitFilter extends OncePerRequestFilter {
         if (!tooLarge(e)) {
           throw e;
         }
+        boolean tooManyParts = tooManyParts(e);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-          tooLargeProblem(request, response);
+          tooLargeProblem(request, response, tooManyParts);
         } else {
-          response.sendRedirect(request.getRequestURI() + "?terlalu-besar");
+          // the form shows "too many files" or "too large" for these
+          response.sendRedirect(
+              request.getRequestURI() + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
         }
         return;
       }
@@ -58,27 +61,42 @@ class UploadLimitFilter extends OncePerRequestFilter {
   }
 
   /** The JSON API answers 413 as {@code application/problem+json} instead of redirecting. */
-  private void tooLargeProblem(HttpServletRequest request, HttpServletResponse response)
+  private void tooLargeProblem(
+      HttpServletRequest request, HttpServletResponse response, boolean tooManyParts)
       throws IOException {
     String language = request.getHeader("Accept-Language");
     boolean english = language != null && language.strip().toLowerCase().startsWith("en");
     String title =
-        english
-            ? "The upload is too large: at most "
-                + maxFileMegabytes
-                + " MB per file and "
-                + maxRequestMegabytes
-                + " MB in all"
-            : "Unggahan terlalu besar: paling besar "
-                + maxFileMegabytes
-                + " MB per file dan "
-                + maxRequestMegabytes
-                + " MB seluruhnya";
+        tooManyParts
+            ? (english
+                ? "The upload has too many files or fields"
+                : "Unggahan berisi terlalu banyak file atau isian")
+            : english
+                ? "The upload is too large: at most "
+                    + maxFileMegabytes
+                    + " MB per file and "
+                    + maxRequestMegabytes
+                    + " MB in all"
+                : "Unggahan terlalu besar: paling besar "
+                    + maxFileMegabytes
+                    + " MB per file dan "
+                    + maxRequestMegabytes
+                    + " MB seluruhnya";
     response.setStatus(413);
     response.setContentType("application/problem+json;charset=UTF-8");
     response
         .getWriter()
         .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":413}");
+  }
+
+  /** The container's limit on the number of parts (files and fields) of one request. */
+  private static boolean tooManyParts(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getName().endsWith("FileCountLimitExceededException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean tooLarge(Throwable e) {

@@ -1,7 +1,9 @@
-package id.go.kecamatan;
+package id.go.kecamatan.application.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
 import id.go.kecamatan.WebClient.FilePart;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.TestFiles;
@@ -40,6 +42,7 @@ class ApplyIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Documents documents;
+  @Autowired LookupLimiter limiter;
 
   UUID jetis;
   String village;
@@ -48,6 +51,8 @@ class ApplyIntegrationTests {
 
   @BeforeEach
   void demoIds() {
+    // resume attempts share the per-address limit with other tests on this machine
+    limiter.reset();
     jetis = jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
     village =
         jdbc.sql("select id::text from village where office_id = ? order by name limit 1")
@@ -413,14 +418,21 @@ class ApplyIntegrationTests {
     assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single())
         .isEqualTo(documentsBefore);
 
-    // too many files for one requirement
-    FilePart[] many = new FilePart[6];
+    // 100 files for one requirement
+    FilePart[] many = new FilePart[100];
     for (int i = 0; i < many.length; i++) {
       many[i] = pdf("halaman-" + i + ".pdf");
     }
-    HttpResponse<String> tooMany = upload(resident, draft, ktp, many);
-    assertThat(tooMany.statusCode()).isEqualTo(422);
+    HttpResponse<String> hundred = upload(resident, draft, ktp, many);
+    assertThat(WebClient.location(hundred)).contains("terlalu-banyak");
+    HttpResponse<String> tooMany =
+        resident.get(WebClient.location(hundred).replaceFirst("^https?://[^/]+", ""));
+    assertThat(tooMany.statusCode()).isEqualTo(413);
     assertThat(tooMany.body()).contains("paling banyak 5 file");
+    // six: within what the container reads, refused by the limit per requirement
+    HttpResponse<String> six = upload(resident, draft, ktp, java.util.Arrays.copyOf(many, 6));
+    assertThat(six.statusCode()).isEqualTo(422);
+    assertThat(six.body()).contains("paling banyak 5 file");
     assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single())
         .isEqualTo(documentsBefore);
 
@@ -528,5 +540,56 @@ class ApplyIntegrationTests {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void scriptInAnswersIsRefusedAndShownAsText() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    identity(resident, draft);
+    resident.get("/permohonan/" + draft + "/pertanyaan");
+    String script = "<script>alert(1)</script>";
+    HttpResponse<String> refused =
+        resident.post(
+            "/permohonan/" + draft + "/pertanyaan",
+            "keperluan",
+            "pribadi",
+            "keterangan",
+            script,
+            "lama_tinggal",
+            "banyak");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body())
+        .doesNotContain(script)
+        .contains("&lt;script", "Tidak boleh berisi tag HTML", "Harus berupa angka bulat");
+    HttpResponse<String> check = resident.get("/permohonan/" + draft + "/periksa");
+    assertThat(check.body()).doesNotContain(script).contains("&lt;script");
+
+    // a choice that is not offered, and an answer to a question the form does not have
+    HttpResponse<String> forged =
+        resident.post(
+            "/permohonan/" + draft + "/pertanyaan", "keperluan", "palsu", "tidak_ada", "x");
+    assertThat(forged.statusCode()).isEqualTo(422);
+    assertThat(
+            jdbc.sql("select answers::text from application_draft where id = ?::uuid")
+                .param(draft)
+                .query(String.class)
+                .single())
+        .doesNotContain("tidak_ada");
+  }
+
+  @Test
+  void tooManyResumeAttemptsFromOneAddressAreRefusedForAWhile() {
+    WebClient guesser = new WebClient(port);
+    guesser.get("/lanjutkan");
+    for (int i = 0; i < LookupLimiter.PER_MINUTE; i++) {
+      assertThat(guesser.post("/lanjutkan", "code", "AAAA-AAA" + (i % 8 + 2)).statusCode())
+          .isEqualTo(422);
+    }
+    HttpResponse<String> limited = guesser.post("/lanjutkan", "code", "AAAA-AAAA");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    assertThat(limited.body()).contains("Terlalu banyak percobaan");
+    limiter.reset();
   }
 }

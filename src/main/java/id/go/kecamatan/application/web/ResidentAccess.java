@@ -41,7 +41,8 @@ class ResidentAccess {
     HttpSession session = request.getSession(true);
     @SuppressWarnings("unchecked")
     Set<String> granted = (Set<String>) session.getAttribute(attribute);
-    LinkedHashSet<String> next = granted == null ? new LinkedHashSet<>() : new LinkedHashSet<>(granted);
+    LinkedHashSet<String> next =
+        granted == null ? new LinkedHashSet<>() : new LinkedHashSet<>(granted);
     next.add(value);
     while (next.size() > MAX_GRANTS) {
       next.remove(next.iterator().next());

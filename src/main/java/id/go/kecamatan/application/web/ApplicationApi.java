@@ -112,9 +112,15 @@ class ApplicationApi {
   @Schema(name = "StatusChange", description = "One step of the timeline")
   record StepJson(ApplicationStatus from, ApplicationStatus to, Instant at, String reason) {}
 
+  @Schema(
+      name = "RejectedRequirement",
+      description = "A requirement the office asks the resident to replace, and why")
+  record RejectedJson(java.util.UUID requirementId, String requirementName, String reason) {}
+
   @Schema(name = "ApplicationStatus")
   record StatusJson(
       String trackingCode,
+      String officeName,
       String serviceCode,
       String serviceName,
       ApplicationStatus status,
@@ -125,15 +131,25 @@ class ApplicationApi {
                   "the deadline clock stands still while the office waits for the resident")
           boolean clockPaused,
       boolean canWithdraw,
-      List<StepJson> timeline) {
+      List<StepJson> timeline,
+      @Schema(
+              description =
+                  "while the status is NEEDS_COMPLETION: the requirements to replace, with the"
+                      + " reasons; otherwise empty")
+          List<RejectedJson> completion) {
 
     static StatusJson of(ApplicationStatusView v) {
       List<StepJson> steps = new ArrayList<>();
       for (StatusChange c : v.timeline()) {
         steps.add(new StepJson(c.from(), c.to(), c.at(), c.reason()));
       }
+      List<RejectedJson> rejected = new ArrayList<>();
+      for (ApplicationStatusView.Rejected r : v.rejected()) {
+        rejected.add(new RejectedJson(r.requirementId(), r.requirementName(), r.reason()));
+      }
       return new StatusJson(
           v.trackingCode(),
+          v.officeName(),
           v.serviceCode(),
           v.serviceName(),
           v.status(),
@@ -141,7 +157,8 @@ class ApplicationApi {
           v.deadline(),
           v.clockPaused(),
           v.canWithdraw(),
-          steps);
+          steps,
+          rejected);
     }
   }
 

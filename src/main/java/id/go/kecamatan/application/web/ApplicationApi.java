@@ -4,6 +4,7 @@ import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusView;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.SubmitCommand;
@@ -62,13 +63,19 @@ class ApplicationApi {
   private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
 
   private final Applications applications;
+  private final Completions completions;
   private final Offices offices;
   private final LookupLimiter limiter;
   private final ApiProblems problems;
 
   ApplicationApi(
-      Applications applications, Offices offices, LookupLimiter limiter, ApiProblems problems) {
+      Applications applications,
+      Completions completions,
+      Offices offices,
+      LookupLimiter limiter,
+      ApiProblems problems) {
     this.applications = applications;
+    this.completions = completions;
     this.offices = offices;
     this.limiter = limiter;
     this.problems = problems;
@@ -328,6 +335,105 @@ class ApplicationApi {
           "Permohonan sudah disetujui atau selesai dan tidak dapat dibatalkan",
           "The application is approved or finished and cannot be withdrawn",
           request);
+    }
+  }
+
+  @Schema(
+      name = "Completion",
+      description =
+          "multipart/form-data fields: the phone digits and, for every requirement the office"
+              + " rejected (and only those), one or more files as files[<requirementId>]")
+  record CompletionForm(
+      @Schema(example = "7890", requiredMode = Schema.RequiredMode.REQUIRED) String phone,
+      @Schema(
+              name = "files[00000000-0000-0000-0000-000000000000]",
+              type = "string",
+              format = "binary",
+              description = "a new file for the rejected requirement with this id")
+          String file) {}
+
+  @Operation(
+      summary = "Complete an application: replace the rejected requirements with new files",
+      description =
+          "While the status is NEEDS_COMPLETION, every rejected requirement (see completion in the"
+              + " status) gets new files in place of its old ones and the application goes back to"
+              + " IN_REVIEW with the deadline moved by the paused time. On any error nothing"
+              + " changes. Limited per client address like the status look-up.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schema = @Schema(implementation = CompletionForm.class))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "Completed; the status afterwards"),
+        @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "409",
+            description = "The application does not wait for completion",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "422",
+            description = "Errors of the files, per files[<requirementId>]",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "429",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @PostMapping(
+      path = "/applications/{trackingCode}/completion",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> complete(
+      @PathVariable @Parameter(example = "351616-K7M3QPX9") String trackingCode,
+      @Parameter(hidden = true) MultipartHttpServletRequest request) {
+    ResponseEntity<?> limited = limited(request);
+    if (limited != null) {
+      return limited;
+    }
+    Map<String, List<Upload>> files = new LinkedHashMap<>();
+    List<InputStream> opened = new ArrayList<>();
+    try {
+      for (Map.Entry<String, List<MultipartFile>> f : request.getMultiFileMap().entrySet()) {
+        Matcher m = FILES.matcher(f.getKey());
+        if (!m.matches()) {
+          continue;
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : f.getValue()) {
+          InputStream in = file.getInputStream();
+          opened.add(in);
+          uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
+        }
+        files.put(m.group(1).toLowerCase(), uploads);
+      }
+      return completions
+          .complete(trackingCode, request.getParameter("phone"), files)
+          .<ResponseEntity<?>>map(
+              outcome ->
+                  outcome.ok()
+                      ? ResponseEntity.ok()
+                          .cacheControl(CacheControl.noStore())
+                          .body(StatusJson.of(outcome.value()))
+                      : problems.invalid(outcome.errors(), request))
+          .orElseGet(() -> notFound(request));
+    } catch (IllegalTransitionException e) {
+      return problems.status(
+          HttpStatus.CONFLICT,
+          "Permohonan tidak sedang menunggu kelengkapan berkas",
+          "The application is not waiting for documents",
+          request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (InputStream in : opened) {
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // the request's temporary files go with it
+        }
+      }
     }
   }
 

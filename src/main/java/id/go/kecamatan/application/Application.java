@@ -1,11 +1,14 @@
 package id.go.kecamatan.application;
 
+import id.go.kecamatan.office.WorkingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,7 +30,8 @@ public final class Application {
   private final Map<String, List<String>> answers;
   private final Map<UUID, List<UUID>> attachments;
   private final Instant submittedAt;
-  private final LocalDate deadline;
+  private LocalDate deadline;
+  private CompletionRequest completionRequest;
   private final List<StatusChange> timeline;
   private final List<StatusChange> pending = new ArrayList<>();
   private ApplicationStatus status;
@@ -44,7 +48,11 @@ public final class Application {
       Instant submittedAt,
       LocalDate deadline,
       ApplicationStatus status,
-      List<StatusChange> timeline) {
+      List<StatusChange> timeline,
+      CompletionRequest completionRequest) {
+    if ((completionRequest != null) != (status == ApplicationStatus.NEEDS_COMPLETION)) {
+      throw new IllegalArgumentException("An open completion request goes with NEEDS_COMPLETION");
+    }
     this.id = Objects.requireNonNull(id);
     this.officeId = Objects.requireNonNull(officeId);
     this.serviceId = Objects.requireNonNull(serviceId);
@@ -52,11 +60,12 @@ public final class Application {
     this.channel = Objects.requireNonNull(channel);
     this.applicant = Objects.requireNonNull(applicant);
     this.answers = Map.copyOf(answers);
-    this.attachments = Map.copyOf(attachments);
+    this.attachments = new LinkedHashMap<>(attachments);
     this.submittedAt = Objects.requireNonNull(submittedAt);
     this.deadline = Objects.requireNonNull(deadline);
     this.status = Objects.requireNonNull(status);
     this.timeline = new ArrayList<>(timeline);
+    this.completionRequest = completionRequest;
   }
 
   /** A new application, submitted now: its first step in the timeline is the submission. */
@@ -83,7 +92,8 @@ public final class Application {
             at,
             deadline,
             ApplicationStatus.SUBMITTED,
-            List.of());
+            List.of(),
+            null);
     StatusChange first =
         new StatusChange(null, ApplicationStatus.SUBMITTED, at, null, actorOf(channel));
     application.timeline.add(first);
@@ -91,7 +101,7 @@ public final class Application {
     return application;
   }
 
-  /** An application as stored, with its timeline in order. */
+  /** An application as stored, with its timeline in order, not waiting for the resident. */
   public static Application restore(
       ApplicationId id,
       UUID officeId,
@@ -105,6 +115,40 @@ public final class Application {
       LocalDate deadline,
       ApplicationStatus status,
       List<StatusChange> timeline) {
+    return restore(
+        id,
+        officeId,
+        serviceId,
+        trackingCode,
+        channel,
+        applicant,
+        answers,
+        attachments,
+        submittedAt,
+        deadline,
+        status,
+        timeline,
+        null);
+  }
+
+  /**
+   * An application as stored, with its timeline in order and, when its status is {@code
+   * NEEDS_COMPLETION}, the open completion request (otherwise {@code null}).
+   */
+  public static Application restore(
+      ApplicationId id,
+      UUID officeId,
+      UUID serviceId,
+      TrackingCode trackingCode,
+      Channel channel,
+      Applicant applicant,
+      Map<String, List<String>> answers,
+      Map<UUID, List<UUID>> attachments,
+      Instant submittedAt,
+      LocalDate deadline,
+      ApplicationStatus status,
+      List<StatusChange> timeline,
+      CompletionRequest completionRequest) {
     return new Application(
         id,
         officeId,
@@ -117,7 +161,8 @@ public final class Application {
         submittedAt,
         deadline,
         status,
-        timeline);
+        timeline,
+        completionRequest);
   }
 
   private static String actorOf(Channel channel) {
@@ -129,17 +174,75 @@ public final class Application {
     return change(ApplicationStatus.IN_REVIEW, at, null, actor);
   }
 
-  /** The office asks the resident to complete the application; the deadline clock pauses. */
-  public StatusChange requestCompletion(Instant at, String reason, String actor) {
-    return change(ApplicationStatus.NEEDS_COMPLETION, at, required(reason), actor);
+  /**
+   * The office asks the resident to complete the application, naming each rejected requirement
+   * (persyaratan) with its reason; the deadline clock pauses. The working days left are counted
+   * after {@code today} up to and including the deadline (today is the office's: it was spent on
+   * the review), and never below zero: an office that asks on or after its deadline has no days to
+   * give back. The timeline step carries no reason of its own: the reasons stand per requirement in
+   * {@link #completionRequest()}.
+   *
+   * @param rejected per requirement id, the reason; at least one, each reason not blank
+   * @param today the day of the request in the office's time zone
+   * @param workingDays the office's working-day rule
+   * @throws IllegalTransitionException unless the application is in review
+   * @throws IllegalArgumentException for no requirement, a blank reason or no actor
+   */
+  public StatusChange requestCompletion(
+      Instant at,
+      Map<UUID, String> rejected,
+      String actor,
+      LocalDate today,
+      WorkingDays workingDays) {
+    if (!status.canBecome(ApplicationStatus.NEEDS_COMPLETION)) {
+      throw new IllegalTransitionException(status, ApplicationStatus.NEEDS_COMPLETION);
+    }
+    if (rejected == null || rejected.isEmpty()) {
+      throw new IllegalArgumentException("At least one rejected requirement is required");
+    }
+    Map<UUID, String> reasons = new LinkedHashMap<>();
+    rejected.forEach((requirement, reason) -> reasons.put(requirement, required(reason)));
+    int left = Math.max(0, workingDays.between(today, deadline));
+    CompletionRequest request = new CompletionRequest(at, required(actor), reasons, left);
+    StatusChange change = change(ApplicationStatus.NEEDS_COMPLETION, at, null, actor);
+    completionRequest = request;
+    return change;
   }
 
-  /** The resident completed the application; the office checks it again. */
-  public StatusChange completed(Instant at, String actor) {
+  /**
+   * The resident completed the application: each rejected requirement gets new documents in place
+   * of its old ones, the office checks it again, and the clock runs on. The new deadline is the
+   * working day that lies as many working days after {@code today} as were left when the clock
+   * paused ({@link WorkingDays#plus}: with none left, today or the next working day). So the office
+   * gets back exactly the time it had, not more: the resident's waiting neither shortens nor
+   * lengthens the office's own time.
+   *
+   * @param replacements per rejected requirement id, the documents now kept for it; exactly the
+   *     rejected requirements, each with at least one document
+   * @param today the day of the completion in the office's time zone
+   * @throws IllegalTransitionException unless the application needs completion
+   * @throws IllegalArgumentException when the replacements are not exactly the rejected
+   *     requirements or one has no document
+   */
+  public StatusChange completed(
+      Instant at,
+      String actor,
+      Map<UUID, List<UUID>> replacements,
+      LocalDate today,
+      WorkingDays workingDays) {
     if (status != ApplicationStatus.NEEDS_COMPLETION) {
       throw new IllegalTransitionException(status, ApplicationStatus.IN_REVIEW);
     }
-    return change(ApplicationStatus.IN_REVIEW, at, null, actor);
+    CompletionRequest request = completionRequest;
+    if (!replacements.keySet().equals(request.reasons().keySet())
+        || replacements.values().stream().anyMatch(ids -> ids == null || ids.isEmpty())) {
+      throw new IllegalArgumentException("Each rejected requirement, and only those, is replaced");
+    }
+    LocalDate next = workingDays.plus(today, request.workingDaysLeft());
+    StatusChange change = change(ApplicationStatus.IN_REVIEW, at, null, actor);
+    replacements.forEach((requirement, ids) -> attachments.put(requirement, List.copyOf(ids)));
+    deadline = next;
+    return change;
   }
 
   public StatusChange approve(Instant at, String actor) {
@@ -183,6 +286,8 @@ public final class Application {
     }
     StatusChange change = new StatusChange(status, target, at, reason, actor);
     status = target;
+    // leaving NEEDS_COMPLETION in any way (completed, rejected, withdrawn) closes the request
+    completionRequest = null;
     timeline.add(change);
     pending.add(change);
     return change;
@@ -226,8 +331,9 @@ public final class Application {
     return answers;
   }
 
+  /** Per requirement id, the documents kept for it, in order. */
   public Map<UUID, List<UUID>> attachments() {
-    return attachments;
+    return Map.copyOf(attachments);
   }
 
   public Instant submittedAt() {
@@ -245,6 +351,11 @@ public final class Application {
   /** Every status change, oldest first, starting with the submission. */
   public List<StatusChange> timeline() {
     return List.copyOf(timeline);
+  }
+
+  /** The office's open request to complete the application, while its status says so. */
+  public Optional<CompletionRequest> completionRequest() {
+    return Optional.ofNullable(completionRequest);
   }
 
   /** Whether the deadline clock stands still (the office waits for the resident). */

@@ -375,6 +375,15 @@ public class Applications {
   }
 
   /**
+   * The status of an application by its tracking code alone, for callers that have checked the
+   * resident's access already (a session granted after the code and the phone digits matched, or
+   * after the resident submitted it). Never call it with a code straight from a request.
+   */
+  public Optional<ApplicationStatusView> status(TrackingCode granted) {
+    return repository.findByTrackingCode(granted).map(this::view);
+  }
+
+  /**
    * Withdraws an application for whoever holds its tracking code and phone digits.
    *
    * @return the status afterwards; empty like {@link #status}
@@ -383,31 +392,38 @@ public class Applications {
   public Optional<ApplicationStatusView> withdraw(
       String trackingCode, String phoneLast4, String reason) {
     return transactions.execute(
-        tx ->
-            find(trackingCode, phoneLast4)
-                .map(
-                    application -> {
-                      String why = FieldErrors.clean(reason);
-                      if (why != null && why.length() > 500) {
-                        why = why.substring(0, 500);
-                      }
-                      application.withdraw(clock.instant(), why);
-                      List<StatusChange> changes = application.pendingChanges();
-                      repository.saveChanges(application);
-                      auditChanges(application, changes);
-                      for (StatusChange change : changes) {
-                        events.publishEvent(
-                            new ApplicationStatusChanged(
-                                application.id(),
-                                application.officeId(),
-                                application.trackingCode().value(),
-                                change));
-                      }
-                      return view(application);
-                    }));
+        tx -> find(trackingCode, phoneLast4).map(application -> withdraw(application, reason)));
   }
 
-  private Optional<Application> find(String trackingCode, String phoneLast4) {
+  /**
+   * Withdraws an application by its tracking code alone, for callers that have checked the
+   * resident's access already, like {@link #status(TrackingCode)}.
+   *
+   * @return the status afterwards; empty for an unknown code
+   * @throws IllegalTransitionException when the application is approved or finished already
+   */
+  public Optional<ApplicationStatusView> withdraw(TrackingCode granted, String reason) {
+    return transactions.execute(
+        tx ->
+            repository
+                .findByTrackingCode(granted)
+                .map(application -> withdraw(application, reason)));
+  }
+
+  private ApplicationStatusView withdraw(Application application, String reason) {
+    String why = FieldErrors.clean(reason);
+    if (why != null && why.length() > 500) {
+      why = why.substring(0, 500);
+    }
+    application.withdraw(clock.instant(), why);
+    List<StatusChange> changes = application.pendingChanges();
+    repository.saveChanges(application);
+    recordTransitions(application, changes, Map.of());
+    return view(application);
+  }
+
+  /** The application with this code, when the phone digits match; empty alike otherwise. */
+  Optional<Application> find(String trackingCode, String phoneLast4) {
     Optional<Application> found =
         TrackingCode.parse(trackingCode).flatMap(repository::findByTrackingCode);
     String expected = found.map(a -> a.applicant().phoneLast4()).orElse("----");
@@ -418,10 +434,29 @@ public class Applications {
     return digitsMatch && given.matches("\\d{4}") ? found : Optional.empty();
   }
 
-  private ApplicationStatusView view(Application application) {
-    ServiceType service = catalog.service(application.officeId(), application.serviceId());
+  /** What the resident sees of an application. */
+  ApplicationStatusView view(Application application) {
+    UUID officeId = application.officeId();
+    ServiceType service = catalog.service(officeId, application.serviceId());
+    Map<UUID, String> names = new LinkedHashMap<>();
+    for (Requirement r : service.requirements()) {
+      names.put(r.id(), r.name());
+    }
+    List<ApplicationStatusView.Rejected> rejected = new ArrayList<>();
+    application
+        .completionRequest()
+        .ifPresent(
+            request ->
+                request
+                    .reasons()
+                    .forEach(
+                        (requirement, reason) ->
+                            rejected.add(
+                                new ApplicationStatusView.Rejected(
+                                    requirement, names.get(requirement), reason))));
     return new ApplicationStatusView(
         application.trackingCode().value(),
+        offices.get(officeId).displayName(),
         service.code(),
         service.name(),
         application.status(),
@@ -429,16 +464,40 @@ public class Applications {
         application.deadline(),
         application.clockPaused(),
         application.canWithdraw(),
-        application.timeline());
+        application.timeline(),
+        rejected);
+  }
+
+  /**
+   * Records status changes after their submission step: an audit record each (with the extra
+   * details) and an {@link ApplicationStatusChanged} event each. Runs in the caller's transaction.
+   */
+  void recordTransitions(
+      Application application, List<StatusChange> changes, Map<String, ?> details) {
+    auditChanges(application, changes, details);
+    for (StatusChange change : changes) {
+      events.publishEvent(
+          new ApplicationStatusChanged(
+              application.id(),
+              application.officeId(),
+              application.trackingCode().value(),
+              change));
+    }
   }
 
   private void auditChanges(Application application, List<StatusChange> changes) {
+    auditChanges(application, changes, Map.of());
+  }
+
+  private void auditChanges(
+      Application application, List<StatusChange> changes, Map<String, ?> extra) {
     for (StatusChange change : changes) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("from", change.from() == null ? null : change.from().name());
       details.put("to", change.to().name());
       details.put("reason", change.reason());
       details.put("actor", change.actor());
+      details.putAll(extra);
       audit.record(
           application.officeId(),
           "application." + change.to().name().toLowerCase(java.util.Locale.ROOT),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kecamatan.office.Sex;
+import id.go.kecamatan.office.WorkingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -22,6 +23,10 @@ class ApplicationTests {
 
   static final Instant T0 = Instant.parse("2026-11-23T03:00:00Z");
   static final Instant T1 = T0.plusSeconds(60);
+  static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+  static final WorkingDays WEEKDAYS = new WorkingDays(List.of());
+  static final UUID KK = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+  static final UUID KTP = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
   static Application submitted() {
     return Application.submit(
@@ -53,7 +58,7 @@ class ApplicationTests {
       case IN_REVIEW -> a.startReview(T0, "budi");
       case NEEDS_COMPLETION -> {
         a.startReview(T0, "budi");
-        a.requestCompletion(T0, "KK tidak terbaca", "budi");
+        a.requestCompletion(T0, Map.of(KK, "KK tidak terbaca"), "budi", MONDAY, WEEKDAYS);
       }
       case APPROVED -> {
         a.startReview(T0, "budi");
@@ -88,12 +93,14 @@ class ApplicationTests {
           case IN_REVIEW ->
               x -> {
                 if (x.status() == NEEDS_COMPLETION) {
-                  x.completed(T1, "pemohon");
+                  x.completed(
+                      T1, "pemohon", Map.of(KK, List.of(UUID.randomUUID())), MONDAY, WEEKDAYS);
                 } else {
                   x.startReview(T1, "budi");
                 }
               };
-          case NEEDS_COMPLETION -> x -> x.requestCompletion(T1, "lengkapi KK", "budi");
+          case NEEDS_COMPLETION ->
+              x -> x.requestCompletion(T1, Map.of(KK, "lengkapi KK"), "budi", MONDAY, WEEKDAYS);
           case APPROVED -> x -> x.approve(T1, "camat");
           case ISSUED -> x -> x.issue(T1, "sistem");
           case COLLECTED -> x -> x.collect(T1, "budi");
@@ -183,7 +190,12 @@ class ApplicationTests {
 
   @Test
   void completionRequestsAndRejectionsNeedAReason() {
-    assertThatThrownBy(() -> in(IN_REVIEW).requestCompletion(T1, " ", "budi"))
+    assertThatThrownBy(
+            () -> in(IN_REVIEW).requestCompletion(T1, Map.of(KK, " "), "budi", MONDAY, WEEKDAYS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> in(IN_REVIEW).requestCompletion(T1, Map.of(), "budi", MONDAY, WEEKDAYS))
+        .as("no requirement named")
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> in(SUBMITTED).reject(T1, null, "budi"))
         .isInstanceOf(IllegalArgumentException.class);
@@ -192,5 +204,80 @@ class ApplicationTests {
   @Test
   void theApplicantsPhoneEndsInFourDigits() {
     assertThat(submitted().applicant().phoneLast4()).isEqualTo("7890");
+  }
+
+  @Test
+  void aCompletionRequestKeepsTheReasonsPerRequirementAndTheWorkingDaysLeft() {
+    Application a = in(IN_REVIEW); // deadline Thursday 26 November 2026
+    Map<UUID, String> reasons = new java.util.LinkedHashMap<>();
+    reasons.put(KTP, "Foto KTP buram");
+    reasons.put(KK, "Halaman belakang KK tidak ada");
+    a.requestCompletion(T1, reasons, "Budi (verifikator)", MONDAY, WEEKDAYS);
+
+    CompletionRequest request = a.completionRequest().orElseThrow();
+    assertThat(request.reasons())
+        .containsExactly(
+            Map.entry(KTP, "Foto KTP buram"), Map.entry(KK, "Halaman belakang KK tidak ada"));
+    assertThat(request.workingDaysLeft()).as("Tuesday, Wednesday, Thursday").isEqualTo(3);
+    assertThat(request.actor()).isEqualTo("Budi (verifikator)");
+    assertThat(a.clockPaused()).isTrue();
+    assertThat(a.timeline().get(a.timeline().size() - 1).to()).isEqualTo(NEEDS_COMPLETION);
+  }
+
+  @Test
+  void completingGivesBackTheWorkingDaysLeftFromTheDayOfCompletion() {
+    Application a = in(IN_REVIEW); // deadline Thursday 26 November 2026
+    a.requestCompletion(T1, Map.of(KK, "KK buram"), "budi", MONDAY, WEEKDAYS);
+    UUID newKk = UUID.randomUUID();
+    // the resident completes on Friday 4 December; Monday 7 December is a local closure
+    WorkingDays withClosure = new WorkingDays(List.of(LocalDate.of(2026, 12, 7)));
+    a.completed(T1, "pemohon", Map.of(KK, List.of(newKk)), LocalDate.of(2026, 12, 4), withClosure);
+
+    assertThat(a.status()).isEqualTo(IN_REVIEW);
+    assertThat(a.deadline()).as("Tue 8, Wed 9, Thu 10").isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(a.attachments().get(KK)).containsExactly(newKk);
+    assertThat(a.completionRequest()).isEmpty();
+    assertThat(a.clockPaused()).isFalse();
+  }
+
+  @Test
+  void anOfficeAskingOnOrAfterItsDeadlineGetsNoDaysBack() {
+    Application a = in(IN_REVIEW); // deadline Thursday 26 November 2026
+    LocalDate friday = LocalDate.of(2026, 11, 27);
+    a.requestCompletion(T1, Map.of(KK, "KK buram"), "budi", friday, WEEKDAYS);
+    assertThat(a.completionRequest().orElseThrow().workingDaysLeft()).isZero();
+
+    LocalDate saturday = LocalDate.of(2026, 11, 28);
+    a.completed(T1, "pemohon", Map.of(KK, List.of(UUID.randomUUID())), saturday, WEEKDAYS);
+    assertThat(a.deadline()).as("the next working day").isEqualTo(LocalDate.of(2026, 11, 30));
+  }
+
+  @Test
+  void onlyTheRejectedRequirementsAreReplacedEachWithAFile() {
+    Application a = in(IN_REVIEW);
+    a.requestCompletion(T1, Map.of(KK, "KK buram"), "budi", MONDAY, WEEKDAYS);
+    UUID file = UUID.randomUUID();
+    assertThatThrownBy(
+            () -> a.completed(T1, "pemohon", Map.of(KTP, List.of(file)), MONDAY, WEEKDAYS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                a.completed(
+                    T1, "pemohon", Map.of(KK, List.of(file), KTP, List.of(file)), MONDAY, WEEKDAYS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> a.completed(T1, "pemohon", Map.of(KK, List.of()), MONDAY, WEEKDAYS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(a.status()).isEqualTo(NEEDS_COMPLETION);
+    assertThat(a.completionRequest()).isPresent();
+  }
+
+  @Test
+  void withdrawingOrRejectingClosesTheCompletionRequest() {
+    Application a = in(NEEDS_COMPLETION);
+    a.withdraw(T1, null);
+    assertThat(a.completionRequest()).isEmpty();
+    Application b = in(NEEDS_COMPLETION);
+    b.reject(T1, "tidak dilengkapi", "budi");
+    assertThat(b.completionRequest()).isEmpty();
   }
 }

@@ -137,6 +137,16 @@ class ApplyJourneyTests extends BrowserJourney {
       assertThat(page.locator("#deadline")).hasText(Pattern.compile("\\d{1,2} [A-Z][a-z]+ \\d{4}"));
       scan(page, scan);
       assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);
+      String trackingCode = page.locator("#tracking-code").textContent().strip();
+      String deadline = page.locator("#deadline").textContent().strip();
+
+      // the status page opens from the confirmation without typing the code again
+      link(page, "Lihat status permohonan").click();
+      assertThat(heading(page)).hasText("Surat Keterangan Domisili");
+      assertThat(page.locator("main")).containsText(trackingCode);
+      assertThat(page.locator("main")).containsText(deadline);
+      assertThat(page.locator("main")).containsText("Diajukan");
+      scan(page, scan);
     }
   }
 

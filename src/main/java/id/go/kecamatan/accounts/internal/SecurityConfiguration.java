@@ -34,14 +34,17 @@ class SecurityConfiguration {
           + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
   /**
-   * The only writes of the public JSON API: submitting an online application and withdrawing one
-   * with its tracking code. They carry no session, so CSRF does not apply to them.
+   * The only writes of the public JSON API: submitting an online application, and withdrawing or
+   * completing one with its tracking code and phone digits. They carry no session, so CSRF does not
+   * apply to them.
    */
   static final RequestMatcher[] PUBLIC_API_POSTS = {
     PathPatternRequestMatcher.withDefaults()
         .matcher(HttpMethod.POST, "/api/v1/offices/{slug}/services/{code}/applications"),
     PathPatternRequestMatcher.withDefaults()
-        .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/withdraw")
+        .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/withdraw"),
+    PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/completion")
   };
 
   @Bean

@@ -5,6 +5,7 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.CompletionRequest;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.office.Sex;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +99,9 @@ public class ApplicationRepository {
   }
 
   /**
-   * Stores the status and the pending status changes of an application; fails when someone else
-   * changed its status in the meantime.
+   * Stores the status, the deadline, the pending status changes and the completion request of an
+   * application: a request is closed when the application leaves NEEDS_COMPLETION and stored when
+   * it enters it. Fails when someone else changed its status in the meantime.
    */
   public void saveChanges(Application application) {
     List<StatusChange> changes = application.pendingChanges();
@@ -108,11 +111,12 @@ public class ApplicationRepository {
     int updated =
         jdbc.sql(
                 """
-                update application set status = ?, version = version + 1
+                update application set status = ?, deadline = ?, version = version + 1
                 where office_id = ? and id = ? and status = ?
                 """)
             .params(
                 application.status().name(),
+                application.deadline(),
                 application.officeId(),
                 application.id().value(),
                 changes.get(0).from().name())
@@ -120,7 +124,86 @@ public class ApplicationRepository {
     if (updated != 1) {
       throw new OptimisticLockingFailureException("Application changed concurrently");
     }
+    for (StatusChange change : changes) {
+      if (change.from() == ApplicationStatus.NEEDS_COMPLETION) {
+        closeCompletionRequest(application, change);
+      }
+    }
+    if (changes.get(changes.size() - 1).to() == ApplicationStatus.NEEDS_COMPLETION) {
+      insertCompletionRequest(application, application.completionRequest().orElseThrow());
+    }
     insertChanges(application);
+  }
+
+  private void closeCompletionRequest(Application application, StatusChange change) {
+    jdbc.sql(
+            """
+            update completion_request set closed_at = ?
+            where office_id = ? and application_id = ? and closed_at is null
+            """)
+        .params(Timestamp.from(change.at()), application.officeId(), application.id().value())
+        .update();
+  }
+
+  private void insertCompletionRequest(Application application, CompletionRequest request) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into completion_request
+              (id, office_id, application_id, requested_at, actor, working_days_left)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            application.officeId(),
+            application.id().value(),
+            Timestamp.from(request.requestedAt()),
+            request.actor(),
+            request.workingDaysLeft())
+        .update();
+    int position = 0;
+    for (Map.Entry<UUID, String> reason : request.reasons().entrySet()) {
+      jdbc.sql(
+              """
+              insert into completion_request_item
+                (office_id, completion_request_id, requirement_id, reason, position)
+              values (?, ?, ?, ?, ?)
+              """)
+          .params(application.officeId(), id, reason.getKey(), reason.getValue(), position++)
+          .update();
+    }
+  }
+
+  /**
+   * Writes the attachments of these requirements as the application now holds them, in place of the
+   * stored ones. The documents no longer attached are left to the caller.
+   */
+  public void replaceAttachments(Application application, Collection<UUID> requirementIds) {
+    for (UUID requirementId : requirementIds) {
+      jdbc.sql(
+              """
+              delete from application_attachment
+              where office_id = ? and application_id = ? and requirement_id = ?
+              """)
+          .params(application.officeId(), application.id().value(), requirementId)
+          .update();
+      int position = 0;
+      for (UUID documentId : application.attachments().getOrDefault(requirementId, List.of())) {
+        jdbc.sql(
+                """
+                insert into application_attachment
+                  (office_id, application_id, requirement_id, document_id, position)
+                values (?, ?, ?, ?, ?)
+                """)
+            .params(
+                application.officeId(),
+                application.id().value(),
+                requirementId,
+                documentId,
+                position++)
+            .update();
+      }
+    }
   }
 
   private void insertChanges(Application application) {
@@ -195,7 +278,41 @@ public class ApplicationRepository {
             row.submittedAt,
             row.deadline,
             row.status,
-            timeline(row.officeId, row.id)));
+            timeline(row.officeId, row.id),
+            row.status == ApplicationStatus.NEEDS_COMPLETION
+                ? openCompletionRequest(row.officeId, row.id)
+                : null));
+  }
+
+  private CompletionRequest openCompletionRequest(UUID officeId, ApplicationId id) {
+    record Open(UUID id, java.time.Instant at, String actor, int daysLeft) {}
+    Open open =
+        jdbc.sql(
+                """
+                select id, requested_at, actor, working_days_left from completion_request
+                where office_id = ? and application_id = ? and closed_at is null
+                """)
+            .params(officeId, id.value())
+            .query(
+                (rs, i) ->
+                    new Open(
+                        rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getInt(4)))
+            .single();
+    Map<UUID, String> reasons = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select requirement_id, reason from completion_request_item
+            where office_id = ? and completion_request_id = ? order by position
+            """)
+        .params(officeId, open.id())
+        .query(
+            rs -> {
+              reasons.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+    return new CompletionRequest(open.at(), open.actor(), reasons, open.daysLeft());
   }
 
   private record Row(

@@ -4,6 +4,7 @@ import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusView;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.SubmitCommand;
@@ -62,13 +63,19 @@ class ApplicationApi {
   private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
 
   private final Applications applications;
+  private final Completions completions;
   private final Offices offices;
   private final LookupLimiter limiter;
   private final ApiProblems problems;
 
   ApplicationApi(
-      Applications applications, Offices offices, LookupLimiter limiter, ApiProblems problems) {
+      Applications applications,
+      Completions completions,
+      Offices offices,
+      LookupLimiter limiter,
+      ApiProblems problems) {
     this.applications = applications;
+    this.completions = completions;
     this.offices = offices;
     this.limiter = limiter;
     this.problems = problems;
@@ -112,9 +119,15 @@ class ApplicationApi {
   @Schema(name = "StatusChange", description = "One step of the timeline")
   record StepJson(ApplicationStatus from, ApplicationStatus to, Instant at, String reason) {}
 
+  @Schema(
+      name = "RejectedRequirement",
+      description = "A requirement the office asks the resident to replace, and why")
+  record RejectedJson(java.util.UUID requirementId, String requirementName, String reason) {}
+
   @Schema(name = "ApplicationStatus")
   record StatusJson(
       String trackingCode,
+      String officeName,
       String serviceCode,
       String serviceName,
       ApplicationStatus status,
@@ -125,15 +138,25 @@ class ApplicationApi {
                   "the deadline clock stands still while the office waits for the resident")
           boolean clockPaused,
       boolean canWithdraw,
-      List<StepJson> timeline) {
+      List<StepJson> timeline,
+      @Schema(
+              description =
+                  "while the status is NEEDS_COMPLETION: the requirements to replace, with the"
+                      + " reasons; otherwise empty")
+          List<RejectedJson> completion) {
 
     static StatusJson of(ApplicationStatusView v) {
       List<StepJson> steps = new ArrayList<>();
       for (StatusChange c : v.timeline()) {
         steps.add(new StepJson(c.from(), c.to(), c.at(), c.reason()));
       }
+      List<RejectedJson> rejected = new ArrayList<>();
+      for (ApplicationStatusView.Rejected r : v.rejected()) {
+        rejected.add(new RejectedJson(r.requirementId(), r.requirementName(), r.reason()));
+      }
       return new StatusJson(
           v.trackingCode(),
+          v.officeName(),
           v.serviceCode(),
           v.serviceName(),
           v.status(),
@@ -141,7 +164,8 @@ class ApplicationApi {
           v.deadline(),
           v.clockPaused(),
           v.canWithdraw(),
-          steps);
+          steps,
+          rejected);
     }
   }
 
@@ -311,6 +335,105 @@ class ApplicationApi {
           "Permohonan sudah disetujui atau selesai dan tidak dapat dibatalkan",
           "The application is approved or finished and cannot be withdrawn",
           request);
+    }
+  }
+
+  @Schema(
+      name = "Completion",
+      description =
+          "multipart/form-data fields: the phone digits and, for every requirement the office"
+              + " rejected (and only those), one or more files as files[<requirementId>]")
+  record CompletionForm(
+      @Schema(example = "7890", requiredMode = Schema.RequiredMode.REQUIRED) String phone,
+      @Schema(
+              name = "files[00000000-0000-0000-0000-000000000000]",
+              type = "string",
+              format = "binary",
+              description = "a new file for the rejected requirement with this id")
+          String file) {}
+
+  @Operation(
+      summary = "Complete an application: replace the rejected requirements with new files",
+      description =
+          "While the status is NEEDS_COMPLETION, every rejected requirement (see completion in the"
+              + " status) gets new files in place of its old ones and the application goes back to"
+              + " IN_REVIEW with the deadline moved by the paused time. On any error nothing"
+              + " changes. Limited per client address like the status look-up.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schema = @Schema(implementation = CompletionForm.class))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "Completed; the status afterwards"),
+        @ApiResponse(
+            responseCode = "404",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "409",
+            description = "The application does not wait for completion",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "422",
+            description = "Errors of the files, per files[<requirementId>]",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "429",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @PostMapping(
+      path = "/applications/{trackingCode}/completion",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> complete(
+      @PathVariable @Parameter(example = "351616-K7M3QPX9") String trackingCode,
+      @Parameter(hidden = true) MultipartHttpServletRequest request) {
+    ResponseEntity<?> limited = limited(request);
+    if (limited != null) {
+      return limited;
+    }
+    Map<String, List<Upload>> files = new LinkedHashMap<>();
+    List<InputStream> opened = new ArrayList<>();
+    try {
+      for (Map.Entry<String, List<MultipartFile>> f : request.getMultiFileMap().entrySet()) {
+        Matcher m = FILES.matcher(f.getKey());
+        if (!m.matches()) {
+          continue;
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : f.getValue()) {
+          InputStream in = file.getInputStream();
+          opened.add(in);
+          uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
+        }
+        files.put(m.group(1).toLowerCase(), uploads);
+      }
+      return completions
+          .complete(trackingCode, request.getParameter("phone"), files)
+          .<ResponseEntity<?>>map(
+              outcome ->
+                  outcome.ok()
+                      ? ResponseEntity.ok()
+                          .cacheControl(CacheControl.noStore())
+                          .body(StatusJson.of(outcome.value()))
+                      : problems.invalid(outcome.errors(), request))
+          .orElseGet(() -> notFound(request));
+    } catch (IllegalTransitionException e) {
+      return problems.status(
+          HttpStatus.CONFLICT,
+          "Permohonan tidak sedang menunggu kelengkapan berkas",
+          "The application is not waiting for documents",
+          request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (InputStream in : opened) {
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // the request's temporary files go with it
+        }
+      }
     }
   }
 

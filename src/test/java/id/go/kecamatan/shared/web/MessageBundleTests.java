@@ -2,6 +2,7 @@ package id.go.kecamatan.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Holiday;
 import id.go.kecamatan.office.Official;
@@ -151,6 +152,10 @@ class MessageBundleTests {
     Arrays.stream(ServiceType.Category.values())
         .forEach(c -> keys.add("services.field.category." + c.name()));
     List.of("DESA", "KELURAHAN").forEach(kind -> keys.add("villages." + kind));
+    for (ApplicationStatus status : ApplicationStatus.values()) {
+      keys.add("status.name." + status.name());
+      keys.add("status.explain." + status.name());
+    }
     // the error page kinds are the string cases of ErrorPageController's switch
     Matcher kinds =
         Pattern.compile("->\\s*\"(\\w+)\"")

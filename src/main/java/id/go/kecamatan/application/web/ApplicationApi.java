@@ -20,9 +20,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
@@ -60,7 +56,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 class ApplicationApi {
 
   private static final Pattern ANSWER = Pattern.compile("answers\\[([A-Za-z0-9_\\-]{1,100})]");
-  private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
 
   private final Applications applications;
   private final Completions completions;
@@ -208,22 +203,8 @@ class ApplicationApi {
         answers.put(m.group(1), List.of(p.getValue()));
       }
     }
-    Map<String, List<Upload>> files = new LinkedHashMap<>();
-    List<InputStream> opened = new ArrayList<>();
-    try {
-      for (Map.Entry<String, List<MultipartFile>> f : request.getMultiFileMap().entrySet()) {
-        Matcher m = FILES.matcher(f.getKey());
-        if (!m.matches()) {
-          continue;
-        }
-        List<Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : f.getValue()) {
-          InputStream in = file.getInputStream();
-          opened.add(in);
-          uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
-        }
-        files.put(m.group(1).toLowerCase(), uploads);
-      }
+    try (RequestUploads uploads = new RequestUploads()) {
+      Map<String, List<Upload>> files = uploads.byRequirement(request);
       SubmitCommand command =
           new SubmitCommand(
               Channel.ONLINE,
@@ -254,16 +235,6 @@ class ApplicationApi {
                   application.status(),
                   application.submittedAt(),
                   application.deadline()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      for (InputStream in : opened) {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // the request's temporary files go with it
-        }
-      }
     }
   }
 
@@ -392,22 +363,8 @@ class ApplicationApi {
     if (limited != null) {
       return limited;
     }
-    Map<String, List<Upload>> files = new LinkedHashMap<>();
-    List<InputStream> opened = new ArrayList<>();
-    try {
-      for (Map.Entry<String, List<MultipartFile>> f : request.getMultiFileMap().entrySet()) {
-        Matcher m = FILES.matcher(f.getKey());
-        if (!m.matches()) {
-          continue;
-        }
-        List<Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : f.getValue()) {
-          InputStream in = file.getInputStream();
-          opened.add(in);
-          uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
-        }
-        files.put(m.group(1).toLowerCase(), uploads);
-      }
+    try (RequestUploads uploads = new RequestUploads()) {
+      Map<String, List<Upload>> files = uploads.byRequirement(request);
       return completions
           .complete(trackingCode, request.getParameter("phone"), files)
           .<ResponseEntity<?>>map(
@@ -424,16 +381,6 @@ class ApplicationApi {
           "Permohonan tidak sedang menunggu kelengkapan berkas",
           "The application is not waiting for documents",
           request);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      for (InputStream in : opened) {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // the request's temporary files go with it
-        }
-      }
     }
   }
 

@@ -9,7 +9,6 @@ import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
-import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -18,10 +17,6 @@ import id.go.kecamatan.shared.web.Outcome;
 import id.go.kecamatan.shared.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,32 +219,11 @@ class ApplyController {
       HttpServletResponse response,
       Model model) {
     Draft draft = open(request, id);
-    List<Upload> uploads = new ArrayList<>();
-    List<InputStream> opened = new ArrayList<>();
-    try {
-      for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-        if (file.isEmpty()
-            && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-          continue;
-        }
-        InputStream in = file.getInputStream();
-        opened.add(in);
-        uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
-      }
-      Outcome<Draft> stored = drafts.addFiles(draft, requirementId, uploads);
+    try (RequestUploads uploads = new RequestUploads()) {
+      Outcome<Draft> stored = drafts.addFiles(draft, requirementId, uploads.of(files));
       if (!stored.ok()) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return filesPage(stored.value(), stored.errors(), back(request), model);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      for (InputStream in : opened) {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // the request's temporary files go with it
-        }
       }
     }
     return "redirect:/permohonan/"

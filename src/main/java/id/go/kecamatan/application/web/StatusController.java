@@ -14,14 +14,9 @@ import id.go.kecamatan.shared.web.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,8 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -46,8 +39,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class StatusController {
-
-  private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
 
   private final Applications applications;
   private final Completions completions;
@@ -178,24 +169,8 @@ class StatusController {
     if (granted.isEmpty()) {
       return toLookup(code);
     }
-    Map<String, List<Upload>> files = new LinkedHashMap<>();
-    List<InputStream> opened = new ArrayList<>();
-    try {
-      if (request instanceof MultipartHttpServletRequest multipart) {
-        for (Map.Entry<String, List<MultipartFile>> f : multipart.getMultiFileMap().entrySet()) {
-          Matcher m = FILES.matcher(f.getKey());
-          if (!m.matches()) {
-            continue;
-          }
-          List<Upload> uploads = new ArrayList<>();
-          for (MultipartFile file : f.getValue()) {
-            InputStream in = file.getInputStream();
-            opened.add(in);
-            uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
-          }
-          files.put(m.group(1).toLowerCase(), uploads);
-        }
-      }
+    try (RequestUploads uploads = new RequestUploads()) {
+      Map<String, List<Upload>> files = uploads.byRequirement(request);
       Outcome<ApplicationStatusView> outcome =
           completions.complete(granted.get(), files).orElseThrow(NotFoundException::new);
       if (!outcome.ok()) {
@@ -206,14 +181,6 @@ class StatusController {
       redirect.addFlashAttribute("notice", "status.notice.completed");
     } catch (IllegalTransitionException e) {
       redirect.addFlashAttribute("notice", "status.notice.completionClosed");
-    } finally {
-      for (InputStream in : opened) {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // the request's temporary files go with it
-        }
-      }
     }
     return "redirect:/status/" + granted.get().value();
   }

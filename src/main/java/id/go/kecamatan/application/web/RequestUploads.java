@@ -1,0 +1,74 @@
+package id.go.kecamatan.application.web;
+
+import id.go.kecamatan.documents.Upload;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * The files of a multipart request as {@link Upload}s, their streams open until this is closed (use
+ * it in try-with-resources): the pages and the API read uploads the same way.
+ */
+final class RequestUploads implements AutoCloseable {
+
+  /** Files per requirement are sent as {@code files[<requirementId>]}. */
+  private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
+
+  private final List<InputStream> opened = new ArrayList<>();
+
+  /**
+   * The {@code files[<requirementId>]} parts by requirement id (lower case); other parts ignored.
+   */
+  Map<String, List<Upload>> byRequirement(HttpServletRequest request) {
+    Map<String, List<Upload>> files = new LinkedHashMap<>();
+    if (request instanceof MultipartHttpServletRequest multipart) {
+      for (Map.Entry<String, List<MultipartFile>> f : multipart.getMultiFileMap().entrySet()) {
+        Matcher m = FILES.matcher(f.getKey());
+        if (m.matches()) {
+          files.put(m.group(1).toLowerCase(Locale.ROOT), of(f.getValue()));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** These files, leaving out the empty parts a form sends for a file input left empty. */
+  List<Upload> of(List<MultipartFile> files) {
+    List<Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      String name = file.getOriginalFilename();
+      if (file.isEmpty() && (name == null || name.isBlank())) {
+        continue;
+      }
+      try {
+        InputStream in = file.getInputStream();
+        opened.add(in);
+        uploads.add(new Upload(name, file.getContentType(), in));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return uploads;
+  }
+
+  @Override
+  public void close() {
+    for (InputStream in : opened) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // the request's temporary files go with it
+      }
+    }
+  }
+}

@@ -6,6 +6,7 @@ import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +18,71 @@ class DemoDataIntegrationTests {
 
   @Autowired Offices offices;
   @Autowired Catalog catalog;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void everyDemoOfficeHasApplicationsInEveryStatusOnEveryChannelSomeOverdue() {
+    for (String code : DEMO_OFFICES) {
+      UUID office =
+          jdbc.sql("select id from office where code = ?").param(code).query(UUID.class).single();
+      List<String> statuses =
+          jdbc.sql("select distinct status from application where office_id = ?")
+              .param(office)
+              .query(String.class)
+              .list();
+      assertThat(statuses)
+          .as("statuses of %s", code)
+          .containsAll(
+              java.util.Arrays.stream(id.go.kecamatan.application.ApplicationStatus.values())
+                  .map(Enum::name)
+                  .toList());
+      assertThat(
+              jdbc.sql("select distinct channel from application where office_id = ?")
+                  .param(office)
+                  .query(String.class)
+                  .list())
+          .contains("ONLINE", "COUNTER", "VILLAGE");
+      assertThat(
+              jdbc.sql(
+                      """
+                      select count(*) from application where office_id = ?
+                      and status in ('SUBMITTED', 'IN_REVIEW') and deadline < current_date
+                      """)
+                  .param(office)
+                  .query(Long.class)
+                  .single())
+          .isGreaterThanOrEqualTo(2);
+      // the counter and village ones name their officer; every NIK is of the office's region
+      assertThat(
+              jdbc.sql(
+                      """
+                      select count(*) from application where office_id = ? and channel <> 'ONLINE'
+                      and assisting_officer is null
+                      """)
+                  .param(office)
+                  .query(Long.class)
+                  .single())
+          .isZero();
+      assertThat(
+              jdbc.sql(
+                      "select nik from application where office_id = ? and idempotency_key is not null")
+                  .param(office)
+                  .query(String.class)
+                  .list())
+          .allSatisfy(nik -> assertThat(nik).startsWith(code.replace(".", "")));
+      assertThat(
+              jdbc.sql(
+                      """
+                      select count(*) from completion_request_item i
+                      join completion_request r on r.id = i.completion_request_id
+                      where r.office_id = ? and r.closed_at is null
+                      """)
+                  .param(office)
+                  .query(Long.class)
+                  .single())
+          .isPositive();
+    }
+  }
 
   @Test
   void demoHasThreeOfficesWithTheirRealVillagesAndFourteenServicesEach() {

@@ -32,6 +32,7 @@ public final class Application {
   private final Instant submittedAt;
   private LocalDate deadline;
   private CompletionRequest completionRequest;
+  private AssistingOfficer assistedBy;
   private final List<StatusChange> timeline;
   private final List<StatusChange> pending = new ArrayList<>();
   private ApplicationStatus status;
@@ -79,6 +80,40 @@ public final class Application {
       Map<UUID, List<UUID>> attachments,
       Instant at,
       LocalDate deadline) {
+    return submit(
+        officeId,
+        serviceId,
+        trackingCode,
+        channel,
+        applicant,
+        answers,
+        attachments,
+        at,
+        deadline,
+        null);
+  }
+
+  /**
+   * A new application, submitted now; on an assisted channel (counter, village office) with the
+   * officer who entered it, who is then the actor of the submission step.
+   *
+   * @throws IllegalArgumentException for an assisted channel without an officer, or an officer on
+   *     the online channel
+   */
+  public static Application submit(
+      UUID officeId,
+      UUID serviceId,
+      TrackingCode trackingCode,
+      Channel channel,
+      Applicant applicant,
+      Map<String, List<String>> answers,
+      Map<UUID, List<UUID>> attachments,
+      Instant at,
+      LocalDate deadline,
+      AssistingOfficer assistedBy) {
+    if (channel == Channel.ONLINE && assistedBy != null) {
+      throw new IllegalArgumentException("An online application has no assisting officer");
+    }
     Application application =
         new Application(
             ApplicationId.random(),
@@ -94,8 +129,14 @@ public final class Application {
             ApplicationStatus.SUBMITTED,
             List.of(),
             null);
+    application.assistedBy = assistedBy;
     StatusChange first =
-        new StatusChange(null, ApplicationStatus.SUBMITTED, at, null, actorOf(channel));
+        new StatusChange(
+            null,
+            ApplicationStatus.SUBMITTED,
+            at,
+            null,
+            assistedBy != null ? assistedBy.name() : actorOf(channel));
     application.timeline.add(first);
     application.pending.add(first);
     return application;
@@ -166,7 +207,11 @@ public final class Application {
   }
 
   private static String actorOf(Channel channel) {
-    return channel == Channel.ONLINE ? RESIDENT : "petugas loket";
+    return switch (channel) {
+      case ONLINE -> RESIDENT;
+      case COUNTER -> "petugas loket";
+      case VILLAGE -> "operator desa";
+    };
   }
 
   /** An officer starts checking the application. */
@@ -317,6 +362,23 @@ public final class Application {
 
   public TrackingCode trackingCode() {
     return trackingCode;
+  }
+
+  /** The officer who entered the application for the resident; empty when applied online. */
+  public Optional<AssistingOfficer> assistedBy() {
+    return Optional.ofNullable(assistedBy);
+  }
+
+  /**
+   * The assisting officer of an application as stored (for the repository); set once, after {@link
+   * #restore}.
+   */
+  public Application withAssistedBy(AssistingOfficer officer) {
+    if (this.assistedBy != null && !this.assistedBy.equals(officer)) {
+      throw new IllegalStateException("The assisting officer is set once");
+    }
+    this.assistedBy = officer;
+    return this;
   }
 
   public Channel channel() {

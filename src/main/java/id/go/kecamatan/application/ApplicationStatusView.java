@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param clockPaused the deadline clock stands still while the office waits for the resident
  * @param rejected while the status is {@code NEEDS_COMPLETION}: the requirements the office asks
  *     the resident to replace, each with the reason, in the office's order; otherwise empty
+ * @param assistedBy the name of the officer who entered the application for the resident at the
+ *     counter or the village office; {@code null} when the resident applied online
  */
 public record ApplicationStatusView(
     String trackingCode,
@@ -24,7 +26,8 @@ public record ApplicationStatusView(
     boolean clockPaused,
     boolean canWithdraw,
     List<StatusChange> timeline,
-    List<Rejected> rejected) {
+    List<Rejected> rejected,
+    String assistedBy) {
 
   /** A requirement (persyaratan) the office rejected, and why. */
   public record Rejected(UUID requirementId, String requirementName, String reason) {}

@@ -100,11 +100,27 @@ public class Applications {
    *     offered on the channel
    */
   public Outcome<Application> submit(UUID officeId, String serviceCode, SubmitCommand command) {
+    return submit(officeId, serviceCode, command, null);
+  }
+
+  /**
+   * Submits an application like {@link #submit(UUID, String, SubmitCommand)}; on an assisted
+   * channel ({@link Channel#COUNTER}, {@link Channel#VILLAGE}) with the officer who entered it for
+   * the resident, recorded on the application. The resident's phone is optional there.
+   *
+   * @throws IllegalArgumentException for an assisted channel without an officer or the online
+   *     channel with one
+   * @throws NotFoundException when the office has no such active service, or the service is not
+   *     offered on the channel
+   */
+  public Outcome<Application> submit(
+      UUID officeId, String serviceCode, SubmitCommand command, AssistingOfficer assistedBy) {
+    if (command.channel().assisted() != (assistedBy != null)) {
+      throw new IllegalArgumentException("An assisted channel goes with its officer");
+    }
     Office office = offices.get(officeId);
     ServiceType service =
-        catalog
-            .activeService(officeId, serviceCode)
-            .filter(s -> command.channel() != Channel.ONLINE || s.online())
+        offeredService(officeId, serviceCode, command.channel())
             .orElseThrow(NotFoundException::new);
     String key = idempotencyKey(command.idempotencyKey());
     if (key != null) {
@@ -116,7 +132,8 @@ public class Applications {
     try {
       return transactions.execute(
           tx -> {
-            Outcome<Application> outcome = submitInTransaction(office, service, command, key);
+            Outcome<Application> outcome =
+                submitInTransaction(office, service, command, key, assistedBy);
             if (!outcome.ok()) {
               tx.setRollbackOnly();
             }
@@ -131,6 +148,23 @@ public class Applications {
     }
   }
 
+  /**
+   * An active service of the office offered on the channel: online ({@link ServiceType#online()}),
+   * at the counter ({@link ServiceType#counter()}) or through the village office ({@link
+   * ServiceType#village()}).
+   */
+  public Optional<ServiceType> offeredService(UUID officeId, String serviceCode, Channel channel) {
+    return catalog.activeService(officeId, serviceCode).filter(s -> offers(s, channel));
+  }
+
+  static boolean offers(ServiceType service, Channel channel) {
+    return switch (channel) {
+      case ONLINE -> service.online();
+      case COUNTER -> service.counter();
+      case VILLAGE -> service.village();
+    };
+  }
+
   private static String idempotencyKey(String raw) {
     String key = FieldErrors.clean(raw);
     if (key == null) {
@@ -141,7 +175,11 @@ public class Applications {
   }
 
   private Outcome<Application> submitInTransaction(
-      Office office, ServiceType service, SubmitCommand command, String key) {
+      Office office,
+      ServiceType service,
+      SubmitCommand command,
+      String key,
+      AssistingOfficer assistedBy) {
     UUID officeId = office.id();
     FieldErrors errors = new FieldErrors();
     Map<String, Requirement> requirements = new LinkedHashMap<>();
@@ -198,7 +236,8 @@ public class Applications {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    return Outcome.done(create(office, service, command.channel(), prepared, attachments, key));
+    return Outcome.done(
+        create(office, service, command.channel(), prepared, attachments, key, assistedBy));
   }
 
   /** An applicant and answers that passed every check, ready to become an application. */
@@ -243,7 +282,8 @@ public class Applications {
       Channel channel,
       Prepared prepared,
       Map<UUID, List<UUID>> attachments,
-      String key) {
+      String key,
+      AssistingOfficer assistedBy) {
     UUID officeId = office.id();
     Instant now = clock.instant();
     LocalDate today = LocalDate.now(clock);
@@ -258,7 +298,8 @@ public class Applications {
             prepared.answers(),
             attachments,
             now,
-            deadline);
+            deadline,
+            assistedBy);
     List<StatusChange> changes = application.pendingChanges();
     repository.insert(application, key);
     auditChanges(application, changes);
@@ -422,16 +463,34 @@ public class Applications {
     return view(application);
   }
 
-  /** The application with this code, when the phone digits match; empty alike otherwise. */
+  /**
+   * The application with this code, when the four digits match; empty alike otherwise. The digits
+   * are the last four of the phone number, or, for an application without a phone (possible at the
+   * counter and the village office), the last four of the NIK. The comparison takes the same time
+   * whatever the digits, and an unknown code is compared against a dummy value.
+   */
   Optional<Application> find(String trackingCode, String phoneLast4) {
     Optional<Application> found =
         TrackingCode.parse(trackingCode).flatMap(repository::findByTrackingCode);
-    String expected = found.map(a -> a.applicant().phoneLast4()).orElse("----");
+    String expected = found.map(a -> lookupDigits(a.applicant())).orElse("----");
     String given = phoneLast4 == null ? "" : phoneLast4.strip();
     boolean digitsMatch =
         MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     return digitsMatch && given.matches("\\d{4}") ? found : Optional.empty();
+  }
+
+  /**
+   * The four digits a resident types with the tracking code: the phone's last four, or the NIK's
+   * last four when there is no phone number.
+   */
+  static String lookupDigits(Applicant applicant) {
+    String phone = applicant.phoneLast4();
+    if (phone != null) {
+      return phone;
+    }
+    String nik = applicant.nik();
+    return nik == null || nik.length() < 4 ? "----" : nik.substring(nik.length() - 4);
   }
 
   /** What the resident sees of an application. */
@@ -465,7 +524,8 @@ public class Applications {
         application.clockPaused(),
         application.canWithdraw(),
         application.timeline(),
-        rejected);
+        rejected,
+        application.assistedBy().map(AssistingOfficer::name).orElse(null));
   }
 
   /**

@@ -14,6 +14,10 @@ import java.util.UUID;
  * @param resumeCode the code to open the draft again on any device (kode lanjutkan), 8 characters
  * @param files the stored documents per requirement id, in upload order
  * @param applicationId the application it became, or null while not submitted
+ * @param channel {@code ONLINE} for a resident's own draft; {@code COUNTER} or {@code VILLAGE} for
+ *     a draft an officer fills in for a resident (assisted intake), which has no use for its resume
+ *     code and is opened only by officers of its office
+ * @param assistedBy the officer of an assisted draft, otherwise {@code null}
  */
 public record Draft(
     UUID id,
@@ -25,10 +29,21 @@ public record Draft(
     Map<UUID, List<UUID>> files,
     ApplicationId applicationId,
     Instant updatedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    Channel channel,
+    AssistingOfficer assistedBy) {
 
   public Draft {
     files = files == null ? Map.of() : Map.copyOf(files);
+    channel = channel == null ? Channel.ONLINE : channel;
+    if (channel.assisted() != (assistedBy != null)) {
+      throw new IllegalArgumentException("An assisted channel goes with its officer");
+    }
+  }
+
+  /** Whether an officer fills in this draft for a resident (counter or village office). */
+  public boolean assisted() {
+    return channel.assisted();
   }
 
   public boolean submitted() {

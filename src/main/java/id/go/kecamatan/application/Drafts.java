@@ -102,7 +102,29 @@ public class Drafts {
    * @throws NotFoundException when there is no such service to apply for online
    */
   public Draft start(UUID officeId, String serviceCode) {
-    ServiceType service = requireOnlineService(officeId, serviceCode);
+    return start(officeId, serviceCode, Channel.ONLINE, null);
+  }
+
+  /**
+   * Starts a draft that an officer fills in for a resident (assisted intake) at the counter ({@link
+   * Channel#COUNTER}) or the village office ({@link Channel#VILLAGE}), for an active service
+   * offered on that channel. The same steps, checks and submission as a resident's draft, but the
+   * phone number is optional, the resume code opens nothing, and the officer is recorded on the
+   * application.
+   *
+   * @throws NotFoundException when the office has no such service on that channel
+   */
+  public Draft startAssisted(
+      UUID officeId, String serviceCode, Channel channel, AssistingOfficer officer) {
+    if (!channel.assisted()) {
+      throw new IllegalArgumentException("Not an assisted channel: " + channel);
+    }
+    return start(officeId, serviceCode, channel, java.util.Objects.requireNonNull(officer));
+  }
+
+  private Draft start(
+      UUID officeId, String serviceCode, Channel channel, AssistingOfficer officer) {
+    ServiceType service = requireService(officeId, serviceCode, channel);
     Instant now = clock.instant();
     String code;
     do {
@@ -119,16 +141,20 @@ public class Drafts {
             Map.of(),
             null,
             now,
-            now.plus(keep));
+            now.plus(keep),
+            channel,
+            officer);
     drafts.insert(draft, now);
     return draft;
   }
 
-  private ServiceType requireOnlineService(UUID officeId, String serviceCode) {
+  private ServiceType requireService(UUID officeId, String serviceCode, Channel channel) {
     if (!offices.get(officeId).active()) {
       throw new NotFoundException();
     }
-    return onlineService(officeId, serviceCode).orElseThrow(NotFoundException::new);
+    return submissions
+        .offeredService(officeId, serviceCode, channel)
+        .orElseThrow(NotFoundException::new);
   }
 
   /** An active service of the office that residents may apply for online. */
@@ -160,7 +186,7 @@ public class Drafts {
     }
     return drafts
         .findByResumeCode(normalised)
-        .filter(d -> !d.submitted() && d.expiresAt().isAfter(clock.instant()));
+        .filter(d -> !d.assisted() && !d.submitted() && d.expiresAt().isAfter(clock.instant()));
   }
 
   static String normaliseResumeCode(String input) {
@@ -212,7 +238,8 @@ public class Drafts {
             cut(form.address()),
             cut(form.phone()),
             cut(form.email()));
-    Outcome<Applicant> checked = submissions.checkApplicant(draft.officeId(), Channel.ONLINE, kept);
+    Outcome<Applicant> checked =
+        submissions.checkApplicant(draft.officeId(), draft.channel(), kept);
     Instant now = clock.instant();
     drafts.saveIdentity(
         draft,
@@ -324,7 +351,7 @@ public class Drafts {
         submissions
             .checkApplicant(
                 draft.officeId(),
-                Channel.ONLINE,
+                draft.channel(),
                 draft.identity() == null ? ApplicantForm.empty() : draft.identity())
             .errors();
     FieldErrors answers = answerErrors(draft);
@@ -400,7 +427,8 @@ public class Drafts {
             throw new NotFoundException();
           }
           Office office = offices.get(draft.officeId());
-          ServiceType service = requireOnlineService(draft.officeId(), service(draft).code());
+          ServiceType service =
+              requireService(draft.officeId(), service(draft).code(), draft.channel());
           FieldErrors errors = new FieldErrors();
           Set<UUID> withFiles = new HashSet<>();
           Map<UUID, List<UUID>> attachments = new LinkedHashMap<>();
@@ -414,7 +442,7 @@ public class Drafts {
               submissions.prepare(
                   draft.officeId(),
                   service,
-                  Channel.ONLINE,
+                  draft.channel(),
                   draft.identity() == null ? ApplicantForm.empty() : draft.identity(),
                   draft.answers() == null ? Map.of() : draft.answers(),
                   withFiles,
@@ -424,7 +452,13 @@ public class Drafts {
           }
           Application application =
               submissions.create(
-                  office, service, Channel.ONLINE, prepared, attachments, "draft:" + draft.id());
+                  office,
+                  service,
+                  draft.channel(),
+                  prepared,
+                  attachments,
+                  "draft:" + draft.id(),
+                  draft.assistedBy());
           drafts.markSubmitted(draft, application.id(), clock.instant());
           return Outcome.done(application);
         });

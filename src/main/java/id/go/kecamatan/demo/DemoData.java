@@ -100,6 +100,7 @@ class DemoData implements SmartInitializingSingleton {
   private final StaffAccounts accounts;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final DemoApplications applications;
 
   DemoData(
       Offices offices,
@@ -107,7 +108,9 @@ class DemoData implements SmartInitializingSingleton {
       FormFields forms,
       StaffAccounts accounts,
       JdbcClient jdbc,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      DemoApplications applications) {
+    this.applications = applications;
     this.offices = offices;
     this.catalog = catalog;
     this.forms = forms;
@@ -165,6 +168,7 @@ class DemoData implements SmartInitializingSingleton {
         addService(current, service);
       }
       addStaff(office, demo.key());
+      applications.load(offices.get(office.id()), demo.key());
     }
   }
 

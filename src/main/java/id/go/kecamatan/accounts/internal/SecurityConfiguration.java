@@ -61,6 +61,11 @@ class SecurityConfiguration {
                         "/admin/staf/**",
                         "/admin/audit/**")
                     .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/loket", "/admin/loket/**")
+                    .hasAnyRole(
+                        Role.OFFICE_ADMIN.name(),
+                        Role.FRONT_OFFICE.name(),
+                        Role.VILLAGE_OPERATOR.name())
                     .requestMatchers("/admin/**", "/akun/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/**")

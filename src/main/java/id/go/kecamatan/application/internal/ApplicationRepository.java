@@ -4,6 +4,7 @@ import id.go.kecamatan.application.Applicant;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.CompletionRequest;
 import id.go.kecamatan.application.StatusChange;
@@ -36,7 +37,8 @@ public class ApplicationRepository {
       """
       a.id, a.office_id, a.service_id, a.tracking_code, a.channel, a.status, a.nik, a.name,
       a.birth_place, a.birth_date, a.sex, a.village_id, a.address, a.phone, a.email,
-      a.answers::text as answers, a.submitted_at, a.deadline
+      a.answers::text as answers, a.submitted_at, a.deadline, a.assisting_staff_id,
+      a.assisting_officer
       """;
 
   private final JdbcClient jdbc;
@@ -53,8 +55,8 @@ public class ApplicationRepository {
             insert into application
               (id, office_id, service_id, tracking_code, channel, status, nik, name, birth_place,
                birth_date, sex, village_id, address, phone, email, answers, submitted_at, deadline,
-               idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+               idempotency_key, assisting_staff_id, assisting_officer)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
             """)
         .params(
             application.id().value(),
@@ -75,7 +77,9 @@ public class ApplicationRepository {
             JSON.writeValueAsString(application.answers()),
             Timestamp.from(application.submittedAt()),
             application.deadline(),
-            idempotencyKey)
+            idempotencyKey,
+            application.assistedBy().map(AssistingOfficer::staffId).orElse(null),
+            application.assistedBy().map(AssistingOfficer::name).orElse(null))
         .update();
     for (Map.Entry<UUID, List<UUID>> entry : application.attachments().entrySet()) {
       int position = 0;
@@ -267,21 +271,22 @@ public class ApplicationRepository {
     Row row = rows.get(0);
     return Optional.of(
         Application.restore(
-            row.id,
-            row.officeId,
-            row.serviceId,
-            row.code,
-            row.channel,
-            row.applicant,
-            row.answers,
-            attachments(row.officeId, row.id),
-            row.submittedAt,
-            row.deadline,
-            row.status,
-            timeline(row.officeId, row.id),
-            row.status == ApplicationStatus.NEEDS_COMPLETION
-                ? openCompletionRequest(row.officeId, row.id)
-                : null));
+                row.id,
+                row.officeId,
+                row.serviceId,
+                row.code,
+                row.channel,
+                row.applicant,
+                row.answers,
+                attachments(row.officeId, row.id),
+                row.submittedAt,
+                row.deadline,
+                row.status,
+                timeline(row.officeId, row.id),
+                row.status == ApplicationStatus.NEEDS_COMPLETION
+                    ? openCompletionRequest(row.officeId, row.id)
+                    : null)
+            .withAssistedBy(row.assistedBy));
   }
 
   private CompletionRequest openCompletionRequest(UUID officeId, ApplicationId id) {
@@ -325,7 +330,8 @@ public class ApplicationRepository {
       Applicant applicant,
       Map<String, List<String>> answers,
       java.time.Instant submittedAt,
-      java.time.LocalDate deadline) {}
+      java.time.LocalDate deadline,
+      AssistingOfficer assistedBy) {}
 
   private Row row(ResultSet rs, int i) throws SQLException {
     return new Row(
@@ -347,7 +353,11 @@ public class ApplicationRepository {
             rs.getString("email")),
         JSON.readValue(rs.getString("answers"), ANSWERS),
         rs.getTimestamp("submitted_at").toInstant(),
-        rs.getObject("deadline", java.time.LocalDate.class));
+        rs.getObject("deadline", java.time.LocalDate.class),
+        rs.getObject("assisting_staff_id", UUID.class) == null
+            ? null
+            : new AssistingOfficer(
+                rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")));
   }
 
   private Map<UUID, List<UUID>> attachments(UUID officeId, ApplicationId id) {

@@ -2,6 +2,8 @@ package id.go.kecamatan.application.internal;
 
 import id.go.kecamatan.application.ApplicantForm;
 import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.AssistingOfficer;
+import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.Draft;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,7 @@ public class DraftRepository {
   private static final String COLUMNS =
       """
       id, office_id, service_id, resume_code, identity::text as identity, answers::text as answers,
-      application_id, updated_at, expires_at
+      application_id, updated_at, expires_at, channel, assisting_staff_id, assisting_officer
       """;
 
   private final JdbcClient jdbc;
@@ -44,8 +46,9 @@ public class DraftRepository {
     jdbc.sql(
             """
             insert into application_draft
-              (id, office_id, service_id, resume_code, created_at, updated_at, expires_at)
-            values (?, ?, ?, ?, ?, ?, ?)
+              (id, office_id, service_id, resume_code, created_at, updated_at, expires_at,
+               channel, assisting_staff_id, assisting_officer)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             draft.id(),
@@ -54,7 +57,10 @@ public class DraftRepository {
             draft.resumeCode(),
             Timestamp.from(createdAt),
             Timestamp.from(draft.updatedAt()),
-            Timestamp.from(draft.expiresAt()))
+            Timestamp.from(draft.expiresAt()),
+            draft.channel().name(),
+            draft.assistedBy() == null ? null : draft.assistedBy().staffId(),
+            draft.assistedBy() == null ? null : draft.assistedBy().name())
         .update();
   }
 
@@ -208,7 +214,9 @@ public class DraftRepository {
         files,
         draft.applicationId(),
         draft.updatedAt(),
-        draft.expiresAt());
+        draft.expiresAt(),
+        draft.channel(),
+        draft.assistedBy());
   }
 
   private Draft draft(ResultSet rs, int row) throws SQLException {
@@ -225,6 +233,11 @@ public class DraftRepository {
         Map.of(),
         applicationId == null ? null : new ApplicationId(applicationId),
         rs.getTimestamp("updated_at").toInstant(),
-        rs.getTimestamp("expires_at").toInstant());
+        rs.getTimestamp("expires_at").toInstant(),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getObject("assisting_staff_id", UUID.class) == null
+            ? null
+            : new AssistingOfficer(
+                rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")));
   }
 }

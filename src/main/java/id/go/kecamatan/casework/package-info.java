@@ -1,6 +1,6 @@
 /**
- * Casework (pemrosesan permohonan): the back office's worklist, the check of each requirement,
- * the decisions on an application (review, completion, approval, rejection) on the deadline clock,
+ * Casework (pemrosesan permohonan): the back office's worklist, the check of each requirement, the
+ * decisions on an application (review, completion, approval, rejection) on the deadline clock,
  * assisted intake at the counter and in the villages, and the office dashboard. Works through the
  * API of {@code application}; depends on {@code catalog}, {@code office}, {@code documents}, {@code
  * audit} and {@code shared}.

@@ -50,7 +50,12 @@ class CaseController {
   }
 
   @GetMapping(BASE + "{id}")
-  String show(@PathVariable UUID id, Model model) {
+  String show(
+      @PathVariable UUID id,
+      @RequestParam(name = "konflik", required = false) String conflict,
+      Model model) {
+    // after a lost race the decision redirects here with ?konflik: say so, whatever its value
+    model.addAttribute("conflict", conflict == null ? null : "casework.conflict");
     return render(model, CurrentOfficer.inOffice(), new ApplicationId(id), null, Map.of());
   }
 
@@ -234,8 +239,7 @@ class CaseController {
             Map.of("rejectReason", reason == null ? "" : reason));
       }
     } catch (OptimisticLockingFailureException | IllegalTransitionException e) {
-      redirect.addFlashAttribute("conflict", "casework.conflict");
-      return "redirect:" + BASE + id;
+      return "redirect:" + BASE + id + "?konflik";
     }
     redirect.addFlashAttribute("notice", "casework.rejected");
     return "redirect:" + BASE + id;
@@ -260,8 +264,7 @@ class CaseController {
             model, CurrentOfficer.inOffice(), new ApplicationId(id), outcome.errors(), Map.of());
       }
     } catch (OptimisticLockingFailureException | IllegalTransitionException e) {
-      redirect.addFlashAttribute("conflict", "casework.conflict");
-      return "redirect:" + BASE + id;
+      return "redirect:" + BASE + id + "?konflik";
     }
     redirect.addFlashAttribute("notice", notice);
     return "redirect:" + BASE + id;

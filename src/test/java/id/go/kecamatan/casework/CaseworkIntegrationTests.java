@@ -434,7 +434,7 @@ class CaseworkIntegrationTests {
                 .statusCode())
         .isEqualTo(302);
     String page = verifier.get(url(a)).body();
-    assertThat(page).contains("Pak &#34;RT&#34; &amp; Bu &#39;RW&#39; bilang a&lt;3 &gt; b");
+    assertThat(page).contains("Pak \"RT\" &amp; Bu 'RW' bilang a&lt;3 &gt; b");
     // rejection reason: empty and too long
     assertThat(verifier.post(url(a) + "/tolak", "rejectReason", "").statusCode()).isEqualTo(400);
     assertThat(verifier.post(url(a) + "/tolak", "rejectReason", "r".repeat(501)).statusCode())

@@ -179,11 +179,12 @@ public class Worklist {
     JdbcClient.StatementSpec[] spec = new JdbcClient.StatementSpec[1];
     List<Object[]> params = new ArrayList<>();
     params.add(new Object[] {"office", officeId});
-    if (filter.status() == null) {
-      sql.append(" and a.status in ").append(OPEN);
-    } else {
+    // with a search and no status chosen, finished applications are found too
+    if (filter.status() != null) {
       sql.append(" and a.status = :status");
       params.add(new Object[] {"status", filter.status().name()});
+    } else if (filter.search() == null) {
+      sql.append(" and a.status in ").append(OPEN);
     }
     if (filter.serviceId() != null) {
       sql.append(" and a.service_id = :service");

@@ -38,6 +38,8 @@ class WorklistBenchmark {
   static final int APPLICATIONS = Integer.getInteger("bench.applications", 1_000_000);
   static final int OFFICES = Integer.getInteger("bench.offices", 100);
   static final int RUNS = Integer.getInteger("bench.runs", 300);
+
+  /** Deadlines run from 1 June to 17 December 2026: a quarter of the open ones are not due yet. */
   static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
   @Test
@@ -101,11 +103,11 @@ class WorklistBenchmark {
          birth_date, sex, village_id, address, phone, answers, submitted_at, deadline)
       select md5('app' || i)::uuid,
              md5('office' || (i % :offices))::uuid,
-             md5('service' || (i % :offices) || '-' || ((i / :offices) % 10))::uuid,
+             md5('service' || (i % :offices) || '-' || ((i / :offices / 40) % 10))::uuid,
              'B' || i,
              case when i % 5 = 0 then 'COUNTER' else 'ONLINE' end,
-             case when i % 10 < 6 then (array['APPROVED', 'REJECTED', 'ISSUED', 'COLLECTED', 'WITHDRAWN'])[1 + i % 5]
-                  else (array['SUBMITTED', 'IN_REVIEW', 'IN_REVIEW', 'NEEDS_COMPLETION'])[1 + (i / 10) % 4] end,
+             case when (i / :offices) % 10 < 6 then (array['APPROVED', 'REJECTED', 'ISSUED', 'COLLECTED', 'WITHDRAWN'])[1 + (i / :offices / 10) % 5]
+                  else (array['SUBMITTED', 'IN_REVIEW', 'IN_REVIEW', 'NEEDS_COMPLETION'])[1 + (i / :offices / 10) % 4] end,
              lpad((3516000000000000 + i)::text, 16, '0'),
              (array['Siti', 'Budi', 'Ahmad', 'Dewi', 'Rina', 'Agus', 'Wati', 'Joko'])[1 + i % 8]
                || ' ' || (array['Aminah', 'Santoso', 'Hidayat', 'Lestari', 'Kurniawan', 'Rahayu'])[1 + (i / 8) % 6]
@@ -113,16 +115,16 @@ class WorklistBenchmark {
              'Mojokerto', date '1990-01-01' + (i % 9000), case when i % 2 = 0 then 'MALE' else 'FEMALE' end,
              md5('village' || (i % :offices) || '-' || ((i / 7) % 10))::uuid,
              'Dusun ' || (i % 50), '0812' || lpad((i % 100000000)::text, 8, '0'), '{}',
-             timestamptz '2025-06-01' + (i % 600) * interval '1 day',
-             date '2025-06-08' + (i % 600)
+             timestamptz '2026-05-20' + ((i / :offices) * 37 % 200) * interval '1 day',
+             date '2026-06-01' + ((i / :offices) * 37 % 200)
       from generate_series(0, :applications - 1) i
       """,
       """
       insert into casework_assignment (application_id, office_id, staff_id, assigned_at, assigned_by)
       select md5('app' || i)::uuid, md5('office' || (i % :offices))::uuid,
-             md5('staff' || (i % :offices) || '-' || (i % 3))::uuid, now(), 'bench'
+             md5('staff' || (i % :offices) || '-' || ((i / :offices / 7) % 3))::uuid, now(), 'bench'
       from generate_series(0, :applications - 1) i
-      where i % 10 >= 6 and i % 3 = 0
+      where (i / :offices) % 10 >= 6 and (i / :offices / 3) % 3 = 0
       """,
       "analyze"
     };

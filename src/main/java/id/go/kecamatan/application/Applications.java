@@ -407,6 +407,18 @@ public class Applications {
   }
 
   /**
+   * An application of an office, for staff (casework, letters). The caller has checked that the
+   * signed-in officer may see this office's applications; narrower scopes (a village operator's
+   * village) are the caller's to check on the returned applicant.
+   *
+   * @throws NotFoundException when the office has no application with this id (another office's
+   *     application is not found either)
+   */
+  public Application get(UUID officeId, ApplicationId id) {
+    return repository.find(officeId, id).orElseThrow(NotFoundException::new);
+  }
+
+  /**
    * The status of an application, for whoever holds its tracking code and the last four digits of
    * its phone number. A malformed code, an unknown code and wrong digits all give the same empty
    * answer.

@@ -3,6 +3,7 @@ package id.go.kecamatan.application;
 import id.go.kecamatan.application.internal.ApplicationRepository;
 import id.go.kecamatan.shared.web.NotFoundException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Two officers deciding on the same application at once: the status is stored only if it is
  * still the one the decision was taken from, so one wins and the other gets an {@link
  * org.springframework.dao.OptimisticLockingFailureException}.
+ *
+ * <p>Deadlines: an approval or a rejection finishes the application; its moment is stored as {@code
+ * finished_at} and whether that day (in the clock's zone) lay on or before the deadline as {@code
+ * met_deadline}, in the same transaction.
  */
 @Service
 public class Decisions {
@@ -90,6 +95,12 @@ public class Decisions {
           transition.accept(application);
           List<StatusChange> changes = application.pendingChanges();
           repository.saveChanges(application);
+          if (application.status() == ApplicationStatus.APPROVED
+              || application.status() == ApplicationStatus.REJECTED) {
+            StatusChange last = changes.get(changes.size() - 1);
+            LocalDate day = LocalDate.ofInstant(last.at(), clock.getZone());
+            repository.markFinished(application, last.at(), !day.isAfter(application.deadline()));
+          }
           applications.recordTransitions(application, changes, more);
           return application;
         });

@@ -66,6 +66,25 @@ class SecurityConfiguration {
                         Role.OFFICE_ADMIN.name(),
                         Role.FRONT_OFFICE.name(),
                         Role.VILLAGE_OPERATOR.name())
+                    // casework: assigning is the office admin's, deciding also the verifier's
+                    .requestMatchers(HttpMethod.POST, "/admin/permohonan/*/tugaskan")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/admin/permohonan/*/periksa",
+                        "/admin/permohonan/*/kelengkapan",
+                        "/admin/permohonan/*/setujui",
+                        "/admin/permohonan/*/tolak",
+                        "/admin/permohonan/*/ambil",
+                        "/admin/permohonan/*/persyaratan/*")
+                    .hasAnyRole(Role.VERIFIER.name(), Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/permohonan", "/admin/permohonan/**")
+                    .hasAnyRole(
+                        Role.VERIFIER.name(),
+                        Role.OFFICE_ADMIN.name(),
+                        Role.SIGNER.name(),
+                        Role.FRONT_OFFICE.name(),
+                        Role.VILLAGE_OPERATOR.name())
                     .requestMatchers("/admin/**", "/akun/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/**")

@@ -139,6 +139,20 @@ public class ApplicationRepository {
     insertChanges(application);
   }
 
+  /**
+   * Records that the office finished an application (approved or rejected it) at this moment, and
+   * whether it met its deadline. The first finish counts: a later call changes nothing.
+   */
+  public void markFinished(Application application, java.time.Instant at, boolean metDeadline) {
+    jdbc.sql(
+            """
+            update application set finished_at = ?, met_deadline = ?
+            where office_id = ? and id = ? and finished_at is null
+            """)
+        .params(Timestamp.from(at), metDeadline, application.officeId(), application.id().value())
+        .update();
+  }
+
   private void closeCompletionRequest(Application application, StatusChange change) {
     jdbc.sql(
             """

@@ -1,0 +1,69 @@
+package id.go.kecamatan.casework;
+
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.catalog.Requirement;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.documents.Document;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything an officer sees of one application: the applicant, the answers under the labels of the
+ * service's form, each requirement with its files and its current check, the history of the checks,
+ * the internal notes and who works on it.
+ *
+ * @param finishedAt when it was approved or rejected, else {@code null}
+ * @param metDeadline whether it was finished on or before its deadline, else {@code null}
+ */
+public record CaseFile(
+    Application application,
+    ServiceType service,
+    String villageName,
+    List<Answer> answers,
+    List<Item> items,
+    List<Check> checks,
+    List<Note> notes,
+    UUID assigneeId,
+    String assigneeName,
+    Instant finishedAt,
+    Boolean metDeadline) {
+
+  /** One answer: the question as the form asks it and the answer as given. */
+  public record Answer(String label, String value) {}
+
+  /** A requirement with the documents kept for it and its current (latest) check, if any. */
+  public record Item(Requirement requirement, List<Document> documents, Check check) {
+
+    public boolean accepted() {
+      return check != null && check.accepted();
+    }
+
+    public boolean rejected() {
+      return check != null && !check.accepted();
+    }
+  }
+
+  /** A check of one requirement: accepted, or rejected with the reason the resident reads. */
+  public record Check(
+      UUID requirementId,
+      String requirementName,
+      boolean accepted,
+      String reason,
+      Instant at,
+      String by) {}
+
+  /** An internal note of an officer; never shown to the resident. */
+  public record Note(String body, Instant at, String by) {}
+
+  /** Whether every requirement with files is accepted (and at least one has files). */
+  public boolean readyToApprove() {
+    List<Item> withFiles = items.stream().filter(i -> !i.documents().isEmpty()).toList();
+    return !withFiles.isEmpty() && withFiles.stream().allMatch(Item::accepted);
+  }
+
+  /** Whether any requirement is currently rejected. */
+  public boolean anyRejected() {
+    return items.stream().anyMatch(Item::rejected);
+  }
+}

@@ -1,0 +1,529 @@
+package id.go.kecamatan.casework;
+
+import id.go.kecamatan.accounts.Staff;
+import id.go.kecamatan.accounts.StaffAccounts;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Completions;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.application.IllegalTransitionException;
+import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FormDefinition;
+import id.go.kecamatan.catalog.FormField;
+import id.go.kecamatan.catalog.Requirement;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.documents.Document;
+import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The back office's work on one application: opening it (recorded as a view of personal data), its
+ * files, the check of each requirement, internal notes, claiming and assigning, and the decisions,
+ * which go through {@link Decisions} and {@link Completions} of the application module.
+ *
+ * <p>Scope: an officer sees the applications of their own office only (another office's give a
+ * {@link NotFoundException}); a village operator only those of residents of their village. Only a
+ * verifier or an office admin checks requirements and decides ({@link AccessDeniedException}
+ * otherwise); only an office admin assigns to someone else. Field error keys are {@code
+ * casework.error.*} of {@code messages/casework} and those of {@link FieldErrors}.
+ */
+@Service
+public class Casework {
+
+  /** The longest reason for a rejected requirement or application. */
+  public static final int MAX_REASON = 500;
+
+  /** The longest internal note. */
+  public static final int MAX_NOTE = 2000;
+
+  /** The reasons an officer may pick for a rejected requirement: {@code casework.reason.<key>}. */
+  public static final List<String> REASONS =
+      List.of("unreadable", "expired", "mismatch", "incomplete", "wrongDocument");
+
+  /** Residents read the reasons in Indonesian, the language of the office. */
+  private static final Locale RESIDENT_LOCALE = Locale.forLanguageTag("id");
+
+  private final Applications applications;
+  private final Decisions decisions;
+  private final Completions completions;
+  private final Catalog catalog;
+  private final id.go.kecamatan.catalog.FormFields formFields;
+  private final Offices offices;
+  private final Documents documents;
+  private final StaffAccounts staff;
+  private final AuditTrail audit;
+  private final MessageSource messages;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  Casework(
+      Applications applications,
+      Decisions decisions,
+      Completions completions,
+      Catalog catalog,
+      id.go.kecamatan.catalog.FormFields formFields,
+      Offices offices,
+      Documents documents,
+      StaffAccounts staff,
+      AuditTrail audit,
+      MessageSource messages,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.applications = applications;
+    this.decisions = decisions;
+    this.completions = completions;
+    this.catalog = catalog;
+    this.formFields = formFields;
+    this.offices = offices;
+    this.documents = documents;
+    this.staff = staff;
+    this.audit = audit;
+    this.messages = messages;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Whether the officer may check requirements and decide. */
+  public static boolean decides(Officer officer) {
+    return officer.has(Role.VERIFIER) || officer.has(Role.OFFICE_ADMIN);
+  }
+
+  /**
+   * The application as the officer may see it, or {@link NotFoundException}: another office's, or
+   * for a village operator another village's.
+   */
+  Application scoped(Officer officer, ApplicationId id) {
+    if (officer.officeId() == null) {
+      throw new NotFoundException();
+    }
+    Application application = applications.get(officer.officeId(), id);
+    if (!Worklist.seesWholeOffice(officer)
+        && (!officer.has(Role.VILLAGE_OPERATOR)
+            || !application.applicant().villageId().equals(officer.villageId()))) {
+      throw new NotFoundException();
+    }
+    return application;
+  }
+
+  private static void requireDecider(Officer officer) {
+    if (!decides(officer)) {
+      throw new AccessDeniedException("Only a verifier or an office admin decides");
+    }
+  }
+
+  /** Opens an application: the case file, with an audit record of who viewed the personal data. */
+  @Transactional
+  public CaseFile open(Officer officer, ApplicationId id) {
+    Application application = scoped(officer, id);
+    audit.record(
+        application.officeId(),
+        "casework.viewed",
+        "application",
+        application.id(),
+        Map.of("trackingCode", application.trackingCode().value()));
+    return caseFile(application);
+  }
+
+  private CaseFile caseFile(Application application) {
+    UUID officeId = application.officeId();
+    ServiceType service = catalog.service(officeId, application.serviceId());
+    FormDefinition form = formFields.definition(officeId, application.serviceId());
+    List<CaseFile.Answer> answers = new ArrayList<>();
+    for (FormField field : form.fields()) {
+      List<String> given = application.answers().get(field.key());
+      if (given == null || given.isEmpty()) {
+        continue;
+      }
+      String value =
+          given.stream()
+              .map(v -> field.option(v).map(o -> o.labelId()).orElse(v))
+              .collect(Collectors.joining(", "));
+      answers.add(new CaseFile.Answer(field.labelId(), value));
+    }
+    Map<UUID, String> names = new LinkedHashMap<>();
+    service.requirements().forEach(r -> names.put(r.id(), r.name()));
+    List<CaseFile.Check> checks = checks(officeId, application.id(), names);
+    Map<UUID, CaseFile.Check> latest = new LinkedHashMap<>();
+    checks.forEach(c -> latest.put(c.requirementId(), c));
+    List<CaseFile.Item> items = new ArrayList<>();
+    for (Requirement r : service.requirements()) {
+      List<UUID> ids = application.attachments().getOrDefault(r.id(), List.of());
+      Map<UUID, Document> found = new LinkedHashMap<>();
+      documents.findAll(officeId, ids).forEach(d -> found.put(d.id(), d));
+      List<Document> docs = ids.stream().map(found::get).filter(d -> d != null).toList();
+      items.add(new CaseFile.Item(r, docs, latest.get(r.id())));
+    }
+    String village =
+        offices
+            .village(officeId, application.applicant().villageId())
+            .map(Village::name)
+            .orElse("");
+    record Assigned(UUID id, String name) {}
+    Assigned assigned =
+        jdbc.sql(
+                """
+                select ca.staff_id, s.full_name from casework_assignment ca
+                join staff s on s.id = ca.staff_id
+                where ca.office_id = ? and ca.application_id = ?
+                """)
+            .params(officeId, application.id().value())
+            .query((rs, i) -> new Assigned(rs.getObject(1, UUID.class), rs.getString(2)))
+            .optional()
+            .orElse(new Assigned(null, null));
+    record Finished(Instant at, Boolean met) {}
+    Finished finished =
+        jdbc.sql("select finished_at, met_deadline from application where office_id = ? and id = ?")
+            .params(officeId, application.id().value())
+            .query(
+                (rs, i) ->
+                    new Finished(
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
+                        (Boolean) rs.getObject(2)))
+            .single();
+    List<CaseFile.Note> notes =
+        jdbc.sql(
+                """
+                select body, written_at, written_by from casework_note
+                where office_id = ? and application_id = ? order by id
+                """)
+            .params(officeId, application.id().value())
+            .query(
+                (rs, i) ->
+                    new CaseFile.Note(
+                        rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+            .list();
+    return new CaseFile(
+        application,
+        service,
+        village,
+        answers,
+        items,
+        checks,
+        notes,
+        assigned.id(),
+        assigned.name(),
+        finished.at(),
+        finished.met());
+  }
+
+  private List<CaseFile.Check> checks(UUID officeId, ApplicationId id, Map<UUID, String> names) {
+    return jdbc.sql(
+            """
+            select requirement_id, accepted, reason, checked_at, checked_by from requirement_check
+            where office_id = ? and application_id = ? order by id
+            """)
+        .params(officeId, id.value())
+        .query(
+            (rs, i) -> {
+              UUID requirement = rs.getObject(1, UUID.class);
+              return new CaseFile.Check(
+                  requirement,
+                  names.getOrDefault(requirement, ""),
+                  rs.getBoolean(2),
+                  rs.getString(3),
+                  rs.getTimestamp(4).toInstant(),
+                  rs.getString(5));
+            })
+        .list();
+  }
+
+  /**
+   * A document of the application, as a download or (photos only) as the inline thumbnail. The
+   * download of the full file is recorded as a view of personal data.
+   *
+   * @throws NotFoundException for a document not attached to this application
+   */
+  @Transactional
+  public ResponseEntity<InputStreamResource> document(
+      Officer officer, ApplicationId id, UUID documentId, boolean thumbnail) {
+    Application application = scoped(officer, id);
+    boolean attached =
+        application.attachments().values().stream().anyMatch(ids -> ids.contains(documentId));
+    if (!attached) {
+      throw new NotFoundException();
+    }
+    if (thumbnail) {
+      Document document =
+          documents
+              .find(application.officeId(), documentId)
+              .filter(Document::hasThumbnail)
+              .orElseThrow(NotFoundException::new);
+      return documents.thumbnail(application.officeId(), document.id());
+    }
+    audit.record(
+        application.officeId(),
+        "casework.document.viewed",
+        "application",
+        application.id(),
+        Map.of("document", documentId.toString()));
+    return documents.download(application.officeId(), documentId);
+  }
+
+  /**
+   * Records the check of one requirement while the application is in review: accepted, or rejected
+   * with a reason picked from {@link #REASONS} or written (a written one wins).
+   *
+   * @param verdict {@code accept} or {@code reject}
+   * @return the errors: {@code verdict}, {@code reason-<requirementId>}, {@code status}
+   */
+  @Transactional
+  public Outcome<Void> check(
+      Officer officer,
+      ApplicationId id,
+      UUID requirementId,
+      String verdict,
+      String reasonKey,
+      String reasonText) {
+    requireDecider(officer);
+    Application application = scoped(officer, id);
+    ServiceType service = catalog.service(application.officeId(), application.serviceId());
+    if (service.requirements().stream().noneMatch(r -> r.id().equals(requirementId))) {
+      throw new NotFoundException();
+    }
+    String field = "reason-" + requirementId;
+    FieldErrors errors = new FieldErrors();
+    if (application.status() != ApplicationStatus.IN_REVIEW) {
+      return Outcome.failed(errors.reject(field, "casework.error.notInReview"));
+    }
+    boolean accepted;
+    String reason = null;
+    if ("accept".equals(verdict)) {
+      accepted = true;
+    } else if ("reject".equals(verdict)) {
+      accepted = false;
+      String written = FieldErrors.clean(reasonText);
+      String key = FieldErrors.clean(reasonKey);
+      if (written != null) {
+        errors.text(field, written, MAX_REASON);
+        reason = written;
+      } else if (key != null && REASONS.contains(key)) {
+        reason = messages.getMessage("casework.reason." + key, null, RESIDENT_LOCALE);
+      } else if (key != null) {
+        errors.reject(field, "casework.error.reasonUnknown");
+      } else {
+        errors.reject(field, "casework.error.reasonRequired");
+      }
+    } else {
+      return Outcome.failed(errors.reject(field, "casework.error.verdict"));
+    }
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    jdbc.sql(
+            """
+            insert into requirement_check
+              (office_id, application_id, requirement_id, accepted, reason, checked_at, checked_by)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            application.officeId(),
+            application.id().value(),
+            requirementId,
+            accepted,
+            reason,
+            Timestamp.from(clock.instant()),
+            officer.fullName())
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("requirement", requirementId.toString());
+    details.put("accepted", accepted);
+    details.put("reason", reason);
+    audit.record(
+        application.officeId(), "casework.requirement.checked", "application", id, details);
+    return Outcome.done(null);
+  }
+
+  /**
+   * Adds an internal note (plain text, at most {@value #MAX_NOTE} characters); field {@code note}.
+   */
+  @Transactional
+  public Outcome<Void> note(Officer officer, ApplicationId id, String text) {
+    Application application = scoped(officer, id);
+    String body = FieldErrors.clean(text);
+    FieldErrors errors = new FieldErrors().text("note", body, MAX_NOTE);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    jdbc.sql(
+            """
+            insert into casework_note (office_id, application_id, body, written_at, written_by)
+            values (?, ?, ?, ?, ?)
+            """)
+        .params(
+            application.officeId(),
+            application.id().value(),
+            body,
+            Timestamp.from(clock.instant()),
+            officer.fullName())
+        .update();
+    audit.record(
+        application.officeId(),
+        "casework.note.added",
+        "application",
+        id,
+        Map.of("length", body.length()));
+    return Outcome.done(null);
+  }
+
+  /** The officer takes the application on (in place of whoever had it). */
+  @Transactional
+  public void claim(Officer officer, ApplicationId id) {
+    requireDecider(officer);
+    Application application = scoped(officer, id);
+    assignTo(application, officer.staffId(), officer);
+  }
+
+  /** An office admin gives the application to a verifier of the office; field {@code assignee}. */
+  @Transactional
+  public Outcome<Void> assign(Officer officer, ApplicationId id, String assignee) {
+    if (!officer.has(Role.OFFICE_ADMIN)) {
+      throw new AccessDeniedException("Only an office admin assigns");
+    }
+    Application application = scoped(officer, id);
+    UUID staffId;
+    try {
+      staffId = UUID.fromString(String.valueOf(FieldErrors.clean(assignee)));
+    } catch (IllegalArgumentException e) {
+      return Outcome.failed(new FieldErrors().reject("assignee", "casework.error.assignee"));
+    }
+    boolean verifier =
+        verifiers(application.officeId()).stream().anyMatch(s -> s.id().equals(staffId));
+    if (!verifier) {
+      return Outcome.failed(new FieldErrors().reject("assignee", "casework.error.assignee"));
+    }
+    assignTo(application, staffId, officer);
+    return Outcome.done(null);
+  }
+
+  private void assignTo(Application application, UUID staffId, Officer by) {
+    jdbc.sql(
+            """
+            insert into casework_assignment
+              (application_id, office_id, staff_id, assigned_at, assigned_by)
+            values (?, ?, ?, ?, ?)
+            on conflict (application_id) do update
+              set staff_id = excluded.staff_id, assigned_at = excluded.assigned_at,
+                  assigned_by = excluded.assigned_by
+            """)
+        .params(
+            application.id().value(),
+            application.officeId(),
+            staffId,
+            Timestamp.from(clock.instant()),
+            by.fullName())
+        .update();
+    audit.record(
+        application.officeId(),
+        "casework.assigned",
+        "application",
+        application.id(),
+        Map.of("staff", staffId.toString()));
+  }
+
+  /** The active verifiers of the office, whom an admin may assign. */
+  public List<Staff> verifiers(UUID officeId) {
+    return staff.staffOf(officeId).stream()
+        .filter(s -> s.active() && s.roles().contains(Role.VERIFIER))
+        .toList();
+  }
+
+  /** SUBMITTED -> IN_REVIEW; the officer also takes the application on if nobody has it. */
+  public Application startReview(Officer officer, ApplicationId id) {
+    requireDecider(officer);
+    Application application = scoped(officer, id);
+    Application started =
+        decisions.startReview(application.officeId(), application.id(), officer.fullName());
+    jdbc.sql(
+            """
+            insert into casework_assignment
+              (application_id, office_id, staff_id, assigned_at, assigned_by)
+            values (?, ?, ?, ?, ?) on conflict (application_id) do nothing
+            """)
+        .params(
+            application.id().value(),
+            application.officeId(),
+            officer.staffId(),
+            Timestamp.from(clock.instant()),
+            officer.fullName())
+        .update();
+    return started;
+  }
+
+  /**
+   * Asks the resident to complete the application: the requirements whose current check is a
+   * rejection, each with its reason (what the resident reads on the status page).
+   *
+   * @return errors on {@code decision} when no requirement is rejected
+   */
+  public Outcome<Application> requestCompletion(Officer officer, ApplicationId id) {
+    requireDecider(officer);
+    Application application = scoped(officer, id);
+    CaseFile file = caseFile(application);
+    Map<UUID, String> reasons = new LinkedHashMap<>();
+    file.items().stream()
+        .filter(CaseFile.Item::rejected)
+        .forEach(i -> reasons.put(i.requirement().id(), i.check().reason()));
+    if (reasons.isEmpty()) {
+      return Outcome.failed(new FieldErrors().reject("decision", "casework.error.noneRejected"));
+    }
+    return completions.requestCompletion(
+        application.officeId(), application.id(), reasons, officer.fullName());
+  }
+
+  /**
+   * Approves the application, only when every requirement with files is accepted.
+   *
+   * @return errors on {@code decision} while a requirement is rejected or unchecked
+   */
+  public Outcome<Application> approve(Officer officer, ApplicationId id) {
+    requireDecider(officer);
+    Application application = scoped(officer, id);
+    if (application.status() != ApplicationStatus.IN_REVIEW) {
+      throw new IllegalTransitionException(application.status(), ApplicationStatus.APPROVED);
+    }
+    if (!caseFile(application).readyToApprove()) {
+      return Outcome.failed(new FieldErrors().reject("decision", "casework.error.notAllAccepted"));
+    }
+    return Outcome.done(
+        decisions.approve(application.officeId(), application.id(), officer.fullName()));
+  }
+
+  /** Rejects the application with a reason the resident reads; field {@code rejectReason}. */
+  public Outcome<Application> reject(Officer officer, ApplicationId id, String reason) {
+    requireDecider(officer);
+    Application application = scoped(officer, id);
+    String why = FieldErrors.clean(reason);
+    FieldErrors errors = new FieldErrors().text("rejectReason", why, MAX_REASON);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    return Outcome.done(
+        decisions.reject(application.officeId(), application.id(), why, officer.fullName()));
+  }
+}

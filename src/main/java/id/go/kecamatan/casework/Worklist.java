@@ -1,0 +1,282 @@
+package id.go.kecamatan.casework;
+
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.TrackingCode;
+import id.go.kecamatan.office.IdentityNumbers;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The worklist (daftar kerja) of an office: its applications filtered and ordered by deadline, then
+ * id, in pages of {@link #PAGE_SIZE} read by keyset (the last row's deadline and id), so a deep
+ * page costs as much as the first. A read model over the {@code application} table (ADR 0008): it
+ * never writes there. Every query filters by the officer's office; a village operator sees only the
+ * applications of residents of their own village.
+ */
+@Service
+public class Worklist {
+
+  public static final int PAGE_SIZE = 25;
+
+  /** The longest search text taken; longer input is cut. */
+  public static final int MAX_SEARCH = 100;
+
+  /** Which officer works on an application. */
+  public enum Assignee {
+    ANY,
+    MINE,
+    UNASSIGNED,
+    /** a given officer ({@link Filter#assigneeId()}) */
+    OFFICER
+  }
+
+  /** Due filter: overdue (deadline passed, clock running) or due today. */
+  public enum Due {
+    ANY,
+    OVERDUE,
+    TODAY
+  }
+
+  /**
+   * What the worklist shows.
+   *
+   * @param status one status, or {@code null} for every open one (submitted, in review, waiting for
+   *     completion)
+   * @param search a tracking code, a NIK (exact) or the start of a name (case-insensitive)
+   * @param after the keyset of the page: the deadline and id of the previous page's last row
+   */
+  public record Filter(
+      ApplicationStatus status,
+      UUID serviceId,
+      UUID villageId,
+      Channel channel,
+      Assignee assignee,
+      UUID assigneeId,
+      Due due,
+      String search,
+      LocalDate afterDeadline,
+      UUID afterId) {
+
+    public Filter {
+      assignee = assignee == null ? Assignee.ANY : assignee;
+      due = due == null ? Due.ANY : due;
+      if (assignee == Assignee.OFFICER && assigneeId == null) {
+        assignee = Assignee.ANY;
+      }
+      if (search != null) {
+        search = search.strip();
+        if (search.isEmpty()) {
+          search = null;
+        } else if (search.length() > MAX_SEARCH) {
+          search = search.substring(0, MAX_SEARCH);
+        }
+      }
+      if (afterDeadline == null || afterId == null) {
+        afterDeadline = null;
+        afterId = null;
+      }
+    }
+
+    public static Filter open() {
+      return new Filter(null, null, null, null, null, null, null, null, null, null);
+    }
+  }
+
+  /** One row of the worklist. */
+  public record Row(
+      UUID id,
+      String trackingCode,
+      String name,
+      String nik,
+      String serviceName,
+      String villageName,
+      ApplicationStatus status,
+      Channel channel,
+      LocalDate deadline,
+      String assigneeName) {
+
+    /** The NIK with all but its last 4 digits hidden. */
+    public String maskedNik() {
+      return nik == null || nik.length() < 4
+          ? ""
+          : "•".repeat(12) + nik.substring(nik.length() - 4);
+    }
+
+    /** The clock runs (not paused, not finished) and the deadline passed. */
+    public boolean overdue(LocalDate today) {
+      return running() && deadline.isBefore(today);
+    }
+
+    public boolean dueToday(LocalDate today) {
+      return running() && deadline.isEqual(today);
+    }
+
+    /** Due within the next working days up to {@code soon}, not today. */
+    public boolean dueSoon(LocalDate today, LocalDate soon) {
+      return running() && deadline.isAfter(today) && !deadline.isAfter(soon);
+    }
+
+    private boolean running() {
+      return status == ApplicationStatus.SUBMITTED || status == ApplicationStatus.IN_REVIEW;
+    }
+  }
+
+  /** A page of rows; {@code hasNext} when more follow the last row. */
+  public record Result(List<Row> rows, boolean hasNext) {}
+
+  private static final String OPEN = "('SUBMITTED', 'IN_REVIEW', 'NEEDS_COMPLETION')";
+
+  private final JdbcClient jdbc;
+
+  public Worklist(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The page of the worklist the officer may see, with this filter, on this day. */
+  public Result find(Officer officer, Filter filter, LocalDate today) {
+    UUID village = filter.villageId();
+    if (officer.has(Role.VILLAGE_OPERATOR) && !seesWholeOffice(officer)) {
+      if (officer.villageId() == null
+          || (village != null && !village.equals(officer.villageId()))) {
+        return new Result(List.of(), false);
+      }
+      village = officer.villageId();
+    }
+    return find(officer.officeId(), officer.staffId(), filter, village, today);
+  }
+
+  /** Whether an officer sees every application of the office, not only one village's. */
+  public static boolean seesWholeOffice(Officer officer) {
+    return officer.has(Role.OFFICE_ADMIN)
+        || officer.has(Role.VERIFIER)
+        || officer.has(Role.SIGNER)
+        || officer.has(Role.FRONT_OFFICE);
+  }
+
+  /** The query itself, for an office; {@code village} already narrowed to the officer's scope. */
+  public Result find(UUID officeId, UUID staffId, Filter filter, UUID village, LocalDate today) {
+    StringBuilder sql =
+        new StringBuilder(
+            """
+            select a.id, a.tracking_code, a.name, a.nik, s.name as service_name,
+                   v.name as village_name, a.status, a.channel, a.deadline, st.full_name
+            from application a
+            join service_type s on s.id = a.service_id
+            join village v on v.id = a.village_id
+            left join casework_assignment ca on ca.application_id = a.id
+            left join staff st on st.id = ca.staff_id
+            where a.office_id = :office
+            """);
+    JdbcClient.StatementSpec[] spec = new JdbcClient.StatementSpec[1];
+    List<Object[]> params = new ArrayList<>();
+    params.add(new Object[] {"office", officeId});
+    // with a search and no status chosen, finished applications are found too
+    if (filter.status() != null) {
+      sql.append(" and a.status = :status");
+      params.add(new Object[] {"status", filter.status().name()});
+    } else if (filter.search() == null) {
+      sql.append(" and a.status in ").append(OPEN);
+    }
+    if (filter.serviceId() != null) {
+      sql.append(" and a.service_id = :service");
+      params.add(new Object[] {"service", filter.serviceId()});
+    }
+    if (village != null) {
+      sql.append(" and a.village_id = :village");
+      params.add(new Object[] {"village", village});
+    }
+    if (filter.channel() != null) {
+      sql.append(" and a.channel = :channel");
+      params.add(new Object[] {"channel", filter.channel().name()});
+    }
+    switch (filter.assignee()) {
+      case MINE -> {
+        sql.append(" and ca.staff_id = :staff");
+        params.add(new Object[] {"staff", staffId});
+      }
+      case OFFICER -> {
+        sql.append(" and ca.staff_id = :staff");
+        params.add(new Object[] {"staff", filter.assigneeId()});
+      }
+      case UNASSIGNED -> sql.append(" and ca.application_id is null");
+      case ANY -> {}
+    }
+    switch (filter.due()) {
+      case OVERDUE -> {
+        sql.append(" and a.deadline < :today and a.status in ('SUBMITTED', 'IN_REVIEW')");
+        params.add(new Object[] {"today", today});
+      }
+      case TODAY -> {
+        sql.append(" and a.deadline = :today and a.status in ('SUBMITTED', 'IN_REVIEW')");
+        params.add(new Object[] {"today", today});
+      }
+      case ANY -> {}
+    }
+    if (filter.search() != null) {
+      appendSearch(sql, params, filter.search());
+    }
+    if (filter.afterDeadline() != null) {
+      sql.append(" and (a.deadline, a.id) > (:afterDeadline, :afterId)");
+      params.add(new Object[] {"afterDeadline", filter.afterDeadline()});
+      params.add(new Object[] {"afterId", filter.afterId()});
+    }
+    sql.append(" order by a.deadline, a.id limit :limit");
+    params.add(new Object[] {"limit", PAGE_SIZE + 1});
+    spec[0] = jdbc.sql(sql.toString());
+    for (Object[] p : params) {
+      spec[0] = spec[0].param((String) p[0], p[1]);
+    }
+    List<Row> rows =
+        spec[0]
+            .query(
+                (rs, i) ->
+                    new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        ApplicationStatus.valueOf(rs.getString(7)),
+                        Channel.valueOf(rs.getString(8)),
+                        rs.getObject(9, LocalDate.class),
+                        rs.getString(10)))
+            .list();
+    boolean more = rows.size() > PAGE_SIZE;
+    return new Result(more ? rows.subList(0, PAGE_SIZE) : rows, more);
+  }
+
+  /**
+   * A tracking code matches exactly, sixteen digits match a NIK exactly, anything else is the start
+   * of a name (LIKE wildcards in the input are taken literally).
+   */
+  private static void appendSearch(StringBuilder sql, List<Object[]> params, String search) {
+    Optional<TrackingCode> code = TrackingCode.parse(search);
+    String digits = IdentityNumbers.normalise(search);
+    if (code.isPresent()) {
+      sql.append(" and a.tracking_code = :code");
+      params.add(new Object[] {"code", code.get().value()});
+    } else if (digits != null && digits.matches("\\d{16}")) {
+      sql.append(" and a.nik = :nik");
+      params.add(new Object[] {"nik", digits});
+    } else {
+      String escaped =
+          search
+              .toLowerCase(Locale.ROOT)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
+      sql.append(" and lower(a.name) like :name");
+      params.add(new Object[] {"name", escaped + "%"});
+    }
+  }
+}

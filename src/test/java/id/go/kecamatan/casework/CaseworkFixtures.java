@@ -1,0 +1,123 @@
+package id.go.kecamatan.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.documents.TestFiles;
+import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.shared.web.Outcome;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Makes applications of the demo offices for casework tests: an online Domisili application whose
+ * KTP requirement is a photo and every other required requirement a PDF.
+ */
+public final class CaseworkFixtures {
+
+  private final Applications applications;
+  private final JdbcClient jdbc;
+
+  public CaseworkFixtures(Applications applications, JdbcClient jdbc) {
+    this.applications = applications;
+    this.jdbc = jdbc;
+  }
+
+  public UUID office(String code) {
+    return jdbc.sql("select id from office where code = ?").param(code).query(UUID.class).single();
+  }
+
+  public UUID jetis() {
+    return office("35.16.16");
+  }
+
+  /** The village the demo village operator of an office is bound to. */
+  public UUID operatorVillage(String username) {
+    return jdbc.sql("select village_id from staff where username = ?")
+        .param(username)
+        .query(UUID.class)
+        .single();
+  }
+
+  /** A village of the office other than this one. */
+  public UUID otherVillage(UUID officeId, UUID not) {
+    return jdbc.sql("select id from village where office_id = ? and id <> ? order by name limit 1")
+        .params(officeId, not)
+        .query(UUID.class)
+        .single();
+  }
+
+  public UUID requirement(UUID officeId, String service, String namePrefix) {
+    return jdbc.sql(
+            """
+            select r.id from requirement r join service_type s on s.id = r.service_type_id
+            where s.office_id = ? and s.code = ? and r.name like ? order by r.position limit 1
+            """)
+        .params(officeId, service, namePrefix + "%")
+        .query(UUID.class)
+        .single();
+  }
+
+  /** An online Domisili application of the office by a resident of the village. */
+  public Application domisili(UUID officeId, UUID village, String name) {
+    List<Map<String, Object>> requirements =
+        jdbc.sql(
+                """
+                select r.id, r.name, r.required from requirement r
+                join service_type s on s.id = r.service_type_id
+                where s.office_id = ? and s.code = 'DOMISILI' order by r.position
+                """)
+            .param(officeId)
+            .query()
+            .listOfRows();
+    Map<String, List<Upload>> files = new HashMap<>();
+    for (Map<String, Object> r : requirements) {
+      if (!(Boolean) r.get("required")) {
+        continue;
+      }
+      String reqName = (String) r.get("name");
+      Upload upload =
+          reqName.startsWith("KTP")
+              ? new Upload(
+                  "ktp.jpg",
+                  "image/jpeg",
+                  new ByteArrayInputStream(TestFiles.jpeg(TestFiles.photo(640, 400))))
+              : new Upload(
+                  "dokumen.pdf", "application/pdf", new ByteArrayInputStream(TestFiles.pdf(1)));
+      files.put(r.get("id").toString(), List.of(upload));
+    }
+    Outcome<Application> submitted =
+        applications.submit(
+            officeId,
+            "DOMISILI",
+            new SubmitCommand(
+                Channel.ONLINE,
+                "3516164101900001",
+                name,
+                "Mojokerto",
+                "1990-01-01",
+                "FEMALE",
+                village.toString(),
+                "Dusun Jetis RT 01 RW 02",
+                "0812 3456 7890",
+                null,
+                Map.of(
+                    "keperluan", List.of("pribadi"),
+                    "keterangan", List.of("Persyaratan bank")),
+                files,
+                null));
+    assertThat(submitted.ok()).as(String.valueOf(submitted.errors().all())).isTrue();
+    return submitted.value();
+  }
+
+  public static String unique(String prefix) {
+    return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

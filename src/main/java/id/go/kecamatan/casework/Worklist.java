@@ -137,6 +137,9 @@ public class Worklist {
 
   private final JdbcClient jdbc;
 
+  /** For the benchmark: sees each query and its parameters before it runs. */
+  java.util.function.BiConsumer<String, List<Object[]>> explain;
+
   public Worklist(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
@@ -200,11 +203,11 @@ public class Worklist {
     }
     switch (filter.assignee()) {
       case MINE -> {
-        sql.append(" and ca.staff_id = :staff");
+        sql.append(" and ca.office_id = :office and ca.staff_id = :staff");
         params.add(new Object[] {"staff", staffId});
       }
       case OFFICER -> {
-        sql.append(" and ca.staff_id = :staff");
+        sql.append(" and ca.office_id = :office and ca.staff_id = :staff");
         params.add(new Object[] {"staff", filter.assigneeId()});
       }
       case UNASSIGNED -> sql.append(" and ca.application_id is null");
@@ -231,6 +234,9 @@ public class Worklist {
     }
     sql.append(" order by a.deadline, a.id limit :limit");
     params.add(new Object[] {"limit", PAGE_SIZE + 1});
+    if (explain != null) {
+      explain.accept(sql.toString(), params);
+    }
     spec[0] = jdbc.sql(sql.toString());
     for (Object[] p : params) {
       spec[0] = spec[0].param((String) p[0], p[1]);

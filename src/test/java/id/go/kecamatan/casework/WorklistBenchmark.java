@@ -203,6 +203,24 @@ class WorklistBenchmark {
                 Worklist.Assignee.ANY,
                 Worklist.Due.ANY,
                 null));
+    if (Boolean.getBoolean("bench.explain")) {
+      for (Map.Entry<String, IntFunction<Worklist.Filter>> entry : filters.entrySet()) {
+        int office = 7;
+        Worklist plans = new Worklist(jdbc);
+        plans.explain =
+            (sql, params) -> {
+              JdbcClient.StatementSpec spec = jdbc.sql("explain (analyze, buffers) " + sql);
+              for (Object[] p : params) {
+                spec = spec.param((String) p[0], p[1]);
+              }
+              System.out.println("BENCH plan of " + entry.getKey());
+              spec.query(String.class)
+                  .list()
+                  .forEach(line -> System.out.println("BENCH   " + line));
+            };
+        find(plans, office, entry.getValue().apply(office), random);
+      }
+    }
     System.out.printf(
         "BENCH %-34s %9s %9s %9s %6s%n", "worklist filter", "p50 ms", "p95 ms", "max ms", "rows");
     for (Map.Entry<String, IntFunction<Worklist.Filter>> entry : filters.entrySet()) {

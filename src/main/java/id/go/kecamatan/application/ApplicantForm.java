@@ -1,6 +1,7 @@
 package id.go.kecamatan.application;
 
 import java.io.Serializable;
+import java.util.function.Function;
 
 /**
  * The applicant's identity as typed, nothing in it trusted: {@code birthDate} is {@code
@@ -18,6 +19,24 @@ public record ApplicantForm(
     String phone,
     String email)
     implements Serializable {
+
+  /**
+   * The identity as a form sends it, read by field name ({@code nik}, {@code name}, {@code
+   * birthPlace}, {@code birthDate}, {@code sex}, {@code villageId}, {@code address}, {@code phone},
+   * {@code email}), for example with {@code request::getParameter}.
+   */
+  public static ApplicantForm from(Function<String, String> field) {
+    return new ApplicantForm(
+        field.apply("nik"),
+        field.apply("name"),
+        field.apply("birthPlace"),
+        field.apply("birthDate"),
+        field.apply("sex"),
+        field.apply("villageId"),
+        field.apply("address"),
+        field.apply("phone"),
+        field.apply("email"));
+  }
 
   /** A form with nothing filled in. */
   public static ApplicantForm empty() {

@@ -32,6 +32,29 @@ public record SubmitCommand(
     files = files == null ? Map.of() : files;
   }
 
+  /** A command from an identity form and the rest. */
+  public static SubmitCommand of(
+      Channel channel,
+      ApplicantForm who,
+      Map<String, List<String>> answers,
+      Map<String, List<Upload>> files,
+      String idempotencyKey) {
+    return new SubmitCommand(
+        channel,
+        who.nik(),
+        who.name(),
+        who.birthPlace(),
+        who.birthDate(),
+        who.sex(),
+        who.villageId(),
+        who.address(),
+        who.phone(),
+        who.email(),
+        answers,
+        files,
+        idempotencyKey);
+  }
+
   /** The identity part of the command. */
   public ApplicantForm applicant() {
     return new ApplicantForm(

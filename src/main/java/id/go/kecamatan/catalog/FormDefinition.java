@@ -1,8 +1,12 @@
 package id.go.kecamatan.catalog;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The application form (formulir permohonan) of a service: its questions in order. */
 public record FormDefinition(UUID officeId, UUID serviceId, List<FormField> fields) {
@@ -17,5 +21,20 @@ public record FormDefinition(UUID officeId, UUID serviceId, List<FormField> fiel
 
   public boolean isEmpty() {
     return fields.isEmpty();
+  }
+
+  /**
+   * The answers to this form's questions as a form sends them, read by question key (for example
+   * {@code request::getParameterValues}); anything else the form sent is left out.
+   */
+  public Map<String, List<String>> answersFrom(Function<String, String[]> values) {
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    for (FormField field : fields) {
+      String[] given = values.apply(field.key());
+      if (given != null) {
+        answers.put(field.key(), Arrays.asList(given));
+      }
+    }
+    return answers;
   }
 }

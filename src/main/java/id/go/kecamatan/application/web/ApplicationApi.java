@@ -1,5 +1,6 @@
 package id.go.kecamatan.application.web;
 
+import id.go.kecamatan.application.ApplicantForm;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusView;
 import id.go.kecamatan.application.Applications;
@@ -206,17 +207,9 @@ class ApplicationApi {
     try (RequestUploads uploads = new RequestUploads()) {
       Map<String, List<Upload>> files = uploads.byRequirement(request);
       SubmitCommand command =
-          new SubmitCommand(
+          SubmitCommand.of(
               Channel.ONLINE,
-              request.getParameter("nik"),
-              request.getParameter("name"),
-              request.getParameter("birthPlace"),
-              request.getParameter("birthDate"),
-              request.getParameter("sex"),
-              request.getParameter("villageId"),
-              request.getParameter("address"),
-              request.getParameter("phone"),
-              request.getParameter("email"),
+              ApplicantForm.from(request::getParameter),
               answers,
               files,
               idempotencyKey);

@@ -5,7 +5,6 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Draft;
 import id.go.kecamatan.application.DraftSubmittedException;
 import id.go.kecamatan.application.Drafts;
-import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
@@ -17,8 +16,6 @@ import id.go.kecamatan.shared.web.Outcome;
 import id.go.kecamatan.shared.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,17 +118,7 @@ class ApplyController {
       HttpServletResponse response,
       Model model) {
     Draft draft = open(request, id);
-    ApplicantForm form =
-        new ApplicantForm(
-            request.getParameter("nik"),
-            request.getParameter("name"),
-            request.getParameter("birthPlace"),
-            request.getParameter("birthDate"),
-            request.getParameter("sex"),
-            request.getParameter("villageId"),
-            request.getParameter("address"),
-            request.getParameter("phone"),
-            request.getParameter("email"));
+    ApplicantForm form = ApplicantForm.from(request::getParameter);
     Outcome<Draft> saved = drafts.saveIdentity(draft, form);
     if (!saved.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -171,13 +158,7 @@ class ApplyController {
       HttpServletResponse response,
       Model model) {
     Draft draft = open(request, id);
-    Map<String, List<String>> answers = new LinkedHashMap<>();
-    for (FormField field : drafts.form(draft).fields()) {
-      String[] values = request.getParameterValues(field.key());
-      if (values != null) {
-        answers.put(field.key(), Arrays.asList(values));
-      }
-    }
+    Map<String, List<String>> answers = drafts.form(draft).answersFrom(request::getParameterValues);
     Outcome<Draft> saved = drafts.saveAnswers(draft, answers);
     if (!saved.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

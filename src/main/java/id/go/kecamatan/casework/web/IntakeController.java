@@ -10,7 +10,6 @@ import id.go.kecamatan.application.DraftSubmittedException;
 import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.casework.internal.Receipts;
 import id.go.kecamatan.catalog.Catalog;
-import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.Upload;
@@ -28,8 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,24 +156,8 @@ class IntakeController {
       Model model) {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
-    ApplicantForm form =
-        new ApplicantForm(
-            request.getParameter("nik"),
-            request.getParameter("name"),
-            request.getParameter("birthPlace"),
-            request.getParameter("birthDate"),
-            request.getParameter("sex"),
-            request.getParameter("villageId"),
-            request.getParameter("address"),
-            request.getParameter("phone"),
-            request.getParameter("email"));
-    Map<String, List<String>> answers = new LinkedHashMap<>();
-    for (FormField field : drafts.form(draft).fields()) {
-      String[] values = request.getParameterValues(field.key());
-      if (values != null) {
-        answers.put(field.key(), Arrays.asList(values));
-      }
-    }
+    ApplicantForm form = ApplicantForm.from(request::getParameter);
+    Map<String, List<String>> answers = drafts.form(draft).answersFrom(request::getParameterValues);
     FieldErrors errors = new FieldErrors();
     Outcome<Draft> identity = drafts.saveIdentity(draft, form);
     errors.addAll(identity.errors());

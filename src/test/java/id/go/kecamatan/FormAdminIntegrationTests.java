@@ -56,6 +56,7 @@ class FormAdminIntegrationTests {
             true,
             true,
             true,
+            "",
             null);
     service = catalog.create(jetis, form).value().id();
     // inactive: the public catalogue (and the tests counting its 14 services) never sees it

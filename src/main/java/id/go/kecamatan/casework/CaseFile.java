@@ -15,6 +15,7 @@ import java.util.UUID;
  *
  * @param finishedAt when it was approved or rejected, else {@code null}
  * @param metDeadline whether it was finished on or before its deadline, else {@code null}
+ * @param firstCheck the first check when the service has a second check, else {@code null}
  */
 public record CaseFile(
     Application application,
@@ -27,7 +28,24 @@ public record CaseFile(
     UUID assigneeId,
     String assigneeName,
     Instant finishedAt,
-    Boolean metDeadline) {
+    Boolean metDeadline,
+    FirstCheck firstCheck) {
+
+  /**
+   * The first check of an application whose service has a second check: the officer who approved it
+   * first, and when.
+   */
+  public record FirstCheck(UUID staffId, Instant at, String by) {}
+
+  /**
+   * Whether the application waits for its second check (menunggu pemeriksaan kedua): in review, its
+   * service has a second check and the first is recorded.
+   */
+  public boolean awaitingSecondCheck() {
+    return firstCheck != null
+        && service.hasSecondCheck()
+        && application.status() == id.go.kecamatan.application.ApplicationStatus.IN_REVIEW;
+  }
 
   /** One answer: the question as the form asks it and the answer as given. */
   public record Answer(String label, String value) {}

@@ -229,7 +229,48 @@ public class Casework {
         assigned.id(),
         assigned.name(),
         finished.at(),
-        finished.met());
+        finished.met(),
+        firstCheck(officeId, application.id()));
+  }
+
+  private CaseFile.FirstCheck firstCheck(UUID officeId, ApplicationId id) {
+    return jdbc.sql(
+            """
+            select staff_id, checked_at, checked_by from casework_first_check
+            where office_id = ? and application_id = ?
+            """)
+        .params(officeId, id.value())
+        .query(
+            (rs, i) ->
+                new CaseFile.FirstCheck(
+                    rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+        .optional()
+        .orElse(null);
+  }
+
+  /**
+   * Removes the first check of an application (rejected, sent back for completion, or a requirement
+   * check changed): the next approval starts over. Recorded when there was one.
+   */
+  private void clearFirstCheck(UUID officeId, ApplicationId id, String why) {
+    int removed =
+        jdbc.sql("delete from casework_first_check where office_id = ? and application_id = ?")
+            .params(officeId, id.value())
+            .update();
+    if (removed > 0) {
+      audit.record(officeId, "casework.firstCheck.cleared", "application", id, Map.of("why", why));
+    }
+  }
+
+  /**
+   * Whether the officer may give the second approval of this case: the service has a second check,
+   * the first is recorded, the application is in review, the officer has the configured role and is
+   * not the officer of the first check.
+   */
+  public static boolean secondChecks(Officer officer, CaseFile file) {
+    return file.awaitingSecondCheck()
+        && officer.has(file.service().secondCheck())
+        && !file.firstCheck().staffId().equals(officer.staffId());
   }
 
   private List<CaseFile.Check> checks(UUID officeId, ApplicationId id, Map<UUID, String> names) {
@@ -335,6 +376,13 @@ public class Casework {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
+    if (service.hasSecondCheck()) {
+      // not while a second check reads the checks
+      jdbc.sql("select id from application where office_id = ? and id = ? for update")
+          .params(application.officeId(), application.id().value())
+          .query(UUID.class)
+          .single();
+    }
     jdbc.sql(
             """
             insert into requirement_check
@@ -356,6 +404,7 @@ public class Casework {
     details.put("reason", reason);
     audit.record(
         application.officeId(), "casework.requirement.checked", "application", id, details);
+    clearFirstCheck(application.officeId(), application.id(), "requirementChecked");
     return Outcome.done(null);
   }
 
@@ -481,6 +530,7 @@ public class Casework {
    *
    * @return errors on {@code decision} when no requirement is rejected
    */
+  @Transactional
   public Outcome<Application> requestCompletion(Officer officer, ApplicationId id) {
     requireDecider(officer);
     Application application = scoped(officer, id);
@@ -492,29 +542,110 @@ public class Casework {
     if (reasons.isEmpty()) {
       return Outcome.failed(new FieldErrors().reject("decision", "casework.error.noneRejected"));
     }
-    return completions.requestCompletion(
-        application.officeId(), application.id(), reasons, officer.fullName());
+    Outcome<Application> outcome =
+        completions.requestCompletion(
+            application.officeId(), application.id(), reasons, officer.fullName());
+    if (outcome.ok()) {
+      // after the transition, which waits for a first check being recorded at the same time
+      clearFirstCheck(application.officeId(), application.id(), "completionRequested");
+    }
+    return outcome;
   }
 
   /**
    * Approves the application, only when every requirement with files is accepted.
    *
-   * @return errors on {@code decision} while a requirement is rejected or unchecked
+   * <p>When the service has a second check ({@link ServiceType#secondCheck()}), the first approval,
+   * by a verifier or an office admin, is recorded as the first check and the application stays in
+   * review; the second, by an officer with the configured role other than the first checker,
+   * approves it. The application row is locked while this is decided, so two officers at once leave
+   * one outcome.
+   *
+   * @return the application (still {@code IN_REVIEW} after a first check), or errors on {@code
+   *     decision}: a requirement rejected or unchecked, the same officer twice, or the second check
+   *     not the officer's
+   * @throws AccessDeniedException for an officer who may approve at neither step
    */
+  @Transactional
   public Outcome<Application> approve(Officer officer, ApplicationId id) {
-    requireDecider(officer);
     Application application = scoped(officer, id);
+    ServiceType service = catalog.service(application.officeId(), application.serviceId());
+    if (!service.hasSecondCheck()) {
+      requireDecider(officer);
+    } else if (!decides(officer) && !officer.has(service.secondCheck())) {
+      throw new AccessDeniedException("Neither a decider nor the second checker");
+    }
     if (application.status() != ApplicationStatus.IN_REVIEW) {
       throw new IllegalTransitionException(application.status(), ApplicationStatus.APPROVED);
     }
-    if (!caseFile(application).readyToApprove()) {
+    if (service.hasSecondCheck()) {
+      // serialises the steps: a first check, a second, a rejection or a completion request
+      String status =
+          jdbc.sql("select status from application where office_id = ? and id = ? for update")
+              .params(application.officeId(), application.id().value())
+              .query(String.class)
+              .single();
+      if (!ApplicationStatus.IN_REVIEW.name().equals(status)) {
+        throw new IllegalTransitionException(
+            ApplicationStatus.valueOf(status), ApplicationStatus.APPROVED);
+      }
+    }
+    CaseFile file = caseFile(application);
+    boolean firstStep = service.hasSecondCheck() && file.firstCheck() == null;
+    if (firstStep) {
+      requireDecider(officer);
+    } else if (service.hasSecondCheck()) {
+      if (!officer.has(service.secondCheck())) {
+        return Outcome.failed(
+            new FieldErrors().reject("decision", "casework.error.awaitingSecondCheck"));
+      }
+      if (file.firstCheck().staffId().equals(officer.staffId())) {
+        return Outcome.failed(new FieldErrors().reject("decision", "casework.error.sameOfficer"));
+      }
+    }
+    if (!file.readyToApprove()) {
       return Outcome.failed(new FieldErrors().reject("decision", "casework.error.notAllAccepted"));
+    }
+    if (firstStep) {
+      return Outcome.done(passFirstCheck(application, officer));
+    }
+    if (service.hasSecondCheck()) {
+      audit.record(
+          application.officeId(),
+          "casework.secondCheck.passed",
+          "application",
+          application.id(),
+          Map.of("role", service.secondCheck().name(), "firstCheckBy", file.firstCheck().by()));
     }
     return Outcome.done(
         decisions.approve(application.officeId(), application.id(), officer.fullName()));
   }
 
+  private Application passFirstCheck(Application application, Officer officer) {
+    jdbc.sql(
+            """
+            insert into casework_first_check
+              (application_id, office_id, staff_id, checked_at, checked_by)
+            values (?, ?, ?, ?, ?)
+            """)
+        .params(
+            application.id().value(),
+            application.officeId(),
+            officer.staffId(),
+            Timestamp.from(clock.instant()),
+            officer.fullName())
+        .update();
+    audit.record(
+        application.officeId(),
+        "casework.firstCheck.passed",
+        "application",
+        application.id(),
+        Map.of("trackingCode", application.trackingCode().value()));
+    return application;
+  }
+
   /** Rejects the application with a reason the resident reads; field {@code rejectReason}. */
+  @Transactional
   public Outcome<Application> reject(Officer officer, ApplicationId id, String reason) {
     requireDecider(officer);
     Application application = scoped(officer, id);
@@ -523,7 +654,10 @@ public class Casework {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    return Outcome.done(
-        decisions.reject(application.officeId(), application.id(), why, officer.fullName()));
+    Application rejected =
+        decisions.reject(application.officeId(), application.id(), why, officer.fullName());
+    // after the transition, which waits for a first check being recorded at the same time
+    clearFirstCheck(application.officeId(), application.id(), "rejected");
+    return Outcome.done(rejected);
   }
 }

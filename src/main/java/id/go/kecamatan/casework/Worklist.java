@@ -51,6 +51,8 @@ public class Worklist {
    *
    * @param status one status, or {@code null} for every open one (submitted, in review, waiting for
    *     completion)
+   * @param awaitingSecondCheck only applications in review whose first check passed (menunggu
+   *     pemeriksaan kedua)
    * @param search a tracking code, a NIK (exact) or the start of a name (case-insensitive)
    * @param after the keyset of the page: the deadline and id of the previous page's last row
    */
@@ -62,6 +64,7 @@ public class Worklist {
       Assignee assignee,
       UUID assigneeId,
       Due due,
+      boolean awaitingSecondCheck,
       String search,
       LocalDate afterDeadline,
       UUID afterId) {
@@ -87,7 +90,7 @@ public class Worklist {
     }
 
     public static Filter open() {
-      return new Filter(null, null, null, null, null, null, null, null, null, null);
+      return new Filter(null, null, null, null, null, null, null, false, null, null, null);
     }
   }
 
@@ -102,7 +105,13 @@ public class Worklist {
       ApplicationStatus status,
       Channel channel,
       LocalDate deadline,
-      String assigneeName) {
+      String assigneeName,
+      boolean firstChecked) {
+
+    /** In review with its first check passed: it waits for the second check. */
+    public boolean awaitingSecondCheck() {
+      return firstChecked && status == ApplicationStatus.IN_REVIEW;
+    }
 
     /** The NIK with all but its last 4 digits hidden. */
     public String maskedNik() {
@@ -171,12 +180,14 @@ public class Worklist {
         new StringBuilder(
             """
             select a.id, a.tracking_code, a.name, a.nik, s.name as service_name,
-                   v.name as village_name, a.status, a.channel, a.deadline, st.full_name
+                   v.name as village_name, a.status, a.channel, a.deadline, st.full_name,
+                   fc.application_id is not null as first_checked
             from application a
             join service_type s on s.id = a.service_id
             join village v on v.id = a.village_id
             left join casework_assignment ca on ca.application_id = a.id
             left join staff st on st.id = ca.staff_id
+            left join casework_first_check fc on fc.application_id = a.id
             where a.office_id = :office
             """);
     JdbcClient.StatementSpec[] spec = new JdbcClient.StatementSpec[1];
@@ -224,6 +235,9 @@ public class Worklist {
       }
       case ANY -> {}
     }
+    if (filter.awaitingSecondCheck()) {
+      sql.append(" and a.status = 'IN_REVIEW' and fc.application_id is not null");
+    }
     if (filter.search() != null) {
       appendSearch(sql, params, filter.search());
     }
@@ -255,7 +269,8 @@ public class Worklist {
                         ApplicationStatus.valueOf(rs.getString(7)),
                         Channel.valueOf(rs.getString(8)),
                         rs.getObject(9, LocalDate.class),
-                        rs.getString(10)))
+                        rs.getString(10),
+                        rs.getBoolean(11)))
             .list();
     boolean more = rows.size() > PAGE_SIZE;
     return new Result(more ? rows.subList(0, PAGE_SIZE) : rows, more);

@@ -1,6 +1,7 @@
 package id.go.kecamatan.catalog;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
@@ -31,7 +32,7 @@ public class Catalog {
       id, office_id, code, name, category, description, procedure_steps, completion_days, cost,
       product, complaint_channel, legal_basis, facilities, competence, supervision, staff_count,
       service_guarantee, security_guarantee, performance_evaluation, classification_code,
-      channel_online, channel_counter, channel_village, active, position, version
+      channel_online, channel_counter, channel_village, second_check, active, position, version
       """;
 
   private final JdbcClient jdbc;
@@ -158,11 +159,12 @@ public class Catalog {
               procedure_steps, completion_days, cost, product, complaint_channel, legal_basis,
               facilities, competence, supervision, staff_count, service_guarantee,
               security_guarantee, performance_evaluation, classification_code, channel_online,
-              channel_counter, channel_village)
+              channel_counter, channel_village, second_check)
             values (:id, :office, :position, :code, :name, :category, :description, :steps,
               :completionDays, :cost, :product, :complaintChannel, :legalBasis, :facilities,
               :competence, :supervision, :staffCount, :serviceGuarantee, :securityGuarantee,
-              :performanceEvaluation, :classificationCode, :online, :counter, :village)
+              :performanceEvaluation, :classificationCode, :online, :counter, :village,
+              :secondCheck)
             """)
         .param("id", id)
         .param("office", officeId)
@@ -197,7 +199,7 @@ public class Catalog {
                   performance_evaluation = :performanceEvaluation,
                   classification_code = :classificationCode, channel_online = :online,
                   channel_counter = :counter, channel_village = :village,
-                  version = version + 1, updated_at = now()
+                  second_check = :secondCheck, version = version + 1, updated_at = now()
                 where id = :id and office_id = :office and version = :version
                 """)
             .param("id", serviceId)
@@ -438,6 +440,7 @@ public class Catalog {
         rs.getBoolean("channel_online"),
         rs.getBoolean("channel_counter"),
         rs.getBoolean("channel_village"),
+        rs.getString("second_check") == null ? null : Role.valueOf(rs.getString("second_check")),
         rs.getBoolean("active"),
         rs.getInt("position"),
         rs.getInt("version"),

@@ -30,6 +30,7 @@ public record ServiceForm(
     boolean online,
     boolean counter,
     boolean village,
+    String secondCheck,
     Integer version) {
 
   static final int LONG_TEXT = 2000;
@@ -58,6 +59,7 @@ public record ServiceForm(
         true,
         true,
         true,
+        "",
         null);
   }
 
@@ -84,6 +86,7 @@ public record ServiceForm(
         s.online(),
         s.counter(),
         s.village(),
+        s.secondCheck() == null ? "" : s.secondCheck().name(),
         s.version());
   }
 
@@ -137,6 +140,12 @@ public record ServiceForm(
     if (!online && !counter && !village) {
       errors.reject("channels", "catalog.error.channels");
     }
+    if (secondCheck != null
+        && !secondCheck.isBlank()
+        && ServiceType.SECOND_CHECK_ROLES.stream()
+            .noneMatch(r -> r.name().equals(secondCheck.strip()))) {
+      errors.reject("secondCheck", "catalog.error.secondCheck");
+    }
     return errors;
   }
 
@@ -164,6 +173,7 @@ public record ServiceForm(
     v.put("online", online);
     v.put("counter", counter);
     v.put("village", village);
+    v.put("secondCheck", FieldErrors.clean(secondCheck));
     return v;
   }
 }

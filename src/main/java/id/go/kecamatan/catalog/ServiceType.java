@@ -1,5 +1,6 @@
 package id.go.kecamatan.catalog;
 
+import id.go.kecamatan.shared.security.Role;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import java.util.UUID;
  * @param completionDays jangka waktu penyelesaian, in working days (0: the same day)
  * @param cost biaya/tarif in rupiah, usually 0
  * @param classificationCode kode klasifikasi arsip used in letter numbers, e.g. {@code 400.12}
+ * @param secondCheck the role that checks an application a second time before it is approved
+ *     ({@link #SECOND_CHECK_ROLES}), or {@code null}: one-step approval
  */
 public record ServiceType(
     UUID id,
@@ -36,10 +39,19 @@ public record ServiceType(
     boolean online,
     boolean counter,
     boolean village,
+    Role secondCheck,
     boolean active,
     int position,
     int version,
     List<Requirement> requirements) {
+
+  /** The roles that may perform a second check. */
+  public static final List<Role> SECOND_CHECK_ROLES = List.of(Role.SIGNER, Role.OFFICE_ADMIN);
+
+  /** Whether an application of this service needs a second check before approval. */
+  public boolean hasSecondCheck() {
+    return secondCheck != null;
+  }
 
   /** Service categories. */
   public enum Category {
@@ -72,6 +84,7 @@ public record ServiceType(
         online,
         counter,
         village,
+        secondCheck,
         active,
         position,
         version,

@@ -226,6 +226,7 @@ class DemoData implements SmartInitializingSingleton {
             online,
             true,
             online,
+            s.has("secondCheck") ? s.get("secondCheck").asText() : "",
             null);
     Outcome<ServiceType> created = catalog.create(office.id(), form);
     if (!created.ok()) {

@@ -67,14 +67,80 @@ public final class CaseworkFixtures {
 
   /** An online Domisili application of the office by a resident of the village. */
   public Application domisili(UUID officeId, UUID village, String name) {
+    return domisili(officeId, village, name, "DOMISILI");
+  }
+
+  /**
+   * A copy of the office's Domisili service (requirements and form) under a new code, with a second
+   * check by the role ({@code null}: none). It is left inactive, so the public catalogue of the
+   * demo office stays as it is; {@link #domisili(UUID, UUID, String, String)} activates it for the
+   * moment of the submission.
+   */
+  public String copyOfDomisili(UUID officeId, String secondCheck) {
+    UUID source =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'DOMISILI'")
+            .param(officeId)
+            .query(UUID.class)
+            .single();
+    UUID copy = UUID.randomUUID();
+    String code = "DOM2-" + copy.toString().substring(0, 8);
+    jdbc.sql(
+            """
+            insert into service_type
+            select (jsonb_populate_record(null::service_type, to_jsonb(s) || jsonb_build_object(
+              'id', cast(:copy as text), 'code', cast(:code as text), 'active', false,
+              'second_check', cast(:second as text),
+              'position', (select max(position) + 1 from service_type where office_id = :office)))).*
+            from service_type s where s.id = :source
+            """)
+        .param("copy", copy.toString())
+        .param("code", code)
+        .param("second", secondCheck)
+        .param("office", officeId)
+        .param("source", source)
+        .update();
+    for (String table : List.of("requirement", "form_field")) {
+      jdbc.sql(
+              "insert into "
+                  + table
+                  + " select (jsonb_populate_record(null::"
+                  + table
+                  + ", to_jsonb(t) || jsonb_build_object('id', gen_random_uuid()::text,"
+                  + " 'service_type_id', cast(:copy as text)))).* from "
+                  + table
+                  + " t where t.service_type_id = :source")
+          .param("copy", copy.toString())
+          .param("source", source)
+          .update();
+    }
+    return code;
+  }
+
+  /** An online application of a Domisili-like service (its code) of the office. */
+  public Application domisili(UUID officeId, UUID village, String name, String serviceCode) {
+    jdbc.sql("update service_type set active = true where office_id = ? and code = ?")
+        .params(officeId, serviceCode)
+        .update();
+    try {
+      return submit(officeId, village, name, serviceCode);
+    } finally {
+      if (!"DOMISILI".equals(serviceCode)) {
+        jdbc.sql("update service_type set active = false where office_id = ? and code = ?")
+            .params(officeId, serviceCode)
+            .update();
+      }
+    }
+  }
+
+  private Application submit(UUID officeId, UUID village, String name, String serviceCode) {
     List<Map<String, Object>> requirements =
         jdbc.sql(
                 """
                 select r.id, r.name, r.required from requirement r
                 join service_type s on s.id = r.service_type_id
-                where s.office_id = ? and s.code = 'DOMISILI' order by r.position
+                where s.office_id = ? and s.code = ? order by r.position
                 """)
-            .param(officeId)
+            .params(officeId, serviceCode)
             .query()
             .listOfRows();
     Map<String, List<Upload>> files = new HashMap<>();
@@ -96,7 +162,7 @@ public final class CaseworkFixtures {
     Outcome<Application> submitted =
         applications.submit(
             officeId,
-            "DOMISILI",
+            serviceCode,
             new SubmitCommand(
                 Channel.ONLINE,
                 "3516164101900001",

@@ -36,6 +36,10 @@ class ConcurrentDecisionsIntegrationTests {
   @Autowired JdbcClient jdbc;
 
   Officer officer(UUID officeId, String username) {
+    return officer(officeId, username, Role.VERIFIER);
+  }
+
+  Officer officer(UUID officeId, String username, Role role) {
     UUID id =
         jdbc.sql("select id from staff where username = ?")
             .param(username)
@@ -46,7 +50,7 @@ class ConcurrentDecisionsIntegrationTests {
             .param(officeId)
             .query(UUID.class)
             .single();
-    return new Officer(id, username, username, regency, officeId, null, Set.of(Role.VERIFIER));
+    return new Officer(id, username, username, regency, officeId, null, Set.of(role));
   }
 
   @Test
@@ -130,6 +134,104 @@ class ConcurrentDecisionsIntegrationTests {
       } finally {
         pool.shutdownNow();
       }
+    }
+  }
+
+  /** Runs both at the same moment; the results, a lost race (exception) as {@code "lost"}. */
+  static List<String> race(Callable<String> one, Callable<String> other) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (Callable<String> c : List.of(one, other)) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return c.call();
+                }));
+      }
+      start.countDown();
+      List<String> results = new ArrayList<>();
+      for (Future<String> f : futures) {
+        try {
+          results.add(f.get(30, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause())
+              .isInstanceOfAny(
+                  OptimisticLockingFailureException.class, IllegalTransitionException.class);
+          results.add("lost");
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  int count(String sql, Object id) {
+    return jdbc.sql(sql).param(id).query(Integer.class).single();
+  }
+
+  @Test
+  void theStepsOfASecondCheckRacedLeaveOneOutcome() throws Exception {
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    UUID jetis = fixtures.jetis();
+    String code = fixtures.copyOfDomisili(jetis, "SIGNER");
+    Officer verifier = officer(jetis, "verifikator.jetis");
+    Officer admin = officer(jetis, "admin.jetis", Role.OFFICE_ADMIN);
+    Officer signer = officer(jetis, "camat.jetis", Role.SIGNER);
+    for (int round = 0; round < 4; round++) {
+      Application a =
+          fixtures.domisili(
+              jetis, fixtures.operatorVillage("desa.jetis"), CaseworkFixtures.unique("Race"), code);
+      casework.startReview(verifier, a.id());
+      for (UUID requirement :
+          jdbc.sql(
+                  "select distinct requirement_id from application_attachment where application_id = ?")
+              .param(a.id().value())
+              .query(UUID.class)
+              .list()) {
+        assertThat(casework.check(verifier, a.id(), requirement, "accept", null, null).ok())
+            .isTrue();
+      }
+      // two first checks at once: one is recorded, the other is told it waits for the second
+      List<String> first =
+          race(
+              () -> casework.approve(verifier, a.id()).ok() ? "first" : "refused",
+              () -> casework.approve(admin, a.id()).ok() ? "first" : "refused");
+      assertThat(first).containsExactlyInAnyOrder("first", "refused");
+      assertThat(
+              count(
+                  "select count(*) from casework_first_check where application_id = ?",
+                  a.id().value()))
+          .isEqualTo(1);
+      // the second check and a rejection at once: one outcome, and no first check left behind
+      // by the rejection
+      List<String> second =
+          race(
+              () -> casework.approve(signer, a.id()).ok() ? "APPROVED" : "refused",
+              () -> casework.reject(verifier, a.id(), "Data ganda").ok() ? "REJECTED" : "refused");
+      assertThat(second).contains("lost");
+      String status =
+          jdbc.sql("select status from application where id = ?")
+              .param(a.id().value())
+              .query(String.class)
+              .single();
+      assertThat(second).contains(status);
+      assertThat(
+              count(
+                  """
+                  select count(*) from application_status_change
+                  where application_id = ? and from_status = 'IN_REVIEW'
+                  """,
+                  a.id().value()))
+          .isEqualTo(1);
+      assertThat(
+              count(
+                  "select count(*) from casework_first_check where application_id = ?",
+                  a.id().value()))
+          .isEqualTo(status.equals("APPROVED") ? 1 : 0);
     }
   }
 }

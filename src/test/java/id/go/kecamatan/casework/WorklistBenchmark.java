@@ -260,7 +260,17 @@ class WorklistBenchmark {
                 uuid("office" + office),
                 uuid("staff" + office + "-0"),
                 new Worklist.Filter(
-                    null, null, null, null, null, null, null, null, last.deadline(), last.id()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    last.deadline(),
+                    last.id()),
                 null,
                 TODAY);
       }
@@ -288,7 +298,7 @@ class WorklistBenchmark {
       Worklist.Due due,
       String search) {
     return new Worklist.Filter(
-        status, service, village, null, assignee, null, due, search, null, null);
+        status, service, village, null, assignee, null, due, false, search, null, null);
   }
 
   /** The same uuid as PostgreSQL's {@code md5(text)::uuid}. */

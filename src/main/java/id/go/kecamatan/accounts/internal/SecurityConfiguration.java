@@ -69,11 +69,14 @@ class SecurityConfiguration {
                     // casework: assigning is the office admin's, deciding also the verifier's
                     .requestMatchers(HttpMethod.POST, "/admin/permohonan/*/tugaskan")
                     .hasRole(Role.OFFICE_ADMIN.name())
+                    // approving: also the second checker of a service with a second check (which
+                    // role, and only for such an application, Casework#approve checks)
+                    .requestMatchers(HttpMethod.POST, "/admin/permohonan/*/setujui")
+                    .hasAnyRole(Role.VERIFIER.name(), Role.OFFICE_ADMIN.name(), Role.SIGNER.name())
                     .requestMatchers(
                         HttpMethod.POST,
                         "/admin/permohonan/*/periksa",
                         "/admin/permohonan/*/kelengkapan",
-                        "/admin/permohonan/*/setujui",
                         "/admin/permohonan/*/tolak",
                         "/admin/permohonan/*/ambil",
                         "/admin/permohonan/*/persyaratan/*")

@@ -2,6 +2,7 @@ package id.go.kecamatan.casework.web;
 
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.casework.CaseFile;
 import id.go.kecamatan.casework.Casework;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -71,6 +73,7 @@ class CaseController {
     model.addAttribute("today", today);
     model.addAttribute("soon", calendar.of(file.application().officeId()).plus(today, 2));
     model.addAttribute("decides", Casework.decides(officer));
+    model.addAttribute("secondChecks", Casework.secondChecks(officer, file));
     model.addAttribute("assigns", officer.has(Role.OFFICE_ADMIN));
     model.addAttribute(
         "verifiers",
@@ -178,7 +181,7 @@ class CaseController {
     return decide(
         id,
         redirect,
-        "casework.reviewStarted",
+        a -> "casework.reviewStarted",
         () -> {
           casework.startReview(officer, new ApplicationId(id));
           return null;
@@ -197,7 +200,7 @@ class CaseController {
     return decide(
         id,
         redirect,
-        "casework.completionRequested",
+        a -> "casework.completionRequested",
         () -> casework.requestCompletion(officer, new ApplicationId(id)),
         model,
         response);
@@ -213,7 +216,10 @@ class CaseController {
     return decide(
         id,
         redirect,
-        "casework.approved",
+        a ->
+            a != null && a.status() == ApplicationStatus.IN_REVIEW
+                ? "casework.firstCheckPassed"
+                : "casework.approved",
         () -> casework.approve(officer, new ApplicationId(id)),
         model,
         response);
@@ -252,12 +258,13 @@ class CaseController {
   private String decide(
       UUID id,
       RedirectAttributes redirect,
-      String notice,
+      Function<Application, String> notice,
       Supplier<Outcome<Application>> decision,
       Model model,
       HttpServletResponse response) {
+    Outcome<Application> outcome;
     try {
-      Outcome<Application> outcome = decision.get();
+      outcome = decision.get();
       if (outcome != null && !outcome.ok()) {
         response.setStatus(400);
         return render(
@@ -266,7 +273,7 @@ class CaseController {
     } catch (OptimisticLockingFailureException | IllegalTransitionException e) {
       return "redirect:" + BASE + id + "?konflik";
     }
-    redirect.addFlashAttribute("notice", notice);
+    redirect.addFlashAttribute("notice", notice.apply(outcome == null ? null : outcome.value()));
     return "redirect:" + BASE + id;
   }
 }

@@ -52,6 +52,9 @@ class WorklistController {
     this.clock = clock;
   }
 
+  /** The status filter's value for the applications waiting for their second check. */
+  static final String SECOND_CHECK = "kedua";
+
   @GetMapping("/admin/permohonan")
   String list(
       @RequestParam(name = "status", required = false) String status,
@@ -66,8 +69,16 @@ class WorklistController {
     Officer officer = CurrentOfficer.inOffice();
     UUID officeId = officer.officeId();
     FieldErrors errors = new FieldErrors();
+    // "kedua": in review and waiting for the second check
+    boolean secondCheck = SECOND_CHECK.equals(FieldErrors.clean(status));
     ApplicationStatus statusValue =
-        parse(status, "status", errors, s -> ApplicationStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+        secondCheck
+            ? ApplicationStatus.IN_REVIEW
+            : parse(
+                status,
+                "status",
+                errors,
+                s -> ApplicationStatus.valueOf(s.toUpperCase(Locale.ROOT)));
     UUID serviceId = parse(service, "layanan", errors, UUID::fromString);
     if (serviceId != null
         && catalog.allServices(officeId).stream().noneMatch(s -> s.id().equals(serviceId))) {
@@ -126,6 +137,7 @@ class WorklistController {
             assigneeValue,
             assigneeId,
             dueValue,
+            secondCheck,
             search,
             afterDeadline,
             afterId);

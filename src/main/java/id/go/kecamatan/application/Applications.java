@@ -364,6 +364,10 @@ public class Applications {
         if (birthDate.isAfter(LocalDate.now(clock))) {
           errors.reject("birthDate", "application.error.birthDateFuture");
           birthDate = null;
+        } else if (birthDate.getYear() < 1900) {
+          // also keeps far-BC years that LocalDate parses away from the database's date range
+          errors.reject("birthDate", "application.error.birthDatePast");
+          birthDate = null;
         }
       } catch (DateTimeParseException e) {
         errors.reject("birthDate", "application.error.date");

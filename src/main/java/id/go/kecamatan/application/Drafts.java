@@ -335,7 +335,10 @@ public class Drafts {
     return Boolean.TRUE.equals(
         transactions.execute(
             tx -> {
-              if (!drafts.removeFile(draft, documentId)) {
+              // not while the same draft is being submitted (it reads the files under this lock)
+              Draft locked = drafts.findForUpdate(draft.id()).orElseThrow(NotFoundException::new);
+              requireOpen(locked);
+              if (!drafts.removeFile(locked, documentId)) {
                 return false;
               }
               documents.delete(draft.officeId(), documentId);

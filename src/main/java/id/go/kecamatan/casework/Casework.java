@@ -376,13 +376,11 @@ public class Casework {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    if (service.hasSecondCheck()) {
-      // not while a second check reads the checks
-      jdbc.sql("select id from application where office_id = ? and id = ? for update")
-          .params(application.officeId(), application.id().value())
-          .query(UUID.class)
-          .single();
-    }
+    // not while an approval reads the checks (either step): the row lock serialises them
+    jdbc.sql("select id from application where office_id = ? and id = ? for update")
+        .params(application.officeId(), application.id().value())
+        .query(UUID.class)
+        .single();
     jdbc.sql(
             """
             insert into requirement_check
@@ -578,17 +576,16 @@ public class Casework {
     if (application.status() != ApplicationStatus.IN_REVIEW) {
       throw new IllegalTransitionException(application.status(), ApplicationStatus.APPROVED);
     }
-    if (service.hasSecondCheck()) {
-      // serialises the steps: a first check, a second, a rejection or a completion request
-      String status =
-          jdbc.sql("select status from application where office_id = ? and id = ? for update")
-              .params(application.officeId(), application.id().value())
-              .query(String.class)
-              .single();
-      if (!ApplicationStatus.IN_REVIEW.name().equals(status)) {
-        throw new IllegalTransitionException(
-            ApplicationStatus.valueOf(status), ApplicationStatus.APPROVED);
-      }
+    // serialises approval with the requirement checks and the other steps (a first check, a
+    // second, a rejection or a completion request): the checks read below cannot change under it
+    String status =
+        jdbc.sql("select status from application where office_id = ? and id = ? for update")
+            .params(application.officeId(), application.id().value())
+            .query(String.class)
+            .single();
+    if (!ApplicationStatus.IN_REVIEW.name().equals(status)) {
+      throw new IllegalTransitionException(
+          ApplicationStatus.valueOf(status), ApplicationStatus.APPROVED);
     }
     CaseFile file = caseFile(application);
     boolean firstStep = service.hasSecondCheck() && file.firstCheck() == null;

@@ -132,7 +132,10 @@ public class Receipts {
     return messages.getMessage(key, args, INDONESIAN);
   }
 
-  /** Escapes text for XHTML; control characters (which XML cannot carry) are dropped. */
+  /**
+   * Escapes text for XHTML; what XML cannot carry is dropped: control characters, U+FFFE, U+FFFF
+   * and unpaired surrogates.
+   */
   static String e(String text) {
     if (text == null) {
       return "";
@@ -147,7 +150,14 @@ public class Receipts {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
         default -> {
-          if (c >= 0x20 || c == '\n' || c == '\t') {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(++i));
+          } else if ((c >= 0x20 || c == '\n' || c == '\t')
+              && c != '\uFFFE'
+              && c != '\uFFFF'
+              && !Character.isSurrogate(c)) {
             out.append(c);
           }
         }

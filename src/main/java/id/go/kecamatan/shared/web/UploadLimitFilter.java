@@ -52,7 +52,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
         } else {
           // the form shows "too many files" or "too large" for these
           response.sendRedirect(
-              request.getRequestURI() + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
+              sameSitePath(request) + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
         }
         return;
       }
@@ -87,6 +87,22 @@ class UploadLimitFilter extends OncePerRequestFilter {
     response
         .getWriter()
         .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":413}");
+  }
+
+  /**
+   * The request's path when it can only mean this site; this filter runs before the firewall of
+   * Spring Security, so a path like {@code //other.example/x} must not become a redirect elsewhere.
+   */
+  static String sameSitePath(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    if (uri == null
+        || !uri.startsWith("/")
+        || uri.startsWith("//")
+        || uri.contains("\\")
+        || uri.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+      return request.getContextPath() + "/";
+    }
+    return uri;
   }
 
   /** The container's limit on the number of parts (files and fields) of one request. */

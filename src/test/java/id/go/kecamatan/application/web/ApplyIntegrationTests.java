@@ -329,6 +329,15 @@ class ApplyIntegrationTests {
     HttpResponse<String> date = identity(resident, draft, "nik", "3516164113900001");
     assertThat(date.statusCode()).isEqualTo(422);
 
+    // a year LocalDate reads but no database date holds, with a NIK whose digits match it
+    HttpResponse<String> ancient =
+        identity(
+            resident, draft, "nik", "3516161205000001", "birthDate", "-05000-05-12", "sex", "MALE");
+    assertThat(ancient.statusCode()).isEqualTo(422);
+    assertThat(ancient.body()).contains("Tanggal lahir tidak boleh sebelum tahun 1900");
+    assertThat(resident.post("/permohonan/" + draft + "/kirim", "consent", "yes").statusCode())
+        .isEqualTo(422);
+
     HttpResponse<String> sex = identity(resident, draft, "sex", "MALE");
     assertThat(sex.statusCode()).isEqualTo(422);
     assertThat(sex.body()).contains("href=\"#nik\"");

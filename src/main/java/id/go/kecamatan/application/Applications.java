@@ -1,6 +1,7 @@
 package id.go.kecamatan.application;
 
 import id.go.kecamatan.application.internal.ApplicationRepository;
+import id.go.kecamatan.application.internal.WrongDigits;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.FormAnswers;
@@ -50,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Applications {
 
   private final ApplicationRepository repository;
+  private final WrongDigits wrongDigits;
   private final Catalog catalog;
   private final FormFields formFields;
   private final FormAnswers formAnswers;
@@ -65,6 +67,7 @@ public class Applications {
 
   Applications(
       ApplicationRepository repository,
+      WrongDigits wrongDigits,
       Catalog catalog,
       FormFields formFields,
       FormAnswers formAnswers,
@@ -77,6 +80,7 @@ public class Applications {
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.repository = repository;
+    this.wrongDigits = wrongDigits;
     this.catalog = catalog;
     this.formFields = formFields;
     this.formAnswers = formAnswers;
@@ -486,14 +490,23 @@ public class Applications {
    * whatever the digits, and an unknown code is compared against a dummy value.
    */
   Optional<Application> find(String trackingCode, String phoneLast4) {
-    Optional<Application> found =
-        TrackingCode.parse(trackingCode).flatMap(repository::findByTrackingCode);
+    Optional<TrackingCode> code = TrackingCode.parse(trackingCode);
+    if (code.isPresent() && wrongDigits.locked(code.get().value())) {
+      return Optional.empty();
+    }
+    Optional<Application> found = code.flatMap(repository::findByTrackingCode);
     String expected = found.map(a -> lookupDigits(a.applicant())).orElse("----");
     String given = phoneLast4 == null ? "" : phoneLast4.strip();
     boolean digitsMatch =
         MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-    return digitsMatch && given.matches("\\d{4}") ? found : Optional.empty();
+    if (digitsMatch && given.matches("\\d{4}")) {
+      return found;
+    }
+    if (found.isPresent()) {
+      wrongDigits.failed(code.get().value());
+    }
+    return Optional.empty();
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.application.internal.WrongDigits;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.WorkingCalendar;
@@ -342,6 +343,20 @@ class ApplicationsIntegrationTests {
                 "330227-" + body + TrackingCode.checkCharacter(otherOffice), "7890"))
         .as("a code whose prefix is not the office's own")
         .isEmpty();
+  }
+
+  @Test
+  void tooManyWrongDigitsLockTheCodeEvenForTheRightOnes() {
+    Application application = submit(command(unique(), null)).value();
+    Application other = submit(command(unique(), null)).value();
+    String code = application.trackingCode().value();
+    for (int i = 0; i < WrongDigits.PER_HOUR; i++) {
+      assertThat(applications.status(code, String.format("%04d", i))).isEmpty();
+    }
+    // the right digits (this command's phone ends in 7890) no longer open it, for a while
+    assertThat(applications.status(code, "7890")).isEmpty();
+    // other codes are not affected
+    assertThat(applications.status(other.trackingCode().value(), "7890")).isPresent();
   }
 
   @Test

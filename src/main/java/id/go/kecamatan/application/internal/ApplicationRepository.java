@@ -82,22 +82,7 @@ public class ApplicationRepository {
             application.assistedBy().map(AssistingOfficer::name).orElse(null))
         .update();
     for (Map.Entry<UUID, List<UUID>> entry : application.attachments().entrySet()) {
-      int position = 0;
-      for (UUID documentId : entry.getValue()) {
-        jdbc.sql(
-                """
-                insert into application_attachment
-                  (office_id, application_id, requirement_id, document_id, position)
-                values (?, ?, ?, ?, ?)
-                """)
-            .params(
-                application.officeId(),
-                application.id().value(),
-                entry.getKey(),
-                documentId,
-                position++)
-            .update();
-      }
+      insertAttachments(application, entry.getKey(), entry.getValue());
     }
     insertChanges(application);
   }
@@ -205,22 +190,10 @@ public class ApplicationRepository {
               """)
           .params(application.officeId(), application.id().value(), requirementId)
           .update();
-      int position = 0;
-      for (UUID documentId : application.attachments().getOrDefault(requirementId, List.of())) {
-        jdbc.sql(
-                """
-                insert into application_attachment
-                  (office_id, application_id, requirement_id, document_id, position)
-                values (?, ?, ?, ?, ?)
-                """)
-            .params(
-                application.officeId(),
-                application.id().value(),
-                requirementId,
-                documentId,
-                position++)
-            .update();
-      }
+      insertAttachments(
+          application,
+          requirementId,
+          application.attachments().getOrDefault(requirementId, List.of()));
     }
   }
 
@@ -408,5 +381,26 @@ public class ApplicationRepository {
                     rs.getString(4),
                     rs.getString(5)))
         .list();
+  }
+
+  /** The documents of one requirement, in order. */
+  private void insertAttachments(
+      Application application, UUID requirementId, List<UUID> documentIds) {
+    int position = 0;
+    for (UUID documentId : documentIds) {
+      jdbc.sql(
+              """
+              insert into application_attachment
+                (office_id, application_id, requirement_id, document_id, position)
+              values (?, ?, ?, ?, ?)
+              """)
+          .params(
+              application.officeId(),
+              application.id().value(),
+              requirementId,
+              documentId,
+              position++)
+          .update();
+    }
   }
 }

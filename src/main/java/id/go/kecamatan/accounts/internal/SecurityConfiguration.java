@@ -88,6 +88,26 @@ class SecurityConfiguration {
                         Role.SIGNER.name(),
                         Role.FRONT_OFFICE.name(),
                         Role.VILLAGE_OPERATOR.name())
+                    // letters: templates, numbering and signer positions are the office admin's;
+                    // the signing queue and keys the signer's; delegation the Camat's (checked in
+                    // the service) or the office admin's; revocation the office admin's
+                    .requestMatchers(
+                        "/admin/surat/templat/**",
+                        "/admin/surat/penomoran/**",
+                        "/admin/surat/penandatangan/**")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/surat/tanda-tangan/**", "/admin/surat/kunci/**")
+                    .hasRole(Role.SIGNER.name())
+                    .requestMatchers("/admin/surat/delegasi/**")
+                    .hasAnyRole(Role.SIGNER.name(), Role.OFFICE_ADMIN.name())
+                    .requestMatchers(HttpMethod.POST, "/admin/surat/terbit/*/cabut")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/surat/terbit/**")
+                    .hasAnyRole(
+                        Role.OFFICE_ADMIN.name(),
+                        Role.FRONT_OFFICE.name(),
+                        Role.VERIFIER.name(),
+                        Role.SIGNER.name())
                     .requestMatchers("/admin/**", "/akun/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/**")

@@ -1,5 +1,6 @@
 package id.go.kecamatan.application.web;
 
+import id.go.kecamatan.application.ResidentGrants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ResidentAccess {
 
   private static final String DRAFTS = "resident.drafts";
-  private static final String APPLICATIONS = "resident.applications";
+  private static final String APPLICATIONS = ResidentGrants.APPLICATIONS;
   private static final int MAX_GRANTS = 50;
 
   void grantDraft(HttpServletRequest request, UUID draftId) {
@@ -34,7 +35,7 @@ class ResidentAccess {
   }
 
   boolean mayOpenApplication(HttpServletRequest request, String trackingCode) {
-    return has(request, APPLICATIONS, trackingCode);
+    return ResidentGrants.mayOpenApplication(request, trackingCode);
   }
 
   private static void grant(HttpServletRequest request, String attribute, String value) {

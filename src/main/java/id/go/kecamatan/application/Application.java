@@ -216,6 +216,7 @@ public final class Application {
 
   /** An officer starts checking the application. */
   public StatusChange startReview(Instant at, String actor) {
+    requireStatus(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW);
     return change(ApplicationStatus.IN_REVIEW, at, null, actor);
   }
 
@@ -294,6 +295,15 @@ public final class Application {
     return change(ApplicationStatus.APPROVED, at, null, actor);
   }
 
+  /**
+   * The signer sends an approved application back to the office's checkers (APPROVED -> IN_REVIEW),
+   * e.g. for a wrong spelling found in the letter's preview; the note stays internal.
+   */
+  public StatusChange returnForReview(Instant at, String actor) {
+    requireStatus(ApplicationStatus.APPROVED, ApplicationStatus.IN_REVIEW);
+    return change(ApplicationStatus.IN_REVIEW, at, null, actor);
+  }
+
   /** The letter (or other product) was issued. */
   public StatusChange issue(Instant at, String actor) {
     return change(ApplicationStatus.ISSUED, at, null, actor);
@@ -323,6 +333,15 @@ public final class Application {
       throw new IllegalArgumentException("A reason is required");
     }
     return reason.strip();
+  }
+
+  /**
+   * A transition into {@code target} that only this status may take (others reach it otherwise).
+   */
+  private void requireStatus(ApplicationStatus from, ApplicationStatus target) {
+    if (status != from) {
+      throw new IllegalTransitionException(status, target);
+    }
   }
 
   private StatusChange change(ApplicationStatus target, Instant at, String reason, String actor) {

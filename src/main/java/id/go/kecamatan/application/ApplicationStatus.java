@@ -20,7 +20,7 @@ public enum ApplicationStatus {
       case SUBMITTED -> EnumSet.of(IN_REVIEW, REJECTED, WITHDRAWN);
       case IN_REVIEW -> EnumSet.of(NEEDS_COMPLETION, APPROVED, REJECTED, WITHDRAWN);
       case NEEDS_COMPLETION -> EnumSet.of(IN_REVIEW, REJECTED, WITHDRAWN);
-      case APPROVED -> EnumSet.of(ISSUED);
+      case APPROVED -> EnumSet.of(ISSUED, IN_REVIEW);
       case ISSUED -> EnumSet.of(COLLECTED);
       case COLLECTED, REJECTED, WITHDRAWN -> EnumSet.noneOf(ApplicationStatus.class);
     };

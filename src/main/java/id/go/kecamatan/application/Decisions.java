@@ -76,6 +76,14 @@ public class Decisions {
     return decide(officeId, id, a -> a.reject(clock.instant(), reason.strip(), actor), Map.of());
   }
 
+  /**
+   * The signer returns an approved application for another review (APPROVED -> IN_REVIEW); it is no
+   * longer finished, so its finishing moment is recorded again at the next approval.
+   */
+  public Application returnForReview(UUID officeId, ApplicationId id, String actor) {
+    return decide(officeId, id, a -> a.returnForReview(clock.instant(), actor), Map.of());
+  }
+
   /** The letter or other product was issued (APPROVED -> ISSUED). */
   public Application issue(UUID officeId, ApplicationId id, String actor) {
     return decide(officeId, id, a -> a.issue(clock.instant(), actor), Map.of());
@@ -100,6 +108,9 @@ public class Decisions {
             StatusChange last = changes.get(changes.size() - 1);
             LocalDate day = LocalDate.ofInstant(last.at(), clock.getZone());
             repository.markFinished(application, last.at(), !day.isAfter(application.deadline()));
+          } else if (changes.stream().anyMatch(c -> c.from() == ApplicationStatus.APPROVED)
+              && application.status() == ApplicationStatus.IN_REVIEW) {
+            repository.clearFinished(application);
           }
           applications.recordTransitions(application, changes, more);
           return application;

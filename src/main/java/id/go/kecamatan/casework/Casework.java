@@ -657,4 +657,46 @@ public class Casework {
     clearFirstCheck(application.officeId(), application.id(), "rejected");
     return Outcome.done(rejected);
   }
+
+  /**
+   * A signer sends an approved application back to the checkers with a note (field {@code note}),
+   * e.g. for a wrong spelling seen in the letter's preview: APPROVED -> IN_REVIEW, the note joins
+   * the case's internal notes, and a service with a second check is checked twice again.
+   *
+   * @throws AccessDeniedException for an officer without the SIGNER role
+   */
+  @Transactional
+  public Outcome<Application> returnFromSigning(Officer officer, ApplicationId id, String note) {
+    if (!officer.has(Role.SIGNER)) {
+      throw new AccessDeniedException("Only a signer returns an application from signing");
+    }
+    Application application = scoped(officer, id);
+    String body = FieldErrors.clean(note);
+    FieldErrors errors = new FieldErrors().text("note", body, MAX_NOTE);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    Application returned =
+        decisions.returnForReview(application.officeId(), application.id(), officer.fullName());
+    jdbc.sql(
+            """
+            insert into casework_note (office_id, application_id, body, written_at, written_by)
+            values (?, ?, ?, ?, ?)
+            """)
+        .params(
+            application.officeId(),
+            application.id().value(),
+            body,
+            Timestamp.from(clock.instant()),
+            officer.fullName())
+        .update();
+    clearFirstCheck(application.officeId(), application.id(), "returnedFromSigning");
+    audit.record(
+        application.officeId(),
+        "casework.returnedFromSigning",
+        "application",
+        id,
+        Map.of("length", body.length()));
+    return Outcome.done(returned);
+  }
 }

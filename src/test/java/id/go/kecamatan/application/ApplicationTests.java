@@ -95,6 +95,8 @@ class ApplicationTests {
                 if (x.status() == NEEDS_COMPLETION) {
                   x.completed(
                       T1, "pemohon", Map.of(KK, List.of(UUID.randomUUID())), MONDAY, WEEKDAYS);
+                } else if (x.status() == APPROVED) {
+                  x.returnForReview(T1, "camat");
                 } else {
                   x.startReview(T1, "budi");
                 }
@@ -115,7 +117,7 @@ class ApplicationTests {
           SUBMITTED, EnumSet.of(IN_REVIEW, REJECTED, WITHDRAWN),
           IN_REVIEW, EnumSet.of(NEEDS_COMPLETION, APPROVED, REJECTED, WITHDRAWN),
           NEEDS_COMPLETION, EnumSet.of(IN_REVIEW, REJECTED, WITHDRAWN),
-          APPROVED, EnumSet.of(ISSUED),
+          APPROVED, EnumSet.of(ISSUED, IN_REVIEW),
           ISSUED, EnumSet.of(COLLECTED),
           COLLECTED, EnumSet.noneOf(ApplicationStatus.class),
           REJECTED, EnumSet.noneOf(ApplicationStatus.class),

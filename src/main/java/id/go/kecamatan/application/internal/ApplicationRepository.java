@@ -138,6 +138,14 @@ public class ApplicationRepository {
         .update();
   }
 
+  /** The application is open again (returned after approval): no finishing moment. */
+  public void clearFinished(Application application) {
+    jdbc.sql(
+            "update application set finished_at = null, met_deadline = null where office_id = ? and id = ?")
+        .params(application.officeId(), application.id().value())
+        .update();
+  }
+
   private void closeCompletionRequest(Application application, StatusChange change) {
     jdbc.sql(
             """

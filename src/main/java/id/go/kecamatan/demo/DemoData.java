@@ -1,5 +1,6 @@
 package id.go.kecamatan.demo;
 
+import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.accounts.StaffForm;
 import id.go.kecamatan.catalog.Catalog;
@@ -9,6 +10,7 @@ import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.RequirementForm;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.letters.SignerProfiles;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Official;
@@ -101,6 +103,7 @@ class DemoData implements SmartInitializingSingleton {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
+  private final SignerProfiles signers;
 
   DemoData(
       Offices offices,
@@ -109,8 +112,10 @@ class DemoData implements SmartInitializingSingleton {
       StaffAccounts accounts,
       JdbcClient jdbc,
       TransactionTemplate transactions,
-      DemoApplications applications) {
+      DemoApplications applications,
+      SignerProfiles signers) {
     this.applications = applications;
+    this.signers = signers;
     this.offices = offices;
     this.catalog = catalog;
     this.forms = forms;
@@ -167,7 +172,7 @@ class DemoData implements SmartInitializingSingleton {
       for (JsonNode service : services) {
         addService(current, service);
       }
-      addStaff(office, demo.key());
+      addStaff(office, demo);
       applications.load(offices.get(office.id()), demo.key());
     }
   }
@@ -296,7 +301,8 @@ class DemoData implements SmartInitializingSingleton {
     return node.has(name) ? node.get(name).asText() : "";
   }
 
-  private void addStaff(Office office, String key) {
+  private void addStaff(Office office, DemoOffice demo) {
+    String key = demo.key();
     String village = offices.villages(office.id()).get(0).id().toString();
     create(
         office, "admin." + key, "Admin " + office.displayName(), Set.of(Role.OFFICE_ADMIN), null);
@@ -310,7 +316,24 @@ class DemoData implements SmartInitializingSingleton {
         village);
     create(
         office, "verifikator." + key, "Verifikator " + office.name(), Set.of(Role.VERIFIER), null);
-    create(office, "camat." + key, "Camat " + office.name(), Set.of(Role.SIGNER), null);
+    // the signers carry the officials' names and NIPs: they are printed on the letters
+    Staff camat =
+        create(office, "camat." + key, demo.camat(), demo.camatNip(), Set.of(Role.SIGNER));
+    Staff sekcam =
+        create(office, "sekcam." + key, demo.sekcam(), demo.sekcamNip(), Set.of(Role.SIGNER));
+    signers.set(office.id(), camat.id(), "CAMAT", "Camat " + office.name(), "Pembina (IV/a)");
+    signers.set(
+        office.id(), sekcam.id(), "SEKCAM", "Sekretaris Kecamatan", "Penata Tingkat I (III/d)");
+  }
+
+  private Staff create(Office office, String username, String name, String nip, Set<Role> roles) {
+    Outcome<Staff> created =
+        accounts.create(office.id(), new StaffForm(username, name, nip, roles, null, PASSWORD));
+    if (!created.ok()) {
+      throw new IllegalStateException(
+          "Demo account " + username + " is invalid: " + created.errors().all());
+    }
+    return created.value();
   }
 
   private void create(

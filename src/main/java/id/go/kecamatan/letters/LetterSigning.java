@@ -1,0 +1,370 @@
+package id.go.kecamatan.letters;
+
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.application.IllegalTransitionException;
+import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.letters.internal.Signatories;
+import id.go.kecamatan.letters.internal.Signatory;
+import id.go.kecamatan.letters.internal.numbering.LetterNumber;
+import id.go.kecamatan.letters.internal.numbering.LetterNumbering;
+import id.go.kecamatan.letters.internal.render.LetterRendering;
+import id.go.kecamatan.letters.internal.render.LetterRequest;
+import id.go.kecamatan.letters.internal.render.RenderedLetter;
+import id.go.kecamatan.letters.internal.signing.SignatureDetails;
+import id.go.kecamatan.letters.internal.signing.SignatureProvider;
+import id.go.kecamatan.letters.internal.signing.SignerIdentity;
+import id.go.kecamatan.letters.internal.signing.SigningLockedException;
+import id.go.kecamatan.letters.internal.signing.SigningSession;
+import id.go.kecamatan.letters.internal.signing.SigningUnavailableException;
+import id.go.kecamatan.letters.internal.signing.WrongPassphraseException;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Signing and issuing letters: for each approved application, in ONE transaction, the next letter
+ * number is taken, the letter rendered to PDF/A-3 with that number, the signature block and the QR
+ * code of its verification page, signed (PAdES) with the signer's key opened once for the whole
+ * batch, stored, the application moved to ISSUED and {@link LetterIssued} published. A failure
+ * anywhere rolls the whole letter back, its number included, so numbers have no gaps; a wrong
+ * passphrase signs nothing and takes no number.
+ */
+@Service
+public class LetterSigning {
+
+  /** The most letters signed with one passphrase entry. */
+  public static final int MAX_BATCH = 50;
+
+  /** The longest passphrase read. */
+  public static final int MAX_PASSPHRASE = 200;
+
+  private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  private static final int CODE_LENGTH = 20;
+
+  private final Applications applications;
+  private final Decisions decisions;
+  private final Catalog catalog;
+  private final Offices offices;
+  private final Signatories signatories;
+  private final LetterNumbering numbering;
+  private final LetterRendering rendering;
+  private final SignatureProvider signer;
+  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final String publicUrl;
+  private final SecureRandom random = new SecureRandom();
+
+  LetterSigning(
+      Applications applications,
+      Decisions decisions,
+      Catalog catalog,
+      Offices offices,
+      Signatories signatories,
+      LetterNumbering numbering,
+      LetterRendering rendering,
+      SignatureProvider signer,
+      AuditTrail audit,
+      ApplicationEventPublisher events,
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      @Value("${layanan.letters.public-url:}") String publicUrl) {
+    this.applications = applications;
+    this.decisions = decisions;
+    this.catalog = catalog;
+    this.offices = offices;
+    this.signatories = signatories;
+    this.numbering = numbering;
+    this.rendering = rendering;
+    this.signer = signer;
+    this.audit = audit;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+  }
+
+  /** How this officer signs today, or empty when they may not sign (no profile or delegation). */
+  public Optional<Signatory> authority(Officer officer) {
+    if (officer.officeId() == null || !officer.has(Role.SIGNER)) {
+      return Optional.empty();
+    }
+    return signatories.of(officer.officeId(), officer.staffId(), today());
+  }
+
+  /**
+   * The letter of an approved application as it will look, marked as a draft, without number,
+   * signature or QR code.
+   */
+  public byte[] preview(Officer officer, ApplicationId id) {
+    Application application = approved(officer, id);
+    return rendering.render(request(application, null, null, null)).pdf();
+  }
+
+  /**
+   * Signs the letters of the chosen approved applications with one passphrase entry (fields {@code
+   * selection} and {@code passphrase} on errors). Each letter is its own transaction: one changed
+   * meanwhile by someone else is skipped and reported, the others are issued.
+   *
+   * @throws AccessDeniedException for an officer without the SIGNER role
+   */
+  public Outcome<SigningReport> sign(Officer officer, List<ApplicationId> ids, char[] passphrase) {
+    try {
+      if (!officer.has(Role.SIGNER) || officer.officeId() == null) {
+        throw new AccessDeniedException("Only a signer signs letters");
+      }
+      FieldErrors errors = new FieldErrors();
+      List<ApplicationId> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
+      if (chosen.isEmpty()) {
+        errors.reject("selection", "letters.sign.error.none");
+      } else if (chosen.size() > MAX_BATCH) {
+        errors.reject("selection", "letters.sign.error.tooMany", MAX_BATCH);
+      }
+      if (passphrase == null || passphrase.length == 0) {
+        errors.reject("passphrase", "error.required");
+      } else if (passphrase.length > MAX_PASSPHRASE) {
+        errors.reject("passphrase", "letters.sign.error.passphrase");
+      }
+      LocalDate today = today();
+      Optional<Signatory> signatory = signatories.of(officer.officeId(), officer.staffId(), today);
+      if (signatory.isEmpty()) {
+        errors.reject("selection", "letters.sign.error.noAuthority");
+      }
+      if (errors.any()) {
+        return Outcome.failed(errors);
+      }
+      SignerIdentity identity =
+          new SignerIdentity(
+              officer.staffId(),
+              officer.officeId(),
+              signatory.get().profile().fullName(),
+              signatory.get().profile().nip(),
+              null);
+      List<SigningReport.Signed> signed = new ArrayList<>();
+      List<SigningReport.Skipped> skipped = new ArrayList<>();
+      try (SigningSession session = signer.open(identity, passphrase)) {
+        for (ApplicationId id : chosen) {
+          try {
+            signed.add(signOne(officer, signatory.get(), session, id, today));
+          } catch (NotFoundException | IllegalTransitionException e) {
+            skipped.add(new SigningReport.Skipped(id, "letters.sign.skipped.notApproved"));
+          } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+            skipped.add(new SigningReport.Skipped(id, "letters.sign.skipped.changed"));
+          }
+        }
+      } catch (WrongPassphraseException e) {
+        if (signed.isEmpty()) {
+          return Outcome.failed(
+              new FieldErrors().reject("passphrase", "letters.sign.error.wrongPassphrase"));
+        }
+        skipRest(chosen, signed, skipped, "letters.sign.skipped.wrongPassphrase");
+      } catch (SigningLockedException e) {
+        return Outcome.failed(
+            new FieldErrors()
+                .reject(
+                    "passphrase",
+                    "letters.sign.error.locked",
+                    DateTimeFormatter.ofPattern("HH:mm")
+                        .withZone(clock.getZone())
+                        .format(e.until())));
+      } catch (SigningUnavailableException e) {
+        if (signed.isEmpty()) {
+          return Outcome.failed(
+              new FieldErrors().reject("passphrase", "letters.sign.error.unavailable"));
+        }
+        skipRest(chosen, signed, skipped, "letters.sign.skipped.unavailable");
+      }
+      return Outcome.done(new SigningReport(List.copyOf(signed), List.copyOf(skipped)));
+    } finally {
+      if (passphrase != null) {
+        Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+
+  private static void skipRest(
+      List<ApplicationId> chosen,
+      List<SigningReport.Signed> signed,
+      List<SigningReport.Skipped> skipped,
+      String reason) {
+    for (ApplicationId id : chosen) {
+      boolean done =
+          signed.stream().anyMatch(s -> s.applicationId().equals(id))
+              || skipped.stream().anyMatch(s -> s.applicationId().equals(id));
+      if (!done) {
+        skipped.add(new SigningReport.Skipped(id, reason));
+      }
+    }
+  }
+
+  private SigningReport.Signed signOne(
+      Officer officer,
+      Signatory signatory,
+      SigningSession session,
+      ApplicationId id,
+      LocalDate today) {
+    return transactions.execute(
+        tx -> {
+          Application application = approved(officer, id);
+          LetterNumber number =
+              numbering.take(application.officeId(), application.serviceId(), today);
+          String code = verificationCode();
+          RenderedLetter rendered =
+              rendering.render(request(application, number.text(), signatory, code));
+          ServiceType service = catalog.service(application.officeId(), application.serviceId());
+          Instant now = clock.instant();
+          byte[] pdf =
+              session.sign(
+                  rendered.pdf(),
+                  rendered.signatureBox(),
+                  new SignatureDetails(
+                      service.name() + " " + number.text(),
+                      offices.get(application.officeId()).name(),
+                      now));
+          UUID letterId = UUID.randomUUID();
+          jdbc.sql(
+                  """
+                  insert into letter
+                    (id, office_id, application_id, service_id, number, number_scope,
+                     number_year, number_sequence, verification_code, sha256, pdf, service_name,
+                     applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
+                     signer_position, capacity)
+                  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  """)
+              .params(
+                  letterId,
+                  application.officeId(),
+                  application.id().value(),
+                  application.serviceId(),
+                  number.text(),
+                  number.scope(),
+                  number.year(),
+                  number.sequence(),
+                  code,
+                  sha256(pdf),
+                  pdf,
+                  service.name(),
+                  application.applicant().name(),
+                  java.sql.Date.valueOf(today),
+                  Timestamp.from(now),
+                  officer.staffId(),
+                  signatory.profile().fullName(),
+                  signatory.profile().nip(),
+                  signatory.position(),
+                  signatory.capacity().name())
+              .update();
+          decisions.issue(application.officeId(), application.id(), officer.fullName());
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("number", number.text());
+          details.put("trackingCode", application.trackingCode().value());
+          details.put("capacity", signatory.capacity().name());
+          audit.record(application.officeId(), "letter.signed", "letter", letterId, details);
+          events.publishEvent(
+              new LetterIssued(
+                  letterId,
+                  application.officeId(),
+                  application.id(),
+                  application.trackingCode().value(),
+                  number.text(),
+                  code,
+                  now));
+          return new SigningReport.Signed(
+              application.id(), application.trackingCode().value(), number.text());
+        });
+  }
+
+  private Application approved(Officer officer, ApplicationId id) {
+    Application application = applications.get(officer.officeId(), id);
+    if (application.status() != ApplicationStatus.APPROVED) {
+      throw new IllegalTransitionException(application.status(), ApplicationStatus.ISSUED);
+    }
+    return application;
+  }
+
+  private LetterRequest request(
+      Application application, String number, Signatory signatory, String code) {
+    return new LetterRequest(
+        application.officeId(),
+        application.serviceId(),
+        application.applicant(),
+        application.answers(),
+        application.trackingCode().value(),
+        number,
+        today(),
+        signatory == null ? null : signatory.line(),
+        code == null ? null : verificationUrl(code));
+  }
+
+  /** The public address of a letter's verification page, as its QR code encodes it. */
+  public String verificationUrl(String code) {
+    String base = publicUrl;
+    if (base.isEmpty()) {
+      try {
+        base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            "Set layanan.letters.public-url to sign letters outside a web request", e);
+      }
+    }
+    return base + "/v/" + code;
+  }
+
+  private String verificationCode() {
+    StringBuilder code = new StringBuilder(CODE_LENGTH);
+    for (int i = 0; i < CODE_LENGTH; i++) {
+      code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+    }
+    return code.toString();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package id.go.kecamatan.letters;
+
+import id.go.kecamatan.application.ApplicationId;
+import java.util.List;
+
+/**
+ * What a signing run did: the letters issued, and the applications left unsigned with the reason (a
+ * message key of the {@code letters} bundle).
+ */
+public record SigningReport(List<Signed> signed, List<Skipped> skipped) {
+
+  /** An issued letter. */
+  public record Signed(ApplicationId applicationId, String trackingCode, String number) {}
+
+  /** An application not signed, e.g. changed by someone else meanwhile. */
+  public record Skipped(ApplicationId applicationId, String reasonKey) {}
+}

@@ -1,0 +1,84 @@
+package id.go.kecamatan.letters;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.shared.security.Officer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Letters rendered + numbered + signed + stored per second, through {@link LetterSigning} on the
+ * real database (not part of the normal build; see docs/performance.md):
+ *
+ * <pre>
+ * ./mvnw -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dit.test=LetterSigningBenchmark | grep BENCH
+ * </pre>
+ */
+@IntegrationTest
+class LetterSigningBenchmark {
+
+  static final int WARM_UP = 60;
+  static final int LETTERS = Integer.getInteger("bench.letters", 600);
+  static final int BATCH = 50;
+
+  @Autowired LetterSigning signing;
+  @Autowired Applications applications;
+  @Autowired Decisions decisions;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void lettersPerSecond() throws Exception {
+    LetterFixtures fixtures = new LetterFixtures(applications, decisions, jdbc);
+    UUID office = fixtures.office("12.77.03");
+    Officer camat = fixtures.officer("camat.batunadua");
+    List<ApplicationId> warmUp = approved(fixtures, office, WARM_UP);
+    run(camat, warmUp, 1);
+    for (int threads : new int[] {1, 2, 4}) {
+      List<ApplicationId> ids = approved(fixtures, office, LETTERS);
+      long start = System.nanoTime();
+      run(camat, ids, threads);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          "BENCH letters signed: %d with %d thread(s) in %.2f s = %.1f letters/s (batches of %d, one passphrase entry each)%n",
+          ids.size(), threads, seconds, ids.size() / seconds, BATCH);
+    }
+  }
+
+  private static List<ApplicationId> approved(LetterFixtures fixtures, UUID office, int count) {
+    List<ApplicationId> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(fixtures.approved(office, "Pemohon Uji " + i).id());
+    }
+    return ids;
+  }
+
+  private void run(Officer camat, List<ApplicationId> ids, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<SigningReport>> runs = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i += BATCH) {
+        List<ApplicationId> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+        runs.add(
+            pool.submit(
+                () -> signing.sign(camat, batch, LetterFixtures.PASSPHRASE.toCharArray()).value()));
+      }
+      for (Future<SigningReport> run : runs) {
+        if (!run.get().skipped().isEmpty()) {
+          throw new IllegalStateException("Skipped: " + run.get().skipped());
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

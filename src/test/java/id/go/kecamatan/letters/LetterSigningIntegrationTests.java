@@ -1,0 +1,411 @@
+package id.go.kecamatan.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.casework.Casework;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.letters.internal.Signatories;
+import id.go.kecamatan.letters.internal.numbering.LetterNumbering;
+import id.go.kecamatan.letters.internal.render.LetterRendering;
+import id.go.kecamatan.letters.internal.signing.SignatureProvider;
+import id.go.kecamatan.letters.internal.signing.SigningSession;
+import id.go.kecamatan.letters.internal.signing.SigningUnavailableException;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.web.Outcome;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Signing letters end to end on the real database, renderer, numbering and the system's own PAdES
+ * signer: what an issued letter is, what a wrong passphrase, a failing signature, a Sekcam without
+ * delegation and a returned application leave behind.
+ */
+@IntegrationTest
+class LetterSigningIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired LetterSigning signing;
+  @Autowired Delegations delegations;
+  @Autowired Applications applications;
+  @Autowired Decisions decisions;
+  @Autowired Casework casework;
+  @Autowired JdbcClient jdbc;
+
+  // for a LetterSigning whose signer fails after the number was taken
+  @Autowired Catalog catalog;
+  @Autowired Offices offices;
+  @Autowired Signatories signatories;
+  @Autowired LetterNumbering numbering;
+  @Autowired LetterRendering rendering;
+  @Autowired SignatureProvider provider;
+  @Autowired AuditTrail audit;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Clock clock;
+
+  LetterFixtures fixtures;
+  UUID jetis;
+  Officer camat;
+  Officer sekcam;
+
+  @BeforeEach
+  void setUp() {
+    fixtures = new LetterFixtures(applications, decisions, jdbc);
+    jetis = fixtures.office("35.16.16");
+    camat = fixtures.officer("camat.jetis");
+    sekcam = fixtures.officer("sekcam.jetis");
+  }
+
+  private Outcome<SigningReport> sign(Officer officer, Application application, String pass) {
+    return signing.sign(officer, List.of(application.id()), pass.toCharArray());
+  }
+
+  @Test
+  void theCamatSignsAnApprovedApplicationIntoAnIssuedVerifiableLetter() throws Exception {
+    Application approved = fixtures.approved(jetis, "Siti Aminah");
+
+    Outcome<SigningReport> outcome = sign(camat, approved, LetterFixtures.PASSPHRASE);
+
+    assertThat(outcome.ok()).as(String.valueOf(outcome.errors().all())).isTrue();
+    assertThat(outcome.value().signed()).hasSize(1);
+    assertThat(applications.get(jetis, approved.id()).status()).isEqualTo(ApplicationStatus.ISSUED);
+    LetterFixtures.IssuedLetter letter = fixtures.letterOf(approved.id());
+    assertThat(outcome.value().signed().get(0).number()).isEqualTo(letter.number());
+    assertThat(letter.number()).endsWith("/" + LocalDate.now(clock).getYear());
+    assertThat(letter.position()).isEqualTo("Camat Jetis");
+    String text = text(letter.pdf());
+    assertThat(text).contains("Siti Aminah", letter.number(), "CAMAT JETIS");
+    assertThat(text).doesNotContain("a.n.", "Plh.");
+    String pdfsig = pdfsig(letter.pdf());
+    assertThat(pdfsig).contains("Signature is Valid").contains("Total document signed");
+    String code =
+        jdbc.sql("select verification_code from letter where application_id = ?")
+            .param(approved.id().value())
+            .query(String.class)
+            .single();
+    assertThat(code).hasSize(20).matches("[2-9A-Z]+");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'letter.signed' and details->>'trackingCode' = ?")
+                .param(approved.trackingCode().value())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aWrongPassphraseSignsNothingAndTakesNoNumber() {
+    Application first = fixtures.approved(jetis, "Budi Santoso");
+    Application second = fixtures.approved(jetis, "Ani Lestari");
+    assertThat(sign(camat, first, LetterFixtures.PASSPHRASE).ok()).isTrue();
+    int before = fixtures.letterOf(first.id()).sequence();
+
+    Outcome<SigningReport> wrong = sign(camat, second, "bukan-passphrase-ini");
+
+    assertThat(wrong.ok()).isFalse();
+    assertThat(wrong.errors().get("passphrase").key())
+        .isEqualTo("letters.sign.error.wrongPassphrase");
+    assertThat(applications.get(jetis, second.id()).status()).isEqualTo(ApplicationStatus.APPROVED);
+    assertThat(
+            jdbc.sql("select count(*) from letter where application_id = ?")
+                .param(second.id().value())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(sign(camat, second, LetterFixtures.PASSPHRASE).ok()).isTrue();
+    assertThat(fixtures.letterOf(second.id()).sequence()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aSignatureFailingAfterTheNumberWasTakenLeavesNoGap() {
+    Application first = fixtures.approved(jetis, "Dewi Kartika");
+    Application second = fixtures.approved(jetis, "Eko Prasetyo");
+    assertThat(sign(camat, first, LetterFixtures.PASSPHRASE).ok()).isTrue();
+    int before = fixtures.letterOf(first.id()).sequence();
+    SignatureProvider failing =
+        (signer, passphrase) -> {
+          SigningSession real = provider.open(signer, passphrase);
+          return new SigningSession() {
+            @Override
+            public byte[] sign(
+                byte[] pdf,
+                id.go.kecamatan.letters.internal.render.SignatureBox box,
+                id.go.kecamatan.letters.internal.signing.SignatureDetails details) {
+              throw new SigningUnavailableException("time-stamp authority down");
+            }
+
+            @Override
+            public void close() {
+              real.close();
+            }
+          };
+        };
+    LetterSigning broken =
+        new LetterSigning(
+            applications,
+            decisions,
+            catalog,
+            offices,
+            signatories,
+            numbering,
+            rendering,
+            failing,
+            audit,
+            events,
+            jdbc,
+            transactions,
+            clock,
+            "https://layanan.example.go.id");
+
+    Outcome<SigningReport> failed =
+        broken.sign(camat, List.of(second.id()), LetterFixtures.PASSPHRASE.toCharArray());
+
+    assertThat(failed.ok()).isFalse();
+    assertThat(failed.errors().get("passphrase").key()).isEqualTo("letters.sign.error.unavailable");
+    assertThat(applications.get(jetis, second.id()).status()).isEqualTo(ApplicationStatus.APPROVED);
+    assertThat(sign(camat, second, LetterFixtures.PASSPHRASE).ok()).isTrue();
+    assertThat(fixtures.letterOf(second.id()).sequence()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aSekcamWithoutDelegationCannotSignAsCamatAndWithOneSignsAn() throws Exception {
+    Application approved = fixtures.approved(jetis, "Rina Wulandari");
+
+    Outcome<SigningReport> refused = sign(sekcam, approved, LetterFixtures.PASSPHRASE);
+
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.errors().get("selection").key()).isEqualTo("letters.sign.error.noAuthority");
+    assertThat(applications.get(jetis, approved.id()).status())
+        .isEqualTo(ApplicationStatus.APPROVED);
+
+    LocalDate today = LocalDate.now(clock);
+    Outcome<Delegation> delegation =
+        delegations.delegate(
+            camat,
+            sekcam.staffId().toString(),
+            "AN",
+            today.toString(),
+            today.toString(),
+            "Camat dinas luar");
+    assertThat(delegation.ok()).as(String.valueOf(delegation.errors().all())).isTrue();
+    try {
+      assertThat(sign(sekcam, approved, LetterFixtures.PASSPHRASE).ok()).isTrue();
+      LetterFixtures.IssuedLetter letter = fixtures.letterOf(approved.id());
+      assertThat(letter.position()).isEqualTo("a.n. Camat Jetis, Sekretaris Kecamatan");
+      assertThat(text(letter.pdf())).contains("a.n. CAMAT JETIS", "Sekretaris Kecamatan");
+    } finally {
+      delegations.cancel(camat, delegation.value().id());
+    }
+    Application later = fixtures.approved(jetis, "Agus Salim");
+    assertThat(sign(sekcam, later, LetterFixtures.PASSPHRASE).ok()).isFalse();
+  }
+
+  @Test
+  void onlyTheCamatOrTheOfficeAdminDelegatesAndRangesAreChecked() {
+    LocalDate today = LocalDate.now(clock);
+    assertThatThrownBy(
+            () ->
+                delegations.delegate(
+                    sekcam,
+                    sekcam.staffId().toString(),
+                    "PLH",
+                    today.toString(),
+                    today.toString(),
+                    null))
+        .isInstanceOf(AccessDeniedException.class);
+    String who = sekcam.staffId().toString();
+    assertThat(
+            delegations
+                .delegate(camat, who, "PLH", today.minusDays(1).toString(), today.toString(), null)
+                .errors()
+                .get("startsOn")
+                .key())
+        .isEqualTo("letters.delegation.error.past");
+    assertThat(
+            delegations
+                .delegate(camat, who, "PLH", today.plusDays(3).toString(), today.toString(), null)
+                .errors()
+                .get("endsOn")
+                .key())
+        .isEqualTo("letters.delegation.error.order");
+    assertThat(
+            delegations
+                .delegate(camat, who, "PLH", today.toString(), today.plusDays(400).toString(), null)
+                .errors()
+                .has("endsOn"))
+        .isTrue();
+    assertThat(
+            delegations
+                .delegate(
+                    camat,
+                    camat.staffId().toString(),
+                    "PLH",
+                    today.toString(),
+                    today.toString(),
+                    null)
+                .errors()
+                .has("delegate"))
+        .isTrue();
+    assertThat(
+            delegations
+                .delegate(camat, who, "XX", "31-12-2026", "<b>", "<script>x</script>")
+                .errors()
+                .all())
+        .containsKeys("kind", "startsOn", "endsOn", "note");
+    Outcome<Delegation> first =
+        delegations.delegate(
+            camat, who, "PLH", today.plusDays(10).toString(), today.plusDays(12).toString(), null);
+    try {
+      assertThat(
+              delegations
+                  .delegate(
+                      camat,
+                      who,
+                      "AN",
+                      today.plusDays(12).toString(),
+                      today.plusDays(14).toString(),
+                      null)
+                  .errors()
+                  .get("startsOn")
+                  .key())
+          .isEqualTo("letters.delegation.error.overlap");
+    } finally {
+      delegations.cancel(camat, first.value().id());
+    }
+  }
+
+  @Test
+  void theSignerReturnsAnApplicationToTheCheckersWithANote() {
+    Application approved = fixtures.approved(jetis, "Hendra Gunawan");
+
+    assertThat(casework.returnFromSigning(camat, approved.id(), "").ok()).isFalse();
+    assertThat(casework.returnFromSigning(camat, approved.id(), "Ejaan nama ayah salah").ok())
+        .isTrue();
+
+    assertThat(applications.get(jetis, approved.id()).status())
+        .isEqualTo(ApplicationStatus.IN_REVIEW);
+    assertThat(
+            jdbc.sql("select body from casework_note where application_id = ?")
+                .param(approved.id().value())
+                .query(String.class)
+                .list())
+        .containsExactly("Ejaan nama ayah salah");
+    assertThat(
+            jdbc.sql("select finished_at from application where id = ?")
+                .param(approved.id().value())
+                .query(java.sql.Timestamp.class)
+                .optional())
+        .isEmpty();
+    Outcome<SigningReport> late = sign(camat, approved, LetterFixtures.PASSPHRASE);
+    assertThat(late.ok()).isTrue();
+    assertThat(late.value().signed()).isEmpty();
+    assertThat(late.value().skipped()).hasSize(1);
+  }
+
+  @Test
+  void theQueuePagesWorkForTheSignerAndNobodyElse() throws Exception {
+    Application approved = fixtures.approved(jetis, "Lina Marlina");
+    WebClient camatWeb = WebClient.signedIn(port, "camat.jetis");
+
+    HttpResponse<String> queue = camatWeb.get("/admin/surat/tanda-tangan");
+    assertThat(queue.statusCode()).isEqualTo(200);
+    assertThat(queue.body())
+        .contains("Lina Marlina", approved.trackingCode().value(), "Camat Jetis");
+    HttpResponse<byte[]> preview =
+        camatWeb.getBytes("/admin/surat/tanda-tangan/" + approved.id().value() + "/pratinjau");
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(text(preview.body())).contains("Lina Marlina", "DRAF");
+
+    HttpResponse<String> wrong =
+        camatWeb.post(
+            "/admin/surat/tanda-tangan",
+            "permohonan",
+            approved.id().value().toString(),
+            "passphrase",
+            "salah-sekali");
+    assertThat(wrong.statusCode()).isEqualTo(200);
+    assertThat(wrong.body()).contains("Passphrase salah");
+    HttpResponse<String> huge =
+        camatWeb.post(
+            "/admin/surat/tanda-tangan",
+            "permohonan",
+            approved.id().value().toString(),
+            "passphrase",
+            "x".repeat(100_000));
+    assertThat(huge.body()).contains("terlalu panjang");
+    HttpResponse<String> none = camatWeb.post("/admin/surat/tanda-tangan", "passphrase", "x");
+    assertThat(none.body()).contains("Pilih paling sedikit satu surat");
+
+    HttpResponse<String> signed =
+        camatWeb.post(
+            "/admin/surat/tanda-tangan",
+            "permohonan",
+            approved.id().value().toString(),
+            "passphrase",
+            LetterFixtures.PASSPHRASE);
+    assertThat(signed.statusCode()).isEqualTo(302);
+    HttpResponse<String> report = camatWeb.get("/admin/surat/tanda-tangan");
+    assertThat(report.body()).contains(fixtures.letterOf(approved.id()).number());
+
+    assertThat(
+            WebClient.signedIn(port, "verifikator.jetis")
+                .get("/admin/surat/tanda-tangan")
+                .statusCode())
+        .isEqualTo(403);
+    Application purwokerto = fixtures.approved(fixtures.office("33.02.27"), "Bayu Aji");
+    assertThat(
+            camatWeb
+                .getBytes("/admin/surat/tanda-tangan/" + purwokerto.id().value() + "/pratinjau")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  static String text(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
+    Path file = Files.createTempFile("letter", ".pdf");
+    try {
+      Files.write(file, pdf);
+      Process process =
+          new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      return out;
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}

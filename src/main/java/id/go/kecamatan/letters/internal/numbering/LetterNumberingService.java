@@ -99,8 +99,10 @@ public class LetterNumberingService implements LetterNumbering {
     lockOffice(officeId, false);
     Setting setting = setting(officeId);
     ServiceType service = catalog.service(officeId, serviceId);
+    String unitCode = offices.get(officeId).unitCode();
     String key = setting.scope().key(service);
     int year = day.getYear();
+    // from the lock on, only this transaction's connection is used
     int last = lockCounter(officeId, setting.scope(), key, year);
     int next = nextFree(officeId, key, year, last);
     jdbc.sql(
@@ -111,8 +113,7 @@ public class LetterNumberingService implements LetterNumbering {
         setting
             .parsed()
             .format(
-                new LetterNumberFormat.Values(
-                    service.classificationCode(), offices.get(officeId).unitCode(), next, day));
+                new LetterNumberFormat.Values(service.classificationCode(), unitCode, next, day));
     return new LetterNumber(text, key, year, next);
   }
 

@@ -2,6 +2,7 @@ package id.go.kecamatan.letters.internal.numbering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kecamatan.WebClient;
 import id.go.kecamatan.accounts.OfficeOnboarding;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
@@ -25,7 +26,7 @@ record NumberingOffice(UUID id, String admin, UUID surat474, UUID surat4009, UUI
         onboarding.register(
             offices.regencyByCode("35.16").orElseThrow().id(),
             code,
-            new OfficeOnboarding.FirstAdmin(admin, "Admin Penomoran " + code, "Kantor-Nomor-2026"));
+            new OfficeOnboarding.FirstAdmin(admin, "Admin Penomoran " + code, WebClient.PASSWORD));
     assertThat(office.ok()).as("office %s registered: %s", code, office.errors().all()).isTrue();
     UUID id = office.value().id();
     jdbc.sql("update office set active = false, unit_code = '416.399' where id = ?")

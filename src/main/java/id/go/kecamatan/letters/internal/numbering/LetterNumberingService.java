@@ -392,8 +392,13 @@ public class LetterNumberingService implements LetterNumbering {
 
   // ---- agenda book ------------------------------------------------------------------------------
 
-  /** The office's recorded numbers, latest year first. */
+  /** The office's recorded numbers, latest year first (at most 1,000). */
   public List<Reservation> reservations(UUID officeId) {
+    return reservations(officeId, null);
+  }
+
+  /** The office's recorded numbers, or only the one with this id. */
+  private List<Reservation> reservations(UUID officeId, UUID only) {
     Map<String, ServiceType> services = new LinkedHashMap<>();
     for (ServiceType service : catalog.allServices(officeId)) {
       services.put("S:" + service.id(), service);
@@ -405,9 +410,11 @@ public class LetterNumberingService implements LetterNumbering {
             from letter_number_reserved r
             left join letter_sequence s on s.office_id = r.office_id
               and s.scope_key = r.scope_key and s.year = r.year
-            where r.office_id = ? order by r.year desc, r.scope_key, r.number limit 1000
+            where r.office_id = :office and (cast(:only as uuid) is null or r.id = :only)
+            order by r.year desc, r.scope_key, r.number limit 1000
             """)
-        .param(officeId)
+        .param("office", officeId)
+        .param("only", only)
         .query(
             (rs, i) ->
                 new Reservation(
@@ -489,8 +496,7 @@ public class LetterNumberingService implements LetterNumbering {
   @Transactional
   public Outcome<Reservation> unreserve(UUID officeId, UUID reservationId) {
     Reservation reservation =
-        reservations(officeId).stream()
-            .filter(r -> r.id().equals(reservationId))
+        reservations(officeId, reservationId).stream()
             .findFirst()
             .orElseThrow(NotFoundException::new);
     lockOffice(officeId, false);

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An issued letter (surat terbit) as stored at signing, without its PDF, with the tracking code
- * and the current status of its application.
+ * An issued letter (surat terbit) as stored at signing, without its PDF, with the tracking code and
+ * the current status of its application.
  *
  * @param sha256 of the signed PDF, lower-case hex
  * @param signerPosition the position as printed, e.g. {@code a.n. Camat Jetis, Sekretaris

@@ -11,8 +11,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Stored in {@code letter.verification_code} exactly as {@link #value()}. {@link #parse} reads a
  * code as someone types it from paper: case, spaces and dashes do not matter; anything that cannot
- * be a code (wrong length or characters, path tricks, markup, NUL) is empty at once, so absurd input
- * never reaches the database.
+ * be a code (wrong length or characters, path tricks, markup, NUL) is empty at once, so absurd
+ * input never reaches the database.
  */
 public record VerificationCode(String value) {
 

@@ -68,7 +68,11 @@ public class LetterDesk {
   public IssuedLetter open(Officer officer, UUID id) {
     IssuedLetter letter = get(officer, id);
     audit.record(
-        letter.officeId(), "letter.viewed", "letter", letter.id(), Map.of("number", letter.number()));
+        letter.officeId(),
+        "letter.viewed",
+        "letter",
+        letter.id(),
+        Map.of("number", letter.number()));
     return letter;
   }
 

@@ -100,7 +100,8 @@ public class LetterRepository {
    */
   public List<IssuedLetter> page(
       UUID officeId, String search, Instant afterSignedAt, UUID afterId, int limit) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + "where l.office_id = :office");
+    StringBuilder sql =
+        new StringBuilder("select " + COLUMNS + FROM + "where l.office_id = :office");
     if (search != null) {
       sql.append(
           """

@@ -84,7 +84,10 @@ public class Verifications {
     String digest = HexFormat.of().formatHex(sha256.digest());
     return MessageDigest.isEqual(
             digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            letter.sha256().strip().toLowerCase(java.util.Locale.ROOT)
+            letter
+                .sha256()
+                .strip()
+                .toLowerCase(java.util.Locale.ROOT)
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
         ? Comparison.SAME
         : Comparison.DIFFERENT;

@@ -54,6 +54,11 @@ class IssuedLettersController {
       errors.reject("q", "error.tooLong", LetterDesk.MAX_SEARCH);
       search = search.substring(0, LetterDesk.MAX_SEARCH);
     }
+    if (search != null && search.chars().anyMatch(Character::isISOControl)) {
+      // NUL and other control characters cannot be in a number, a code or a name
+      errors.reject("q", "error.control");
+      search = null;
+    }
     Instant afterSignedAt = null;
     UUID afterId = null;
     String keyset = FieldErrors.clean(after);
@@ -95,7 +100,9 @@ class IssuedLettersController {
       Model model) {
     Officer officer = CurrentOfficer.inOffice();
     IssuedLetter letter = desk.open(officer, id);
-    model.addAttribute("conflict", conflict == null ? null : "verification.issued.conflict");
+    if (conflict != null) {
+      model.addAttribute("conflict", "verification.issued.conflict");
+    }
     return detail(model, officer, letter);
   }
 

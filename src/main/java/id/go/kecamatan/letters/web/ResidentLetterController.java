@@ -1,5 +1,7 @@
 package id.go.kecamatan.letters.web;
 
+import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.ResidentGrants;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.letters.IssuedLetter;
@@ -18,17 +20,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The resident downloads their letter from the status page, {@code /status/{code}/surat}: only a
  * browser session that opened the application (tracking code and phone digits) gets it; any other
- * visitor is sent to the look-up form, with no hint whether the code exists. A revoked letter is not
- * served: a page says when and why, and to contact the office.
+ * visitor is sent to the look-up form, with no hint whether the code exists. A revoked letter is
+ * not served: a page says when and why, and to contact the office.
  */
 @Controller
 class ResidentLetterController {
 
   private final LetterRepository letters;
+  private final Applications applications;
   private final Offices offices;
 
-  ResidentLetterController(LetterRepository letters, Offices offices) {
+  ResidentLetterController(LetterRepository letters, Applications applications, Offices offices) {
     this.letters = letters;
+    this.applications = applications;
     this.offices = offices;
   }
 
@@ -40,15 +44,24 @@ class ResidentLetterController {
       Model model,
       RedirectAttributes redirect) {
     Optional<TrackingCode> granted =
-        TrackingCode.parse(code)
-            .filter(c -> ResidentGrants.mayOpenApplication(request, c.value()));
+        TrackingCode.parse(code).filter(c -> ResidentGrants.mayOpenApplication(request, c.value()));
     if (granted.isEmpty()) {
       return "redirect:/status";
     }
     Optional<IssuedLetter> found = letters.byTrackingCode(granted.get().value());
     if (found.isEmpty()) {
-      // issued on paper only (or not yet): the status page says what to do
-      redirect.addFlashAttribute("notice", "status.letter.none");
+      // issued on paper only: the status page says what to do; not issued yet: just the status
+      boolean issued =
+          applications
+              .status(granted.get())
+              .map(
+                  v ->
+                      v.status() == ApplicationStatus.ISSUED
+                          || v.status() == ApplicationStatus.COLLECTED)
+              .orElse(false);
+      if (issued) {
+        redirect.addFlashAttribute("notice", "status.letter.none");
+      }
       return "redirect:/status/" + granted.get().value();
     }
     IssuedLetter letter = found.get();

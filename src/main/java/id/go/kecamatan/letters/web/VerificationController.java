@@ -98,13 +98,10 @@ class VerificationController {
     // coming back from an upload over the servlet's limit is not a new scan
     boolean count = "GET".equals(request.getMethod()) && tooLarge == null;
     Optional<VerificationCode> parsed = VerificationCode.parse(code);
-    IssuedLetter letter =
-        parsed.flatMap(c -> verifications.find(c, count)).orElse(null);
+    IssuedLetter letter = parsed.flatMap(c -> verifications.find(c, count)).orElse(null);
     if (letter != null && tooLarge != null) {
       errors.reject(
-          "berkas",
-          "verification.upload.tooLarge",
-          Verifications.MAX_UPLOAD_BYTES / (1024 * 1024));
+          "berkas", "verification.upload.tooLarge", Verifications.MAX_UPLOAD_BYTES / (1024 * 1024));
     }
     return page(model, response, letter, null, errors);
   }

@@ -1,0 +1,172 @@
+package id.go.kecamatan.letters;
+
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.casework.CaseworkFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issued letters for the letters tests, as the signing writes them: an online Domisili application
+ * of a demo office moved through review and approval to ISSUED by {@link Decisions}, and its {@code
+ * letter} row with a small real PDF.
+ */
+public final class LetterFixtures {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CaseworkFixtures casework;
+  private final Decisions decisions;
+  private final JdbcClient jdbc;
+
+  public LetterFixtures(Applications applications, Decisions decisions, JdbcClient jdbc) {
+    this.casework = new CaseworkFixtures(applications, jdbc);
+    this.decisions = decisions;
+    this.jdbc = jdbc;
+  }
+
+  /** An issued letter: its application, row id, verification code, PDF and number. */
+  public record Issued(
+      Application application, UUID id, String code, byte[] pdf, String number, String sha256) {
+
+    public String trackingCode() {
+      return application.trackingCode().value();
+    }
+  }
+
+  public UUID jetis() {
+    return casework.jetis();
+  }
+
+  public CaseworkFixtures casework() {
+    return casework;
+  }
+
+  /** A Jetis application of this resident, submitted and moved to ISSUED (no letter row). */
+  public Application issuedApplication(String name) {
+    UUID office = jetis();
+    Application a = casework.domisili(office, casework.operatorVillage("desa.jetis"), name);
+    decisions.startReview(office, a.id(), "Verifikator Jetis");
+    decisions.approve(office, a.id(), "Verifikator Jetis");
+    return decisions.issue(office, a.id(), "Camat Jetis");
+  }
+
+  /** A Jetis letter for a new application of this resident, signed at this moment. */
+  public Issued issue(String name, Instant signedAt) {
+    Application application = issuedApplication(name);
+    UUID office = application.officeId();
+    UUID id = UUID.randomUUID();
+    String scope = "UJI-" + id.toString().substring(0, 8);
+    String number = "474/" + String.format("%03d", RANDOM.nextInt(1000)) + "/416.305/2026";
+    String code = VerificationCode.generate(RANDOM).value();
+    byte[] pdf = pdf(number + " " + name);
+    String sha256 = sha256(pdf);
+    UUID camat =
+        jdbc.sql("select id from staff where username = 'camat.jetis'").query(UUID.class).single();
+    UUID service =
+        jdbc.sql("select service_id from application where id = ?")
+            .param(application.id().value())
+            .query(UUID.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into letter (id, office_id, application_id, service_id, number, number_scope,
+              number_year, number_sequence, verification_code, sha256, pdf, service_name,
+              applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
+              signer_position, capacity)
+            values (?, ?, ?, ?, ?, ?, 2026, 1, ?, ?, ?, 'Surat Keterangan Domisili', ?, ?, ?, ?,
+              'Drs. Bambang Wahyudi, M.Si.', '197205141998031004', 'Camat Jetis', 'OWN')
+            """)
+        .params(
+            id,
+            office,
+            application.id().value(),
+            service,
+            number,
+            scope,
+            code,
+            sha256,
+            pdf,
+            name,
+            LocalDate.of(2026, 11, 22),
+            Timestamp.from(signedAt),
+            camat)
+        .update();
+    return new Issued(application, id, code, pdf, number, sha256);
+  }
+
+  public Issued issue(String name) {
+    return issue(name, Instant.now());
+  }
+
+  /** A one-page A4 PDF with a line of text. */
+  public static byte[] pdf(String text) {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        content.newLineAtOffset(72, 760);
+        content.showText(text);
+        content.endText();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same document opened and saved again with a changed title, as an editor would. */
+  public static byte[] resaved(byte[] pdf) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      document.getDocumentInformation().setTitle("Salinan");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String status(Application application) {
+    return jdbc.sql("select status from application where id = ?")
+        .param(application.id().value())
+        .query(String.class)
+        .single();
+  }
+
+  public int audits(Object entityId, String action) {
+    return jdbc.sql("select count(*) from audit_event where entity_id = ? and action = ?")
+        .params(entityId.toString(), action)
+        .query(Integer.class)
+        .single();
+  }
+}

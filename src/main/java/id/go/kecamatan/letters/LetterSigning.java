@@ -73,9 +73,6 @@ public class LetterSigning {
   /** The longest passphrase read. */
   public static final int MAX_PASSPHRASE = 200;
 
-  private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-  private static final int CODE_LENGTH = 20;
-
   private final Applications applications;
   private final Decisions decisions;
   private final Catalog catalog;
@@ -247,7 +244,7 @@ public class LetterSigning {
           Application application = approved(officer, id);
           LetterNumber number =
               numbering.take(application.officeId(), application.serviceId(), today);
-          String code = verificationCode();
+          String code = VerificationCode.generate(random).value();
           RenderedLetter rendered =
               rendering.render(request(application, number.text(), signatory, code));
           ServiceType service = catalog.service(application.officeId(), application.serviceId());
@@ -346,14 +343,6 @@ public class LetterSigning {
       }
     }
     return base + "/v/" + code;
-  }
-
-  private String verificationCode() {
-    StringBuilder code = new StringBuilder(CODE_LENGTH);
-    for (int i = 0; i < CODE_LENGTH; i++) {
-      code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-    }
-    return code.toString();
   }
 
   private LocalDate today() {

@@ -61,6 +61,7 @@ abstract class BrowserJourney {
           "/lanjutkan",
           "/masuk",
           "/masuk?gagal",
+          "/v",
           "/kecamatan/tidak-ada",
           "/kecamatan/jetis?lang=en",
           "/kecamatan/jetis/layanan/SKW?lang=en");

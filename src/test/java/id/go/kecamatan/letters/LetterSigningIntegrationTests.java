@@ -97,7 +97,7 @@ class LetterSigningIntegrationTests {
     assertThat(outcome.ok()).as(String.valueOf(outcome.errors().all())).isTrue();
     assertThat(outcome.value().signed()).hasSize(1);
     assertThat(applications.get(jetis, approved.id()).status()).isEqualTo(ApplicationStatus.ISSUED);
-    LetterFixtures.IssuedLetter letter = fixtures.letterOf(approved.id());
+    LetterFixtures.SignedLetter letter = fixtures.letterOf(approved.id());
     assertThat(outcome.value().signed().get(0).number()).isEqualTo(letter.number());
     assertThat(letter.number()).endsWith("/" + LocalDate.now(clock).getYear());
     assertThat(letter.position()).isEqualTo("Camat Jetis");
@@ -111,7 +111,7 @@ class LetterSigningIntegrationTests {
             .param(approved.id().value())
             .query(String.class)
             .single();
-    assertThat(code).hasSize(20).matches("[2-9A-Z]+");
+    assertThat(VerificationCode.parse(code)).isPresent();
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_event where action = 'letter.signed' and details->>'trackingCode' = ?")
@@ -218,7 +218,7 @@ class LetterSigningIntegrationTests {
     assertThat(delegation.ok()).as(String.valueOf(delegation.errors().all())).isTrue();
     try {
       assertThat(sign(sekcam, approved, LetterFixtures.PASSPHRASE).ok()).isTrue();
-      LetterFixtures.IssuedLetter letter = fixtures.letterOf(approved.id());
+      LetterFixtures.SignedLetter letter = fixtures.letterOf(approved.id());
       assertThat(letter.position()).isEqualTo("a.n. Camat Jetis, Sekretaris Kecamatan");
       assertThat(text(letter.pdf())).contains("a.n. CAMAT JETIS", "Sekretaris Kecamatan");
     } finally {

@@ -1,0 +1,32 @@
+package id.go.kecamatan.letters;
+
+import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.letters.internal.LetterRepository;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The issued letters for other modules: read only, without the PDF. The letter row itself is
+ * written at signing, in the transaction that moves the application to ISSUED; its verification
+ * code must be a {@link VerificationCode#generate generated} {@link VerificationCode#value()}.
+ */
+@Service
+public class IssuedLetters {
+
+  private final LetterRepository letters;
+
+  IssuedLetters(LetterRepository letters) {
+    this.letters = letters;
+  }
+
+  /** The letter behind a verification code as typed or scanned (no scan is counted). */
+  public Optional<IssuedLetter> byVerificationCode(String code) {
+    return VerificationCode.parse(code).flatMap(c -> letters.byCode(c.value()));
+  }
+
+  /** The letter of one office's application, if one was issued. */
+  public Optional<IssuedLetter> ofApplication(UUID officeId, ApplicationId applicationId) {
+    return letters.byApplication(officeId, applicationId.value());
+  }
+}

@@ -1,5 +1,6 @@
 package id.go.kecamatan.demo;
 
+import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.accounts.StaffForm;
 import id.go.kecamatan.catalog.Catalog;
@@ -9,6 +10,7 @@ import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.RequirementForm;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.letters.SigningKeys;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Official;
@@ -101,6 +103,7 @@ class DemoData implements SmartInitializingSingleton {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
+  private final SigningKeys signingKeys;
 
   DemoData(
       Offices offices,
@@ -109,8 +112,10 @@ class DemoData implements SmartInitializingSingleton {
       StaffAccounts accounts,
       JdbcClient jdbc,
       TransactionTemplate transactions,
-      DemoApplications applications) {
+      DemoApplications applications,
+      SigningKeys signingKeys) {
     this.applications = applications;
+    this.signingKeys = signingKeys;
     this.offices = offices;
     this.catalog = catalog;
     this.forms = forms;
@@ -168,6 +173,7 @@ class DemoData implements SmartInitializingSingleton {
         addService(current, service);
       }
       addStaff(office, demo.key());
+      addSigningKeys(office);
       applications.load(offices.get(office.id()), demo.key());
     }
   }
@@ -311,6 +317,16 @@ class DemoData implements SmartInitializingSingleton {
     create(
         office, "verifikator." + key, "Verifikator " + office.name(), Set.of(Role.VERIFIER), null);
     create(office, "camat." + key, "Camat " + office.name(), Set.of(Role.SIGNER), null);
+  }
+
+  /** A signing key for every signer, under the demo password. */
+  private void addSigningKeys(Office office) {
+    for (Staff staff : accounts.staffOf(office.id())) {
+      if (staff.roles().contains(Role.SIGNER)) {
+        signingKeys.create(
+            staff.id(), office.id(), staff.fullName(), staff.nip(), PASSWORD.toCharArray());
+      }
+    }
   }
 
   private void create(

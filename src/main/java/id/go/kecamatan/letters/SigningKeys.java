@@ -31,10 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The signers' keys: a P-256 key pair per signer with a certificate issued by the deployment's
- * certificate authority, the private key stored only encrypted under the signer's passphrase
- * (which is never stored). A forgotten passphrase cannot be recovered: the signer replaces the key,
- * which issues a new certificate. Letters signed before keep the old certificate in their
- * signature.
+ * certificate authority, the private key stored only encrypted under the signer's passphrase (which
+ * is never stored). A forgotten passphrase cannot be recovered: the signer replaces the key, which
+ * issues a new certificate. Letters signed before keep the old certificate in their signature.
  */
 @Service
 public class SigningKeys {
@@ -74,7 +73,8 @@ public class SigningKeys {
   /** The rules of a new passphrase (field {@code passphrase}). */
   public static FieldErrors checkPassphrase(char[] passphrase) {
     FieldErrors errors = new FieldErrors();
-    int length = passphrase == null ? 0 : Character.codePointCount(passphrase, 0, passphrase.length);
+    int length =
+        passphrase == null ? 0 : Character.codePointCount(passphrase, 0, passphrase.length);
     if (length == 0) {
       errors.reject("passphrase", "error.required");
     } else if (length < MIN_PASSPHRASE) {
@@ -124,9 +124,11 @@ public class SigningKeys {
     Instant now = clock.instant();
     KeyPair pair = CertificateAuthority.newKeyPair();
     X509Certificate certificate =
-        authority.issue(pair.getPublic(), x500, now.minus(Duration.ofMinutes(5)), now.plus(VALIDITY));
+        authority.issue(
+            pair.getPublic(), x500, now.minus(Duration.ofMinutes(5)), now.plus(VALIDITY));
     byte[] sealed =
-        KeySealing.seal(pair.getPrivate().getEncoded(), passphrase, SigningKeyStore.sealingContext(staffId));
+        KeySealing.seal(
+            pair.getPrivate().getEncoded(), passphrase, SigningKeyStore.sealingContext(staffId));
     boolean replaced = store.save(officeId, staffId, certificate, sealed, now);
     if (replaced) {
       // the wrong passphrases counted were tries at the old key

@@ -86,8 +86,12 @@ public class CertificateAuthority implements SmartInitializingSingleton {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.secret = secret.toCharArray();
-    String name = deploymentName == null ? "" : deploymentName.strip().replaceAll("[,=+<>#;\"\\\\]", " ");
-    this.subject = "CN=Layanan Kecamatan CA" + (name.isEmpty() ? "" : " " + name) + ",O=Layanan Kecamatan,C=ID";
+    String name =
+        deploymentName == null ? "" : deploymentName.strip().replaceAll("[,=+<>#;\"\\\\]", " ");
+    this.subject =
+        "CN=Layanan Kecamatan CA"
+            + (name.isEmpty() ? "" : " " + name)
+            + ",O=Layanan Kecamatan,C=ID";
   }
 
   /** Creates the authority at start-up when the database has none. */
@@ -243,7 +247,8 @@ public class CertificateAuthority implements SmartInitializingSingleton {
       throws GeneralSecurityException {
     try {
       return new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key)));
+          .getCertificate(
+              builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key)));
     } catch (OperatorCreationException e) {
       throw new IllegalStateException(e);
     }

@@ -14,11 +14,11 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Private keys at rest: encrypted with AES-256-GCM under a key derived from a passphrase or
- * secret by PBKDF2-HMAC-SHA256 with a random salt. The sealed form carries its own parameters
- * (version, iteration count, salt, nonce), so the iteration count can be raised later. The
- * context (e.g. the signer's staff id) is authenticated too, so a sealed key cannot be moved to
- * another row. GCM's tag tells a wrong passphrase from a right one.
+ * Private keys at rest: encrypted with AES-256-GCM under a key derived from a passphrase or secret
+ * by PBKDF2-HMAC-SHA256 with a random salt. The sealed form carries its own parameters (version,
+ * iteration count, salt, nonce), so the iteration count can be raised later. The context (e.g. the
+ * signer's staff id) is authenticated too, so a sealed key cannot be moved to another row. GCM's
+ * tag tells a wrong passphrase from a right one.
  */
 public final class KeySealing {
 
@@ -70,8 +70,7 @@ public final class KeySealing {
     in.get(encrypted);
     try {
       return Optional.of(
-          cipher(Cipher.DECRYPT_MODE, secret, salt, iterations, nonce, context)
-              .doFinal(encrypted));
+          cipher(Cipher.DECRYPT_MODE, secret, salt, iterations, nonce, context).doFinal(encrypted));
     } catch (AEADBadTagException wrong) {
       return Optional.empty();
     } catch (GeneralSecurityException e) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The system's own signer (the default, {@code layanan.letters.signer.kind=local}): opens the
- * signer's key with the passphrase and signs PAdES B-B, or B-T when {@code
- * layanan.letters.tsa-url} names a time-stamp authority.
+ * signer's key with the passphrase and signs PAdES B-B, or B-T when {@code layanan.letters.tsa-url}
+ * names a time-stamp authority.
  */
 @Component
 @ConditionalOnProperty(

@@ -157,8 +157,7 @@ public final class PadesSigner {
       widget.setAppearance(appearance);
 
       PDFont font =
-          PDType0Font.load(
-              template, new TTFParser().parse(new RandomAccessReadBuffer(FONT)), true);
+          PDType0Font.load(template, new TTFParser().parse(new RandomAccessReadBuffer(FONT)), true);
       float size = Math.min(6f, (box.width() - 4) * 1000 / font.getStringWidth(APPEARANCE_TEXT));
       try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
         content.setStrokingColor(0.6f);
@@ -197,9 +196,7 @@ public final class PadesSigner {
                                         new GeneralNames(
                                             new GeneralName(
                                                 X500Name.getInstance(
-                                                    signer
-                                                        .getIssuerX500Principal()
-                                                        .getEncoded()))),
+                                                    signer.getIssuerX500Principal().getEncoded()))),
                                         signer.getSerialNumber()))
                               })))));
       CMSAttributeTableGenerator signedAttributes =
@@ -245,7 +242,8 @@ public final class PadesSigner {
   }
 
   private static byte[] font() {
-    try (InputStream in = PadesSigner.class.getResourceAsStream("/fonts/LiberationSans-Regular.ttf")) {
+    try (InputStream in =
+        PadesSigner.class.getResourceAsStream("/fonts/LiberationSans-Regular.ttf")) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -120,7 +120,8 @@ public class RemoteSignatureProvider implements SignatureProvider {
             "The signing service cannot be reached: " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SigningUnavailableException("Interrupted while waiting for the signing service", e);
+        throw new SigningUnavailableException(
+            "Interrupted while waiting for the signing service", e);
       }
       return signedPdf(answer);
     }

@@ -62,13 +62,7 @@ public class SigningKeyStore {
    */
   public boolean save(
       UUID officeId, UUID staffId, X509Certificate certificate, byte[] sealedKey, Instant now) {
-    boolean existed =
-        jdbc.sql("select count(*) from signing_key where office_id = ? and staff_id = ? for update")
-                .params(officeId, staffId)
-                .query(Integer.class)
-                .single()
-            > 0;
-    jdbc.sql(
+    return jdbc.sql(
             """
             insert into signing_key (staff_id, office_id, certificate, sealed_key, created_at)
             values (?, ?, ?, ?, ?)
@@ -76,6 +70,7 @@ public class SigningKeyStore {
               set certificate = excluded.certificate, sealed_key = excluded.sealed_key,
                   replaced_at = excluded.created_at
               where signing_key.office_id = excluded.office_id
+            returning replaced_at is not null
             """)
         .params(
             staffId,
@@ -83,13 +78,13 @@ public class SigningKeyStore {
             CertificateAuthority.encoded(certificate),
             sealedKey,
             Timestamp.from(now))
-        .update();
-    return existed;
+        .query(Boolean.class)
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("The signer belongs to another office"));
   }
 
   public Optional<String> nik(UUID officeId, UUID staffId) {
-    return jdbc.sql(
-            "select nik from signing_remote_identity where office_id = ? and staff_id = ?")
+    return jdbc.sql("select nik from signing_remote_identity where office_id = ? and staff_id = ?")
         .params(officeId, staffId)
         .query(String.class)
         .optional();

@@ -14,9 +14,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wrong signing passphrases in a row, per signer, in the database so every node agrees: the
- * {@value #MAX_WRONG}th locks signing for {@link #LOCK_DURATION}. Written in a transaction of its
- * own, so a signing transaction that rolls back does not undo the count.
+ * Wrong signing passphrases in a row, per signer, in the database so every node agrees: the {@value
+ * #MAX_WRONG}th locks signing for {@link #LOCK_DURATION}. Written in a transaction of its own, so a
+ * signing transaction that rolls back does not undo the count.
  */
 @Component
 public class SigningLockout {

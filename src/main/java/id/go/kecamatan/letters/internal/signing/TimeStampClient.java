@@ -19,8 +19,8 @@ import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * An RFC 3161 time-stamp authority over HTTP: the signature time-stamp of PAdES baseline B-T. Any
- * failure is a {@link SigningUnavailableException}: a letter is not issued without its
- * time-stamp when one is configured.
+ * failure is a {@link SigningUnavailableException}: a letter is not issued without its time-stamp
+ * when one is configured.
  */
 public final class TimeStampClient {
 
@@ -67,7 +67,8 @@ public final class TimeStampClient {
       }
       return token.getEncoded();
     } catch (IOException | TSPException e) {
-      throw new SigningUnavailableException("The time-stamp authority failed: " + e.getMessage(), e);
+      throw new SigningUnavailableException(
+          "The time-stamp authority failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SigningUnavailableException("Interrupted while waiting for a time-stamp", e);

@@ -31,9 +31,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -156,10 +158,7 @@ class LocalSigningIntegrationTests {
       assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream()).isNotNull();
       assertThat(document.getPage(0).getAnnotations()).contains(widget);
 
-      CMSSignedData cms =
-          new CMSSignedData(
-              new CMSProcessableByteArray(signature.getSignedContent(signed)),
-              signature.getContents());
+      CMSSignedData cms = cms(signature, signed);
       SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
       X509Certificate certificate = store.find(jetis, signer.staffId()).orElseThrow().certificate();
       assertThat(info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
@@ -205,10 +204,7 @@ class LocalSigningIntegrationTests {
       assertThat(SigningFixtures.pdfA3bFailures(signed)).isEmpty();
       try (PDDocument document = Loader.loadPDF(signed)) {
         PDSignature signature = document.getLastSignatureDictionary();
-        CMSSignedData cms =
-            new CMSSignedData(
-                new CMSProcessableByteArray(signature.getSignedContent(signed)),
-                signature.getContents());
+        CMSSignedData cms = cms(signature, signed);
         SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
         var attribute =
             info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
@@ -445,6 +441,15 @@ class LocalSigningIntegrationTests {
                 "kalimat rahasia panjang".toCharArray(),
                 SigningKeyStore.sealingContext(UUID.randomUUID())))
         .isEmpty();
+  }
+
+  /** The CMS of a signature (the /Contents hex string is padded with zeros after the DER). */
+  static CMSSignedData cms(PDSignature signature, byte[] signed) throws Exception {
+    try (ASN1InputStream in = new ASN1InputStream(signature.getContents(signed))) {
+      return new CMSSignedData(
+          new CMSProcessableByteArray(signature.getSignedContent(signed)),
+          ContentInfo.getInstance(in.readObject()));
+    }
   }
 
   CertificateAuthority newAuthority() {

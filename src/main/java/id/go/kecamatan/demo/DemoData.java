@@ -11,6 +11,7 @@ import id.go.kecamatan.catalog.RequirementForm;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.letters.SignerProfiles;
+import id.go.kecamatan.letters.SigningKeys;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Official;
@@ -104,6 +105,7 @@ class DemoData implements SmartInitializingSingleton {
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
   private final SignerProfiles signers;
+  private final SigningKeys signingKeys;
 
   DemoData(
       Offices offices,
@@ -113,9 +115,11 @@ class DemoData implements SmartInitializingSingleton {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       DemoApplications applications,
-      SignerProfiles signers) {
+      SignerProfiles signers,
+      SigningKeys signingKeys) {
     this.applications = applications;
     this.signers = signers;
+    this.signingKeys = signingKeys;
     this.offices = offices;
     this.catalog = catalog;
     this.forms = forms;
@@ -173,6 +177,7 @@ class DemoData implements SmartInitializingSingleton {
         addService(current, service);
       }
       addStaff(office, demo);
+      addSigningKeys(office);
       applications.load(offices.get(office.id()), demo.key());
     }
   }
@@ -334,6 +339,16 @@ class DemoData implements SmartInitializingSingleton {
           "Demo account " + username + " is invalid: " + created.errors().all());
     }
     return created.value();
+  }
+
+  /** A signing key for every signer, under the demo password. */
+  private void addSigningKeys(Office office) {
+    for (Staff staff : accounts.staffOf(office.id())) {
+      if (staff.roles().contains(Role.SIGNER)) {
+        signingKeys.create(
+            staff.id(), office.id(), staff.fullName(), staff.nip(), PASSWORD.toCharArray());
+      }
+    }
   }
 
   private void create(

@@ -1,0 +1,252 @@
+package id.go.kecamatan.letters.internal.signing;
+
+import id.go.kecamatan.letters.internal.render.SignatureBox;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Signs a PDF as PAdES baseline B-B (B-T with a time-stamp authority): a visible signature field
+ * over the signature box, a detached CMS SignedData (SHA-256) with the signed attributes
+ * content-type, message-digest and ESS signing-certificate-v2 (no signing-time: the signature
+ * dictionary's M entry carries the claimed time), the signer's certificate and the CA's, in an
+ * incremental update that leaves the original bytes (and their PDF/A-3 conformance) untouched.
+ */
+public final class PadesSigner {
+
+  /** The small print of the visible signature; the letter prints the signature block below. */
+  static final String APPEARANCE_TEXT = "Ditandatangani secara elektronik";
+
+  private static final byte[] FONT = font();
+
+  private final PrivateKey key;
+  private final X509Certificate signer;
+  private final List<X509Certificate> chain;
+  private final TimeStampClient timeStamps;
+
+  /**
+   * @param chain the signer's certificate first, then its issuers
+   * @param timeStamps the time-stamp authority for B-T, {@code null} for B-B
+   */
+  public PadesSigner(PrivateKey key, List<X509Certificate> chain, TimeStampClient timeStamps) {
+    this.key = key;
+    this.signer = chain.get(0);
+    this.chain = List.copyOf(chain);
+    this.timeStamps = timeStamps;
+  }
+
+  public byte[] sign(byte[] pdf, SignatureBox box, SignatureDetails details) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      if (box.page() < 0 || box.page() >= document.getNumberOfPages()) {
+        throw new IllegalArgumentException("No page " + box.page() + " for the signature");
+      }
+      PDSignature signature = new PDSignature();
+      signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+      signature.setName(commonName());
+      signature.setReason(details.reason());
+      signature.setLocation(details.location());
+      Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+      time.setTimeInMillis(details.signingTime().toEpochMilli());
+      signature.setSignDate(time);
+      try (SignatureOptions options = new SignatureOptions()) {
+        options.setPreferredSignatureSize(timeStamps == null ? 8192 : 24576);
+        options.setPage(box.page());
+        options.setVisualSignature(appearance(document.getPage(box.page()), box));
+        document.addSignature(signature, this::cms, options);
+        ByteArrayOutputStream signed = new ByteArrayOutputStream(pdf.length + 32768);
+        document.saveIncremental(signed);
+        return signed.toByteArray();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot sign the PDF", e);
+    }
+  }
+
+  private String commonName() {
+    return X500Name.getInstance(signer.getSubjectX500Principal().getEncoded())
+        .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0]
+        .getFirst()
+        .getValue()
+        .toString();
+  }
+
+  /**
+   * A one-page document with the signature field, whose widget PDFBox merges into the letter: a
+   * thin frame round the box and the small print in its bottom left corner, drawn in an embedded
+   * subset of Liberation Sans (PDF/A wants every widget printable with an appearance stream).
+   */
+  private static InputStream appearance(PDPage target, SignatureBox box) throws IOException {
+    try (PDDocument template = new PDDocument()) {
+      PDPage page = new PDPage(target.getMediaBox());
+      template.addPage(page);
+      PDAcroForm form = new PDAcroForm(template);
+      template.getDocumentCatalog().setAcroForm(form);
+      PDSignatureField field = new PDSignatureField(form);
+      PDAnnotationWidget widget = field.getWidgets().get(0);
+      form.setSignaturesExist(true);
+      form.setAppendOnly(true);
+      form.getCOSObject().setDirect(true);
+      form.getFields().add(field);
+      widget.setRectangle(new PDRectangle(box.x(), box.y(), box.width(), box.height()));
+      widget.setPrinted(true);
+
+      PDFormXObject xObject = new PDFormXObject(new PDStream(template));
+      xObject.setResources(new PDResources());
+      xObject.setFormType(1);
+      xObject.setBBox(new PDRectangle(box.width(), box.height()));
+      PDAppearanceStream stream = new PDAppearanceStream(xObject.getCOSObject());
+      PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+      appearance.getCOSObject().setDirect(true);
+      appearance.setNormalAppearance(stream);
+      widget.setAppearance(appearance);
+
+      PDFont font =
+          PDType0Font.load(template, new TTFParser().parse(new RandomAccessReadBuffer(FONT)), true);
+      float size = Math.min(6f, (box.width() - 4) * 1000 / font.getStringWidth(APPEARANCE_TEXT));
+      try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
+        content.setStrokingColor(0.6f);
+        content.setLineWidth(0.5f);
+        content.addRect(0.25f, 0.25f, box.width() - 0.5f, box.height() - 0.5f);
+        content.stroke();
+        if (size >= 3f) {
+          content.beginText();
+          content.setNonStrokingColor(0.4f);
+          content.setFont(font, size);
+          content.newLineAtOffset(2, 2);
+          content.showText(APPEARANCE_TEXT);
+          content.endText();
+        }
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      template.save(bytes);
+      return new ByteArrayInputStream(bytes.toByteArray());
+    }
+  }
+
+  /** The detached CMS SignedData over the byte ranges PDFBox hands over. */
+  private byte[] cms(InputStream content) throws IOException {
+    try {
+      AttributeTable essSigningCertificate =
+          new AttributeTable(
+              new DERSet(
+                  new Attribute(
+                      PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                      new DERSet(
+                          new SigningCertificateV2(
+                              new ESSCertIDv2[] {
+                                new ESSCertIDv2(
+                                    sha256(signer.getEncoded()),
+                                    new IssuerSerial(
+                                        new GeneralNames(
+                                            new GeneralName(
+                                                X500Name.getInstance(
+                                                    signer.getIssuerX500Principal().getEncoded()))),
+                                        signer.getSerialNumber()))
+                              })))));
+      CMSAttributeTableGenerator signedAttributes =
+          parameters ->
+              new DefaultSignedAttributeTableGenerator(essSigningCertificate)
+                  .getAttributes(parameters)
+                  .remove(CMSAttributes.signingTime);
+      CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+      generator.addSignerInfoGenerator(
+          new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+              .setSignedAttributeGenerator(signedAttributes)
+              .build(
+                  new JcaContentSignerBuilder(CertificateAuthority.SIGNATURE_ALGORITHM).build(key),
+                  signer));
+      generator.addCertificates(new JcaCertStore(chain));
+      CMSSignedData signed =
+          generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
+      if (timeStamps != null) {
+        signed = timeStamped(signed);
+      }
+      return signed.getEncoded(ASN1Encoding.DER);
+    } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+      throw new IOException("Cannot make the CMS signature", e);
+    }
+  }
+
+  /** Adds the signature time-stamp (an unsigned attribute): PAdES baseline B-T. */
+  private CMSSignedData timeStamped(CMSSignedData signed) throws IOException {
+    SignerInformation info = signed.getSignerInfos().getSigners().iterator().next();
+    byte[] token = timeStamps.stamp(info.getSignature());
+    Attribute attribute =
+        new Attribute(
+            PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+            new DERSet(ASN1Primitive.fromByteArray(token)));
+    SignerInformation stamped =
+        SignerInformation.replaceUnsignedAttributes(
+            info, new AttributeTable(new DERSet(attribute)));
+    return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
+  }
+
+  private static byte[] sha256(byte[] bytes) throws GeneralSecurityException {
+    return MessageDigest.getInstance("SHA-256").digest(bytes);
+  }
+
+  private static byte[] font() {
+    try (InputStream in =
+        PadesSigner.class.getResourceAsStream("/fonts/LiberationSans-Regular.ttf")) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package id.go.kecamatan.shared.pdf;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayInputStream;
@@ -7,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts shipped with the application (Liberation, SIL OFL) for every PDF it renders, so output
@@ -37,6 +42,9 @@ public final class PdfFonts {
           face(SANS, "LiberationSans-Italic", 400, FontStyle.ITALIC),
           face(SANS, "LiberationSans-BoldItalic", 700, FontStyle.ITALIC));
 
+  /** Font metrics shared by every rendering: the same eight faces, measured once. */
+  private static final FSCacheEx<String, FSCacheValue> METRICS = new MetricsCache();
+
   private PdfFonts() {}
 
   /** Registers every shipped face with a builder, embedded as subsets. */
@@ -49,7 +57,37 @@ public final class PdfFonts {
           face.style(),
           true);
     }
+    builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, METRICS);
     return builder;
+  }
+
+  /** A cache of font metrics; bounded by the shipped faces. */
+  private static final class MetricsCache implements FSCacheEx<String, FSCacheValue> {
+
+    private final Map<String, FSCacheValue> values = new ConcurrentHashMap<>();
+
+    @Override
+    public void put(String key, FSCacheValue value) {
+      values.put(key, value);
+    }
+
+    @Override
+    public FSCacheValue get(String key, Callable<? extends FSCacheValue> loader) {
+      return values.computeIfAbsent(
+          key,
+          k -> {
+            try {
+              return loader.call();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+
+    @Override
+    public FSCacheValue get(String key) {
+      return values.get(key);
+    }
   }
 
   private static Face face(String family, String file, int weight, FontStyle style) {

@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,11 @@ import javax.imageio.ImageIO;
 /** QR codes of verification links, as PNG images for the letter's XHTML. */
 final class QrCodes {
 
-  /** Pixels per module: sharp in print at the size the letter shows it. */
-  private static final int SCALE = 8;
+  /**
+   * Pixels per module: few pixels keep the image small and fast to embed; at four or more the
+   * image is not smoothed when a viewer scales it up.
+   */
+  private static final int SCALE = 4;
 
   private QrCodes() {}
 
@@ -40,11 +44,17 @@ final class QrCodes {
                       EncodeHintType.CHARACTER_SET,
                       "UTF-8"));
       int size = matrix.getWidth() * SCALE;
-      BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+      BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+      WritableRaster raster = image.getRaster();
+      int[] row = new int[size * 3];
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
-          image.setRGB(x, y, matrix.get(x / SCALE, y / SCALE) ? 0xFF000000 : 0xFFFFFFFF);
+          int value = matrix.get(x / SCALE, y / SCALE) ? 0 : 255;
+          row[3 * x] = value;
+          row[3 * x + 1] = value;
+          row[3 * x + 2] = value;
         }
+        raster.setPixels(0, y, size, 1, row);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(image, "png", out);

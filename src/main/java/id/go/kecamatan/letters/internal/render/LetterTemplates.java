@@ -324,6 +324,11 @@ public class LetterTemplates {
     return LetterTemplates.class.getResourceAsStream("/letters/templates/" + name);
   }
 
+  /** A service of the office; {@code NotFoundException} for another office's. */
+  public ServiceType service(UUID officeId, UUID serviceId) {
+    return catalog.service(officeId, serviceId);
+  }
+
   /** The services whose letters an office can edit: all of them, in catalogue order. */
   public List<ServiceType> services(UUID officeId) {
     return catalog.allServices(officeId);

@@ -5,6 +5,8 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
+import id.go.kecamatan.shared.pdf.PdfFonts;
+import id.go.kecamatan.shared.pdf.Xhtml;
 import id.go.kecamatan.shared.web.Formats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
  * one-page A5 PDF the officer prints and hands to the resident, with the office, the service, the
  * tracking code, the submission date, the deadline, the assisting officer and how to check the
  * status at home. Always in Indonesian: it is the resident's paper. Rendered by openhtmltopdf from
- * XHTML built here, every value escaped; the PDF base fonts (Helvetica) cover the Latin text of
- * names and addresses, so no font file is shipped.
+ * XHTML built here, every value escaped, in the shipped Liberation Sans ({@link PdfFonts}, embedded),
+ * so the receipt looks the same on every machine.
  */
 @Component
 public class Receipts {
@@ -47,6 +49,7 @@ public class Receipts {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
+      PdfFonts.register(builder);
       builder.withHtmlContent(html, null);
       builder.toStream(out);
       builder.run();
@@ -70,13 +73,15 @@ public class Receipts {
         .append(e(code))
         .append("</title><style>")
         .append("@page { size: A5; margin: 14mm; }")
-        .append("body { font-family: Helvetica, sans-serif; font-size: 10.5pt; color: #111; }")
+        .append("body { font-family: '")
+        .append(PdfFonts.SANS)
+        .append("'; font-size: 10.5pt; color: #111; }")
         .append(".office { font-weight: bold; font-size: 12pt; margin: 0; }")
         .append(".meta { color: #333; margin: 0 0 2mm 0; font-size: 9pt; }")
         .append(
             "h1 { font-size: 14pt; border-top: 1.5pt solid #111; border-bottom: 1.5pt solid #111;")
         .append(" padding: 2mm 0; margin: 3mm 0; text-align: center; letter-spacing: 0.5pt; }")
-        .append(".code { font-family: Courier, monospace; font-size: 17pt; font-weight: bold;")
+        .append(".code { font-size: 17pt; font-weight: bold; letter-spacing: 1pt;")
         .append(" text-align: center; border: 1pt solid #111; padding: 2mm; margin: 2mm 0 4mm 0; }")
         .append("table { width: 100%; border-collapse: collapse; }")
         .append("th { text-align: left; font-weight: normal; color: #333; width: 38%;")
@@ -132,37 +137,8 @@ public class Receipts {
     return messages.getMessage(key, args, INDONESIAN);
   }
 
-  /**
-   * Escapes text for XHTML; what XML cannot carry is dropped: control characters, U+FFFE, U+FFFF
-   * and unpaired surrogates.
-   */
+  /** Escapes text for XHTML; see {@link Xhtml#escape(String)}. */
   static String e(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          if (Character.isHighSurrogate(c)
-              && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if ((c >= 0x20 || c == '\n' || c == '\t')
-              && c != '\uFFFE'
-              && c != '\uFFFF'
-              && !Character.isSurrogate(c)) {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    return Xhtml.escape(text);
   }
 }

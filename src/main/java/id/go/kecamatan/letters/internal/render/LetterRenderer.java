@@ -1,0 +1,357 @@
+package id.go.kecamatan.letters.internal.render;
+
+import id.go.kecamatan.application.Applicant;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FieldType;
+import id.go.kecamatan.catalog.FormDefinition;
+import id.go.kecamatan.catalog.FormField;
+import id.go.kecamatan.catalog.FormFields;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Official;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Regency;
+import id.go.kecamatan.office.Sex;
+import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.web.Formats;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders letters: gathers the office (letterhead, logo, paper, font), the service's template and
+ * form, fills the template from the application and lays the letter out ({@link LetterLayout}) as
+ * PDF/A-3b ({@link LetterPdf}). Letters are always in Indonesian. What does not change between
+ * letters is prepared once: fonts, the colour profile, the shipped templates, compiled templates and
+ * each office's logo (scaled down for print).
+ */
+@Component
+public class LetterRenderer implements LetterRendering {
+
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+  /** The logo's largest side in pixels: 22 mm at about 300 dpi. */
+  private static final int LOGO_PIXELS = 260;
+
+  private final Offices offices;
+  private final Catalog catalog;
+  private final FormFields forms;
+  private final LetterTemplates templates;
+  private final MessageSource messages;
+  private final Clock clock;
+  private final Map<UUID, PreparedLogo> logos = new ConcurrentHashMap<>();
+
+  LetterRenderer(
+      Offices offices,
+      Catalog catalog,
+      FormFields forms,
+      LetterTemplates templates,
+      MessageSource messages,
+      Clock clock) {
+    this.offices = offices;
+    this.catalog = catalog;
+    this.forms = forms;
+    this.templates = templates;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @Override
+  public RenderedLetter render(LetterRequest request) {
+    ServiceType service = catalog.service(request.officeId(), request.serviceId());
+    LetterTemplates.Effective effective = templates.effective(request.officeId(), service);
+    LetterTemplate template = templates.compiled(effective.body());
+    if (template == null) {
+      // a saved template that no longer compiles (never expected): the shipped default
+      template = templates.compiled(templates.defaultBody(service.code()));
+    }
+    String title = effective.title() != null ? effective.title() : templates.defaultTitle(service);
+    return render(request, service, title, template);
+  }
+
+  /**
+   * The first page, as a PNG image, of a draft letter of sample data with this title and template
+   * (saved or not), for the template editor.
+   */
+  public byte[] previewPng(UUID officeId, UUID serviceId, String title, LetterTemplate template) {
+    ServiceType service = catalog.service(officeId, serviceId);
+    String shown = title == null || title.isBlank() ? templates.defaultTitle(service) : title;
+    LetterRequest sample = sample(officeId, forms.definition(officeId, serviceId));
+    return LetterPdf.firstPagePng(render(sample, service, shown, template).pdf());
+  }
+
+  private RenderedLetter render(
+      LetterRequest request, ServiceType service, String title, LetterTemplate template) {
+    UUID officeId = request.officeId();
+    Office office = offices.get(officeId);
+    String regency = offices.regency(office.regencyId()).map(Regency::name).orElse("");
+    FormDefinition form = forms.definition(officeId, service.id());
+    LetterSettings settings = templates.settings(officeId);
+    SignatureLine signature =
+        request.signature() != null ? request.signature() : draftSignature(office);
+    Map<String, String> values = values(request, office, regency, service, form, signature);
+    List<String> letterhead = office.letterheadLines();
+    if (letterhead.isEmpty()) {
+      letterhead =
+          List.of(
+              t("letterTemplates.letter.government", regency.toUpperCase(INDONESIAN)),
+              office.displayName().toUpperCase(INDONESIAN),
+              office.address() == null ? "" : office.address());
+    }
+    LetterLayout.Letter letter =
+        new LetterLayout.Letter(
+            letterhead,
+            logo(office),
+            title,
+            request.draft() ? null : request.number(),
+            template.fill(values),
+            office.name(),
+            request.date(),
+            signature,
+            request.draft() ? null : request.verificationUrl(),
+            settings.paper(),
+            settings.font());
+    return LetterPdf.render(LetterLayout.xhtml(letter, this::t));
+  }
+
+  /** A draft is shown with the office's Camat as the signer. */
+  private SignatureLine draftSignature(Office office) {
+    Optional<Official> camat = offices.official(office.id(), Official.Position.CAMAT);
+    return new SignatureLine(
+        null,
+        t("letterTemplates.letter.officeTitle", office.name().toUpperCase(INDONESIAN)),
+        null,
+        camat.map(Official::name).orElse(""),
+        camat.map(Official::rank).orElse(null),
+        camat.map(Official::nip).orElse(null));
+  }
+
+  /** The value of every placeholder for this letter, as plain text. */
+  Map<String, String> values(
+      LetterRequest request,
+      Office office,
+      String regency,
+      ServiceType service,
+      FormDefinition form,
+      SignatureLine signature) {
+    Map<String, String> v = new HashMap<>();
+    Applicant a = request.applicant();
+    String birthDate = Formats.longDate(a.birthDate(), INDONESIAN);
+    v.put("pemohon.nama", a.name());
+    v.put("pemohon.nik", a.nik());
+    v.put("pemohon.tempat_lahir", a.birthPlace());
+    v.put("pemohon.tanggal_lahir", birthDate);
+    v.put(
+        "pemohon.tempat_tanggal_lahir",
+        a.birthPlace() == null || a.birthPlace().isBlank()
+            ? birthDate
+            : a.birthPlace() + ", " + birthDate);
+    v.put("pemohon.jenis_kelamin", a.sex() == null ? "" : t("letterTemplates.sex." + a.sex()));
+    v.put("pemohon.alamat", a.address());
+    v.put("pemohon.desa", villageName(office.id(), a.villageId()));
+    v.put("kantor.nama", office.displayName());
+    v.put("kantor.alamat", office.address());
+    v.put("kecamatan.nama", office.name());
+    v.put("kabupaten.nama", regency);
+    v.put("layanan.nama", service.name());
+    v.put(
+        "surat.nomor",
+        request.draft() ? t("letterTemplates.letter.draftNumber") : request.number());
+    v.put("surat.tanggal", Formats.longDate(request.date(), INDONESIAN));
+    v.put("permohonan.kode", request.trackingCode());
+    v.put("pejabat.nama", signature.name());
+    v.put(
+        "pejabat.jabatan",
+        signature.signerTitle() != null && !signature.signerTitle().isBlank()
+            ? signature.signerTitle()
+            : signature.officeTitle());
+    Map<String, List<String>> answers = request.answers() == null ? Map.of() : request.answers();
+    for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
+      Optional<FormField> field = form.field(answer.getKey());
+      List<String> shown = new ArrayList<>();
+      for (String value : answer.getValue() == null ? List.<String>of() : answer.getValue()) {
+        if (value != null && !value.isBlank()) {
+          shown.add(field.map(f -> answerText(office.id(), f, value)).orElse(value));
+        }
+      }
+      v.put(Placeholders.ANSWER + answer.getKey(), String.join(", ", shown));
+    }
+    return v;
+  }
+
+  /** An answer as the letter prints it: labels for choices, long dates, village names. */
+  private String answerText(UUID officeId, FormField field, String value) {
+    return switch (field.type()) {
+      case CHOICE, MULTIPLE_CHOICE ->
+          field.option(value).map(o -> o.label("id")).orElse(value);
+      case YES_NO ->
+          FieldType.YES.equals(value)
+              ? t("letterTemplates.yes")
+              : FieldType.NO.equals(value) ? t("letterTemplates.no") : value;
+      case DATE -> {
+        try {
+          yield Formats.longDate(LocalDate.parse(value), INDONESIAN);
+        } catch (DateTimeParseException e) {
+          yield value;
+        }
+      }
+      case NUMBER -> {
+        if (value.matches("-?\\d{5,15}")) {
+          DecimalFormatSymbols symbols = new DecimalFormatSymbols(INDONESIAN);
+          symbols.setGroupingSeparator('.');
+          yield new DecimalFormat("#,##0", symbols).format(Long.parseLong(value));
+        }
+        yield value;
+      }
+      case VILLAGE -> {
+        String name = villageName(officeId, uuid(value));
+        yield name.isEmpty() ? value : name;
+      }
+      default -> value;
+    };
+  }
+
+  private String villageName(UUID officeId, UUID villageId) {
+    return villageId == null
+        ? ""
+        : offices.village(officeId, villageId).map(Village::name).orElse("");
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A draft request of sample data for previews: a sample applicant of the office's first village
+   * and an answer to every question (the first option of a choice, the question's label in
+   * brackets for text).
+   */
+  LetterRequest sample(UUID officeId, FormDefinition form) {
+    List<Village> villages = offices.villages(officeId);
+    UUID village = villages.isEmpty() ? null : villages.get(0).id();
+    LocalDate today = LocalDate.now(clock);
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    for (FormField field : form.fields()) {
+      String value =
+          switch (field.type()) {
+            case CHOICE, MULTIPLE_CHOICE ->
+                field.options().isEmpty() ? "" : field.options().get(0).value();
+            case YES_NO -> FieldType.YES;
+            case DATE -> today.toString();
+            case NUMBER ->
+                String.valueOf(
+                    field.limits().minNumber() == null ? 1 : field.limits().minNumber());
+            case NIK, KK -> "3516160101900001";
+            case PHONE -> "081234567890";
+            case EMAIL -> "contoh@example.id";
+            case VILLAGE -> village == null ? "" : village.toString();
+            default -> "[" + field.labelId() + "]";
+          };
+      answers.put(field.key(), List.of(value));
+    }
+    Applicant applicant =
+        new Applicant(
+            "3516164101900001",
+            t("letterTemplates.sample.name"),
+            t("letterTemplates.sample.birthPlace"),
+            LocalDate.of(1990, 1, 1),
+            Sex.FEMALE,
+            village,
+            t("letterTemplates.sample.address"),
+            null,
+            null);
+    return new LetterRequest(
+        officeId, form.serviceId(), applicant, answers, "CONTOH1", null, today, null, null);
+  }
+
+  // ---- logo -----------------------------------------------------------------------------------
+
+  private record PreparedLogo(byte[] digest, String dataUri) {}
+
+  /** The office logo scaled down for print, as a data URI; prepared once per logo. */
+  private String logo(Office office) {
+    if (!office.hasLogo()) {
+      return null;
+    }
+    Optional<Offices.Logo> logo = offices.logo(office.id());
+    if (logo.isEmpty()) {
+      return null;
+    }
+    byte[] digest = sha256(logo.get().bytes());
+    PreparedLogo prepared = logos.get(office.id());
+    if (prepared == null || !Arrays.equals(prepared.digest(), digest)) {
+      prepared = new PreparedLogo(digest, prepare(logo.get().bytes()));
+      logos.put(office.id(), prepared);
+    }
+    return prepared.dataUri();
+  }
+
+  /** A PNG no larger than {@link #LOGO_PIXELS}, on white; {@code null} when it does not decode. */
+  private static String prepare(byte[] bytes) {
+    try {
+      BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
+      if (source == null) {
+        return null;
+      }
+      double scale =
+          Math.min(1.0, (double) LOGO_PIXELS / Math.max(source.getWidth(), source.getHeight()));
+      int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
+      int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
+      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = image.createGraphics();
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.drawImage(source, 0, 0, width, height, null);
+      g.dispose();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String t(String key, Object... args) {
+    return messages.getMessage(key, args, INDONESIAN);
+  }
+}

@@ -1,0 +1,216 @@
+package id.go.kecamatan.letters.internal.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/**
+ * The letter page rendered to PDF without the database: PDF/A-3b according to veraPDF, fonts
+ * embedded, paper sizes, the signature block's position, the draft's marks; and how long a letter
+ * takes once warm (printed, not asserted).
+ */
+class LetterPdfTests {
+
+  static final BiFunction<String, Object[], String> T = texts();
+
+  @BeforeAll
+  static void veraPdf() {
+    VeraGreenfieldFoundryProvider.initialise();
+  }
+
+  static BiFunction<String, Object[], String> texts() {
+    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+    source.setBasename("messages/letter-templates");
+    source.setDefaultEncoding("UTF-8");
+    source.setFallbackToSystemLocale(false);
+    return (key, args) -> source.getMessage(key, args, Locale.forLanguageTag("id"));
+  }
+
+  static final SignatureLine SEKCAM =
+      new SignatureLine(
+          "a.n.",
+          "CAMAT JETIS",
+          "Sekretaris Kecamatan",
+          "Drs. BUDI SANTOSO, M.Si.",
+          "Penata Tingkat I (III/d)",
+          "197805122005011003");
+
+  static LetterLayout.Letter letter(String number, PaperSize paper, LetterFont font) {
+    LetterTemplate template =
+        LetterTemplate.compile(LetterTemplates.read("DOMISILI").orElseThrow(), name -> true)
+            .template();
+    Map<String, String> values = new HashMap<>();
+    values.put("pemohon.nama", "SITI AMINAH");
+    values.put("pemohon.nik", "3516164101900001");
+    values.put("pemohon.tempat_tanggal_lahir", "Mojokerto, 1 Januari 1990");
+    values.put("pemohon.jenis_kelamin", "Perempuan");
+    values.put("pemohon.alamat", "Jl. Raya Jetis No. 12");
+    values.put("pemohon.desa", "Jetis");
+    values.put("kecamatan.nama", "Jetis");
+    values.put("kabupaten.nama", "Kabupaten Mojokerto");
+    values.put("jawaban.keperluan", "Usaha");
+    values.put("jawaban.nama_usaha", "Warung Makan Bu Siti");
+    return new LetterLayout.Letter(
+        List.of(
+            "PEMERINTAH KABUPATEN MOJOKERTO",
+            "KECAMATAN JETIS",
+            "Jl. Raya Jetis No. 1, Jetis, Mojokerto 61352"),
+        null,
+        "SURAT KETERANGAN DOMISILI",
+        number,
+        template.fill(values),
+        "Jetis",
+        LocalDate.of(2026, 11, 22),
+        SEKCAM,
+        number == null ? null : "https://layanan.example.id/v/Q7k2mZp9xW4t",
+        paper,
+        font);
+  }
+
+  static RenderedLetter render(LetterLayout.Letter letter) {
+    return LetterPdf.render(LetterLayout.xhtml(letter, T));
+  }
+
+  static ValidationResult veraPdf(byte[] pdf) throws Exception {
+    try (PDFAParser parser =
+            Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
+        PDFAValidator validator =
+            Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+      return validator.validate(parser);
+    }
+  }
+
+  @Test
+  void aSignedLetterIsPdfA3bWithEmbeddedFontsAndTheSignatureBlockOnThePage() throws Exception {
+    RenderedLetter rendered =
+        render(letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF));
+    ValidationResult result = veraPdf(rendered.pdf());
+    assertThat(result.isCompliant())
+        .as(() -> String.valueOf(result.getTestAssertions()))
+        .isTrue();
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      PDPage page = document.getPage(0);
+      assertThat(page.getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(page.getMediaBox().getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+      for (var name : page.getResources().getFontNames()) {
+        PDFont font = page.getResources().getFont(name);
+        assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+        assertThat(font.getName()).contains("Liberation");
+      }
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text)
+          .contains(
+              "PEMERINTAH KABUPATEN MOJOKERTO",
+              "SURAT KETERANGAN DOMISILI",
+              "Nomor: 474/007/416.305/2026",
+              "SITI AMINAH",
+              "Warung Makan Bu Siti",
+              "Jetis, 22 November 2026",
+              "a.n. CAMAT JETIS",
+              "Sekretaris Kecamatan",
+              "Drs. BUDI SANTOSO, M.Si.",
+              "NIP. 197805122005011003")
+          .doesNotContain("DRAF", "{{");
+      assertThat(text.replaceAll("\\s+", "")).contains("https://layanan.example.id/v/Q7k2mZp9xW4t");
+      // rows of questions not answered are left out
+      assertThat(text).doesNotContain("Jenis usaha", "Keperluan :");
+
+      SignatureBox box = rendered.signatureBox();
+      System.out.println("Signature box (A4): " + box);
+      assertThat(box.page()).isZero();
+      assertThat(box.x()).isBetween(200f, 400f);
+      assertThat(box.width()).isBetween(150f, 260f);
+      assertThat(box.y()).isGreaterThan(0f);
+      assertThat(box.y() + box.height()).isLessThan(page.getMediaBox().getHeight());
+      // the box holds the signer's name and NIP: PDF user space (origin bottom left) to the
+      // stripper's (origin top left)
+      PDFTextStripperByArea area = new PDFTextStripperByArea();
+      area.addRegion(
+          "ttd",
+          new java.awt.geom.Rectangle2D.Float(
+              box.x(),
+              page.getMediaBox().getHeight() - box.y() - box.height(),
+              box.width(),
+              box.height()));
+      area.extractRegions(page);
+      assertThat(area.getTextForRegion("ttd"))
+          .contains("a.n. CAMAT JETIS", "BUDI SANTOSO", "NIP. 197805122005011003")
+          .doesNotContain("SITI AMINAH");
+    }
+  }
+
+  @Test
+  void aDraftIsMarkedHasNoNumberAndNoQrCode() throws Exception {
+    RenderedLetter rendered = render(letter(null, PaperSize.A4, LetterFont.SERIF));
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("DRAF", "Nomor: (diberikan saat ditandatangani)");
+      assertThat(text).doesNotContain("Ditandatangani secara elektronik");
+      assertThat(document.getPage(0).getResources().getXObjectNames()).isEmpty();
+    }
+    assertThat(veraPdf(rendered.pdf()).isCompliant()).isTrue();
+  }
+
+  @Test
+  void f4IsFolioAndSansIsLiberationSans() throws Exception {
+    RenderedLetter rendered = render(letter("1/2026", PaperSize.F4, LetterFont.SANS));
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      PDPage page = document.getPage(0);
+      float mm = 72f / 25.4f;
+      assertThat(page.getMediaBox().getWidth())
+          .isCloseTo(215 * mm, org.assertj.core.data.Offset.offset(0.5f));
+      assertThat(page.getMediaBox().getHeight())
+          .isCloseTo(330 * mm, org.assertj.core.data.Offset.offset(0.5f));
+      List<String> fonts = new java.util.ArrayList<>();
+      for (var name : page.getResources().getFontNames()) {
+        fonts.add(page.getResources().getFont(name).getName());
+      }
+      assertThat(fonts).allMatch(f -> f.contains("LiberationSans"));
+    }
+  }
+
+  @Test
+  void renderingTimeOnceWarm() {
+    LetterLayout.Letter letter = letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF);
+    for (int i = 0; i < 30; i++) {
+      render(letter);
+    }
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    int n = 100;
+    long cpu = threads.getCurrentThreadCpuTime();
+    long wall = System.nanoTime();
+    long bytes = 0;
+    for (int i = 0; i < n; i++) {
+      bytes += render(letter).pdf().length;
+    }
+    System.out.printf(
+        "Letter rendering (layout, QR, PDF/A-3b, fonts embedded), one thread: %.1f ms CPU,"
+            + " %.1f ms wall per letter, %d bytes%n",
+        (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / n,
+        (System.nanoTime() - wall) / 1e6 / n,
+        bytes / n);
+    assertThat(bytes / n).isBetween(10_000L, 200_000L);
+  }
+}

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The typed id of an application, for other modules to refer to one. */
-public record ApplicationId(UUID value) {
+public record ApplicationId(UUID value) implements java.io.Serializable {
 
   public ApplicationId {
     Objects.requireNonNull(value);

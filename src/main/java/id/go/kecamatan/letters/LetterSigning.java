@@ -47,6 +47,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -87,6 +90,7 @@ public class LetterSigning {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final String publicUrl;
+  private final Environment environment;
   private final SecureRandom random = new SecureRandom();
 
   LetterSigning(
@@ -103,7 +107,8 @@ public class LetterSigning {
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      @Value("${layanan.letters.public-url:}") String publicUrl) {
+      @Value("${layanan.letters.public-url:}") String publicUrl,
+      Environment environment) {
     this.applications = applications;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -118,6 +123,7 @@ public class LetterSigning {
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+    this.environment = environment;
   }
 
   /** How this officer signs today, or empty when they may not sign (no profile or delegation). */
@@ -331,16 +337,18 @@ public class LetterSigning {
         code == null ? null : verificationUrl(code));
   }
 
-  /** The public address of a letter's verification page, as its QR code encodes it. */
+  /**
+   * The public address of a letter's verification page, as its QR code encodes it: under {@code
+   * layanan.letters.public-url}, or when that is not set the address the signer reached the site at
+   * (or this server on localhost, outside a web request).
+   */
   public String verificationUrl(String code) {
     String base = publicUrl;
     if (base.isEmpty()) {
-      try {
-        base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-      } catch (IllegalStateException e) {
-        throw new IllegalStateException(
-            "Set layanan.letters.public-url to sign letters outside a web request", e);
-      }
+      base =
+          RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+              ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+              : "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
     return base + "/v/" + code;
   }

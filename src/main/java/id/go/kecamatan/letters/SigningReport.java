@@ -1,17 +1,19 @@
 package id.go.kecamatan.letters;
 
 import id.go.kecamatan.application.ApplicationId;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * What a signing run did: the letters issued, and the applications left unsigned with the reason (a
  * message key of the {@code letters} bundle).
  */
-public record SigningReport(List<Signed> signed, List<Skipped> skipped) {
+public record SigningReport(List<Signed> signed, List<Skipped> skipped) implements Serializable {
 
   /** An issued letter. */
-  public record Signed(ApplicationId applicationId, String trackingCode, String number) {}
+  public record Signed(ApplicationId applicationId, String trackingCode, String number)
+      implements Serializable {}
 
   /** An application not signed, e.g. changed by someone else meanwhile. */
-  public record Skipped(ApplicationId applicationId, String reasonKey) {}
+  public record Skipped(ApplicationId applicationId, String reasonKey) implements Serializable {}
 }

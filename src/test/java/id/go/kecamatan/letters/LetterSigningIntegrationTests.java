@@ -70,6 +70,7 @@ class LetterSigningIntegrationTests {
   @Autowired ApplicationEventPublisher events;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Clock clock;
+  @Autowired org.springframework.core.env.Environment environment;
 
   LetterFixtures fixtures;
   UUID jetis;
@@ -183,7 +184,8 @@ class LetterSigningIntegrationTests {
             jdbc,
             transactions,
             clock,
-            "https://layanan.example.go.id");
+            "https://layanan.example.go.id",
+            environment);
 
     Outcome<SigningReport> failed =
         broken.sign(camat, List.of(second.id()), LetterFixtures.PASSPHRASE.toCharArray());

@@ -123,7 +123,12 @@ class LetterTemplatesIntegrationTests {
         "474/0" + service.position() + "/416.305/2026",
         LocalDate.of(2026, 11, 22),
         new SignatureLine(
-            null, "CAMAT JETIS", null, "Dr. SUGENG RAHARJO", "Pembina (IV/a)", "197001011990031001"),
+            null,
+            "CAMAT JETIS",
+            null,
+            "Dr. SUGENG RAHARJO",
+            "Pembina (IV/a)",
+            "197001011990031001"),
         "https://layanan.example.id/v/Zq8Tn3Lp6Rk2");
   }
 
@@ -298,13 +303,21 @@ class LetterTemplatesIntegrationTests {
     // the office's template is what its letters print now
     String letter =
         uncheckedText(
-            renderer.render(
+            renderer
+                .render(
                     new LetterRequest(
                         jetis,
                         service.id(),
                         new Applicant(
-                            "3516164101900001", "Siti Aminah", "Mojokerto",
-                            LocalDate.of(1990, 1, 1), Sex.FEMALE, village, "Dusun", null, null),
+                            "3516164101900001",
+                            "Siti Aminah",
+                            "Mojokerto",
+                            LocalDate.of(1990, 1, 1),
+                            Sex.FEMALE,
+                            village,
+                            "Dusun",
+                            null,
+                            null),
                         Map.of("pekerjaan", List.of("Petani")),
                         "K7M2Q9XW",
                         null,
@@ -328,12 +341,14 @@ class LetterTemplatesIntegrationTests {
     admin.get(url);
     HttpResponse<String> unknown =
         admin.post(url, "body", "<p>{{jawaban.penghasilan}}</p>", "action", "simpan");
-    assertThat(unknown.body()).contains("Baris 1: isian \u201Cjawaban.penghasilan\u201D tidak dikenal");
+    assertThat(unknown.body())
+        .contains("Baris 1: isian \u201Cjawaban.penghasilan\u201D tidak dikenal");
     HttpResponse<String> huge =
         admin.post(url, "body", "<p>" + "a".repeat(100_000) + "</p>", "action", "simpan");
     assertThat(huge.statusCode()).isEqualTo(200);
     assertThat(huge.body()).contains("paling banyak 20000 karakter");
-    HttpResponse<byte[]> js = postForBytes(admin, url + "/pratinjau", "<p><img src=\"http://x/y.png\"/></p>");
+    HttpResponse<byte[]> js =
+        postForBytes(admin, url + "/pratinjau", "<p><img src=\"http://x/y.png\"/></p>");
     assertThat(js.statusCode()).isEqualTo(422);
     assertThat(new String(js.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("img");
     assertThat(templates.servicesWithOwnTemplate(jetis)).doesNotContain(service.id());

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * one-page A5 PDF the officer prints and hands to the resident, with the office, the service, the
  * tracking code, the submission date, the deadline, the assisting officer and how to check the
  * status at home. Always in Indonesian: it is the resident's paper. Rendered by openhtmltopdf from
- * XHTML built here, every value escaped, in the shipped Liberation Sans ({@link PdfFonts}, embedded),
- * so the receipt looks the same on every machine.
+ * XHTML built here, every value escaped, in the shipped Liberation Sans ({@link PdfFonts},
+ * embedded), so the receipt looks the same on every machine.
  */
 @Component
 public class Receipts {

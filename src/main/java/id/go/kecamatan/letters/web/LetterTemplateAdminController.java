@@ -138,8 +138,8 @@ class LetterTemplateAdminController {
   }
 
   /**
-   * The preview image of typed text, for the editor's script: PNG, or 422 with the first problem
-   * as plain text.
+   * The preview image of typed text, for the editor's script: PNG, or 422 with the first problem as
+   * plain text.
    */
   @PostMapping(BASE + "/{serviceId}/pratinjau")
   ResponseEntity<?> preview(
@@ -190,8 +190,7 @@ class LetterTemplateAdminController {
                 .map(
                     name ->
                         new PlaceholderRow(
-                            name,
-                            messages.getMessage("letterTemplates.ph." + name, null, locale)))
+                            name, messages.getMessage("letterTemplates.ph." + name, null, locale)))
                 .toList());
     String lang = locale.getLanguage();
     definition

@@ -69,7 +69,9 @@ final class LetterLayout {
     css(letter, h);
     h.append("</style></head><body>");
     if (letter.draft()) {
-      h.append("<div class=\"draf\">").append(escape(t.apply("letterTemplates.letter.draftMark", new Object[0]))).append("</div>");
+      h.append("<div class=\"draf\">")
+          .append(escape(t.apply("letterTemplates.letter.draftMark", new Object[0])))
+          .append("</div>");
     }
     letterhead(letter, h);
     h.append("<p class=\"judul\">");
@@ -117,14 +119,15 @@ final class LetterLayout {
         .append(".isi table { border-collapse: collapse; margin: 0 0 3mm 8mm; }")
         .append(".isi td, .isi th { vertical-align: top; text-align: left;")
         .append(" padding: 0.4mm 1.5mm 0.4mm 0; }")
-        .append(".isi table.data td.label { width: 52mm; } .isi table.data td.titik { width: 3mm; }")
+        .append(
+            ".isi table.data td.label { width: 52mm; } .isi table.data td.titik { width: 3mm; }")
         .append(".isi table.bergaris { margin-left: 0; width: 100%; }")
         .append(".isi table.bergaris td, .isi table.bergaris th { border: 0.6pt solid #000;")
         .append(" padding: 1mm 1.5mm; }")
         .append(".isi h2, .isi h3 { font-size: 12pt; margin: 3mm 0 2mm 0; }")
         .append(".isi ol, .isi ul { margin: 0 0 3mm 0; padding-left: 8mm; }")
-        .append(".ttd-wrap { margin-top: 6mm; page-break-inside: avoid; }")
-        .append(".ttd { margin-left: 88mm; width: 78mm; page-break-inside: avoid; }")
+        .append(".ttd-wrap { margin-top: 6mm; page-break-inside: avoid; overflow: hidden; }")
+        .append(".ttd { float: right; width: 78mm; }")
         .append(".ttd p { margin: 0; }")
         .append(".qr { border-collapse: collapse; margin: 2mm 0; }")
         .append(".qr td { vertical-align: middle; padding: 0 2mm 0 0; }")
@@ -139,7 +142,9 @@ final class LetterLayout {
     List<String> lines = letter.letterhead();
     h.append("<table class=\"kop\"><tr>");
     if (letter.logoUri() != null) {
-      h.append("<td class=\"logo\"><img src=\"").append(letter.logoUri()).append("\" alt=\"\"/></td>");
+      h.append("<td class=\"logo\"><img src=\"")
+          .append(letter.logoUri())
+          .append("\" alt=\"\"/></td>");
     }
     h.append("<td>");
     for (int i = 0; i < lines.size(); i++) {

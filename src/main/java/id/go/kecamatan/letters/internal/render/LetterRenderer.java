@@ -8,8 +8,8 @@ import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
-import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.office.Sex;
 import id.go.kecamatan.office.Village;
@@ -48,8 +48,8 @@ import org.springframework.stereotype.Component;
  * Renders letters: gathers the office (letterhead, logo, paper, font), the service's template and
  * form, fills the template from the application and lays the letter out ({@link LetterLayout}) as
  * PDF/A-3b ({@link LetterPdf}). Letters are always in Indonesian. What does not change between
- * letters is prepared once: fonts, the colour profile, the shipped templates, compiled templates and
- * each office's logo (scaled down for print).
+ * letters is prepared once: fonts, the colour profile, the shipped templates, compiled templates
+ * and each office's logo (scaled down for print).
  */
 @Component
 public class LetterRenderer implements LetterRendering {
@@ -208,8 +208,7 @@ public class LetterRenderer implements LetterRendering {
   /** An answer as the letter prints it: labels for choices, long dates, village names. */
   private String answerText(UUID officeId, FormField field, String value) {
     return switch (field.type()) {
-      case CHOICE, MULTIPLE_CHOICE ->
-          field.option(value).map(o -> o.label("id")).orElse(value);
+      case CHOICE, MULTIPLE_CHOICE -> field.option(value).map(o -> o.label("id")).orElse(value);
       case YES_NO ->
           FieldType.YES.equals(value)
               ? t("letterTemplates.yes")
@@ -253,8 +252,8 @@ public class LetterRenderer implements LetterRendering {
 
   /**
    * A draft request of sample data for previews: a sample applicant of the office's first village
-   * and an answer to every question (the first option of a choice, the question's label in
-   * brackets for text).
+   * and an answer to every question (the first option of a choice, the question's label in brackets
+   * for text).
    */
   LetterRequest sample(UUID officeId, FormDefinition form) {
     List<Village> villages = offices.villages(officeId);
@@ -269,8 +268,7 @@ public class LetterRenderer implements LetterRendering {
             case YES_NO -> FieldType.YES;
             case DATE -> today.toString();
             case NUMBER ->
-                String.valueOf(
-                    field.limits().minNumber() == null ? 1 : field.limits().minNumber());
+                String.valueOf(field.limits().minNumber() == null ? 1 : field.limits().minNumber());
             case NIK, KK -> "3516160101900001";
             case PHONE -> "081234567890";
             case EMAIL -> "contoh@example.id";

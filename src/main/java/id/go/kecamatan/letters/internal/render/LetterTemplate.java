@@ -103,8 +103,7 @@ public final class LetterTemplate {
     if (!builder.problems.isEmpty()) {
       return new Compiled(null, List.copyOf(builder.problems));
     }
-    return new Compiled(
-        new LetterTemplate(builder.root(), Set.copyOf(builder.names)), List.of());
+    return new Compiled(new LetterTemplate(builder.root(), Set.copyOf(builder.names)), List.of());
   }
 
   private static Compiled failed(Problem problem) {

@@ -73,14 +73,14 @@ public class LetterTemplates {
    * @param own whether it is the office's own (otherwise the shipped default)
    * @param version the own template's version, for saving; 0 for the default
    */
-  public record Effective(
-      String title, String body, boolean own, int version, Instant updatedAt) {}
+  public record Effective(String title, String body, boolean own, int version, Instant updatedAt) {}
 
   /** The template a service's letters use now. */
   public Effective effective(UUID officeId, ServiceType service) {
     return own(officeId, service.id())
         .orElseGet(
-            () -> new Effective(defaultTitle(service), defaultBody(service.code()), false, 0, null));
+            () ->
+                new Effective(defaultTitle(service), defaultBody(service.code()), false, 0, null));
   }
 
   /** Which services of the office have a template of their own. */

@@ -19,8 +19,8 @@ import javax.imageio.ImageIO;
 final class QrCodes {
 
   /**
-   * Pixels per module: few pixels keep the image small and fast to embed; at four or more the
-   * image is not smoothed when a viewer scales it up.
+   * Pixels per module: few pixels keep the image small and fast to embed; at four or more the image
+   * is not smoothed when a viewer scales it up.
    */
   private static final int SCALE = 4;
 

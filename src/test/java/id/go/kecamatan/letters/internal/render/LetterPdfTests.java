@@ -106,13 +106,13 @@ class LetterPdfTests {
     RenderedLetter rendered =
         render(letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF));
     ValidationResult result = veraPdf(rendered.pdf());
-    assertThat(result.isCompliant())
-        .as(() -> String.valueOf(result.getTestAssertions()))
-        .isTrue();
+    assertThat(result.isCompliant()).as(() -> String.valueOf(result.getTestAssertions())).isTrue();
     try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
       PDPage page = document.getPage(0);
-      assertThat(page.getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
-      assertThat(page.getMediaBox().getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(page.getMediaBox().getWidth())
+          .isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(page.getMediaBox().getHeight())
+          .isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
       for (var name : page.getResources().getFontNames()) {
         PDFont font = page.getResources().getFont(name);
         assertThat(font.isEmbedded()).as(font.getName()).isTrue();

@@ -1,10 +1,21 @@
 package id.go.kecamatan.letters;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.letters.internal.Signatories;
+import id.go.kecamatan.letters.internal.Signatory;
+import id.go.kecamatan.letters.internal.render.LetterRendering;
+import id.go.kecamatan.letters.internal.render.LetterRequest;
+import id.go.kecamatan.letters.internal.render.RenderedLetter;
+import id.go.kecamatan.letters.internal.signing.SignatureDetails;
+import id.go.kecamatan.letters.internal.signing.SignatureProvider;
+import id.go.kecamatan.letters.internal.signing.SignerIdentity;
+import id.go.kecamatan.letters.internal.signing.SigningSession;
 import id.go.kecamatan.shared.security.Officer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +46,58 @@ class LetterSigningBenchmark {
   @Autowired Applications applications;
   @Autowired Decisions decisions;
   @Autowired JdbcClient jdbc;
+
+  @Autowired LetterRendering rendering;
+  @Autowired SignatureProvider provider;
+  @Autowired Signatories signatories;
+
+  /** Where a letter's time goes: rendering and signing alone, one thread, after warm-up. */
+  @Test
+  void renderingAndSigningAlone() throws Exception {
+    LetterFixtures fixtures = new LetterFixtures(applications, decisions, jdbc);
+    UUID office = fixtures.office("12.77.03");
+    Officer camat = fixtures.officer("camat.batunadua");
+    Application application = fixtures.approved(office, "Pemohon Rincian");
+    Signatory signatory = signatories.of(office, camat.staffId(), LocalDate.now()).orElseThrow();
+    LetterRequest request =
+        new LetterRequest(
+            office,
+            application.serviceId(),
+            application.applicant(),
+            application.answers(),
+            application.trackingCode().value(),
+            "470/001/400.3/2026",
+            LocalDate.now(),
+            signatory.line(),
+            "https://layanan.example.go.id/v/ABCDEFGHJKMNPQRSTUVWXYZ234");
+    RenderedLetter rendered = null;
+    int n = 200;
+    for (int i = 0; i < 50; i++) {
+      rendered = rendering.render(request);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      rendered = rendering.render(request);
+    }
+    double renderMs = (System.nanoTime() - start) / 1e6 / n;
+    try (SigningSession session =
+        provider.open(
+            new SignerIdentity(camat.staffId(), office, camat.fullName(), null, null),
+            LetterFixtures.PASSPHRASE.toCharArray())) {
+      SignatureDetails details = new SignatureDetails("Uji", "Batunadua", java.time.Instant.now());
+      for (int i = 0; i < 50; i++) {
+        session.sign(rendered.pdf(), rendered.signatureBox(), details);
+      }
+      start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        session.sign(rendered.pdf(), rendered.signatureBox(), details);
+      }
+    }
+    double signMs = (System.nanoTime() - start) / 1e6 / n;
+    System.out.printf(
+        "BENCH one letter, one thread: rendering %.1f ms, signing %.1f ms (%d bytes)%n",
+        renderMs, signMs, rendered.pdf().length);
+  }
 
   @Test
   void lettersPerSecond() throws Exception {

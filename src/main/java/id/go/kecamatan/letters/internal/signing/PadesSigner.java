@@ -14,17 +14,13 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
@@ -68,11 +64,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * incremental update that leaves the original bytes (and their PDF/A-3 conformance) untouched.
  */
 public final class PadesSigner {
-
-  /** The small print of the visible signature; the letter prints the signature block below. */
-  static final String APPEARANCE_TEXT = "Ditandatangani secara elektronik";
-
-  private static final byte[] FONT = font();
 
   private final PrivateKey key;
   private final X509Certificate signer;
@@ -128,8 +119,9 @@ public final class PadesSigner {
 
   /**
    * A one-page document with the signature field, whose widget PDFBox merges into the letter: a
-   * thin frame round the box and the small print in its bottom left corner, drawn in an embedded
-   * subset of Liberation Sans (PDF/A wants every widget printable with an appearance stream).
+   * thin frame round the box (PDF/A wants every widget printable with an appearance stream). The
+   * words stand in the letter's own signature block under it, so the widget draws no text and
+   * embeds no font of its own (which cost half of each signature's time).
    */
   private static InputStream appearance(PDPage target, SignatureBox box) throws IOException {
     try (PDDocument template = new PDDocument()) {
@@ -156,22 +148,11 @@ public final class PadesSigner {
       appearance.setNormalAppearance(stream);
       widget.setAppearance(appearance);
 
-      PDFont font =
-          PDType0Font.load(template, new TTFParser().parse(new RandomAccessReadBuffer(FONT)), true);
-      float size = Math.min(6f, (box.width() - 4) * 1000 / font.getStringWidth(APPEARANCE_TEXT));
       try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
         content.setStrokingColor(0.6f);
         content.setLineWidth(0.5f);
         content.addRect(0.25f, 0.25f, box.width() - 0.5f, box.height() - 0.5f);
         content.stroke();
-        if (size >= 3f) {
-          content.beginText();
-          content.setNonStrokingColor(0.4f);
-          content.setFont(font, size);
-          content.newLineAtOffset(2, 2);
-          content.showText(APPEARANCE_TEXT);
-          content.endText();
-        }
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       template.save(bytes);
@@ -239,14 +220,5 @@ public final class PadesSigner {
 
   private static byte[] sha256(byte[] bytes) throws GeneralSecurityException {
     return MessageDigest.getInstance("SHA-256").digest(bytes);
-  }
-
-  private static byte[] font() {
-    try (InputStream in =
-        PadesSigner.class.getResourceAsStream("/fonts/LiberationSans-Regular.ttf")) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

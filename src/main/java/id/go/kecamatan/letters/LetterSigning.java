@@ -247,22 +247,24 @@ public class LetterSigning {
       LocalDate today) {
     return transactions.execute(
         tx -> {
+          // everything but the number first: the number's lock is held from taking it to the
+          // commit, so only the layout, the signature and the inserts happen under it
           Application application = approved(officer, id);
+          ServiceType service = catalog.service(application.officeId(), application.serviceId());
+          String location = offices.get(application.officeId()).name();
+          String code = VerificationCode.generate(random).value();
+          LetterRendering.Prepared prepared =
+              rendering.prepare(request(application, null, signatory, code));
+          decisions.issue(application.officeId(), application.id(), officer.fullName());
           LetterNumber number =
               numbering.take(application.officeId(), application.serviceId(), today);
-          String code = VerificationCode.generate(random).value();
-          RenderedLetter rendered =
-              rendering.render(request(application, number.text(), signatory, code));
-          ServiceType service = catalog.service(application.officeId(), application.serviceId());
+          RenderedLetter rendered = prepared.render(number.text());
           Instant now = clock.instant();
           byte[] pdf =
               session.sign(
                   rendered.pdf(),
                   rendered.signatureBox(),
-                  new SignatureDetails(
-                      service.name() + " " + number.text(),
-                      offices.get(application.officeId()).name(),
-                      now));
+                  new SignatureDetails(service.name() + " " + number.text(), location, now));
           UUID letterId = UUID.randomUUID();
           jdbc.sql(
                   """
@@ -295,7 +297,6 @@ public class LetterSigning {
                   signatory.position(),
                   signatory.capacity().name())
               .update();
-          decisions.issue(application.officeId(), application.id(), officer.fullName());
           Map<String, Object> details = new LinkedHashMap<>();
           details.put("number", number.text());
           details.put("trackingCode", application.trackingCode().value());

@@ -30,7 +30,7 @@ final class LetterLayout {
    * @param number the letter number, {@code null} for a draft
    * @param body the filled template (XHTML)
    * @param place where the letter is signed, e.g. {@code Jetis}
-   * @param verificationUrl the QR code's link, {@code null} for a draft
+   * @param qr the QR code of the verification link, {@code null} for a draft
    */
   record Letter(
       List<String> letterhead,
@@ -41,12 +41,24 @@ final class LetterLayout {
       String place,
       LocalDate date,
       SignatureLine signature,
-      String verificationUrl,
+      Qr qr,
       PaperSize paper,
       LetterFont font) {
 
     boolean draft() {
       return number == null;
+    }
+  }
+
+  /**
+   * The verification link and its QR image, made before the letter's number is taken.
+   *
+   * @param dataUri a {@code data:} URI of the QR code's PNG
+   */
+  record Qr(String url, String dataUri) {
+
+    static Qr of(String url) {
+      return url == null ? null : new Qr(url, QrCodes.dataUri(url));
     }
   }
 
@@ -179,14 +191,13 @@ final class LetterLayout {
       h.append("</p>");
     }
     h.append("<table class=\"qr\"><tr><td>");
-    if (letter.verificationUrl() != null) {
+    if (letter.qr() != null) {
       h.append("<img src=\"")
-          .append(QrCodes.dataUri(letter.verificationUrl()))
+          .append(letter.qr().dataUri())
           .append("\" alt=\"")
           .append(escape(t.apply("letterTemplates.letter.qrAlt", new Object[0])))
           .append("\"/></td><td class=\"catatan\">");
-      escape(
-          t.apply("letterTemplates.letter.qrCaption", new Object[] {letter.verificationUrl()}), h);
+      escape(t.apply("letterTemplates.letter.qrCaption", new Object[] {letter.qr().url()}), h);
     } else {
       h.append("<div class=\"kosong\"></div></td><td class=\"catatan\">");
     }

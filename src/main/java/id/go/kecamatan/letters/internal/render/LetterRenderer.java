@@ -84,6 +84,11 @@ public class LetterRenderer implements LetterRendering {
 
   @Override
   public RenderedLetter render(LetterRequest request) {
+    return prepare(request).render(request.number());
+  }
+
+  @Override
+  public Prepared prepare(LetterRequest request) {
     ServiceType service = catalog.service(request.officeId(), request.serviceId());
     LetterTemplates.Effective effective = templates.effective(request.officeId(), service);
     LetterTemplate template = templates.compiled(effective.body());
@@ -92,7 +97,7 @@ public class LetterRenderer implements LetterRendering {
       template = templates.compiled(templates.defaultBody(service.code()));
     }
     String title = effective.title() != null ? effective.title() : templates.defaultTitle(service);
-    return render(request, service, title, template);
+    return prepare(request, service, title, template);
   }
 
   /**
@@ -103,10 +108,11 @@ public class LetterRenderer implements LetterRendering {
     ServiceType service = catalog.service(officeId, serviceId);
     String shown = title == null || title.isBlank() ? templates.defaultTitle(service) : title;
     LetterRequest sample = sample(officeId, forms.definition(officeId, serviceId));
-    return LetterPdf.firstPagePng(render(sample, service, shown, template).pdf());
+    return LetterPdf.firstPagePng(prepare(sample, service, shown, template).render(null).pdf());
   }
 
-  private RenderedLetter render(
+  /** Everything of the letter read from the database and filled in, but its number. */
+  private Prepared prepare(
       LetterRequest request, ServiceType service, String title, LetterTemplate template) {
     UUID officeId = request.officeId();
     Office office = offices.get(officeId);
@@ -124,20 +130,28 @@ public class LetterRenderer implements LetterRendering {
               office.displayName().toUpperCase(INDONESIAN),
               office.address() == null ? "" : office.address());
     }
-    LetterLayout.Letter letter =
-        new LetterLayout.Letter(
-            letterhead,
-            logo(office),
-            title,
-            request.draft() ? null : request.number(),
-            template.fill(values),
-            office.name(),
-            request.date(),
-            signature,
-            request.draft() ? null : request.verificationUrl(),
-            settings.paper(),
-            settings.font());
-    return LetterPdf.render(LetterLayout.xhtml(letter, this::t));
+    List<String> lines = letterhead;
+    String logo = logo(office);
+    LetterLayout.Qr qr = LetterLayout.Qr.of(request.verificationUrl());
+    return number -> {
+      Map<String, String> numbered = new HashMap<>(values);
+      numbered.put(
+          "surat.nomor", number == null ? t("letterTemplates.letter.draftNumber") : number);
+      LetterLayout.Letter letter =
+          new LetterLayout.Letter(
+              lines,
+              logo,
+              title,
+              number,
+              template.fill(numbered),
+              office.name(),
+              request.date(),
+              signature,
+              number == null ? null : qr,
+              settings.paper(),
+              settings.font());
+      return LetterPdf.render(LetterLayout.xhtml(letter, this::t));
+    };
   }
 
   /** A draft is shown with the office's Camat as the signer. */

@@ -8,4 +8,19 @@ public interface LetterRendering {
    * office's own, or the shipped default) and paper size. Every inserted value is escaped.
    */
   RenderedLetter render(LetterRequest request);
+
+  /**
+   * Reads and fills in everything of the letter but its number (office, template, form, the
+   * values), so that signing does this before it takes the number and holds the number's lock only
+   * for the layout and the PDF.
+   */
+  Prepared prepare(LetterRequest request);
+
+  /** A letter ready to be laid out once its number is known. */
+  @FunctionalInterface
+  interface Prepared {
+
+    /** The letter with this number; {@code null} renders the draft. */
+    RenderedLetter render(String number);
+  }
 }

@@ -83,7 +83,7 @@ class LetterPdfTests {
         "Jetis",
         LocalDate.of(2026, 11, 22),
         SEKCAM,
-        number == null ? null : "https://layanan.example.id/v/Q7k2mZp9xW4t",
+        number == null ? null : LetterLayout.Qr.of("https://layanan.example.id/v/Q7k2mZp9xW4t"),
         paper,
         font);
   }

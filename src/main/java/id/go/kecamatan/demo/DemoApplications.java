@@ -13,14 +13,18 @@ import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.letters.LetterSigning;
+import id.go.kecamatan.letters.SigningReport;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,7 @@ class DemoApplications {
   private final Offices offices;
   private final StaffAccounts accounts;
   private final JdbcClient jdbc;
+  private final LetterSigning signing;
   private byte[] pdf;
 
   DemoApplications(
@@ -85,7 +90,9 @@ class DemoApplications {
       Catalog catalog,
       Offices offices,
       StaffAccounts accounts,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      LetterSigning signing) {
+    this.signing = signing;
     this.applications = applications;
     this.decisions = decisions;
     this.completions = completions;
@@ -111,6 +118,8 @@ class DemoApplications {
     String verifier = "Verifikator " + office.name();
     String region = office.code().replace(".", "");
     int serial = 1;
+    List<Application> toSign = new ArrayList<>();
+    List<Application> toCollect = new ArrayList<>();
     for (Resident r : RESIDENTS) {
       Village home =
           r.channel() == Channel.VILLAGE
@@ -159,9 +168,42 @@ class DemoApplications {
       }
       Application a = submitted.value();
       decide(office, service, a, r.status(), verifier);
+      if (r.status().equals("ISSUED") || r.status().equals("COLLECTED")) {
+        toSign.add(a);
+      }
+      if (r.status().equals("COLLECTED")) {
+        toCollect.add(a);
+      }
       if (r.overdue()) {
         backdate(office.id(), a.id().value(), 12);
       }
+    }
+    sign(office, key, toSign);
+    for (Application a : toCollect) {
+      decisions.collect(office.id(), a.id(), "Petugas Loket " + office.name());
+    }
+  }
+
+  /** The demo Camat signs the letters of the issued applications, as in the signing queue. */
+  private void sign(Office office, String key, List<Application> approved) {
+    Staff camat = accounts.byUsername("camat." + key).orElseThrow();
+    Officer officer =
+        new Officer(
+            camat.id(),
+            camat.username(),
+            camat.fullName(),
+            camat.regencyId(),
+            camat.officeId(),
+            null,
+            camat.roles());
+    Outcome<SigningReport> signed =
+        signing.sign(
+            officer,
+            approved.stream().map(Application::id).toList(),
+            DemoData.PASSWORD.toCharArray());
+    if (!signed.ok() || !signed.value().skipped().isEmpty()) {
+      throw new IllegalStateException(
+          "Demo letters of " + office.name() + " were not signed: " + signed.errors().all());
     }
   }
 
@@ -182,16 +224,8 @@ class DemoApplications {
                 Map.of(first.id(), "Foto dokumen buram, tulisan tidak terbaca. Unggah ulang."),
                 verifier);
           }
-          case "APPROVED" -> decisions.approve(officeId, a.id(), verifier);
-          case "ISSUED" -> {
-            decisions.approve(officeId, a.id(), verifier);
-            decisions.issue(officeId, a.id(), "Camat " + office.name());
-          }
-          case "COLLECTED" -> {
-            decisions.approve(officeId, a.id(), verifier);
-            decisions.issue(officeId, a.id(), "Camat " + office.name());
-            decisions.collect(officeId, a.id(), "Petugas Loket " + office.name());
-          }
+          // issued and collected ones are approved here and signed after the loop
+          case "APPROVED", "ISSUED", "COLLECTED" -> decisions.approve(officeId, a.id(), verifier);
           case "REJECTED" ->
               decisions.reject(
                   officeId,

@@ -54,6 +54,8 @@ class ExternalDatabaseIntegrationTests {
             .properties(settings)
             .properties(
                 "server.port=0",
+                // outside the demo, the certificate authority's key needs a secret to start
+                "layanan.letters.ca-secret=external-database-test-secret",
                 "layanan.database.embedded.data-dir=" + embeddedDir,
                 "layanan.documents.dir=" + work.resolve("documents"),
                 "logging.level.root=WARN")

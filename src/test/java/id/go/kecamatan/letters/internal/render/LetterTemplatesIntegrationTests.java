@@ -134,7 +134,12 @@ class LetterTemplatesIntegrationTests {
 
   @Test
   void everyDemoServiceHasADefaultTemplateWhosePlaceholdersItsFormKnows() {
-    List<ServiceType> services = catalog.allServices(jetis);
+    // the demo catalogue's services (other tests add copies of Domisili under codes of their own)
+    List<ServiceType> services =
+        catalog.allServices(jetis).stream()
+            .filter(
+                s -> LetterTemplates.read(s.code()).isPresent() || !s.code().startsWith("DOM2-"))
+            .toList();
     assertThat(services).hasSize(14);
     for (ServiceType service : services) {
       assertThat(LetterTemplates.read(service.code())).as(service.code()).isPresent();

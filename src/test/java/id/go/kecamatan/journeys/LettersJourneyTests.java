@@ -1,0 +1,159 @@
+package id.go.kecamatan.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.letters.LetterFixtures;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.nio.file.Files;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The letter's journey (product.md journeys 5 and 6): the Camat signs an approved application from
+ * the signing queue; the resident downloads the letter on a phone; the QR code printed on the
+ * letter, decoded from the rendered page, opens the verification page, which says authentic; a
+ * changed copy does not match; after the office revokes the letter the page says so.
+ */
+@IntegrationTest
+class LettersJourneyTests extends BrowserJourney {
+
+  @Autowired Applications applications;
+  @Autowired Decisions decisions;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void theCamatSignsTheResidentDownloadsAndAnyoneVerifiesByTheQrCode() throws Exception {
+    LetterFixtures fixtures = new LetterFixtures(applications, decisions, jdbc);
+    String name = CaseworkFixtures.unique("Wulan");
+    Application approved = fixtures.approved(fixtures.office("35.16.16"), name);
+    String code = approved.trackingCode().value();
+
+    // the Camat signs from the queue, on a desktop
+    try (BrowserContext desk = newDesktopContext()) {
+      Page camat = desk.newPage();
+      CaseworkJourneyTests.signIn(camat, "camat.jetis");
+      camat
+          .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tanda tangan surat"))
+          .click();
+      assertThat(heading(camat)).hasText("Surat menunggu tanda tangan");
+      assertThat(camat.locator(".lead").first()).containsText("Camat Jetis");
+      axeScan(camat);
+      Locator item = camat.locator("li.card").filter(new Locator.FilterOptions().setHasText(code));
+      assertThat(item).hasCount(1);
+      item.getByRole(AriaRole.CHECKBOX).check();
+      camat.getByLabel("Passphrase tanda tangan elektronik").fill(LetterFixtures.PASSPHRASE);
+      button(camat, "Tandatangani surat yang dipilih").click();
+      assertThat(camat.getByRole(AriaRole.STATUS)).containsText("Surat yang ditandatangani: 1");
+      assertThat(camat.getByRole(AriaRole.STATUS)).containsText(code);
+      assertThat(camat.locator("li.card").filter(new Locator.FilterOptions().setHasText(code)))
+          .hasCount(0);
+      axeScan(camat);
+    }
+
+    // the resident downloads the letter from the status page, on a phone without JavaScript
+    byte[] letter;
+    try (BrowserContext noScript = newPhoneContextWithoutJavaScript()) {
+      Page phone = noScript.newPage();
+      phone.navigate("/status");
+      phone.getByLabel("Kode pelacakan").fill(code);
+      phone.getByLabel("4 angka terakhir nomor telepon").fill("7890");
+      button(phone, "Lihat status").click();
+      assertThat(phone.locator(".summary-list")).containsText("Surat terbit");
+      Download download =
+          phone.waitForDownload(
+              () ->
+                  phone
+                      .getByRole(
+                          AriaRole.LINK, new Page.GetByRoleOptions().setName("Unduh surat (PDF)"))
+                      .click());
+      letter = Files.readAllBytes(download.path());
+    }
+    assertThat(new String(letter, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+
+    // the QR code of the printed page leads to the verification page
+    URI link = URI.create(qrOf(letter));
+    assertThat(link.getPath()).startsWith("/v/");
+    String verification = link.getPath();
+    page.navigate(verification);
+    assertThat(heading(page)).hasText("Surat asli dan berlaku");
+    assertThat(page.locator(".summary-list")).containsText("Surat Keterangan Domisili");
+    assertThat(page.locator(".summary-list")).containsText("Drs. Bambang Wahyudi, M.Si.");
+    assertThat(page.locator(".summary-list")).not().containsText(name);
+    axeScan(page);
+
+    // the exact file matches, a changed copy does not
+    page.getByLabel("Berkas PDF surat")
+        .setInputFiles(new FilePayload("surat.pdf", "application/pdf", letter));
+    button(page, "Cocokkan").click();
+    assertThat(page.locator("#hasil")).containsText("sama persis");
+    byte[] changed = letter.clone();
+    int at = changed.length / 2;
+    changed[at] = (byte) (changed[at] ^ 0x20);
+    page.getByLabel("Berkas PDF surat")
+        .setInputFiles(new FilePayload("surat-ubahan.pdf", "application/pdf", changed));
+    button(page, "Cocokkan").click();
+    assertThat(page.locator("#hasil")).containsText("tidak sama");
+    axeScan(page);
+
+    // the office admin revokes the letter
+    try (BrowserContext desk = newDesktopContext()) {
+      Page admin = desk.newPage();
+      CaseworkJourneyTests.signIn(admin, "admin.jetis");
+      admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Surat terbit")).click();
+      admin.getByLabel("Cari surat").fill(code);
+      button(admin, "Cari").click();
+      admin.locator("table a").first().click();
+      admin
+          .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cabut surat ini"))
+          .click();
+      admin.getByLabel("Alasan pencabutan").fill("Data alamat pemohon keliru");
+      button(admin, "Cabut surat").click();
+      assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Surat sudah dicabut");
+    }
+    page.navigate(verification);
+    assertThat(heading(page)).hasText("Surat ini sudah dicabut");
+    assertThat(page.locator("main")).containsText("Data alamat pemohon keliru");
+  }
+
+  /** The text of the QR code on the letter's first page, rendered as a printer would. */
+  private static String qrOf(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 200);
+      return new QRCodeReader()
+          .decode(
+              new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+              java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+          .getText();
+    }
+  }
+
+  private static Locator heading(Page page) {
+    return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+  }
+
+  private static Locator button(Page page, String name) {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+  }
+}

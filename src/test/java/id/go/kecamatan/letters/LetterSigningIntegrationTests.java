@@ -21,19 +21,11 @@ import id.go.kecamatan.letters.internal.signing.SigningUnavailableException;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.Outcome;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,11 +94,14 @@ class LetterSigningIntegrationTests {
     assertThat(outcome.value().signed().get(0).number()).isEqualTo(letter.number());
     assertThat(letter.number()).endsWith("/" + LocalDate.now(clock).getYear());
     assertThat(letter.position()).isEqualTo("Camat Jetis");
-    String text = text(letter.pdf());
+    String text = PdfChecks.text(letter.pdf());
     assertThat(text).contains("Siti Aminah", letter.number(), "CAMAT JETIS");
     assertThat(text).doesNotContain("a.n.", "Plh.");
-    String pdfsig = pdfsig(letter.pdf());
+    String pdfsig = PdfChecks.pdfsig(letter.pdf());
     assertThat(pdfsig).contains("Signature is Valid").contains("Total document signed");
+    assertThat(PdfChecks.pdfA3bFailures(letter.pdf()))
+        .as("the issued letter is PDF/A-3B")
+        .isEmpty();
     String code =
         jdbc.sql("select verification_code from letter where application_id = ?")
             .param(approved.id().value())
@@ -197,6 +192,48 @@ class LetterSigningIntegrationTests {
     assertThat(fixtures.letterOf(second.id()).sequence()).isEqualTo(before + 1);
   }
 
+  private LetterSigning signingAt(java.time.Instant instant) {
+    return new LetterSigning(
+        applications,
+        decisions,
+        catalog,
+        offices,
+        signatories,
+        numbering,
+        rendering,
+        provider,
+        audit,
+        events,
+        jdbc,
+        transactions,
+        Clock.fixed(instant, clock.getZone()),
+        "https://layanan.example.go.id",
+        environment);
+  }
+
+  @Test
+  void theNumberRestartsAtOneOnTheFirstOfJanuary() {
+    UUID office = fixtures.office("12.77.03");
+    Officer camatBatunadua = fixtures.officer("camat.batunadua");
+    Application december = fixtures.approved(office, "Nur Aisyah");
+    Application january = fixtures.approved(office, "Fajar Nugroho");
+    // 23:59 and 00:01 in Western Indonesia (UTC+7)
+    Outcome<SigningReport> lastOfTheYear =
+        signingAt(java.time.Instant.parse("2026-12-31T16:59:00Z"))
+            .sign(camatBatunadua, List.of(december.id()), LetterFixtures.PASSPHRASE.toCharArray());
+    Outcome<SigningReport> firstOfTheYear =
+        signingAt(java.time.Instant.parse("2026-12-31T17:01:00Z"))
+            .sign(camatBatunadua, List.of(january.id()), LetterFixtures.PASSPHRASE.toCharArray());
+
+    assertThat(lastOfTheYear.ok() && firstOfTheYear.ok()).isTrue();
+    LetterFixtures.SignedLetter old = fixtures.letterOf(december.id());
+    LetterFixtures.SignedLetter fresh = fixtures.letterOf(january.id());
+    assertThat(old.number()).endsWith("/2026");
+    assertThat(fresh.number()).endsWith("/2027").contains("/001/");
+    assertThat(fresh.sequence()).isEqualTo(1);
+    assertThat(PdfChecks.text(fresh.pdf())).contains("1 Januari 2027");
+  }
+
   @Test
   void aSekcamWithoutDelegationCannotSignAsCamatAndWithOneSignsAn() throws Exception {
     Application approved = fixtures.approved(jetis, "Rina Wulandari");
@@ -222,7 +259,7 @@ class LetterSigningIntegrationTests {
       assertThat(sign(sekcam, approved, LetterFixtures.PASSPHRASE).ok()).isTrue();
       LetterFixtures.SignedLetter letter = fixtures.letterOf(approved.id());
       assertThat(letter.position()).isEqualTo("a.n. Camat Jetis, Sekretaris Kecamatan");
-      assertThat(text(letter.pdf())).contains("a.n. CAMAT JETIS", "Sekretaris Kecamatan");
+      assertThat(PdfChecks.text(letter.pdf())).contains("a.n. CAMAT JETIS", "Sekretaris Kecamatan");
     } finally {
       delegations.cancel(camat, delegation.value().id());
     }
@@ -345,7 +382,7 @@ class LetterSigningIntegrationTests {
         camatWeb.getBytes("/admin/surat/tanda-tangan/" + approved.id().value() + "/pratinjau");
     assertThat(preview.statusCode()).isEqualTo(200);
     assertThat(preview.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    assertThat(text(preview.body())).contains("Lina Marlina", "DRAF");
+    assertThat(PdfChecks.text(preview.body())).contains("Lina Marlina", "DRAF");
 
     HttpResponse<String> wrong =
         camatWeb.post(
@@ -389,25 +426,5 @@ class LetterSigningIntegrationTests {
                 .getBytes("/admin/surat/tanda-tangan/" + purwokerto.id().value() + "/pratinjau")
                 .statusCode())
         .isEqualTo(404);
-  }
-
-  static String text(byte[] pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(document);
-    }
-  }
-
-  static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
-    Path file = Files.createTempFile("letter", ".pdf");
-    try {
-      Files.write(file, pdf);
-      Process process =
-          new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      return out;
-    } finally {
-      Files.deleteIfExists(file);
-    }
   }
 }

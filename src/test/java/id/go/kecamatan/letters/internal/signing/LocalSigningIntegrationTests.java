@@ -9,6 +9,7 @@ import id.go.kecamatan.WebClient;
 import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.letters.SigningKeys;
 import id.go.kecamatan.letters.internal.render.SignatureBox;
 import java.math.BigInteger;
@@ -121,7 +122,7 @@ class LocalSigningIntegrationTests {
   @Test
   void signsPadesBaselineBVisiblyAndKeepsPdfA() throws Exception {
     byte[] pdf = SigningFixtures.pdfA("Yang bertanda tangan di bawah ini menerangkan ...");
-    assertThat(SigningFixtures.pdfA3bFailures(pdf)).as("the input is PDF/A-3B").isEmpty();
+    assertThat(PdfChecks.pdfA3bFailures(pdf)).as("the input is PDF/A-3B").isEmpty();
     SignerIdentity signer = signerWithKey("kalimat rahasia panjang");
 
     byte[] signed;
@@ -131,12 +132,12 @@ class LocalSigningIntegrationTests {
 
     // an incremental update: the original bytes come first, unchanged
     assertThat(Arrays.copyOf(signed, pdf.length)).isEqualTo(pdf);
-    String report = SigningFixtures.pdfsig(signed);
+    String report = PdfChecks.pdfsig(signed);
     assertThat(report)
         .contains("Signature is Valid")
         .contains("Total document signed")
         .contains("ETSI.CAdES.detached");
-    assertThat(SigningFixtures.pdfA3bFailures(signed)).as("still PDF/A-3B").isEmpty();
+    assertThat(PdfChecks.pdfA3bFailures(signed)).as("still PDF/A-3B").isEmpty();
 
     try (PDDocument document = Loader.loadPDF(signed)) {
       PDSignature signature = document.getLastSignatureDictionary();
@@ -200,8 +201,8 @@ class LocalSigningIntegrationTests {
         signed = session.sign(SigningFixtures.pdfA("Surat B-T"), BOX, DETAILS);
       }
       assertThat(requests).hasValue(1);
-      assertThat(SigningFixtures.pdfsig(signed)).contains("Signature is Valid");
-      assertThat(SigningFixtures.pdfA3bFailures(signed)).isEmpty();
+      assertThat(PdfChecks.pdfsig(signed)).contains("Signature is Valid");
+      assertThat(PdfChecks.pdfA3bFailures(signed)).isEmpty();
       try (PDDocument document = Loader.loadPDF(signed)) {
         PDSignature signature = document.getLastSignatureDictionary();
         CMSSignedData cms = cms(signature, signed);

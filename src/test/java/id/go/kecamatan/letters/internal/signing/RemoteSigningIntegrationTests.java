@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
+import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.letters.internal.render.SignatureBox;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -139,7 +140,7 @@ class RemoteSigningIntegrationTests {
         .containsEntry("height", "90");
     assertThat(received.get()).isEqualTo(pdf);
     assertThat(new String(signed, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    assertThat(SigningFixtures.pdfsig(signed)).contains("Signature is Valid");
+    assertThat(PdfChecks.pdfsig(signed)).contains("Signature is Valid");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package id.go.kecamatan.letters.internal.signing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.accounts.Staff;
@@ -10,25 +8,12 @@ import id.go.kecamatan.accounts.StaffForm;
 import id.go.kecamatan.shared.security.Role;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.verapdf.core.ValidationException;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 
 /** A PDF/A-3 to sign, fresh signers, and the outside checks: poppler's pdfsig and veraPDF. */
 final class SigningFixtures {
@@ -68,48 +53,6 @@ final class SigningFixtures {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** poppler's {@code pdfsig} report of the file. */
-  static String pdfsig(byte[] pdf) {
-    try {
-      Path file = Files.createTempFile("signed", ".pdf");
-      try {
-        Files.write(file, pdf);
-        Process process =
-            new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output;
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The PDF/A-3B rules the file breaks (empty when compliant), by veraPDF. */
-  static List<String> pdfA3bFailures(byte[] pdf) {
-    try (PDFAParser parser =
-            Foundries.defaultInstance()
-                .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
-        PDFAValidator validator =
-            Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
-      ValidationResult result = validator.validate(parser);
-      return result.getTestAssertions().stream()
-          .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-          .map(a -> a.getRuleId().getClause() + " " + a.getMessage())
-          .distinct()
-          .toList();
-    } catch (ValidationException | IOException e) {
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 

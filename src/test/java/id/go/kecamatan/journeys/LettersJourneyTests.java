@@ -137,6 +137,60 @@ class LettersJourneyTests extends BrowserJourney {
     assertThat(page.locator("main")).containsText("Data alamat pemohon keliru");
   }
 
+  @Test
+  void theLetterPagesWorkOnAPhoneAndPassTheAccessibilityScan() {
+    LetterFixtures fixtures = new LetterFixtures(applications, decisions, jdbc);
+    java.util.UUID jetis = fixtures.office("35.16.16");
+    fixtures.approved(jetis, CaseworkFixtures.unique("Rahmat"));
+    String service =
+        jdbc.sql("select id from service_type where office_id = ? and code = 'DOMISILI'")
+            .param(jetis)
+            .query(String.class)
+            .single();
+    String letter =
+        jdbc.sql("select id from letter where office_id = ? order by signed_at limit 1")
+            .param(jetis)
+            .query(String.class)
+            .single();
+    String code =
+        jdbc.sql("select verification_code from letter where id = ?::uuid")
+            .param(letter)
+            .query(String.class)
+            .single();
+    java.util.Map<String, java.util.List<String>> pagesBy =
+        java.util.Map.of(
+            "admin.jetis",
+            java.util.List.of(
+                "/admin/surat/templat",
+                "/admin/surat/templat/" + service,
+                "/admin/surat/penomoran",
+                "/admin/surat/penandatangan",
+                "/admin/surat/delegasi",
+                "/admin/surat/terbit",
+                "/admin/surat/terbit/" + letter,
+                "/admin/surat/terbit/" + letter + "/cabut"),
+            "camat.jetis",
+            java.util.List.of("/admin/surat/tanda-tangan", "/admin/surat/kunci"));
+    for (var entry : pagesBy.entrySet()) {
+      try (BrowserContext phone = newPhoneContext()) {
+        Page screen = phone.newPage();
+        CaseworkJourneyTests.signIn(screen, entry.getKey());
+        for (String path : entry.getValue()) {
+          screen.navigate(path);
+          assertThat(heading(screen)).isVisible();
+          assertThat(scrollWidth(screen)).as(path).isLessThanOrEqualTo(PHONE_WIDTH);
+          axeScan(screen);
+        }
+      }
+    }
+    for (String path : java.util.List.of("/v", "/v/" + code, "/v/TIDAKADA")) {
+      page.navigate(path);
+      assertThat(heading(page)).isVisible();
+      assertThat(scrollWidth(page)).as(path).isLessThanOrEqualTo(PHONE_WIDTH);
+      axeScan(page);
+    }
+  }
+
   /** The text of the QR code on the letter's first page, rendered as a printer would. */
   private static String qrOf(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {

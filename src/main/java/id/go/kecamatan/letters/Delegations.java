@@ -86,9 +86,9 @@ public class Delegations {
 
   /**
    * Gives a delegation (fields {@code delegate}, {@code kind}, {@code startsOn}, {@code endsOn},
-   * {@code note}): the delegate is a signer of the office who is not the Camat; the range starts
-   * today or later, lasts at most {@value #MAX_DAYS} days and does not overlap another delegation
-   * of the same delegate.
+   * {@code note}): the delegate is a signer of the office who is not the Camat nor the officer
+   * giving it; the range starts today or later, lasts at most {@value #MAX_DAYS} days and does not
+   * overlap another delegation of the same delegate.
    */
   @Transactional
   public Outcome<Delegation> delegate(
@@ -103,6 +103,9 @@ public class Delegations {
             .orElse(null);
     if (delegateProfile == null) {
       errors.reject("delegate", "letters.delegation.error.delegate");
+    } else if (delegateProfile.staffId().equals(officer.staffId())) {
+      // an office admin who also signs cannot authorise themselves
+      errors.reject("delegate", "letters.delegation.error.self");
     }
     Delegation.Kind chosen = null;
     try {

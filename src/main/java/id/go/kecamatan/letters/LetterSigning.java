@@ -45,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
@@ -84,6 +86,7 @@ public class LetterSigning {
   private final LetterNumbering numbering;
   private final LetterRendering rendering;
   private final SignatureProvider signer;
+  private final SigningKeys signingKeys;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
@@ -92,6 +95,7 @@ public class LetterSigning {
   private final String publicUrl;
   private final Environment environment;
   private final SecureRandom random = new SecureRandom();
+  private static final Logger log = LoggerFactory.getLogger(LetterSigning.class);
 
   LetterSigning(
       Applications applications,
@@ -102,6 +106,7 @@ public class LetterSigning {
       LetterNumbering numbering,
       LetterRendering rendering,
       SignatureProvider signer,
+      SigningKeys signingKeys,
       AuditTrail audit,
       ApplicationEventPublisher events,
       JdbcClient jdbc,
@@ -117,6 +122,7 @@ public class LetterSigning {
     this.numbering = numbering;
     this.rendering = rendering;
     this.signer = signer;
+    this.signingKeys = signingKeys;
     this.audit = audit;
     this.events = events;
     this.jdbc = jdbc;
@@ -164,7 +170,7 @@ public class LetterSigning {
       }
       if (passphrase == null || passphrase.length == 0) {
         errors.reject("passphrase", "error.required");
-      } else if (passphrase.length > MAX_PASSPHRASE) {
+      } else if (Character.codePointCount(passphrase, 0, passphrase.length) > MAX_PASSPHRASE) {
         errors.reject("passphrase", "letters.sign.error.passphrase");
       }
       LocalDate today = today();
@@ -181,7 +187,8 @@ public class LetterSigning {
               officer.officeId(),
               signatory.get().profile().fullName(),
               signatory.get().profile().nip(),
-              null);
+              // the remote signing service identifies the signer by NIK
+              signingKeys.nik(officer.officeId(), officer.staffId()).orElse(null));
       List<SigningReport.Signed> signed = new ArrayList<>();
       List<SigningReport.Skipped> skipped = new ArrayList<>();
       try (SigningSession session = signer.open(identity, passphrase)) {
@@ -189,9 +196,17 @@ public class LetterSigning {
           try {
             signed.add(signOne(officer, signatory.get(), session, id, today));
           } catch (NotFoundException | IllegalTransitionException e) {
-            skipped.add(new SigningReport.Skipped(id, "letters.sign.skipped.notApproved"));
+            skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
           } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
-            skipped.add(new SigningReport.Skipped(id, "letters.sign.skipped.changed"));
+            skipped.add(skip(officer, id, "letters.sign.skipped.changed"));
+          } catch (WrongPassphraseException
+              | SigningLockedException
+              | SigningUnavailableException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            // this letter rolled back; the others go on. No personal data in the log.
+            log.error("Letter of application {} not signed", id, e);
+            skipped.add(skip(officer, id, "letters.sign.skipped.failed"));
           }
         }
       } catch (WrongPassphraseException e) {
@@ -199,22 +214,25 @@ public class LetterSigning {
           return Outcome.failed(
               new FieldErrors().reject("passphrase", "letters.sign.error.wrongPassphrase"));
         }
-        skipRest(chosen, signed, skipped, "letters.sign.skipped.wrongPassphrase");
+        skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.wrongPassphrase");
       } catch (SigningLockedException e) {
-        return Outcome.failed(
-            new FieldErrors()
-                .reject(
-                    "passphrase",
-                    "letters.sign.error.locked",
-                    DateTimeFormatter.ofPattern("HH:mm")
-                        .withZone(clock.getZone())
-                        .format(e.until())));
+        if (signed.isEmpty()) {
+          return Outcome.failed(
+              new FieldErrors()
+                  .reject(
+                      "passphrase",
+                      "letters.sign.error.locked",
+                      DateTimeFormatter.ofPattern("HH:mm")
+                          .withZone(clock.getZone())
+                          .format(e.until())));
+        }
+        skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.locked");
       } catch (SigningUnavailableException e) {
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors().reject("passphrase", "letters.sign.error.unavailable"));
         }
-        skipRest(chosen, signed, skipped, "letters.sign.skipped.unavailable");
+        skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.unavailable");
       }
       return Outcome.done(new SigningReport(List.copyOf(signed), List.copyOf(skipped)));
     } finally {
@@ -224,7 +242,8 @@ public class LetterSigning {
     }
   }
 
-  private static void skipRest(
+  private void skipRest(
+      Officer officer,
       List<ApplicationId> chosen,
       List<SigningReport.Signed> signed,
       List<SigningReport.Skipped> skipped,
@@ -234,9 +253,20 @@ public class LetterSigning {
           signed.stream().anyMatch(s -> s.applicationId().equals(id))
               || skipped.stream().anyMatch(s -> s.applicationId().equals(id));
       if (!done) {
-        skipped.add(new SigningReport.Skipped(id, reason));
+        skipped.add(skip(officer, id, reason));
       }
     }
+  }
+
+  /** A skipped application, named by its tracking code when it is one of the office's. */
+  private SigningReport.Skipped skip(Officer officer, ApplicationId id, String reason) {
+    String label;
+    try {
+      label = applications.get(officer.officeId(), id).trackingCode().value();
+    } catch (NotFoundException e) {
+      label = id.toString();
+    }
+    return new SigningReport.Skipped(id, label, reason);
   }
 
   private SigningReport.Signed signOne(

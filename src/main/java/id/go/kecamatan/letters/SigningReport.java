@@ -14,6 +14,12 @@ public record SigningReport(List<Signed> signed, List<Skipped> skipped) implemen
   public record Signed(ApplicationId applicationId, String trackingCode, String number)
       implements Serializable {}
 
-  /** An application not signed, e.g. changed by someone else meanwhile. */
-  public record Skipped(ApplicationId applicationId, String reasonKey) implements Serializable {}
+  /**
+   * An application not signed, e.g. changed by someone else meanwhile.
+   *
+   * @param label its tracking code, or its id when it is not an application of the office
+   * @param reasonKey why, a message key taking the label as its argument
+   */
+  public record Skipped(ApplicationId applicationId, String label, String reasonKey)
+      implements Serializable {}
 }

@@ -59,6 +59,7 @@ class LetterSigningIntegrationTests {
   @Autowired LetterRendering rendering;
   @Autowired SignatureProvider provider;
   @Autowired AuditTrail audit;
+  @Autowired SigningKeys signingKeys;
   @Autowired ApplicationEventPublisher events;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Clock clock;
@@ -174,6 +175,7 @@ class LetterSigningIntegrationTests {
             numbering,
             rendering,
             failing,
+            signingKeys,
             audit,
             events,
             jdbc,
@@ -202,6 +204,7 @@ class LetterSigningIntegrationTests {
         numbering,
         rendering,
         provider,
+        signingKeys,
         audit,
         events,
         jdbc,
@@ -232,6 +235,132 @@ class LetterSigningIntegrationTests {
     assertThat(fresh.number()).endsWith("/2027").contains("/001/");
     assertThat(fresh.sequence()).isEqualTo(1);
     assertThat(PdfChecks.text(fresh.pdf())).contains("1 Januari 2027");
+  }
+
+  @Test
+  void aLetterFailingInTheMiddleOfABatchIsReportedAndTheOthersAreIssued() {
+    Application first = fixtures.approved(jetis, "Tono Sugiarto");
+    Application broken = fixtures.approved(jetis, "Rusak Di Tengah");
+    Application last = fixtures.approved(jetis, "Yuni Astuti");
+    LetterRendering failing =
+        new LetterRendering() {
+          @Override
+          public id.go.kecamatan.letters.internal.render.RenderedLetter render(
+              id.go.kecamatan.letters.internal.render.LetterRequest request) {
+            return prepare(request).render(request.number());
+          }
+
+          @Override
+          public Prepared prepare(id.go.kecamatan.letters.internal.render.LetterRequest request) {
+            Prepared real = rendering.prepare(request);
+            return number -> {
+              if (request.applicant().name().startsWith("Rusak")) {
+                throw new IllegalStateException("layout failed");
+              }
+              return real.render(number);
+            };
+          }
+        };
+    LetterSigning signing =
+        new LetterSigning(
+            applications,
+            decisions,
+            catalog,
+            offices,
+            signatories,
+            numbering,
+            failing,
+            provider,
+            signingKeys,
+            audit,
+            events,
+            jdbc,
+            transactions,
+            clock,
+            "https://layanan.example.go.id",
+            environment);
+
+    Outcome<SigningReport> report =
+        signing.sign(
+            camat,
+            List.of(first.id(), broken.id(), last.id()),
+            LetterFixtures.PASSPHRASE.toCharArray());
+
+    assertThat(report.ok()).isTrue();
+    assertThat(report.value().signed()).hasSize(2);
+    assertThat(report.value().skipped())
+        .containsExactly(
+            new SigningReport.Skipped(
+                broken.id(), broken.trackingCode().value(), "letters.sign.skipped.failed"));
+    assertThat(applications.get(jetis, broken.id()).status()).isEqualTo(ApplicationStatus.APPROVED);
+    assertThat(fixtures.letterOf(last.id()).sequence())
+        .isEqualTo(fixtures.letterOf(first.id()).sequence() + 1);
+  }
+
+  @Test
+  void aRemoteSigningServiceReceivesTheSignersNik() {
+    UUID office = fixtures.office("12.77.03");
+    Officer camatBatunadua = fixtures.officer("camat.batunadua");
+    assertThat(signingKeys.saveNik(office, camatBatunadua.staffId(), "1277031505800001").any())
+        .isFalse();
+    Application approved = fixtures.approved(office, "Irwan Harahap");
+    java.util.List<String> niks = new java.util.ArrayList<>();
+    SignatureProvider remote =
+        (signer, passphrase) -> {
+          niks.add(signer.nik());
+          return provider.open(signer, passphrase);
+        };
+    LetterSigning signing =
+        new LetterSigning(
+            applications,
+            decisions,
+            catalog,
+            offices,
+            signatories,
+            numbering,
+            rendering,
+            remote,
+            signingKeys,
+            audit,
+            events,
+            jdbc,
+            transactions,
+            clock,
+            "https://layanan.example.go.id",
+            environment);
+
+    assertThat(
+            signing
+                .sign(
+                    camatBatunadua, List.of(approved.id()), LetterFixtures.PASSPHRASE.toCharArray())
+                .ok())
+        .isTrue();
+    assertThat(niks).containsExactly("1277031505800001");
+  }
+
+  @Test
+  void anOfficeAdminWhoAlsoSignsCannotDelegateToThemselves() {
+    Officer adminAndSigner =
+        new Officer(
+            sekcam.staffId(),
+            sekcam.username(),
+            sekcam.fullName(),
+            sekcam.regencyId(),
+            sekcam.officeId(),
+            null,
+            java.util.Set.of(
+                id.go.kecamatan.shared.security.Role.OFFICE_ADMIN,
+                id.go.kecamatan.shared.security.Role.SIGNER));
+    LocalDate today = LocalDate.now(clock);
+    Outcome<Delegation> self =
+        delegations.delegate(
+            adminAndSigner,
+            sekcam.staffId().toString(),
+            "PLH",
+            today.toString(),
+            today.toString(),
+            null);
+    assertThat(self.errors().get("delegate").key()).isEqualTo("letters.delegation.error.self");
   }
 
   @Test
@@ -366,7 +495,12 @@ class LetterSigningIntegrationTests {
     Outcome<SigningReport> late = sign(camat, approved, LetterFixtures.PASSPHRASE);
     assertThat(late.ok()).isTrue();
     assertThat(late.value().signed()).isEmpty();
-    assertThat(late.value().skipped()).hasSize(1);
+    assertThat(late.value().skipped())
+        .containsExactly(
+            new SigningReport.Skipped(
+                approved.id(),
+                approved.trackingCode().value(),
+                "letters.sign.skipped.notApproved"));
   }
 
   @Test
@@ -420,6 +554,21 @@ class LetterSigningIntegrationTests {
                 .get("/admin/surat/tanda-tangan")
                 .statusCode())
         .isEqualTo(403);
+    // a Sekcam without a delegation neither signs nor returns
+    Application other = fixtures.approved(jetis, "Sari Dewi");
+    WebClient sekcamWeb = WebClient.signedIn(port, "sekcam.jetis");
+    assertThat(sekcamWeb.get("/admin/surat/tanda-tangan").body())
+        .contains("belum dapat menandatangani")
+        .doesNotContain("/kembalikan");
+    assertThat(
+            sekcamWeb
+                .post(
+                    "/admin/surat/tanda-tangan/" + other.id().value() + "/kembalikan",
+                    "note",
+                    "coba")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(applications.get(jetis, other.id()).status()).isEqualTo(ApplicationStatus.APPROVED);
     Application purwokerto = fixtures.approved(fixtures.office("33.02.27"), "Bayu Aji");
     assertThat(
             camatWeb

@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters.web;
 
 import id.go.kecamatan.letters.IssuedLetter;
+import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.letters.internal.LetterDesk;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -37,9 +37,11 @@ class IssuedLettersController {
   private static final String BASE = "/admin/surat/terbit";
 
   private final LetterDesk desk;
+  private final LetterSigning signing;
 
-  IssuedLettersController(LetterDesk desk) {
+  IssuedLettersController(LetterDesk desk, LetterSigning signing) {
     this.desk = desk;
+    this.signing = signing;
   }
 
   @GetMapping(BASE)
@@ -108,7 +110,7 @@ class IssuedLettersController {
 
   private String detail(Model model, Officer officer, IssuedLetter letter) {
     model.addAttribute("letter", letter);
-    model.addAttribute("verifyUrl", verifyUrl(letter));
+    model.addAttribute("verifyUrl", signing.verificationUrl(letter.verificationCode()));
     model.addAttribute("revokes", officer.has(Role.OFFICE_ADMIN));
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
@@ -117,14 +119,6 @@ class IssuedLettersController {
       model.addAttribute("conflict", null);
     }
     return "letters/issued/show";
-  }
-
-  /** The absolute link of the QR code, as printed on the letter. */
-  private static String verifyUrl(IssuedLetter letter) {
-    return ServletUriComponentsBuilder.fromCurrentContextPath()
-        .path("/v/{code}")
-        .buildAndExpand(letter.verificationCode())
-        .toUriString();
   }
 
   @GetMapping(BASE + "/{id}/unduh")

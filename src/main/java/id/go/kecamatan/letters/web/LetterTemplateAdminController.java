@@ -113,7 +113,7 @@ class LetterTemplateAdminController {
     if (action.equals("pratinjau")) {
       FormDefinition definition = forms.definition(officeId(), service.id());
       LetterTemplate.Compiled compiled = templates.check(definition, body);
-      FieldErrors errors = new FieldErrors();
+      FieldErrors errors = titleErrors(title);
       if (!compiled.ok()) {
         LetterTemplate.Problem problem = compiled.problems().get(0);
         errors.reject("body", problem.key(), problem.args());
@@ -148,6 +148,13 @@ class LetterTemplateAdminController {
       @RequestParam(defaultValue = "") String body,
       Locale locale) {
     ServiceType service = service(serviceId);
+    FieldErrors titleProblems = titleErrors(title);
+    if (titleProblems.any()) {
+      FieldErrors.Error error = titleProblems.get("title");
+      return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+          .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+          .body(messages.getMessage(error.key(), error.args(), locale));
+    }
     LetterTemplate.Compiled compiled =
         templates.check(forms.definition(officeId(), service.id()), body);
     if (!compiled.ok()) {
@@ -162,6 +169,12 @@ class LetterTemplateAdminController {
         .body(renderer.previewPng(officeId(), service.id(), title, compiled.template()));
   }
 
+  /** The title as saving checks it: plain text of at most {@link LetterTemplates#MAX_TITLE}. */
+  private static FieldErrors titleErrors(String title) {
+    return new FieldErrors()
+        .optionalText("title", FieldErrors.clean(title), LetterTemplates.MAX_TITLE);
+  }
+
   private String editPage(
       Model model,
       Locale locale,
@@ -173,7 +186,7 @@ class LetterTemplateAdminController {
     FormDefinition definition = forms.definition(officeId, service.id());
     LetterTemplates.Effective effective = templates.effective(officeId, service);
     String preview = null;
-    if (!errors.has("body")) {
+    if (!errors.has("body") && !errors.has("title")) {
       LetterTemplate.Compiled compiled = templates.check(definition, form.body());
       if (compiled.ok()) {
         preview =

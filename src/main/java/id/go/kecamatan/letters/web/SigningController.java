@@ -23,6 +23,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,6 +107,7 @@ class SigningController {
 
   @GetMapping("/admin/surat/tanda-tangan/{id}/kembalikan")
   String returnForm(@PathVariable UUID id, Model model) {
+    requireAuthority();
     return returnPage(model, id, "", new FieldErrors());
   }
 
@@ -115,7 +117,7 @@ class SigningController {
       @RequestParam(name = "note", required = false) String note,
       Model model,
       RedirectAttributes redirect) {
-    Officer officer = CurrentOfficer.inOffice();
+    Officer officer = requireAuthority();
     try {
       Outcome<?> outcome = casework.returnFromSigning(officer, new ApplicationId(id), note);
       if (!outcome.ok()) {
@@ -127,6 +129,15 @@ class SigningController {
     }
     redirect.addFlashAttribute("notice", "letters.return.done");
     return "redirect:/admin/surat/tanda-tangan";
+  }
+
+  /** Only a signer who may sign today returns an application from the queue. */
+  private Officer requireAuthority() {
+    Officer officer = CurrentOfficer.inOffice();
+    if (signing.authority(officer).isEmpty()) {
+      throw new AccessDeniedException("No signing authority today");
+    }
+    return officer;
   }
 
   private String returnPage(Model model, UUID id, String note, FieldErrors errors) {

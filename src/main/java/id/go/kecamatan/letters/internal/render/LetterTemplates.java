@@ -42,7 +42,8 @@ public class LetterTemplates {
   /** The shipped default for services without a template of their own code. */
   static final String GENERIC = "GENERIC";
 
-  private static final int MAX_TITLE = 200;
+  /** The longest letter title. */
+  public static final int MAX_TITLE = 200;
 
   private final JdbcClient jdbc;
   private final Catalog catalog;

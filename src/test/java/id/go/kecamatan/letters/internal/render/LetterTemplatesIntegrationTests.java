@@ -397,6 +397,21 @@ class LetterTemplatesIntegrationTests {
     }
   }
 
+  @Test
+  void aTooLongOrMarkedUpTitleIsRefusedInThePreviewAsWhenSaving() {
+    ServiceType service = service(jetis, "SKTM");
+    String url = "/admin/surat/templat/" + service.id();
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    String body = "<p>Untuk {{pemohon.nama}}.</p>";
+    for (String title : List.of("T".repeat(100_000), "<b>JUDUL</b>")) {
+      HttpResponse<String> preview =
+          admin.post(url, "title", title, "body", body, "action", "pratinjau");
+      assertThat(preview.statusCode()).isEqualTo(200);
+      assertThat(preview.body()).contains("error-summary").doesNotContain("src=\"data:image/png");
+    }
+    assertThat(templates.servicesWithOwnTemplate(jetis)).doesNotContain(service.id());
+  }
+
   HttpResponse<byte[]> postForBytes(WebClient client, String path, String body) {
     try {
       String form =

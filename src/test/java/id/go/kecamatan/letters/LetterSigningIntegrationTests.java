@@ -165,24 +165,7 @@ class LetterSigningIntegrationTests {
             }
           };
         };
-    LetterSigning broken =
-        new LetterSigning(
-            applications,
-            decisions,
-            catalog,
-            offices,
-            signatories,
-            numbering,
-            rendering,
-            failing,
-            signingKeys,
-            audit,
-            events,
-            jdbc,
-            transactions,
-            clock,
-            "https://layanan.example.go.id",
-            environment);
+    LetterSigning broken = signingWith(rendering, failing, clock);
 
     Outcome<SigningReport> failed =
         broken.sign(camat, List.of(second.id()), LetterFixtures.PASSPHRASE.toCharArray());
@@ -194,7 +177,9 @@ class LetterSigningIntegrationTests {
     assertThat(fixtures.letterOf(second.id()).sequence()).isEqualTo(before + 1);
   }
 
-  private LetterSigning signingAt(java.time.Instant instant) {
+  /** A signing service with this renderer, signer and clock, the rest as in the application. */
+  private LetterSigning signingWith(
+      LetterRendering rendering, SignatureProvider provider, Clock clock) {
     return new LetterSigning(
         applications,
         decisions,
@@ -209,9 +194,13 @@ class LetterSigningIntegrationTests {
         events,
         jdbc,
         transactions,
-        Clock.fixed(instant, clock.getZone()),
+        clock,
         "https://layanan.example.go.id",
         environment);
+  }
+
+  private LetterSigning signingAt(java.time.Instant instant) {
+    return signingWith(rendering, provider, Clock.fixed(instant, clock.getZone()));
   }
 
   @Test
@@ -261,24 +250,7 @@ class LetterSigningIntegrationTests {
             };
           }
         };
-    LetterSigning signing =
-        new LetterSigning(
-            applications,
-            decisions,
-            catalog,
-            offices,
-            signatories,
-            numbering,
-            failing,
-            provider,
-            signingKeys,
-            audit,
-            events,
-            jdbc,
-            transactions,
-            clock,
-            "https://layanan.example.go.id",
-            environment);
+    LetterSigning signing = signingWith(failing, provider, clock);
 
     Outcome<SigningReport> report =
         signing.sign(
@@ -310,24 +282,7 @@ class LetterSigningIntegrationTests {
           niks.add(signer.nik());
           return provider.open(signer, passphrase);
         };
-    LetterSigning signing =
-        new LetterSigning(
-            applications,
-            decisions,
-            catalog,
-            offices,
-            signatories,
-            numbering,
-            rendering,
-            remote,
-            signingKeys,
-            audit,
-            events,
-            jdbc,
-            transactions,
-            clock,
-            "https://layanan.example.go.id",
-            environment);
+    LetterSigning signing = signingWith(rendering, remote, clock);
 
     assertThat(
             signing

@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.WebClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -115,7 +117,7 @@ class IssuedLettersIntegrationTests {
     assertThat(front.get("/admin/surat/terbit?q=" + one.trackingCode().toLowerCase()).body())
         .contains(one.number(), family + " Putra3<");
     // by part of the number
-    String numberPart = one.number().substring(0, 7);
+    String numberPart = one.number().substring(0, 10);
     assertThat(front.get("/admin/surat/terbit?q=" + numberPart.replace("/", "%2F")).body())
         .contains(one.number());
     // hostile search text: a page, no error, nothing matched by wildcards
@@ -352,5 +354,49 @@ class IssuedLettersIntegrationTests {
     assertThat(WebClient.location(none)).endsWith("/status/" + paperCode);
     assertThat(paperOwner.get("/status/" + paperCode).body())
         .contains("Tidak ada surat elektronik untuk permohonan ini");
+  }
+
+  /**
+   * The database's backstop against a number printed twice: a second letter of the office with the
+   * same number text in the same year is refused, even from another sequence; another year or
+   * another text is accepted.
+   */
+  @Test
+  void aLetterNumberIsPrintedOncePerOfficeAndYear() {
+    Issued first = fixtures.issue("Rina Backstop");
+
+    assertThatThrownBy(() -> copy(first, fixtures.issuedApplication("Rina Backstop Dua"), "", 0))
+        .isInstanceOf(DuplicateKeyException.class)
+        .hasMessageContaining("letter_number_unique");
+
+    assertThat(copy(first, fixtures.issuedApplication("Rina Backstop Tiga"), "-B", 0)).isEqualTo(1);
+    assertThat(copy(first, fixtures.issuedApplication("Rina Backstop Empat"), "", 1)).isEqualTo(1);
+  }
+
+  /**
+   * Inserts a copy of a letter for another application under a sequence of its own, its number text
+   * with a suffix and its year moved by some years.
+   */
+  private int copy(Issued letter, Application application, String suffix, int years) {
+    return jdbc.sql(
+            """
+            insert into letter (id, office_id, application_id, service_id, number, number_scope,
+              number_year, number_sequence, verification_code, sha256, pdf, service_name,
+              applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
+              signer_position, capacity)
+            select :id, office_id, :application, service_id, number || :suffix, :scope,
+              number_year + :years, number_sequence, :code, sha256, pdf, service_name,
+              applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
+              signer_position, capacity
+            from letter where id = :letter
+            """)
+        .param("id", UUID.randomUUID())
+        .param("application", application.id().value())
+        .param("suffix", suffix)
+        .param("scope", "UJI-" + UUID.randomUUID().toString().substring(0, 8))
+        .param("years", years)
+        .param("code", UUID.randomUUID().toString())
+        .param("letter", letter.id())
+        .update();
   }
 }

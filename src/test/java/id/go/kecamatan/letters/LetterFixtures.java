@@ -83,7 +83,8 @@ public final class LetterFixtures {
     UUID office = application.officeId();
     UUID id = UUID.randomUUID();
     String scope = "UJI-" + id.toString().substring(0, 8);
-    String number = "474/" + String.format("%03d", RANDOM.nextInt(1000)) + "/416.305/2026";
+    // unique, as letter numbers are (office, year, number): a part of the row id
+    String number = "474/" + id.toString().substring(0, 8) + "/416.305/2026";
     String code = VerificationCode.generate(RANDOM).value();
     byte[] pdf = pdf(number + " " + name);
     String sha256 = sha256(pdf);

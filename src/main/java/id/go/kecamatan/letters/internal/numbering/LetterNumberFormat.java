@@ -10,6 +10,8 @@ import java.util.Optional;
  * {klasifikasi}/{nomor:3}/{kode_unit}/{tahun}} prints {@code 474/007/416.305/2026}. A format
  * carries exactly one running number token; literal text is limited to letters, digits, spaces and
  * a few separators, so a format can neither break the letter's markup nor hide control characters.
+ * Whether a format tells the sequences of a scope apart ({@code {klasifikasi}}, {@code
+ * {kode_layanan}}) is checked with the scope, by {@link LetterNumberingService#check}.
  */
 public final class LetterNumberFormat {
 
@@ -31,11 +33,17 @@ public final class LetterNumberFormat {
   /** Printed for a missing unit code. */
   public static final String NO_UNIT_CODE = "TANPA-KODE-UNIT";
 
+  /** Printed for a missing service code (only in a preview without any active service). */
+  public static final String NO_SERVICE_CODE = "TANPA-KODE-LAYANAN";
+
   /** The longest classification code ({@code service_type.classification_code}). */
   private static final int MAX_CLASSIFICATION = 30;
 
   /** The longest unit code ({@code office.unit_code}). */
   private static final int MAX_UNIT_CODE = 40;
+
+  /** The longest service code ({@code service_type.code}). */
+  private static final int MAX_SERVICE_CODE = 20;
 
   private static final String[] ROMAN = {
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"
@@ -44,6 +52,7 @@ public final class LetterNumberFormat {
   /** The tokens, as typed in braces. */
   public enum Token {
     KLASIFIKASI("klasifikasi"),
+    KODE_LAYANAN("kode_layanan"),
     NOMOR("nomor"),
     KODE_UNIT("kode_unit"),
     BULAN_ROMAWI("bulan_romawi"),
@@ -79,8 +88,13 @@ public final class LetterNumberFormat {
   /** Why a format was refused: a message key of the {@code numbering} bundle and its arguments. */
   public record Problem(String key, Object... args) {}
 
-  /** The values a number is printed with. */
-  public record Values(String classification, String unitCode, int number, LocalDate day) {}
+  /**
+   * The values a number is printed with.
+   *
+   * @param serviceCode the service's code ({@code ServiceType.code()}), e.g. {@code DOMISILI}
+   */
+  public record Values(
+      String classification, String serviceCode, String unitCode, int number, LocalDate day) {}
 
   private sealed interface Part permits Literal, Field {}
 
@@ -209,6 +223,7 @@ public final class LetterNumberFormat {
         length +=
             switch (f.token()) {
               case KLASIFIKASI -> Math.max(MAX_CLASSIFICATION, NO_CLASSIFICATION.length());
+              case KODE_LAYANAN -> Math.max(MAX_SERVICE_CODE, NO_SERVICE_CODE.length());
               case KODE_UNIT -> Math.max(MAX_UNIT_CODE, NO_UNIT_CODE.length());
               case NOMOR -> Math.max(f.width(), 7);
               case BULAN_ROMAWI -> 4;
@@ -250,6 +265,7 @@ public final class LetterNumberFormat {
   private static String value(Field field, Values values) {
     return switch (field.token()) {
       case KLASIFIKASI -> present(values.classification(), NO_CLASSIFICATION);
+      case KODE_LAYANAN -> present(values.serviceCode(), NO_SERVICE_CODE);
       case KODE_UNIT -> present(values.unitCode(), NO_UNIT_CODE);
       case NOMOR -> padded(values.number(), field.width());
       case BULAN_ROMAWI -> roman(values.day().getMonthValue());

@@ -113,7 +113,8 @@ public class LetterNumberingService implements LetterNumbering {
         setting
             .parsed()
             .format(
-                new LetterNumberFormat.Values(service.classificationCode(), unitCode, next, day));
+                new LetterNumberFormat.Values(
+                    service.classificationCode(), service.code(), unitCode, next, day));
     return new LetterNumber(text, key, year, next);
   }
 
@@ -193,9 +194,12 @@ public class LetterNumberingService implements LetterNumbering {
   }
 
   /**
-   * Checks a typed format against the office's services and profile: a format printing {@code
-   * {klasifikasi}} (or a scope per classification) needs a classification code on every active
-   * service, a format printing {@code {kode_unit}} the office's unit code.
+   * Checks a typed format and scope against each other and against the office's services and
+   * profile: a scope per classification needs {@code {klasifikasi}} or {@code {kode_layanan}} in
+   * the format, a scope per service {@code {kode_layanan}}, or two sequences would print the same
+   * number ({@link NumberingScope#tellsApart}); a format printing {@code {klasifikasi}} (or a scope
+   * per classification) needs a classification code on every active service, a format printing
+   * {@code {kode_unit}} the office's unit code.
    */
   public FieldErrors check(UUID officeId, String format, String scope) {
     FieldErrors errors = new FieldErrors();
@@ -209,6 +213,20 @@ public class LetterNumberingService implements LetterNumbering {
     }
     if (errors.any()) {
       return errors;
+    }
+    if (!chosen.get().tellsApart(parsed.format())) {
+      if (chosen.get() == NumberingScope.SERVICE) {
+        errors.reject(
+            "scope",
+            "numbering.error.scopeNeedsServiceCode",
+            LetterNumberFormat.Token.KODE_LAYANAN.typed());
+      } else {
+        errors.reject(
+            "scope",
+            "numbering.error.scopeNeedsClassification",
+            LetterNumberFormat.Token.KLASIFIKASI.typed(),
+            LetterNumberFormat.Token.KODE_LAYANAN.typed());
+      }
     }
     String missing =
         catalog.activeServices(officeId, "").stream()
@@ -299,18 +317,24 @@ public class LetterNumberingService implements LetterNumbering {
     return Outcome.done(new Setting(format, chosen, now));
   }
 
-  /** The typed format printed for the first active service, number 7, today; for the preview. */
+  /**
+   * The typed format printed for the first active service with a classification code (or else the
+   * first active service), number 7, today; for the preview.
+   */
   public String example(UUID officeId, LetterNumberFormat format) {
     List<ServiceType> services = catalog.activeServices(officeId, "");
-    String classification =
+    Optional<ServiceType> service =
         services.stream()
-            .map(ServiceType::classificationCode)
-            .filter(c -> c != null && !c.isBlank())
+            .filter(s -> s.classificationCode() != null && !s.classificationCode().isBlank())
             .findFirst()
-            .orElse(null);
+            .or(() -> services.stream().findFirst());
     return format.format(
         new LetterNumberFormat.Values(
-            classification, offices.get(officeId).unitCode(), 7, LocalDate.now(clock)));
+            service.map(ServiceType::classificationCode).orElse(null),
+            service.map(ServiceType::code).orElse(null),
+            offices.get(officeId).unitCode(),
+            7,
+            LocalDate.now(clock)));
   }
 
   // ---- counters ---------------------------------------------------------------------------------
@@ -366,7 +390,11 @@ public class LetterNumberingService implements LetterNumbering {
       String text =
           format.format(
               new LetterNumberFormat.Values(
-                  service == null ? null : service.classificationCode(), unitCode, next, day));
+                  service == null ? null : service.classificationCode(),
+                  service == null ? null : service.code(),
+                  unitCode,
+                  next,
+                  day));
       counters.add(new Counter(key, year, last, next, text));
     }
     return counters;

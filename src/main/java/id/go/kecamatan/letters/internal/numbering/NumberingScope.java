@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters.internal.numbering;
 
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.letters.internal.numbering.LetterNumberFormat.Token;
 
 /**
  * Which letters share a running number: all letters of the office, the letters of one
@@ -19,6 +20,18 @@ public enum NumberingScope {
       case CLASSIFICATION ->
           "K:" + (service.classificationCode() == null ? "" : service.classificationCode().strip());
       case SERVICE -> "S:" + service.id();
+    };
+  }
+
+  /**
+   * Whether this format prints what tells the scope's sequences apart. Each sequence counts from 1,
+   * so without it the first letter of every classification or service gets the same number.
+   */
+  public boolean tellsApart(LetterNumberFormat format) {
+    return switch (this) {
+      case OFFICE -> true;
+      case CLASSIFICATION -> format.uses(Token.KLASIFIKASI) || format.uses(Token.KODE_LAYANAN);
+      case SERVICE -> format.uses(Token.KODE_LAYANAN);
     };
   }
 

@@ -22,7 +22,7 @@ class LetterNumberFormatTests {
 
   private static String print(String format, int number) {
     return LetterNumberFormat.of(format)
-        .format(new LetterNumberFormat.Values("474", "416.305", number, NOVEMBER));
+        .format(new LetterNumberFormat.Values("474", "DOMISILI", "416.305", number, NOVEMBER));
   }
 
   private static String problem(String format) {
@@ -43,7 +43,8 @@ class LetterNumberFormatTests {
     assertThat(print("{nomor:6}", 42)).isEqualTo("000042");
     assertThat(
             LetterNumberFormat.of("{bulan}/{nomor:2}")
-                .format(new LetterNumberFormat.Values(null, null, 3, LocalDate.of(2027, 2, 1))))
+                .format(
+                    new LetterNumberFormat.Values(null, null, null, 3, LocalDate.of(2027, 2, 1))))
         .isEqualTo("02/03");
   }
 
@@ -61,7 +62,7 @@ class LetterNumberFormatTests {
               LetterNumberFormat.of("{nomor}/{bulan_romawi}")
                   .format(
                       new LetterNumberFormat.Values(
-                          "474", "416.305", 1, LocalDate.of(2026, month, 28))))
+                          "474", "DOMISILI", "416.305", 1, LocalDate.of(2026, month, 28))))
           .isEqualTo("1/" + expected[month - 1]);
     }
     assertThatThrownBy(() -> LetterNumberFormat.roman(13))
@@ -72,8 +73,49 @@ class LetterNumberFormatTests {
   void missingCodesPrintAVisibleFallback() {
     assertThat(
             LetterNumberFormat.of(LetterNumberFormat.DEFAULT)
-                .format(new LetterNumberFormat.Values(" ", null, 7, NOVEMBER)))
+                .format(new LetterNumberFormat.Values(" ", null, null, 7, NOVEMBER)))
         .isEqualTo("TANPA-KLASIFIKASI/007/TANPA-KODE-UNIT/2026");
+    assertThat(
+            LetterNumberFormat.of("{kode_layanan}/{nomor}")
+                .format(new LetterNumberFormat.Values("474", "  ", "416.305", 7, NOVEMBER)))
+        .isEqualTo("TANPA-KODE-LAYANAN/7");
+  }
+
+  @Example
+  void theServiceCodeTellsTheServicesApart() {
+    assertThat(print("{kode_layanan}/{nomor:3}/{kode_unit}/{tahun}", 1))
+        .isEqualTo("DOMISILI/001/416.305/2026");
+    assertThat(
+            LetterNumberFormat.of("{klasifikasi}.{kode_layanan}/{nomor:3}")
+                .format(new LetterNumberFormat.Values("470", " SKTM ", null, 1, NOVEMBER)))
+        .isEqualTo("470.SKTM/001");
+    assertThat(problem("{nomor}/{Kode_Layanan}")).isEqualTo("numbering.error.unknownToken");
+    assertThat(problem("{nomor}/{kode_layanan:3}")).isEqualTo("numbering.error.unknownToken");
+  }
+
+  @Example
+  void theServiceCodeCountsAtItsLongestLength() {
+    // 7 for the running number, 93 literal and 20 for the longest service code make 120
+    String fits = "{nomor}" + "A".repeat(93) + "{kode_layanan}";
+    LetterNumberFormat.Parsed parsed = LetterNumberFormat.parse(fits);
+    assertThat(parsed.problem()).isNull();
+    assertThat(problem(fits + "A")).isEqualTo("numbering.error.tooLongPrinted");
+  }
+
+  @Example
+  void onlyAFormatThatTellsTheSequencesApartFitsAScopeOfManySequences() {
+    LetterNumberFormat byDefault = LetterNumberFormat.of(LetterNumberFormat.DEFAULT);
+    LetterNumberFormat withService = LetterNumberFormat.of("{kode_layanan}/{nomor}/{tahun}");
+    LetterNumberFormat plain = LetterNumberFormat.of("{nomor}/{kode_unit}/{tahun}");
+
+    assertThat(NumberingScope.OFFICE.tellsApart(plain)).isTrue();
+    assertThat(NumberingScope.OFFICE.tellsApart(byDefault)).isTrue();
+    assertThat(NumberingScope.CLASSIFICATION.tellsApart(byDefault)).isTrue();
+    assertThat(NumberingScope.CLASSIFICATION.tellsApart(withService)).isTrue();
+    assertThat(NumberingScope.CLASSIFICATION.tellsApart(plain)).isFalse();
+    assertThat(NumberingScope.SERVICE.tellsApart(withService)).isTrue();
+    assertThat(NumberingScope.SERVICE.tellsApart(byDefault)).isFalse();
+    assertThat(NumberingScope.SERVICE.tellsApart(plain)).isFalse();
   }
 
   @Example
@@ -82,6 +124,11 @@ class LetterNumberFormatTests {
     assertThat(format.uses(LetterNumberFormat.Token.TAHUN)).isTrue();
     assertThat(format.uses(LetterNumberFormat.Token.KLASIFIKASI)).isFalse();
     assertThat(format.uses(LetterNumberFormat.Token.KODE_UNIT)).isFalse();
+    assertThat(format.uses(LetterNumberFormat.Token.KODE_LAYANAN)).isFalse();
+    assertThat(
+            LetterNumberFormat.of("{kode_layanan}/{nomor}")
+                .uses(LetterNumberFormat.Token.KODE_LAYANAN))
+        .isTrue();
   }
 
   @Example
@@ -159,6 +206,17 @@ class LetterNumberFormatTests {
       assertThat(indonesian).containsKey(key);
       assertThat(english).containsKey(key);
     }
+    for (LetterNumberFormat.Token token : LetterNumberFormat.Token.values()) {
+      assertThat(indonesian).containsKey(token.helpKey());
+      assertThat(english).containsKey(token.helpKey());
+    }
+    for (String key :
+        new String[] {
+          "numbering.error.scopeNeedsServiceCode", "numbering.error.scopeNeedsClassification"
+        }) {
+      assertThat(indonesian).containsKey(key);
+      assertThat(english).containsKey(key);
+    }
   }
 
   private static Properties bundle(String path) throws IOException {
@@ -188,7 +246,9 @@ class LetterNumberFormatTests {
     assertThat(parsed.format() == null).isEqualTo(parsed.problem() != null);
     if (parsed.format() != null) {
       String printed =
-          parsed.format().format(new LetterNumberFormat.Values("474", "416.305", 7, NOVEMBER));
+          parsed
+              .format()
+              .format(new LetterNumberFormat.Values("474", "DOMISILI", "416.305", 7, NOVEMBER));
       assertThat(printed).doesNotContain("<", ">", "&", "\"", "'", "{", "}");
       assertThat(printed.length()).isLessThanOrEqualTo(LetterNumberFormat.MAX_LENGTH);
       assertThat(printed.codePoints()).noneMatch(Character::isISOControl);
@@ -208,7 +268,8 @@ class LetterNumberFormatTests {
         parsed
             .format()
             .format(
-                new LetterNumberFormat.Values(null, null, number, LocalDate.of(2030, month, 1)));
+                new LetterNumberFormat.Values(
+                    null, null, null, number, LocalDate.of(2030, month, 1)));
     assertThat(printed)
         .isEqualTo(
             before

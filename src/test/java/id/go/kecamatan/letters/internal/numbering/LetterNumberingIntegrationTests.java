@@ -61,9 +61,13 @@ class LetterNumberingIntegrationTests {
     return transactions.execute(tx -> numbering.take(office().id(), service, day));
   }
 
+  /** Saves the scope with the default format, or per service with the service code added. */
   private void scope(NumberingScope scope) {
-    assertThat(numbering.save(office().id(), LetterNumberFormat.DEFAULT, scope.name()).ok())
-        .isTrue();
+    String format =
+        scope == NumberingScope.SERVICE
+            ? "{klasifikasi}/{kode_layanan}/{nomor:3}/{kode_unit}/{tahun}"
+            : LetterNumberFormat.DEFAULT;
+    assertThat(numbering.save(office().id(), format, scope.name()).ok()).isTrue();
   }
 
   private static void assertConsecutive(List<LetterNumber> taken, int count) {
@@ -221,7 +225,8 @@ class LetterNumberingIntegrationTests {
       LetterNumber a2 = take(office().surat474(), day);
       assertThat(a1.scope()).isEqualTo("S:" + office().surat474());
       assertThat(List.of(a1.sequence(), b1.sequence(), a2.sequence())).containsExactly(1, 1, 2);
-      assertThat(b1.text()).isEqualTo("400.9/001/416.399/2097");
+      assertThat(a1.text()).isEqualTo("474/SKD/001/416.399/2097");
+      assertThat(b1.text()).isEqualTo("400.9/SKTM/001/416.399/2097");
 
       // per classification: K:474 continues after the highest number issued this year
       scope(NumberingScope.CLASSIFICATION);

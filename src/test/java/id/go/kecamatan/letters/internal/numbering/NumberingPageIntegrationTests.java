@@ -173,10 +173,13 @@ class NumberingPageIntegrationTests {
       assertThat(refused.body())
           .contains("belum punya kode klasifikasi: Surat Keterangan Lain-lain");
       HttpResponse<String> perClassification =
-          admin().post(PAGE, "format", "{nomor}/{tahun}", "scope", "CLASSIFICATION");
+          admin().post(PAGE, "format", "{kode_layanan}/{nomor}/{tahun}", "scope", "CLASSIFICATION");
       assertThat(perClassification.body()).contains("yang belum punya: Surat Keterangan Lain-lain");
       // without the token and with another scope, the missing code does not matter
-      assertThat(admin().post(PAGE, "format", "{nomor}/{tahun}", "scope", "SERVICE").statusCode())
+      assertThat(
+              admin()
+                  .post(PAGE, "format", "{kode_layanan}/{nomor}/{tahun}", "scope", "SERVICE")
+                  .statusCode())
           .isEqualTo(302);
     } finally {
       jdbc.sql("update service_type set active = false where id = ?")
@@ -184,6 +187,100 @@ class NumberingPageIntegrationTests {
           .update();
       numbering.save(office().id(), LetterNumberFormat.DEFAULT, "OFFICE");
     }
+  }
+
+  @Test
+  void aScopeOfManySequencesNeedsAFormatThatTellsThemApart() {
+    WebClient admin = admin();
+    String before = savedFormat();
+
+    HttpResponse<String> byService =
+        admin.post(PAGE, "format", LetterNumberFormat.DEFAULT, "scope", "SERVICE");
+    assertThat(byService.statusCode()).isEqualTo(200);
+    assertThat(byService.body())
+        .contains("error-summary")
+        .contains(
+            "Dengan satu urutan per layanan, setiap layanan mulai dari nomor 1, sehingga dua"
+                + " layanan akan mencetak nomor surat yang sama. Tambahkan {kode_layanan} ke"
+                + " format, atau pilih urutan lain.")
+        .contains("aria-describedby=\"scope-hint scope-error\"")
+        .contains("value=\"" + LetterNumberFormat.DEFAULT + "\"")
+        .containsPattern("value=\"SERVICE\"\\s+checked");
+    // accepted before the service code token existed, refused now
+    assertThat(admin.post(PAGE, "format", "{nomor}/{tahun}", "scope", "SERVICE").body())
+        .contains("Tambahkan {kode_layanan} ke format");
+    assertThat(
+            admin
+                .post(PAGE, "format", "{nomor:3}/{kode_unit}/{tahun}", "scope", "CLASSIFICATION")
+                .body())
+        .contains(
+            "Dengan satu urutan per kode klasifikasi, setiap kode mulai dari nomor 1, sehingga"
+                + " dua klasifikasi akan mencetak nomor surat yang sama. Tambahkan {klasifikasi}"
+                + " atau {kode_layanan} ke format, atau pilih urutan lain.");
+    assertThat(
+            admin()
+                .post(PAGE + "?lang=en", "format", "{nomor}/{tahun}", "scope", "CLASSIFICATION")
+                .body())
+        .contains(
+            "With one sequence per classification code, every code starts at number 1, so two"
+                + " classifications would print the same letter number. Add {klasifikasi} or"
+                + " {kode_layanan} to the format, or choose another sequence.");
+    assertThat(
+            admin()
+                .post(PAGE + "?lang=en", "format", LetterNumberFormat.DEFAULT, "scope", "SERVICE")
+                .body())
+        .contains(
+            "With one sequence per service, every service starts at number 1, so two services"
+                + " would print the same letter number. Add {kode_layanan} to the format, or"
+                + " choose another sequence.");
+    assertThat(savedFormat()).isEqualTo(before);
+    assertThat(numbering.setting(office().id()).scope()).isEqualTo(NumberingScope.OFFICE);
+
+    try {
+      assertThat(
+              admin
+                  .post(PAGE, "format", "{kode_layanan}/{nomor:3}/{tahun}", "scope", "SERVICE")
+                  .statusCode())
+          .isEqualTo(302);
+      assertThat(
+              admin
+                  .post(
+                      PAGE, "format", "{kode_layanan}/{nomor:3}/{tahun}", "scope", "CLASSIFICATION")
+                  .statusCode())
+          .isEqualTo(302);
+      assertThat(admin.post(PAGE, "format", LetterNumberFormat.DEFAULT, "scope", "CLASSIFICATION"))
+          .extracting(HttpResponse::statusCode)
+          .isEqualTo(302);
+      // the default format with the default scope, which an office has before saving, is valid
+      assertThat(admin.post(PAGE, "format", LetterNumberFormat.DEFAULT, "scope", "OFFICE"))
+          .extracting(HttpResponse::statusCode)
+          .isEqualTo(302);
+      assertThat(numbering.check(office().id(), LetterNumberFormat.DEFAULT, "OFFICE").any())
+          .isFalse();
+    } finally {
+      numbering.save(office().id(), LetterNumberFormat.DEFAULT, "OFFICE");
+    }
+  }
+
+  @Test
+  void theServiceCodeTokenIsExplainedAndPreviewed() {
+    String body = admin().get(PAGE).body();
+    assertThat(body)
+        .contains("<code>{kode_layanan}</code>")
+        .contains("Kode layanan, misalnya DOMISILI");
+    assertThat(
+            admin()
+                .post(
+                    PAGE,
+                    "format",
+                    "{kode_layanan}/{nomor:3}/{tahun}",
+                    "scope",
+                    "SERVICE",
+                    "pratinjau",
+                    "1")
+                .body())
+        .containsPattern("(SKD|SKTM)/007/" + LocalDate.now(clock).getYear())
+        .doesNotContain("error-summary");
   }
 
   @Test

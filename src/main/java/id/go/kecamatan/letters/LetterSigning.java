@@ -197,7 +197,17 @@ public class LetterSigning {
             signed.add(signOne(officer, signatory.get(), session, id, today));
           } catch (NotFoundException | IllegalTransitionException e) {
             skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
-          } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+          } catch (DataIntegrityViolationException e) {
+            // the same number text printed twice (a format that cannot tell its sequences apart)
+            boolean numberTaken = String.valueOf(e.getMessage()).contains("letter_number_unique");
+            skipped.add(
+                skip(
+                    officer,
+                    id,
+                    numberTaken
+                        ? "letters.sign.skipped.numberTaken"
+                        : "letters.sign.skipped.changed"));
+          } catch (OptimisticLockingFailureException e) {
             skipped.add(skip(officer, id, "letters.sign.skipped.changed"));
           } catch (WrongPassphraseException
               | SigningLockedException

@@ -6,11 +6,13 @@ import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.letters.internal.signing.CertificateAuthority;
 import id.go.kecamatan.letters.internal.signing.KeySealing;
 import id.go.kecamatan.letters.internal.signing.SigningKeyStore;
+import id.go.kecamatan.letters.internal.signing.SigningLockedException;
 import id.go.kecamatan.letters.internal.signing.SigningLockout;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
+import java.nio.CharBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
@@ -18,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +38,24 @@ import org.springframework.transaction.annotation.Transactional;
  * certificate authority, the private key stored only encrypted under the signer's passphrase (which
  * is never stored). A forgotten passphrase cannot be recovered: the signer replaces the key, which
  * issues a new certificate. Letters signed before keep the old certificate in their signature.
+ *
+ * <p>On the web a key is created or replaced, and a NIK saved, only with the staff account's
+ * password typed again ({@link #createWithPassword}, {@link #saveNik}): a borrowed session alone
+ * cannot choose a signer's passphrase. A wrong password counts like a wrong passphrase in the
+ * signer's lock-out, nothing is replaced while signing is locked, and replacing does not lift the
+ * lock-out.
  */
 @Service
 public class SigningKeys {
 
+  /** The fewest characters (code points) of a passphrase. */
   public static final int MIN_PASSPHRASE = 8;
 
+  /** The most characters (code points) of a passphrase. */
   public static final int MAX_PASSPHRASE = 200;
+
+  /** Longer typed passwords are wrong without hashing them (the account rule allows 128). */
+  private static final int MAX_PASSWORD = 1024;
 
   /** How long a signer's certificate is valid. */
   public static final Duration VALIDITY = Duration.ofDays(2 * 365);
@@ -51,6 +66,7 @@ public class SigningKeys {
   private final StaffAccounts accounts;
   private final Offices offices;
   private final AuditTrail audit;
+  private final PasswordEncoder passwords;
   private final Clock clock;
 
   SigningKeys(
@@ -60,6 +76,7 @@ public class SigningKeys {
       StaffAccounts accounts,
       Offices offices,
       AuditTrail audit,
+      PasswordEncoder passwords,
       Clock clock) {
     this.store = store;
     this.authority = authority;
@@ -67,14 +84,27 @@ public class SigningKeys {
     this.accounts = accounts;
     this.offices = offices;
     this.audit = audit;
+    this.passwords = passwords;
     this.clock = clock;
+  }
+
+  /**
+   * The length rule of a passphrase, the one definition for new keys and for signing: {@value
+   * #MIN_PASSPHRASE} to {@value #MAX_PASSPHRASE} characters counted as code points.
+   */
+  public static boolean passphraseLengthOk(char[] passphrase) {
+    int length = passphraseLength(passphrase);
+    return length >= MIN_PASSPHRASE && length <= MAX_PASSPHRASE;
+  }
+
+  private static int passphraseLength(char[] passphrase) {
+    return passphrase == null ? 0 : Character.codePointCount(passphrase, 0, passphrase.length);
   }
 
   /** The rules of a new passphrase (field {@code passphrase}). */
   public static FieldErrors checkPassphrase(char[] passphrase) {
     FieldErrors errors = new FieldErrors();
-    int length =
-        passphrase == null ? 0 : Character.codePointCount(passphrase, 0, passphrase.length);
+    int length = passphraseLength(passphrase);
     if (length == 0) {
       errors.reject("passphrase", "error.required");
     } else if (length < MIN_PASSPHRASE) {
@@ -88,8 +118,32 @@ public class SigningKeys {
   }
 
   /**
+   * Creates or replaces the signer's own key from the web: the account's password (field {@code
+   * password}) is checked first, and counts in the lock-out when wrong; the name and NIP come from
+   * the account. See {@link #create}.
+   *
+   * @return the new certificate, or the errors of the password, passphrase or NIP
+   */
+  @Transactional
+  public Outcome<SignerCertificate> createWithPassword(
+      UUID officeId, UUID staffId, char[] password, char[] passphrase) {
+    Staff staff = signer(officeId, staffId);
+    FieldErrors errors = checkPassphrase(passphrase);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    errors = reauthenticate(officeId, staffId, password);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    return create(staffId, officeId, staff.fullName(), staff.nip(), passphrase);
+  }
+
+  /**
    * Creates the signer's key, or replaces it (a new key pair and certificate), under a new
-   * passphrase. Audited as {@code signing-key.created} or {@code signing-key.replaced}.
+   * passphrase, without asking for the account's password: for the demo data and tests only, the
+   * web uses {@link #createWithPassword}. Refused while signing is locked; the wrong passphrases
+   * counted stay counted. Audited as {@code signing-key.created} or {@code signing-key.replaced}.
    *
    * @param staffId a staff account of this office with the SIGNER role
    * @param name the signer's name, the certificate's CN
@@ -99,9 +153,11 @@ public class SigningKeys {
   @Transactional
   public Outcome<SignerCertificate> create(
       UUID staffId, UUID officeId, String name, String nip, char[] passphrase) {
-    Staff staff = accounts.get(officeId, staffId);
-    if (!staff.roles().contains(Role.SIGNER)) {
-      throw new IllegalArgumentException("Only a signer has a signing key");
+    signer(officeId, staffId);
+    Optional<Instant> locked = lockout.lockedUntil(staffId);
+    if (locked.isPresent()) {
+      return Outcome.failed(
+          new FieldErrors().reject("passphrase", "signing.locked", time(locked.get())));
     }
     FieldErrors errors = checkPassphrase(passphrase);
     errors.text("name", name, 120);
@@ -130,10 +186,6 @@ public class SigningKeys {
         KeySealing.seal(
             pair.getPrivate().getEncoded(), passphrase, SigningKeyStore.sealingContext(staffId));
     boolean replaced = store.save(officeId, staffId, certificate, sealed, now);
-    if (replaced) {
-      // the wrong passphrases counted were tries at the old key
-      lockout.succeeded(staffId);
-    }
     SignerCertificate shown = certificate(officeId, staffId).orElseThrow();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("subject", shown.subject());
@@ -176,10 +228,13 @@ public class SigningKeys {
     return store.nik(officeId, staffId);
   }
 
-  /** Saves the signer's NIK for a remote signing service (field {@code nik}); audited. */
+  /**
+   * Saves the signer's NIK for a remote signing service (field {@code nik}) with the account's
+   * password typed again (field {@code password}, counted in the lock-out when wrong); audited.
+   */
   @Transactional
-  public FieldErrors saveNik(UUID officeId, UUID staffId, String nik) {
-    accounts.get(officeId, staffId);
+  public FieldErrors saveNik(UUID officeId, UUID staffId, String nik, char[] password) {
+    signer(officeId, staffId);
     FieldErrors errors = new FieldErrors();
     String digits = nik == null ? "" : nik.replaceAll("[\\s.]", "");
     if (digits.isEmpty()) {
@@ -190,10 +245,71 @@ public class SigningKeys {
     if (errors.any()) {
       return errors;
     }
+    errors = reauthenticate(officeId, staffId, password);
+    if (errors.any()) {
+      return errors;
+    }
     store.saveNik(officeId, staffId, digits, clock.instant());
     audit.record(
         officeId, "signing-key.nik-saved", "staff", staffId, Map.of("nik", masked(digits)));
     return errors;
+  }
+
+  private Staff signer(UUID officeId, UUID staffId) {
+    Staff staff = accounts.get(officeId, staffId);
+    if (!staff.roles().contains(Role.SIGNER)) {
+      throw new IllegalArgumentException("Only a signer has a signing key");
+    }
+    return staff;
+  }
+
+  /**
+   * The account's password typed again (field {@code password}), as a try in the signer's lock-out:
+   * refused while locked, counted and audited when wrong, not counted when right (which lifts
+   * nothing either).
+   */
+  private FieldErrors reauthenticate(UUID officeId, UUID staffId, char[] password) {
+    FieldErrors errors = new FieldErrors();
+    if (password == null || password.length == 0) {
+      return errors.reject("password", "error.required");
+    }
+    SigningLockout.Attempt attempt;
+    try {
+      attempt = lockout.reserve(officeId, staffId);
+    } catch (SigningLockedException e) {
+      return errors.reject("password", "signing.locked", time(e.until()));
+    }
+    boolean right;
+    try {
+      right = passwordMatches(staffId, password);
+    } catch (RuntimeException e) {
+      lockout.release(attempt);
+      throw e;
+    }
+    if (right) {
+      lockout.release(attempt);
+      return errors;
+    }
+    audit.record(officeId, "signing-key.password-refused", "staff", staffId, Map.of());
+    return lockout.wrongPassphrase(attempt) instanceof SigningLockedException locked
+        ? errors.reject("password", "signing.locked", time(locked.until()))
+        : errors.reject("password", "signing.password.wrong");
+  }
+
+  private boolean passwordMatches(UUID staffId, char[] password) {
+    if (password.length > MAX_PASSWORD) {
+      return false;
+    }
+    try {
+      return passwords.matches(CharBuffer.wrap(password), accounts.passwordHashOf(staffId));
+    } catch (IllegalArgumentException e) {
+      // e.g. longer than the hash function takes: not the password
+      return false;
+    }
+  }
+
+  private String time(Instant instant) {
+    return DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone()).format(instant);
   }
 
   private static String masked(String nik) {

@@ -1,7 +1,5 @@
 package id.go.kecamatan.letters.web;
 
-import id.go.kecamatan.accounts.Staff;
-import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.letters.SigningKeys;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
@@ -19,22 +17,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signer's own signing key ({@code /admin/surat/kunci}, SIGNER only): the certificate, and a
- * new key under a new passphrase typed twice. With a remote signing service the page records the
- * signer's NIK instead.
+ * new key under a new passphrase typed twice, with the account's password typed again. With a
+ * remote signing service the page records the signer's NIK instead, also with the password.
  */
 @Controller
 class SigningKeyController {
 
   private final SigningKeys keys;
-  private final StaffAccounts accounts;
   private final boolean remote;
 
   SigningKeyController(
-      SigningKeys keys,
-      StaffAccounts accounts,
-      @Value("${layanan.letters.signer.kind:local}") String kind) {
+      SigningKeys keys, @Value("${layanan.letters.signer.kind:local}") String kind) {
     this.keys = keys;
-    this.accounts = accounts;
     this.remote = "remote".equals(kind);
   }
 
@@ -46,6 +40,7 @@ class SigningKeyController {
 
   @PostMapping("/admin/surat/kunci")
   String create(
+      @RequestParam(defaultValue = "") String password,
       @RequestParam(defaultValue = "") String passphrase,
       @RequestParam(defaultValue = "") String repeat,
       Model model,
@@ -55,6 +50,7 @@ class SigningKeyController {
       throw new NotFoundException();
     }
     char[] typed = passphrase.toCharArray();
+    char[] typedPassword = password.toCharArray();
     try {
       FieldErrors errors = SigningKeys.checkPassphrase(typed);
       if (!errors.any() && !passphrase.equals(repeat)) {
@@ -64,9 +60,8 @@ class SigningKeyController {
         return page(model, officer, errors, null);
       }
       boolean replacing = keys.hasKey(officer.officeId(), officer.staffId());
-      Staff staff = accounts.get(officer.officeId(), officer.staffId());
       Outcome<?> outcome =
-          keys.create(staff.id(), officer.officeId(), staff.fullName(), staff.nip(), typed);
+          keys.createWithPassword(officer.officeId(), officer.staffId(), typedPassword, typed);
       if (!outcome.ok()) {
         return page(model, officer, outcome.errors(), null);
       }
@@ -75,14 +70,24 @@ class SigningKeyController {
       return "redirect:/admin/surat/kunci";
     } finally {
       Arrays.fill(typed, '\0');
+      Arrays.fill(typedPassword, '\0');
     }
   }
 
   @PostMapping("/admin/surat/kunci/nik")
   String saveNik(
-      @RequestParam(defaultValue = "") String nik, Model model, RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "") String nik,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
+      RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
-    FieldErrors errors = keys.saveNik(officer.officeId(), officer.staffId(), nik);
+    char[] typedPassword = password.toCharArray();
+    FieldErrors errors;
+    try {
+      errors = keys.saveNik(officer.officeId(), officer.staffId(), nik, typedPassword);
+    } finally {
+      Arrays.fill(typedPassword, '\0');
+    }
     if (errors.any()) {
       return page(model, officer, errors, nik);
     }

@@ -72,6 +72,8 @@ class SigningKeyPageIntegrationTests {
     HttpResponse<String> created =
         signer.post(
             PAGE,
+            "password",
+            WebClient.PASSWORD,
             "passphrase",
             "<script>alert(1)</script> rahasia",
             "repeat",
@@ -102,7 +104,14 @@ class SigningKeyPageIntegrationTests {
         .contains(first.sha256Fingerprint());
 
     HttpResponse<String> replaced =
-        signer.post(PAGE, "passphrase", "kalimat rahasia baru", "repeat", "kalimat rahasia baru");
+        signer.post(
+            PAGE,
+            "password",
+            WebClient.PASSWORD,
+            "passphrase",
+            "kalimat rahasia baru",
+            "repeat",
+            "kalimat rahasia baru");
     assertThat(replaced.statusCode()).isEqualTo(302);
     SignerCertificate second = keys.certificate(jetis, staffId).orElseThrow();
     assertThat(second.serialNumber()).isNotEqualTo(first.serialNumber());
@@ -115,13 +124,27 @@ class SigningKeyPageIntegrationTests {
   void badPassphrasesGetClearMessagesAndReplaceNothing() {
     assertThat(
             signer
-                .post(PAGE, "passphrase", "kalimat rahasia", "repeat", "kalimat rahasia")
+                .post(
+                    PAGE,
+                    "password",
+                    WebClient.PASSWORD,
+                    "passphrase",
+                    "kalimat rahasia",
+                    "repeat",
+                    "kalimat rahasia")
                 .statusCode())
         .isEqualTo(302);
     SignerCertificate kept = keys.certificate(jetis, staffId).orElseThrow();
 
     HttpResponse<String> mismatch =
-        signer.post(PAGE, "passphrase", "kalimat rahasia satu", "repeat", "kalimat rahasia dua");
+        signer.post(
+            PAGE,
+            "password",
+            WebClient.PASSWORD,
+            "passphrase",
+            "kalimat rahasia satu",
+            "repeat",
+            "kalimat rahasia dua");
     assertThat(mismatch.statusCode()).isEqualTo(200);
     assertThat(mismatch.body())
         .contains("Kedua passphrase tidak sama")
@@ -129,19 +152,30 @@ class SigningKeyPageIntegrationTests {
         .contains("class=\"error-summary\"")
         .doesNotContain("kalimat rahasia satu");
 
-    HttpResponse<String> tooShort = signer.post(PAGE, "passphrase", "pendek", "repeat", "pendek");
+    HttpResponse<String> tooShort =
+        signer.post(
+            PAGE, "password", WebClient.PASSWORD, "passphrase", "pendek", "repeat", "pendek");
     assertThat(tooShort.body()).contains("Passphrase terlalu pendek: paling sedikit 8 karakter.");
 
     String huge = "a".repeat(100_000);
-    HttpResponse<String> tooLong = signer.post(PAGE, "passphrase", huge, "repeat", huge);
+    HttpResponse<String> tooLong =
+        signer.post(PAGE, "password", WebClient.PASSWORD, "passphrase", huge, "repeat", huge);
     assertThat(tooLong.statusCode()).isEqualTo(200);
     assertThat(tooLong.body()).contains("Passphrase terlalu panjang: paling banyak 200 karakter.");
 
     HttpResponse<String> nul =
-        signer.post(PAGE, "passphrase", "kalimat\u0000rahasia", "repeat", "kalimat\u0000rahasia");
+        signer.post(
+            PAGE,
+            "password",
+            WebClient.PASSWORD,
+            "passphrase",
+            "kalimat\u0000rahasia",
+            "repeat",
+            "kalimat\u0000rahasia");
     assertThat(nul.body()).contains("Berisi karakter yang tidak diperbolehkan.");
 
-    HttpResponse<String> empty = signer.post(PAGE, "passphrase", "", "repeat", "");
+    HttpResponse<String> empty =
+        signer.post(PAGE, "password", WebClient.PASSWORD, "passphrase", "", "repeat", "");
     assertThat(empty.body()).contains("Wajib diisi.");
 
     assertThat(keys.certificate(jetis, staffId).orElseThrow().serialNumber())
@@ -152,7 +186,14 @@ class SigningKeyPageIntegrationTests {
   @Test
   void inEnglishToo() {
     HttpResponse<String> tooShort =
-        signer.post(PAGE + "?lang=en", "passphrase", "short", "repeat", "short");
+        signer.post(
+            PAGE + "?lang=en",
+            "password",
+            WebClient.PASSWORD,
+            "passphrase",
+            "short",
+            "repeat",
+            "short");
     assertThat(tooShort.body()).contains("The passphrase is too short: at least 8 characters.");
   }
 
@@ -162,7 +203,14 @@ class SigningKeyPageIntegrationTests {
     assertThat(verifier.get(PAGE).statusCode()).isEqualTo(403);
     assertThat(
             verifier
-                .post(PAGE, "passphrase", "kalimat rahasia", "repeat", "kalimat rahasia")
+                .post(
+                    PAGE,
+                    "password",
+                    WebClient.PASSWORD,
+                    "passphrase",
+                    "kalimat rahasia",
+                    "repeat",
+                    "kalimat rahasia")
                 .statusCode())
         .isEqualTo(403);
     assertThat(verifier.get("/admin").body()).doesNotContain("href=\"/admin/surat/kunci\"");
@@ -172,9 +220,130 @@ class SigningKeyPageIntegrationTests {
     // without the CSRF token nothing is made
     assertThat(
             signer
-                .postRaw(PAGE, "passphrase", "kalimat rahasia", "repeat", "kalimat rahasia")
+                .postRaw(
+                    PAGE,
+                    "password",
+                    WebClient.PASSWORD,
+                    "passphrase",
+                    "kalimat rahasia",
+                    "repeat",
+                    "kalimat rahasia")
                 .statusCode())
         .isEqualTo(403);
     assertThat(keys.hasKey(jetis, staffId)).isFalse();
+  }
+
+  HttpResponse<String> replace(String password, String passphrase) {
+    return signer.post(PAGE, "password", password, "passphrase", passphrase, "repeat", passphrase);
+  }
+
+  int wrongAttempts() {
+    return jdbc.sql("select wrong_attempts from signing_lockout where staff_id = ?")
+        .param(staffId)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  @Test
+  void creatingOrReplacingTheKeyTakesTheAccountPassword() {
+    HttpResponse<String> form = signer.get(PAGE);
+    assertThat(form.body())
+        .contains("name=\"password\"")
+        .contains("autocomplete=\"current-password\"")
+        .contains("maxlength=\"" + SigningKeys.MAX_PASSPHRASE + "\"");
+
+    HttpResponse<String> noPassword = replace("", "kalimat rahasia");
+    assertThat(noPassword.statusCode()).isEqualTo(200);
+    assertThat(noPassword.body()).contains("aria-describedby=\"password-hint password-error\"");
+    assertThat(keys.hasKey(jetis, staffId)).isFalse();
+
+    HttpResponse<String> wrongOnCreate = replace("bukan-kata-sandinya", "kalimat rahasia");
+    assertThat(wrongOnCreate.statusCode()).isEqualTo(200);
+    assertThat(wrongOnCreate.body())
+        .contains("Kata sandi salah. Tidak ada yang diubah.")
+        .doesNotContain("bukan-kata-sandinya");
+    assertThat(keys.hasKey(jetis, staffId)).isFalse();
+    assertThat(wrongAttempts()).isEqualTo(1);
+
+    assertThat(replace(WebClient.PASSWORD, "kalimat rahasia").statusCode()).isEqualTo(302);
+    SignerCertificate kept = keys.certificate(jetis, staffId).orElseThrow();
+    assertThat(wrongAttempts()).as("a right password neither counts nor lifts").isEqualTo(1);
+
+    for (String hostile :
+        new String[] {"<script>alert(1)</script>", "a".repeat(100_000), "sandi\u0000../"}) {
+      HttpResponse<String> wrong = replace(hostile, "kalimat rahasia baru");
+      assertThat(wrong.statusCode()).isEqualTo(200);
+      assertThat(wrong.body()).contains("Kata sandi salah.").doesNotContain("alert(1)");
+    }
+    assertThat(wrongAttempts()).isEqualTo(4);
+    assertThat(keys.certificate(jetis, staffId).orElseThrow().serialNumber())
+        .isEqualTo(kept.serialNumber());
+    assertThat(audits("signing-key.replaced")).isZero();
+    assertThat(audits("signing-key.password-refused")).isEqualTo(4);
+
+    HttpResponse<String> english =
+        signer.post(
+            PAGE + "?lang=en",
+            "password",
+            "wrong again",
+            "passphrase",
+            "kalimat rahasia baru",
+            "repeat",
+            "kalimat rahasia baru");
+    assertThat(english.body()).contains("Signing is locked").contains("Try again after");
+  }
+
+  @Test
+  void fiveWrongPasswordsLockAndReplacingIsRefusedUntilTheLockEnds() {
+    assertThat(replace(WebClient.PASSWORD, "kalimat rahasia").statusCode()).isEqualTo(302);
+    SignerCertificate kept = keys.certificate(jetis, staffId).orElseThrow();
+    for (int i = 1; i < 5; i++) {
+      assertThat(replace("salah " + i, "kalimat rahasia baru").body())
+          .contains("Kata sandi salah.");
+    }
+    HttpResponse<String> fifth = replace("salah 5", "kalimat rahasia baru");
+    assertThat(fifth.body())
+        .contains("Penandatanganan dikunci")
+        .containsPattern("Coba lagi setelah pukul \\d\\d:\\d\\d\\.");
+    // now even the right password replaces nothing, nor does the service path
+    HttpResponse<String> locked = replace(WebClient.PASSWORD, "kalimat rahasia baru");
+    assertThat(locked.statusCode()).isEqualTo(200);
+    assertThat(locked.body()).contains("Penandatanganan dikunci");
+    assertThat(
+            keys.create(staffId, jetis, "Sri Rahayu", null, "kalimat rahasia baru".toCharArray())
+                .errors()
+                .get("passphrase")
+                .key())
+        .isEqualTo("signing.locked");
+    assertThat(keys.certificate(jetis, staffId).orElseThrow().serialNumber())
+        .isEqualTo(kept.serialNumber());
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'signing.locked' and entity_id = ?")
+                .param(staffId.toString())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void savingTheNikTakesTheAccountPassword() {
+    HttpResponse<String> wrong =
+        signer.post(PAGE + "/nik", "nik", "3516160101800001", "password", "bukan sandinya");
+    assertThat(wrong.statusCode()).isEqualTo(200);
+    assertThat(wrong.body()).contains("Kata sandi salah.");
+    assertThat(keys.nik(jetis, staffId)).isEmpty();
+    HttpResponse<String> missing = signer.post(PAGE + "/nik", "nik", "3516160101800001");
+    assertThat(missing.body()).contains("Wajib diisi.");
+    assertThat(keys.nik(jetis, staffId)).isEmpty();
+
+    assertThat(
+            signer
+                .post(PAGE + "/nik", "nik", "3516160101800001", "password", WebClient.PASSWORD)
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(keys.nik(jetis, staffId)).contains("3516160101800001");
+    assertThat(audits("signing-key.nik-saved")).isEqualTo(1);
   }
 }

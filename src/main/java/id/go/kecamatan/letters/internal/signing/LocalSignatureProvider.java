@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -50,18 +51,25 @@ public class LocalSignatureProvider implements SignatureProvider {
 
   @Override
   public SigningSession open(SignerIdentity signer, char[] passphrase) {
-    lockout.check(signer.staffId());
     SigningKeyStore.StoredKey key =
         keys.find(signer.officeId(), signer.staffId())
             .orElseThrow(
                 () -> new SigningUnavailableException("The signer has no signing key yet"));
-    byte[] pkcs8 =
-        KeySealing.open(
-                key.sealedKey(),
-                passphrase == null ? new char[0] : passphrase,
-                SigningKeyStore.sealingContext(signer.staffId()))
-            .orElseThrow(() -> lockout.wrongPassphrase(signer.officeId(), signer.staffId()));
-    lockout.succeeded(signer.staffId());
+    // counted before the slow key derivation, so parallel tries cannot pass the lock-out together
+    SigningLockout.Attempt attempt = lockout.reserve(signer.officeId(), signer.staffId());
+    Optional<byte[]> opened;
+    try {
+      opened =
+          KeySealing.open(
+              key.sealedKey(),
+              passphrase == null ? new char[0] : passphrase,
+              SigningKeyStore.sealingContext(signer.staffId()));
+    } catch (RuntimeException e) {
+      lockout.release(attempt);
+      throw e;
+    }
+    byte[] pkcs8 = opened.orElseThrow(() -> lockout.wrongPassphrase(attempt));
+    lockout.succeeded(attempt);
     PrivateKey privateKey;
     try {
       privateKey = CertificateAuthority.privateKey(pkcs8);

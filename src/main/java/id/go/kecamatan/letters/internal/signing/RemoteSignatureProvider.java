@@ -89,7 +89,6 @@ public class RemoteSignatureProvider implements SignatureProvider {
       if (closed) {
         throw new IllegalStateException("The signing session is closed");
       }
-      lockout.check(signer.staffId());
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put("nik", signer.nik());
       fields.put("passphrase", new String(passphrase));
@@ -100,18 +99,31 @@ public class RemoteSignatureProvider implements SignatureProvider {
       fields.put("width", number(box.width()));
       fields.put("height", number(box.height()));
       String boundary = "----layanan" + UUID.randomUUID();
-      HttpResponse<byte[]> answer;
+      // counted before the passphrase leaves, so parallel tries cannot pass the lock-out together
+      SigningLockout.Attempt attempt = lockout.reserve(signer.officeId(), signer.staffId());
       try {
-        answer =
-            http.send(
-                HttpRequest.newBuilder(url)
-                    .timeout(timeout)
-                    .header("Authorization", authorization)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Accept", "application/pdf")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, pdf)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        byte[] signed = signedPdf(post(boundary, fields, pdf), attempt);
+        lockout.succeeded(attempt);
+        return signed;
+      } catch (WrongPassphraseException | SigningLockedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        lockout.release(attempt);
+        throw e;
+      }
+    }
+
+    private HttpResponse<byte[]> post(String boundary, Map<String, String> fields, byte[] pdf) {
+      try {
+        return http.send(
+            HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, pdf)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
       } catch (HttpTimeoutException e) {
         throw new SigningUnavailableException(
             "The signing service did not answer within " + timeout.toSeconds() + " s", e);
@@ -123,16 +135,15 @@ public class RemoteSignatureProvider implements SignatureProvider {
         throw new SigningUnavailableException(
             "Interrupted while waiting for the signing service", e);
       }
-      return signedPdf(answer);
     }
 
-    private byte[] signedPdf(HttpResponse<byte[]> answer) {
+    private byte[] signedPdf(HttpResponse<byte[]> answer, SigningLockout.Attempt attempt) {
       int status = answer.statusCode();
       byte[] body = answer.body();
       if (status == 400 || status == 401) {
         String text = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
         if (WRONG_PASSPHRASE.matcher(text).find()) {
-          throw lockout.wrongPassphrase(signer.officeId(), signer.staffId());
+          throw lockout.wrongPassphrase(attempt);
         }
         throw new SigningUnavailableException(
             status == 401
@@ -149,7 +160,6 @@ public class RemoteSignatureProvider implements SignatureProvider {
         throw new SigningUnavailableException(
             "The signing service did not answer with a PDF (" + type + ")");
       }
-      lockout.succeeded(signer.staffId());
       return body;
     }
 

@@ -20,11 +20,17 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -307,6 +313,108 @@ class LocalSigningIntegrationTests {
     try (SigningSession session = later.open(signer, right)) {
       assertThat(session.sign(SigningFixtures.pdfA("Surat"), BOX, DETAILS)).isNotEmpty();
     }
+  }
+
+  @Test
+  void parallelWrongPassphrasesAreCountedAtMostFiveTimesBeforeTheLock() throws Exception {
+    SignerIdentity signer = signerWithKey("kalimat rahasia panjang");
+    int threads = 12;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Class<?>>> tries = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        tries.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    provider.open(signer, "salah salah salah".toCharArray()).close();
+                    return SigningSession.class;
+                  } catch (WrongPassphraseException | SigningLockedException e) {
+                    return e.getClass();
+                  }
+                }));
+      }
+      start.countDown();
+      List<Class<?>> outcomes = new ArrayList<>();
+      for (Future<Class<?>> attempt : tries) {
+        outcomes.add(attempt.get(2, TimeUnit.MINUTES));
+      }
+      assertThat(outcomes).doesNotContain(SigningSession.class);
+      assertThat(outcomes.stream().filter(WrongPassphraseException.class::equals).count())
+          .as("only the first four tries are told the passphrase is wrong")
+          .isEqualTo(SigningLockout.MAX_WRONG - 1);
+      assertThat(outcomes.stream().filter(SigningLockedException.class::equals).count())
+          .isEqualTo(threads - SigningLockout.MAX_WRONG + 1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(wrongAttempts(signer.staffId())).as("tries counted").isEqualTo(5);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'signing.locked' and entity_id = ?")
+                .param(signer.staffId().toString())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> provider.open(signer, "kalimat rahasia panjang".toCharArray()))
+        .isInstanceOf(SigningLockedException.class);
+  }
+
+  @Test
+  void theFifthTryWithTheRightPassphraseOpensAndStartsTheCountAgain() {
+    SignerIdentity signer = signerWithKey("kalimat rahasia panjang");
+    for (int i = 1; i < SigningLockout.MAX_WRONG; i++) {
+      assertThatThrownBy(() -> provider.open(signer, "salah salah salah".toCharArray()))
+          .isInstanceOf(WrongPassphraseException.class);
+    }
+    provider.open(signer, "kalimat rahasia panjang".toCharArray()).close();
+    assertThat(wrongAttempts(signer.staffId())).isZero();
+    assertThat(lockout.lockedUntil(signer.staffId())).isEmpty();
+  }
+
+  @Test
+  void replacingTheKeyNeitherLiftsTheLockOutNorHappensWhileLocked() {
+    SignerIdentity signer = signerWithKey("kalimat rahasia panjang");
+    for (int i = 1; i <= 3; i++) {
+      assertThatThrownBy(() -> provider.open(signer, "salah salah salah".toCharArray()))
+          .isInstanceOf(WrongPassphraseException.class);
+    }
+    assertThat(
+            signingKeys
+                .create(
+                    signer.staffId(), jetis, signer.name(), null, "kunci baru sekali".toCharArray())
+                .ok())
+        .isTrue();
+    assertThat(wrongAttempts(signer.staffId())).as("the count stays").isEqualTo(3);
+    assertThatThrownBy(() -> provider.open(signer, "salah salah salah".toCharArray()))
+        .isInstanceOf(WrongPassphraseException.class);
+    assertThatThrownBy(() -> provider.open(signer, "salah salah salah".toCharArray()))
+        .isInstanceOf(SigningLockedException.class);
+
+    String serial = signingKeys.certificate(jetis, signer.staffId()).orElseThrow().serialNumber();
+    var refused =
+        signingKeys.create(
+            signer.staffId(), jetis, signer.name(), null, "kunci lain lagi".toCharArray());
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.errors().get("passphrase").key()).isEqualTo("signing.locked");
+    assertThat(signingKeys.certificate(jetis, signer.staffId()).orElseThrow().serialNumber())
+        .isEqualTo(serial);
+    assertThatThrownBy(() -> provider.open(signer, "kunci baru sekali".toCharArray()))
+        .isInstanceOf(SigningLockedException.class);
+  }
+
+  @Test
+  void thePassphraseLengthRuleCountsCodePoints() {
+    assertThat(SigningKeys.passphraseLengthOk("1234567".toCharArray())).isFalse();
+    assertThat(SigningKeys.passphraseLengthOk("12345678".toCharArray())).isTrue();
+    // 200 emoji are 400 chars but 200 characters
+    assertThat(SigningKeys.passphraseLengthOk("\uD83D\uDE00".repeat(200).toCharArray())).isTrue();
+    assertThat(SigningKeys.passphraseLengthOk("\uD83D\uDE00".repeat(201).toCharArray())).isFalse();
+    assertThat(SigningKeys.passphraseLengthOk(null)).isFalse();
+    assertThat(SigningKeys.checkPassphrase("\uD83D\uDE00".repeat(200).toCharArray()).any())
+        .isFalse();
   }
 
   LocalSignatureProvider providerAt(Clock at) {

@@ -75,9 +75,6 @@ public class LetterSigning {
   /** The most letters signed with one passphrase entry. */
   public static final int MAX_BATCH = 50;
 
-  /** The longest passphrase read. */
-  public static final int MAX_PASSPHRASE = 200;
-
   private final Applications applications;
   private final Decisions decisions;
   private final Catalog catalog;
@@ -170,7 +167,8 @@ public class LetterSigning {
       }
       if (passphrase == null || passphrase.length == 0) {
         errors.reject("passphrase", "error.required");
-      } else if (Character.codePointCount(passphrase, 0, passphrase.length) > MAX_PASSPHRASE) {
+      } else if (Character.codePointCount(passphrase, 0, passphrase.length)
+          > SigningKeys.MAX_PASSPHRASE) {
         errors.reject("passphrase", "letters.sign.error.passphrase");
       }
       LocalDate today = today();

@@ -273,7 +273,14 @@ class LetterSigningIntegrationTests {
   void aRemoteSigningServiceReceivesTheSignersNik() {
     UUID office = fixtures.office("12.77.03");
     Officer camatBatunadua = fixtures.officer("camat.batunadua");
-    assertThat(signingKeys.saveNik(office, camatBatunadua.staffId(), "1277031505800001").any())
+    assertThat(
+            signingKeys
+                .saveNik(
+                    office,
+                    camatBatunadua.staffId(),
+                    "1277031505800001",
+                    LetterFixtures.PASSPHRASE.toCharArray())
+                .any())
         .isFalse();
     Application approved = fixtures.approved(office, "Irwan Harahap");
     java.util.List<String> niks = new java.util.ArrayList<>();

@@ -33,6 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -41,6 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * delegation and a returned application leave behind.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class LetterSigningIntegrationTests {
 
   @LocalServerPort int port;
@@ -59,6 +62,7 @@ class LetterSigningIntegrationTests {
   @Autowired LetterRendering rendering;
   @Autowired SignatureProvider provider;
   @Autowired AuditTrail audit;
+  @Autowired ApplicationEvents published;
   @Autowired SigningKeys signingKeys;
   @Autowired ApplicationEventPublisher events;
   @Autowired PlatformTransactionManager transactions;
@@ -109,6 +113,14 @@ class LetterSigningIntegrationTests {
             .query(String.class)
             .single();
     assertThat(VerificationCode.parse(code)).isPresent();
+    assertThat(published.stream(LetterIssued.class))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.trackingCode()).isEqualTo(approved.trackingCode().value());
+              assertThat(event.number()).isEqualTo(letter.number());
+              assertThat(event.verificationCode()).isEqualTo(code);
+            });
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_event where action = 'letter.signed' and details->>'trackingCode' = ?")

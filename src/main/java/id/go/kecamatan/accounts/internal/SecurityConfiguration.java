@@ -59,7 +59,8 @@ class SecurityConfiguration {
                         "/admin/kalender/**",
                         "/admin/layanan/**",
                         "/admin/staf/**",
-                        "/admin/audit/**")
+                        "/admin/audit/**",
+                        "/admin/pesan/**")
                     .hasRole(Role.OFFICE_ADMIN.name())
                     .requestMatchers("/admin/loket", "/admin/loket/**")
                     .hasAnyRole(

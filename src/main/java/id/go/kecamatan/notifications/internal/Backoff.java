@@ -1,0 +1,33 @@
+package id.go.kecamatan.notifications.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The retry budget of a message: after the first failed attempt it is tried again in 1 minute, then
+ * 5 minutes, 15 minutes, 1 hour and 6 hours; when the sixth attempt (about 7 hours 21 minutes after
+ * the first) fails too, it is marked FAILED. Written down in the README as well.
+ */
+final class Backoff {
+
+  static final List<Duration> DELAYS =
+      List.of(
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(15),
+          Duration.ofHours(1),
+          Duration.ofHours(6));
+
+  /** Attempts a message gets in all. */
+  static final int ATTEMPTS = DELAYS.size() + 1;
+
+  private Backoff() {}
+
+  /** How long to wait after this many failed attempts; empty when the budget is spent. */
+  static Optional<Duration> after(int failedAttempts) {
+    return failedAttempts >= 1 && failedAttempts <= DELAYS.size()
+        ? Optional.of(DELAYS.get(failedAttempts - 1))
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,21 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.notifications.Channel;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The gateway of each channel; a channel with none configured goes to the message log. */
+final class Gateways {
+
+  private final Map<Channel, MessageGateway> byChannel = new EnumMap<>(Channel.class);
+
+  Gateways(Map<Channel, MessageGateway> configured) {
+    for (Channel channel : Channel.values()) {
+      byChannel.put(channel, configured.getOrDefault(channel, new LogGateway()));
+    }
+  }
+
+  MessageGateway of(Channel channel) {
+    return byChannel.get(channel);
+  }
+}

@@ -1,0 +1,126 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.notifications.Channel;
+import id.go.kecamatan.notifications.OutgoingMessage;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code notification} and {@code notification_attempt} tables. */
+class NotificationStore {
+
+  /** A message waiting to be sent, locked by the current transaction. */
+  record Pending(
+      UUID id, Channel channel, String recipient, String subject, String text, int attempts) {}
+
+  private static final String PENDING_COLUMNS =
+      "select id, channel, recipient, subject, text, attempts from notification ";
+
+  private final JdbcClient jdbc;
+
+  NotificationStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores the message, due at once; empty when the same key was stored before. */
+  Optional<UUID> insert(OutgoingMessage message, Instant now) {
+    UUID id = UUID.randomUUID();
+    int inserted =
+        jdbc.sql(
+                """
+                insert into notification (id, office_id, kind, channel, recipient, subject, text,
+                  idempotency_key, status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                on conflict (channel, recipient, idempotency_key) do nothing
+                """)
+            .params(
+                id,
+                message.officeId(),
+                message.kind(),
+                message.to().channel().name(),
+                message.to().address(),
+                message.subject(),
+                message.text(),
+                message.idempotencyKey(),
+                Timestamp.from(now),
+                Timestamp.from(now))
+            .update();
+    return inserted == 1 ? Optional.of(id) : Optional.empty();
+  }
+
+  /** The message due first that no other transaction holds, locked; empty when none is due. */
+  Optional<Pending> lockNextDue(Instant now) {
+    return jdbc.sql(
+            PENDING_COLUMNS
+                + """
+                where status = 'PENDING' and next_attempt_at <= ?
+                order by next_attempt_at, id limit 1 for update skip locked
+                """)
+        .param(Timestamp.from(now))
+        .query(NotificationStore::pending)
+        .optional();
+  }
+
+  /** This message, locked, if it is still pending and due and no other transaction holds it. */
+  Optional<Pending> lockIfDue(UUID id, Instant now) {
+    return jdbc.sql(
+            PENDING_COLUMNS
+                + """
+                where id = ? and status = 'PENDING' and next_attempt_at <= ?
+                for update skip locked
+                """)
+        .params(id, Timestamp.from(now))
+        .query(NotificationStore::pending)
+        .optional();
+  }
+
+  void markSent(UUID id, int attempts, Instant at, MessageGateway.Via via) {
+    jdbc.sql(
+            """
+            update notification set status = 'SENT', sent_via = ?, attempts = ?, sent_at = ?,
+              last_error = null where id = ?
+            """)
+        .params(via.name(), attempts, Timestamp.from(at), id)
+        .update();
+    attempt(id, at, true, null);
+  }
+
+  void retryAt(UUID id, int attempts, Instant next, Instant at, String error) {
+    jdbc.sql(
+            """
+            update notification set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?
+            """)
+        .params(attempts, Timestamp.from(next), error, id)
+        .update();
+    attempt(id, at, false, error);
+  }
+
+  void markFailed(UUID id, int attempts, Instant at, String error) {
+    jdbc.sql(
+            """
+            update notification set status = 'FAILED', attempts = ?, last_error = ? where id = ?
+            """)
+        .params(attempts, error, id)
+        .update();
+    attempt(id, at, false, error);
+  }
+
+  private void attempt(UUID id, Instant at, boolean ok, String error) {
+    jdbc.sql(
+            "insert into notification_attempt (notification_id, at, ok, error) values (?, ?, ?, ?)")
+        .params(id, Timestamp.from(at), ok, error)
+        .update();
+  }
+
+  private static Pending pending(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Pending(
+        rs.getObject("id", UUID.class),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("recipient"),
+        rs.getString("subject"),
+        rs.getString("text"),
+        rs.getInt("attempts"));
+  }
+}

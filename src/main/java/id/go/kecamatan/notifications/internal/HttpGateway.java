@@ -94,9 +94,7 @@ class HttpGateway implements MessageGateway {
         HttpRequest.newBuilder(url)
             .timeout(settings.timeout())
             .header("Content-Type", settings.contentType())
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    render(settings.body(), to, text), StandardCharsets.UTF_8));
+            .POST(HttpRequest.BodyPublishers.ofString(render(to, text), StandardCharsets.UTF_8));
     if (settings.authValue() != null && !settings.authValue().isBlank()) {
       request.header(settings.authHeader(), settings.authValue());
     }
@@ -104,8 +102,8 @@ class HttpGateway implements MessageGateway {
   }
 
   /** The body template with {@code {{to}}} and {@code {{text}}} replaced, escaped for its type. */
-  String render(String template, String to, String text) {
-    Matcher m = PLACEHOLDER.matcher(template);
+  String render(String to, String text) {
+    Matcher m = PLACEHOLDER.matcher(settings.body());
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = escape(m.group(1).equals("to") ? to : text);

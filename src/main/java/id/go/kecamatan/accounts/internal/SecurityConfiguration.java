@@ -59,7 +59,9 @@ class SecurityConfiguration {
                         "/admin/kalender/**",
                         "/admin/layanan/**",
                         "/admin/staf/**",
-                        "/admin/audit/**")
+                        "/admin/audit/**",
+                        "/admin/pesan/templat",
+                        "/admin/pesan/templat/**")
                     .hasRole(Role.OFFICE_ADMIN.name())
                     .requestMatchers("/admin/loket", "/admin/loket/**")
                     .hasAnyRole(

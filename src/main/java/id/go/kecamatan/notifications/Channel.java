@@ -1,0 +1,8 @@
+package id.go.kecamatan.notifications;
+
+/** How a message reaches a person. */
+public enum Channel {
+  EMAIL,
+  WHATSAPP,
+  SMS
+}

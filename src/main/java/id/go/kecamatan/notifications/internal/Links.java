@@ -1,6 +1,8 @@
 package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.letters.LetterSigning;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,15 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class Links {
 
-  private final LetterSigning signing;
+  private final Supplier<String> base;
 
+  @Autowired
   Links(LetterSigning signing) {
-    this.signing = signing;
+    this(signing::publicBaseUrl);
+  }
+
+  /** Links on the address {@code base} gives (for tests). */
+  Links(Supplier<String> base) {
+    this.base = base;
   }
 
   /** The status page of an application. */
   public String status(String trackingCode) {
-    return signing.publicBaseUrl() + "/status/" + trackingCode;
+    return base.get() + "/status/" + trackingCode;
   }
 
   /** Where the resident downloads the letter: the status page, which has the download link. */
@@ -30,11 +38,11 @@ public class Links {
 
   /** Where a resident types the resume code of a draft. */
   public String resume() {
-    return signing.publicBaseUrl() + "/lanjutkan";
+    return base.get() + "/lanjutkan";
   }
 
   /** The staff's list of applications. */
   public String worklist() {
-    return signing.publicBaseUrl() + "/admin/permohonan";
+    return base.get() + "/admin/permohonan";
   }
 }

@@ -30,8 +30,11 @@ public class SampleValues {
 
   /** Every placeholder's sample value for the office (a kind uses its own of them). */
   public Map<String, String> of(Office office) {
+    return of(office, links, LocalDate.now(clock));
+  }
+
+  static Map<String, String> of(Office office, Links links, LocalDate today) {
     String code = TrackingCode.prefixOf(office.code()) + "-K7M2Q9XW";
-    LocalDate today = LocalDate.now(clock);
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Placeholder.NAME, "Siti Aminah");
     values.put(Placeholder.TRACKING_CODE, code);

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,7 @@ public class Drafts {
   private final Offices offices;
   private final Documents documents;
   private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Duration keep;
   private final SecureRandom random = new SecureRandom();
@@ -76,6 +78,7 @@ public class Drafts {
       Offices offices,
       Documents documents,
       PlatformTransactionManager transactionManager,
+      ApplicationEventPublisher events,
       Clock clock,
       @Value("${layanan.drafts.keep:P30D}") Duration keep) {
     this.drafts = drafts;
@@ -87,6 +90,7 @@ public class Drafts {
     this.offices = offices;
     this.documents = documents;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.events = events;
     this.clock = clock;
     this.keep = keep;
   }
@@ -224,7 +228,10 @@ public class Drafts {
     return byId;
   }
 
-  /** Saves the identity step as typed and checks it. */
+  /**
+   * Saves the identity step as typed and checks it. The first save of a resident's own draft
+   * publishes {@link DraftStarted} (in the same transaction), so the resume code can be sent.
+   */
   public Outcome<Draft> saveIdentity(Draft draft, ApplicantForm form) {
     requireOpen(draft);
     ApplicantForm kept =
@@ -240,9 +247,7 @@ public class Drafts {
             cut(form.email()));
     Outcome<Applicant> checked =
         submissions.checkApplicant(draft.officeId(), draft.channel(), kept);
-    Instant now = clock.instant();
-    drafts.saveIdentity(
-        draft,
+    ApplicantForm stored =
         new ApplicantForm(
             storable(kept.nik()),
             storable(kept.name()),
@@ -252,10 +257,28 @@ public class Drafts {
             storable(kept.villageId()),
             storable(kept.address()),
             storable(kept.phone()),
-            storable(kept.email())),
-        now,
-        now.plus(keep));
-    Draft saved = drafts.find(draft.id()).orElseThrow();
+            storable(kept.email()));
+    Draft saved =
+        transactions.execute(
+            tx -> {
+              Draft locked = drafts.findForUpdate(draft.id()).orElseThrow(NotFoundException::new);
+              requireOpen(locked);
+              Instant now = clock.instant();
+              drafts.saveIdentity(locked, stored, now, now.plus(keep));
+              if (locked.identity() == null && !locked.assisted()) {
+                events.publishEvent(
+                    new DraftStarted(
+                        locked.id(),
+                        locked.officeId(),
+                        locked.serviceId(),
+                        locked.resumeCode(),
+                        stored.name(),
+                        stored.phone(),
+                        stored.email(),
+                        now.plus(keep)));
+              }
+              return drafts.find(locked.id()).orElseThrow();
+            });
     return checked.ok() ? Outcome.done(saved) : new Outcome<>(saved, checked.errors());
   }
 

@@ -382,14 +382,21 @@ public class LetterSigning {
    * (or this server on localhost, outside a web request).
    */
   public String verificationUrl(String code) {
-    String base = publicUrl;
-    if (base.isEmpty()) {
-      base =
-          RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
-              ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-              : "http://localhost:" + environment.getProperty("local.server.port", "8080");
+    return publicBaseUrl() + "/v/" + code;
+  }
+
+  /**
+   * The address residents reach the site at, without a trailing slash: {@code
+   * layanan.letters.public-url}, or when that is not set the address of the current web request (or
+   * this server on localhost, outside a web request). Links in letters and messages start with it.
+   */
+  public String publicBaseUrl() {
+    if (!publicUrl.isEmpty()) {
+      return publicUrl;
     }
-    return base + "/v/" + code;
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+        ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+        : "http://localhost:" + environment.getProperty("local.server.port", "8080");
   }
 
   private LocalDate today() {

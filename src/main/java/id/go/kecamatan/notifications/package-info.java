@@ -1,9 +1,13 @@
 /**
- * Notifications: messages to residents and staff by e-mail, WhatsApp or SMS, each sent once (an
- * idempotency key per channel and recipient), stored in the caller's transaction and delivered
- * after it commits, retried with backoff, every attempt recorded; the office administrator's
- * message log. With no channel configured (the demo) messages go to the message log, readable in
- * the app. Depends on {@code shared}; nobody depends on it.
+ * Notifications: messages to residents and staff by e-mail, WhatsApp or SMS. The messages:
+ * templates per event kind and channel (shipped defaults, editable per office) and the listeners
+ * that turn events of {@code application} and {@code letters} into {@link
+ * id.go.kecamatan.notifications.OutgoingMessage}s. The delivery: each message sent once (an
+ * idempotency key per channel and recipient), stored in the caller's transaction and sent after it
+ * commits, retried with backoff, every attempt recorded; the office administrator's message log.
+ * With no channel configured (the demo) messages go to the message log, readable in the app.
+ * Depends on {@code application}, {@code letters}, {@code office}, {@code catalog}, {@code audit}
+ * and {@code shared}; nobody depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package id.go.kecamatan.notifications;

@@ -1,0 +1,48 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.letters.LetterSigning;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The links messages carry, on the site's public address ({@code layanan.letters.public-url}, with
+ * the fallback of {@link LetterSigning#publicBaseUrl()}). The letter's download is reached through
+ * the status page: the resident opens the application there with the tracking code and the phone
+ * digits, and downloads the letter from it.
+ */
+@Component
+public class Links {
+
+  private final Supplier<String> base;
+
+  @Autowired
+  Links(LetterSigning signing) {
+    this(signing::publicBaseUrl);
+  }
+
+  /** Links on the address {@code base} gives (for tests). */
+  Links(Supplier<String> base) {
+    this.base = base;
+  }
+
+  /** The status page of an application. */
+  public String status(String trackingCode) {
+    return base.get() + "/status/" + trackingCode;
+  }
+
+  /** Where the resident downloads the letter: the status page, which has the download link. */
+  public String download(String trackingCode) {
+    return status(trackingCode);
+  }
+
+  /** Where a resident types the resume code of a draft. */
+  public String resume() {
+    return base.get() + "/lanjutkan";
+  }
+
+  /** The staff's list of applications. */
+  public String worklist() {
+    return base.get() + "/admin/permohonan";
+  }
+}

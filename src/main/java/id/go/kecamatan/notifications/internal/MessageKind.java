@@ -1,0 +1,108 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.notifications.Channel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The kinds of message this module writes, each with the placeholders its templates may use and the
+ * channels it goes out on. Residents get their messages by e-mail, WhatsApp or SMS; the staff
+ * digest goes by e-mail only.
+ */
+public enum MessageKind {
+  APPLICATION_SUBMITTED("application.submitted", Placeholder.APPLICATION),
+  DRAFT_STARTED(
+      "draft.started",
+      List.of(
+          Placeholder.NAME,
+          Placeholder.RESUME_CODE,
+          Placeholder.SERVICE,
+          Placeholder.OFFICE,
+          Placeholder.RESUME_LINK,
+          Placeholder.DRAFT_EXPIRES)),
+  COMPLETION_REQUESTED("application.completion", Placeholder.withApplication(Placeholder.MISSING)),
+  APPROVED("application.approved", Placeholder.APPLICATION),
+  REJECTED("application.rejected", Placeholder.withApplication(Placeholder.REASON)),
+  WITHDRAWN("application.withdrawn", Placeholder.withApplication(Placeholder.REASON)),
+  LETTER_ISSUED(
+      "letter.issued",
+      Placeholder.withApplication(Placeholder.LETTER_NUMBER, Placeholder.DOWNLOAD_LINK)),
+  STAFF_DIGEST(
+      "staff.digest",
+      List.of(
+          Placeholder.OFFICE,
+          Placeholder.DAY,
+          Placeholder.NEW,
+          Placeholder.DUE_SOON,
+          Placeholder.OVERDUE,
+          Placeholder.AWAITING_SIGNATURE,
+          Placeholder.ADMIN_LINK));
+
+  private final String code;
+  private final List<String> placeholders;
+
+  MessageKind(String code, List<String> placeholders) {
+    this.code = code;
+    this.placeholders = List.copyOf(placeholders);
+  }
+
+  /** The kind as {@link id.go.kecamatan.notifications.OutgoingMessage#kind()} names it. */
+  public String code() {
+    return code;
+  }
+
+  /** The placeholders a template of this kind may use, in the order the editor lists them. */
+  public List<String> placeholders() {
+    return placeholders;
+  }
+
+  /** The channels this kind goes out on, each with a template. */
+  public List<Channel> channels() {
+    return this == STAFF_DIGEST ? List.of(Channel.EMAIL) : List.of(Channel.values());
+  }
+
+  public boolean hasChannel(Channel channel) {
+    return channels().contains(channel);
+  }
+
+  public static Optional<MessageKind> byCode(String code) {
+    return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+  }
+
+  /** The names of the placeholders, as typed between double braces. */
+  public static final class Placeholder {
+    public static final String NAME = "pemohon.nama";
+    public static final String TRACKING_CODE = "permohonan.kode";
+    public static final String SERVICE = "layanan.nama";
+    public static final String OFFICE = "kantor.nama";
+    public static final String DEADLINE = "tenggat";
+    public static final String STATUS_LINK = "tautan.status";
+    public static final String DOWNLOAD_LINK = "tautan.unduh";
+    public static final String REASON = "alasan";
+    public static final String MISSING = "kekurangan";
+    public static final String RESUME_CODE = "kode.lanjut";
+    public static final String RESUME_LINK = "tautan.lanjut";
+    public static final String DRAFT_EXPIRES = "draf.berlaku";
+    public static final String LETTER_NUMBER = "nomor.surat";
+    public static final String DAY = "tanggal";
+    public static final String NEW = "jumlah.baru";
+    public static final String DUE_SOON = "jumlah.segera";
+    public static final String OVERDUE = "jumlah.terlambat";
+    public static final String AWAITING_SIGNATURE = "jumlah.tandatangan";
+    public static final String ADMIN_LINK = "tautan.admin";
+
+    /** Every message about an application knows these. */
+    static final List<String> APPLICATION =
+        List.of(NAME, TRACKING_CODE, SERVICE, OFFICE, DEADLINE, STATUS_LINK);
+
+    private Placeholder() {}
+
+    static List<String> withApplication(String... more) {
+      List<String> all = new ArrayList<>(APPLICATION);
+      all.addAll(List.of(more));
+      return all;
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationStatusChanged;
+import id.go.kecamatan.application.ApplicationStatusView;
+import id.go.kecamatan.application.ApplicationSubmitted;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.DraftStarted;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.letters.LetterIssued;
+import id.go.kecamatan.notifications.Notifications;
+import id.go.kecamatan.notifications.OutgoingMessage;
+import id.go.kecamatan.notifications.Recipient;
+import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.Formats;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what happened to an application into messages to the resident: submitted (tracking code,
+ * deadline, status link), draft saved (resume code), completion requested (what is missing and
+ * why), approved, rejected (reason), withdrawn, letter issued (number, download through the status
+ * page). Each listener runs after the transaction that published the event committed, through the
+ * event publication registry (a crash before it finished leaves the publication to be resubmitted),
+ * and hands one message per recipient and channel to the {@link Notifications}.
+ *
+ * <p>Idempotency keys: the message kind with the application id, plus the time of the status change
+ * for changes that may happen more than once, and the letter's id for a letter; the draft's id for
+ * its resume code. A second delivery of the same event makes the same keys, which the outbox drops.
+ */
+@Component
+class ResidentMessages {
+
+  private static final Logger log = LoggerFactory.getLogger(ResidentMessages.class);
+  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+  private final Applications applications;
+  private final Catalog catalog;
+  private final Offices offices;
+  private final MessageTemplates templates;
+  private final Links links;
+  private final Notifications notifications;
+
+  ResidentMessages(
+      Applications applications,
+      Catalog catalog,
+      Offices offices,
+      MessageTemplates templates,
+      Links links,
+      Notifications notifications) {
+    this.applications = applications;
+    this.catalog = catalog;
+    this.offices = offices;
+    this.templates = templates;
+    this.links = links;
+    this.notifications = notifications;
+  }
+
+  @ApplicationModuleListener
+  void on(ApplicationSubmitted event) {
+    Application application = applications.get(event.officeId(), event.applicationId());
+    send(
+        application,
+        MessageKind.APPLICATION_SUBMITTED,
+        values(application),
+        key(MessageKind.APPLICATION_SUBMITTED, application));
+  }
+
+  @ApplicationModuleListener
+  void on(ApplicationStatusChanged event) {
+    MessageKind kind =
+        switch (event.change().to()) {
+          case NEEDS_COMPLETION -> MessageKind.COMPLETION_REQUESTED;
+          case APPROVED -> MessageKind.APPROVED;
+          case REJECTED -> MessageKind.REJECTED;
+          case WITHDRAWN -> MessageKind.WITHDRAWN;
+          default -> null;
+        };
+    if (kind == null) {
+      return;
+    }
+    Application application = applications.get(event.officeId(), event.applicationId());
+    Map<String, String> values = values(application);
+    values.put(Placeholder.REASON, event.change().reason() == null ? "" : event.change().reason());
+    if (kind == MessageKind.COMPLETION_REQUESTED) {
+      Optional<String> missing = missing(application, event);
+      if (missing.isEmpty()) {
+        // the office moved on before this ran (the resident completed, or it was rejected): the
+        // request is no longer open, and the message of the later change tells the resident
+        log.info("Completion request of an application no longer open; no message sent");
+        return;
+      }
+      values.put(Placeholder.MISSING, missing.get());
+    }
+    send(
+        application,
+        kind,
+        values,
+        key(kind, application) + ":" + event.change().at().toEpochMilli());
+  }
+
+  @ApplicationModuleListener
+  void on(LetterIssued event) {
+    Application application = applications.get(event.officeId(), event.applicationId());
+    Map<String, String> values = values(application);
+    values.put(Placeholder.LETTER_NUMBER, event.number());
+    values.put(Placeholder.DOWNLOAD_LINK, links.download(application.trackingCode().value()));
+    send(
+        application,
+        MessageKind.LETTER_ISSUED,
+        values,
+        key(MessageKind.LETTER_ISSUED, application) + ":" + event.letterId());
+  }
+
+  @ApplicationModuleListener
+  void on(DraftStarted event) {
+    List<Recipient> recipients = Contacts.of(event.phone(), event.email());
+    if (recipients.isEmpty()) {
+      return;
+    }
+    Office office = offices.get(event.officeId());
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(Placeholder.NAME, event.name() == null ? "" : event.name());
+    values.put(
+        Placeholder.RESUME_CODE,
+        event.resumeCode().substring(0, 4) + "-" + event.resumeCode().substring(4));
+    values.put(Placeholder.SERVICE, catalog.service(event.officeId(), event.serviceId()).name());
+    values.put(Placeholder.OFFICE, office.displayName());
+    values.put(Placeholder.RESUME_LINK, links.resume());
+    values.put(
+        Placeholder.DRAFT_EXPIRES,
+        Formats.longDate(LocalDate.ofInstant(event.expiresAt(), WIB), SampleValues.INDONESIAN));
+    send(
+        event.officeId(),
+        recipients,
+        MessageKind.DRAFT_STARTED,
+        values,
+        MessageKind.DRAFT_STARTED.code() + ":" + event.draftId());
+  }
+
+  /** The values every message about an application knows. */
+  private Map<String, String> values(Application application) {
+    Map<String, String> values = new LinkedHashMap<>();
+    String code = application.trackingCode().value();
+    values.put(Placeholder.NAME, application.applicant().name());
+    values.put(Placeholder.TRACKING_CODE, code);
+    values.put(
+        Placeholder.SERVICE,
+        catalog.service(application.officeId(), application.serviceId()).name());
+    values.put(Placeholder.OFFICE, offices.get(application.officeId()).displayName());
+    values.put(
+        Placeholder.DEADLINE, Formats.longDate(application.deadline(), SampleValues.INDONESIAN));
+    values.put(Placeholder.STATUS_LINK, links.status(code));
+    return values;
+  }
+
+  /**
+   * The rejected requirements with their reasons, one line each, while the completion request of
+   * this change is still open.
+   */
+  private Optional<String> missing(Application application, ApplicationStatusChanged event) {
+    // the same request: the stored time is the event's to the microsecond
+    if (application.completionRequest().isEmpty()
+        || Duration.between(
+                    application.completionRequest().get().requestedAt(), event.change().at())
+                .abs()
+                .toMillis()
+            >= 1) {
+      return Optional.empty();
+    }
+    ApplicationStatusView view = applications.status(application.trackingCode()).orElseThrow();
+    return Optional.of(
+        view.rejected().stream()
+            .map(r -> "- " + r.requirementName() + ": " + r.reason())
+            .collect(Collectors.joining("\n")));
+  }
+
+  private static String key(MessageKind kind, Application application) {
+    return kind.code() + ":" + application.id().value();
+  }
+
+  private void send(
+      Application application, MessageKind kind, Map<String, String> values, String key) {
+    send(
+        application.officeId(),
+        Contacts.of(application.applicant().phone(), application.applicant().email()),
+        kind,
+        values,
+        key);
+  }
+
+  private void send(
+      UUID officeId,
+      List<Recipient> recipients,
+      MessageKind kind,
+      Map<String, String> values,
+      String key) {
+    for (Recipient to : recipients) {
+      MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
+      notifications.enqueue(
+          new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.application.TrackingCode;
+import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.shared.web.Formats;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The values the template preview writes a message with: the office's own name and links, and a
+ * made-up resident, application and letter of realistic length (the SMS length check uses them).
+ */
+@Component
+public class SampleValues {
+
+  static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+  private final Links links;
+  private final Clock clock;
+
+  SampleValues(Links links, Clock clock) {
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /** Every placeholder's sample value for the office (a kind uses its own of them). */
+  public Map<String, String> of(Office office) {
+    return of(office, links, LocalDate.now(clock));
+  }
+
+  static Map<String, String> of(Office office, Links links, LocalDate today) {
+    String code = TrackingCode.prefixOf(office.code()) + "-K7M2Q9XW";
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(Placeholder.NAME, "Siti Aminah");
+    values.put(Placeholder.TRACKING_CODE, code);
+    values.put(Placeholder.SERVICE, "Surat Keterangan Domisili");
+    values.put(Placeholder.OFFICE, office.displayName());
+    values.put(Placeholder.DEADLINE, Formats.longDate(today.plusDays(7), INDONESIAN));
+    values.put(Placeholder.STATUS_LINK, links.status(code));
+    values.put(Placeholder.DOWNLOAD_LINK, links.download(code));
+    values.put(Placeholder.REASON, "NIK pada formulir tidak sama dengan KTP.");
+    values.put(
+        Placeholder.MISSING,
+        "- Fotokopi KTP: foto buram, mohon unggah ulang.\n"
+            + "- Surat pengantar RT/RW: belum ditandatangani.");
+    values.put(Placeholder.RESUME_CODE, "ABCD-EFGH");
+    values.put(Placeholder.RESUME_LINK, links.resume());
+    values.put(Placeholder.DRAFT_EXPIRES, Formats.longDate(today.plusDays(30), INDONESIAN));
+    values.put(Placeholder.LETTER_NUMBER, "474/012/416.305/2026");
+    values.put(Placeholder.DAY, Formats.longDate(today, INDONESIAN));
+    values.put(Placeholder.NEW, "4");
+    values.put(Placeholder.DUE_SOON, "2");
+    values.put(Placeholder.OVERDUE, "1");
+    values.put(Placeholder.AWAITING_SIGNATURE, "3");
+    values.put(Placeholder.ADMIN_LINK, links.worklist());
+    return values;
+  }
+}

@@ -156,8 +156,7 @@ class PortalController {
       request.getSession(true);
       request.changeSessionId();
       HttpSession session = request.getSession();
-      session.removeAttribute(REQUEST);
-      session.removeAttribute(CONTACT_TYPED);
+      // the used request stays, so that the same code again says it was used
       session.setAttribute(SESSION, sessions.start(verification.contact(), session.getId()));
       return "redirect:/portal";
     }

@@ -2,27 +2,69 @@ package id.go.kecamatan.application;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Which applications a resident's browser session has opened (with the tracking code and the last
- * phone or NIK digits, or by submitting it), for other modules' resident pages such as the letter
- * download: the grants live in the HTTP session only, never in a URL.
+ * Which applications and drafts a resident's browser session has opened (with the tracking code and
+ * the last phone or NIK digits, by submitting it, or by signing in to the resident portal), for
+ * other modules' resident pages such as the letter download: the grants live in the HTTP session
+ * only, never in a URL.
  */
 public final class ResidentGrants {
 
   /** The session attribute holding the granted tracking codes. */
   public static final String APPLICATIONS = "resident.applications";
 
+  private static final String DRAFTS = "resident.drafts";
+  private static final int MAX_GRANTS = 50;
+
   private ResidentGrants() {}
 
   /** Whether this browser session opened the application with this (normalised) tracking code. */
   public static boolean mayOpenApplication(HttpServletRequest request, String trackingCode) {
+    return has(request, APPLICATIONS, trackingCode);
+  }
+
+  /**
+   * Lets this browser session open the application with this (normalised) tracking code. Call it
+   * only once the resident has proved they may (the code and phone digits, or a portal sign-in).
+   */
+  public static void grantApplication(HttpServletRequest request, String trackingCode) {
+    grant(request, APPLICATIONS, trackingCode);
+  }
+
+  /** Whether this browser session started or resumed the draft. */
+  public static boolean mayOpenDraft(HttpServletRequest request, UUID draftId) {
+    return has(request, DRAFTS, draftId.toString());
+  }
+
+  /** Lets this browser session open the draft (after its resume code or a portal sign-in). */
+  public static void grantDraft(HttpServletRequest request, UUID draftId) {
+    grant(request, DRAFTS, draftId.toString());
+  }
+
+  private static void grant(HttpServletRequest request, String attribute, String value) {
+    HttpSession session = request.getSession(true);
+    @SuppressWarnings("unchecked")
+    Set<String> granted = (Set<String>) session.getAttribute(attribute);
+    LinkedHashSet<String> next =
+        granted == null ? new LinkedHashSet<>() : new LinkedHashSet<>(granted);
+    next.add(value);
+    while (next.size() > MAX_GRANTS) {
+      next.remove(next.iterator().next());
+    }
+    // set again so that Spring Session writes the changed attribute
+    session.setAttribute(attribute, next);
+  }
+
+  private static boolean has(HttpServletRequest request, String attribute, String value) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return false;
     }
-    Object granted = session.getAttribute(APPLICATIONS);
-    return granted instanceof Set<?> set && set.contains(trackingCode);
+    Object granted = session.getAttribute(attribute);
+    return granted instanceof Set<?> set && set.contains(value);
   }
 }

@@ -132,7 +132,18 @@ public final class CaseworkFixtures {
     }
   }
 
+  /** A Domisili application from this phone number and e-mail address (either may be null). */
+  public Application domisiliFrom(
+      UUID officeId, UUID village, String name, String phone, String email) {
+    return submit(officeId, village, name, "DOMISILI", phone, email);
+  }
+
   private Application submit(UUID officeId, UUID village, String name, String serviceCode) {
+    return submit(officeId, village, name, serviceCode, "0812 3456 7890", null);
+  }
+
+  private Application submit(
+      UUID officeId, UUID village, String name, String serviceCode, String phone, String email) {
     List<Map<String, Object>> requirements =
         jdbc.sql(
                 """
@@ -172,8 +183,8 @@ public final class CaseworkFixtures {
                 "FEMALE",
                 village.toString(),
                 "Dusun Jetis RT 01 RW 02",
-                "0812 3456 7890",
-                null,
+                phone,
+                email,
                 Map.of(
                     "keperluan", List.of("pribadi"),
                     "keterangan", List.of("Persyaratan bank")),

@@ -1,0 +1,63 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.notifications.Channel;
+import id.go.kecamatan.notifications.Notifications;
+import id.go.kecamatan.notifications.OutgoingMessage;
+import id.go.kecamatan.notifications.Recipient;
+import id.go.kecamatan.portal.OneTimeCodeRequested;
+import id.go.kecamatan.portal.OneTimeCodeRequested.ContactChannel;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends the resident portal's sign-in code: by WhatsApp to a phone number, by e-mail (with the
+ * magic link) to an e-mail address, in the name of the office of the resident's latest application,
+ * so it shows in that office's message log. The message is stored in the transaction that stored
+ * the request (a plain listener, not after commit: the code is useless later) and sent once it
+ * commits; the key is the request id.
+ */
+@Component
+class OneTimeCodeMessages {
+
+  static final String KIND = "otp";
+  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+  private final Notifications notifications;
+  private final MessageSource messages;
+
+  OneTimeCodeMessages(Notifications notifications, MessageSource messages) {
+    this.notifications = notifications;
+    this.messages = messages;
+  }
+
+  @EventListener
+  @Transactional
+  void on(OneTimeCodeRequested event) {
+    String until =
+        LocalTime.ofInstant(event.expiresAt(), WIB).format(DateTimeFormatter.ofPattern("HH.mm"));
+    boolean email = event.channel() == ContactChannel.EMAIL;
+    String text =
+        email
+            ? messages.getMessage(
+                "portal.otp.email",
+                new Object[] {event.code(), until, event.magicLink()},
+                INDONESIAN)
+            : messages.getMessage(
+                "portal.otp.text", new Object[] {event.code(), until}, INDONESIAN);
+    notifications.enqueue(
+        new OutgoingMessage(
+            event.officeId(),
+            KIND,
+            new Recipient(email ? Channel.EMAIL : Channel.WHATSAPP, event.contact()),
+            email ? messages.getMessage("portal.otp.subject", null, INDONESIAN) : null,
+            text,
+            KIND + ":" + event.requestId()));
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The resident portal (portal warga): a resident signs in with a one-time code sent to the phone
+ * number or e-mail address given on their applications (or, for e-mail, a magic link), then sees
+ * every application and open draft of that contact across offices. The module publishes {@link
+ * id.go.kecamatan.portal.OneTimeCodeRequested}; {@code notifications} sends it, so this module does
+ * not depend on it. Depends on {@code application} and {@code shared}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Resident portal")
+package id.go.kecamatan.portal;

@@ -1,0 +1,251 @@
+package id.go.kecamatan.portal.web;
+
+import id.go.kecamatan.application.ResidentApplications;
+import id.go.kecamatan.application.ResidentApplications.ResidentApplication;
+import id.go.kecamatan.application.ResidentApplications.ResidentDraft;
+import id.go.kecamatan.application.ResidentGrants;
+import id.go.kecamatan.portal.internal.Contact;
+import id.go.kecamatan.portal.internal.PortalLimits;
+import id.go.kecamatan.portal.internal.PortalSessions;
+import id.go.kecamatan.portal.internal.PortalSignIn;
+import id.go.kecamatan.portal.internal.PortalSignIn.Verification;
+import id.go.kecamatan.shared.web.FieldErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The resident portal's pages: asking for a code ({@code /masuk-warga}, always the same answer),
+ * typing it ({@code /masuk-warga/kode}) or following the e-mail's magic link ({@code
+ * /masuk-warga/tautan/...}), the list of the resident's applications and drafts ({@code /portal},
+ * which grants this browser the status pages of those applications) and signing out here or
+ * everywhere. The sign-in request and the portal session live in the HTTP session; the portal
+ * session is checked against its row on every request.
+ */
+@Controller
+class PortalController {
+
+  static final String REQUEST = "portal.request";
+  static final String CONTACT_TYPED = "portal.typed";
+  static final String SESSION = "portal.session";
+  private static final int MAX_CONTACT = 254;
+
+  private final PortalSignIn signIn;
+  private final PortalSessions sessions;
+  private final PortalLimits limits;
+  private final ResidentApplications residents;
+  private final SessionRepository<? extends Session> httpSessions;
+  private final Clock clock;
+
+  PortalController(
+      PortalSignIn signIn,
+      PortalSessions sessions,
+      PortalLimits limits,
+      ResidentApplications residents,
+      SessionRepository<? extends Session> httpSessions,
+      Clock clock) {
+    this.signIn = signIn;
+    this.sessions = sessions;
+    this.limits = limits;
+    this.residents = residents;
+    this.httpSessions = httpSessions;
+    this.clock = clock;
+  }
+
+  @GetMapping("/masuk-warga")
+  String signInPage(
+      @RequestParam(name = "keluar", required = false) String signedOut,
+      @RequestParam(name = "keluar-semua", required = false) String signedOutEverywhere,
+      @RequestParam(name = "berakhir", required = false) String expired,
+      Model model) {
+    model.addAttribute(
+        "notice",
+        signedOut != null
+            ? "portal.signin.signedOut"
+            : signedOutEverywhere != null
+                ? "portal.signin.signedOutEverywhere"
+                : expired != null ? "portal.signin.expired" : null);
+    return signInPage(model, "", new FieldErrors());
+  }
+
+  @PostMapping("/masuk-warga")
+  String requestCode(
+      @RequestParam(name = "kontak", defaultValue = "") String typed,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Contact> contact = Contact.parse(typed);
+    if (contact.isEmpty()) {
+      return signInPage(
+          model, shorten(typed), new FieldErrors().reject("kontak", "portal.error.contact"));
+    }
+    long wait = limits.take(contact.get().value(), request.getRemoteAddr());
+    if (wait > 0) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+      return signInPage(
+          model, shorten(typed), new FieldErrors().reject("kontak", "portal.error.limited", wait));
+    }
+    String linkBase =
+        ServletUriComponentsBuilder.fromContextPath(request)
+            .path("/masuk-warga/tautan/")
+            .build()
+            .toUriString();
+    UUID requestId = signIn.request(contact.get(), linkBase);
+    HttpSession session = request.getSession(true);
+    session.setAttribute(REQUEST, requestId);
+    session.setAttribute(CONTACT_TYPED, contact.get().value());
+    return "redirect:/masuk-warga/kode";
+  }
+
+  @GetMapping("/masuk-warga/kode")
+  String codePage(HttpServletRequest request, Model model) {
+    if (attribute(request, REQUEST, UUID.class).isEmpty()) {
+      return "redirect:/masuk-warga";
+    }
+    return codePage(request, model, new FieldErrors());
+  }
+
+  @PostMapping("/masuk-warga/kode")
+  String checkCode(
+      @RequestParam(name = "kode", defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<UUID> requestId = attribute(request, REQUEST, UUID.class);
+    String digits = code.strip().replace(" ", "");
+    if (requestId.isPresent() && !digits.matches("[0-9]{6}")) {
+      return codePage(request, model, new FieldErrors().reject("kode", "portal.error.format"));
+    }
+    Verification verification = signIn.verifyCode(requestId.orElse(null), digits);
+    return finish(verification, request, response, model);
+  }
+
+  @GetMapping("/masuk-warga/tautan/{token}")
+  String followLink(
+      @PathVariable String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Verification verification =
+        signIn.verifyLink(attribute(request, REQUEST, UUID.class).orElse(null), token);
+    return finish(verification, request, response, model);
+  }
+
+  private String finish(
+      Verification verification,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    if (verification.result() == PortalSignIn.Result.SIGNED_IN) {
+      request.getSession(true);
+      request.changeSessionId();
+      HttpSession session = request.getSession();
+      // the used request stays, so that the same code again says it was used
+      session.setAttribute(SESSION, sessions.start(verification.contact(), session.getId()));
+      return "redirect:/portal";
+    }
+    if (verification.result() == PortalSignIn.Result.UNKNOWN) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return signInPage(model, "", new FieldErrors().reject("kontak", "portal.error.unknown"));
+    }
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    FieldErrors errors =
+        switch (verification.result()) {
+          case WRONG ->
+              new FieldErrors().reject("kode", "portal.error.wrong", verification.triesLeft());
+          case EXPIRED -> new FieldErrors().reject("kode", "portal.error.expired");
+          case USED -> new FieldErrors().reject("kode", "portal.error.used");
+          default -> new FieldErrors().reject("kode", "portal.error.locked");
+        };
+    return codePage(request, model, errors);
+  }
+
+  @GetMapping("/portal")
+  String portal(HttpServletRequest request, Model model) {
+    Optional<String> contact = signedIn(request);
+    if (contact.isEmpty()) {
+      return "redirect:/masuk-warga?berakhir";
+    }
+    List<ResidentApplication> applications = residents.ofContact(contact.get());
+    List<ResidentDraft> drafts = residents.draftsOfContact(contact.get(), clock.instant());
+    applications.forEach(a -> ResidentGrants.grantApplication(request, a.trackingCode()));
+    drafts.forEach(d -> ResidentGrants.grantDraft(request, d.id()));
+    model.addAttribute("contact", contact.get());
+    model.addAttribute("applications", applications);
+    model.addAttribute("drafts", drafts);
+    return "portal/home";
+  }
+
+  @PostMapping("/portal/keluar")
+  String signOut(HttpServletRequest request) {
+    attribute(request, SESSION, UUID.class).ifPresent(sessions::end);
+    invalidate(request);
+    return "redirect:/masuk-warga?keluar";
+  }
+
+  @PostMapping("/portal/keluar-semua")
+  String signOutEverywhere(HttpServletRequest request) {
+    Optional<String> contact = signedIn(request);
+    if (contact.isPresent()) {
+      String current = request.getSession().getId();
+      sessions.endEverywhere(contact.get()).stream()
+          .filter(id -> !id.equals(current))
+          .forEach(httpSessions::deleteById);
+    }
+    invalidate(request);
+    return "redirect:/masuk-warga?keluar-semua";
+  }
+
+  private Optional<String> signedIn(HttpServletRequest request) {
+    return sessions.touch(attribute(request, SESSION, UUID.class).orElse(null));
+  }
+
+  private static void invalidate(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+
+  private static <T> Optional<T> attribute(HttpServletRequest request, String name, Class<T> type) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Object value = session.getAttribute(name);
+    return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+  }
+
+  private static String signInPage(Model model, String contact, FieldErrors errors) {
+    model.addAttribute("contact", contact);
+    model.addAttribute("errors", errors);
+    return "portal/signin";
+  }
+
+  private static String codePage(HttpServletRequest request, Model model, FieldErrors errors) {
+    model.addAttribute("contact", attribute(request, CONTACT_TYPED, String.class).orElse(""));
+    model.addAttribute("errors", errors);
+    return "portal/code";
+  }
+
+  private static String shorten(String text) {
+    String clean = text.replace("\0", "");
+    return clean.length() > MAX_CONTACT ? clean.substring(0, MAX_CONTACT) : clean;
+  }
+}

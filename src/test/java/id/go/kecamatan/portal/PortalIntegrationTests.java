@@ -1,0 +1,373 @@
+package id.go.kecamatan.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.portal.internal.PortalLimits;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The resident portal over HTTP: the same answer for a known and an unknown contact, the code read
+ * from the message log, wrong, expired, reused and sixth codes, a code used from another browser,
+ * the magic link, rate limits, only the contact's own applications, status pages opened without the
+ * digits, sign-out here and everywhere, and hostile input.
+ */
+@IntegrationTest
+class PortalIntegrationTests {
+
+  private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
+  private static final Pattern LINK = Pattern.compile("(http://\\S+/masuk-warga/tautan/\\S+)");
+
+  @LocalServerPort int port;
+  @Autowired Applications applications;
+  @Autowired JdbcClient jdbc;
+  @Autowired PortalLimits limits;
+
+  CaseworkFixtures fixtures;
+
+  @BeforeEach
+  void setUp() {
+    fixtures = new CaseworkFixtures(applications, jdbc);
+    limits.reset();
+  }
+
+  /** A phone number no other test uses, as a resident types it. */
+  static String newPhone() {
+    return "0857 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+  }
+
+  static String international(String phone) {
+    return "62" + phone.replaceAll("[^0-9]", "").substring(1);
+  }
+
+  Application applyFrom(String phone, String email) {
+    UUID jetis = fixtures.jetis();
+    UUID village =
+        jdbc.sql("select id from village where office_id = ? order by name limit 1")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    return fixtures.domisiliFrom(jetis, village, "Warga Portal", phone, email);
+  }
+
+  /** The text of the latest sign-in message to this recipient, if any. */
+  Optional<String> lastCodeMessage(String recipient) {
+    return jdbc.sql(
+            """
+            select text from notification where kind = 'otp' and recipient = ?
+            order by created_at desc limit 1
+            """)
+        .param(recipient)
+        .query(String.class)
+        .optional();
+  }
+
+  static String codeIn(String text) {
+    Matcher matcher = CODE.matcher(text);
+    assertThat(matcher.find()).as(text).isTrue();
+    return matcher.group(1);
+  }
+
+  HttpResponse<String> askCode(WebClient browser, String contact) {
+    browser.get("/masuk-warga");
+    return browser.post("/masuk-warga", "kontak", contact);
+  }
+
+  WebClient signedIn(String phone) {
+    WebClient browser = new WebClient(port);
+    askCode(browser, phone);
+    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    browser.get("/masuk-warga/kode");
+    HttpResponse<String> signIn = browser.post("/masuk-warga/kode", "kode", code);
+    assertThat(WebClient.location(signIn)).endsWith("/portal");
+    return browser;
+  }
+
+  @Test
+  void aKnownAndAnUnknownContactGetTheSameAnswerAndOnlyTheKnownOneAMessage() {
+    String known = newPhone();
+    String unknown = newPhone();
+    Application application = applyFrom(known, null);
+
+    WebClient first = new WebClient(port);
+    HttpResponse<String> knownAnswer = askCode(first, known);
+    WebClient second = new WebClient(port);
+    HttpResponse<String> unknownAnswer = askCode(second, unknown);
+
+    assertThat(knownAnswer.statusCode()).isEqualTo(unknownAnswer.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(knownAnswer))
+        .isEqualTo(WebClient.location(unknownAnswer))
+        .endsWith("/masuk-warga/kode");
+    String knownPage = first.get("/masuk-warga/kode").body();
+    String unknownPage = second.get("/masuk-warga/kode").body();
+    assertThat(
+            knownPage.replace(international(known), "X").replaceAll("_csrf\" value=\"[^\"]*", ""))
+        .isEqualTo(
+            unknownPage
+                .replace(international(unknown), "X")
+                .replaceAll("_csrf\" value=\"[^\"]*", ""));
+    assertThat(knownPage).contains("kami sudah mengirim kode masuk");
+
+    String message = lastCodeMessage(international(known)).orElseThrow();
+    assertThat(message).contains("Kode masuk portal warga Anda").doesNotContain("tautan");
+    assertThat(lastCodeMessage(international(unknown))).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    """
+                    select office_id from notification where kind = 'otp' and recipient = ?
+                    """)
+                .param(international(known))
+                .query(UUID.class)
+                .single())
+        .isEqualTo(application.officeId());
+  }
+
+  @Test
+  void theRightCodeOpensThePortalWithOnlyTheContactsApplicationsAndTheirStatusPages() {
+    String phone = newPhone();
+    Application one = applyFrom(phone, null);
+    Application two = applyFrom(phone.replace(" ", "-"), null);
+    Application someoneElse = applyFrom(newPhone(), null);
+
+    WebClient browser = signedIn(phone);
+    String portal = browser.get("/portal").body();
+
+    assertThat(portal)
+        .contains("Permohonan saya")
+        .contains(one.trackingCode().value())
+        .contains(two.trackingCode().value())
+        .doesNotContain(someoneElse.trackingCode().value());
+    HttpResponse<String> status = browser.get("/status/" + one.trackingCode().value());
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body()).contains(one.trackingCode().value());
+    assertThat(WebClient.location(browser.get("/status/" + someoneElse.trackingCode().value())))
+        .contains("/status?kode=");
+  }
+
+  @Test
+  void wrongExpiredReusedAndSixthCodesAreRefusedWithClearMessages() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient browser = new WebClient(port);
+    askCode(browser, phone);
+    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    String wrong = code.equals("000000") ? "111111" : "000000";
+
+    HttpResponse<String> first = browser.post("/masuk-warga/kode", "kode", wrong);
+    assertThat(first.statusCode()).isEqualTo(422);
+    assertThat(first.body()).contains("Kode masuk salah. Anda masih dapat mencoba 4 kali lagi.");
+    for (int i = 3; i >= 0; i--) {
+      assertThat(browser.post("/masuk-warga/kode", "kode", wrong).body())
+          .contains("mencoba " + i + " kali lagi");
+    }
+    HttpResponse<String> sixth = browser.post("/masuk-warga/kode", "kode", code);
+    assertThat(sixth.statusCode()).isEqualTo(422);
+    assertThat(sixth.body()).contains("Kode masuk salah terlalu sering");
+    assertThat(browser.get("/portal").headers().firstValue("location")).isPresent();
+
+    // expired: a new request whose ten minutes are over
+    askCode(browser, phone);
+    String second = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    jdbc.sql(
+            """
+            update portal_code_request set expires_at = now() - interval '1 second'
+            where contact = ? and used_at is null and attempts = 0
+            """)
+        .param(international(phone))
+        .update();
+    HttpResponse<String> expired = browser.post("/masuk-warga/kode", "kode", second);
+    assertThat(expired.body()).contains("Kode masuk sudah kedaluwarsa");
+
+    // reused: signed in, then the same code again in the same browser
+    askCode(browser, phone);
+    String third = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    browser.get("/masuk-warga/kode");
+    assertThat(WebClient.location(browser.post("/masuk-warga/kode", "kode", third)))
+        .endsWith("/portal");
+    HttpResponse<String> reused = browser.post("/masuk-warga/kode", "kode", third);
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(reused.body()).contains("Kode masuk ini sudah dipakai. Minta kode baru.");
+  }
+
+  @Test
+  void aCodeIsUsedOnceEvenWhenItsRequestIsKept() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient browser = new WebClient(port);
+    askCode(browser, phone);
+    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    UUID request =
+        jdbc.sql("select id from portal_code_request where contact = ? order by created_at desc")
+            .param(international(phone))
+            .query(UUID.class)
+            .list()
+            .get(0);
+    jdbc.sql("update portal_code_request set used_at = now() where id = ?").param(request).update();
+    assertThat(browser.post("/masuk-warga/kode", "kode", code).body())
+        .contains("Kode masuk ini sudah dipakai");
+  }
+
+  @Test
+  void anotherBrowserCannotUseTheCode() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient asking = new WebClient(port);
+    askCode(asking, phone);
+    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+
+    WebClient other = new WebClient(port);
+    other.get("/masuk-warga");
+    HttpResponse<String> stolen = other.post("/masuk-warga/kode", "kode", code);
+    assertThat(stolen.statusCode()).isEqualTo(400);
+    assertThat(stolen.body()).contains("tidak berlaku di browser ini");
+    assertThat(WebClient.location(other.get("/portal"))).contains("/masuk-warga");
+
+    asking.get("/masuk-warga/kode");
+    assertThat(WebClient.location(asking.post("/masuk-warga/kode", "kode", code)))
+        .endsWith("/portal");
+  }
+
+  @Test
+  void anEmailGetsACodeAndAMagicLinkThatWorksOnceInTheAskingBrowser() {
+    String email = "Warga." + UUID.randomUUID().toString().substring(0, 8) + "@Contoh.ID";
+    Application application = applyFrom(newPhone(), email.toLowerCase());
+    WebClient browser = new WebClient(port);
+    askCode(browser, email);
+    String message = lastCodeMessage(email.toLowerCase()).orElseThrow();
+    Matcher link = LINK.matcher(message);
+    assertThat(link.find()).as(message).isTrue();
+    String path = link.group(1).replaceFirst("^http://[^/]+", "");
+
+    WebClient other = new WebClient(port);
+    assertThat(other.get(path).body()).contains("tidak berlaku di browser ini");
+
+    assertThat(WebClient.location(browser.get(path))).endsWith("/portal");
+    assertThat(browser.get("/portal").body()).contains(application.trackingCode().value());
+    browser.post("/portal/keluar");
+    assertThat(browser.get(path).body()).contains("tidak berlaku di browser ini");
+  }
+
+  @Test
+  void codesAreRateLimitedPerContactAndPerAddress() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient browser = new WebClient(port);
+    for (int i = 0; i < 3; i++) {
+      assertThat(askCode(browser, phone).statusCode()).isEqualTo(302);
+    }
+    HttpResponse<String> limited = askCode(browser, phone.replace(" ", ""));
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("retry-after")).isPresent();
+    assertThat(limited.body()).contains("Terlalu banyak permintaan kode");
+    assertThat(
+            jdbc.sql("select count(*) from notification where kind = 'otp' and recipient = ?")
+                .param(international(phone))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
+
+    limits.reset();
+    for (int i = 0; i < 10; i++) {
+      assertThat(askCode(browser, newPhone()).statusCode()).isEqualTo(302);
+    }
+    assertThat(askCode(browser, newPhone()).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void signingOutEverywhereEndsTheOtherDevicesSessionAndItsStatusGrants() {
+    String phone = newPhone();
+    Application application = applyFrom(phone, null);
+    WebClient phoneBrowser = signedIn(phone);
+    limits.reset();
+    WebClient laptop = signedIn(phone);
+    phoneBrowser.get("/portal");
+    String status = "/status/" + application.trackingCode().value();
+    assertThat(phoneBrowser.get(status).statusCode()).isEqualTo(200);
+
+    laptop.get("/portal");
+    HttpResponse<String> out = laptop.post("/portal/keluar-semua");
+    assertThat(WebClient.location(out)).endsWith("/masuk-warga?keluar-semua");
+
+    assertThat(WebClient.location(phoneBrowser.get("/portal"))).contains("/masuk-warga");
+    assertThat(WebClient.location(phoneBrowser.get(status))).contains("/status?kode=");
+    assertThat(WebClient.location(laptop.get("/portal"))).contains("/masuk-warga");
+    assertThat(laptop.get("/masuk-warga?keluar-semua").body())
+        .contains("keluar dari portal warga di semua perangkat");
+  }
+
+  @Test
+  void signingOutEndsThisSessionOnly() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient one = signedIn(phone);
+    WebClient two = signedIn(phone);
+    one.get("/portal");
+    one.post("/portal/keluar");
+    assertThat(WebClient.location(one.get("/portal"))).contains("/masuk-warga");
+    assertThat(two.get("/portal").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anIdleSessionExpires() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient browser = signedIn(phone);
+    jdbc.sql(
+            """
+            update portal_session set last_seen_at = now() - interval '31 minutes'
+            where contact = ?
+            """)
+        .param(international(phone))
+        .update();
+    assertThat(WebClient.location(browser.get("/portal"))).endsWith("/masuk-warga?berakhir");
+  }
+
+  @Test
+  void hostileInputIsRefusedWithAMessageAndEchoedSafely() {
+    WebClient browser = new WebClient(port);
+    for (String hostile :
+        List.of(
+            "<script>alert(1)</script>@contoh.id",
+            "0812\u00003456",
+            "x".repeat(100_000),
+            "../../etc/passwd",
+            "")) {
+      HttpResponse<String> answer = askCode(browser, hostile);
+      assertThat(answer.statusCode()).as(hostile.length() + "").isEqualTo(200);
+      assertThat(answer.body())
+          .contains("Tulis nomor telepon Indonesia")
+          .doesNotContain("<script>alert(1)")
+          .doesNotContain("x".repeat(300))
+          .doesNotContain("\u0000");
+    }
+    askCode(browser, newPhone());
+    for (String code : List.of("<b>1</b>", "12\u00003456", "9".repeat(100_000))) {
+      HttpResponse<String> answer = browser.post("/masuk-warga/kode", "kode", code);
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).contains("terdiri dari 6 angka").doesNotContain("<b>1</b>");
+    }
+    assertThat(browser.get("/masuk-warga/tautan/%3Cscript%3E").body())
+        .contains("tidak berlaku di browser ini");
+  }
+
+  @Test
+  void thePagesSpeakEnglishToo() {
+    assertThat(new WebClient(port).get("/masuk-warga?lang=en").body())
+        .contains("Sign in to the resident portal");
+  }
+}

@@ -191,15 +191,31 @@ class LettersJourneyTests extends BrowserJourney {
     }
   }
 
-  /** The text of the QR code on the letter's first page, rendered as a printer would. */
-  private static String qrOf(byte[] pdf) throws Exception {
+  /**
+   * The text of the QR code on the letter's first page, rendered as a printer would: at several
+   * resolutions without smoothing, as a phone camera tries again when a frame does not read.
+   */
+  static String qrOf(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 200);
-      return new QRCodeReader()
-          .decode(
-              new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-              java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
-          .getText();
+      PDFRenderer renderer = new PDFRenderer(document);
+      renderer.setRenderingHints(
+          new java.awt.RenderingHints(
+              java.awt.RenderingHints.KEY_INTERPOLATION,
+              java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
+      com.google.zxing.ReaderException last = null;
+      for (int dpi : new int[] {300, 200, 400, 150}) {
+        BufferedImage image = renderer.renderImageWithDPI(0, dpi);
+        try {
+          return new QRCodeReader()
+              .decode(
+                  new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                  java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+              .getText();
+        } catch (com.google.zxing.ReaderException e) {
+          last = e;
+        }
+      }
+      throw last;
     }
   }
 

@@ -26,7 +26,10 @@ final class QrCodes {
 
   private QrCodes() {}
 
-  /** A black-and-white PNG of the text's QR code (error correction M, quiet zone of 2 modules). */
+  /**
+   * A black-and-white PNG of the text's QR code (error correction M, the standard quiet zone of 4
+   * modules).
+   */
   static byte[] png(String text) {
     try {
       BitMatrix matrix =
@@ -40,7 +43,7 @@ final class QrCodes {
                       EncodeHintType.ERROR_CORRECTION,
                       ErrorCorrectionLevel.M,
                       EncodeHintType.MARGIN,
-                      2,
+                      4,
                       EncodeHintType.CHARACTER_SET,
                       "UTF-8"));
       int size = matrix.getWidth() * SCALE;

@@ -417,6 +417,17 @@ public class Casework {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
+    insertNote(application, body, officer);
+    audit.record(
+        application.officeId(),
+        "casework.note.added",
+        "application",
+        id,
+        Map.of("length", body.length()));
+    return Outcome.done(null);
+  }
+
+  private void insertNote(Application application, String body, Officer officer) {
     jdbc.sql(
             """
             insert into casework_note (office_id, application_id, body, written_at, written_by)
@@ -429,13 +440,6 @@ public class Casework {
             Timestamp.from(clock.instant()),
             officer.fullName())
         .update();
-    audit.record(
-        application.officeId(),
-        "casework.note.added",
-        "application",
-        id,
-        Map.of("length", body.length()));
-    return Outcome.done(null);
   }
 
   /** The officer takes the application on (in place of whoever had it). */
@@ -678,18 +682,7 @@ public class Casework {
     }
     Application returned =
         decisions.returnForReview(application.officeId(), application.id(), officer.fullName());
-    jdbc.sql(
-            """
-            insert into casework_note (office_id, application_id, body, written_at, written_by)
-            values (?, ?, ?, ?, ?)
-            """)
-        .params(
-            application.officeId(),
-            application.id().value(),
-            body,
-            Timestamp.from(clock.instant()),
-            officer.fullName())
-        .update();
+    insertNote(application, body, officer);
     clearFirstCheck(application.officeId(), application.id(), "returnedFromSigning");
     audit.record(
         application.officeId(),

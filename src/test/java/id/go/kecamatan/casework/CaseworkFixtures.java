@@ -8,6 +8,8 @@ import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.SubmitCommand;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.Outcome;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
@@ -28,6 +30,33 @@ public final class CaseworkFixtures {
   public CaseworkFixtures(Applications applications, JdbcClient jdbc) {
     this.applications = applications;
     this.jdbc = jdbc;
+  }
+
+  /**
+   * The officer of this staff account (name, office, village, roles) as Spring Security sees it.
+   */
+  public Officer officer(String username) {
+    return jdbc.sql(
+            """
+            select s.id, s.username, s.full_name, s.regency_id, s.office_id, s.village_id, s.roles
+            from staff s where s.username = ?
+            """)
+        .param(username)
+        .query(
+            (rs, n) ->
+                new Officer(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("username"),
+                    rs.getString("full_name"),
+                    rs.getObject("regency_id", UUID.class),
+                    rs.getObject("office_id", UUID.class),
+                    rs.getObject("village_id", UUID.class),
+                    java.util.Arrays.stream(rs.getString("roles").split(","))
+                        .map(String::strip)
+                        .filter(r -> !r.isEmpty())
+                        .map(Role::valueOf)
+                        .collect(java.util.stream.Collectors.toSet())))
+        .single();
   }
 
   public UUID office(String code) {

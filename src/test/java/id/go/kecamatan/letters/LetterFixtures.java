@@ -6,7 +6,6 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.shared.security.Officer;
-import id.go.kecamatan.shared.security.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +14,8 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -198,31 +194,7 @@ public final class LetterFixtures {
 
   /** The officer of this staff account as Spring Security would see it. */
   public Officer officer(String username) {
-    return jdbc.sql(
-            """
-            select s.id, s.username, s.full_name, s.regency_id, s.office_id, s.village_id, s.roles
-            from staff s where s.username = ?
-            """)
-        .param(username)
-        .query(
-            (rs, n) ->
-                new Officer(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("username"),
-                    rs.getString("full_name"),
-                    rs.getObject("regency_id", UUID.class),
-                    rs.getObject("office_id", UUID.class),
-                    rs.getObject("village_id", UUID.class),
-                    roles(rs.getString("roles"))))
-        .single();
-  }
-
-  private static Set<Role> roles(String value) {
-    return Arrays.stream(value.split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .map(Role::valueOf)
-        .collect(Collectors.toSet());
+    return casework.officer(username);
   }
 
   /** The letter of an application: number, signer position and PDF. */

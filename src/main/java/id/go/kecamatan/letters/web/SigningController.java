@@ -14,7 +14,6 @@ import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -67,21 +66,19 @@ class SigningController {
       Model model,
       RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
-    List<ApplicationId> ids = new ArrayList<>();
-    if (chosen != null) {
-      chosen.stream().filter(java.util.Objects::nonNull).map(ApplicationId::new).forEach(ids::add);
-    }
+    Set<UUID> ticked =
+        chosen == null
+            ? Set.of()
+            : chosen.stream()
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     Outcome<SigningReport> outcome =
-        signing.sign(officer, ids, passphrase == null ? null : passphrase.toCharArray());
+        signing.sign(
+            officer,
+            ticked.stream().map(ApplicationId::new).toList(),
+            passphrase == null ? null : passphrase.toCharArray());
     if (!outcome.ok()) {
-      return queuePage(
-          model,
-          null,
-          null,
-          chosen == null
-              ? Set.of()
-              : Set.copyOf(chosen.stream().filter(java.util.Objects::nonNull).toList()),
-          outcome.errors());
+      return queuePage(model, null, null, ticked, outcome.errors());
     }
     redirect.addFlashAttribute("report", outcome.value());
     return "redirect:/admin/surat/tanda-tangan";

@@ -18,14 +18,12 @@ import id.go.kecamatan.notifications.OutgoingMessage;
 import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
-import id.go.kecamatan.shared.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,20 +64,6 @@ class ResidentMessagesIntegrationTests {
     fixtures = new CaseworkFixtures(applications, jdbc);
     jetis = fixtures.jetis();
     village = fixtures.operatorVillage("desa.jetis");
-  }
-
-  Officer officer(String username, Role role) {
-    UUID id =
-        jdbc.sql("select id from staff where username = ?")
-            .param(username)
-            .query(UUID.class)
-            .single();
-    UUID regency =
-        jdbc.sql("select regency_id from office where id = ?")
-            .param(jetis)
-            .query(UUID.class)
-            .single();
-    return new Officer(id, username, username, regency, jetis, null, Set.of(role));
   }
 
   /** The messages of one kind about one application (its id in the key), waited for. */
@@ -138,7 +122,7 @@ class ResidentMessagesIntegrationTests {
     jdbc.sql("update application set email = 'budi@example.id' where id = ?")
         .param(application.id().value())
         .update();
-    Officer verifier = officer("verifikator.jetis", Role.VERIFIER);
+    Officer verifier = fixtures.officer("verifikator.jetis");
     casework.startReview(verifier, application.id());
     assertThat(casework.reject(verifier, application.id(), "Data NIK tidak sesuai KTP.").ok())
         .isTrue();
@@ -161,7 +145,7 @@ class ResidentMessagesIntegrationTests {
   @Test
   void aCompletionRequestNamesEachRejectedRequirementWithItsReason() {
     Application application = fixtures.domisili(jetis, village, CaseworkFixtures.unique("Kurang"));
-    Officer verifier = officer("verifikator.jetis", Role.VERIFIER);
+    Officer verifier = fixtures.officer("verifikator.jetis");
     casework.startReview(verifier, application.id());
     UUID ktp = fixtures.requirement(jetis, "DOMISILI", "KTP");
     String ktpName =
@@ -187,7 +171,7 @@ class ResidentMessagesIntegrationTests {
   @Test
   void anApprovalAWithdrawalAndAnIssuedLetterEachHaveTheirMessage() {
     Application approved = fixtures.domisili(jetis, village, CaseworkFixtures.unique("Setuju"));
-    Officer verifier = officer("verifikator.jetis", Role.VERIFIER);
+    Officer verifier = fixtures.officer("verifikator.jetis");
     casework.startReview(verifier, approved.id());
     for (UUID requirement :
         jdbc.sql(

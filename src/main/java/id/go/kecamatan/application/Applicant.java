@@ -4,7 +4,12 @@ import id.go.kecamatan.office.Sex;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Who applies: the resident's identity as declared, kept as plain text. */
+/**
+ * Who applies: the resident's identity as declared, kept as plain text.
+ *
+ * @param preferredChannel how the resident wants to hear about the application; null only when they
+ *     gave neither a phone number nor an e-mail address (possible at the counter)
+ */
 public record Applicant(
     String nik,
     String name,
@@ -14,7 +19,8 @@ public record Applicant(
     UUID villageId,
     String address,
     String phone,
-    String email) {
+    String email,
+    PreferredChannel preferredChannel) {
 
   /** The last four digits of the phone number, or {@code null} without a phone. */
   public String phoneLast4() {

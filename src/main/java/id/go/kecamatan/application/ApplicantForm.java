@@ -1,12 +1,14 @@
 package id.go.kecamatan.application;
 
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The applicant's identity as typed, nothing in it trusted: {@code birthDate} is {@code
  * yyyy-MM-dd}, {@code sex} {@code MALE} or {@code FEMALE}, {@code villageId} the id of a village of
- * the office. {@link Applications#checkApplicant} turns it into an {@link Applicant}.
+ * the office, {@code preferredChannel} {@code WHATSAPP}, {@code SMS}, {@code EMAIL} or empty for
+ * the default. {@link Applications#checkApplicant} turns it into an {@link Applicant}.
  */
 public record ApplicantForm(
     String nik,
@@ -17,7 +19,8 @@ public record ApplicantForm(
     String villageId,
     String address,
     String phone,
-    String email)
+    String email,
+    String preferredChannel)
     implements Serializable {
 
   /**
@@ -35,11 +38,21 @@ public record ApplicantForm(
         field.apply("villageId"),
         field.apply("address"),
         field.apply("phone"),
-        field.apply("email"));
+        field.apply("email"),
+        field.apply("preferredChannel"));
+  }
+
+  /**
+   * The channel the messages would use as typed: the one chosen, else the default for the contacts
+   * given; empty with neither.
+   */
+  public Optional<PreferredChannel> channel() {
+    return PreferredChannel.parse(preferredChannel)
+        .or(() -> PreferredChannel.byDefault(phone, email));
   }
 
   /** A form with nothing filled in. */
   public static ApplicantForm empty() {
-    return new ApplicantForm(null, null, null, null, null, null, null, null, null);
+    return new ApplicantForm(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -357,6 +357,7 @@ public class Applications {
       }
     }
     errors.email("email", email);
+    PreferredChannel preferred = preferredChannel(c.preferredChannel(), phone, email, errors);
 
     LocalDate birthDate = null;
     String rawDate = FieldErrors.clean(c.birthDate());
@@ -411,7 +412,31 @@ public class Applications {
     if (errors.any()) {
       return null;
     }
-    return new Applicant(nik, name, birthPlace, birthDate, sex, villageId, address, phone, email);
+    return new Applicant(
+        nik, name, birthPlace, birthDate, sex, villageId, address, phone, email, preferred);
+  }
+
+  /**
+   * The channel the resident chose, if they gave its contact; the default (WhatsApp with a phone,
+   * else e-mail) when they chose none.
+   */
+  private static PreferredChannel preferredChannel(
+      String raw, String phone, String email, FieldErrors errors) {
+    String chosen = FieldErrors.clean(raw);
+    if (chosen == null) {
+      return PreferredChannel.byDefault(phone, email).orElse(null);
+    }
+    PreferredChannel channel = PreferredChannel.parse(chosen).orElse(null);
+    if (channel == null) {
+      errors.reject("preferredChannel", "application.error.preferredChannel");
+    } else if (!channel.reaches(phone, email)) {
+      errors.reject(
+          "preferredChannel",
+          channel == PreferredChannel.EMAIL
+              ? "application.error.preferredChannelEmail"
+              : "application.error.preferredChannelPhone");
+    }
+    return channel;
   }
 
   /**

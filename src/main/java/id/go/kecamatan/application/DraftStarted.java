@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param phone the phone number as typed, may be null or not yet valid
  * @param email the e-mail address as typed, may be null or not yet valid
+ * @param preferredChannel the channel as chosen ({@link PreferredChannel}'s name), may be null or
+ *     not yet valid
  * @param expiresAt when the draft is purged unless saved again
  */
 public record DraftStarted(
@@ -20,4 +22,5 @@ public record DraftStarted(
     String name,
     String phone,
     String email,
+    String preferredChannel,
     Instant expiresAt) {}

@@ -244,7 +244,8 @@ public class Drafts {
             cut(form.villageId()),
             cut(form.address()),
             cut(form.phone()),
-            cut(form.email()));
+            cut(form.email()),
+            cut(form.preferredChannel()));
     Outcome<Applicant> checked =
         submissions.checkApplicant(draft.officeId(), draft.channel(), kept);
     ApplicantForm stored =
@@ -257,7 +258,8 @@ public class Drafts {
             storable(kept.villageId()),
             storable(kept.address()),
             storable(kept.phone()),
-            storable(kept.email()));
+            storable(kept.email()),
+            storable(kept.preferredChannel()));
     Draft saved =
         transactions.execute(
             tx -> {
@@ -275,6 +277,7 @@ public class Drafts {
                         stored.name(),
                         stored.phone(),
                         stored.email(),
+                        stored.preferredChannel(),
                         now.plus(keep)));
               }
               return drafts.find(locked.id()).orElseThrow();

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * An application as it arrives: nothing in it is trusted. Identity fields are text as typed; {@code
  * birthDate} is {@code yyyy-MM-dd}, {@code sex} {@code MALE} or {@code FEMALE}, {@code villageId}
- * the id of a village of the office.
+ * the id of a village of the office, {@code preferredChannel} {@code WHATSAPP}, {@code SMS}, {@code
+ * EMAIL} or null for the default.
  *
  * @param files the uploads per requirement id (as text, as the form sends it)
  * @param idempotencyKey the same key sent twice makes one application; may be null
@@ -23,6 +24,7 @@ public record SubmitCommand(
     String address,
     String phone,
     String email,
+    String preferredChannel,
     Map<String, List<String>> answers,
     Map<String, List<Upload>> files,
     String idempotencyKey) {
@@ -50,6 +52,7 @@ public record SubmitCommand(
         who.address(),
         who.phone(),
         who.email(),
+        who.preferredChannel(),
         answers,
         files,
         idempotencyKey);
@@ -58,6 +61,6 @@ public record SubmitCommand(
   /** The identity part of the command. */
   public ApplicantForm applicant() {
     return new ApplicantForm(
-        nik, name, birthPlace, birthDate, sex, villageId, address, phone, email);
+        nik, name, birthPlace, birthDate, sex, villageId, address, phone, email, preferredChannel);
   }
 }

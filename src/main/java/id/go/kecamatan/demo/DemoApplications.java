@@ -156,6 +156,7 @@ class DemoApplications {
                   "Dusun Krajan RT 0" + (serial % 9 + 1) + " RW 0" + (serial % 4 + 1),
                   r.channel() == Channel.COUNTER ? null : "0812 3456 " + (7000 + serial),
                   null,
+                  null,
                   Map.of(
                       "keperluan", List.of("pribadi"),
                       "keterangan", List.of("Persyaratan bank")),

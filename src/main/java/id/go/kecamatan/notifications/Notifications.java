@@ -37,4 +37,16 @@ public class Notifications {
   public Enqueued enqueue(OutgoingMessage message) {
     return outbox.enqueue(message);
   }
+
+  /**
+   * Stores the message as {@link #enqueue(OutgoingMessage)} does, with a fallback held back: the
+   * same message to another recipient (the resident's e-mail address for a WhatsApp or SMS
+   * message), sent only if the message fails for good, and dropped once it was sent. A fallback
+   * whose address is not valid is left out.
+   *
+   * @throws IllegalArgumentException as for {@link #enqueue(OutgoingMessage)}, for either message
+   */
+  public Enqueued enqueue(OutgoingMessage message, OutgoingMessage fallback) {
+    return outbox.enqueue(message, fallback);
+  }
 }

@@ -43,6 +43,7 @@ class ApplicationTests {
             UUID.randomUUID(),
             "Jl. Mawar 1",
             "081234567890",
+            null,
             null),
         Map.of("keperluan", List.of("sekolah")),
         Map.of(),

@@ -102,6 +102,7 @@ class ApplicationsIntegrationTests {
         "Dusun Jetis RT 01 RW 02",
         "0812 3456 7890",
         null,
+        null,
         Map.of(
             "jenis_dokumen", List.of("Surat keterangan"),
             "jumlah_lembar", List.of("2"),
@@ -185,6 +186,7 @@ class ApplicationsIntegrationTests {
         c.address(),
         c.phone(),
         c.email(),
+        null,
         c.answers(),
         c.files(),
         null);
@@ -230,6 +232,7 @@ class ApplicationsIntegrationTests {
             "<img src=x onerror=alert(1)>",
             "<b>0812</b>",
             "<a>x@y.id</a>",
+            null,
             Map.of(
                 "jenis_dokumen", List.of(html),
                 "jumlah_lembar", List.of("2"),
@@ -272,6 +275,7 @@ class ApplicationsIntegrationTests {
             "Gg. Mawar 1 < 2 & 3 > 1 &amp;",
             c.phone(),
             c.email(),
+            null,
             c.answers(),
             c.files(),
             null);
@@ -301,6 +305,7 @@ class ApplicationsIntegrationTests {
                 c.address(),
                 " ",
                 "not-an-email",
+                null,
                 c.answers(),
                 Map.of(),
                 null));
@@ -412,6 +417,7 @@ class ApplicationsIntegrationTests {
                 c.address(),
                 c.phone(),
                 c.email(),
+                null,
                 c.answers(),
                 files,
                 null));

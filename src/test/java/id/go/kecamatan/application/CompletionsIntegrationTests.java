@@ -103,6 +103,7 @@ class CompletionsIntegrationTests {
                 "Dusun Jetis RT 01 RW 02",
                 "0812 3456 7890",
                 null,
+                null,
                 Map.of(
                     "jenis_dokumen", List.of("Surat keterangan"),
                     "jumlah_lembar", List.of("2"),

@@ -54,6 +54,7 @@ class DraftsIntegrationTests {
         village.toString(),
         "Dusun Krajan",
         "081234567890",
+        null,
         null);
   }
 

@@ -214,6 +214,7 @@ public final class CaseworkFixtures {
                 "Dusun Jetis RT 01 RW 02",
                 phone,
                 email,
+                null,
                 Map.of(
                     "keperluan", List.of("pribadi"),
                     "keterangan", List.of("Persyaratan bank")),

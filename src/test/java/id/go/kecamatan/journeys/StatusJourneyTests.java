@@ -86,6 +86,7 @@ class StatusJourneyTests extends BrowserJourney {
                     "Dusun Jetis RT 01 RW 02",
                     "0812 3456 7890",
                     null,
+                    null,
                     Map.of(
                         "jenis_dokumen", List.of("Surat keterangan"),
                         "jumlah_lembar", List.of("2"),

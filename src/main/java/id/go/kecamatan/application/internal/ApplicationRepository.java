@@ -7,6 +7,7 @@ import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.CompletionRequest;
+import id.go.kecamatan.application.PreferredChannel;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.office.Sex;
@@ -37,6 +38,7 @@ public class ApplicationRepository {
       """
       a.id, a.office_id, a.service_id, a.tracking_code, a.channel, a.status, a.nik, a.name,
       a.birth_place, a.birth_date, a.sex, a.village_id, a.address, a.phone, a.email,
+      a.preferred_channel,
       a.answers::text as answers, a.submitted_at, a.deadline, a.assisting_staff_id,
       a.assisting_officer
       """;
@@ -54,9 +56,9 @@ public class ApplicationRepository {
             """
             insert into application
               (id, office_id, service_id, tracking_code, channel, status, nik, name, birth_place,
-               birth_date, sex, village_id, address, phone, email, answers, submitted_at, deadline,
-               idempotency_key, assisting_staff_id, assisting_officer)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+               birth_date, sex, village_id, address, phone, email, preferred_channel, answers,
+               submitted_at, deadline, idempotency_key, assisting_staff_id, assisting_officer)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
             """)
         .params(
             application.id().value(),
@@ -74,6 +76,7 @@ public class ApplicationRepository {
             who.address(),
             who.phone(),
             who.email(),
+            who.preferredChannel() == null ? null : who.preferredChannel().name(),
             JSON.writeValueAsString(application.answers()),
             Timestamp.from(application.submittedAt()),
             application.deadline(),
@@ -345,7 +348,10 @@ public class ApplicationRepository {
             rs.getObject("village_id", UUID.class),
             rs.getString("address"),
             rs.getString("phone"),
-            rs.getString("email")),
+            rs.getString("email"),
+            rs.getString("preferred_channel") == null
+                ? null
+                : PreferredChannel.valueOf(rs.getString("preferred_channel"))),
         JSON.readValue(rs.getString("answers"), ANSWERS),
         rs.getTimestamp("submitted_at").toInstant(),
         rs.getObject("deadline", java.time.LocalDate.class),

@@ -99,6 +99,13 @@ class ApplicationApi {
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String address,
       @Schema(example = "081234567890", requiredMode = Schema.RequiredMode.REQUIRED) String phone,
       String email,
+      @Schema(
+              allowableValues = {"WHATSAPP", "SMS", "EMAIL"},
+              description =
+                  "how the resident wants news of the application; without it WhatsApp when a"
+                      + " phone is given, else e-mail. The e-mail address, when given, is the"
+                      + " fallback for a message the phone does not receive")
+          String preferredChannel,
       @Schema(name = "answers[keperluan]", description = "an answer to the form question keperluan")
           String answer,
       @Schema(

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code for update skip locked}) while the gateway is called and until the outcome is recorded,
  * so two nodes, or the job and a send right after a commit, never send the same message. Every
  * attempt is recorded; a failed one is retried along the {@link Backoff} budget, a permanent
- * refusal fails at once.
+ * refusal fails at once. A message that fails for good releases its fallback (held back until
+ * then), which the next run sends; one that is sent drops it.
  *
  * <p>At-least-once at one point only: if the process dies after the gateway accepted a message and
  * before the transaction commits, the message is sent again later.
@@ -91,6 +92,9 @@ public class Delivery {
           attempts,
           error);
       store.markFailed(message.id(), attempts, now, error);
+      if (store.releaseFallback(message.id(), now) > 0) {
+        log.info("Message {} failed; its fallback is due now", message.id());
+      }
     }
   }
 }

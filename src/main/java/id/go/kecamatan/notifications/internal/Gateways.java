@@ -18,4 +18,9 @@ final class Gateways {
   MessageGateway of(Channel channel) {
     return byChannel.get(channel);
   }
+
+  /** Whether the channel has a gateway of its own (not only the message log). */
+  boolean configured(Channel channel) {
+    return of(channel).via() != MessageGateway.Via.LOG;
+  }
 }

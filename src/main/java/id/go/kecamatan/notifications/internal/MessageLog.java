@@ -26,6 +26,8 @@ public class MessageLog {
     PENDING,
     SENT,
     FAILED,
+    /** Fallbacks held back until the first message fails for good. */
+    HELD,
     LOG;
 
     /** The filter of a request parameter; empty when the value is not one. */

@@ -24,15 +24,20 @@ class NotificationStore {
     this.jdbc = jdbc;
   }
 
-  /** Stores the message, due at once; empty when the same key was stored before. */
-  Optional<UUID> insert(OutgoingMessage message, Instant now) {
+  /**
+   * Stores the message, due at once, or held back as the fallback of another; empty when the same
+   * key was stored before for the same channel and recipient.
+   *
+   * @param fallbackFor the message this one stands in for if it fails for good; null for none
+   */
+  Optional<UUID> insert(OutgoingMessage message, Instant now, UUID fallbackFor) {
     UUID id = UUID.randomUUID();
     int inserted =
         jdbc.sql(
                 """
                 insert into notification (id, office_id, kind, channel, recipient, subject, text,
-                  idempotency_key, status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                  idempotency_key, status, attempts, next_attempt_at, created_at, fallback_for)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
                 on conflict (channel, recipient, idempotency_key) do nothing
                 """)
             .params(
@@ -44,8 +49,10 @@ class NotificationStore {
                 message.subject(),
                 message.text(),
                 message.idempotencyKey(),
+                fallbackFor == null ? "PENDING" : "HELD",
                 Timestamp.from(now),
-                Timestamp.from(now))
+                Timestamp.from(now),
+                fallbackFor)
             .update();
     return inserted == 1 ? Optional.of(id) : Optional.empty();
   }
@@ -85,6 +92,10 @@ class NotificationStore {
         .params(via.name(), attempts, Timestamp.from(at), id)
         .update();
     attempt(id, at, true, null);
+    // the message arrived: its fallback is not needed
+    jdbc.sql("delete from notification where fallback_for = ? and status = 'HELD'")
+        .param(id)
+        .update();
   }
 
   void retryAt(UUID id, int attempts, Instant next, Instant at, String error) {
@@ -105,6 +116,17 @@ class NotificationStore {
         .params(attempts, error, id)
         .update();
     attempt(id, at, false, error);
+  }
+
+  /** Makes the fallback of a failed message due now; returns how many there were (0 or 1). */
+  int releaseFallback(UUID id, Instant now) {
+    return jdbc.sql(
+            """
+            update notification set status = 'PENDING', next_attempt_at = ?
+            where fallback_for = ? and status = 'HELD'
+            """)
+        .params(Timestamp.from(now), id)
+        .update();
   }
 
   private void attempt(UUID id, Instant at, boolean ok, String error) {

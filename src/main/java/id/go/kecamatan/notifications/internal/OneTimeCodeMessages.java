@@ -1,5 +1,6 @@
 package id.go.kecamatan.notifications.internal;
 
+import id.go.kecamatan.application.PreferredChannel;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.Notifications;
 import id.go.kecamatan.notifications.OutgoingMessage;
@@ -16,11 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends the resident portal's sign-in code: by WhatsApp to a phone number, by e-mail (with the
- * magic link) to an e-mail address, in the name of the office of the resident's latest application,
- * so it shows in that office's message log. The message is stored in the transaction that stored
- * the request (a plain listener, not after commit: the code is useless later) and sent once it
- * commits; the key is the request id.
+ * Sends the resident portal's sign-in code: by WhatsApp to a phone number (SMS when only SMS has a
+ * gateway), by e-mail (with the magic link) to an e-mail address, in the name of the office of the
+ * resident's latest application, so it shows in that office's message log. The message is stored in
+ * the transaction that stored the request (a plain listener, not after commit: the code is useless
+ * later) and sent once it commits; the key is the request id.
  */
 @Component
 class OneTimeCodeMessages {
@@ -31,10 +32,20 @@ class OneTimeCodeMessages {
 
   private final Notifications notifications;
   private final MessageSource messages;
+  private final Contacts contacts;
 
-  OneTimeCodeMessages(Notifications notifications, MessageSource messages) {
+  OneTimeCodeMessages(Notifications notifications, MessageSource messages, Contacts contacts) {
     this.notifications = notifications;
     this.messages = messages;
+    this.contacts = contacts;
+  }
+
+  /** WhatsApp, or SMS when only SMS has a gateway. */
+  private Recipient phone(String number) {
+    return contacts
+        .route(PreferredChannel.WHATSAPP, number, null)
+        .map(Contacts.Route::to)
+        .orElse(new Recipient(Channel.WHATSAPP, number));
   }
 
   @EventListener
@@ -55,7 +66,7 @@ class OneTimeCodeMessages {
         new OutgoingMessage(
             event.officeId(),
             KIND,
-            new Recipient(email ? Channel.EMAIL : Channel.WHATSAPP, event.contact()),
+            email ? new Recipient(Channel.EMAIL, event.contact()) : phone(event.contact()),
             email ? messages.getMessage("portal.otp.subject", null, INDONESIAN) : null,
             text,
             KIND + ":" + event.requestId()));

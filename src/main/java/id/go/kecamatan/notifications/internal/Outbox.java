@@ -5,6 +5,7 @@ import id.go.kecamatan.notifications.OutgoingMessage;
 import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.notifications.Recipients;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -42,28 +43,31 @@ public class Outbox {
 
   /** See {@link id.go.kecamatan.notifications.Notifications#enqueue(OutgoingMessage)}. */
   public Enqueued enqueue(OutgoingMessage message) {
+    return enqueue(message, null);
+  }
+
+  /**
+   * See {@link id.go.kecamatan.notifications.Notifications#enqueue(OutgoingMessage,
+   * OutgoingMessage)}; {@code fallback} may be null.
+   */
+  public Enqueued enqueue(OutgoingMessage message, OutgoingMessage fallback) {
     check(message);
-    Optional<Recipient> to = Recipients.of(message.to().channel(), message.to().address());
-    if (to.isEmpty()) {
-      log.warn(
-          "Message {} not queued: the {} address is not valid",
-          message.kind(),
-          message.to().channel());
+    if (fallback != null) {
+      check(fallback);
+    }
+    Optional<OutgoingMessage> normalised = normalised(message);
+    if (normalised.isEmpty()) {
       return Enqueued.INVALID_RECIPIENT;
     }
-    OutgoingMessage normalised =
-        new OutgoingMessage(
-            message.officeId(),
-            message.kind(),
-            to.get(),
-            message.subject(),
-            message.text(),
-            message.idempotencyKey());
-    Optional<UUID> stored = store.insert(normalised, clock.instant());
+    Instant now = clock.instant();
+    Optional<UUID> stored = store.insert(normalised.get(), now, null);
     if (stored.isEmpty()) {
       return Enqueued.DUPLICATE;
     }
     UUID id = stored.get();
+    if (fallback != null) {
+      normalised(fallback).ifPresent(held -> store.insert(held, now, id));
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
@@ -76,6 +80,26 @@ public class Outbox {
       sendSoon(id);
     }
     return Enqueued.QUEUED;
+  }
+
+  /** The message with its address in stored form; empty when the address is not valid. */
+  private static Optional<OutgoingMessage> normalised(OutgoingMessage message) {
+    Optional<Recipient> to = Recipients.of(message.to().channel(), message.to().address());
+    if (to.isEmpty()) {
+      log.warn(
+          "Message {} not queued: the {} address is not valid",
+          message.kind(),
+          message.to().channel());
+    }
+    return to.map(
+        recipient ->
+            new OutgoingMessage(
+                message.officeId(),
+                message.kind(),
+                recipient,
+                message.subject(),
+                message.text(),
+                message.idempotencyKey()));
   }
 
   private void sendSoon(UUID id) {

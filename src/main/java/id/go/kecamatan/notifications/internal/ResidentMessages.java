@@ -1,11 +1,13 @@
 package id.go.kecamatan.notifications.internal;
 
+import id.go.kecamatan.application.Applicant;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationStatusChanged;
 import id.go.kecamatan.application.ApplicationStatusView;
 import id.go.kecamatan.application.ApplicationSubmitted;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.DraftStarted;
+import id.go.kecamatan.application.PreferredChannel;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.letters.LetterIssued;
 import id.go.kecamatan.notifications.Notifications;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * why), approved, rejected (reason), withdrawn, letter issued (number, download through the status
  * page). Each listener runs after the transaction that published the event committed, through the
  * event publication registry (a crash before it finished leaves the publication to be resubmitted),
- * and hands one message per recipient and channel to the {@link Notifications}.
+ * and hands the message to the {@link Notifications}: on the channel the resident preferred, with
+ * the e-mail address as its fallback when given ({@link Contacts}).
  *
  * <p>Idempotency keys: the message kind with the application id, plus the time of the status change
  * for changes that may happen more than once, and the letter's id for a letter; the draft's id for
@@ -53,6 +55,7 @@ class ResidentMessages {
   private final MessageTemplates templates;
   private final Links links;
   private final Notifications notifications;
+  private final Contacts contacts;
 
   ResidentMessages(
       Applications applications,
@@ -60,13 +63,15 @@ class ResidentMessages {
       Offices offices,
       MessageTemplates templates,
       Links links,
-      Notifications notifications) {
+      Notifications notifications,
+      Contacts contacts) {
     this.applications = applications;
     this.catalog = catalog;
     this.offices = offices;
     this.templates = templates;
     this.links = links;
     this.notifications = notifications;
+    this.contacts = contacts;
   }
 
   @ApplicationModuleListener
@@ -127,8 +132,12 @@ class ResidentMessages {
 
   @ApplicationModuleListener
   void on(DraftStarted event) {
-    List<Recipient> recipients = Contacts.of(event.phone(), event.email());
-    if (recipients.isEmpty()) {
+    Optional<Contacts.Route> route =
+        contacts.route(
+            PreferredChannel.parse(event.preferredChannel()).orElse(null),
+            event.phone(),
+            event.email());
+    if (route.isEmpty()) {
       return;
     }
     Office office = offices.get(event.officeId());
@@ -145,7 +154,7 @@ class ResidentMessages {
         Formats.longDate(LocalDate.ofInstant(event.expiresAt(), WIB), SampleValues.INDONESIAN));
     send(
         event.officeId(),
-        recipients,
+        route.get(),
         MessageKind.DRAFT_STARTED,
         values,
         MessageKind.DRAFT_STARTED.code() + ":" + event.draftId());
@@ -194,24 +203,27 @@ class ResidentMessages {
 
   private void send(
       Application application, MessageKind kind, Map<String, String> values, String key) {
-    send(
-        application.officeId(),
-        Contacts.of(application.applicant().phone(), application.applicant().email()),
-        kind,
-        values,
-        key);
+    Applicant applicant = application.applicant();
+    contacts
+        .route(applicant.preferredChannel(), applicant.phone(), applicant.email())
+        .ifPresent(route -> send(application.officeId(), route, kind, values, key));
   }
 
+  /** The message on the route's channel, and the same in the template of its fallback's. */
   private void send(
       UUID officeId,
-      List<Recipient> recipients,
+      Contacts.Route route,
       MessageKind kind,
       Map<String, String> values,
       String key) {
-    for (Recipient to : recipients) {
-      MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
-      notifications.enqueue(
-          new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key));
-    }
+    notifications.enqueue(
+        message(officeId, route.to(), kind, values, key),
+        route.fallback().map(to -> message(officeId, to, kind, values, key)).orElse(null));
+  }
+
+  private OutgoingMessage message(
+      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
+    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
+    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
   }
 }

@@ -98,6 +98,7 @@ class CompletionApiIntegrationTests {
                     "Dusun Jetis RT 01 RW 02",
                     "081234567890",
                     null,
+                    null,
                     Map.of(
                         "jenis_dokumen", List.of("Surat keterangan"),
                         "jumlah_lembar", List.of("2"),

@@ -200,6 +200,7 @@ class StatusPagesIntegrationTests {
                 "Dusun Jetis RT 01 RW 02",
                 "0812 3456 7890",
                 null,
+                null,
                 Map.of(
                     "jenis_dokumen", List.of("Surat keterangan"),
                     "jumlah_lembar", List.of("2"),

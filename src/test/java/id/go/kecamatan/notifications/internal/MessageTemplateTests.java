@@ -192,19 +192,6 @@ class MessageTemplateTests {
   }
 
   @Test
-  void aPhoneGoesByWhatsAppInInternationalFormAndAnEmailAsWell() {
-    assertThat(Contacts.international("0812-3456-7890")).isEqualTo("6281234567890");
-    assertThat(Contacts.international("+62 812 3456 7890")).isEqualTo("6281234567890");
-    assertThat(Contacts.international("6281234567890")).isEqualTo("6281234567890");
-    assertThat(Contacts.international("12345")).isNull();
-    assertThat(Contacts.international(null)).isNull();
-    assertThat(Contacts.of("0812 3456 7890", "siti@example.id"))
-        .extracting(r -> r.channel() + " " + r.address())
-        .containsExactly("WHATSAPP 6281234567890", "EMAIL siti@example.id");
-    assertThat(Contacts.of(null, "bukan-email")).isEmpty();
-  }
-
-  @Test
   void everyKindChannelAndPlaceholderIsNamedInBothLanguages() throws Exception {
     for (String bundle :
         new String[] {

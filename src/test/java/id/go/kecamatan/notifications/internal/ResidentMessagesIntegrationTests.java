@@ -252,7 +252,8 @@ class ResidentMessagesIntegrationTests {
             village.toString(),
             "Dusun Jetis",
             "0812 3456 7890",
-            "draf@example.id");
+            "draf@example.id",
+            null);
     drafts.saveIdentity(draft, form);
     drafts.saveIdentity(drafts.find(draft.id()).orElseThrow(), form);
     String key = "draft.started:" + draft.id();

@@ -301,6 +301,7 @@ public class LetterRenderer implements LetterRendering {
             village,
             t("letterTemplates.sample.address"),
             null,
+            null,
             null);
     return new LetterRequest(
         officeId, form.serviceId(), applicant, answers, "CONTOH1", null, today, null, null);

@@ -163,6 +163,7 @@ class LetterTemplatesIntegrationTests {
             village,
             "Dusun Kauman RT 002 RW 003",
             null,
+            null,
             null);
     for (ServiceType service : catalog.allServices(jetis)) {
       LetterRequest request = request(service, applicant, "Isian");
@@ -208,6 +209,7 @@ class LetterTemplatesIntegrationTests {
             Sex.FEMALE,
             village,
             "Dusun " + HOSTILE + "\u0000\uFFFF",
+            null,
             null,
             null);
     for (String code : List.of("DOMISILI", "SKW", "SKTS", "DISPENSASI-NIKAH", "IZIN-KERAMAIAN")) {
@@ -327,6 +329,7 @@ class LetterTemplatesIntegrationTests {
                             Sex.FEMALE,
                             village,
                             "Dusun",
+                            null,
                             null,
                             null),
                         Map.of("pekerjaan", List.of("Petani")),

@@ -164,15 +164,35 @@ public final class CaseworkFixtures {
   /** A Domisili application from this phone number and e-mail address (either may be null). */
   public Application domisiliFrom(
       UUID officeId, UUID village, String name, String phone, String email) {
-    return submit(officeId, village, name, "DOMISILI", phone, email);
+    return domisiliFrom(officeId, village, name, phone, email, null);
+  }
+
+  /**
+   * A Domisili application from this phone number and e-mail address (either may be null), news by
+   * the channel named (WHATSAPP, SMS, EMAIL; null for the default).
+   */
+  public Application domisiliFrom(
+      UUID officeId,
+      UUID village,
+      String name,
+      String phone,
+      String email,
+      String preferredChannel) {
+    return submit(officeId, village, name, "DOMISILI", phone, email, preferredChannel);
   }
 
   private Application submit(UUID officeId, UUID village, String name, String serviceCode) {
-    return submit(officeId, village, name, serviceCode, "0812 3456 7890", null);
+    return submit(officeId, village, name, serviceCode, "0812 3456 7890", null, null);
   }
 
   private Application submit(
-      UUID officeId, UUID village, String name, String serviceCode, String phone, String email) {
+      UUID officeId,
+      UUID village,
+      String name,
+      String serviceCode,
+      String phone,
+      String email,
+      String preferredChannel) {
     List<Map<String, Object>> requirements =
         jdbc.sql(
                 """
@@ -214,7 +234,7 @@ public final class CaseworkFixtures {
                 "Dusun Jetis RT 01 RW 02",
                 phone,
                 email,
-                null,
+                preferredChannel,
                 Map.of(
                     "keperluan", List.of("pribadi"),
                     "keterangan", List.of("Persyaratan bank")),

@@ -377,6 +377,95 @@ class NotificationDeliveryIntegrationTests {
     assertThat(admin.get("/admin/pesan?status=SENT").body()).doesNotContain(masked);
   }
 
+  // --- fallback ------------------------------------------------------------------------------
+
+  /** A WhatsApp message with its e-mail fallback, enqueued in a transaction of its own. */
+  Enqueued enqueueWithFallback(Outbox outbox, String phone, String address, String text) {
+    String key = "event-" + UUID.randomUUID() + ":application.approved";
+    return transactions.execute(
+        status ->
+            outbox.enqueue(
+                whatsapp(phone, text, key),
+                new OutgoingMessage(
+                    jetis,
+                    "application.approved",
+                    new Recipient(Channel.EMAIL, address),
+                    "Permohonan disetujui",
+                    text,
+                    key)));
+  }
+
+  @Test
+  void theEmailFallbackIsSentWhenTheWhatsAppMessageFailsForGood() throws Exception {
+    Delivery delivery = delivery();
+    Outbox outbox = outbox(delivery);
+    String phone = phone();
+    String address = unique("wati").replace(' ', '.') + "@warga.example.id";
+    String text = unique("Permohonan disetujui");
+    gateway.answer(400, "{\"status\":false,\"reason\":\"nomor tidak terdaftar\"}");
+    assertThat(enqueueWithFallback(outbox, phone, address, text)).isEqualTo(Enqueued.QUEUED);
+    assertThat(row(address)).containsEntry("status", "HELD");
+    runAfterCommit();
+
+    assertThat(row(international(phone))).containsEntry("status", "FAILED");
+    assertThat(row(address)).as("released by the failure").containsEntry("status", "PENDING");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    drain(delivery);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getRecipients(Message.RecipientType.TO))
+        .containsExactly(new InternetAddress(address));
+    assertThat(GreenMailUtil.getBody(received[0]).replace("\r\n", "\n").strip()).isEqualTo(text);
+    assertThat(row(address)).containsEntry("status", "SENT").containsEntry("sent_via", "SMTP");
+
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.get("/admin/pesan?status=HELD").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theEmailFallbackWaitsThroughRetriesAndIsDroppedWhenTheWhatsAppMessageArrives()
+      throws Exception {
+    Delivery delivery = delivery();
+    Outbox outbox = outbox(delivery);
+    String phone = phone();
+    String address = unique("eko").replace(' ', '.') + "@warga.example.id";
+    gateway.answer(503, "sedang sibuk");
+    enqueueWithFallback(outbox, phone, address, unique("Permohonan disetujui"));
+    runAfterCommit();
+    assertThat(row(international(phone))).containsEntry("status", "PENDING");
+    assertThat(row(address)).as("a retry is not a failure").containsEntry("status", "HELD");
+
+    gateway.answer(200, "{\"status\":true}");
+    clock.advance(Duration.ofMinutes(2));
+    drain(delivery);
+    assertThat(row(international(phone))).containsEntry("status", "SENT");
+    assertThat(
+            jdbc.sql("select count(*) from notification where recipient = ?")
+                .param(address)
+                .query(Integer.class)
+                .single())
+        .as("the fallback is dropped")
+        .isZero();
+    clock.advance(Duration.ofHours(7));
+    drain(delivery);
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aFallbackWithABadAddressIsLeftOutAndTheMessageStillQueued() {
+    Outbox outbox = outbox(delivery());
+    String phone = phone();
+    assertThat(enqueueWithFallback(outbox, phone, "bukan alamat", unique("Disetujui")))
+        .isEqualTo(Enqueued.QUEUED);
+    assertThat(row(international(phone))).containsEntry("status", "PENDING");
+    assertThat(
+            jdbc.sql("select count(*) from notification where recipient = 'bukan alamat'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
   // --- once ----------------------------------------------------------------------------------
 
   @Test

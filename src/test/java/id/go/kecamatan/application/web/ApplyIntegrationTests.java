@@ -552,6 +552,85 @@ class ApplyIntegrationTests {
   }
 
   @Test
+  void theResidentChoosesHowToHearAndAChannelWithoutItsContactIsRefused() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    HttpResponse<String> page = resident.get("/permohonan/" + draft + "/identitas");
+    assertThat(page.body())
+        .contains("Kirim kabar permohonan lewat")
+        .contains("name=\"preferredChannel\" value=\"WHATSAPP\"")
+        .contains("name=\"preferredChannel\" value=\"SMS\"")
+        .contains("name=\"preferredChannel\" value=\"EMAIL\"");
+
+    HttpResponse<String> noEmail = identity(resident, draft, "preferredChannel", "EMAIL");
+    assertThat(noEmail.statusCode()).isEqualTo(422);
+    assertThat(noEmail.body())
+        .contains("Isi alamat e-mail untuk menerima kabar lewat e-mail")
+        .contains("href=\"#preferredChannel\"")
+        // what was typed is kept, the choice too
+        .contains("value=\"Siti Aminah\"")
+        .containsPattern("value=\"EMAIL\" checked");
+
+    for (String hostile :
+        new String[] {"TELEGRAM", "<script>alert(1)</script>", "x".repeat(5000)}) {
+      HttpResponse<String> refused = identity(resident, draft, "preferredChannel", hostile);
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body())
+          .contains("Pilih WhatsApp, SMS atau e-mail.")
+          .doesNotContain("<script>alert(1)");
+    }
+
+    assertThat(
+            identity(resident, draft, "preferredChannel", "SMS", "email", "siti.aminah@example.id")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(resident.get("/permohonan/" + draft + "/periksa").body())
+        .containsPattern("Kirim kabar permohonan lewat</dt><dd>SMS</dd>");
+  }
+
+  @Test
+  void aSubmittedApplicationKeepsTheChosenChannelAndWithoutAChoiceTakesWhatsApp() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    identity(resident, draft, "preferredChannel", "EMAIL", "email", "siti@example.id");
+    finish(resident, draft);
+    WebClient other = new WebClient(port);
+    String plain = start(other);
+    identity(other, plain);
+    finish(other, plain);
+    assertThat(channelOf(draft)).isEqualTo("EMAIL");
+    assertThat(channelOf(plain)).isEqualTo("WHATSAPP");
+  }
+
+  /** Answers, files and submission of a draft whose identity was saved. */
+  private void finish(WebClient resident, String draft) {
+    resident.get("/permohonan/" + draft + "/pertanyaan");
+    resident.post(
+        "/permohonan/" + draft + "/pertanyaan",
+        "keperluan",
+        "pribadi",
+        "keterangan",
+        "Persyaratan bank");
+    for (String id : required) {
+      assertThat(upload(resident, draft, id, pdf("berkas.pdf")).statusCode()).isEqualTo(302);
+    }
+    resident.get("/permohonan/" + draft + "/periksa");
+    assertThat(resident.post("/permohonan/" + draft + "/kirim", "consent", "yes").statusCode())
+        .isEqualTo(302);
+  }
+
+  private String channelOf(String draft) {
+    return jdbc.sql(
+            """
+            select preferred_channel from application
+            where id = (select application_id from application_draft where id = ?::uuid)
+            """)
+        .param(draft)
+        .query(String.class)
+        .single();
+  }
+
+  @Test
   void scriptInAnswersIsRefusedAndShownAsText() {
     WebClient resident = new WebClient(port);
     String draft = start(resident);

@@ -5,8 +5,10 @@
  * id.go.kecamatan.notifications.OutgoingMessage}s. The delivery: each message sent once (an
  * idempotency key per channel and recipient), stored in the caller's transaction and sent after it
  * commits, retried with backoff, every attempt recorded; the office administrator's message log.
- * With no channel configured (the demo) messages go to the message log, readable in the app. Also
- * sends the resident portal's sign-in codes ({@code portal.OneTimeCodeRequested}). Depends on
+ * With no channel configured (the demo) messages go to the message log, readable in the app. Sent
+ * and failed messages carry personal data and are purged nightly with their attempts after {@code
+ * layanan.notifications.retention} (180 days), the sign-in codes after a day; pending ones never.
+ * Also sends the resident portal's sign-in codes ({@code portal.OneTimeCodeRequested}). Depends on
  * {@code application}, {@code letters}, {@code office}, {@code catalog}, {@code audit}, {@code
  * portal} and {@code shared}; nobody depends on it.
  */

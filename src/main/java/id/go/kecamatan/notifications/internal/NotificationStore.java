@@ -129,6 +129,45 @@ class NotificationStore {
         .update();
   }
 
+  /**
+   * Deletes up to {@code limit} sent or failed messages of any kind and office written before
+   * {@code before}, oldest first, with their attempts (on delete cascade); rows another transaction
+   * holds are skipped. Pending messages are never deleted.
+   *
+   * @return how many were deleted; fewer than {@code limit} when no more are due
+   */
+  int deleteFinishedBefore(Instant before, int limit) {
+    // the predicate matches the partial index notification_finished (V46) word for word
+    return jdbc.sql(
+            """
+            delete from notification where id in (
+              select id from notification
+              where status in ('SENT', 'FAILED') and created_at < ?
+              order by created_at limit ? for update skip locked)
+            """)
+        .params(Timestamp.from(before), limit)
+        .update();
+  }
+
+  /**
+   * As {@link #deleteFinishedBefore}, for the portal's sign-in code messages only (kind {@value
+   * OneTimeCodeMessages#KIND}).
+   */
+  int deleteFinishedOneTimeCodesBefore(Instant before, int limit) {
+    // the kind is a constant in the text, not a parameter, so that the planner can use the partial
+    // index notification_finished_otp (V46), which names it
+    return jdbc.sql(
+            """
+            delete from notification where id in (
+              select id from notification
+              where kind = '%s' and status in ('SENT', 'FAILED') and created_at < ?
+              order by created_at limit ? for update skip locked)
+            """
+                .formatted(OneTimeCodeMessages.KIND))
+        .params(Timestamp.from(before), limit)
+        .update();
+  }
+
   private void attempt(UUID id, Instant at, boolean ok, String error) {
     jdbc.sql(
             "insert into notification_attempt (notification_id, at, ok, error) values (?, ?, ?, ?)")

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Wires the channels from the settings: e-mail over SMTP when {@code spring.mail.host} is set,
  * WhatsApp and SMS through their HTTP gateways when their URL is set, every other channel to the
  * message log. Sends after commit run on two threads of their own with a bounded queue; what does
- * not fit waits for the delivery job.
+ * not fit waits for the delivery job. Sent and failed messages are purged after their {@link
+ * MessageRetention}.
  */
 @Configuration
 @EnableConfigurationProperties(NotificationsProperties.class)
@@ -83,6 +84,17 @@ class NotificationsConfiguration implements DisposableBean {
   @Bean
   DeliveryJob notificationDeliveryJob(Delivery delivery) {
     return new DeliveryJob(delivery);
+  }
+
+  @Bean
+  MessageRetention messageRetention(NotificationsProperties properties) {
+    return new MessageRetention(properties.retention(), properties.otpRetention());
+  }
+
+  @Bean
+  NotificationPurge notificationPurge(
+      NotificationStore store, MessageRetention retention, Clock clock) {
+    return new NotificationPurge(store, retention, clock, NotificationPurge.BATCH);
   }
 
   @Bean

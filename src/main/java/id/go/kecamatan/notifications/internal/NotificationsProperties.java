@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param email the sender of e-mails
  * @param whatsapp the HTTP gateway for WhatsApp
  * @param sms the HTTP gateway for SMS
+ * @param retention how long a sent or failed message is kept after it was written, then deleted
+ *     with its attempts (pending messages are never deleted)
+ * @param otpRetention the same for the resident portal's sign-in codes (kind {@code otp}), which
+ *     are useless ten minutes after they were written; the shorter of the two applies
  */
 @ConfigurationProperties("layanan.notifications")
 public record NotificationsProperties(
     @DefaultValue("20") int batchSize,
     @DefaultValue Email email,
     @DefaultValue HttpChannel whatsapp,
-    @DefaultValue HttpChannel sms) {
+    @DefaultValue HttpChannel sms,
+    @DefaultValue("P180D") Duration retention,
+    @DefaultValue("P1D") Duration otpRetention) {
 
   /**
    * @param from the From address of e-mails; required when {@code spring.mail.host} is set

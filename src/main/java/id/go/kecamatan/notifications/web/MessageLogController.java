@@ -1,6 +1,7 @@
 package id.go.kecamatan.notifications.web;
 
 import id.go.kecamatan.notifications.internal.MessageLog;
+import id.go.kecamatan.notifications.internal.MessageRetention;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The office administrator's message log: what the office sent to whom (masked), by which channel,
- * with what outcome, and the full text of messages that went to the log instead of a gateway.
+ * with what outcome, and the full text of messages that went to the log instead of a gateway; the
+ * page says how long messages are kept ({@link MessageRetention}).
  */
 @Controller
 class MessageLogController {
@@ -19,9 +21,11 @@ class MessageLogController {
   private static final int MAX_PAGE = 10_000;
 
   private final MessageLog log;
+  private final MessageRetention retention;
 
-  MessageLogController(MessageLog log) {
+  MessageLogController(MessageLog log, MessageRetention retention) {
     this.log = log;
+    this.retention = retention;
   }
 
   @GetMapping("/admin/pesan")
@@ -40,6 +44,7 @@ class MessageLogController {
     model.addAttribute("listing", listing);
     model.addAttribute("filter", chosen);
     model.addAttribute("filters", MessageLog.Filter.values());
+    model.addAttribute("retention", retention);
     model.addAttribute("errors", errors);
     return "notifications/log";
   }

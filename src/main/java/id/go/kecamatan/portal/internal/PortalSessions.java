@@ -31,6 +31,11 @@ public class PortalSessions {
     this.idle = idle;
   }
 
+  /** How long a session may go without a request ({@code layanan.portal.idle-timeout}). */
+  public Duration idleTimeout() {
+    return idle;
+  }
+
   /** Starts a session for the contact in this HTTP session and returns its id. */
   public UUID start(String contact, String httpSessionId) {
     UUID id = UUID.randomUUID();
@@ -92,5 +97,23 @@ public class PortalSessions {
         .params(Timestamp.from(clock.instant()), contact)
         .query(String.class)
         .list();
+  }
+
+  /**
+   * Deletes up to {@code limit} sessions that ended before {@code endedBefore} or were last seen
+   * before {@code lastSeenBefore} (idle sessions are never marked ended unless they come back);
+   * rows another transaction holds are skipped.
+   *
+   * @return how many were deleted; fewer than {@code limit} when no more are due
+   */
+  public int deleteEndedBefore(Instant endedBefore, Instant lastSeenBefore, int limit) {
+    return jdbc.sql(
+            """
+            delete from portal_session where id in (
+              select id from portal_session where ended_at < ? or last_seen_at < ?
+              limit ? for update skip locked)
+            """)
+        .params(Timestamp.from(endedBefore), Timestamp.from(lastSeenBefore), limit)
+        .update();
   }
 }

@@ -167,6 +167,24 @@ public class PortalSignIn {
     return use(requestId, row);
   }
 
+  /**
+   * Deletes up to {@code limit} requests that expired before {@code before}, oldest first; rows
+   * another transaction holds (a check in progress) are skipped. A used code counts from its
+   * expiry, at most {@value #VALID_MINUTES} minutes after its use, so that one index serves.
+   *
+   * @return how many were deleted; fewer than {@code limit} when no more are due
+   */
+  public int deleteExpiredBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            delete from portal_code_request where id in (
+              select id from portal_code_request where expires_at < ?
+              order by expires_at limit ? for update skip locked)
+            """)
+        .params(Timestamp.from(before), limit)
+        .update();
+  }
+
   private Verification use(UUID requestId, Row row) {
     jdbc.sql("update portal_code_request set used_at = ? where id = ?")
         .params(Timestamp.from(clock.instant()), requestId)

@@ -26,10 +26,21 @@ public class OfficeOnboarding {
     this.accounts = accounts;
   }
 
-  /** The first administrator of a new office, as typed. */
-  public record FirstAdmin(String username, String fullName, String password) {
+  /**
+   * The first administrator of a new office, as typed.
+   *
+   * @param email optional, where the administrator's daily digest goes
+   */
+  public record FirstAdmin(String username, String fullName, String email, String password) {
+
+    /** An administrator without an e-mail address. */
+    public FirstAdmin(String username, String fullName, String password) {
+      this(username, fullName, null, password);
+    }
+
     StaffForm form() {
-      return new StaffForm(username, fullName, null, Set.of(Role.OFFICE_ADMIN), null, password);
+      return new StaffForm(
+          username, fullName, null, email, Set.of(Role.OFFICE_ADMIN), null, password);
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param officeId the office, {@code null} for a regency administrator
  * @param villageId the village of a village operator
+ * @param email where the officer's daily messages go (digest, letters awaiting signature), {@code
+ *     null} for none
  */
 public record Staff(
     UUID id,
@@ -19,6 +21,7 @@ public record Staff(
     String username,
     String fullName,
     String nip,
+    String email,
     Set<Role> roles,
     boolean active,
     int failedAttempts,

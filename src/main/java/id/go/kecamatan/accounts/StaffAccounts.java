@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,8 +38,23 @@ public class StaffAccounts {
   /** How long a locked account stays locked. */
   public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
+  /** The longest e-mail address (RFC 5321: 254 characters in a path). */
+  public static final int MAX_EMAIL = 254;
+
+  /**
+   * An e-mail address of the usual shape, as the notifications module accepts it for delivery: a
+   * dot-atom local part of at most 64 characters and a domain of letter-digit-hyphen labels with at
+   * least one dot. No blanks, angle brackets, quotes or control characters, so nothing typed here
+   * can add a header or markup to a message.
+   */
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+              + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+              + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
   private static final String COLUMNS =
-      "id, regency_id, office_id, village_id, username, full_name, nip, roles, active, failed_attempts, locked_until, version";
+      "id, regency_id, office_id, village_id, username, full_name, nip, email, roles, active, failed_attempts, locked_until, version";
 
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
@@ -176,8 +192,8 @@ public class StaffAccounts {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
-            insert into staff (id, regency_id, office_id, village_id, username, full_name, nip, password_hash, roles)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into staff (id, regency_id, office_id, village_id, username, full_name, nip, email, password_hash, roles)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -187,13 +203,17 @@ public class StaffAccounts {
             form.username().strip(),
             form.fullName().strip(),
             FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
+            FieldErrors.clean(form.email()),
             encoder.encode(form.password()),
             roleText(form.roles()))
         .update();
     return id;
   }
 
-  /** Changes name, NIP, roles and village; a new password is set only when one is typed. */
+  /**
+   * Changes name, NIP, e-mail address, roles and village; a new password is set only when one is
+   * typed.
+   */
   @Transactional
   public Outcome<Staff> update(UUID officeId, UUID staffId, StaffForm form, UUID actingStaffId) {
     Staff before = get(officeId, staffId);
@@ -208,11 +228,12 @@ public class StaffAccounts {
       return Outcome.failed(errors);
     }
     jdbc.sql(
-            "update staff set username = ?, full_name = ?, nip = ?, roles = ?, village_id = ?, version = version + 1 where id = ? and office_id = ?")
+            "update staff set username = ?, full_name = ?, nip = ?, email = ?, roles = ?, village_id = ?, version = version + 1 where id = ? and office_id = ?")
         .params(
             form.username().strip(),
             form.fullName().strip(),
             FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
+            FieldErrors.clean(form.email()),
             roleText(form.roles()),
             village(form),
             staffId,
@@ -227,8 +248,10 @@ public class StaffAccounts {
       changes.put("password", "reset");
     }
     audit.record(officeId, "staff.updated", "staff", staffId, changes);
-    if (!staffId.equals(actingStaffId) && !changes.isEmpty()) {
-      // roles, name or password changed: the member signs in again and gets them
+    if (!staffId.equals(actingStaffId)
+        && changes.keySet().stream().anyMatch(field -> !field.equals("email"))) {
+      // roles, name or password changed: the member signs in again and gets them (the e-mail
+      // address is not part of a session)
       sessions.endAll(before.username(), null);
     }
     return Outcome.done(get(officeId, staffId));
@@ -298,6 +321,59 @@ public class StaffAccounts {
     return errors;
   }
 
+  /**
+   * Sets one's own e-mail address (empty: none), checked as on the staff form; audited as a staff
+   * change. Sessions stay open: the address is not part of one.
+   */
+  @Transactional
+  public FieldErrors changeOwnEmail(UUID staffId, String email) {
+    FieldErrors errors = checkEmail(new FieldErrors(), "email", email);
+    if (errors.any()) {
+      return errors;
+    }
+    Staff staff =
+        jdbc.sql("select " + COLUMNS + " from staff where id = ?")
+            .param(staffId)
+            .query(StaffAccounts::staff)
+            .optional()
+            .orElseThrow(NotFoundException::new);
+    String clean = FieldErrors.clean(email);
+    Map<String, Object> before = new LinkedHashMap<>();
+    before.put("email", staff.email());
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("email", clean);
+    Map<String, Object> changes = AuditTrail.changes(before, after);
+    if (changes.isEmpty()) {
+      return errors;
+    }
+    jdbc.sql("update staff set email = ?, version = version + 1 where id = ?")
+        .params(clean, staffId)
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("username", staff.username());
+    details.putAll(changes);
+    audit.record(staff.officeId(), "staff.email.changed", "staff", staffId, details);
+    return errors;
+  }
+
+  /**
+   * An optional e-mail address: at most {@link #MAX_EMAIL} characters and of the usual shape
+   * (anything else, markup and line breaks included, is "not a valid address").
+   */
+  static FieldErrors checkEmail(FieldErrors errors, String field, String value) {
+    String clean = FieldErrors.clean(value);
+    if (clean == null) {
+      return errors;
+    }
+    if (clean.length() > MAX_EMAIL) {
+      return errors.reject(field, "error.tooLong", MAX_EMAIL);
+    }
+    if (!EMAIL.matcher(clean).matches()) {
+      return errors.reject(field, "error.email");
+    }
+    return errors;
+  }
+
   private FieldErrors validate(UUID officeId, StaffForm form, UUID existing) {
     FieldErrors errors = new FieldErrors();
     errors.text("username", form.username(), 60);
@@ -316,6 +392,7 @@ public class StaffAccounts {
           .findFirst()
           .ifPresent(problem -> errors.reject("nip", "office.error.nip", problem));
     }
+    checkEmail(errors, "email", form.email());
     Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
     if (roles.isEmpty()) {
       errors.reject("roles", "account.error.roles");
@@ -358,6 +435,7 @@ public class StaffAccounts {
     v.put("username", form.username().strip());
     v.put("fullName", form.fullName().strip());
     v.put("nip", FieldErrors.clean(IdentityNumbers.normalise(form.nip())));
+    v.put("email", FieldErrors.clean(form.email()));
     v.put("roles", roleText(form.roles()));
     v.put("villageId", String.valueOf(village(form)));
     return v;
@@ -368,6 +446,7 @@ public class StaffAccounts {
     v.put("username", staff.username());
     v.put("fullName", staff.fullName());
     v.put("nip", staff.nip());
+    v.put("email", staff.email());
     v.put("roles", roleText(staff.roles()));
     v.put("villageId", String.valueOf(staff.villageId()));
     return v;
@@ -388,6 +467,7 @@ public class StaffAccounts {
         rs.getString("username"),
         rs.getString("full_name"),
         rs.getString("nip"),
+        rs.getString("email"),
         roles,
         rs.getBoolean("active"),
         rs.getInt("failed_attempts"),

@@ -331,9 +331,21 @@ class DemoData implements SmartInitializingSingleton {
         office.id(), sekcam.id(), "SEKCAM", "Sekretaris Kecamatan", "Penata Tingkat I (III/d)");
   }
 
+  /**
+   * The demo address of a demo account, on the reserved {@code .example} domain (RFC 2606), so a
+   * demo with a real mail server configured never writes to anyone: {@code
+   * camat.jetis@jetis.kecamatan.example}.
+   */
+  static String email(String username) {
+    String key = username.substring(username.indexOf('.') + 1);
+    return username + "@" + key + ".kecamatan.example";
+  }
+
   private Staff create(Office office, String username, String name, String nip, Set<Role> roles) {
     Outcome<Staff> created =
-        accounts.create(office.id(), new StaffForm(username, name, nip, roles, null, PASSWORD));
+        accounts.create(
+            office.id(),
+            new StaffForm(username, name, nip, email(username), roles, null, PASSWORD));
     if (!created.ok()) {
       throw new IllegalStateException(
           "Demo account " + username + " is invalid: " + created.errors().all());
@@ -354,7 +366,9 @@ class DemoData implements SmartInitializingSingleton {
   private void create(
       Office office, String username, String name, Set<Role> roles, String village) {
     Outcome<?> created =
-        accounts.create(office.id(), new StaffForm(username, name, null, roles, village, PASSWORD));
+        accounts.create(
+            office.id(),
+            new StaffForm(username, name, null, email(username), roles, village, PASSWORD));
     if (!created.ok()) {
       throw new IllegalStateException(
           "Demo account " + username + " is invalid: " + created.errors().all());

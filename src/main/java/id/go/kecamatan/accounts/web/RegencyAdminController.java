@@ -44,7 +44,7 @@ class RegencyAdminController {
   @GetMapping("/admin/kabupaten/kecamatan")
   String list(Model model) {
     return page(
-        model, regency(), new FieldErrors(), "", new OfficeOnboarding.FirstAdmin("", "", ""));
+        model, regency(), new FieldErrors(), "", new OfficeOnboarding.FirstAdmin("", "", "", ""));
   }
 
   @PostMapping("/admin/kabupaten/kecamatan")
@@ -52,12 +52,13 @@ class RegencyAdminController {
       @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String username,
       @RequestParam(defaultValue = "") String fullName,
+      @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String password,
       Model model,
       RedirectAttributes redirect) {
     Regency regency = regency();
     OfficeOnboarding.FirstAdmin admin =
-        new OfficeOnboarding.FirstAdmin(username, fullName, password);
+        new OfficeOnboarding.FirstAdmin(username, fullName, email, password);
     Outcome<Office> outcome = onboarding.register(regency.id(), code, admin);
     if (!outcome.ok()) {
       return page(
@@ -65,7 +66,7 @@ class RegencyAdminController {
           regency,
           outcome.errors(),
           code,
-          new OfficeOnboarding.FirstAdmin(username, fullName, ""));
+          new OfficeOnboarding.FirstAdmin(username, fullName, email, ""));
     }
     redirect.addFlashAttribute("created", outcome.value().name());
     redirect.addFlashAttribute("villageCount", offices.villages(outcome.value().id()).size());

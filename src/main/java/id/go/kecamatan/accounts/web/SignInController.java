@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign-in page, the console home and the password change. */
+/** Sign-in page, the console home and the account page (own e-mail address, password change). */
 @Controller
 class SignInController {
 
@@ -58,10 +58,10 @@ class SignInController {
 
   @GetMapping("/akun/kata-sandi")
   String passwordForm(
-      @RequestParam(name = "tersimpan", required = false) String saved, Model model) {
-    model.addAttribute("errors", new FieldErrors());
-    model.addAttribute("saved", saved != null);
-    return "auth/password";
+      @RequestParam(name = "tersimpan", required = false) String saved,
+      @RequestParam(name = "email-tersimpan", required = false) String emailSaved,
+      Model model) {
+    return accountPage(model, new FieldErrors(), saved != null, emailSaved != null, ownEmail());
   }
 
   @PostMapping("/akun/kata-sandi")
@@ -75,10 +75,32 @@ class SignInController {
         accounts.changePassword(
             CurrentOfficer.require().staffId(), current, password, confirmation, session.getId());
     if (errors.any()) {
-      model.addAttribute("errors", errors);
-      model.addAttribute("saved", false);
-      return "auth/password";
+      return accountPage(model, errors, false, false, ownEmail());
     }
     return "redirect:/akun/kata-sandi?tersimpan";
+  }
+
+  /** The officer sets the address of their own daily messages (digest, letters to sign). */
+  @PostMapping("/akun/email")
+  String changeEmail(@RequestParam(defaultValue = "") String email, Model model) {
+    FieldErrors errors = accounts.changeOwnEmail(CurrentOfficer.require().staffId(), email);
+    if (errors.any()) {
+      return accountPage(model, errors, false, false, email);
+    }
+    return "redirect:/akun/kata-sandi?email-tersimpan";
+  }
+
+  private String ownEmail() {
+    return accounts.byUsername(CurrentOfficer.require().username()).map(s -> s.email()).orElse("");
+  }
+
+  /** The account page: one's e-mail address and the password change. */
+  private static String accountPage(
+      Model model, FieldErrors errors, boolean saved, boolean emailSaved, String email) {
+    model.addAttribute("errors", errors);
+    model.addAttribute("saved", saved);
+    model.addAttribute("emailSaved", emailSaved);
+    model.addAttribute("email", email == null ? "" : email);
+    return "auth/password";
   }
 }

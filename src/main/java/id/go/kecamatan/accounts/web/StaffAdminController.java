@@ -43,7 +43,7 @@ class StaffAdminController {
 
   @GetMapping("/admin/staf")
   String list(Model model) {
-    return listPage(model, new StaffForm("", "", "", Set.of(), "", ""), new FieldErrors());
+    return listPage(model, new StaffForm("", "", "", "", Set.of(), "", ""), new FieldErrors());
   }
 
   @PostMapping("/admin/staf")
@@ -51,12 +51,14 @@ class StaffAdminController {
       @RequestParam(defaultValue = "") String username,
       @RequestParam(defaultValue = "") String fullName,
       @RequestParam(defaultValue = "") String nip,
+      @RequestParam(defaultValue = "") String email,
       @RequestParam(name = "roles", required = false) List<String> roles,
       @RequestParam(defaultValue = "") String villageId,
       @RequestParam(defaultValue = "") String password,
       Model model,
       RedirectAttributes redirect) {
-    StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
+    StaffForm form =
+        new StaffForm(username, fullName, nip, email, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.create(CurrentOfficer.inOffice().officeId(), form);
     if (!outcome.ok()) {
       return listPage(model, form.withoutPassword(), outcome.errors());
@@ -75,6 +77,7 @@ class StaffAdminController {
             staff.username(),
             staff.fullName(),
             staff.nip(),
+            staff.email() == null ? "" : staff.email(),
             staff.roles(),
             staff.villageId() == null ? "" : staff.villageId().toString(),
             ""),
@@ -87,6 +90,7 @@ class StaffAdminController {
       @RequestParam(defaultValue = "") String username,
       @RequestParam(defaultValue = "") String fullName,
       @RequestParam(defaultValue = "") String nip,
+      @RequestParam(defaultValue = "") String email,
       @RequestParam(name = "roles", required = false) List<String> roles,
       @RequestParam(defaultValue = "") String villageId,
       @RequestParam(defaultValue = "") String password,
@@ -94,7 +98,8 @@ class StaffAdminController {
       RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     Staff staff = accounts.get(officer.officeId(), id);
-    StaffForm form = new StaffForm(username, fullName, nip, roles(roles), villageId, password);
+    StaffForm form =
+        new StaffForm(username, fullName, nip, email, roles(roles), villageId, password);
     Outcome<Staff> outcome = accounts.update(officer.officeId(), id, form, officer.staffId());
     if (!outcome.ok()) {
       return editPage(model, staff, form.withoutPassword(), outcome.errors());

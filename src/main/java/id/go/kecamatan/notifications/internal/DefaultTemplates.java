@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * The shipped templates, from {@code notifications/default-templates.properties}: one per kind and
- * channel, in Bahasa Indonesia, each with a subject for e-mail.
+ * channel, in Bahasa Indonesia, each with a subject for e-mail; and the fixed pieces of some values
+ * (the lines of a list).
  */
 final class DefaultTemplates {
 
@@ -40,8 +41,19 @@ final class DefaultTemplates {
     return require(kind, channel, "text");
   }
 
+  /**
+   * A fixed piece of a message that offices do not edit, e.g. one line of a list a placeholder
+   * stands for: {@code <kind>.<name>} of the same file.
+   */
+  static String fragment(MessageKind kind, String name) {
+    return require(kind.code() + "." + name);
+  }
+
   private static String require(MessageKind kind, Channel channel, String part) {
-    String key = kind.code() + "." + channel.name() + "." + part;
+    return require(kind.code() + "." + channel.name() + "." + part);
+  }
+
+  private static String require(String key) {
     String value = TEMPLATES.getProperty(key);
     if (value == null) {
       throw new IllegalStateException("No shipped template " + key);

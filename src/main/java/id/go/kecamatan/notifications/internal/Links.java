@@ -45,4 +45,9 @@ public class Links {
   public String worklist() {
     return base.get() + "/admin/permohonan";
   }
+
+  /** The signers' queue of letters awaiting signature. */
+  public String signingQueue() {
+    return base.get() + "/admin/surat/tanda-tangan";
+  }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The kinds of message this module writes, each with the placeholders its templates may use and the
- * channels it goes out on. Residents get their messages by e-mail, WhatsApp or SMS; the staff
- * digest goes by e-mail only.
+ * channels it goes out on. Residents get their messages by e-mail, WhatsApp or SMS; the messages to
+ * staff (the daily digest, the signers' letters awaiting signature) go by e-mail only.
  */
 public enum MessageKind {
   APPLICATION_SUBMITTED("application.submitted", Placeholder.APPLICATION),
@@ -38,7 +38,17 @@ public enum MessageKind {
           Placeholder.DUE_SOON,
           Placeholder.OVERDUE,
           Placeholder.AWAITING_SIGNATURE,
-          Placeholder.ADMIN_LINK));
+          Placeholder.ADMIN_LINK)),
+  SIGNING_AWAITING(
+      "signing.awaiting",
+      List.of(
+          Placeholder.SIGNER,
+          Placeholder.OFFICE,
+          Placeholder.DAY,
+          Placeholder.AWAITING_SIGNATURE,
+          Placeholder.EARLIEST_DEADLINE,
+          Placeholder.LETTERS,
+          Placeholder.SIGNING_LINK));
 
   private final String code;
   private final List<String> placeholders;
@@ -60,7 +70,12 @@ public enum MessageKind {
 
   /** The channels this kind goes out on, each with a template. */
   public List<Channel> channels() {
-    return this == STAFF_DIGEST ? List.of(Channel.EMAIL) : List.of(Channel.values());
+    return forStaff() ? List.of(Channel.EMAIL) : List.of(Channel.values());
+  }
+
+  /** A message to officers, at the e-mail address of their account (or of the office). */
+  public boolean forStaff() {
+    return this == STAFF_DIGEST || this == SIGNING_AWAITING;
   }
 
   public boolean hasChannel(Channel channel) {
@@ -92,6 +107,10 @@ public enum MessageKind {
     public static final String OVERDUE = "jumlah.terlambat";
     public static final String AWAITING_SIGNATURE = "jumlah.tandatangan";
     public static final String ADMIN_LINK = "tautan.admin";
+    public static final String SIGNER = "penandatangan.nama";
+    public static final String EARLIEST_DEADLINE = "tenggat.terdekat";
+    public static final String LETTERS = "daftar.surat";
+    public static final String SIGNING_LINK = "tautan.tandatangan";
 
     /** Every message about an application knows these. */
     static final List<String> APPLICATION =

@@ -7,13 +7,15 @@ import id.go.kecamatan.shared.web.Formats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The values the template preview writes a message with: the office's own name and links, and a
- * made-up resident, application and letter of realistic length (the SMS length check uses them).
+ * made-up resident, application and letter of realistic length (the SMS length check uses them),
+ * and a made-up signer with three letters awaiting signature.
  */
 @Component
 public class SampleValues {
@@ -58,6 +60,20 @@ public class SampleValues {
     values.put(Placeholder.OVERDUE, "1");
     values.put(Placeholder.AWAITING_SIGNATURE, "3");
     values.put(Placeholder.ADMIN_LINK, links.worklist());
+    values.put(Placeholder.SIGNER, "Hendra Gunawan, S.Sos., M.Si.");
+    values.put(Placeholder.EARLIEST_DEADLINE, Formats.longDate(today.plusDays(2), INDONESIAN));
+    String prefix = TrackingCode.prefixOf(office.code());
+    values.put(
+        Placeholder.LETTERS,
+        SignerNotices.list(
+            List.of(
+                new SignerNotices.Waiting(code, "Surat Keterangan Domisili", today.plusDays(2)),
+                new SignerNotices.Waiting(
+                    prefix + "-R4TN8HAD", "Surat Keterangan Tidak Mampu", today.plusDays(3)),
+                new SignerNotices.Waiting(
+                    prefix + "-W3PC6JFX", "Surat Pengantar SKCK", today.plusDays(5))),
+            3));
+    values.put(Placeholder.SIGNING_LINK, links.signingQueue());
     return values;
   }
 }

@@ -1,22 +1,31 @@
 package id.go.kecamatan.notifications.internal;
 
+import id.go.kecamatan.accounts.Staff;
+import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.Notifications;
 import id.go.kecamatan.notifications.OutgoingMessage;
 import id.go.kecamatan.notifications.Recipient;
+import id.go.kecamatan.notifications.Recipients;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.WorkingCalendar;
+import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.Formats;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,17 +37,27 @@ import org.springframework.stereotype.Component;
  * two working days, the overdue ones (clock running, deadline passed) and the letters awaiting
  * signature.
  *
- * <p>Staff accounts carry no e-mail address, so the digest goes to the office's e-mail address
- * ({@link Office#email()}), which lands in the office's message list; an office without one gets no
- * digest, and neither does a day with nothing to report. One digest per office and day (idempotency
- * key).
+ * <p>Recipients: the office's e-mail address ({@link Office#email()}, the shared mailbox it had
+ * before staff had addresses), and the address of every active account of the office that works on
+ * the office's applications as a whole: office admins, verifiers and front office ({@link
+ * #CASEWORK}). Village operators are left out: the figures are the whole office's, not their
+ * village's; signers who hold none of these roles get their own notice ({@link SignerNotices}). An
+ * address shared by several of them gets the digest once. No recipient or nothing to report, no
+ * digest. One digest per recipient and day: the idempotency key {@code staff.digest:<office
+ * id>:<day>} with the outbox's uniqueness per channel and recipient.
  */
 @Component
 class StaffDigest {
 
   static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
+  /** The roles whose holders get the digest at their own address. */
+  static final Set<Role> CASEWORK = EnumSet.of(Role.OFFICE_ADMIN, Role.VERIFIER, Role.FRONT_OFFICE);
+
+  private static final Logger log = LoggerFactory.getLogger(StaffDigest.class);
+
   private final Offices offices;
+  private final StaffAccounts accounts;
   private final WorkingCalendar calendar;
   private final MessageTemplates templates;
   private final Links links;
@@ -48,6 +67,7 @@ class StaffDigest {
 
   StaffDigest(
       Offices offices,
+      StaffAccounts accounts,
       WorkingCalendar calendar,
       MessageTemplates templates,
       Links links,
@@ -55,6 +75,7 @@ class StaffDigest {
       JdbcClient jdbc,
       Clock clock) {
     this.offices = offices;
+    this.accounts = accounts;
     this.calendar = calendar;
     this.templates = templates;
     this.links = links;
@@ -68,8 +89,48 @@ class StaffDigest {
   void run() {
     LocalDate today = LocalDate.now(clock.withZone(WIB));
     for (Office office : offices.activeOffices()) {
-      digest(office, today).ifPresent(notifications::enqueue);
+      try {
+        send(office, today);
+      } catch (RuntimeException e) {
+        // one office's trouble does not keep the others' digests back
+        log.error("Daily digest of office {} failed", office.id(), e);
+      }
     }
+  }
+
+  /** Queues the digests of an office for a day; returns how many were new. */
+  int send(Office office, LocalDate today) {
+    int queued = 0;
+    for (OutgoingMessage message : digests(office, today)) {
+      if (notifications.enqueue(message) == Notifications.Enqueued.QUEUED) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  /**
+   * Where the office's digest goes: the office's address, then each active caseworker's own, each
+   * address once (compared as the outbox stores it); addresses that are not valid are left out.
+   */
+  List<Recipient> recipients(Office office) {
+    Map<String, Recipient> byAddress = new LinkedHashMap<>();
+    List<String> addresses = new ArrayList<>();
+    addresses.add(office.email());
+    for (Staff staff : accounts.staffOf(office.id())) {
+      if (staff.active()
+          && staff.email() != null
+          && staff.roles().stream().anyMatch(CASEWORK::contains)) {
+        addresses.add(staff.email());
+      }
+    }
+    for (String address : addresses) {
+      if (address != null && !address.isBlank()) {
+        Recipients.of(Channel.EMAIL, address)
+            .ifPresent(to -> byAddress.putIfAbsent(to.address(), to));
+      }
+    }
+    return List.copyOf(byAddress.values());
   }
 
   /** The figures of an office on a day. */
@@ -100,14 +161,18 @@ class StaffDigest {
         .single();
   }
 
-  /** The digest of an office on a day; empty without an office e-mail or anything to report. */
-  Optional<OutgoingMessage> digest(Office office, LocalDate today) {
-    if (office.email() == null || office.email().isBlank()) {
-      return Optional.empty();
+  /**
+   * The digest of an office on a day, one message per recipient; none without a recipient or
+   * anything to report.
+   */
+  List<OutgoingMessage> digests(Office office, LocalDate today) {
+    List<Recipient> recipients = recipients(office);
+    if (recipients.isEmpty()) {
+      return List.of();
     }
     Figures figures = figures(office, today);
     if (!figures.any()) {
-      return Optional.empty();
+      return List.of();
     }
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Placeholder.OFFICE, office.displayName());
@@ -119,13 +184,17 @@ class StaffDigest {
     values.put(Placeholder.ADMIN_LINK, links.worklist());
     MessageTemplates.Rendered message =
         templates.render(office.id(), MessageKind.STAFF_DIGEST, Channel.EMAIL, values);
-    return Optional.of(
-        new OutgoingMessage(
-            office.id(),
-            MessageKind.STAFF_DIGEST.code(),
-            new Recipient(Channel.EMAIL, office.email().strip()),
-            message.subject(),
-            message.text(),
-            MessageKind.STAFF_DIGEST.code() + ":" + office.id() + ":" + today));
+    String key = MessageKind.STAFF_DIGEST.code() + ":" + office.id() + ":" + today;
+    return recipients.stream()
+        .map(
+            to ->
+                new OutgoingMessage(
+                    office.id(),
+                    MessageKind.STAFF_DIGEST.code(),
+                    to,
+                    message.subject(),
+                    message.text(),
+                    key))
+        .toList();
   }
 }

@@ -58,6 +58,34 @@ class MessageTemplateTests {
       }
     }
     assertThat(MessageKind.STAFF_DIGEST.channels()).containsExactly(Channel.EMAIL);
+    assertThat(MessageKind.SIGNING_AWAITING.channels()).containsExactly(Channel.EMAIL);
+  }
+
+  @Test
+  void theSignersNoticeListsEachLetterAndCountsTheOthers() {
+    LocalDate day = LocalDate.of(2026, 11, 16);
+    String list =
+        SignerNotices.list(
+            java.util.List.of(
+                new SignerNotices.Waiting("351616-AAAAAAA2", "Surat Keterangan Domisili", day),
+                new SignerNotices.Waiting(
+                    "351616-BBBBBBB3", "Surat Keterangan Tidak Mampu", day.plusDays(1))),
+            27);
+    assertThat(list)
+        .isEqualTo(
+            "- 351616-AAAAAAA2, Surat Keterangan Domisili, tenggat 16 November 2026\n"
+                + "- 351616-BBBBBBB3, Surat Keterangan Tidak Mampu, tenggat 17 November 2026\n"
+                + "- dan 25 surat lainnya");
+    // a service named like a placeholder stays as it is
+    assertThat(
+            SignerNotices.list(
+                java.util.List.of(new SignerNotices.Waiting("351616-CCCCCCC4", "{{tenggat}}", day)),
+                1))
+        .isEqualTo("- 351616-CCCCCCC4, {{tenggat}}, tenggat 16 November 2026");
+    assertThat(
+            MessageTemplate.render(
+                DefaultTemplates.subject(MessageKind.SIGNING_AWAITING, Channel.EMAIL), SAMPLE))
+        .isEqualTo("3 surat menunggu tanda tangan Anda, 16 November 2026");
   }
 
   @Test

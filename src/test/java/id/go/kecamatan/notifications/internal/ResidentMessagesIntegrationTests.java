@@ -16,7 +16,6 @@ import id.go.kecamatan.letters.LetterIssued;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.OutgoingMessage;
 import id.go.kecamatan.notifications.Recipient;
-import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The messages residents get, from the real events of the application, casework and letters
  * modules, as the queue stores them: the right text on each channel, only after the causing
- * transaction committed, and the staff digest.
+ * transaction committed. The staff's messages: {@link StaffMessagesIntegrationTests}.
  */
 @IntegrationTest
 class ResidentMessagesIntegrationTests {
@@ -47,9 +46,7 @@ class ResidentMessagesIntegrationTests {
   @Autowired Applications applications;
   @Autowired Casework casework;
   @Autowired Drafts drafts;
-  @Autowired Offices offices;
   @Autowired ResidentMessages listener;
-  @Autowired StaffDigest digest;
   @Autowired StoredMessages outbox;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
@@ -294,24 +291,5 @@ class ResidentMessagesIntegrationTests {
         "0812 3456 7890",
         "draf@example.id",
         preferredChannel);
-  }
-
-  @Test
-  void theDailyDigestGoesToTheOfficeEmailWithTheFigures() {
-    fixtures.domisili(jetis, village, CaseworkFixtures.unique("Ringkas"));
-    LocalDate tomorrow = LocalDate.now(clock.withZone(StaffDigest.WIB)).plusDays(1);
-    StaffDigest.Figures figures = digest.figures(offices.get(jetis), tomorrow);
-    assertThat(figures.received()).isPositive();
-    OutgoingMessage message = digest.digest(offices.get(jetis), tomorrow).orElseThrow();
-    assertThat(message.to())
-        .isEqualTo(new Recipient(Channel.EMAIL, "kecamatan.jetis@mojokertokab.go.id"));
-    assertThat(message.idempotencyKey()).isEqualTo("staff.digest:" + jetis + ":" + tomorrow);
-    assertThat(message.subject()).startsWith("Ringkasan harian Kecamatan Jetis, ");
-    assertThat(message.text())
-        .contains(
-            "- permohonan baru sejak kemarin: " + figures.received() + "\n",
-            "- melewati tenggat: " + figures.overdue() + "\n",
-            "- surat menunggu tanda tangan: " + figures.awaitingSignature() + "\n",
-            "http://localhost:" + port + "/admin/permohonan");
   }
 }

@@ -142,6 +142,40 @@ class MessageTemplateAdminIntegrationTests {
   }
 
   @Test
+  void theSignersNoticeIsEditedAndPreviewedWithASampleSignerAndLetters() {
+    String url = "/admin/pesan/templat/signing.awaiting/email";
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.get("/admin/pesan/templat").body())
+        .contains("href=\"" + url + "\"", "Surat menunggu tanda tangan (untuk penandatangan)")
+        .doesNotContain("/admin/pesan/templat/signing.awaiting/sms");
+    HttpResponse<String> edit = admin.get(url);
+    assertThat(edit.statusCode()).isEqualTo(200);
+    assertThat(edit.body())
+        .contains(
+            "3 surat menunggu tanda tangan Anda, ",
+            "Yth. Hendra Gunawan, S.Sos., M.Si.,",
+            "3 surat Kecamatan Jetis menunggu tanda tangan Anda hari ini, ",
+            "- 351616-K7M2Q9XW, Surat Keterangan Domisili, tenggat ",
+            "- 351616-W3PC6JFX, Surat Pengantar SKCK, tenggat ",
+            "/admin/surat/tanda-tangan",
+            "{{daftar.surat}}",
+            "{{tenggat.terdekat}}",
+            "{{penandatangan.nama}}",
+            "{{tautan.tandatangan}}");
+    // a placeholder of the resident's messages does not belong here
+    HttpResponse<String> refused =
+        admin.post(
+            url,
+            "subject",
+            "Surat menunggu",
+            "text",
+            "Halo {{pemohon.nama}}",
+            "action",
+            "pratinjau");
+    assertThat(refused.body()).contains("Tempat isian {{pemohon.nama}} tidak dikenal");
+  }
+
+  @Test
   void onlyTheOfficeAdminOpensTheEditorAndUnknownTemplatesAreNotFound() {
     WebClient verifier = WebClient.signedIn(port, "verifikator.jetis");
     assertThat(verifier.get("/admin/pesan/templat").statusCode()).isEqualTo(403);
@@ -158,6 +192,8 @@ class MessageTemplateAdminIntegrationTests {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     assertThat(admin.get("/admin/pesan/templat/otp/email").statusCode()).isEqualTo(404);
     assertThat(admin.get("/admin/pesan/templat/staff.digest/sms").statusCode()).isEqualTo(404);
+    assertThat(admin.get("/admin/pesan/templat/signing.awaiting/whatsapp").statusCode())
+        .isEqualTo(404);
     assertThat(admin.get("/admin/pesan/templat/application.approved/fax").statusCode())
         .isEqualTo(404);
     assertThat(admin.post("/admin/pesan/templat/..%2Fstaff/email/reset").statusCode())

@@ -37,7 +37,13 @@ class SignInIntegrationTests {
                 .create(
                     jetis,
                     new StaffForm(
-                        username, "Petugas Uji", null, Set.of(Role.FRONT_OFFICE), null, password))
+                        username,
+                        "Petugas Uji",
+                        null,
+                        null,
+                        Set.of(Role.FRONT_OFFICE),
+                        null,
+                        password))
                 .ok())
         .isTrue();
     return username;

@@ -30,7 +30,7 @@ class StaffSessionsIntegrationTests {
         .create(
             jetis,
             new StaffForm(
-                username, "Petugas Sesi", null, Set.of(Role.OFFICE_ADMIN), null, PASSWORD))
+                username, "Petugas Sesi", null, null, Set.of(Role.OFFICE_ADMIN), null, PASSWORD))
         .value();
   }
 

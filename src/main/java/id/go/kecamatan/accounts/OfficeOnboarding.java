@@ -33,11 +33,6 @@ public class OfficeOnboarding {
    */
   public record FirstAdmin(String username, String fullName, String email, String password) {
 
-    /** An administrator without an e-mail address. */
-    public FirstAdmin(String username, String fullName, String password) {
-      this(username, fullName, null, password);
-    }
-
     StaffForm form() {
       return new StaffForm(
           username, fullName, null, email, Set.of(Role.OFFICE_ADMIN), null, password);

@@ -182,7 +182,8 @@ public class StaffAccounts {
         insert(
             regencyId,
             null,
-            new StaffForm(username, fullName, null, Set.of(Role.REGENCY_ADMIN), null, password));
+            new StaffForm(
+                username, fullName, null, null, Set.of(Role.REGENCY_ADMIN), null, password));
     audit.record(
         null, "staff.created", "staff", id, Map.of("username", username, "roles", "REGENCY_ADMIN"));
     return id;

@@ -17,17 +17,6 @@ public record StaffForm(
     String villageId,
     String password) {
 
-  /** An account without an e-mail address (demo accounts, tests, a regency administrator). */
-  public StaffForm(
-      String username,
-      String fullName,
-      String nip,
-      Set<Role> roles,
-      String villageId,
-      String password) {
-    this(username, fullName, nip, null, roles, villageId, password);
-  }
-
   /** The same form with the password cleared, to show it again after an error. */
   public StaffForm withoutPassword() {
     return new StaffForm(username, fullName, nip, email, roles, villageId, "");

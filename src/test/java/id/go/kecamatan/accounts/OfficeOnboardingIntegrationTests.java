@@ -31,7 +31,7 @@ class OfficeOnboardingIntegrationTests {
             mojokerto(),
             "35.16.02",
             new OfficeOnboarding.FirstAdmin(
-                "admin.gondang", "Admin Gondang", "Kantor-Gondang-2026"));
+                "admin.gondang", "Admin Gondang", null, "Kantor-Gondang-2026"));
 
     assertThat(outcome.ok()).isTrue();
     Office office = outcome.value();
@@ -52,7 +52,7 @@ class OfficeOnboardingIntegrationTests {
         onboarding.register(
             mojokerto(),
             "35.16.03",
-            new OfficeOnboarding.FirstAdmin("admin.jetis", "Someone", "Kantor-Baru-2026-x"));
+            new OfficeOnboarding.FirstAdmin("admin.jetis", "Someone", null, "Kantor-Baru-2026-x"));
 
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.errors().get("username").key()).isEqualTo("account.error.usernameTaken");
@@ -69,7 +69,7 @@ class OfficeOnboardingIntegrationTests {
   void reportsTheErrorsOfTheCodeAndTheAccountTogether() {
     Outcome<Office> outcome =
         onboarding.register(
-            mojokerto(), "33.02.27", new OfficeOnboarding.FirstAdmin("", "", "short"));
+            mojokerto(), "33.02.27", new OfficeOnboarding.FirstAdmin("", "", null, "short"));
 
     assertThat(outcome.errors().all().keySet())
         .contains("code", "username", "fullName", "password");

@@ -314,7 +314,13 @@ class StaffEmailIntegrationTests {
                 .create(
                     office("35.16.16"),
                     new StaffForm(
-                        username, "Petugas Akun", null, Set.of(Role.FRONT_OFFICE), null, password))
+                        username,
+                        "Petugas Akun",
+                        null,
+                        null,
+                        Set.of(Role.FRONT_OFFICE),
+                        null,
+                        password))
                 .ok())
         .isTrue();
     WebClient officer = WebClient.signedIn(port, username, password);

@@ -45,6 +45,7 @@ class SigningKeyPageIntegrationTests {
                     username,
                     "Sri Rahayu, S.Sos.",
                     "197811232005012003",
+                    null,
                     Set.of(Role.SIGNER),
                     null,
                     WebClient.PASSWORD))

@@ -222,7 +222,13 @@ class StaffMessagesIntegrationTests {
                 .create(
                     jetis,
                     new StaffForm(
-                        noAddress, "Tanpa Surel", null, Set.of(Role.FRONT_OFFICE), null, PASSWORD))
+                        noAddress,
+                        "Tanpa Surel",
+                        null,
+                        null,
+                        Set.of(Role.FRONT_OFFICE),
+                        null,
+                        PASSWORD))
                 .ok())
         .isTrue();
     String inactive = "nonaktif.surel." + UUID.randomUUID().toString().substring(0, 6);

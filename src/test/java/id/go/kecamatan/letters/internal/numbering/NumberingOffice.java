@@ -26,7 +26,8 @@ record NumberingOffice(UUID id, String admin, UUID surat474, UUID surat4009, UUI
         onboarding.register(
             offices.regencyByCode("35.16").orElseThrow().id(),
             code,
-            new OfficeOnboarding.FirstAdmin(admin, "Admin Penomoran " + code, WebClient.PASSWORD));
+            new OfficeOnboarding.FirstAdmin(
+                admin, "Admin Penomoran " + code, null, WebClient.PASSWORD));
     assertThat(office.ok()).as("office %s registered: %s", code, office.errors().all()).isTrue();
     UUID id = office.value().id();
     jdbc.sql("update office set active = false, unit_code = '416.399' where id = ?")

@@ -66,6 +66,7 @@ final class SigningFixtures {
                 username,
                 "Penanda Tangan " + username,
                 null,
+                null,
                 Set.of(Role.SIGNER),
                 null,
                 WebClient.PASSWORD))

@@ -2,8 +2,12 @@ package id.go.kecamatan.letters;
 
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.letters.internal.LetterRepository;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +27,15 @@ public class IssuedLetters {
   /** The letter behind a verification code as typed or scanned (no scan is counted). */
   public Optional<IssuedLetter> byVerificationCode(String code) {
     return VerificationCode.parse(code).flatMap(c -> letters.byCode(c.value()));
+  }
+
+  /**
+   * The letters issued for the applications with these tracking codes, revoked ones included, by
+   * tracking code; for a resident who may open those applications (the portal).
+   */
+  public Map<String, IssuedLetter> ofTrackingCodes(Collection<String> trackingCodes) {
+    return letters.byTrackingCodes(trackingCodes).stream()
+        .collect(Collectors.toMap(IssuedLetter::trackingCode, Function.identity()));
   }
 
   /** The letter of one office's application, if one was issued. */

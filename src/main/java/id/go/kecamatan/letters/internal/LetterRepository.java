@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,6 +81,17 @@ public class LetterRepository {
         .param(trackingCode)
         .query(LetterRepository::row)
         .optional();
+  }
+
+  /** The letters of the applications with these (normalised) tracking codes, of any office. */
+  public List<IssuedLetter> byTrackingCodes(Collection<String> trackingCodes) {
+    if (trackingCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + FROM + "where a.tracking_code in (:codes)")
+        .param("codes", trackingCodes)
+        .query(LetterRepository::row)
+        .list();
   }
 
   /** The signed PDF of one office's letter. */

@@ -4,6 +4,7 @@ import id.go.kecamatan.application.ResidentApplications;
 import id.go.kecamatan.application.ResidentApplications.ResidentApplication;
 import id.go.kecamatan.application.ResidentApplications.ResidentDraft;
 import id.go.kecamatan.application.ResidentGrants;
+import id.go.kecamatan.letters.IssuedLetters;
 import id.go.kecamatan.portal.internal.Contact;
 import id.go.kecamatan.portal.internal.PortalLimits;
 import id.go.kecamatan.portal.internal.PortalSessions;
@@ -49,6 +50,7 @@ class PortalController {
   private final PortalSessions sessions;
   private final PortalLimits limits;
   private final ResidentApplications residents;
+  private final IssuedLetters letters;
   private final SessionRepository<? extends Session> httpSessions;
   private final Clock clock;
 
@@ -57,12 +59,14 @@ class PortalController {
       PortalSessions sessions,
       PortalLimits limits,
       ResidentApplications residents,
+      IssuedLetters letters,
       SessionRepository<? extends Session> httpSessions,
       Clock clock) {
     this.signIn = signIn;
     this.sessions = sessions;
     this.limits = limits;
     this.residents = residents;
+    this.letters = letters;
     this.httpSessions = httpSessions;
     this.clock = clock;
   }
@@ -189,6 +193,10 @@ class PortalController {
     model.addAttribute("contact", contact.get());
     model.addAttribute("applications", applications);
     model.addAttribute("drafts", drafts);
+    model.addAttribute(
+        "letters",
+        letters.ofTrackingCodes(
+            applications.stream().map(ResidentApplication::trackingCode).toList()));
     return "portal/home";
   }
 

@@ -1,0 +1,131 @@
+package id.go.kecamatan.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.letters.LetterFixtures;
+import id.go.kecamatan.letters.LetterSigning;
+import id.go.kecamatan.letters.internal.LetterDesk;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The portal lists each application's letter once issued: a download, or that it was revoked. */
+@IntegrationTest
+class PortalLettersIntegrationTests {
+
+  private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
+
+  @LocalServerPort int port;
+  @Autowired Applications applications;
+  @Autowired Decisions decisions;
+  @Autowired LetterSigning signing;
+  @Autowired LetterDesk desk;
+  @Autowired JdbcClient jdbc;
+  @Autowired id.go.kecamatan.portal.internal.PortalLimits limits;
+
+  CaseworkFixtures fixtures;
+  UUID jetis;
+  UUID village;
+
+  @BeforeEach
+  void setUp() {
+    fixtures = new CaseworkFixtures(applications, jdbc);
+    jetis = fixtures.jetis();
+    village = fixtures.operatorVillage("desa.jetis");
+    limits.reset();
+  }
+
+  Application issued(String phone, String name) {
+    Application application = fixtures.domisiliFrom(jetis, village, name, phone, null);
+    decisions.startReview(jetis, application.id(), "Verifikator Jetis");
+    decisions.approve(jetis, application.id(), "Verifikator Jetis");
+    assertThat(
+            signing
+                .sign(
+                    fixtures.officer("camat.jetis"),
+                    List.of(application.id()),
+                    LetterFixtures.PASSPHRASE.toCharArray())
+                .value()
+                .signed())
+        .hasSize(1);
+    return application;
+  }
+
+  String number(Application application) {
+    return jdbc.sql("select number from letter where application_id = ?")
+        .param(application.id().value())
+        .query(String.class)
+        .single();
+  }
+
+  WebClient signedIn(String phone) {
+    WebClient browser = new WebClient(port);
+    browser.get("/masuk-warga");
+    browser.post("/masuk-warga", "kontak", phone);
+    String text =
+        jdbc.sql(
+                """
+                select text from notification where kind = 'otp' and recipient = ?
+                order by created_at desc limit 1
+                """)
+            .param("62" + phone.replaceAll("[^0-9]", "").substring(1))
+            .query(String.class)
+            .single();
+    Matcher code = CODE.matcher(text);
+    assertThat(code.find()).isTrue();
+    browser.get("/masuk-warga/kode");
+    assertThat(WebClient.location(browser.post("/masuk-warga/kode", "kode", code.group(1))))
+        .endsWith("/portal");
+    return browser;
+  }
+
+  @Test
+  void anIssuedLetterIsDownloadedFromThePortalAndARevokedOneSaysSo() {
+    String phone = "0857 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    Application valid = issued(phone, "Warga Surat");
+    Application revoked = issued(phone, "Warga Surat");
+    Application waiting = fixtures.domisiliFrom(jetis, village, "Warga Surat", phone, null);
+    UUID revokedLetter =
+        jdbc.sql("select id from letter where application_id = ?")
+            .param(revoked.id().value())
+            .query(UUID.class)
+            .single();
+    assertThat(
+            desk.revoke(fixtures.officer("admin.jetis"), revokedLetter, "Salah ketik nama pemohon.")
+                .ok())
+        .isTrue();
+
+    WebClient browser = signedIn(phone);
+    String portal = browser.get("/portal").body();
+    String link = "/status/" + valid.trackingCode().value() + "/surat";
+    assertThat(portal)
+        .contains("href=\"" + link + "\"")
+        .contains("Unduh surat " + number(valid) + " (PDF)")
+        .contains("Surat " + number(revoked) + " sudah dicabut")
+        .doesNotContain("/status/" + revoked.trackingCode().value() + "/surat")
+        .doesNotContain("/status/" + waiting.trackingCode().value() + "/surat");
+
+    HttpResponse<byte[]> pdf = browser.getBytes(link);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+
+    // another browser, not signed in, gets no letter
+    assertThat(WebClient.location(new WebClient(port).get(link))).endsWith("/status");
+  }
+}

@@ -23,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A resident who applied twice signs in to the portal on a 360 px phone with the code the office
  * administrator reads in the message log (no gateway in the demo), is refused a wrong code with a
- * clear message, sees both applications and opens one without typing the phone digits. Asking for a
- * code for an unknown number looks the same. Every portal page passes the WCAG 2.2 AA scan.
+ * clear message, sees both applications and opens one without typing the phone digits. An expired
+ * code, the sixth attempt and a code used before are refused, each with a message that says what
+ * happened and what to do. Asking for a code for an unknown number looks the same. Every portal
+ * page, the error pages too, passes the WCAG 2.2 AA scan.
  */
 @IntegrationTest
 class PortalJourneyTests extends BrowserJourney {
@@ -45,7 +47,7 @@ class PortalJourneyTests extends BrowserJourney {
             .param(jetis)
             .query(UUID.class)
             .single();
-    String phone = "0858 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    String phone = newPhone();
     Application first = fixtures.domisiliFrom(jetis, village, "Rini Portal", phone, null);
     Application second =
         fixtures.domisiliFrom(jetis, village, "Rini Portal", phone.replace(" ", "-"), null);
@@ -62,26 +64,18 @@ class PortalJourneyTests extends BrowserJourney {
 
     String code;
     try (BrowserContext office = newDesktopContext()) {
-      Page admin = office.newPage();
-      CaseworkJourneyTests.signIn(admin, "admin.jetis");
-      admin.navigate("/admin/pesan");
-      Locator message =
-          admin.locator("article").filter(new Locator.FilterOptions().setHasText("otp")).first();
-      String text = message.locator(".message-text").innerText();
-      Matcher matcher = CODE.matcher(text);
-      assertThat(matcher.find()).as(text).isTrue();
-      code = matcher.group(1);
+      Page messageLog = office.newPage();
+      CaseworkJourneyTests.signIn(messageLog, "admin.jetis");
+      code = codeFromMessageLog(messageLog, phone);
     }
 
-    page.getByLabel("Kode masuk (6 angka)").fill(code.equals("000000") ? "111111" : "000000");
-    button(page, "Masuk").click();
+    typeCode(page, wrongFor(code));
     assertThat(page.locator(".error-summary, [role=alert]").first())
         .containsText("Kode masuk salah. Anda masih dapat mencoba 4 kali lagi.");
     assertThat(page).hasTitle(Pattern.compile("^Kesalahan"));
     axeScan(page);
 
-    page.getByLabel("Kode masuk (6 angka)").fill(code);
-    button(page, "Masuk").click();
+    typeCode(page, code);
     assertThat(page).hasURL(Pattern.compile("/portal$"));
     assertThat(heading(page)).hasText("Permohonan saya");
     assertThat(page.getByText(first.trackingCode().value())).isVisible();
@@ -98,6 +92,78 @@ class PortalJourneyTests extends BrowserJourney {
         .containsText("keluar dari portal warga di semua perangkat");
     page.navigate("/portal");
     assertThat(heading(page)).hasText("Masuk portal warga");
+  }
+
+  @Test
+  void anExpiredCodeTheSixthAttemptAndAUsedCodeAreRefusedWithMessagesThatSayWhatToDo() {
+    limits.reset();
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    UUID jetis = fixtures.jetis();
+    UUID village =
+        jdbc.sql("select id from village where office_id = ? order by name limit 1")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    String phone = newPhone();
+    fixtures.domisiliFrom(jetis, village, "Sari Portal", phone, null);
+
+    try (BrowserContext office = newDesktopContext()) {
+      Page messageLog = office.newPage();
+      CaseworkJourneyTests.signIn(messageLog, "admin.jetis");
+
+      // when the ten minutes pass before the resident types the code
+      page.navigate("/masuk-warga");
+      askForACode(page, phone);
+      String expired = codeFromMessageLog(messageLog, phone);
+      theTenMinutesPass(phone);
+      typeCode(page, expired);
+      assertRefused(
+          page,
+          "Kode masuk sudah kedaluwarsa: kode hanya berlaku 10 menit. Pilih \"Minta kode baru\" di"
+              + " bawah, lalu pakai kode dari pesan terbaru.");
+      assertThat(portalSessions(phone)).isZero();
+
+      // when the resident asks for a new code and mistypes it five times
+      link(page, "Minta kode baru").click();
+      askForACode(page, phone);
+      String locked = codeFromMessageLog(messageLog, phone);
+      for (int left = 4; left >= 1; left--) {
+        typeCode(page, wrongFor(locked));
+        assertThat(page.getByRole(AriaRole.ALERT))
+            .containsText("Kode masuk salah. Anda masih dapat mencoba " + left + " kali lagi.");
+      }
+      String tooMany =
+          "Kode masuk salah terlalu sering. Demi keamanan, kode ini tidak dapat dipakai lagi,"
+              + " walaupun benar. Pilih \"Minta kode baru\" di bawah, lalu pakai kode dari pesan"
+              + " terbaru.";
+      typeCode(page, wrongFor(locked));
+      assertThat(page.getByRole(AriaRole.ALERT)).containsText(tooMany);
+      typeCode(page, locked);
+      assertRefused(page, tooMany);
+      assertThat(portalSessions(phone)).isZero();
+
+      // when the resident signs in, goes back and types the same code again
+      link(page, "Minta kode baru").click();
+      askForACode(page, phone);
+      String used = codeFromMessageLog(messageLog, phone);
+      typeCode(page, used);
+      assertThat(page).hasURL(Pattern.compile("/portal$"));
+      page.goBack();
+      assertThat(heading(page)).hasText("Masukkan kode masuk");
+      typeCode(page, used);
+      assertRefused(
+          page,
+          "Kode masuk ini sudah dipakai, dan Anda sudah masuk di browser ini. Pilih \"Buka"
+              + " Permohonan saya\" di bawah.");
+      assertThat(portalSessions(phone)).isOne();
+      link(page, "Buka Permohonan saya").click();
+      assertThat(heading(page)).hasText("Permohonan saya");
+
+      // after signing out the spent code has no page left to be typed in
+      button(page, "Keluar").click();
+      page.navigate("/masuk-warga/kode");
+      assertThat(heading(page)).hasText("Masuk portal warga");
+    }
   }
 
   @Test
@@ -119,6 +185,96 @@ class PortalJourneyTests extends BrowserJourney {
     }
   }
 
+  /** A phone number no other test uses, as a resident types it. */
+  private static String newPhone() {
+    return "0858 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+  }
+
+  private static String international(String phone) {
+    return "62" + phone.replaceAll("[^0-9]", "").substring(1);
+  }
+
+  private static void askForACode(Page page, String phone) {
+    assertThat(heading(page)).hasText("Masuk portal warga");
+    page.getByLabel("Nomor WhatsApp atau alamat e-mail").fill(phone);
+    button(page, "Kirim kode").click();
+    assertThat(heading(page)).hasText("Masukkan kode masuk");
+  }
+
+  private static void typeCode(Page page, String code) {
+    page.getByLabel("Kode masuk (6 angka)").fill(code);
+    button(page, "Masuk").click();
+  }
+
+  private static String wrongFor(String code) {
+    return code.equals("000000") ? "111111" : "000000";
+  }
+
+  /**
+   * The newest sign-in code to the phone as the office administrator reads it in the message log
+   * (where a demo without a gateway sends it); the message is queued with the request and sent
+   * right after, so the log is read again until its text is there.
+   */
+  private static String codeFromMessageLog(Page messageLog, String phone) {
+    Locator newest =
+        messageLog
+            .locator("article")
+            .filter(new Locator.FilterOptions().setHasText("otp"))
+            .filter(
+                new Locator.FilterOptions().setHasText("•" + phone.substring(phone.length() - 4)))
+            .first()
+            .locator(".message-text");
+    for (int read = 0; read < 50; read++) {
+      messageLog.navigate("/admin/pesan");
+      if (newest.count() > 0) {
+        String text = newest.innerText();
+        Matcher matcher = CODE.matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
+      }
+      messageLog.waitForTimeout(100);
+    }
+    throw new AssertionError("no sign-in code to " + phone + " in the message log");
+  }
+
+  /**
+   * The ten minutes of the phone's open code pass. The application's clock is the system clock,
+   * shared by every test, so the request's end moves into the past instead.
+   */
+  private void theTenMinutesPass(String phone) {
+    int moved =
+        jdbc.sql(
+                """
+                update portal_code_request set expires_at = now() - interval '1 second'
+                where contact = ? and used_at is null and expires_at > now()
+                """)
+            .param(international(phone))
+            .update();
+    assertThat(moved).isOne();
+  }
+
+  private int portalSessions(String phone) {
+    return jdbc.sql("select count(*) from portal_session where contact = ?")
+        .param(international(phone))
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * The code page refuses with the message: announced at the top (role alert), read with the code
+   * field after its hint, on an error page that fits 360 px and passes the scan.
+   */
+  private static void assertRefused(Page page, String message) {
+    assertThat(page).hasURL(Pattern.compile("/masuk-warga/kode$"));
+    assertThat(page).hasTitle(Pattern.compile("^Kesalahan"));
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText(message);
+    assertThat(page.getByLabel("Kode masuk (6 angka)"))
+        .hasAccessibleDescription(
+            "Lihat pesan WhatsApp, SMS, atau e-mail dari kantor kecamatan. Kesalahan: " + message);
+    assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);
+    axeScan(page);
+  }
+
   private static Locator heading(Page page) {
     return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
   }
@@ -126,5 +282,9 @@ class PortalJourneyTests extends BrowserJourney {
   private static Locator button(Page page, String name) {
     return page.getByRole(
         AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  private static Locator link(Page page, String name) {
+    return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 }

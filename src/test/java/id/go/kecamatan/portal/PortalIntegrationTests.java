@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The resident portal over HTTP: the same answer for a known and an unknown contact, the code read
- * from the message log, wrong, expired, reused and sixth codes, a code used from another browser,
- * the magic link, rate limits, only the contact's own applications, status pages opened without the
- * digits, sign-out here and everywhere, and hostile input.
+ * from the message log, wrong, expired, reused, fifth and sixth codes, a code used from another
+ * browser, the magic link, rate limits, only the contact's own applications, status pages opened
+ * without the digits, sign-out here and everywhere, and hostile input.
  */
 @IntegrationTest
 class PortalIntegrationTests {
@@ -171,13 +171,19 @@ class PortalIntegrationTests {
     HttpResponse<String> first = browser.post("/masuk-warga/kode", "kode", wrong);
     assertThat(first.statusCode()).isEqualTo(422);
     assertThat(first.body()).contains("Kode masuk salah. Anda masih dapat mencoba 4 kali lagi.");
-    for (int i = 3; i >= 0; i--) {
+    for (int i = 3; i >= 1; i--) {
       assertThat(browser.post("/masuk-warga/kode", "kode", wrong).body())
           .contains("mencoba " + i + " kali lagi");
     }
+    HttpResponse<String> fifth = browser.post("/masuk-warga/kode", "kode", wrong);
+    assertThat(fifth.statusCode()).isEqualTo(422);
+    assertThat(fifth.body()).contains("Kode masuk salah terlalu sering").doesNotContain("0 kali");
     HttpResponse<String> sixth = browser.post("/masuk-warga/kode", "kode", code);
     assertThat(sixth.statusCode()).isEqualTo(422);
-    assertThat(sixth.body()).contains("Kode masuk salah terlalu sering");
+    assertThat(sixth.body())
+        .contains("Kode masuk salah terlalu sering")
+        .contains("walaupun benar")
+        .contains("Minta kode baru");
     assertThat(browser.get("/portal").headers().firstValue("location")).isPresent();
 
     // expired: a new request whose ten minutes are over
@@ -191,7 +197,10 @@ class PortalIntegrationTests {
         .param(international(phone))
         .update();
     HttpResponse<String> expired = browser.post("/masuk-warga/kode", "kode", second);
-    assertThat(expired.body()).contains("Kode masuk sudah kedaluwarsa");
+    assertThat(expired.statusCode()).isEqualTo(422);
+    assertThat(expired.body())
+        .contains("Kode masuk sudah kedaluwarsa: kode hanya berlaku 10 menit")
+        .contains("Minta kode baru");
 
     // reused: signed in, then the same code again in the same browser
     askCode(browser, phone);
@@ -201,7 +210,15 @@ class PortalIntegrationTests {
         .endsWith("/portal");
     HttpResponse<String> reused = browser.post("/masuk-warga/kode", "kode", third);
     assertThat(reused.statusCode()).isEqualTo(422);
-    assertThat(reused.body()).contains("Kode masuk ini sudah dipakai. Minta kode baru.");
+    assertThat(reused.body())
+        .contains("Kode masuk ini sudah dipakai, dan Anda sudah masuk di browser ini.")
+        .contains("href=\"/portal\"");
+    assertThat(
+            jdbc.sql("select count(*) from portal_session where contact = ?")
+                .param(international(phone))
+                .query(Integer.class)
+                .single())
+        .isOne();
   }
 
   @Test
@@ -219,7 +236,9 @@ class PortalIntegrationTests {
             .get(0);
     jdbc.sql("update portal_code_request set used_at = now() where id = ?").param(request).update();
     assertThat(browser.post("/masuk-warga/kode", "kode", code).body())
-        .contains("Kode masuk ini sudah dipakai");
+        .contains("Kode masuk ini sudah dipakai, dan setiap kode hanya dapat dipakai sekali.")
+        .contains("Minta kode baru")
+        .doesNotContain("href=\"/portal\"");
   }
 
   @Test
@@ -369,5 +388,22 @@ class PortalIntegrationTests {
   void thePagesSpeakEnglishToo() {
     assertThat(new WebClient(port).get("/masuk-warga?lang=en").body())
         .contains("Sign in to the resident portal");
+  }
+
+  @Test
+  void theTriesLeftReadWellInEnglish() {
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient browser = new WebClient(port);
+    browser.get("/masuk-warga?lang=en");
+    browser.post("/masuk-warga", "kontak", phone);
+    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    for (int i = 4; i >= 2; i--) {
+      assertThat(browser.post("/masuk-warga/kode", "kode", wrong).body())
+          .contains("You can try " + i + " more times.");
+    }
+    assertThat(browser.post("/masuk-warga/kode", "kode", wrong).body())
+        .contains("You can try 1 more time.");
   }
 }

@@ -55,9 +55,14 @@ public class PortalSignIn {
   /** What became of a code or a magic link. */
   public enum Result {
     SIGNED_IN,
+    /** A wrong code, with tries left. */
     WRONG,
     EXPIRED,
     USED,
+    /**
+     * The request took {@value PortalSignIn#MAX_WRONG} wrong codes: the last wrong one and every
+     * code after it, even the right one.
+     */
     LOCKED,
     /** No request of this browser matches (another browser's link, or the session expired). */
     UNKNOWN
@@ -141,7 +146,11 @@ public class PortalSignIn {
     jdbc.sql("update portal_code_request set attempts = attempts + 1 where id = ?")
         .param(requestId)
         .update();
-    return new Verification(Result.WRONG, null, MAX_WRONG - row.attempts() - 1);
+    int triesLeft = MAX_WRONG - row.attempts() - 1;
+    // "0 tries left" would leave the resident guessing; the fifth wrong code already locks
+    return triesLeft > 0
+        ? new Verification(Result.WRONG, null, triesLeft)
+        : new Verification(Result.LOCKED, null, 0);
   }
 
   /** Checks a magic link's token against this browser's request; a right one is used up. */

@@ -122,7 +122,7 @@ class PortalController {
     if (attribute(request, REQUEST, UUID.class).isEmpty()) {
       return "redirect:/masuk-warga";
     }
-    return codePage(request, model, new FieldErrors());
+    return codePage(request, model, new FieldErrors(), signedIn(request).isPresent());
   }
 
   @PostMapping("/masuk-warga/kode")
@@ -134,7 +134,11 @@ class PortalController {
     Optional<UUID> requestId = attribute(request, REQUEST, UUID.class);
     String digits = code.strip().replace(" ", "");
     if (requestId.isPresent() && !digits.matches("[0-9]{6}")) {
-      return codePage(request, model, new FieldErrors().reject("kode", "portal.error.format"));
+      return codePage(
+          request,
+          model,
+          new FieldErrors().reject("kode", "portal.error.format"),
+          signedIn(request).isPresent());
     }
     Verification verification = signIn.verifyCode(requestId.orElse(null), digits);
     return finish(verification, request, response, model);
@@ -169,15 +173,19 @@ class PortalController {
       return signInPage(model, "", new FieldErrors().reject("kontak", "portal.error.unknown"));
     }
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    boolean signedIn = signedIn(request).isPresent();
     FieldErrors errors =
         switch (verification.result()) {
           case WRONG ->
               new FieldErrors().reject("kode", "portal.error.wrong", verification.triesLeft());
           case EXPIRED -> new FieldErrors().reject("kode", "portal.error.expired");
-          case USED -> new FieldErrors().reject("kode", "portal.error.used");
+          // typically the Back button after signing in: the resident needs the portal, not a code
+          case USED ->
+              new FieldErrors()
+                  .reject("kode", signedIn ? "portal.error.usedSignedIn" : "portal.error.used");
           default -> new FieldErrors().reject("kode", "portal.error.locked");
         };
-    return codePage(request, model, errors);
+    return codePage(request, model, errors, signedIn);
   }
 
   @GetMapping("/portal")
@@ -246,9 +254,15 @@ class PortalController {
     return "portal/signin";
   }
 
-  private static String codePage(HttpServletRequest request, Model model, FieldErrors errors) {
+  /**
+   * The code page; a browser that is still signed in (back on this page after signing in) gets a
+   * way to its portal.
+   */
+  private static String codePage(
+      HttpServletRequest request, Model model, FieldErrors errors, boolean signedIn) {
     model.addAttribute("contact", attribute(request, CONTACT_TYPED, String.class).orElse(""));
     model.addAttribute("errors", errors);
+    model.addAttribute("residentSignedIn", signedIn);
     return "portal/code";
   }
 

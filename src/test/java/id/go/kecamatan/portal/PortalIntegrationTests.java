@@ -282,6 +282,34 @@ class PortalIntegrationTests {
   }
 
   @Test
+  void anExpiredMagicLinkSaysTheLinkExpiredAndASignedInResidentGoesStraightToThePortal() {
+    String email = "warga." + UUID.randomUUID().toString().substring(0, 8) + "@contoh.id";
+    applyFrom(newPhone(), email);
+    WebClient browser = new WebClient(port);
+    askCode(browser, email);
+    Matcher link = LINK.matcher(lastCodeMessage(email).orElseThrow());
+    assertThat(link.find()).isTrue();
+    String path = link.group(1).replaceFirst("^http://[^/]+", "");
+    // the ten minutes pass
+    jdbc.sql(
+            """
+            update portal_code_request set expires_at = now() - interval '1 minute'
+            where contact = ? and used_at is null
+            """)
+        .param(email)
+        .update();
+    HttpResponse<String> expired = browser.get(path);
+    assertThat(expired.statusCode()).isEqualTo(422);
+    assertThat(expired.body()).contains("Tautan masuk ini sudah kedaluwarsa");
+    assertThat(WebClient.location(browser.get("/portal"))).contains("/masuk-warga");
+
+    String phone = newPhone();
+    applyFrom(phone, null);
+    WebClient signedIn = signedIn(phone);
+    assertThat(WebClient.location(signedIn.get("/masuk-warga"))).endsWith("/portal");
+  }
+
+  @Test
   void codesAreRateLimitedPerContactAndPerAddress() {
     String phone = newPhone();
     applyFrom(phone, null);

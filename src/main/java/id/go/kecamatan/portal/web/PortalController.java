@@ -76,7 +76,12 @@ class PortalController {
       @RequestParam(name = "keluar", required = false) String signedOut,
       @RequestParam(name = "keluar-semua", required = false) String signedOutEverywhere,
       @RequestParam(name = "berakhir", required = false) String expired,
+      HttpServletRequest request,
       Model model) {
+    if (signedIn(request).isPresent()) {
+      // "Permohonan saya" in the header leads here: a signed-in resident wants the list
+      return "redirect:/portal";
+    }
     model.addAttribute(
         "notice",
         signedOut != null
@@ -141,7 +146,7 @@ class PortalController {
           signedIn(request).isPresent());
     }
     Verification verification = signIn.verifyCode(requestId.orElse(null), digits);
-    return finish(verification, request, response, model);
+    return finish(verification, false, request, response, model);
   }
 
   @GetMapping("/masuk-warga/tautan/{token}")
@@ -152,11 +157,15 @@ class PortalController {
       Model model) {
     Verification verification =
         signIn.verifyLink(attribute(request, REQUEST, UUID.class).orElse(null), token);
-    return finish(verification, request, response, model);
+    return finish(verification, true, request, response, model);
   }
 
+  /**
+   * @param link whether the resident followed the e-mail's link (the messages speak of the link)
+   */
   private String finish(
       Verification verification,
+      boolean link,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -178,11 +187,17 @@ class PortalController {
         switch (verification.result()) {
           case WRONG ->
               new FieldErrors().reject("kode", "portal.error.wrong", verification.triesLeft());
-          case EXPIRED -> new FieldErrors().reject("kode", "portal.error.expired");
+          case EXPIRED ->
+              new FieldErrors()
+                  .reject("kode", link ? "portal.error.linkExpired" : "portal.error.expired");
           // typically the Back button after signing in: the resident needs the portal, not a code
           case USED ->
               new FieldErrors()
-                  .reject("kode", signedIn ? "portal.error.usedSignedIn" : "portal.error.used");
+                  .reject(
+                      "kode",
+                      signedIn
+                          ? "portal.error.usedSignedIn"
+                          : link ? "portal.error.linkUsed" : "portal.error.used");
           default -> new FieldErrors().reject("kode", "portal.error.locked");
         };
     return codePage(request, model, errors, signedIn);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,21 +36,6 @@ public class StaffAccounts {
 
   /** How long a locked account stays locked. */
   public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
-
-  /** The longest e-mail address (RFC 5321: 254 characters in a path). */
-  public static final int MAX_EMAIL = 254;
-
-  /**
-   * An e-mail address of the usual shape, as the notifications module accepts it for delivery: a
-   * dot-atom local part of at most 64 characters and a domain of letter-digit-hyphen labels with at
-   * least one dot. No blanks, angle brackets, quotes or control characters, so nothing typed here
-   * can add a header or markup to a message.
-   */
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-              + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-              + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
   private static final String COLUMNS =
       "id, regency_id, office_id, village_id, username, full_name, nip, email, roles, active, failed_attempts, locked_until, version";
@@ -328,7 +312,7 @@ public class StaffAccounts {
    */
   @Transactional
   public FieldErrors changeOwnEmail(UUID staffId, String email) {
-    FieldErrors errors = checkEmail(new FieldErrors(), "email", email);
+    FieldErrors errors = new FieldErrors().email("email", email);
     if (errors.any()) {
       return errors;
     }
@@ -357,24 +341,6 @@ public class StaffAccounts {
     return errors;
   }
 
-  /**
-   * An optional e-mail address: at most {@link #MAX_EMAIL} characters and of the usual shape
-   * (anything else, markup and line breaks included, is "not a valid address").
-   */
-  static FieldErrors checkEmail(FieldErrors errors, String field, String value) {
-    String clean = FieldErrors.clean(value);
-    if (clean == null) {
-      return errors;
-    }
-    if (clean.length() > MAX_EMAIL) {
-      return errors.reject(field, "error.tooLong", MAX_EMAIL);
-    }
-    if (!EMAIL.matcher(clean).matches()) {
-      return errors.reject(field, "error.email");
-    }
-    return errors;
-  }
-
   private FieldErrors validate(UUID officeId, StaffForm form, UUID existing) {
     FieldErrors errors = new FieldErrors();
     errors.text("username", form.username(), 60);
@@ -393,7 +359,7 @@ public class StaffAccounts {
           .findFirst()
           .ifPresent(problem -> errors.reject("nip", "office.error.nip", problem));
     }
-    checkEmail(errors, "email", form.email());
+    errors.email("email", form.email());
     Set<Role> roles = form.roles() == null ? Set.of() : form.roles();
     if (roles.isEmpty()) {
       errors.reject("roles", "account.error.roles");

@@ -7,8 +7,10 @@ import java.util.UUID;
 /**
  * Who applies: the resident's identity as declared, kept as plain text.
  *
- * @param preferredChannel how the resident wants to hear about the application; null only when they
- *     gave neither a phone number nor an e-mail address (possible at the counter)
+ * @param preferredChannel how the resident wants to hear about the application (without a choice,
+ *     the default when the application was made); null when they gave neither a phone number nor an
+ *     e-mail address (possible at the counter) and for applications made before the choice existed,
+ *     whose messages take the default
  */
 public record Applicant(
     String nik,

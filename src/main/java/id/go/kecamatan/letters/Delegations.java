@@ -10,11 +10,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,26 +82,6 @@ public class Delegations {
         .params(officeId, delegateId, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
         .query(Delegations::map)
         .optional();
-  }
-
-  /**
-   * The signers who may sign the office's letters on this day, the Camat first: the Camat, and each
-   * other signer (an active account with the SIGNER role and a position set) while a delegation
-   * covers the day. The same rule as the signing itself applies; anyone not listed cannot sign that
-   * day.
-   */
-  public List<SignerProfile> signersOn(UUID officeId, LocalDate day) {
-    return profiles.signers(officeId).stream()
-        .map(SignerProfiles.Signer::profile)
-        .filter(Objects::nonNull)
-        .filter(
-            p ->
-                p.position() == SignerPosition.CAMAT
-                    || covering(officeId, p.staffId(), day).isPresent())
-        .sorted(
-            Comparator.comparing((SignerProfile p) -> p.position() != SignerPosition.CAMAT)
-                .thenComparing(SignerProfile::fullName))
-        .toList();
   }
 
   /**

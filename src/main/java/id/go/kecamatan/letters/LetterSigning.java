@@ -138,6 +138,15 @@ public class LetterSigning {
   }
 
   /**
+   * The signers who may sign the office's letters on this day, the Camat first: the Camat, and the
+   * Sekcam or another signer only while a delegation covers the day (the rule of the signing
+   * itself).
+   */
+  public List<SignerProfile> signersOn(UUID officeId, LocalDate day) {
+    return signatories.signersOn(officeId, day);
+  }
+
+  /**
    * The letter of an approved application as it will look, marked as a draft, without number,
    * signature or QR code.
    */

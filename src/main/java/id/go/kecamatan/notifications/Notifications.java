@@ -45,6 +45,8 @@ public class Notifications {
    * whose address is not valid is left out.
    *
    * @throws IllegalArgumentException as for {@link #enqueue(OutgoingMessage)}, for either message
+   * @throws IllegalStateException outside a transaction (both are stored in the caller's, so the
+   *     message cannot fail before its fallback is stored)
    */
   public Enqueued enqueue(OutgoingMessage message, OutgoingMessage fallback) {
     return outbox.enqueue(message, fallback);

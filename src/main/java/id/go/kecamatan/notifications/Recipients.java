@@ -1,5 +1,6 @@
 package id.go.kecamatan.notifications;
 
+import id.go.kecamatan.shared.web.EmailAddress;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,12 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class Recipients {
 
-  private static final int MAX_EMAIL = 254;
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-              + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-              + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
   private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
@@ -25,7 +20,7 @@ public final class Recipients {
 
   /** The recipient in its stored form, or empty when the address does not fit the channel. */
   public static Optional<Recipient> of(Channel channel, String address) {
-    if (channel == null || address == null || address.length() > MAX_EMAIL) {
+    if (channel == null || address == null || address.length() > EmailAddress.MAX) {
       return Optional.empty();
     }
     return (channel == Channel.EMAIL ? email(address) : phone(address))
@@ -34,7 +29,7 @@ public final class Recipients {
 
   private static Optional<String> email(String address) {
     String trimmed = address.strip();
-    if (!EMAIL.matcher(trimmed).matches()) {
+    if (!EmailAddress.valid(trimmed)) {
       return Optional.empty();
     }
     int at = trimmed.lastIndexOf('@');

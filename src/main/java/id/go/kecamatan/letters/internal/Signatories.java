@@ -9,7 +9,10 @@ import id.go.kecamatan.letters.internal.render.SignatureLine;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,21 @@ public class Signatories {
     this.profiles = profiles;
     this.delegations = delegations;
     this.offices = offices;
+  }
+
+  /**
+   * The signers who may sign the office's letters on this day ({@link #of} is present), the Camat
+   * first, then by name.
+   */
+  public List<SignerProfile> signersOn(UUID officeId, LocalDate day) {
+    return profiles.signers(officeId).stream()
+        .map(SignerProfiles.Signer::profile)
+        .filter(Objects::nonNull)
+        .filter(p -> of(officeId, p.staffId(), day).isPresent())
+        .sorted(
+            Comparator.comparing((SignerProfile p) -> p.position() != SignerPosition.CAMAT)
+                .thenComparing(SignerProfile::fullName))
+        .toList();
   }
 
   /** How this signer signs on this day, or empty when they may not sign. */

@@ -7,7 +7,10 @@ import java.util.Optional;
 /**
  * The retry budget of a message: after the first failed attempt it is tried again in 1 minute, then
  * 5 minutes, 15 minutes, 1 hour and 6 hours; when the sixth attempt (about 7 hours 21 minutes after
- * the first) fails too, it is marked FAILED. Written down in the README as well.
+ * the first) fails too, it is marked FAILED. A message's fallback (the e-mail to a resident whose
+ * WhatsApp or SMS does not arrive) is released after {@value #FALLBACK_AFTER} failed attempts,
+ * about 21 minutes, so that a resident does not wait hours for news while a gateway is down, or at
+ * once when the message fails for good. Written down in the README as well.
  */
 final class Backoff {
 
@@ -18,6 +21,9 @@ final class Backoff {
           Duration.ofMinutes(15),
           Duration.ofHours(1),
           Duration.ofHours(6));
+
+  /** Failed attempts after which a message's fallback is sent as well. */
+  static final int FALLBACK_AFTER = 3;
 
   /** Attempts a message gets in all. */
   static final int ATTEMPTS = DELAYS.size() + 1;

@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code for update skip locked}) while the gateway is called and until the outcome is recorded,
  * so two nodes, or the job and a send right after a commit, never send the same message. Every
  * attempt is recorded; a failed one is retried along the {@link Backoff} budget, a permanent
- * refusal fails at once. A message that fails for good releases its fallback (held back until
- * then), which the next run sends; one that is sent drops it.
+ * refusal fails at once. A message that fails for good, or still fails after {@link
+ * Backoff#FALLBACK_AFTER} attempts, releases its fallback (held back until then), which the next
+ * run sends; one that is sent first drops it.
  *
  * <p>At-least-once at one point only: if the process dies after the gateway accepted a message and
  * before the transaction commits, the message is sent again later.
@@ -84,6 +85,12 @@ public class Delivery {
     Optional<Duration> wait = permanent ? Optional.empty() : Backoff.after(attempts);
     if (wait.isPresent()) {
       store.retryAt(message.id(), attempts, now.plus(wait.get()), now, error);
+      if (attempts >= Backoff.FALLBACK_AFTER && store.releaseFallback(message.id(), now) > 0) {
+        log.info(
+            "Message {} still not sent after {} attempts; its fallback is due now",
+            message.id(),
+            attempts);
+      }
     } else {
       log.warn(
           "Message {} ({}) failed after {} attempts: {}",

@@ -54,6 +54,11 @@ public class Outbox {
     check(message);
     if (fallback != null) {
       check(fallback);
+      // both rows in one transaction: a message the job could fail before its fallback is stored
+      // would leave the fallback held for ever
+      if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        throw new IllegalStateException("A message with a fallback is enqueued in a transaction");
+      }
     }
     Optional<OutgoingMessage> normalised = normalised(message);
     if (normalised.isEmpty()) {

@@ -3,7 +3,7 @@ package id.go.kecamatan.notifications.internal;
 import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.application.ApplicationStatus;
-import id.go.kecamatan.letters.Delegations;
+import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.letters.SignerProfile;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.Notifications;
@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * The signers' notice of letters awaiting signature (surat menunggu tanda tangan), every morning at
  * the digest's time ({@code layanan.notifications.digest-cron}), on one node at a time (ShedLock):
- * to each signer who may sign that day ({@link Delegations#signersOn}: the Camat, and the Sekcam or
- * another official only while a delegation covers the day) and has an e-mail address on their
+ * to each signer who may sign that day ({@link LetterSigning#signersOn}: the Camat, and the Sekcam
+ * or another official only while a delegation covers the day) and has an e-mail address on their
  * account. It says how many approved applications wait for their letter, the earliest deadline, the
  * first {@value #MAX_LINES} of them nearest deadline first (tracking code, service, deadline) with
  * the number of the others, and the link to the signing queue.
@@ -52,7 +52,7 @@ class SignerNotices {
   static final int MAX_LINES = 20;
 
   private final Offices offices;
-  private final Delegations delegations;
+  private final LetterSigning signing;
   private final StaffAccounts accounts;
   private final MessageTemplates templates;
   private final Links links;
@@ -62,7 +62,7 @@ class SignerNotices {
 
   SignerNotices(
       Offices offices,
-      Delegations delegations,
+      LetterSigning signing,
       StaffAccounts accounts,
       MessageTemplates templates,
       Links links,
@@ -70,7 +70,7 @@ class SignerNotices {
       JdbcClient jdbc,
       Clock clock) {
     this.offices = offices;
-    this.delegations = delegations;
+    this.signing = signing;
     this.accounts = accounts;
     this.templates = templates;
     this.links = links;
@@ -138,7 +138,7 @@ class SignerNotices {
    * address; none when nothing awaits signature.
    */
   List<OutgoingMessage> notices(Office office, LocalDate day) {
-    List<SignerProfile> signers = delegations.signersOn(office.id(), day);
+    List<SignerProfile> signers = signing.signersOn(office.id(), day);
     if (signers.isEmpty()) {
       return List.of();
     }

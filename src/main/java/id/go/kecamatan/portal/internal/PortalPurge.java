@@ -3,11 +3,14 @@ package id.go.kecamatan.portal.internal;
 import id.go.kecamatan.shared.db.Batches;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Component;
  * night by default ({@code layanan.portal.purge-cron}, 01:45 Western Indonesian Time), on one node
  * of a deployment at a time (ShedLock). It deletes in batches of {@value #BATCH} rows, each its own
  * statement and transaction, so that a backlog never holds many row locks while residents sign in.
- * The sign-in messages themselves belong to {@code notifications}, which purges them.
+ * The sign-in messages themselves belong to {@code notifications}, which purges them. The browser
+ * session of a purged portal session is ended too: the session row is what "sign out everywhere"
+ * finds it by, so a browser still holding the portal's access to status pages and letters must not
+ * outlive it.
  */
 @Component
 class PortalPurge {
@@ -29,23 +35,30 @@ class PortalPurge {
 
   private final PortalSignIn signIn;
   private final PortalSessions sessions;
+  private final SessionRepository<? extends Session> httpSessions;
   private final PortalRetention retention;
   private final Clock clock;
   private final int batch;
 
   @Autowired
-  PortalPurge(PortalSignIn signIn, PortalSessions sessions, Clock clock) {
-    this(signIn, sessions, new PortalRetention(sessions.idleTimeout()), clock, BATCH);
+  PortalPurge(
+      PortalSignIn signIn,
+      PortalSessions sessions,
+      SessionRepository<? extends Session> httpSessions,
+      Clock clock) {
+    this(signIn, sessions, httpSessions, new PortalRetention(sessions.idleTimeout()), clock, BATCH);
   }
 
   PortalPurge(
       PortalSignIn signIn,
       PortalSessions sessions,
+      SessionRepository<? extends Session> httpSessions,
       PortalRetention retention,
       Clock clock,
       int batch) {
     this.signIn = signIn;
     this.sessions = sessions;
+    this.httpSessions = httpSessions;
     this.retention = retention;
     this.clock = clock;
     this.batch = batch;
@@ -69,6 +82,12 @@ class PortalPurge {
     return new Purged(
         Batches.untilDone(batch, limit -> signIn.deleteExpiredBefore(codesBefore, limit)),
         Batches.untilDone(
-            batch, limit -> sessions.deleteEndedBefore(endedBefore, lastSeenBefore, limit)));
+            batch,
+            limit -> {
+              List<String> browsers =
+                  sessions.deleteEndedBefore(endedBefore, lastSeenBefore, limit);
+              browsers.forEach(httpSessions::deleteById);
+              return browsers.size();
+            }));
   }
 }

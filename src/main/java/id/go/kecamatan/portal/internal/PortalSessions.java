@@ -104,16 +104,19 @@ public class PortalSessions {
    * before {@code lastSeenBefore} (idle sessions are never marked ended unless they come back);
    * rows another transaction holds are skipped.
    *
-   * @return how many were deleted; fewer than {@code limit} when no more are due
+   * @return the HTTP session ids of the deleted rows (fewer than {@code limit} when no more are
+   *     due), for the caller to end those browser sessions too
    */
-  public int deleteEndedBefore(Instant endedBefore, Instant lastSeenBefore, int limit) {
+  public List<String> deleteEndedBefore(Instant endedBefore, Instant lastSeenBefore, int limit) {
     return jdbc.sql(
             """
             delete from portal_session where id in (
               select id from portal_session where ended_at < ? or last_seen_at < ?
               limit ? for update skip locked)
+            returning http_session
             """)
         .params(Timestamp.from(endedBefore), Timestamp.from(lastSeenBefore), limit)
-        .update();
+        .query(String.class)
+        .list();
   }
 }

@@ -98,16 +98,16 @@ public final class FieldErrors {
     return (int) number;
   }
 
-  /** An e-mail address, optional. */
+  /** An e-mail address, optional, by the one rule of {@link EmailAddress}. */
   public FieldErrors email(String field, String value) {
-    if (value == null || value.isBlank()) {
+    String address = clean(value);
+    if (address == null) {
       return this;
     }
-    optionalText(field, value, 254);
-    if (!has(field) && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      reject(field, "error.email");
+    if (address.length() > EmailAddress.MAX) {
+      return reject(field, "error.tooLong", EmailAddress.MAX);
     }
-    return this;
+    return EmailAddress.valid(address) ? this : reject(field, "error.email");
   }
 
   /** An Indonesian phone number (0812..., +62812..., 021...), optional. */

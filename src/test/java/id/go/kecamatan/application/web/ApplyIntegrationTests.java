@@ -571,6 +571,12 @@ class ApplyIntegrationTests {
         .contains("value=\"Siti Aminah\"")
         .containsPattern("value=\"EMAIL\" checked");
 
+    // an address a mail server would refuse is refused here, not dropped later
+    HttpResponse<String> trailingDot =
+        identity(resident, draft, "preferredChannel", "EMAIL", "email", "siti@gmail.com.");
+    assertThat(trailingDot.statusCode()).isEqualTo(422);
+    assertThat(trailingDot.body()).contains("Alamat e-mail tidak valid");
+
     for (String hostile :
         new String[] {"TELEGRAM", "<script>alert(1)</script>", "x".repeat(5000)}) {
       HttpResponse<String> refused = identity(resident, draft, "preferredChannel", hostile);

@@ -453,6 +453,35 @@ class NotificationDeliveryIntegrationTests {
   }
 
   @Test
+  void whileTheGatewayStaysDownTheFallbackGoesAfterThreeAttemptsNotHoursLater() throws Exception {
+    Delivery delivery = delivery();
+    Outbox outbox = outbox(delivery);
+    String phone = phone();
+    String address = unique("dewi").replace(' ', '.') + "@warga.example.id";
+    String text = unique("Permohonan diterima");
+    gateway.answer(503, "sedang sibuk");
+    enqueueWithFallback(outbox, phone, address, text);
+    runAfterCommit(); // attempt 1
+    clock.advance(Duration.ofMinutes(1));
+    drain(delivery); // attempt 2
+    assertThat(row(address)).containsEntry("status", "HELD");
+    clock.advance(Duration.ofMinutes(5));
+    drain(delivery); // attempt 3: the fallback is released and sent in the same run
+    assertThat(row(international(phone))).containsEntry("status", "PENDING");
+    assertThat(row(address)).containsEntry("status", "SENT");
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(GreenMailUtil.getBody(received[0]).replace("\r\n", "\n").strip()).isEqualTo(text);
+
+    // the WhatsApp message is still tried, and arrives when the gateway is back
+    gateway.answer(200, "{\"status\":true}");
+    clock.advance(Duration.ofMinutes(15));
+    drain(delivery);
+    assertThat(row(international(phone))).containsEntry("status", "SENT");
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
   void aFallbackWithABadAddressIsLeftOutAndTheMessageStillQueued() {
     Outbox outbox = outbox(delivery());
     String phone = phone();

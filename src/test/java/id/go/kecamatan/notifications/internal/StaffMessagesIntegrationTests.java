@@ -12,6 +12,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.letters.Delegations;
+import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.letters.SignerProfiles;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.OutgoingMessage;
@@ -63,6 +64,7 @@ class StaffMessagesIntegrationTests {
   @Autowired StaffAccounts accounts;
   @Autowired SignerProfiles signers;
   @Autowired Delegations delegations;
+  @Autowired LetterSigning signing;
   @Autowired MessageTemplates templates;
   @Autowired StaffDigest digest;
   @Autowired SignerNotices notices;
@@ -419,10 +421,10 @@ class StaffMessagesIntegrationTests {
           .containsExactly("camat.dawarblandong.pesan@dawarblandong.kecamatan.example");
     }
     // the rule is the signing's own: who may sign on a day
-    assertThat(delegations.signersOn(signerOffice.id(), covered))
+    assertThat(signing.signersOn(signerOffice.id(), covered))
         .extracting(p -> p.staffId())
         .containsExactly(signerOffice.camat(), signerOffice.kasi(), signerOffice.sekcam());
-    assertThat(delegations.signersOn(signerOffice.id(), covered.plusDays(2)))
+    assertThat(signing.signersOn(signerOffice.id(), covered.plusDays(2)))
         .extracting(p -> p.staffId())
         .containsExactly(signerOffice.camat());
   }

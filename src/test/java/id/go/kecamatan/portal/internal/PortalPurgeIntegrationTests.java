@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 /**
  * The purge of the portal's sign-in requests and sessions on the demo database: those expired,
@@ -46,6 +48,7 @@ class PortalPurgeIntegrationTests {
   @Autowired PortalSignIn signIn;
   @Autowired PortalSessions sessions;
   @Autowired PortalLimits limits;
+  @Autowired SessionRepository<? extends Session> httpSessions;
 
   @BeforeEach
   void setUp() {
@@ -65,6 +68,7 @@ class PortalPurgeIntegrationTests {
     return new PortalPurge(
         signIn,
         sessions,
+        httpSessions,
         new PortalRetention(sessions.idleTimeout()),
         Clock.fixed(now, ZoneOffset.UTC),
         2);
@@ -234,5 +238,38 @@ class PortalPurgeIntegrationTests {
         .as("a fresh code still signs in")
         .endsWith("/portal");
     assertThat(waiting.get("/portal").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBrowserWhosePortalSessionIsPurgedLosesThePortalsAccessToo() {
+    String phone = newPhone();
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    UUID jetis = fixtures.jetis();
+    UUID village = fixtures.operatorVillage("desa.jetis");
+    String code =
+        fixtures.domisiliFrom(jetis, village, "Warga Lupa", phone, null).trackingCode().value();
+    WebClient browser = new WebClient(port);
+    browser.get("/masuk-warga");
+    browser.post("/masuk-warga", "kontak", phone);
+    browser.get("/masuk-warga/kode");
+    browser.post("/masuk-warga/kode", "kode", lastCode(phone));
+    assertThat(browser.get("/portal").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/status/" + code).statusCode()).isEqualTo(200);
+
+    // the portal session went idle more than a day ago, while the browser kept its session
+    jdbc.sql(
+            """
+            update portal_session set last_seen_at = now() - interval '2 days'
+            where contact = ?
+            """)
+        .param(international(phone))
+        .update();
+    Instant now = Clock.systemUTC().instant();
+    purge(now).purge(now);
+
+    assertThat(WebClient.location(browser.get("/status/" + code)))
+        .as("the status page asks for the phone digits again")
+        .contains("/status?kode=");
+    assertThat(WebClient.location(browser.get("/portal"))).contains("/masuk-warga");
   }
 }

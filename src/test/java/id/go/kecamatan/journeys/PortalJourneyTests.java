@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,16 +38,20 @@ class PortalJourneyTests extends BrowserJourney {
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
 
+  CaseworkFixtures fixtures;
+  UUID jetis;
+  UUID village;
+
+  @BeforeEach
+  void setUp() {
+    limits.reset();
+    fixtures = new CaseworkFixtures(applications, jdbc);
+    jetis = fixtures.jetis();
+    village = fixtures.operatorVillage("desa.jetis");
+  }
+
   @Test
   void aResidentWhoAppliedTwiceSignsInWithTheCodeFromTheMessageLogAndSeesBoth() {
-    limits.reset();
-    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
-    UUID jetis = fixtures.jetis();
-    UUID village =
-        jdbc.sql("select id from village where office_id = ? order by name limit 1")
-            .param(jetis)
-            .query(UUID.class)
-            .single();
     String phone = newPhone();
     Application first = fixtures.domisiliFrom(jetis, village, "Rini Portal", phone, null);
     Application second =
@@ -96,14 +101,6 @@ class PortalJourneyTests extends BrowserJourney {
 
   @Test
   void anExpiredCodeTheSixthAttemptAndAUsedCodeAreRefusedWithMessagesThatSayWhatToDo() {
-    limits.reset();
-    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
-    UUID jetis = fixtures.jetis();
-    UUID village =
-        jdbc.sql("select id from village where office_id = ? order by name limit 1")
-            .param(jetis)
-            .query(UUID.class)
-            .single();
     String phone = newPhone();
     fixtures.domisiliFrom(jetis, village, "Sari Portal", phone, null);
 

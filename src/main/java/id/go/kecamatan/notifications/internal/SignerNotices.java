@@ -25,8 +25,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,8 +43,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SignerNotices {
-
-  private static final Logger log = LoggerFactory.getLogger(SignerNotices.class);
 
   /** The most letters listed one by one; the others are counted. */
   static final int MAX_LINES = 20;
@@ -82,26 +78,12 @@ class SignerNotices {
   @Scheduled(cron = "${layanan.notifications.digest-cron:0 0 6 * * *}", zone = "Asia/Jakarta")
   @SchedulerLock(name = "notification-signer-notice", lockAtMostFor = "PT30M")
   void run() {
-    LocalDate today = LocalDate.now(clock.withZone(StaffDigest.WIB));
-    for (Office office : offices.activeOffices()) {
-      try {
-        send(office, today);
-      } catch (RuntimeException e) {
-        // one office's trouble does not keep the others' signers uninformed
-        log.error("Signer notices of office {} failed", office.id(), e);
-      }
-    }
+    DailyMessages.forEachOffice(offices, clock, notifications, this::notices, "Signer notices");
   }
 
   /** Queues the notices of an office for a day; returns how many were new. */
   int send(Office office, LocalDate day) {
-    int queued = 0;
-    for (OutgoingMessage message : notices(office, day)) {
-      if (notifications.enqueue(message) == Notifications.Enqueued.QUEUED) {
-        queued++;
-      }
-    }
-    return queued;
+    return DailyMessages.queue(notifications, notices(office, day));
   }
 
   /** An approved application waiting for its letter. */

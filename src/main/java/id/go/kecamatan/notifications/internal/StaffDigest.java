@@ -16,7 +16,6 @@ import id.go.kecamatan.shared.web.Formats;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,12 +46,8 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffDigest {
 
-  static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
   /** The roles whose holders get the digest at their own address. */
   static final Set<Role> CASEWORK = EnumSet.of(Role.OFFICE_ADMIN, Role.VERIFIER, Role.FRONT_OFFICE);
-
-  private static final Logger log = LoggerFactory.getLogger(StaffDigest.class);
 
   private final Offices offices;
   private final StaffAccounts accounts;
@@ -87,26 +80,12 @@ class StaffDigest {
   @Scheduled(cron = "${layanan.notifications.digest-cron:0 0 6 * * *}", zone = "Asia/Jakarta")
   @SchedulerLock(name = "notification-digest", lockAtMostFor = "PT30M")
   void run() {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
-    for (Office office : offices.activeOffices()) {
-      try {
-        send(office, today);
-      } catch (RuntimeException e) {
-        // one office's trouble does not keep the others' digests back
-        log.error("Daily digest of office {} failed", office.id(), e);
-      }
-    }
+    DailyMessages.forEachOffice(offices, clock, notifications, this::digests, "Daily digest");
   }
 
   /** Queues the digests of an office for a day; returns how many were new. */
   int send(Office office, LocalDate today) {
-    int queued = 0;
-    for (OutgoingMessage message : digests(office, today)) {
-      if (notifications.enqueue(message) == Notifications.Enqueued.QUEUED) {
-        queued++;
-      }
-    }
-    return queued;
+    return DailyMessages.queue(notifications, digests(office, today));
   }
 
   /**
@@ -152,8 +131,9 @@ class StaffDigest {
               count(*) filter (where status = 'APPROVED')
             from application where office_id = :office
             """)
-        .param("since", Timestamp.from(today.minusDays(1).atStartOfDay(WIB).toInstant()))
-        .param("until", Timestamp.from(today.atStartOfDay(WIB).toInstant()))
+        .param(
+            "since", Timestamp.from(today.minusDays(1).atStartOfDay(DailyMessages.WIB).toInstant()))
+        .param("until", Timestamp.from(today.atStartOfDay(DailyMessages.WIB).toInstant()))
         .param("today", today)
         .param("soon", soon)
         .param("office", office.id())

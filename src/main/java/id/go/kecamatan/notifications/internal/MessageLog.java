@@ -62,6 +62,11 @@ public class MessageLog {
     public boolean inLog() {
       return via == MessageGateway.Via.LOG;
     }
+
+    /** A failed message the administrator may send again; never a portal sign-in code. */
+    public boolean resendable() {
+      return status.equals("FAILED") && !kind.equals(OneTimeCodeMessages.KIND);
+    }
   }
 
   /** One page of messages and whether there is another after it. */

@@ -118,6 +118,37 @@ class NotificationStore {
     attempt(id, at, false, error);
   }
 
+  /** What an office's message is, for deciding whether it may be sent again. */
+  record Stored(String kind, Channel channel, String status) {}
+
+  /** The office's message with this id; empty for another office's or an unknown one. */
+  Optional<Stored> ofOffice(UUID officeId, UUID id) {
+    return jdbc.sql("select kind, channel, status from notification where id = ? and office_id = ?")
+        .params(id, officeId)
+        .query(
+            (rs, i) ->
+                new Stored(
+                    rs.getString("kind"),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getString("status")))
+        .optional();
+  }
+
+  /**
+   * Puts a failed message of the office back in the queue, due now; its attempts stay counted, so
+   * the next failure fails it again at once. Returns whether it was failed (and is pending now).
+   */
+  boolean requeueFailed(UUID officeId, UUID id, Instant now) {
+    return jdbc.sql(
+                """
+                update notification set status = 'PENDING', next_attempt_at = ?
+                where id = ? and office_id = ? and status = 'FAILED'
+                """)
+            .params(Timestamp.from(now), id, officeId)
+            .update()
+        == 1;
+  }
+
   /** Makes the fallback of a failed message due now; returns how many there were (0 or 1). */
   int releaseFallback(UUID id, Instant now) {
     return jdbc.sql(

@@ -1,5 +1,6 @@
 package id.go.kecamatan.notifications.internal;
 
+import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.notifications.Channel;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -79,6 +80,16 @@ class NotificationsConfiguration implements DisposableBean {
   @Bean
   Outbox notificationOutbox(NotificationStore store, Delivery delivery, Clock clock) {
     return new Outbox(store, delivery, immediate, clock);
+  }
+
+  @Bean
+  FailedMessages failedMessages(
+      NotificationStore store,
+      Outbox outbox,
+      AuditTrail audit,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    return new FailedMessages(store, outbox, audit, new TransactionTemplate(transactions), clock);
   }
 
   @Bean

@@ -73,6 +73,15 @@ public class Outbox {
     if (fallback != null) {
       normalised(fallback).ifPresent(held -> store.insert(held, now, id));
     }
+    sendAfterCommit(id);
+    return Enqueued.QUEUED;
+  }
+
+  /**
+   * Has the stored message sent at once on another thread after the caller's transaction commits
+   * (at once without a transaction); nothing when it rolls back.
+   */
+  void sendAfterCommit(UUID id) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
@@ -84,7 +93,6 @@ public class Outbox {
     } else {
       sendSoon(id);
     }
-    return Enqueued.QUEUED;
   }
 
   /** The message with its address in stored form; empty when the address is not valid. */

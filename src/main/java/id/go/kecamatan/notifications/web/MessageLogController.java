@@ -1,19 +1,25 @@
 package id.go.kecamatan.notifications.web;
 
+import id.go.kecamatan.notifications.internal.FailedMessages;
 import id.go.kecamatan.notifications.internal.MessageLog;
 import id.go.kecamatan.notifications.internal.MessageRetention;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The office administrator's message log: what the office sent to whom (masked), by which channel,
  * with what outcome, and the full text of messages that went to the log instead of a gateway; the
- * page says how long messages are kept ({@link MessageRetention}).
+ * page says how long messages are kept ({@link MessageRetention}). A failed message can be sent
+ * again ({@link FailedMessages}).
  */
 @Controller
 class MessageLogController {
@@ -22,10 +28,12 @@ class MessageLogController {
 
   private final MessageLog log;
   private final MessageRetention retention;
+  private final FailedMessages failed;
 
-  MessageLogController(MessageLog log, MessageRetention retention) {
+  MessageLogController(MessageLog log, MessageRetention retention, FailedMessages failed) {
     this.log = log;
     this.retention = retention;
+    this.failed = failed;
   }
 
   @GetMapping("/admin/pesan")
@@ -47,6 +55,24 @@ class MessageLogController {
     model.addAttribute("retention", retention);
     model.addAttribute("errors", errors);
     return "notifications/log";
+  }
+
+  @PostMapping("/admin/pesan/{id}/kirim-ulang")
+  String resend(
+      @PathVariable UUID id,
+      @RequestParam(name = "status", required = false) String status,
+      RedirectAttributes redirect) {
+    switch (failed.resend(CurrentOfficer.inOffice().officeId(), id)) {
+      case RESENT -> redirect.addFlashAttribute("notice", "notifications.resend.done");
+      case NOT_FAILED -> redirect.addFlashAttribute("conflict", "notifications.resend.notFailed");
+      case SIGN_IN_CODE ->
+          redirect.addFlashAttribute("conflict", "notifications.resend.signInCode");
+      case NOT_FOUND -> redirect.addFlashAttribute("conflict", "notifications.resend.notFound");
+    }
+    // back to the list the administrator was looking at
+    MessageLog.Filter back = MessageLog.Filter.parse(status).orElse(MessageLog.Filter.ALL);
+    return "redirect:/admin/pesan"
+        + (back == MessageLog.Filter.ALL ? "" : "?status=" + back.name());
   }
 
   /** The page asked for; the first for anything that is not a page number (links only). */

@@ -1,12 +1,14 @@
 package id.go.kecamatan.portal.internal;
 
 import id.go.kecamatan.shared.web.RateLimit;
+import id.go.kecamatan.shared.web.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * How often codes may be asked for: per contact (so nobody floods a resident's phone) and per
- * client address (so nobody probes many contacts), each a number a minute.
+ * client address (so nobody probes many contacts), each a number a minute, counted in the database
+ * for all nodes together.
  */
 @Component
 public class PortalLimits {
@@ -15,10 +17,11 @@ public class PortalLimits {
   private final RateLimit perAddress;
 
   PortalLimits(
+      RateLimits limits,
       @Value("${layanan.portal.codes-per-minute-per-contact:3}") int perContact,
       @Value("${layanan.portal.codes-per-minute-per-address:10}") int perAddress) {
-    this.perContact = new RateLimit(perContact);
-    this.perAddress = new RateLimit(perAddress);
+    this.perContact = limits.perMinute("portal-codes-per-contact", perContact);
+    this.perAddress = limits.perMinute("portal-codes-per-address", perAddress);
   }
 
   /** Takes one request; 0 when allowed, otherwise the seconds to wait. */

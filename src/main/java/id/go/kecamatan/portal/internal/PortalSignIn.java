@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * OneTimeCodeRequested} event) only when the contact has applications. A code is 6 digits, valid
  * {@value #VALID_MINUTES} minutes, used once, and stored only as a hash bound to the request id,
  * which lives in the asking browser's session: another browser has no request to check it against.
- * After {@value #MAX_WRONG} wrong codes the request is locked.
+ * After {@value #MAX_WRONG} wrong codes the request's code is locked; the e-mail's magic link, a
+ * secret of its own too long to guess, still works, so a resident who mistyped the code can follow
+ * the link in the same message.
  */
 @Service
 public class PortalSignIn {

@@ -1,25 +1,23 @@
 package id.go.kecamatan.shared.web;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A limit of requests a minute per client address (Bucket4j, greedy refill). The buckets live in
- * this node's memory and are forgotten all at once beyond {@value #MAX_CLIENTS} clients.
+ * A limit of requests per period per client (a client address, a contact, a tracking code), made by
+ * {@link RateLimits} and counted in the database, so that all nodes share it.
  */
 public final class RateLimit {
 
-  private static final int MAX_CLIENTS = 100_000;
+  private final RateLimits limits;
+  private final String name;
+  private final Duration period;
+  private final Duration interval;
 
-  private final int perMinute;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-  public RateLimit(int perMinute) {
-    this.perMinute = perMinute;
+  RateLimit(RateLimits limits, String name, int capacity, Duration period) {
+    this.limits = limits;
+    this.name = name;
+    this.period = period;
+    this.interval = period.dividedBy(capacity);
   }
 
   /**
@@ -27,30 +25,30 @@ public final class RateLimit {
    *
    * @return 0 when allowed, otherwise the seconds to wait (for {@code Retry-After})
    */
-  public long take(String clientAddress) {
-    if (buckets.size() > MAX_CLIENTS) {
-      buckets.clear();
-    }
-    Bucket bucket =
-        buckets.computeIfAbsent(
-            clientAddress == null ? "" : clientAddress,
-            a ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(perMinute)
-                            .refillGreedy(perMinute, Duration.ofMinutes(1))
-                            .build())
-                    .build());
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
-      return 0;
-    }
-    return Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+  public long take(String client) {
+    return limits.take(this, client);
+  }
+
+  /** Whether the client's next request would be refused (takes nothing). */
+  public boolean exhausted(String client) {
+    return limits.exhausted(this, client);
   }
 
   /** Forgets every client (for tests). */
   public void reset() {
-    buckets.clear();
+    limits.reset(this);
+  }
+
+  String name() {
+    return name;
+  }
+
+  Duration period() {
+    return period;
+  }
+
+  /** How long one request takes to come back: the period divided by the capacity. */
+  Duration interval() {
+    return interval;
   }
 }

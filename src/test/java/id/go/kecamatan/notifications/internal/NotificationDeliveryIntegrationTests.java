@@ -378,6 +378,90 @@ class NotificationDeliveryIntegrationTests {
     assertThat(admin.get("/admin/pesan?status=SENT").body()).doesNotContain(masked);
   }
 
+  @Test
+  void theAdministratorSendsAFailedMessageAgainAndItIsSentOnce() {
+    String phone = phone();
+    String to = international(phone);
+    gateway.answer(400, "{\"status\":false,\"reason\":\"nomor tidak terdaftar\"}");
+    enqueue(outbox(delivery()), whatsapp(phone, unique("Surat terbit"), "event-14:letter.issued"));
+    runAfterCommit();
+    assertThat(row(to)).containsEntry("status", "FAILED");
+    UUID id = idOf(to);
+    String action = "/admin/pesan/" + id + "/kirim-ulang";
+
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.get("/admin/pesan?status=FAILED").body())
+        .contains("action=\"" + action + "\"");
+    // the application's own gateways (none configured here: the message log) take it this time
+    HttpResponse<String> resent = admin.post(action, "status", "FAILED");
+    assertThat(WebClient.location(resent)).endsWith("/admin/pesan?status=FAILED");
+    assertThat(admin.get("/admin/pesan?status=FAILED").body())
+        .contains("Pesan dikirim ulang.")
+        .doesNotContain("action=\"" + action + "\"");
+    awaitSentByTheApplication(to);
+    assertThat(row(to)).containsEntry("sent_via", "LOG").containsEntry("attempts", 2);
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from audit_event
+                    where action = 'notification.resent' and entity_id = ? and office_id = ?
+                      and actor_name like '%admin.jetis%'
+                    """)
+                .params(id.toString(), jetis)
+                .query(Long.class)
+                .single())
+        .isOne();
+
+    // a second click (another tab) sends nothing more
+    admin.post(action);
+    assertThat(admin.get("/admin/pesan").body()).contains("Pesan ini tidak gagal");
+    assertThat(row(to)).containsEntry("attempts", 2);
+  }
+
+  @Test
+  void noOneElseResendsAMessageAndASignInCodeIsNeverResent() {
+    String phone = phone();
+    String to = international(phone);
+    gateway.answer(400, "{\"status\":false}");
+    enqueue(outbox(delivery()), whatsapp(phone, unique("Permohonan diterima"), "event-15:x"));
+    String codePhone = phone();
+    enqueue(
+        outbox(delivery()),
+        new OutgoingMessage(
+            jetis,
+            OneTimeCodeMessages.KIND,
+            new Recipient(Channel.WHATSAPP, codePhone),
+            null,
+            "Kode masuk Anda: 123456",
+            "otp:" + UUID.randomUUID()));
+    runAfterCommit();
+    UUID id = idOf(to);
+    UUID code = idOf(international(codePhone));
+    assertThat(row(international(codePhone))).containsEntry("status", "FAILED");
+
+    WebClient other = WebClient.signedIn(port, "admin.purwokertoutara");
+    other.post("/admin/pesan/" + id + "/kirim-ulang");
+    assertThat(other.get("/admin/pesan").body()).contains("Pesan itu tidak ada di log kantor ini");
+    assertThat(
+            WebClient.signedIn(port, "verifikator.jetis")
+                .post("/admin/pesan/" + id + "/kirim-ulang")
+                .statusCode())
+        .isEqualTo(403);
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.get("/admin/pesan?status=FAILED").body())
+        .doesNotContain("/admin/pesan/" + code + "/kirim-ulang");
+    admin.post("/admin/pesan/" + code + "/kirim-ulang");
+    assertThat(admin.get("/admin/pesan").body())
+        .contains("Kode masuk portal warga tidak dikirim ulang");
+    // hostile ids and a missing token change nothing
+    assertThat(admin.post("/admin/pesan/%27%3B%20drop%20table/kirim-ulang").statusCode())
+        .isBetween(400, 404);
+    assertThat(new WebClient(port).post("/admin/pesan/" + id + "/kirim-ulang").statusCode())
+        .isIn(302, 403);
+    assertThat(row(to)).containsEntry("status", "FAILED");
+    assertThat(row(international(codePhone))).containsEntry("status", "FAILED");
+  }
+
   // --- fallback ------------------------------------------------------------------------------
 
   /** A WhatsApp message with its e-mail fallback, enqueued in a transaction of its own. */

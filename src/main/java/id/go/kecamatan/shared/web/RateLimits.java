@@ -1,0 +1,130 @@
+package id.go.kecamatan.shared.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rate limits kept in PostgreSQL, so that every node of a deployment counts the same requests: a
+ * limit of 10 a minute stays 10 a minute behind a load balancer with any number of nodes. Each
+ * limit is a token bucket with greedy refill (the generic cell rate algorithm: one row per client
+ * with the time its bucket is full again), taken in one statement under the row's lock, so parallel
+ * requests cannot get around it. Clients' keys (addresses, contacts, tracking codes) are stored
+ * only as SHA-256 hashes; rows of full buckets are deleted every ten minutes.
+ */
+@Component
+public class RateLimits {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  RateLimits(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * A limit of {@code capacity} requests per {@code period} per client, refilled evenly. The name
+   * tells the limit apart from the others (one name, one limit).
+   */
+  public RateLimit limit(String name, int capacity, Duration period) {
+    if (capacity < 1 || period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException(
+          "a rate limit needs a positive capacity and period: " + capacity + " per " + period);
+    }
+    return new RateLimit(this, name, capacity, period);
+  }
+
+  /** {@code perMinute} requests a minute per client. */
+  public RateLimit perMinute(String name, int perMinute) {
+    return limit(name, perMinute, Duration.ofMinutes(1));
+  }
+
+  /** Deletes the rows of full buckets (they say what a missing row says), on one node. */
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+  @SchedulerLock(name = "rate-limit-purge", lockAtMostFor = "PT10M")
+  public int purge() {
+    return jdbc.sql("delete from rate_limit where tat <= ?")
+        .param(Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  /**
+   * Takes one request: 0 when it may go on, otherwise the whole seconds until it may (at least 1).
+   */
+  long take(RateLimit limit, String key) {
+    Instant now = clock.instant();
+    byte[] client = hash(limit.name(), key);
+    long interval = limit.interval().toNanos() / 1_000;
+    Optional<Timestamp> taken =
+        jdbc.sql(
+                """
+                insert into rate_limit (name, client, tat)
+                values (:name, :client, cast(:now as timestamptz) + :interval * interval '1 microsecond')
+                on conflict (name, client) do update
+                  set tat = greatest(rate_limit.tat, cast(:now as timestamptz))
+                            + :interval * interval '1 microsecond'
+                  where greatest(rate_limit.tat, cast(:now as timestamptz))
+                          + :interval * interval '1 microsecond'
+                        <= cast(:now as timestamptz) + :period * interval '1 microsecond'
+                returning tat
+                """)
+            .param("name", limit.name())
+            .param("client", client)
+            .param("now", Timestamp.from(now))
+            .param("interval", interval)
+            .param("period", limit.period().toNanos() / 1_000)
+            .query(Timestamp.class)
+            .optional();
+    if (taken.isPresent()) {
+      return 0;
+    }
+    Instant full = full(limit.name(), client).orElse(now);
+    Instant next = (full.isAfter(now) ? full : now).plus(limit.interval());
+    Duration wait = Duration.between(now.plus(limit.period()), next);
+    return Math.max(1, (wait.toMillis() + 999) / 1_000);
+  }
+
+  /** Whether the client's next request would be refused, without taking one. */
+  boolean exhausted(RateLimit limit, String key) {
+    Instant now = clock.instant();
+    return full(limit.name(), hash(limit.name(), key))
+        .map(full -> (full.isAfter(now) ? full : now).plus(limit.interval()))
+        .map(next -> next.isAfter(now.plus(limit.period())))
+        .orElse(false);
+  }
+
+  /** Forgets every client of the limit (for tests). */
+  void reset(RateLimit limit) {
+    jdbc.sql("delete from rate_limit where name = ?").param(limit.name()).update();
+  }
+
+  private Optional<Instant> full(String name, byte[] client) {
+    return jdbc.sql("select tat from rate_limit where name = ? and client = ?")
+        .params(name, client)
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant);
+  }
+
+  private static byte[] hash(String name, String key) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(name.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) 0);
+      sha256.update((key == null ? "" : key).getBytes(StandardCharsets.UTF_8));
+      return sha256.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}

@@ -31,17 +31,31 @@ public final class WebClient {
       Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]*)\">");
 
   private final String base;
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final CookieManager cookies;
   private final HttpClient http;
   private String csrf;
 
   public WebClient(int port) {
-    this.base = "http://localhost:" + port;
+    this("http://localhost:" + port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+  }
+
+  private WebClient(String base, CookieManager cookies, String csrf) {
+    this.base = base;
+    this.cookies = cookies;
+    this.csrf = csrf;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /**
+   * The same browser (its cookies and CSRF token as they are now) talking to another node of the
+   * application on this port.
+   */
+  public WebClient onPort(int port) {
+    return new WebClient("http://localhost:" + port, cookies, csrf);
   }
 
   /** A new session signed in as this user (asserts that the sign-in succeeded). */

@@ -1,0 +1,174 @@
+package id.go.kecamatan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.portal.internal.PortalLimits;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two nodes of the application on one database, as behind a load balancer: the tests' shared
+ * application (node A) and a second one started here on another port (node B). A browser's requests
+ * may land on either: staff and resident sessions, sign-out everywhere and the rate limits hold
+ * across both.
+ */
+@IntegrationTest
+class TwoNodesIntegrationTests {
+
+  private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
+
+  private static ConfigurableApplicationContext nodeB;
+
+  @LocalServerPort int portA;
+  @Autowired DataSource dataSource;
+  @Autowired Applications applications;
+  @Autowired JdbcClient jdbc;
+  @Autowired PortalLimits limits;
+
+  int portB;
+
+  @BeforeEach
+  void startNodeB() {
+    if (nodeB == null) {
+      HikariDataSource database = (HikariDataSource) dataSource;
+      nodeB =
+          new SpringApplicationBuilder(LayananKecamatanApplication.class)
+              .profiles("test")
+              .properties(
+                  "spring.datasource.url=" + database.getJdbcUrl(),
+                  "spring.datasource.username=" + database.getUsername(),
+                  "server.port=0",
+                  // node A loaded the demo data already
+                  "layanan.demo.enabled=false")
+              .run();
+    }
+    portB = Integer.parseInt(nodeB.getEnvironment().getRequiredProperty("local.server.port"));
+    assertThat(portB).as("node B serves on a port of its own").isNotEqualTo(portA);
+    limits.reset();
+  }
+
+  @AfterAll
+  static void stopNodeB() {
+    if (nodeB != null) {
+      nodeB.close();
+      nodeB = null;
+    }
+  }
+
+  @Test
+  void anOfficerSignedInOnOneNodeWorksOnTheOtherAndSignsOutOfBoth() {
+    WebClient onA = WebClient.signedIn(portA, "verifikator.jetis");
+    WebClient onB = onA.onPort(portB);
+
+    HttpResponse<String> worklist = onB.get("/admin/permohonan");
+    assertThat(worklist.statusCode()).isEqualTo(200);
+    assertThat(worklist.body()).contains("action=\"/keluar\"");
+
+    onB.post("/keluar");
+    assertThat(WebClient.location(onA.get("/admin/permohonan"))).contains("/masuk");
+  }
+
+  @Test
+  void aResidentAsksForTheCodeOnOneNodeAndTypesItOnTheOther() {
+    String phone = newPhone();
+    Application application = applyFrom(phone);
+    WebClient onA = new WebClient(portA);
+    onA.get("/masuk-warga");
+    assertThat(onA.post("/masuk-warga", "kontak", phone).statusCode()).isEqualTo(302);
+
+    WebClient onB = onA.onPort(portB);
+    onB.get("/masuk-warga/kode");
+    HttpResponse<String> signIn = onB.post("/masuk-warga/kode", "kode", lastCode(phone));
+    assertThat(WebClient.location(signIn)).endsWith("/portal");
+    assertThat(onA.get("/portal").body()).contains(application.trackingCode().value());
+  }
+
+  @Test
+  void signingOutEverywhereOnOneNodeEndsTheSessionsServedByTheOther() {
+    String phone = newPhone();
+    applyFrom(phone);
+    WebClient laptopOnA = signedIn(new WebClient(portA), phone);
+    limits.reset();
+    WebClient phoneOnB = signedIn(new WebClient(portB), phone);
+    assertThat(phoneOnB.get("/portal").statusCode()).isEqualTo(200);
+
+    laptopOnA.get("/portal");
+    laptopOnA.post("/portal/keluar-semua");
+
+    assertThat(WebClient.location(phoneOnB.get("/portal"))).contains("/masuk-warga");
+    assertThat(WebClient.location(phoneOnB.onPort(portA).get("/portal"))).contains("/masuk-warga");
+  }
+
+  @Test
+  void theCodeLimitPerContactCountsTheRequestsOfBothNodes() {
+    String phone = newPhone();
+    applyFrom(phone);
+    // three requests a minute per contact, whichever node takes them
+    int[] nodes = {portA, portB, portA};
+    for (int port : nodes) {
+      WebClient browser = new WebClient(port);
+      browser.get("/masuk-warga");
+      assertThat(browser.post("/masuk-warga", "kontak", phone).statusCode()).isEqualTo(302);
+    }
+    WebClient fourth = new WebClient(portB);
+    fourth.get("/masuk-warga");
+    HttpResponse<String> limited = fourth.post("/masuk-warga", "kontak", phone);
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.body()).contains("Terlalu banyak permintaan kode");
+  }
+
+  private static String newPhone() {
+    return "0858 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+  }
+
+  private Application applyFrom(String phone) {
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    UUID jetis = fixtures.jetis();
+    UUID village =
+        jdbc.sql("select id from village where office_id = ? order by name limit 1")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    return fixtures.domisiliFrom(jetis, village, "Warga Dua Node", phone, null);
+  }
+
+  private String lastCode(String phone) {
+    String text =
+        jdbc.sql(
+                """
+                select text from notification where kind = 'otp' and recipient = ?
+                order by created_at desc limit 1
+                """)
+            .param("62" + phone.replaceAll("[^0-9]", "").substring(1))
+            .query(String.class)
+            .single();
+    Matcher code = CODE.matcher(text);
+    assertThat(code.find()).as(text).isTrue();
+    return code.group(1);
+  }
+
+  private WebClient signedIn(WebClient browser, String phone) {
+    browser.get("/masuk-warga");
+    browser.post("/masuk-warga", "kontak", phone);
+    browser.get("/masuk-warga/kode");
+    assertThat(WebClient.location(browser.post("/masuk-warga/kode", "kode", lastCode(phone))))
+        .endsWith("/portal");
+    return browser;
+  }
+}

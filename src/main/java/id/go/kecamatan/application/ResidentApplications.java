@@ -43,8 +43,11 @@ public class ResidentApplications {
   public record ResidentDraft(
       UUID id, String officeName, String serviceName, Instant updatedAt, Instant expiresAt) {}
 
+  /** How many applications (the newest) and drafts the portal lists at most. */
+  public static final int MAX_LISTED = 200;
+
   /**
-   * The applications with this contact, newest first.
+   * The applications with this contact, newest first, at most {@value #MAX_LISTED}.
    *
    * @param contact a phone number in international form ({@code 62812...}) or an e-mail address
    */
@@ -58,9 +61,9 @@ public class ResidentApplications {
             join service_type s on s.id = a.service_id and s.office_id = a.office_id
             where %s
             order by a.submitted_at desc, a.tracking_code
-            limit 200
+            limit %d
             """
-                .formatted(matches(contact, "a.phone", "a.email")))
+                .formatted(matches(contact, "a.phone", "a.email"), MAX_LISTED))
         .param(key(contact))
         .query(
             (rs, i) ->

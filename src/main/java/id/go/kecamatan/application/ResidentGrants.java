@@ -2,7 +2,9 @@ package id.go.kecamatan.application;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,7 +20,12 @@ public final class ResidentGrants {
   public static final String APPLICATIONS = "resident.applications";
 
   private static final String DRAFTS = "resident.drafts";
-  private static final int MAX_GRANTS = 50;
+
+  /**
+   * A session remembers this many of each, the oldest granted forgotten first: as many as the
+   * portal lists, so that every application it lists opens.
+   */
+  static final int MAX_GRANTS = ResidentApplications.MAX_LISTED;
 
   private ResidentGrants() {}
 
@@ -35,6 +42,15 @@ public final class ResidentGrants {
     grant(request, APPLICATIONS, trackingCode);
   }
 
+  /**
+   * Lets this browser session open all these applications at once (the portal's list after its
+   * sign-in), granted in the order given: the last ones are forgotten last.
+   */
+  public static void grantApplications(
+      HttpServletRequest request, Collection<String> trackingCodes) {
+    grant(request, APPLICATIONS, trackingCodes);
+  }
+
   /** Whether this browser session started or resumed the draft. */
   public static boolean mayOpenDraft(HttpServletRequest request, UUID draftId) {
     return has(request, DRAFTS, draftId.toString());
@@ -45,13 +61,27 @@ public final class ResidentGrants {
     grant(request, DRAFTS, draftId.toString());
   }
 
+  /** Lets this browser session open all these drafts at once, like {@link #grantApplications}. */
+  public static void grantDrafts(HttpServletRequest request, Collection<UUID> draftIds) {
+    grant(request, DRAFTS, draftIds.stream().map(UUID::toString).toList());
+  }
+
   private static void grant(HttpServletRequest request, String attribute, String value) {
+    grant(request, attribute, List.of(value));
+  }
+
+  private static void grant(
+      HttpServletRequest request, String attribute, Collection<String> values) {
     HttpSession session = request.getSession(true);
     @SuppressWarnings("unchecked")
     Set<String> granted = (Set<String>) session.getAttribute(attribute);
     LinkedHashSet<String> next =
         granted == null ? new LinkedHashSet<>() : new LinkedHashSet<>(granted);
-    next.add(value);
+    for (String value : values) {
+      // granted again: now the most recent
+      next.remove(value);
+      next.add(value);
+    }
     while (next.size() > MAX_GRANTS) {
       next.remove(next.iterator().next());
     }

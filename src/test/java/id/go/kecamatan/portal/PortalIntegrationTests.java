@@ -381,6 +381,25 @@ class PortalIntegrationTests {
   }
 
   @Test
+  void everyListedApplicationOfABusyContactOpensFromThePortal() {
+    // a village operator's number, given on many residents' applications
+    String phone = newPhone();
+    List<Application> applied = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      applied.add(applyFrom(phone, null));
+    }
+    WebClient browser = signedIn(phone);
+    String portal = browser.get("/portal").body();
+    for (Application application : List.of(applied.get(0), applied.get(30), applied.get(59))) {
+      String code = application.trackingCode().value();
+      assertThat(portal).contains("href=\"/status/" + code + "\"");
+      HttpResponse<String> status = browser.get("/status/" + code);
+      assertThat(status.statusCode()).as(code).isEqualTo(200);
+      assertThat(status.body()).contains(code);
+    }
+  }
+
+  @Test
   void signingOutEndsThisSessionOnly() {
     String phone = newPhone();
     applyFrom(phone, null);

@@ -15,9 +15,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.session.Session;
@@ -211,8 +214,10 @@ class PortalController {
     }
     List<ResidentApplication> applications = residents.ofContact(contact.get());
     List<ResidentDraft> drafts = residents.draftsOfContact(contact.get(), clock.instant());
-    applications.forEach(a -> ResidentGrants.grantApplication(request, a.trackingCode()));
-    drafts.forEach(d -> ResidentGrants.grantDraft(request, d.id()));
+    // oldest first, so that the newest are the last a full session forgets
+    ResidentGrants.grantApplications(
+        request, oldestFirst(applications.stream().map(ResidentApplication::trackingCode)));
+    ResidentGrants.grantDrafts(request, oldestFirst(drafts.stream().map(ResidentDraft::id)));
     model.addAttribute("contact", contact.get());
     model.addAttribute("applications", applications);
     model.addAttribute("drafts", drafts);
@@ -241,6 +246,13 @@ class PortalController {
     }
     invalidate(request);
     return "redirect:/masuk-warga?keluar-semua";
+  }
+
+  /** A newest-first list the other way round. */
+  private static <T> List<T> oldestFirst(Stream<T> newestFirst) {
+    List<T> list = new ArrayList<>(newestFirst.toList());
+    Collections.reverse(list);
+    return list;
   }
 
   private Optional<String> signedIn(HttpServletRequest request) {

@@ -1,17 +1,14 @@
 package id.go.kecamatan;
 
+import static id.go.kecamatan.portal.PortalResidents.newPhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
-import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.portal.PortalResidents;
 import id.go.kecamatan.portal.internal.PortalLimits;
 import java.net.http.HttpResponse;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class TwoNodesIntegrationTests {
 
-  private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
-
   private static ConfigurableApplicationContext nodeB;
 
   @LocalServerPort int portA;
@@ -42,6 +37,7 @@ class TwoNodesIntegrationTests {
   @Autowired PortalLimits limits;
 
   int portB;
+  PortalResidents residents;
 
   @BeforeEach
   void startNodeB() {
@@ -60,6 +56,7 @@ class TwoNodesIntegrationTests {
     }
     portB = Integer.parseInt(nodeB.getEnvironment().getRequiredProperty("local.server.port"));
     assertThat(portB).as("node B serves on a port of its own").isNotEqualTo(portA);
+    residents = new PortalResidents(applications, jdbc);
     limits.reset();
   }
 
@@ -87,14 +84,14 @@ class TwoNodesIntegrationTests {
   @Test
   void aResidentAsksForTheCodeOnOneNodeAndTypesItOnTheOther() {
     String phone = newPhone();
-    Application application = applyFrom(phone);
+    Application application = residents.applyFrom("Warga Dua Node", phone, null);
     WebClient onA = new WebClient(portA);
     onA.get("/masuk-warga");
     assertThat(onA.post("/masuk-warga", "kontak", phone).statusCode()).isEqualTo(302);
 
     WebClient onB = onA.onPort(portB);
     onB.get("/masuk-warga/kode");
-    HttpResponse<String> signIn = onB.post("/masuk-warga/kode", "kode", lastCode(phone));
+    HttpResponse<String> signIn = onB.post("/masuk-warga/kode", "kode", residents.lastCode(phone));
     assertThat(WebClient.location(signIn)).endsWith("/portal");
     assertThat(onA.get("/portal").body()).contains(application.trackingCode().value());
   }
@@ -102,10 +99,10 @@ class TwoNodesIntegrationTests {
   @Test
   void signingOutEverywhereOnOneNodeEndsTheSessionsServedByTheOther() {
     String phone = newPhone();
-    applyFrom(phone);
-    WebClient laptopOnA = signedIn(new WebClient(portA), phone);
+    residents.applyFrom("Warga Dua Node", phone, null);
+    WebClient laptopOnA = residents.signIn(new WebClient(portA), phone);
     limits.reset();
-    WebClient phoneOnB = signedIn(new WebClient(portB), phone);
+    WebClient phoneOnB = residents.signIn(new WebClient(portB), phone);
     assertThat(phoneOnB.get("/portal").statusCode()).isEqualTo(200);
 
     laptopOnA.get("/portal");
@@ -118,7 +115,7 @@ class TwoNodesIntegrationTests {
   @Test
   void theCodeLimitPerContactCountsTheRequestsOfBothNodes() {
     String phone = newPhone();
-    applyFrom(phone);
+    residents.applyFrom("Warga Dua Node", phone, null);
     // three requests a minute per contact, whichever node takes them
     int[] nodes = {portA, portB, portA};
     for (int port : nodes) {
@@ -131,44 +128,5 @@ class TwoNodesIntegrationTests {
     HttpResponse<String> limited = fourth.post("/masuk-warga", "kontak", phone);
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.body()).contains("Terlalu banyak permintaan kode");
-  }
-
-  private static String newPhone() {
-    return "0858 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-  }
-
-  private Application applyFrom(String phone) {
-    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
-    UUID jetis = fixtures.jetis();
-    UUID village =
-        jdbc.sql("select id from village where office_id = ? order by name limit 1")
-            .param(jetis)
-            .query(UUID.class)
-            .single();
-    return fixtures.domisiliFrom(jetis, village, "Warga Dua Node", phone, null);
-  }
-
-  private String lastCode(String phone) {
-    String text =
-        jdbc.sql(
-                """
-                select text from notification where kind = 'otp' and recipient = ?
-                order by created_at desc limit 1
-                """)
-            .param("62" + phone.replaceAll("[^0-9]", "").substring(1))
-            .query(String.class)
-            .single();
-    Matcher code = CODE.matcher(text);
-    assertThat(code.find()).as(text).isTrue();
-    return code.group(1);
-  }
-
-  private WebClient signedIn(WebClient browser, String phone) {
-    browser.get("/masuk-warga");
-    browser.post("/masuk-warga", "kontak", phone);
-    browser.get("/masuk-warga/kode");
-    assertThat(WebClient.location(browser.post("/masuk-warga/kode", "kode", lastCode(phone))))
-        .endsWith("/portal");
-    return browser;
   }
 }

@@ -1,18 +1,18 @@
 package id.go.kecamatan.portal;
 
+import static id.go.kecamatan.portal.PortalResidents.codeIn;
+import static id.go.kecamatan.portal.PortalResidents.international;
+import static id.go.kecamatan.portal.PortalResidents.newPhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
-import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.portal.internal.PortalLimits;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class PortalIntegrationTests {
 
-  private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
   private static final Pattern LINK = Pattern.compile("(http://\\S+/masuk-warga/tautan/\\S+)");
 
   @LocalServerPort int port;
@@ -38,76 +37,24 @@ class PortalIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
 
-  CaseworkFixtures fixtures;
+  PortalResidents residents;
 
   @BeforeEach
   void setUp() {
-    fixtures = new CaseworkFixtures(applications, jdbc);
+    residents = new PortalResidents(applications, jdbc);
     limits.reset();
-  }
-
-  /** A phone number no other test uses, as a resident types it. */
-  static String newPhone() {
-    return "0857 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-  }
-
-  static String international(String phone) {
-    return "62" + phone.replaceAll("[^0-9]", "").substring(1);
-  }
-
-  Application applyFrom(String phone, String email) {
-    UUID jetis = fixtures.jetis();
-    UUID village =
-        jdbc.sql("select id from village where office_id = ? order by name limit 1")
-            .param(jetis)
-            .query(UUID.class)
-            .single();
-    return fixtures.domisiliFrom(jetis, village, "Warga Portal", phone, email);
-  }
-
-  /** The text of the latest sign-in message to this recipient, if any. */
-  Optional<String> lastCodeMessage(String recipient) {
-    return jdbc.sql(
-            """
-            select text from notification where kind = 'otp' and recipient = ?
-            order by created_at desc limit 1
-            """)
-        .param(recipient)
-        .query(String.class)
-        .optional();
-  }
-
-  static String codeIn(String text) {
-    Matcher matcher = CODE.matcher(text);
-    assertThat(matcher.find()).as(text).isTrue();
-    return matcher.group(1);
-  }
-
-  HttpResponse<String> askCode(WebClient browser, String contact) {
-    browser.get("/masuk-warga");
-    return browser.post("/masuk-warga", "kontak", contact);
-  }
-
-  WebClient signedIn(String phone) {
-    WebClient browser = new WebClient(port);
-    askCode(browser, phone);
-    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
-    browser.get("/masuk-warga/kode");
-    HttpResponse<String> signIn = browser.post("/masuk-warga/kode", "kode", code);
-    assertThat(WebClient.location(signIn)).endsWith("/portal");
-    return browser;
   }
 
   @Test
   void aKnownAndAnUnknownContactGetTheSameAnswerAndOnlyTheKnownOneAMessage() {
     String known = newPhone();
     String unknown = newPhone();
-    Application application = applyFrom(known, null);
+    Application application = residents.applyFrom(known, null);
 
     WebClient first = new WebClient(port);
-    HttpResponse<String> knownAnswer = askCode(first, known);
+    HttpResponse<String> knownAnswer = residents.askCode(first, known);
     WebClient second = new WebClient(port);
-    HttpResponse<String> unknownAnswer = askCode(second, unknown);
+    HttpResponse<String> unknownAnswer = residents.askCode(second, unknown);
 
     assertThat(knownAnswer.statusCode()).isEqualTo(unknownAnswer.statusCode()).isEqualTo(302);
     assertThat(WebClient.location(knownAnswer))
@@ -123,9 +70,9 @@ class PortalIntegrationTests {
                 .replaceAll("_csrf\" value=\"[^\"]*", ""));
     assertThat(knownPage).contains("kami sudah mengirim kode masuk");
 
-    String message = lastCodeMessage(international(known)).orElseThrow();
+    String message = residents.lastCodeMessage(international(known)).orElseThrow();
     assertThat(message).contains("Kode masuk portal warga Anda").doesNotContain("tautan");
-    assertThat(lastCodeMessage(international(unknown))).isEmpty();
+    assertThat(residents.lastCodeMessage(international(unknown))).isEmpty();
     assertThat(
             jdbc.sql(
                     """
@@ -140,11 +87,11 @@ class PortalIntegrationTests {
   @Test
   void theRightCodeOpensThePortalWithOnlyTheContactsApplicationsAndTheirStatusPages() {
     String phone = newPhone();
-    Application one = applyFrom(phone, null);
-    Application two = applyFrom(phone.replace(" ", "-"), null);
-    Application someoneElse = applyFrom(newPhone(), null);
+    Application one = residents.applyFrom(phone, null);
+    Application two = residents.applyFrom(phone.replace(" ", "-"), null);
+    Application someoneElse = residents.applyFrom(newPhone(), null);
 
-    WebClient browser = signedIn(phone);
+    WebClient browser = residents.signIn(new WebClient(port), phone);
     String portal = browser.get("/portal").body();
 
     assertThat(portal)
@@ -162,10 +109,10 @@ class PortalIntegrationTests {
   @Test
   void wrongExpiredReusedAndSixthCodesAreRefusedWithClearMessages() {
     String phone = newPhone();
-    applyFrom(phone, null);
+    residents.applyFrom(phone, null);
     WebClient browser = new WebClient(port);
-    askCode(browser, phone);
-    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    residents.askCode(browser, phone);
+    String code = codeIn(residents.lastCodeMessage(international(phone)).orElseThrow());
     String wrong = code.equals("000000") ? "111111" : "000000";
 
     HttpResponse<String> first = browser.post("/masuk-warga/kode", "kode", wrong);
@@ -187,8 +134,8 @@ class PortalIntegrationTests {
     assertThat(browser.get("/portal").headers().firstValue("location")).isPresent();
 
     // expired: a new request whose ten minutes are over
-    askCode(browser, phone);
-    String second = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    residents.askCode(browser, phone);
+    String second = codeIn(residents.lastCodeMessage(international(phone)).orElseThrow());
     jdbc.sql(
             """
             update portal_code_request set expires_at = now() - interval '1 second'
@@ -203,8 +150,8 @@ class PortalIntegrationTests {
         .contains("Minta kode baru");
 
     // reused: signed in, then the same code again in the same browser
-    askCode(browser, phone);
-    String third = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    residents.askCode(browser, phone);
+    String third = codeIn(residents.lastCodeMessage(international(phone)).orElseThrow());
     browser.get("/masuk-warga/kode");
     assertThat(WebClient.location(browser.post("/masuk-warga/kode", "kode", third)))
         .endsWith("/portal");
@@ -224,10 +171,10 @@ class PortalIntegrationTests {
   @Test
   void aCodeIsUsedOnceEvenWhenItsRequestIsKept() {
     String phone = newPhone();
-    applyFrom(phone, null);
+    residents.applyFrom(phone, null);
     WebClient browser = new WebClient(port);
-    askCode(browser, phone);
-    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    residents.askCode(browser, phone);
+    String code = codeIn(residents.lastCodeMessage(international(phone)).orElseThrow());
     UUID request =
         jdbc.sql("select id from portal_code_request where contact = ? order by created_at desc")
             .param(international(phone))
@@ -244,10 +191,10 @@ class PortalIntegrationTests {
   @Test
   void anotherBrowserCannotUseTheCode() {
     String phone = newPhone();
-    applyFrom(phone, null);
+    residents.applyFrom(phone, null);
     WebClient asking = new WebClient(port);
-    askCode(asking, phone);
-    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    residents.askCode(asking, phone);
+    String code = codeIn(residents.lastCodeMessage(international(phone)).orElseThrow());
 
     WebClient other = new WebClient(port);
     other.get("/masuk-warga");
@@ -264,10 +211,10 @@ class PortalIntegrationTests {
   @Test
   void anEmailGetsACodeAndAMagicLinkThatWorksOnceInTheAskingBrowser() {
     String email = "Warga." + UUID.randomUUID().toString().substring(0, 8) + "@Contoh.ID";
-    Application application = applyFrom(newPhone(), email.toLowerCase());
+    Application application = residents.applyFrom(newPhone(), email.toLowerCase());
     WebClient browser = new WebClient(port);
-    askCode(browser, email);
-    String message = lastCodeMessage(email.toLowerCase()).orElseThrow();
+    residents.askCode(browser, email);
+    String message = residents.lastCodeMessage(email.toLowerCase()).orElseThrow();
     Matcher link = LINK.matcher(message);
     assertThat(link.find()).as(message).isTrue();
     String path = link.group(1).replaceFirst("^http://[^/]+", "");
@@ -284,10 +231,10 @@ class PortalIntegrationTests {
   @Test
   void aResidentWhoMistypedTheCodeTooOftenCanStillFollowTheLinkInTheSameMessage() {
     String email = "warga." + UUID.randomUUID().toString().substring(0, 8) + "@contoh.id";
-    applyFrom(newPhone(), email);
+    residents.applyFrom(newPhone(), email);
     WebClient browser = new WebClient(port);
-    askCode(browser, email);
-    String message = lastCodeMessage(email).orElseThrow();
+    residents.askCode(browser, email);
+    String message = residents.lastCodeMessage(email).orElseThrow();
     String code = codeIn(message);
     String wrong = code.equals("000000") ? "111111" : "000000";
     Matcher link = LINK.matcher(message);
@@ -307,10 +254,10 @@ class PortalIntegrationTests {
   @Test
   void anExpiredMagicLinkSaysTheLinkExpiredAndASignedInResidentGoesStraightToThePortal() {
     String email = "warga." + UUID.randomUUID().toString().substring(0, 8) + "@contoh.id";
-    applyFrom(newPhone(), email);
+    residents.applyFrom(newPhone(), email);
     WebClient browser = new WebClient(port);
-    askCode(browser, email);
-    Matcher link = LINK.matcher(lastCodeMessage(email).orElseThrow());
+    residents.askCode(browser, email);
+    Matcher link = LINK.matcher(residents.lastCodeMessage(email).orElseThrow());
     assertThat(link.find()).isTrue();
     String path = link.group(1).replaceFirst("^http://[^/]+", "");
     // the ten minutes pass
@@ -327,20 +274,20 @@ class PortalIntegrationTests {
     assertThat(WebClient.location(browser.get("/portal"))).contains("/masuk-warga");
 
     String phone = newPhone();
-    applyFrom(phone, null);
-    WebClient signedIn = signedIn(phone);
+    residents.applyFrom(phone, null);
+    WebClient signedIn = residents.signIn(new WebClient(port), phone);
     assertThat(WebClient.location(signedIn.get("/masuk-warga"))).endsWith("/portal");
   }
 
   @Test
   void codesAreRateLimitedPerContactAndPerAddress() {
     String phone = newPhone();
-    applyFrom(phone, null);
+    residents.applyFrom(phone, null);
     WebClient browser = new WebClient(port);
     for (int i = 0; i < 3; i++) {
-      assertThat(askCode(browser, phone).statusCode()).isEqualTo(302);
+      assertThat(residents.askCode(browser, phone).statusCode()).isEqualTo(302);
     }
-    HttpResponse<String> limited = askCode(browser, phone.replace(" ", ""));
+    HttpResponse<String> limited = residents.askCode(browser, phone.replace(" ", ""));
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("retry-after")).isPresent();
     assertThat(limited.body()).contains("Terlalu banyak permintaan kode");
@@ -353,18 +300,18 @@ class PortalIntegrationTests {
 
     limits.reset();
     for (int i = 0; i < 10; i++) {
-      assertThat(askCode(browser, newPhone()).statusCode()).isEqualTo(302);
+      assertThat(residents.askCode(browser, newPhone()).statusCode()).isEqualTo(302);
     }
-    assertThat(askCode(browser, newPhone()).statusCode()).isEqualTo(429);
+    assertThat(residents.askCode(browser, newPhone()).statusCode()).isEqualTo(429);
   }
 
   @Test
   void signingOutEverywhereEndsTheOtherDevicesSessionAndItsStatusGrants() {
     String phone = newPhone();
-    Application application = applyFrom(phone, null);
-    WebClient phoneBrowser = signedIn(phone);
+    Application application = residents.applyFrom(phone, null);
+    WebClient phoneBrowser = residents.signIn(new WebClient(port), phone);
     limits.reset();
-    WebClient laptop = signedIn(phone);
+    WebClient laptop = residents.signIn(new WebClient(port), phone);
     phoneBrowser.get("/portal");
     String status = "/status/" + application.trackingCode().value();
     assertThat(phoneBrowser.get(status).statusCode()).isEqualTo(200);
@@ -386,9 +333,9 @@ class PortalIntegrationTests {
     String phone = newPhone();
     List<Application> applied = new java.util.ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      applied.add(applyFrom(phone, null));
+      applied.add(residents.applyFrom(phone, null));
     }
-    WebClient browser = signedIn(phone);
+    WebClient browser = residents.signIn(new WebClient(port), phone);
     String portal = browser.get("/portal").body();
     for (Application application : List.of(applied.get(0), applied.get(30), applied.get(59))) {
       String code = application.trackingCode().value();
@@ -402,9 +349,9 @@ class PortalIntegrationTests {
   @Test
   void signingOutEndsThisSessionOnly() {
     String phone = newPhone();
-    applyFrom(phone, null);
-    WebClient one = signedIn(phone);
-    WebClient two = signedIn(phone);
+    residents.applyFrom(phone, null);
+    WebClient one = residents.signIn(new WebClient(port), phone);
+    WebClient two = residents.signIn(new WebClient(port), phone);
     one.get("/portal");
     one.post("/portal/keluar");
     assertThat(WebClient.location(one.get("/portal"))).contains("/masuk-warga");
@@ -414,8 +361,8 @@ class PortalIntegrationTests {
   @Test
   void anIdleSessionExpires() {
     String phone = newPhone();
-    applyFrom(phone, null);
-    WebClient browser = signedIn(phone);
+    residents.applyFrom(phone, null);
+    WebClient browser = residents.signIn(new WebClient(port), phone);
     jdbc.sql(
             """
             update portal_session set last_seen_at = now() - interval '31 minutes'
@@ -436,7 +383,7 @@ class PortalIntegrationTests {
             "x".repeat(100_000),
             "../../etc/passwd",
             "")) {
-      HttpResponse<String> answer = askCode(browser, hostile);
+      HttpResponse<String> answer = residents.askCode(browser, hostile);
       assertThat(answer.statusCode()).as(hostile.length() + "").isEqualTo(200);
       assertThat(answer.body())
           .contains("Tulis nomor telepon Indonesia")
@@ -444,7 +391,7 @@ class PortalIntegrationTests {
           .doesNotContain("x".repeat(300))
           .doesNotContain("\u0000");
     }
-    askCode(browser, newPhone());
+    residents.askCode(browser, newPhone());
     for (String code : List.of("<b>1</b>", "12\u00003456", "9".repeat(100_000))) {
       HttpResponse<String> answer = browser.post("/masuk-warga/kode", "kode", code);
       assertThat(answer.statusCode()).isEqualTo(200);
@@ -463,11 +410,11 @@ class PortalIntegrationTests {
   @Test
   void theTriesLeftReadWellInEnglish() {
     String phone = newPhone();
-    applyFrom(phone, null);
+    residents.applyFrom(phone, null);
     WebClient browser = new WebClient(port);
     browser.get("/masuk-warga?lang=en");
     browser.post("/masuk-warga", "kontak", phone);
-    String code = codeIn(lastCodeMessage(international(phone)).orElseThrow());
+    String code = codeIn(residents.lastCodeMessage(international(phone)).orElseThrow());
     String wrong = code.equals("000000") ? "111111" : "000000";
     for (int i = 4; i >= 2; i--) {
       assertThat(browser.post("/masuk-warga/kode", "kode", wrong).body())

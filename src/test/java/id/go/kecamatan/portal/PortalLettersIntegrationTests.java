@@ -14,9 +14,6 @@ import id.go.kecamatan.letters.internal.LetterDesk;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The portal lists each application's letter once issued: a download, or that it was revoked. */
 @IntegrationTest
 class PortalLettersIntegrationTests {
-
-  private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
 
   @LocalServerPort int port;
   @Autowired Applications applications;
@@ -72,30 +67,9 @@ class PortalLettersIntegrationTests {
         .single();
   }
 
-  WebClient signedIn(String phone) {
-    WebClient browser = new WebClient(port);
-    browser.get("/masuk-warga");
-    browser.post("/masuk-warga", "kontak", phone);
-    String text =
-        jdbc.sql(
-                """
-                select text from notification where kind = 'otp' and recipient = ?
-                order by created_at desc limit 1
-                """)
-            .param("62" + phone.replaceAll("[^0-9]", "").substring(1))
-            .query(String.class)
-            .single();
-    Matcher code = CODE.matcher(text);
-    assertThat(code.find()).isTrue();
-    browser.get("/masuk-warga/kode");
-    assertThat(WebClient.location(browser.post("/masuk-warga/kode", "kode", code.group(1))))
-        .endsWith("/portal");
-    return browser;
-  }
-
   @Test
   void anIssuedLetterIsDownloadedFromThePortalAndARevokedOneSaysSo() {
-    String phone = "0857 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    String phone = PortalResidents.newPhone();
     Application valid = issued(phone, "Warga Surat");
     Application revoked = issued(phone, "Warga Surat");
     Application waiting = fixtures.domisiliFrom(jetis, village, "Warga Surat", phone, null);
@@ -109,7 +83,7 @@ class PortalLettersIntegrationTests {
                 .ok())
         .isTrue();
 
-    WebClient browser = signedIn(phone);
+    WebClient browser = new PortalResidents(applications, jdbc).signIn(new WebClient(port), phone);
     String portal = browser.get("/portal").body();
     String link = "/status/" + valid.trackingCode().value() + "/surat";
     assertThat(portal)

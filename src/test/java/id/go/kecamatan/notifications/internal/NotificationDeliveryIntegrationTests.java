@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.MovableClock;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.Notifications;
@@ -24,10 +25,8 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -838,38 +837,6 @@ class NotificationDeliveryIntegrationTests {
         .param(recipient)
         .query(UUID.class)
         .single();
-  }
-
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("Asia/Jakarta");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 
   /**

@@ -1,12 +1,13 @@
 package id.go.kecamatan.portal.internal;
 
+import static id.go.kecamatan.portal.PortalResidents.international;
+import static id.go.kecamatan.portal.PortalResidents.newPhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.application.Applications;
-import id.go.kecamatan.casework.CaseworkFixtures;
-import java.net.http.HttpResponse;
+import id.go.kecamatan.portal.PortalResidents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +16,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,6 @@ class PortalPurgeIntegrationTests {
 
   static final Instant NOW = Instant.parse("2021-06-01T00:00:00Z");
   static final String CONTACT = "purge-test-";
-  static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -178,54 +175,17 @@ class PortalPurgeIntegrationTests {
 
   // --- residents signing in carry on ---------------------------------------------------------
 
-  /** A phone number no other test uses, as a resident types it. */
-  static String newPhone() {
-    return "0857 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-  }
-
-  static String international(String phone) {
-    return "62" + phone.replaceAll("[^0-9]", "").substring(1);
-  }
-
-  String lastCode(String phone) {
-    String text =
-        jdbc.sql(
-                """
-                select text from notification where kind = 'otp' and recipient = ?
-                order by created_at desc limit 1
-                """)
-            .param(international(phone))
-            .query(String.class)
-            .single();
-    Matcher matcher = CODE.matcher(text);
-    assertThat(matcher.find()).as(text).isTrue();
-    return matcher.group(1);
-  }
-
   @Test
   void aSignedInResidentAndAFreshCodeSurviveThePurgeAtTheRealTime() {
     String phone = newPhone();
-    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
-    UUID jetis = fixtures.jetis();
-    UUID village =
-        jdbc.sql("select id from village where office_id = ? order by name limit 1")
-            .param(jetis)
-            .query(UUID.class)
-            .single();
-    fixtures.domisiliFrom(jetis, village, "Warga Retensi", phone, null);
-
-    WebClient signedIn = new WebClient(port);
-    signedIn.get("/masuk-warga");
-    signedIn.post("/masuk-warga", "kontak", phone);
-    signedIn.get("/masuk-warga/kode");
-    HttpResponse<String> entered = signedIn.post("/masuk-warga/kode", "kode", lastCode(phone));
-    assertThat(WebClient.location(entered)).endsWith("/portal");
+    PortalResidents residents = new PortalResidents(applications, jdbc);
+    residents.applyFrom("Warga Retensi", phone, null);
+    WebClient signedIn = residents.signIn(new WebClient(port), phone);
     assertThat(signedIn.get("/portal").statusCode()).isEqualTo(200);
 
     WebClient waiting = new WebClient(port);
-    waiting.get("/masuk-warga");
-    waiting.post("/masuk-warga", "kontak", phone);
-    String code = lastCode(phone);
+    residents.askCode(waiting, phone);
+    String code = residents.lastCode(phone);
 
     Instant now = Clock.systemUTC().instant();
     purge(now).purge(now);
@@ -243,16 +203,9 @@ class PortalPurgeIntegrationTests {
   @Test
   void aBrowserWhosePortalSessionIsPurgedLosesThePortalsAccessToo() {
     String phone = newPhone();
-    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
-    UUID jetis = fixtures.jetis();
-    UUID village = fixtures.operatorVillage("desa.jetis");
-    String code =
-        fixtures.domisiliFrom(jetis, village, "Warga Lupa", phone, null).trackingCode().value();
-    WebClient browser = new WebClient(port);
-    browser.get("/masuk-warga");
-    browser.post("/masuk-warga", "kontak", phone);
-    browser.get("/masuk-warga/kode");
-    browser.post("/masuk-warga/kode", "kode", lastCode(phone));
+    PortalResidents residents = new PortalResidents(applications, jdbc);
+    String code = residents.applyFrom("Warga Lupa", phone, null).trackingCode().value();
+    WebClient browser = residents.signIn(new WebClient(port), phone);
     assertThat(browser.get("/portal").statusCode()).isEqualTo(200);
     assertThat(browser.get("/status/" + code).statusCode()).isEqualTo(200);
 

@@ -443,7 +443,23 @@ class AdminJourneyTests extends BrowserJourney {
             "/admin/layanan/" + service + "/formulir",
             "/admin/layanan/" + service + "/formulir/baru",
             "/admin/layanan/" + service + "/formulir/" + field,
-            "/admin/layanan/" + service + "/formulir/pratinjau");
+            "/admin/layanan/" + service + "/formulir/pratinjau",
+            "/admin/pesan",
+            "/admin/pesan?status=FAILED",
+            "/admin/pesan/templat",
+            "/admin/pesan/templat/application.submitted/whatsapp",
+            "/admin/pesan/templat/application.submitted/email");
+    // a failed message, so that the log shows its reason and the "Kirim ulang" button
+    jdbc.sql(
+            """
+            insert into notification (id, office_id, kind, channel, recipient, text,
+              idempotency_key, status, attempts, next_attempt_at, last_error, created_at)
+            values (?, ?, 'application.submitted', 'WHATSAPP', '6281299990000', 'Uji',
+              ?, 'FAILED', 6, now(), 'HTTP 400: {"status":false,"reason":"nomor tidak terdaftar"}',
+              now())
+            """)
+        .params(UUID.randomUUID(), jetis, "a11y-" + UUID.randomUUID())
+        .update();
     try (BrowserContext desktop = newDesktopContext()) {
       Page wide = desktop.newPage();
       signIn(page, "admin.jetis");

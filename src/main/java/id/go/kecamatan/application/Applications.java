@@ -17,6 +17,7 @@ import id.go.kecamatan.office.IdentityProblem;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Sex;
+import id.go.kecamatan.office.Village;
 import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
@@ -397,7 +398,8 @@ public class Applications {
       try {
         villageId = UUID.fromString(rawVillage);
       } catch (IllegalArgumentException e) {
-        villageId = null;
+        // a village's published code (35.16.16.2009) names it as well as its id
+        villageId = offices.villageByCode(officeId, rawVillage).map(Village::id).orElse(null);
       }
       if (villageId == null || offices.village(officeId, villageId).isEmpty()) {
         errors.reject("villageId", "application.error.village");

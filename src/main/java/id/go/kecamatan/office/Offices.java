@@ -358,6 +358,35 @@ public class Offices {
         .optional();
   }
 
+  /**
+   * A village of this office by its published (Kemendagri) code, {@code 35.16.16.2009} or without
+   * the dots {@code 3516162009}; empty for another office's village or no village.
+   */
+  public Optional<Village> villageByCode(UUID officeId, String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String c = code.strip();
+    if (c.matches("[0-9]{10}")) {
+      c =
+          c.substring(0, 2)
+              + "."
+              + c.substring(2, 4)
+              + "."
+              + c.substring(4, 6)
+              + "."
+              + c.substring(6);
+    }
+    if (!c.matches("[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}")) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select id, office_id, code, name, kind from village where office_id = ? and code = ?")
+        .params(officeId, c)
+        .query((rs, i) -> village(rs))
+        .optional();
+  }
+
   private static Village village(ResultSet rs) throws SQLException {
     return new Village(
         rs.getObject(1, UUID.class),

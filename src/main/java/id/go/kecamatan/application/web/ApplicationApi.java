@@ -62,6 +62,7 @@ class ApplicationApi {
   private final Completions completions;
   private final Offices offices;
   private final LookupLimiter limiter;
+  private final SubmissionLimits submissionLimits;
   private final ApiProblems problems;
 
   ApplicationApi(
@@ -69,11 +70,13 @@ class ApplicationApi {
       Completions completions,
       Offices offices,
       LookupLimiter limiter,
+      SubmissionLimits submissionLimits,
       ApiProblems problems) {
     this.applications = applications;
     this.completions = completions;
     this.offices = offices;
     this.limiter = limiter;
+    this.submissionLimits = submissionLimits;
     this.problems = problems;
   }
 
@@ -81,7 +84,8 @@ class ApplicationApi {
       name = "ApplicationSubmission",
       description =
           "multipart/form-data fields. Answers to the service's form as answers[<key>] (repeat the"
-              + " field for several values), files per requirement as files[<requirementId>]"
+              + " field for several values), files per requirement as files[<requirementId>] (requirements[].id of GET"
+              + " /api/v1/offices/{slug}/services/{code})"
               + " (JPG, PNG, WebP, HEIC or PDF).")
   record SubmissionForm(
       @Schema(example = "3516164101900001", requiredMode = Schema.RequiredMode.REQUIRED) String nik,
@@ -93,7 +97,9 @@ class ApplicationApi {
               requiredMode = Schema.RequiredMode.REQUIRED)
           String sex,
       @Schema(
-              description = "id of a village of the office",
+              description =
+                  "id of a village of the office (GET /api/v1/offices/{slug}: villages[].id) or"
+                      + " its published code (35.16.16.2009)",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String villageId,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String address,
@@ -183,7 +189,13 @@ class ApplicationApi {
       responses = {
         @ApiResponse(
             responseCode = "201",
-            description = "Submitted (or submitted before with the same Idempotency-Key)"),
+            description =
+                "Submitted (or submitted before with the same Idempotency-Key); Location is the"
+                    + " status of the application",
+            content =
+                @Content(
+                    mediaType = "application/json",
+                    schema = @Schema(implementation = SubmittedJson.class))),
         @ApiResponse(
             responseCode = "422",
             description = "Field errors, in Indonesian or (Accept-Language: en) English",
@@ -191,6 +203,12 @@ class ApplicationApi {
         @ApiResponse(
             responseCode = "404",
             description = "No such office or active online service",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "429",
+            description =
+                "Too many submissions from this client address, or to this phone number or e-mail"
+                    + " address, in the last hour; Retry-After says how many seconds to wait",
             content = @Content(mediaType = "application/problem+json"))
       })
   @PostMapping(
@@ -204,6 +222,21 @@ class ApplicationApi {
           String idempotencyKey,
       @Parameter(hidden = true) MultipartHttpServletRequest request) {
     Office office = offices.bySlug(slug).filter(Office::active).orElseThrow(NotFoundException::new);
+    long wait =
+        submissionLimits.submission(
+            request.getRemoteAddr(), request.getParameter("phone"), request.getParameter("email"));
+    if (wait > 0) {
+      return tooMany(
+          wait,
+          "Terlalu banyak permohonan dari alamat ini atau untuk nomor telepon/e-mail ini."
+              + " Coba lagi dalam "
+              + wait
+              + " detik",
+          "Too many applications from this address or for this phone number/e-mail. Try again in "
+              + wait
+              + " seconds",
+          request);
+    }
     Map<String, List<String>> answers = new LinkedHashMap<>();
     for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
       Matcher m = ANSWER.matcher(p.getKey());
@@ -245,7 +278,12 @@ class ApplicationApi {
               + " code and wrong digits give the same 404. Limited per client address (429 with"
               + " Retry-After).",
       responses = {
-        @ApiResponse(responseCode = "200"),
+        @ApiResponse(
+            responseCode = "200",
+            content =
+                @Content(
+                    mediaType = "application/json",
+                    schema = @Schema(implementation = StatusJson.class))),
         @ApiResponse(
             responseCode = "404",
             content = @Content(mediaType = "application/problem+json")),
@@ -389,17 +427,20 @@ class ApplicationApi {
     if (wait == 0) {
       return null;
     }
+    return tooMany(
+        wait,
+        "Terlalu banyak permintaan. Coba lagi sebentar lagi",
+        "Too many requests. Try again shortly",
+        request);
+  }
+
+  private ResponseEntity<?> tooMany(
+      long wait, String indonesian, String english, HttpServletRequest request) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
         .contentType(ApiProblems.PROBLEM)
         .body(
-            problems
-                .status(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Terlalu banyak permintaan. Coba lagi sebentar lagi",
-                    "Too many requests. Try again shortly",
-                    request)
-                .getBody());
+            problems.status(HttpStatus.TOO_MANY_REQUESTS, indonesian, english, request).getBody());
   }
 
   private ResponseEntity<?> notFound(HttpServletRequest request) {

@@ -52,6 +52,7 @@ class ApplyController {
   private final Documents documents;
   private final ResidentAccess access;
   private final LookupLimiter limiter;
+  private final SubmissionLimits submissionLimits;
   private final MessageSource messages;
 
   ApplyController(
@@ -60,7 +61,9 @@ class ApplyController {
       Documents documents,
       ResidentAccess access,
       LookupLimiter limiter,
+      SubmissionLimits submissionLimits,
       MessageSource messages) {
+    this.submissionLimits = submissionLimits;
     this.messages = messages;
     this.drafts = drafts;
     this.offices = offices;
@@ -119,6 +122,20 @@ class ApplyController {
       Model model) {
     Draft draft = open(request, id);
     ApplicantForm form = ApplicantForm.from(request::getParameter);
+    if (draft.identity() == null) {
+      // the first save sends the resume code
+      long wait = submissionLimits.resumeCode(request.getRemoteAddr(), form.phone(), form.email());
+      if (wait > 0) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(wait));
+        return identityPage(
+            draft,
+            form,
+            new FieldErrors().reject("phone", "apply.error.tooManyDrafts", wait),
+            back(request),
+            model);
+      }
+    }
     Outcome<Draft> saved = drafts.saveIdentity(draft, form);
     if (!saved.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -302,6 +319,20 @@ class ApplyController {
       HttpServletResponse response,
       Model model) {
     Draft draft = open(request, id);
+    ApplicantForm who = draft.identity();
+    long wait =
+        submissionLimits.submission(
+            request.getRemoteAddr(),
+            who == null ? null : who.phone(),
+            who == null ? null : who.email());
+    if (wait > 0) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader("Retry-After", String.valueOf(wait));
+      return checkPage(
+          draft,
+          new FieldErrors().reject("limited", "apply.error.tooManySubmissions", wait),
+          model);
+    }
     Outcome<Application> submitted = drafts.submit(draft.id(), "yes".equals(consent));
     if (!submitted.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

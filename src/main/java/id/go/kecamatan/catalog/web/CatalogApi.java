@@ -68,7 +68,12 @@ class CatalogApi {
 
   @Schema(name = "Village", description = "Desa/kelurahan")
   record VillageJson(
-      @Schema(example = "35.16.16.2009") String code,
+      @Schema(
+              description =
+                  "what an application's villageId takes (the published code is accepted too)")
+          java.util.UUID id,
+      @Schema(example = "35.16.16.2009", description = "the published (Kemendagri) code")
+          String code,
       @Schema(example = "Kupang") String name,
       @Schema(allowableValues = {"DESA", "KELURAHAN"}) String kind) {}
 
@@ -76,7 +81,13 @@ class CatalogApi {
   record OfficeJson(OfficeSummaryJson office, List<VillageJson> villages) {}
 
   @Schema(name = "Requirement", description = "Persyaratan")
-  record RequirementJson(int position, String name, String description, boolean required) {}
+  record RequirementJson(
+      @Schema(description = "the id an application's files are sent under: files[<id>]")
+          java.util.UUID id,
+      int position,
+      String name,
+      String description,
+      boolean required) {}
 
   @Schema(name = "Channels", description = "Where an application may be filed")
   record ChannelsJson(boolean online, boolean counter, boolean village) {}
@@ -254,7 +265,7 @@ class CatalogApi {
   }
 
   private static VillageJson village(Village v) {
-    return new VillageJson(v.code(), v.name(), v.kind());
+    return new VillageJson(v.id(), v.code(), v.name(), v.kind());
   }
 
   private static ServiceJson service(Office office, ServiceType s, FormDefinition form) {
@@ -310,6 +321,6 @@ class CatalogApi {
   }
 
   private static RequirementJson requirement(Requirement r) {
-    return new RequirementJson(r.position(), r.name(), r.description(), r.required());
+    return new RequirementJson(r.id(), r.position(), r.name(), r.description(), r.required());
   }
 }

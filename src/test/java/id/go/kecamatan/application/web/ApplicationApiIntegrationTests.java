@@ -31,6 +31,7 @@ class ApplicationApiIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired LookupLimiter limiter;
+  @Autowired java.time.Clock clock;
 
   final HttpClient http = HttpClient.newHttpClient();
   String slug;
@@ -262,6 +263,53 @@ class ApplicationApiIntegrationTests {
     assertThat(oversized.statusCode()).isEqualTo(413);
     assertThat(oversized.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void submissionsOverTheAddressOrRecipientLimitAreRefusedAndSendNothing() throws Exception {
+    ExhaustedLimits limits = new ExhaustedLimits(jdbc, clock);
+    String name = unique();
+    try {
+      limits.exhaustLoopback("submissions-per-address");
+      HttpResponse<String> fromAddress = post(form(name));
+      assertThat(fromAddress.statusCode()).as(fromAddress.body()).isEqualTo(429);
+      assertThat(fromAddress.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+      assertThat(fromAddress.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(fromAddress.body()).contains("Terlalu banyak permohonan dari alamat ini");
+      assertThat(post(form(name), "Accept-Language", "en").body())
+          .contains("Too many applications from this address");
+      limits.refillLoopback("submissions-per-address");
+
+      // the same phone number typed another way, from an address with room left
+      limits.exhaust("messages-per-recipient", "tel:6281234567890");
+      HttpResponse<String> toPhone =
+          post(
+              replace(
+                  form(name),
+                  "phone",
+                  new Part("phone", null, null, "+62 812-3456-7890".getBytes())));
+      assertThat(toPhone.statusCode()).as(toPhone.body()).isEqualTo(429);
+      assertThat(
+              jdbc.sql("select count(*) from application where name = ?")
+                  .param(name)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
+      assertThat(messagesNaming(name)).isZero();
+    } finally {
+      limits.refillLoopback("submissions-per-address");
+      limits.refill("messages-per-recipient", "tel:6281234567890");
+    }
+    assertThat(post(form(name)).statusCode()).isEqualTo(201);
+  }
+
+  int messagesNaming(String name) {
+    return jdbc.sql("select count(*) from notification where text like ?")
+        .param("%" + name + "%")
+        .query(Integer.class)
+        .single();
   }
 
   @Test

@@ -43,6 +43,7 @@ class ApplyIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired Documents documents;
   @Autowired LookupLimiter limiter;
+  @Autowired java.time.Clock clock;
 
   UUID jetis;
   String village;
@@ -549,6 +550,63 @@ class ApplyIntegrationTests {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void tooManyDraftsOrSubmissionsForOnePhoneAreRefusedAndNothingSavedIsLost() {
+    ExhaustedLimits limits = new ExhaustedLimits(jdbc, clock);
+    String phone = "tel:6281234567890"; // 0812 3456 7890, the phone identity() types
+    try {
+      WebClient resident = new WebClient(port);
+      String draft = start(resident);
+      limits.exhaust("messages-per-recipient", phone);
+      HttpResponse<String> refused = identity(resident, draft);
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      assertThat(refused.body())
+          .contains("Terlalu banyak permohonan dimulai dari perangkat ini atau untuk nomor")
+          .contains("href=\"#phone\"")
+          .contains("value=\"Siti Aminah\"");
+      limits.refill("messages-per-recipient", phone);
+      assertThat(identity(resident, draft).statusCode()).isEqualTo(302);
+      finishDraft(resident, draft);
+
+      limits.exhaustLoopback("submissions-per-address");
+      resident.get("/permohonan/" + draft + "/periksa");
+      HttpResponse<String> notSent =
+          resident.post("/permohonan/" + draft + "/kirim", "consent", "yes");
+      assertThat(notSent.statusCode()).isEqualTo(429);
+      assertThat(notSent.body())
+          .contains("Permohonan Anda tetap tersimpan sebagai draf")
+          .doesNotContain("apply.error");
+      assertThat(
+              jdbc.sql("select application_id is null from application_draft where id = ?::uuid")
+                  .param(draft)
+                  .query(Boolean.class)
+                  .single())
+          .isTrue();
+      limits.refillLoopback("submissions-per-address");
+      resident.get("/permohonan/" + draft + "/periksa");
+      assertThat(resident.post("/permohonan/" + draft + "/kirim", "consent", "yes").statusCode())
+          .isEqualTo(302);
+    } finally {
+      limits.refill("messages-per-recipient", phone);
+      limits.refillLoopback("submissions-per-address");
+    }
+  }
+
+  /** Answers and files of a draft whose identity was saved. */
+  private void finishDraft(WebClient resident, String draft) {
+    resident.get("/permohonan/" + draft + "/pertanyaan");
+    resident.post(
+        "/permohonan/" + draft + "/pertanyaan",
+        "keperluan",
+        "pribadi",
+        "keterangan",
+        "Persyaratan bank");
+    for (String id : required) {
+      assertThat(upload(resident, draft, id, pdf("berkas.pdf")).statusCode()).isEqualTo(302);
+    }
   }
 
   @Test

@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
  * Blobs as files under one directory: {@code <root>/<first two characters of the key>/<key>}. A
  * blob is written to {@code <root>/.incoming/}, forced to disk, then renamed atomically into place,
  * so a key never names half a file. Leftovers of a crash in {@code .incoming} older than a day are
- * removed at start-up.
+ * removed at start-up, and by {@link OrphanBlobSweep} while the node runs, with the blobs that no
+ * document names (their transaction never committed).
  */
 public class FileSystemBlobStore implements BlobStore {
 
@@ -92,6 +95,48 @@ public class FileSystemBlobStore implements BlobStore {
           .toList()
           .stream();
     }
+  }
+
+  /**
+   * The keys of blobs last written before the instant (a blob is never changed, so that is when it
+   * was stored), for the sweep of blobs without a document.
+   */
+  public List<String> keysStoredBefore(Instant instant) throws IOException {
+    List<String> keys = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root, 2)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (!p.getParent().equals(incoming) && valid(name) && Files.isRegularFile(p)) {
+          try {
+            if (Files.getLastModifiedTime(p).toInstant().isBefore(instant)) {
+              keys.add(name);
+            }
+          } catch (NoSuchFileException gone) {
+            // deleted meanwhile
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Removes the half-written files of {@code .incoming} last written before the instant. */
+  public int removePartsBefore(Instant instant) throws IOException {
+    int removed = 0;
+    try (Stream<Path> files = Files.list(incoming)) {
+      for (Path file : files.toList()) {
+        try {
+          if (Files.isRegularFile(file)
+              && Files.getLastModifiedTime(file).toInstant().isBefore(instant)
+              && Files.deleteIfExists(file)) {
+            removed++;
+          }
+        } catch (NoSuchFileException gone) {
+          // renamed into place or deleted meanwhile
+        }
+      }
+    }
+    return removed;
   }
 
   private Path path(String key) {

@@ -123,6 +123,59 @@ public final class TestFiles {
     return out.toByteArray();
   }
 
+  /**
+   * A real PNG of one colour, made row by row without ever holding its pixels: {@code bitDepth} 8
+   * or 16, {@code rgba} with an opaque alpha channel or plain RGB. A 7,000 × 7,000 16-bit RGBA one
+   * (392 MB decoded) compresses to about 400 KB.
+   */
+  public static byte[] plainPng(int width, int height, int bitDepth, boolean rgba) {
+    int channels = rgba ? 4 : 3;
+    int sampleBytes = bitDepth / 8;
+    byte[] first = new byte[1 + width * channels * sampleBytes];
+    java.util.Arrays.fill(first, (byte) 0x9c); // a grey-blue, opaque where there is alpha
+    first[0] = 0; // filter: none
+    byte[] next = new byte[first.length];
+    next[0] = 2; // filter: up, so every further row is zeros and repeats the first
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    try (java.util.zip.DeflaterOutputStream z =
+        new java.util.zip.DeflaterOutputStream(idat, deflater, 64 * 1024)) {
+      z.write(first);
+      for (int y = 1; y < height; y++) {
+        z.write(next);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deflater.end();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) bitDepth)
+            .put((byte) (rgba ? 6 : 2))
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    chunk(out, "IDAT", idat.toByteArray());
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static byte[] sixteenBitBomb;
+
+  /** 7,000 × 7,000 pixels of 16-bit RGBA: 49 megapixels, 392 MB decoded; made once per run. */
+  public static synchronized byte[] sixteenBitPng() {
+    if (sixteenBitBomb == null) {
+      sixteenBitBomb = plainPng(7000, 7000, 16, true);
+    }
+    return sixteenBitBomb;
+  }
+
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());

@@ -265,6 +265,36 @@ class ApplicationApiIntegrationTests {
   }
 
   @Test
+  void aPhotoOf392MegabytesDecodedIsRefusedAndFourAtOnceLeaveTheNodeServing() throws Exception {
+    String field = "files[" + requirements.get(0) + "]";
+    Part deep = new Part(field, "ktp.png", "image/png", TestFiles.sixteenBitPng());
+
+    HttpResponse<String> one = post(replace(form(unique()), field, deep));
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(422);
+    assertThat(one.body())
+        .contains("documents.error.depth", field)
+        .contains("terlalu besar untuk diproses (7000 × 7000 piksel, 16 bit per warna)");
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> four = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        four.add(pool.submit(() -> post(replace(form(unique()), field, deep))));
+      }
+      for (var response : four) {
+        HttpResponse<String> answer = response.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // the node still serves, and still takes an ordinary application
+    HttpResponse<String> created = post(form(unique()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  @Test
   void tooManyLookUpsAreRefusedForAWhile() throws Exception {
     for (int i = 0; i < LookupLimiter.PER_MINUTE; i++) {
       assertThat(get("/api/v1/applications/351616-AAAAAAAA?phone=1234").statusCode())

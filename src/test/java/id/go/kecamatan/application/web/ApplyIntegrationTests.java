@@ -415,6 +415,16 @@ class ApplyIntegrationTests {
                     new FilePart("bom.png", "image/png", TestFiles.pngDeclaring(100_000, 100_000)))
                 .body())
         .contains("megapiksel");
+    HttpResponse<String> deep =
+        upload(
+            resident,
+            draft,
+            ktp,
+            new FilePart("dalam.png", "image/png", TestFiles.sixteenBitPng()));
+    assertThat(deep.statusCode()).isEqualTo(422);
+    assertThat(deep.body())
+        .contains(
+            "Foto yang dipilih terlalu besar untuk diproses (7000 × 7000 piksel, 16 bit per warna)");
     // one good file and one bad in the same upload: neither is kept
     HttpResponse<String> mixed =
         upload(

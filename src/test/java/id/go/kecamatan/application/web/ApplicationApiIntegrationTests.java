@@ -265,6 +265,48 @@ class ApplicationApiIntegrationTests {
   }
 
   @Test
+  void invisibleFormattingIsRefusedAndNamesAreStoredInNfc() throws Exception {
+    List<Part> reversed =
+        replace(
+            form(unique()),
+            "name",
+            new Part("name", null, null, "Ani \u202Eawidaw".getBytes(StandardCharsets.UTF_8)));
+    reversed =
+        replace(
+            reversed,
+            "answers[keperluan]",
+            new Part(
+                "answers[keperluan]",
+                null,
+                null,
+                "Melamar\u200B kerja".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> refused = post(reversed);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains("\"field\":\"name\"", "\"field\":\"answers.keperluan\"", "error.invisible")
+        .contains("Berisi karakter tak terlihat");
+    HttpResponse<String> english = post(reversed, "Accept-Language", "en");
+    assertThat(english.body()).contains("Contains invisible characters");
+
+    // "René" typed with a combining accent (NFD) is stored as the one character é (NFC)
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String decomposed = "Rene\u0301 " + tag;
+    HttpResponse<String> created =
+        post(
+            replace(
+                form(unique()),
+                "name",
+                new Part("name", null, null, decomposed.getBytes(StandardCharsets.UTF_8))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(
+            jdbc.sql("select name from application where tracking_code = ?")
+                .param(trackingCode(created))
+                .query(String.class)
+                .single())
+        .isEqualTo("Ren\u00e9 " + tag);
+  }
+
+  @Test
   void aPhotoOf392MegabytesDecodedIsRefusedAndFourAtOnceLeaveTheNodeServing() throws Exception {
     String field = "files[" + requirements.get(0) + "]";
     Part deep = new Part(field, "ktp.png", "image/png", TestFiles.sixteenBitPng());

@@ -647,6 +647,43 @@ class ApplyIntegrationTests {
   }
 
   @Test
+  void invisibleFormattingInANameAPlaceOrAnAnswerIsRefusedWithAMessage() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    String message = "Berisi karakter tak terlihat (pengatur arah teks atau spasi tanpa lebar)";
+
+    // a right-to-left override would print "Siti \u202Ehanima" as "Siti aminah" reversed
+    HttpResponse<String> identity =
+        identity(
+            resident,
+            draft,
+            "name",
+            "Siti \u202Ehanima",
+            "birthPlace",
+            "Moj\u200Bokerto",
+            "address",
+            "Dusun \u2067Krajan\u2069 RT 01");
+    assertThat(identity.statusCode()).isEqualTo(422);
+    assertThat(identity.body())
+        .contains(message)
+        .contains("href=\"#name\"", "href=\"#birthPlace\"", "href=\"#address\"");
+
+    identity(resident, draft);
+    resident.get("/permohonan/" + draft + "/pertanyaan");
+    HttpResponse<String> answers =
+        resident.post(
+            "/permohonan/" + draft + "/pertanyaan",
+            "keperluan",
+            "pribadi",
+            "keterangan",
+            "Untuk\uFEFF melamar\u200D kerja",
+            "lama_tinggal",
+            "3");
+    assertThat(answers.statusCode()).isEqualTo(422);
+    assertThat(answers.body()).contains(message, "href=\"#keterangan\"");
+  }
+
+  @Test
   void scriptInAnswersIsRefusedAndShownAsText() {
     WebClient resident = new WebClient(port);
     String draft = start(resident);

@@ -211,6 +211,65 @@ public final class TestFiles {
     }
   }
 
+  /**
+   * A one-page PDF that runs JavaScript when opened (open action and the document's JavaScript name
+   * tree), launches a program when its page opens and from a link, and has a harmless web link and
+   * text {@code marker}.
+   */
+  public static byte[] activePdf(String marker) {
+    try (PDDocument pdf = new PDDocument()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream text =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+        text.beginText();
+        text.setFont(
+            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+            12);
+        text.newLineAtOffset(72, 700);
+        text.showText(marker);
+        text.endText();
+      }
+      var catalog = pdf.getDocumentCatalog();
+      catalog.setOpenAction(
+          new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('open')"));
+      var scripts = new org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode();
+      scripts.setNames(
+          java.util.Map.of(
+              "init",
+              new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript(
+                  "app.alert('names')")));
+      var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(catalog);
+      names.setJavascript(scripts);
+      catalog.setNames(names);
+      page.getActions().setO(launch("calc.exe"));
+      var link = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+      link.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 600, 100, 20));
+      link.setAction(launch("cmd.exe"));
+      var web = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+      web.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 500, 100, 20));
+      var uri = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+      uri.setURI("https://kecamatan.example.id/");
+      web.setAction(uri);
+      page.getAnnotations().add(link);
+      page.getAnnotations().add(web);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      pdf.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch launch(String file) {
+    var launch = new org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch();
+    var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification();
+    spec.setFile(file);
+    launch.setFile(spec);
+    return launch;
+  }
+
   /** A PDF encrypted with a user password (needed to open it) or only an owner password. */
   public static byte[] encryptedPdf(String userPassword) {
     try (PDDocument pdf = new PDDocument()) {

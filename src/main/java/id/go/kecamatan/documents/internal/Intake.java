@@ -140,11 +140,11 @@ public class Intake {
   }
 
   private Accepted storePdf(Path raw, Slot slot) throws Refusal, IOException {
-    PdfCheck.check(raw);
-    long size = Files.size(raw);
+    PdfCheck.Checked checked = PdfCheck.check(raw, raw.resolveSibling("cleaned.pdf"));
+    long size = Files.size(checked.stored());
     checkApplicationTotal(slot, size);
     Stored stored;
-    try (InputStream in = Files.newInputStream(raw)) {
+    try (InputStream in = Files.newInputStream(checked.stored())) {
       stored = put(in);
     }
     return new Accepted(

@@ -267,6 +267,51 @@ class IntakeTests {
   }
 
   @Test
+  void aPdfWithScriptsAndLaunchActionsIsStoredWithoutThem() throws Exception {
+    byte[] upload = TestFiles.activePdf("Surat pengantar RT");
+    assertThat(contains(upload, "app.alert".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(contains(upload, "/Launch".getBytes(StandardCharsets.US_ASCII))).isTrue();
+
+    Intake.Accepted accepted =
+        intake.take(upload("pengantar.pdf", "application/pdf", upload), Slot.empty("rt"));
+
+    byte[] stored = read(accepted.blobKey());
+    assertThat(stored).isNotEqualTo(upload);
+    assertThat(accepted.sha256()).isEqualTo(sha256(stored));
+    assertThat(accepted.size()).isEqualTo(stored.length);
+    for (String active : new String[] {"app.alert", "/JavaScript", "/Launch", "calc.exe", "/AA"}) {
+      assertThat(contains(stored, active.getBytes(StandardCharsets.US_ASCII))).as(active).isFalse();
+    }
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(stored)) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+      assertThat(pdf.getDocumentCatalog().getOpenAction()).isNull();
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+          .contains("Surat pengantar RT");
+      var annotations = pdf.getPage(0).getAnnotations();
+      assertThat(annotations).hasSize(2);
+      var launchLink =
+          (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) annotations.get(0);
+      var webLink =
+          (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) annotations.get(1);
+      assertThat(launchLink.getAction()).isNull();
+      assertThat(webLink.getAction())
+          .isInstanceOfSatisfying(
+              org.apache.pdfbox.pdmodel.interactive.action.PDActionURI.class,
+              uri -> assertThat(uri.getURI()).isEqualTo("https://kecamatan.example.id/"));
+    }
+  }
+
+  @Test
+  void aPdfWithoutActiveContentIsKeptByteForByteEvenWithLinks() throws Exception {
+    byte[] upload = TestFiles.pdf(2);
+
+    Intake.Accepted accepted =
+        intake.take(upload("kk.pdf", "application/pdf", upload), Slot.empty("kk"));
+
+    assertThat(read(accepted.blobKey())).isEqualTo(upload);
+  }
+
+  @Test
   void aPasswordProtectedPdfIsRefused() {
     assertRefused(
         upload("rahasia.pdf", "application/pdf", TestFiles.encryptedPdf("buka")),

@@ -2,6 +2,7 @@ package id.go.kecamatan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kecamatan.documents.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -268,6 +269,61 @@ class AdminFormValidationIntegrationTests {
     HttpResponse<String> page = admin.get(location.replaceFirst("^https?://[^/]+", ""));
     assertRejected(page, "Berkas logo terlalu besar: paling besar 200 KB.");
     assertThat(logoState(jetis)).isEqualTo(before);
+  }
+
+  @Test
+  void aLogoThatIsADecompressionBombIsRefusedBeforeItIsDecoded() {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    UUID jetis = jetis();
+    String before = logoState(jetis);
+    // 8,000 × 8,000 RGB: 192 MB decoded from under 200 KB, within the size limit for logos.
+    byte[] bomb = TestFiles.plainPng(8000, 8000, 8, false);
+    assertThat(bomb.length).isLessThan(200 * 1024);
+
+    HttpResponse<String> response =
+        admin.upload("/admin/kantor/logo", "logo", "logo.png", "image/png", bomb);
+
+    assertRejected(response, "Ukuran gambar logo terlalu besar untuk diproses.");
+    assertThat(logoState(jetis)).isEqualTo(before);
+  }
+
+  @Test
+  void aLogoIsStoredRedrawnSoAPolyglotLosesItsArchive() throws IOException {
+    WebClient admin = WebClient.signedIn(port, "admin.batunadua");
+    UUID office = office("12.77.03");
+    // A JPEG with a ZIP archive appended: an image viewer shows the picture, unzip the archive.
+    ByteArrayOutputStream polyglot = new ByteArrayOutputStream();
+    polyglot.writeBytes(TestFiles.jpeg(TestFiles.photo(120, 80)));
+    java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(polyglot);
+    zip.putNextEntry(new java.util.zip.ZipEntry("payload.html"));
+    zip.write("<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    zip.closeEntry();
+    zip.finish();
+    byte[] upload = polyglot.toByteArray();
+
+    HttpResponse<String> response =
+        admin.upload("/admin/kantor/logo", "logo", "logo.jpg", "image/jpeg", upload);
+    assertThat(response.statusCode()).isEqualTo(302);
+
+    Map<String, Object> stored =
+        jdbc.sql("select logo, logo_content_type from office where id = ?")
+            .param(office)
+            .query()
+            .singleRow();
+    byte[] logo = (byte[]) stored.get("logo");
+    assertThat(stored.get("logo_content_type")).isEqualTo("image/png");
+    assertThat(logo).isNotEqualTo(upload);
+    assertThat(Arrays.copyOf(logo, 4)).containsExactly(0x89, 'P', 'N', 'G');
+    assertThat(TestFiles.contains(logo, new byte[] {'P', 'K', 3, 4})).isFalse();
+    assertThat(TestFiles.contains(logo, "payload".getBytes())).isFalse();
+    BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(logo));
+    assertThat(image.getWidth()).isEqualTo(120);
+    assertThat(image.getHeight()).isEqualTo(80);
+    // what the public site serves is the redrawn picture
+    String slug =
+        jdbc.sql("select slug from office where id = ?").param(office).query(String.class).single();
+    HttpResponse<byte[]> served = new WebClient(port).getBytes("/kecamatan/" + slug + "/logo");
+    assertThat(served.body()).isEqualTo(logo);
   }
 
   @Test

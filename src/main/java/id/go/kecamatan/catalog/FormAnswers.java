@@ -6,6 +6,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.shared.web.Localizable;
+import id.go.kecamatan.shared.web.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -105,7 +106,7 @@ public class FormAnswers {
     }
     List<String> values = new ArrayList<>();
     for (String value : raw) {
-      String v = value == null ? "" : value.strip();
+      String v = value == null ? "" : Texts.normalise(value);
       if (type == FieldType.NIK || type == FieldType.KK) {
         v = IdentityNumbers.normalise(v);
       }

@@ -76,8 +76,9 @@ public class Documents {
    * </ul>
    *
    * Error keys: {@code documents.error.noFile}, {@code .empty}, {@code .tooBig}, {@code .type},
-   * {@code .password}, {@code .unreadable}, {@code .dimensions}, {@code .heic}, {@code .tooMany},
-   * {@code .total}, {@code .failed}. A refused upload leaves nothing stored.
+   * {@code .password}, {@code .unreadable}, {@code .dimensions}, {@code .depth}, {@code .heic},
+   * {@code .busy}, {@code .tooMany}, {@code .total}, {@code .failed}. A refused upload leaves
+   * nothing stored.
    *
    * @param officeId the office the document belongs to
    */
@@ -129,6 +130,25 @@ public class Documents {
           });
     }
     return Outcome.done(find(officeId, id).orElseThrow());
+  }
+
+  /**
+   * Redraws an uploaded picture that is kept outside the document store (an office logo) as a PNG
+   * of at most {@code maxSide} pixels on its longest side, or says why not, as an error of {@code
+   * field}. The same rules hold as for photos: the type is decided by content (JPEG or PNG), the
+   * header's dimensions and colour depth are checked before any pixel is decoded (a decompression
+   * bomb is refused), and the work takes its turn in the process-wide bound on image work.
+   *
+   * <p>Error keys: {@code documents.error.type}, {@code .dimensions}, {@code .depth}, {@code
+   * .unreadable}, {@code .busy}, {@code .failed}.
+   */
+  public Outcome<Picture> picture(String field, byte[] bytes, int maxSide) {
+    try {
+      var redrawn = intake.redrawPicture(bytes, maxSide);
+      return Outcome.done(new Picture(redrawn.bytes(), redrawn.width(), redrawn.height()));
+    } catch (Refusal refusal) {
+      return Outcome.failed(new FieldErrors().reject(field, refusal.key(), refusal.args()));
+    }
   }
 
   /** A document of this office; empty for an unknown id or another office's. */

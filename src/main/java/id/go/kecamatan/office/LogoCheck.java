@@ -1,10 +1,6 @@
 package id.go.kecamatan.office;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import javax.imageio.ImageIO;
-
-/** Decides an image's type from its first bytes, never from its name. */
+/** Decides a logo's type from its first bytes, never from its name, before it is redrawn. */
 final class LogoCheck {
 
   private LogoCheck() {}
@@ -20,13 +16,5 @@ final class LogoCheck {
       return "image/jpeg";
     }
     return null;
-  }
-
-  static boolean decodes(byte[] bytes) {
-    try {
-      return ImageIO.read(new ByteArrayInputStream(bytes)) != null;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 }

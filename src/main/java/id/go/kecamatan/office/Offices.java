@@ -1,6 +1,8 @@
 package id.go.kecamatan.office;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.Picture;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
@@ -31,13 +33,19 @@ public class Offices {
   private final RegionDirectory regions;
   private final IdentityNumbers identityNumbers;
   private final AuditTrail audit;
+  private final Documents documents;
 
   Offices(
-      JdbcClient jdbc, RegionDirectory regions, IdentityNumbers identityNumbers, AuditTrail audit) {
+      JdbcClient jdbc,
+      RegionDirectory regions,
+      IdentityNumbers identityNumbers,
+      AuditTrail audit,
+      Documents documents) {
     this.jdbc = jdbc;
     this.regions = regions;
     this.identityNumbers = identityNumbers;
     this.audit = audit;
+    this.documents = documents;
   }
 
   // ---- regencies ------------------------------------------------------------------------------
@@ -298,37 +306,54 @@ public class Offices {
     return Outcome.done(get(officeId));
   }
 
-  /** The office logo: PNG or JPEG. */
+  /** The office logo: a PNG redrawn from the upload (older logos may still be JPEG). */
   public record Logo(byte[] bytes, String contentType) {}
 
   public static final int MAX_LOGO_BYTES = 200 * 1024;
 
-  /** Replaces the logo after checking its real type (magic bytes), size and that it decodes. */
+  /** The longest side of a stored logo: 22 mm on a letter at well over 600 dpi. */
+  public static final int LOGO_SIDE = 1000;
+
+  /**
+   * Replaces the logo after checking its real type (magic bytes) and size, then has the documents
+   * module redraw it as a PNG (header dimensions checked before decoding, so a decompression bomb
+   * is refused): what is stored and served is made of the pixels only, never the uploaded bytes.
+   */
   @Transactional
   public FieldErrors updateLogo(UUID officeId, byte[] bytes) {
     FieldErrors errors = new FieldErrors();
-    String type = LogoCheck.contentType(bytes);
     if (bytes == null || bytes.length == 0) {
-      errors.reject("logo", "office.error.logoMissing");
+      return errors.reject("logo", "office.error.logoMissing");
     } else if (bytes.length > MAX_LOGO_BYTES) {
-      errors.reject("logo", "office.error.logoTooLarge", MAX_LOGO_BYTES / 1024);
-    } else if (type == null) {
-      errors.reject("logo", "office.error.logoType");
-    } else if (!LogoCheck.decodes(bytes)) {
-      errors.reject("logo", "office.error.logoUnreadable");
+      return errors.reject("logo", "office.error.logoTooLarge", MAX_LOGO_BYTES / 1024);
+    } else if (LogoCheck.contentType(bytes) == null) {
+      return errors.reject("logo", "office.error.logoType");
     }
-    if (errors.any()) {
-      return errors;
+    Outcome<Picture> redrawn = documents.picture("logo", bytes, LOGO_SIDE);
+    if (!redrawn.ok()) {
+      FieldErrors.Error error = redrawn.errors().get("logo");
+      return switch (error.key()) {
+        case "documents.error.type", "documents.error.unreadable" ->
+            errors.reject("logo", "office.error.logoUnreadable");
+        case "documents.error.dimensions", "documents.error.depth" ->
+            errors.reject("logo", "office.error.logoDimensions");
+        default -> errors.reject("logo", error.key(), error.args());
+      };
     }
+    Picture logo = redrawn.value();
     jdbc.sql("update office set logo = ?, logo_content_type = ?, updated_at = now() where id = ?")
-        .params(bytes, type, officeId)
+        .params(logo.png(), logo.contentType(), officeId)
         .update();
     audit.record(
         officeId,
         "office.logo.updated",
         "office",
         officeId,
-        Map.of("bytes", bytes.length, "type", type));
+        Map.of(
+            "bytes", bytes.length,
+            "type", logo.contentType(),
+            "width", logo.width(),
+            "height", logo.height()));
     return errors;
   }
 

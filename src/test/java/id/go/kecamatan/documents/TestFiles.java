@@ -123,6 +123,59 @@ public final class TestFiles {
     return out.toByteArray();
   }
 
+  /**
+   * A real PNG of one colour, made row by row without ever holding its pixels: {@code bitDepth} 8
+   * or 16, {@code rgba} with an opaque alpha channel or plain RGB. A 7,000 × 7,000 16-bit RGBA one
+   * (392 MB decoded) compresses to about 400 KB.
+   */
+  public static byte[] plainPng(int width, int height, int bitDepth, boolean rgba) {
+    int channels = rgba ? 4 : 3;
+    int sampleBytes = bitDepth / 8;
+    byte[] first = new byte[1 + width * channels * sampleBytes];
+    java.util.Arrays.fill(first, (byte) 0x9c); // a grey-blue, opaque where there is alpha
+    first[0] = 0; // filter: none
+    byte[] next = new byte[first.length];
+    next[0] = 2; // filter: up, so every further row is zeros and repeats the first
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    try (java.util.zip.DeflaterOutputStream z =
+        new java.util.zip.DeflaterOutputStream(idat, deflater, 64 * 1024)) {
+      z.write(first);
+      for (int y = 1; y < height; y++) {
+        z.write(next);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deflater.end();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) bitDepth)
+            .put((byte) (rgba ? 6 : 2))
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    chunk(out, "IDAT", idat.toByteArray());
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static byte[] sixteenBitBomb;
+
+  /** 7,000 × 7,000 pixels of 16-bit RGBA: 49 megapixels, 392 MB decoded; made once per run. */
+  public static synchronized byte[] sixteenBitPng() {
+    if (sixteenBitBomb == null) {
+      sixteenBitBomb = plainPng(7000, 7000, 16, true);
+    }
+    return sixteenBitBomb;
+  }
+
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
@@ -156,6 +209,65 @@ public final class TestFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A one-page PDF that runs JavaScript when opened (open action and the document's JavaScript name
+   * tree), launches a program when its page opens and from a link, and has a harmless web link and
+   * text {@code marker}.
+   */
+  public static byte[] activePdf(String marker) {
+    try (PDDocument pdf = new PDDocument()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream text =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+        text.beginText();
+        text.setFont(
+            new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+            12);
+        text.newLineAtOffset(72, 700);
+        text.showText(marker);
+        text.endText();
+      }
+      var catalog = pdf.getDocumentCatalog();
+      catalog.setOpenAction(
+          new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('open')"));
+      var scripts = new org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode();
+      scripts.setNames(
+          java.util.Map.of(
+              "init",
+              new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript(
+                  "app.alert('names')")));
+      var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(catalog);
+      names.setJavascript(scripts);
+      catalog.setNames(names);
+      page.getActions().setO(launch("calc.exe"));
+      var link = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+      link.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 600, 100, 20));
+      link.setAction(launch("cmd.exe"));
+      var web = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+      web.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 500, 100, 20));
+      var uri = new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+      uri.setURI("https://kecamatan.example.id/");
+      web.setAction(uri);
+      page.getAnnotations().add(link);
+      page.getAnnotations().add(web);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      pdf.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch launch(String file) {
+    var launch = new org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch();
+    var spec = new org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification();
+    spec.setFile(file);
+    launch.setFile(spec);
+    return launch;
   }
 
   /** A PDF encrypted with a user password (needed to open it) or only an owner password. */

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxMegapixels photos declaring more pixels are refused before they are decoded
  * @param heifConvert the {@code heif-convert} program, by name on the PATH or by path
  * @param conversionTimeout how long a HEIC conversion may take before it is killed
+ * @param imageHeapPercent the share of the heap that all image work at once may hold in pixels
+ *     (jobs beyond it wait their turn, as do jobs beyond one per processor core)
  */
 @ConfigurationProperties("layanan.documents")
 public record DocumentsProperties(
@@ -31,7 +33,8 @@ public record DocumentsProperties(
     @DefaultValue("320") int thumbnailSide,
     @DefaultValue("50") int maxMegapixels,
     @DefaultValue("heif-convert") String heifConvert,
-    @DefaultValue("30s") Duration conversionTimeout) {
+    @DefaultValue("30s") Duration conversionTimeout,
+    @DefaultValue("25") int imageHeapPercent) {
 
   /** The defaults, with another directory (for tests and tools). */
   public static DocumentsProperties defaults(Path dir) {
@@ -44,7 +47,8 @@ public record DocumentsProperties(
         320,
         50,
         "heif-convert",
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        25);
   }
 
   public DocumentLimits limits() {

@@ -22,6 +22,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -38,11 +39,19 @@ public class ImageProcessor {
 
   static final float JPEG_QUALITY = 0.85f;
 
+  /**
+   * Bytes per pixel a photo may hold fully decoded, times the pixel limit: 8-bit RGBA. A photo with
+   * 16 bits per sample counts double, so a 49-megapixel 16-bit PNG (392 MB decoded) is refused
+   * although its pixels are under the limit.
+   */
+  static final int BYTES_PER_PIXEL_ALLOWED = 4;
+
   private final int maxSide;
   private final int thumbnailSide;
   private final long maxPixels;
   private final int maxMegapixels;
   private final HeifConverter heif;
+  private final ImageWork work;
 
   /** A photo as it will be stored, and its thumbnail in the same type. */
   public record Processed(
@@ -53,12 +62,30 @@ public class ImageProcessor {
       int width,
       int height) {}
 
-  public ImageProcessor(int maxSide, int thumbnailSide, int maxMegapixels, HeifConverter heif) {
+  /** What an image's header declares, read before any pixel is decoded. */
+  record Header(long width, long height, int bitsPerPixel, int bitsPerSample) {
+
+    long pixels() {
+      return width * height;
+    }
+
+    int bytesPerPixel() {
+      return Math.max(1, (bitsPerPixel + 7) / 8);
+    }
+
+    long decodedBytes() {
+      return pixels() * bytesPerPixel();
+    }
+  }
+
+  public ImageProcessor(
+      int maxSide, int thumbnailSide, int maxMegapixels, HeifConverter heif, ImageWork work) {
     this.maxSide = maxSide;
     this.thumbnailSide = thumbnailSide;
     this.maxMegapixels = maxMegapixels;
     this.maxPixels = maxMegapixels * 1_000_000L;
     this.heif = heif;
+    this.work = work;
     // Registers the TwelveMonkeys readers (JPEG, WebP) with the class loader of the application,
     // which in a packaged jar is not the one ImageIO would find on first use elsewhere.
     ImageIO.scanForPlugins();
@@ -66,7 +93,9 @@ public class ImageProcessor {
 
   /**
    * @throws Refusal {@code documents.error.heic} (no converter), {@code documents.error.dimensions}
-   *     (over the pixel limit), {@code documents.error.unreadable} (cannot be decoded)
+   *     (over the pixel limit), {@code documents.error.depth} (over the decoded size limit), {@code
+   *     documents.error.unreadable} (cannot be decoded), {@code documents.error.busy} (no turn for
+   *     image work came in time)
    */
   public Processed process(Path file, FileKind kind, Path workDir) throws Refusal, IOException {
     Path source = file;
@@ -82,7 +111,7 @@ public class ImageProcessor {
       if (declared > maxPixels) {
         throw new Refusal("documents.error.dimensions", maxMegapixels);
       }
-      try {
+      try (ImageWork.Permit permit = work.enter(declared * 4)) {
         source = heif.toJpeg(file, workDir);
       } catch (IOException e) {
         throw new Refusal("documents.error.unreadable");
@@ -90,27 +119,59 @@ public class ImageProcessor {
     } else if (kind == FileKind.JPEG) {
       orientation = exifOrientation(file);
     }
-    BufferedImage decoded = decode(source);
-    boolean alpha = hasTransparency(decoded);
-    BufferedImage upright = orient(fit(decoded, maxSide, alpha), orientation);
-    BufferedImage thumbnail = fit(upright, thumbnailSide, alpha);
-    return new Processed(
-        encode(upright, alpha),
-        encode(thumbnail, alpha),
-        alpha ? "image/png" : "image/jpeg",
-        alpha ? "png" : "jpg",
-        upright.getWidth(),
-        upright.getHeight());
+    Header header = checkedHeader(source);
+    int step = step(header, maxSide);
+    try (ImageWork.Permit permit = work.enter(cost(header, step, maxSide))) {
+      BufferedImage decoded = decode(source, step);
+      boolean alpha = hasTransparency(decoded);
+      BufferedImage upright = orient(fit(decoded, maxSide, alpha), orientation);
+      BufferedImage thumbnail = fit(upright, thumbnailSide, alpha);
+      return new Processed(
+          encode(upright, alpha),
+          encode(thumbnail, alpha),
+          alpha ? "image/png" : "image/jpeg",
+          alpha ? "png" : "jpg",
+          upright.getWidth(),
+          upright.getHeight());
+    }
   }
 
-  /** Decodes after checking the declared size, subsampling very large photos while decoding. */
-  private BufferedImage decode(Path file) throws Refusal {
+  /**
+   * Redraws a picture (a logo) as a PNG whose longest side is at most {@code side}, keeping its
+   * transparency, under the same header checks and the same bound on image work as photos.
+   */
+  public Processed redrawAsPng(Path file, int side) throws Refusal, IOException {
+    Header header = checkedHeader(file);
+    int step = step(header, side);
+    try (ImageWork.Permit permit = work.enter(cost(header, step, side))) {
+      BufferedImage decoded = decode(file, step);
+      boolean alpha = hasTransparency(decoded);
+      BufferedImage fitted = fit(decoded, side, alpha);
+      byte[] png = encode(fitted, true);
+      return new Processed(png, null, "image/png", "png", fitted.getWidth(), fitted.getHeight());
+    }
+  }
+
+  /** The header, refused when it declares more pixels, or more decoded bytes, than allowed. */
+  Header checkedHeader(Path file) throws Refusal {
+    Header header = header(file);
+    if (header.pixels() > maxPixels) {
+      throw new Refusal("documents.error.dimensions", maxMegapixels);
+    }
+    if (header.decodedBytes() > maxPixels * BYTES_PER_PIXEL_ALLOWED) {
+      throw new Refusal(
+          "documents.error.depth",
+          String.valueOf(header.width()),
+          String.valueOf(header.height()),
+          String.valueOf(header.bitsPerSample()));
+    }
+    return header;
+  }
+
+  /** Reads width, height and sample sizes from the header; no pixel is decoded. */
+  static Header header(Path file) throws Refusal {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
-        throw new Refusal("documents.error.unreadable");
-      }
-      ImageReader reader = readers.next();
+      ImageReader reader = reader(in);
       try {
         reader.setInput(in, true, true);
         long width = reader.getWidth(0);
@@ -118,12 +179,68 @@ public class ImageProcessor {
         if (width <= 0 || height <= 0) {
           throw new Refusal("documents.error.unreadable");
         }
-        if (width * height > maxPixels) {
-          throw new Refusal("documents.error.dimensions", maxMegapixels);
+        int bitsPerPixel = 32;
+        int bitsPerSample = 8;
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+          Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+          type = types.hasNext() ? types.next() : null;
         }
+        if (type != null) {
+          int[] sizes = type.getSampleModel().getSampleSize();
+          bitsPerPixel = 0;
+          bitsPerSample = 0;
+          for (int size : sizes) {
+            bitsPerPixel += size;
+            bitsPerSample = Math.max(bitsPerSample, size);
+          }
+        }
+        return new Header(width, height, Math.max(8, bitsPerPixel), bitsPerSample);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new Refusal("documents.error.unreadable");
+    }
+  }
+
+  private static ImageReader reader(ImageInputStream in) throws Refusal {
+    Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+    if (readers == null || !readers.hasNext()) {
+      throw new Refusal("documents.error.unreadable");
+    }
+    return readers.next();
+  }
+
+  /**
+   * Decode a big photo at every n-th pixel, so that its longest side is at most twice the side kept
+   * (then it is shrunk well): at most {@code (2 * side)²} pixels are ever held decoded.
+   */
+  static int step(Header header, int side) {
+    long longest = Math.max(header.width(), header.height());
+    return (int) Math.max(1, (longest + 2L * side - 1) / (2L * side));
+  }
+
+  /**
+   * What a job holds at most: the decoded pixels, the first halving in 32-bit colour (a quarter of
+   * them, four bytes each), and the result and its copies at the size kept.
+   */
+  static long cost(Header header, int step, int side) {
+    long decoded = ceilDiv(header.width(), step) * ceilDiv(header.height(), step);
+    return decoded * (header.bytesPerPixel() + 1) + 3L * side * side * 4;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  /** Decodes at every {@code step}-th pixel; the header was checked before. */
+  private static BufferedImage decode(Path file, int step) throws Refusal {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      ImageReader reader = reader(in);
+      try {
+        reader.setInput(in, true, true);
         ImageReadParam param = reader.getDefaultReadParam();
-        // Decode a big photo at every n-th pixel, still twice the size kept, then shrink it well.
-        int step = (int) Math.max(1, Math.max(width, height) / (2L * maxSide));
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
@@ -191,11 +308,14 @@ public class ImageProcessor {
     double scale = Math.min(1.0, side / (double) Math.max(width, height));
     int targetWidth = Math.max(1, (int) Math.round(width * scale));
     int targetHeight = Math.max(1, (int) Math.round(height * scale));
-    BufferedImage current = redraw(source, width, height, alpha);
+    // Halving starts from the source itself, so no full-size copy is ever made of a big photo.
+    BufferedImage current = source;
     while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {
       current = redraw(current, current.getWidth() / 2, current.getHeight() / 2, alpha);
     }
-    if (current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
+    if (current == source
+        || current.getWidth() != targetWidth
+        || current.getHeight() != targetHeight) {
       current = redraw(current, targetWidth, targetHeight, alpha);
     }
     return current;

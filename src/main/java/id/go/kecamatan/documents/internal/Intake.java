@@ -49,6 +49,10 @@ public class Intake {
   private record Stored(String key, long size, String sha256) {}
 
   public Intake(DocumentsProperties properties, BlobStore blobs) {
+    this(properties, blobs, ImageWork.forThisProcess(properties.imageHeapPercent()));
+  }
+
+  Intake(DocumentsProperties properties, BlobStore blobs, ImageWork imageWork) {
     this.limits = properties.limits();
     this.blobs = blobs;
     this.images =
@@ -56,7 +60,8 @@ public class Intake {
             properties.maxImageSide(),
             properties.thumbnailSide(),
             properties.maxMegapixels(),
-            new HeifConverter(properties.heifConvert(), properties.conversionTimeout()));
+            new HeifConverter(properties.heifConvert(), properties.conversionTimeout()),
+            imageWork);
     try {
       this.work = Files.createDirectories(properties.dir().resolve("work"));
       FileSystemBlobStore.removeLeftovers(work, Duration.ofDays(1));
@@ -67,6 +72,32 @@ public class Intake {
 
   public DocumentLimits limits() {
     return limits;
+  }
+
+  /**
+   * Redraws a small picture that is kept outside the document store (an office logo) as a PNG of at
+   * most {@code side} pixels, under the same checks and bound on image work as photos. Only JPEG
+   * and PNG are taken.
+   *
+   * @throws Refusal {@code documents.error.type}, {@code .dimensions}, {@code .depth}, {@code
+   *     .unreadable}, {@code .busy}
+   */
+  public ImageProcessor.Processed redrawPicture(byte[] bytes, int side) throws Refusal {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory(work, "picture-");
+      Path raw = Files.write(scratch.resolve("picture.bin"), bytes);
+      FileKind kind = FileKind.of(raw);
+      if (kind != FileKind.JPEG && kind != FileKind.PNG) {
+        throw new Refusal("documents.error.type");
+      }
+      return images.redrawAsPng(raw, side);
+    } catch (IOException e) {
+      log.warn("Redrawing a picture failed: {}", e.toString());
+      throw new Refusal("documents.error.failed");
+    } finally {
+      deleteTree(scratch);
+    }
   }
 
   /**
@@ -109,11 +140,11 @@ public class Intake {
   }
 
   private Accepted storePdf(Path raw, Slot slot) throws Refusal, IOException {
-    PdfCheck.check(raw);
-    long size = Files.size(raw);
+    PdfCheck.Checked checked = PdfCheck.check(raw, raw.resolveSibling("cleaned.pdf"));
+    long size = Files.size(checked.stored());
     checkApplicationTotal(slot, size);
     Stored stored;
-    try (InputStream in = Files.newInputStream(raw)) {
+    try (InputStream in = Files.newInputStream(checked.stored())) {
       stored = put(in);
     }
     return new Accepted(

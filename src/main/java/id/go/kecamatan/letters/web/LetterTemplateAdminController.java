@@ -5,6 +5,7 @@ import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.letters.internal.render.LetterFont;
 import id.go.kecamatan.letters.internal.render.LetterRenderer;
+import id.go.kecamatan.letters.internal.render.LetterRenderingFailed;
 import id.go.kecamatan.letters.internal.render.LetterTemplate;
 import id.go.kecamatan.letters.internal.render.LetterTemplates;
 import id.go.kecamatan.letters.internal.render.PaperSize;
@@ -95,7 +96,15 @@ class LetterTemplateAdminController {
     TemplateForm form =
         new TemplateForm(
             effective.own() ? effective.title() : null, effective.body(), effective.version());
-    return editPage(model, locale, service, form, new FieldErrors(), false);
+    // a template saved before a rule was added is shown with what is wrong with it now
+    FieldErrors errors = new FieldErrors();
+    LetterTemplate.Compiled compiled =
+        templates.check(forms.definition(officeId(), service.id()), effective.body());
+    if (!compiled.ok()) {
+      LetterTemplate.Problem problem = compiled.problems().get(0);
+      errors.reject("body", problem.key(), problem.args());
+    }
+    return editPage(model, locale, service, form, errors, false);
   }
 
   @PostMapping(BASE + "/{serviceId}")
@@ -163,10 +172,18 @@ class LetterTemplateAdminController {
           .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
           .body(messages.getMessage(problem.key(), problem.args(), locale));
     }
+    byte[] png;
+    try {
+      png = renderer.previewPng(officeId(), service.id(), title, compiled.template());
+    } catch (LetterRenderingFailed e) {
+      return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+          .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+          .body(messages.getMessage("letterTemplates.error.render", null, locale));
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_PNG)
         .header("Cache-Control", "no-store")
-        .body(renderer.previewPng(officeId(), service.id(), title, compiled.template()));
+        .body(png);
   }
 
   /** The title as saving checks it: plain text of at most {@link LetterTemplates#MAX_TITLE}. */
@@ -189,12 +206,16 @@ class LetterTemplateAdminController {
     if (!errors.has("body") && !errors.has("title")) {
       LetterTemplate.Compiled compiled = templates.check(definition, form.body());
       if (compiled.ok()) {
-        preview =
-            "data:image/png;base64,"
-                + Base64.getEncoder()
-                    .encodeToString(
-                        renderer.previewPng(
-                            officeId, service.id(), form.title(), compiled.template()));
+        try {
+          preview =
+              "data:image/png;base64,"
+                  + Base64.getEncoder()
+                      .encodeToString(
+                          renderer.previewPng(
+                              officeId, service.id(), form.title(), compiled.template()));
+        } catch (LetterRenderingFailed e) {
+          errors.reject("body", "letterTemplates.error.render");
+        }
       }
     }
     List<PlaceholderRow> placeholders =

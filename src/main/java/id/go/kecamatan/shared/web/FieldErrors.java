@@ -60,7 +60,11 @@ public final class FieldErrors {
     return optionalText(field, value, max);
   }
 
-  /** Optional text of at most {@code max} characters, plain text only. */
+  /**
+   * Optional text of at most {@code max} characters, plain text only: no markup, no control
+   * characters, no invisible formatting characters (bidi controls, zero-width characters; see
+   * {@link Texts}). Pass the value through {@link #clean} first, so what is stored is NFC.
+   */
   public FieldErrors optionalText(String field, String value, int max) {
     if (value == null || value.isEmpty()) {
       return this;
@@ -73,6 +77,9 @@ public final class FieldErrors {
     }
     if (CONTROL.matcher(value).find()) {
       return reject(field, "error.control");
+    }
+    if (Texts.hasInvisibleFormatting(value)) {
+      return reject(field, "error.invisible");
     }
     return this;
   }
@@ -122,12 +129,9 @@ public final class FieldErrors {
     return this;
   }
 
-  /** Trims and turns empty into null. */
+  /** Trims, normalises to Unicode NFC ({@link Texts#normalise}) and turns empty into null. */
   public static String clean(String value) {
-    if (value == null) {
-      return null;
-    }
-    String trimmed = value.strip();
-    return trimmed.isEmpty() ? null : trimmed;
+    String normalised = Texts.normalise(value);
+    return normalised == null || normalised.isEmpty() ? null : normalised;
   }
 }

@@ -1,11 +1,17 @@
 package id.go.kecamatan.shared.web;
 
+import id.go.kecamatan.shared.pdf.Xhtml;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -17,17 +23,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * would get the container's bare 413. This filter, ahead of Spring Security, reads the multipart
  * body first and sends the user back to the form with {@code ?terlalu-besar}, where the form shows
  * the message; nothing is saved. The JSON API gets a 413 {@code application/problem+json}.
+ *
+ * <p>Any other form post whose body cannot be read (a malformed multipart body, a urlencoded body
+ * over the container's limit) is answered here too, 400 or 413, as the error page or an API
+ * problem, and logged as one WARN line: a client's mistake is not a server error.
  */
 @Component
 @Order(-150)
 class UploadLimitFilter extends OncePerRequestFilter {
 
+  private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
+
   private final long maxFileMegabytes;
   private final long maxRequestMegabytes;
 
+  private final MessageSource messages;
+
   UploadLimitFilter(
       @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
-      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
+      MessageSource messages) {
+    this.messages = messages;
     this.maxFileMegabytes = maxFile.toMegabytes();
     this.maxRequestMegabytes = maxRequest.toMegabytes();
   }
@@ -37,27 +53,124 @@ class UploadLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String type = request.getContentType();
-    if ("POST".equals(request.getMethod())
-        && type != null
-        && type.toLowerCase().startsWith("multipart/")) {
+    String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+    boolean multipart = lower.startsWith("multipart/");
+    boolean form = multipart || lower.startsWith("application/x-www-form-urlencoded");
+    if ("POST".equals(request.getMethod()) && form) {
       try {
         request.getParameterMap();
-      } catch (IllegalStateException e) {
-        if (!tooLarge(e)) {
-          throw e;
+        if (lower.startsWith("multipart/form-data")) {
+          request.getParts(); // a malformed body fails here, not deep in a controller
         }
-        boolean tooManyParts = tooManyParts(e);
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-          tooLargeProblem(request, response, tooManyParts);
+      } catch (IllegalStateException | IOException | ServletException e) {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (multipart && tooLarge(e)) {
+          boolean tooManyParts = tooManyParts(e);
+          log.warn("Refused an upload over the limit to {} ({})", safePath(request), reason(e));
+          if (api) {
+            tooLargeProblem(request, response, tooManyParts);
+          } else {
+            // the form shows "too many files" or "too large" for these
+            response.sendRedirect(
+                sameSitePath(request) + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
+          }
+          return;
+        }
+        // The client's mistake, not ours: one line for the operator, no stack trace, no content.
+        int status = status(e);
+        log.warn(
+            "Refused a {} form post to {} with {} ({})",
+            status == 413 ? "too large" : "malformed",
+            safePath(request),
+            status,
+            reason(e));
+        if (api) {
+          problem(request, response, status);
         } else {
-          // the form shows "too many files" or "too large" for these
-          response.sendRedirect(
-              sameSitePath(request) + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
+          page(request, response, status);
         }
         return;
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** 413 for a body over a limit, 400 for anything else that cannot be read. */
+  private static int status(Throwable e) {
+    if (e instanceof InvalidParameterException invalid && invalid.getErrorCode() > 0) {
+      return invalid.getErrorCode() == 413 ? 413 : 400;
+    }
+    return tooLarge(e) ? 413 : 400;
+  }
+
+  /** The kind of failure, by the class names along the causes: never the request's content. */
+  private static String reason(Throwable e) {
+    StringBuilder reason = new StringBuilder();
+    for (Throwable cause = e; cause != null && reason.length() < 200; cause = cause.getCause()) {
+      if (!reason.isEmpty()) {
+        reason.append(" < ");
+      }
+      reason.append(cause.getClass().getSimpleName());
+    }
+    return reason.toString();
+  }
+
+  /** The path without anything but plain URL characters (ids stay, nothing else can be forged). */
+  private static String safePath(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri == null ? "-" : uri.replaceAll("[^A-Za-z0-9/._~-]", "?");
+  }
+
+  /**
+   * A small error page written here: the container's error page would read the same unreadable body
+   * again (and fail with a stack trace in the log).
+   */
+  private void page(HttpServletRequest request, HttpServletResponse response, int status)
+      throws IOException {
+    String language = request.getHeader("Accept-Language");
+    Locale locale =
+        language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
+            ? Locale.ENGLISH
+            : Locale.forLanguageTag("id");
+    String kind = status == 413 ? "tooLarge" : "badRequest";
+    String title = messages.getMessage("errorPage." + kind + ".title", null, locale);
+    String body = messages.getMessage("errorPage." + kind + ".body", null, locale);
+    StringBuilder html = new StringBuilder("<!doctype html><html lang=\"");
+    html.append(locale.getLanguage())
+        .append("\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
+    Xhtml.escape(title, html);
+    html.append("</title></head><body><main><h1>");
+    Xhtml.escape(title, html);
+    html.append("</h1><p>");
+    Xhtml.escape(body, html);
+    html.append("</p><p><a href=\"/\">&#8592; ");
+    Xhtml.escape(messages.getMessage("errorPage.home", null, "/", locale), html);
+    html.append("</a></p></main></body></html>");
+    response.setStatus(status);
+    response.setContentType("text/html;charset=UTF-8");
+    response.setHeader("Connection", "close");
+    response.getWriter().write(html.toString());
+  }
+
+  /** The JSON API's answer to a body it cannot read: a problem in Indonesian or English. */
+  private void problem(HttpServletRequest request, HttpServletResponse response, int status)
+      throws IOException {
+    if (status == 413) {
+      tooLargeProblem(request, response, false);
+      return;
+    }
+    String language = request.getHeader("Accept-Language");
+    boolean english = language != null && language.strip().toLowerCase().startsWith("en");
+    String title =
+        english
+            ? "The upload cannot be read: the request body is incomplete or malformed"
+            : "Unggahan tidak terbaca: isi permintaan tidak lengkap atau rusak";
+    response.setStatus(400);
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response
+        .getWriter()
+        .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":400}");
   }
 
   /** The JSON API answers 413 as {@code application/problem+json} instead of redirecting. */

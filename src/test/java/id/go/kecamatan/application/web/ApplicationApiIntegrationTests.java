@@ -313,6 +313,78 @@ class ApplicationApiIntegrationTests {
   }
 
   @Test
+  void invisibleFormattingIsRefusedAndNamesAreStoredInNfc() throws Exception {
+    List<Part> reversed =
+        replace(
+            form(unique()),
+            "name",
+            new Part("name", null, null, "Ani \u202Eawidaw".getBytes(StandardCharsets.UTF_8)));
+    reversed =
+        replace(
+            reversed,
+            "answers[keperluan]",
+            new Part(
+                "answers[keperluan]",
+                null,
+                null,
+                "Melamar\u200B kerja".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> refused = post(reversed);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains("\"field\":\"name\"", "\"field\":\"answers.keperluan\"", "error.invisible")
+        .contains("Berisi karakter tak terlihat");
+    HttpResponse<String> english = post(reversed, "Accept-Language", "en");
+    assertThat(english.body()).contains("Contains invisible characters");
+
+    // "René" typed with a combining accent (NFD) is stored as the one character é (NFC)
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String decomposed = "Rene\u0301 " + tag;
+    HttpResponse<String> created =
+        post(
+            replace(
+                form(unique()),
+                "name",
+                new Part("name", null, null, decomposed.getBytes(StandardCharsets.UTF_8))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(
+            jdbc.sql("select name from application where tracking_code = ?")
+                .param(trackingCode(created))
+                .query(String.class)
+                .single())
+        .isEqualTo("Ren\u00e9 " + tag);
+  }
+
+  @Test
+  void aPhotoOf392MegabytesDecodedIsRefusedAndFourAtOnceLeaveTheNodeServing() throws Exception {
+    String field = "files[" + requirements.get(0) + "]";
+    Part deep = new Part(field, "ktp.png", "image/png", TestFiles.sixteenBitPng());
+
+    HttpResponse<String> one = post(replace(form(unique()), field, deep));
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(422);
+    assertThat(one.body())
+        .contains("documents.error.depth", field)
+        .contains("terlalu besar untuk diproses (7000 × 7000 piksel, 16 bit per warna)");
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> four = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        four.add(pool.submit(() -> post(replace(form(unique()), field, deep))));
+      }
+      for (var response : four) {
+        HttpResponse<String> answer = response.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // the node still serves, and still takes an ordinary application
+    HttpResponse<String> created = post(form(unique()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  @Test
   void tooManyLookUpsAreRefusedForAWhile() throws Exception {
     for (int i = 0; i < LookupLimiter.PER_MINUTE; i++) {
       assertThat(get("/api/v1/applications/351616-AAAAAAAA?phone=1234").statusCode())

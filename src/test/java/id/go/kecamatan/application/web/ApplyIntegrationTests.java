@@ -416,6 +416,16 @@ class ApplyIntegrationTests {
                     new FilePart("bom.png", "image/png", TestFiles.pngDeclaring(100_000, 100_000)))
                 .body())
         .contains("megapiksel");
+    HttpResponse<String> deep =
+        upload(
+            resident,
+            draft,
+            ktp,
+            new FilePart("dalam.png", "image/png", TestFiles.sixteenBitPng()));
+    assertThat(deep.statusCode()).isEqualTo(422);
+    assertThat(deep.body())
+        .contains(
+            "Foto yang dipilih terlalu besar untuk diproses (7000 × 7000 piksel, 16 bit per warna)");
     // one good file and one bad in the same upload: neither is kept
     HttpResponse<String> mixed =
         upload(
@@ -692,6 +702,43 @@ class ApplyIntegrationTests {
         .param(draft)
         .query(String.class)
         .single();
+  }
+
+  @Test
+  void invisibleFormattingInANameAPlaceOrAnAnswerIsRefusedWithAMessage() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    String message = "Berisi karakter tak terlihat (pengatur arah teks atau spasi tanpa lebar)";
+
+    // a right-to-left override would print "Siti \u202Ehanima" as "Siti aminah" reversed
+    HttpResponse<String> identity =
+        identity(
+            resident,
+            draft,
+            "name",
+            "Siti \u202Ehanima",
+            "birthPlace",
+            "Moj\u200Bokerto",
+            "address",
+            "Dusun \u2067Krajan\u2069 RT 01");
+    assertThat(identity.statusCode()).isEqualTo(422);
+    assertThat(identity.body())
+        .contains(message)
+        .contains("href=\"#name\"", "href=\"#birthPlace\"", "href=\"#address\"");
+
+    identity(resident, draft);
+    resident.get("/permohonan/" + draft + "/pertanyaan");
+    HttpResponse<String> answers =
+        resident.post(
+            "/permohonan/" + draft + "/pertanyaan",
+            "keperluan",
+            "pribadi",
+            "keterangan",
+            "Untuk\uFEFF melamar\u200D kerja",
+            "lama_tinggal",
+            "3");
+    assertThat(answers.statusCode()).isEqualTo(422);
+    assertThat(answers.body()).contains(message, "href=\"#keterangan\"");
   }
 
   @Test

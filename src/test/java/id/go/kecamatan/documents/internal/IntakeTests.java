@@ -122,6 +122,60 @@ class IntakeTests {
   }
 
   @Test
+  void aSixteenBitPngUnderThePixelLimitIsRefusedByWhatItWouldTakeDecoded() throws Exception {
+    // 49 megapixels pass the 50-megapixel limit, but 16 bits per sample make 392 MB decoded.
+    byte[] deep = TestFiles.sixteenBitPng();
+    assertThat(deep.length).isLessThan(1024 * 1024);
+
+    assertThatThrownBy(() -> intake.take(upload("dalam.png", "image/png", deep), Slot.empty("f")))
+        .isInstanceOfSatisfying(
+            Refusal.class,
+            r -> {
+              assertThat(r.key()).isEqualTo("documents.error.depth");
+              assertThat(r.args()).containsExactly("7000", "7000", "16");
+            });
+    assertThat(workFiles()).isEmpty();
+  }
+
+  @Test
+  void bigPhotosAtOnceTakeTurnsWithinTheBudgetOfImageWork() throws Exception {
+    // Each decodes subsampled to 2,500 × 2,500 (25 MB as RGB) and holds about 44 MB in all: two at
+    // once would take more than the 64 MB budget, so they take turns, and all are stored.
+    ImageWork work = new ImageWork(2, 64L * 1024 * 1024, Duration.ofMinutes(2));
+    Intake bounded = new Intake(DocumentsProperties.defaults(dir), blobs, work);
+    byte[] big = TestFiles.plainPng(5000, 5000, 8, false);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Intake.Accepted>> results =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        results.add(
+            pool.submit(() -> bounded.take(upload("besar.png", null, big), Slot.empty("f"))));
+      }
+      for (var result : results) {
+        Intake.Accepted accepted = result.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(accepted.width()).isEqualTo(2000);
+        assertThat(accepted.height()).isEqualTo(2000);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(work.peakMegabytes()).isPositive().isLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void aTurnNotComingInTimeIsARefusalToTryAgain() throws Exception {
+    ImageWork work = new ImageWork(1, 64L * 1024 * 1024, Duration.ofMillis(50));
+    try (ImageWork.Permit busy = work.enter(1)) {
+      assertThatThrownBy(() -> work.enter(1))
+          .isInstanceOfSatisfying(
+              Refusal.class, r -> assertThat(r.key()).isEqualTo("documents.error.busy"));
+    }
+    work.enter(1).close();
+  }
+
+  @Test
   void aJpegThatIsOnlyAHeaderCannotBeRead() throws Exception {
     byte[] jpeg = TestFiles.jpeg(TestFiles.photo(100, 100));
     byte[] truncated = java.util.Arrays.copyOf(jpeg, 20);
@@ -147,7 +201,8 @@ class IntakeTests {
             320,
             50,
             "/nonexistent/heif-convert",
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            25);
     Intake withoutConverter = new Intake(noConverter, blobs);
     byte[] heic = new byte[64];
     System.arraycopy(
@@ -209,6 +264,51 @@ class IntakeTests {
     assertThat(accepted.contentType()).isEqualTo("application/pdf");
     assertThat(accepted.thumbnailKey()).isNull();
     assertThat(accepted.width()).isNull();
+  }
+
+  @Test
+  void aPdfWithScriptsAndLaunchActionsIsStoredWithoutThem() throws Exception {
+    byte[] upload = TestFiles.activePdf("Surat pengantar RT");
+    assertThat(contains(upload, "app.alert".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(contains(upload, "/Launch".getBytes(StandardCharsets.US_ASCII))).isTrue();
+
+    Intake.Accepted accepted =
+        intake.take(upload("pengantar.pdf", "application/pdf", upload), Slot.empty("rt"));
+
+    byte[] stored = read(accepted.blobKey());
+    assertThat(stored).isNotEqualTo(upload);
+    assertThat(accepted.sha256()).isEqualTo(sha256(stored));
+    assertThat(accepted.size()).isEqualTo(stored.length);
+    for (String active : new String[] {"app.alert", "/JavaScript", "/Launch", "calc.exe", "/AA"}) {
+      assertThat(contains(stored, active.getBytes(StandardCharsets.US_ASCII))).as(active).isFalse();
+    }
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(stored)) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+      assertThat(pdf.getDocumentCatalog().getOpenAction()).isNull();
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+          .contains("Surat pengantar RT");
+      var annotations = pdf.getPage(0).getAnnotations();
+      assertThat(annotations).hasSize(2);
+      var launchLink =
+          (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) annotations.get(0);
+      var webLink =
+          (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink) annotations.get(1);
+      assertThat(launchLink.getAction()).isNull();
+      assertThat(webLink.getAction())
+          .isInstanceOfSatisfying(
+              org.apache.pdfbox.pdmodel.interactive.action.PDActionURI.class,
+              uri -> assertThat(uri.getURI()).isEqualTo("https://kecamatan.example.id/"));
+    }
+  }
+
+  @Test
+  void aPdfWithoutActiveContentIsKeptByteForByteEvenWithLinks() throws Exception {
+    byte[] upload = TestFiles.pdf(2);
+
+    Intake.Accepted accepted =
+        intake.take(upload("kk.pdf", "application/pdf", upload), Slot.empty("kk"));
+
+    assertThat(read(accepted.blobKey())).isEqualTo(upload);
   }
 
   @Test

@@ -40,6 +40,29 @@ class FieldErrorsTests {
   }
 
   @Example
+  void bidiControlsAndZeroWidthCharactersAreRefused() {
+    String[] invisible = {
+      "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069",
+      "\u200E", "\u200F", "\u061C", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"
+    };
+    for (String c : invisible) {
+      assertThat(errorOf("Budi" + c + "man", 200))
+          .as("U+%04X", (int) c.charAt(0))
+          .isEqualTo("error.invisible");
+    }
+    assertThat(errorOf("Budi Santoso", 200)).isNull();
+    assertThat(errorOf("Ren\u00e9 Müller-Ñúñez", 200)).isNull();
+  }
+
+  @Example
+  void cleanTrimsAndNormalisesToNfc() {
+    assertThat(FieldErrors.clean("  Rene\u0301  ")).isEqualTo("Ren\u00e9");
+    assertThat(FieldErrors.clean("   ")).isNull();
+    assertThat(FieldErrors.clean(null)).isNull();
+    assertThat(Texts.normalise("A\u030a")).isEqualTo("\u00c5");
+  }
+
+  @Example
   void lessThanSignsThatCannotOpenATagAreAccepted() {
     assertThat(errorOf("5<6", 200)).isNull();
     assertThat(errorOf("usia < 17 tahun", 200)).isNull();

@@ -35,8 +35,20 @@ final class LetterPdf {
 
   private LetterPdf() {}
 
-  /** The PDF/A-3b of a letter page and its signature block's position. */
+  /**
+   * The PDF/A-3b of a letter page and its signature block's position.
+   *
+   * @throws LetterRenderingFailed when the layout engine fails on it (a stack overflow included)
+   */
   static RenderedLetter render(String xhtml) {
+    try {
+      return renderUnchecked(xhtml);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new LetterRenderingFailed(e);
+    }
+  }
+
+  private static RenderedLetter renderUnchecked(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
@@ -71,6 +83,14 @@ final class LetterPdf {
 
   /** The first page of a PDF as a PNG image at {@link #PREVIEW_DPI}. */
   static byte[] firstPagePng(byte[] pdf) {
+    try {
+      return firstPagePngUnchecked(pdf);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new LetterRenderingFailed(e);
+    }
+  }
+
+  private static byte[] firstPagePngUnchecked(byte[] pdf) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, PREVIEW_DPI);
       ByteArrayOutputStream out = new ByteArrayOutputStream();

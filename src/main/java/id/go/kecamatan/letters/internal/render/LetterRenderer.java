@@ -54,6 +54,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LetterRenderer implements LetterRendering {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(LetterRenderer.class);
+
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   /** The logo's largest side in pixels: 22 mm at about 300 dpi. */
@@ -92,17 +95,56 @@ public class LetterRenderer implements LetterRendering {
     ServiceType service = catalog.service(request.officeId(), request.serviceId());
     LetterTemplates.Effective effective = templates.effective(request.officeId(), service);
     LetterTemplate template = templates.compiled(effective.body());
+    boolean own = effective.own();
     if (template == null) {
-      // a saved template that no longer compiles (never expected): the shipped default
+      // a saved template that no longer compiles (saved before a rule was added): the default
+      own = false;
       template = templates.compiled(templates.defaultBody(service.code()));
     }
     String title = effective.title() != null ? effective.title() : templates.defaultTitle(service);
-    return prepare(request, service, title, template);
+    Prepared prepared = prepare(request, service, title, template);
+    if (!own) {
+      return prepared;
+    }
+    // An office's own template that the layout engine fails on is never a dead end for a letter:
+    // it is laid out with the shipped default, and the operator is told once per letter.
+    return number -> {
+      try {
+        return prepared.render(number);
+      } catch (LetterRenderingFailed e) {
+        log.warn(
+            "The office's own letter template of service {} cannot be rendered ({}); the shipped"
+                + " default is used",
+            service.code(),
+            e.getMessage());
+        LetterTemplate fallback = templates.compiled(templates.defaultBody(service.code()));
+        return prepare(request, service, title, fallback).render(number);
+      }
+    };
+  }
+
+  /**
+   * Whether a template renders: a draft letter of sample data is laid out with it, as saving
+   * requires.
+   */
+  public boolean renders(UUID officeId, UUID serviceId, String title, LetterTemplate template) {
+    ServiceType service = catalog.service(officeId, serviceId);
+    String shown = title == null || title.isBlank() ? templates.defaultTitle(service) : title;
+    LetterRequest sample = sample(officeId, forms.definition(officeId, serviceId));
+    try {
+      prepare(sample, service, shown, template).render(null);
+      return true;
+    } catch (LetterRenderingFailed e) {
+      log.warn("A letter template was refused because it cannot be rendered: {}", e.getMessage());
+      return false;
+    }
   }
 
   /**
    * The first page, as a PNG image, of a draft letter of sample data with this title and template
    * (saved or not), for the template editor.
+   *
+   * @throws LetterRenderingFailed when the template cannot be laid out
    */
   public byte[] previewPng(UUID officeId, UUID serviceId, String title, LetterTemplate template) {
     ServiceType service = catalog.service(officeId, serviceId);

@@ -38,6 +38,13 @@ public final class LetterTemplate {
   /** The longest template accepted. */
   public static final int MAX_LENGTH = 20_000;
 
+  /**
+   * How deeply elements may nest: a letter needs about eight (a table, its body, a row, a cell, a
+   * paragraph, bold inside italic); the layout engine recurses per level, and 2,800 nested {@code
+   * <b>} overflowed its stack.
+   */
+  public static final int MAX_DEPTH = 20;
+
   /** {@code {{name}}} with a name of lower-case letters, digits, underscores and dots. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z0-9_.]+)\\s*}}");
 
@@ -195,6 +202,7 @@ public final class LetterTemplate {
     private Locator locator;
     private int textLine;
     private int depth;
+    private boolean tooDeep;
 
     Builder(Predicate<String> known) {
       this.known = known;
@@ -226,6 +234,13 @@ public final class LetterTemplate {
       flushText();
       if (depth++ == 0) {
         return; // the wrapping root
+      }
+      if (depth - 1 > MAX_DEPTH) {
+        if (!tooDeep) {
+          tooDeep = true;
+          problem("letterTemplates.error.tooDeep", line(), MAX_DEPTH);
+        }
+        return;
       }
       if (!ELEMENTS.contains(name)) {
         problem("letterTemplates.error.element", line(), name);
@@ -262,7 +277,7 @@ public final class LetterTemplate {
     @Override
     public void endElement(String uri, String localName, String name) {
       flushText();
-      if (--depth == 0 || !ELEMENTS.contains(name)) {
+      if (--depth == 0 || depth > MAX_DEPTH || !ELEMENTS.contains(name)) {
         return;
       }
       if (!name.equals("br")) {

@@ -25,6 +25,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,13 +51,20 @@ public class LetterTemplates {
   private final FormFields forms;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ObjectProvider<LetterRenderer> renderer;
   private final Properties defaultTitles = new Properties();
   private final Map<String, Optional<String>> defaultBodies = new ConcurrentHashMap<>();
   private final Map<String, LetterTemplate> compiled = new ConcurrentHashMap<>();
 
   LetterTemplates(
-      JdbcClient jdbc, Catalog catalog, FormFields forms, AuditTrail audit, Clock clock) {
+      JdbcClient jdbc,
+      Catalog catalog,
+      FormFields forms,
+      AuditTrail audit,
+      Clock clock,
+      ObjectProvider<LetterRenderer> renderer) {
     this.jdbc = jdbc;
+    this.renderer = renderer; // the renderer reads templates from here: looked up when saving
     this.catalog = catalog;
     this.forms = forms;
     this.audit = audit;
@@ -152,8 +160,9 @@ public class LetterTemplates {
   }
 
   /**
-   * Saves the office's own template of a service after checking it; the body's first problem is
-   * reported on {@code body}.
+   * Saves the office's own template of a service after checking it (the rules of {@link
+   * LetterTemplate#compile}) and laying out a sample letter with it; the body's first problem is
+   * reported on {@code body}, {@code letterTemplates.error.render} when no letter can be made.
    */
   @Transactional
   public Outcome<Effective> save(
@@ -169,6 +178,10 @@ public class LetterTemplates {
     }
     if (errors.any()) {
       return Outcome.failed(errors);
+    }
+    // a template is only kept if a letter can be made from it: never one that breaks letters
+    if (!renderer.getObject().renders(officeId, serviceId, title, compiledBody.template())) {
+      return Outcome.failed(errors.reject("body", "letterTemplates.error.render"));
     }
     Effective before = effective(officeId, service);
     Officer officer = CurrentOfficer.get().orElse(null);

@@ -106,6 +106,24 @@ class LetterTemplateTests {
   }
 
   @Test
+  void elementsNestedTooDeeplyAreRefusedOnceWithTheirLine() {
+    String deep = "<p>\n" + "<b>".repeat(2800) + "x" + "</b>".repeat(2800) + "</p>";
+    assertThat(deep.length()).isLessThan(LetterTemplate.MAX_LENGTH);
+
+    LetterTemplate.Compiled compiled = compile(deep);
+
+    assertThat(compiled.ok()).isFalse();
+    assertThat(compiled.problems()).hasSize(1);
+    assertThat(compiled.problems().get(0).key()).isEqualTo("letterTemplates.error.tooDeep");
+    assertThat(compiled.problems().get(0).args()).containsExactly(2, LetterTemplate.MAX_DEPTH);
+    // as deep as allowed is fine
+    String allowed =
+        "<b>".repeat(LetterTemplate.MAX_DEPTH) + "x" + "</b>".repeat(LetterTemplate.MAX_DEPTH);
+    assertThat(compile(allowed).ok()).isTrue();
+    assertThat(compile("<b>" + allowed + "</b>").ok()).isFalse();
+  }
+
+  @Test
   void unknownAndBrokenPlaceholdersEmptyAndOversizedTemplatesAreRefused() {
     assertThat(problem("<p>a</p>\n<p>b</p>\n<p>{{pemohon.gaji}}</p>"))
         .usingRecursiveComparison()

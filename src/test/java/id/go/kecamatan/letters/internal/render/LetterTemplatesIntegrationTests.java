@@ -49,6 +49,8 @@ class LetterTemplatesIntegrationTests {
   @Autowired FormFields forms;
   @Autowired Offices offices;
   @Autowired JdbcClient jdbc;
+  @Autowired id.go.kecamatan.application.Applications applications;
+  @Autowired id.go.kecamatan.application.Decisions decisions;
 
   UUID jetis;
   UUID village;
@@ -366,6 +368,67 @@ class LetterTemplatesIntegrationTests {
     assertThat(js.statusCode()).isEqualTo(422);
     assertThat(new String(js.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("img");
     assertThat(templates.servicesWithOwnTemplate(jetis)).doesNotContain(service.id());
+  }
+
+  static final String DEEP = "<p>" + "<b>".repeat(2800) + "x" + "</b>".repeat(2800) + "</p>";
+
+  @Test
+  void aTemplateNestedTooDeeplyIsRefusedWhenSavedAndInThePreview() {
+    ServiceType service = service(jetis, "SKCK");
+    String url = "/admin/surat/templat/" + service.id();
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    admin.get(url);
+
+    HttpResponse<String> refused = admin.post(url, "body", DEEP, "action", "simpan");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("Baris 1: unsur bertumpuk terlalu dalam (paling banyak 20 tingkat")
+        .doesNotContain("src=\"data:image/png");
+    assertThat(templates.servicesWithOwnTemplate(jetis)).doesNotContain(service.id());
+
+    HttpResponse<byte[]> js = postForBytes(admin, url + "/pratinjau", DEEP);
+    assertThat(js.statusCode()).isEqualTo(422);
+    assertThat(new String(js.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("terlalu dalam");
+  }
+
+  @Test
+  void aBrokenTemplateStoredBeforeTheRulesBreaksNoPageAndNoLetter() throws Exception {
+    // stored as an earlier version let it be saved: 2,800 nested <b>
+    ServiceType service = service(jetis, "DOMISILI");
+    jdbc.sql(
+            """
+            insert into letter_template (office_id, service_id, title, body, updated_at, version)
+            values (?, ?, null, ?, now(), 0)
+            """)
+        .params(jetis, service.id(), DEEP)
+        .update();
+    try {
+      String url = "/admin/surat/templat/" + service.id();
+      WebClient admin = WebClient.signedIn(port, "admin.jetis");
+
+      HttpResponse<String> editor = admin.get(url);
+      assertThat(editor.statusCode()).isEqualTo(200);
+      assertThat(editor.body())
+          .contains("class=\"error-summary\"", "unsur bertumpuk terlalu dalam");
+      HttpResponse<String> list = admin.get("/admin/surat/templat");
+      assertThat(list.statusCode()).isEqualTo(200);
+
+      // the Camat's preview of a letter of this service shows the letter in the shipped template
+      id.go.kecamatan.letters.LetterFixtures fixtures =
+          new id.go.kecamatan.letters.LetterFixtures(applications, decisions, jdbc);
+      var approved = fixtures.approved(jetis, "Ratna Sari Dewi");
+      WebClient camat = WebClient.signedIn(port, "camat.jetis");
+      HttpResponse<byte[]> preview =
+          camat.getBytes("/admin/surat/tanda-tangan/" + approved.id().value() + "/pratinjau");
+      assertThat(preview.statusCode()).isEqualTo(200);
+      assertThat(preview.headers().firstValue("Content-Type")).hasValue("application/pdf");
+      assertThat(PdfChecks.text(preview.body())).contains("Ratna Sari Dewi", "DRAF");
+    } finally {
+      jdbc.sql("delete from letter_template where office_id = ? and service_id = ?")
+          .params(jetis, service.id())
+          .update();
+    }
   }
 
   @Test

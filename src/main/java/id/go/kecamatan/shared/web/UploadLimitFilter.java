@@ -42,7 +42,12 @@ class UploadLimitFilter extends OncePerRequestFilter {
         && type.toLowerCase().startsWith("multipart/")) {
       try {
         request.getParameterMap();
-      } catch (IllegalStateException e) {
+      } catch (RuntimeException e) {
+        if (causedBy(e, "InvalidFileNameException")) {
+          // the container refuses a NUL in a file name; answered like any control character
+          ControlCharacterFilter.refuse(request, response, "a file name");
+          return;
+        }
         if (!tooLarge(e)) {
           throw e;
         }
@@ -103,6 +108,15 @@ class UploadLimitFilter extends OncePerRequestFilter {
       return request.getContextPath() + "/";
     }
     return uri;
+  }
+
+  private static boolean causedBy(Throwable e, String simpleName) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getSimpleName().equals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The container's limit on the number of parts (files and fields) of one request. */

@@ -181,7 +181,8 @@ class HostileInputIntegrationTests {
               send(
                   client, endpoint, name + "=" + hostile.getKey(), endpoint.method(), real, fields);
           outcomes.add(outcome);
-          sent++;
+          // a NUL in a query is refused ahead of every controller, by design
+          sent += hostile.getKey().equals("NUL") && endpoint.method().equals("GET") ? 0 : 1;
           if (reachedController(outcome, hostile.getKey())) {
             reached++;
             reachedPerEndpoint.merge(endpoint, 1, Integer::sum);
@@ -214,7 +215,7 @@ class HostileInputIntegrationTests {
             .toList();
     System.out.printf(
         "Hostile input: %d endpoints, %d requests, %d of %d parameter requests reached a"
-            + " controller, %d 5xx%n",
+            + " controller (NUL in a query, refused before any, not counted), %d 5xx%n",
         endpoints.size(), outcomes.size(), reached, sent, errors.size());
     List<Endpoint> unreached =
         endpoints.stream()
@@ -224,7 +225,9 @@ class HostileInputIntegrationTests {
     unreached.forEach(e -> System.out.println("Hostile input never reached " + e));
     assertThat(errors).as("5xx answers").isEmpty();
     assertThat(partial).as("refused requests that saved something").isEmpty();
-    assertThat(reached).as("parameter requests that reached a controller").isGreaterThan(sent / 2);
+    assertThat(reached)
+        .as("parameter requests (other than NUL) that reached a controller")
+        .isGreaterThan(sent * 6 / 10);
     assertThat(unreached)
         .as("endpoints with parameters none of whose requests reached them")
         .isEmpty();
@@ -571,8 +574,8 @@ class HostileInputIntegrationTests {
     if (status == 401 || status == 403 || status >= 500) {
       return false;
     }
-    if (status == 400 && kind.equals("NUL")) {
-      return false;
+    if (status == 400 && kind.equals("NUL") && outcome.endpoint().method().equals("GET")) {
+      return false; // refused ahead of the controllers: a query string has no field for an error
     }
     return status != 302 || !outcome.location().contains("/masuk");
   }

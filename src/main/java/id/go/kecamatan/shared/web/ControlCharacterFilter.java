@@ -6,25 +6,31 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request whose text carries control characters that have no place in anything a person
- * types: NUL and the other C0 controls (tab, line feed and carriage return are allowed in values,
- * as a text area sends them), DEL and the C1 controls. They come from attacks or broken clients,
- * PostgreSQL cannot store a NUL at all (the request would end in a 500), and the others would reach
- * logs, letters and exports. One check here, ahead of Spring Security (so the sign-in sees no such
- * user name either) and of every controller, covers parameter names and values (query string, form
- * and multipart fields), the names and file names of multipart parts and the decoded path; a new
- * form is covered without doing anything.
+ * Refuses a request that carries control characters where nothing would show the user an error: NUL
+ * and the other C0 controls, DEL and the C1 controls in the path, in parameter names, in the names
+ * and file names of multipart parts, in the values of the query string (searches and filters) and
+ * in the fields of the staff sign-in (which Spring Security reads, no form). They come from attacks
+ * or broken clients; PostgreSQL cannot store a NUL at all (the request ended in a 500). One check
+ * here, ahead of Spring Security and of every controller, covers a new search or upload without
+ * doing anything.
+ *
+ * <p>Other file names are kept as a clean display name by the documents module. The values of a
+ * form body are left to the form, which says at the field what is wrong and keeps what was typed
+ * ({@link FieldErrors}, {@code error.control}); tab, line feed and carriage return are text in any
+ * value. {@code HostileInputIntegrationTests} sends a NUL in every field of every form to hold the
+ * forms to that.
  *
  * <p>Pages answer 400 with the error page saying what is wrong ({@link #REJECTED} tells the error
  * page), the JSON API a 400 {@code application/problem+json}. Nothing reaches a controller, so
@@ -36,6 +42,9 @@ class ControlCharacterFilter extends OncePerRequestFilter {
 
   /** Request attribute set when this filter refused the request (read by the error page). */
   static final String REJECTED = ControlCharacterFilter.class.getName() + ".REJECTED";
+
+  /** The staff sign-in, a form Spring Security reads: no field there shows an error. */
+  private static final String SIGN_IN = "/masuk";
 
   private static final Logger log = LoggerFactory.getLogger(ControlCharacterFilter.class);
 
@@ -81,15 +90,21 @@ class ControlCharacterFilter extends OncePerRequestFilter {
     } catch (RuntimeException e) {
       return null; // a malformed body: whoever reads it next answers that
     }
+    boolean signIn = "POST".equals(request.getMethod()) && SIGN_IN.equals(path);
     for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
       if (!isCleanName(parameter.getKey())) {
         return "a parameter name";
       }
-      for (String value : parameter.getValue()) {
-        if (!isCleanText(value)) {
-          return "a parameter value";
+      if (signIn) {
+        for (String value : parameter.getValue()) {
+          if (!isCleanText(value)) {
+            return "a sign-in field";
+          }
         }
       }
+    }
+    if (!isCleanQuery(request.getQueryString())) {
+      return "a query parameter";
     }
     if (isMultipart(request)) {
       Collection<Part> parts;
@@ -99,28 +114,30 @@ class ControlCharacterFilter extends OncePerRequestFilter {
         return null; // a malformed or over-size body: the multipart resolver answers that
       }
       for (Part part : parts) {
-        if (!isCleanName(part.getName())
-            || !isCleanName(part.getSubmittedFileName())
-            || !isCleanName(part.getHeader("Content-Disposition"))
-            || !isCleanName(decodedFileName(part))) {
-          return "a file name";
+        // file names are the documents module's, which keeps a clean display name
+        if (!isCleanName(part.getName())) {
+          return "a part name";
         }
       }
     }
     return null;
   }
 
-  /** The file name as Spring's multipart request decodes it (also {@code filename*=UTF-8''...}). */
-  private static String decodedFileName(Part part) {
-    String disposition = part.getHeader("Content-Disposition");
-    if (disposition == null) {
-      return null;
+  /** The values of the query string, decoded. */
+  private static boolean isCleanQuery(String query) {
+    if (query == null) {
+      return true;
     }
-    try {
-      return ContentDisposition.parse(disposition).getFilename();
-    } catch (RuntimeException e) {
-      return null; // unparsable: the multipart resolver refuses it
+    for (String pair : query.split("&")) {
+      try {
+        if (!isCleanText(URLDecoder.decode(pair, StandardCharsets.UTF_8))) {
+          return false;
+        }
+      } catch (IllegalArgumentException e) {
+        // malformed escapes: the container leaves that parameter out
+      }
     }
+    return true;
   }
 
   private static boolean isMultipart(HttpServletRequest request) {

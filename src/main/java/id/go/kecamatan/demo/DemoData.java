@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Loads the demo offices, catalogue and accounts into an empty database at start-up. */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
-class DemoData implements SmartInitializingSingleton {
+public class DemoData implements SmartInitializingSingleton {
 
   /** The password of every demo account. Demo data only: never enable demo data in production. */
   static final String PASSWORD = "Demo-Kecamatan-2026";
@@ -141,6 +141,38 @@ class DemoData implements SmartInitializingSingleton {
   void load() {
     JsonNode services = readServices();
     for (DemoOffice demo : OFFICES) {
+      load(demo, services);
+    }
+  }
+
+  /**
+   * One more office with everything the demo offices have (services, staff {@code admin.<key>},
+   * {@code loket.<key>}, {@code desa.<key>}, {@code verifikator.<key>}, {@code camat.<key>}, {@code
+   * sekcam.<key>}, signing keys, applications): for tests that change what they touch, so that the
+   * three demo offices stay as the other tests expect.
+   *
+   * @param code the office's district code (a kecamatan of the region directory)
+   * @param key the suffix of the user names
+   */
+  public void loadOffice(String code, String key) {
+    DemoOffice demo =
+        new DemoOffice(
+            code,
+            key,
+            "Jl. Raya No. 1",
+            "(0321) 000000",
+            "kecamatan." + key + "@kecamatan.example",
+            "0812-0000-0000",
+            code,
+            "Camat " + key,
+            "197001011990031001",
+            "Sekcam " + key,
+            "197101011991032001");
+    transactions.executeWithoutResult(status -> load(demo, readServices()));
+  }
+
+  private void load(DemoOffice demo, JsonNode services) {
+    {
       Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
       if (accounts.byUsername(regencyUser(regency)).isEmpty()) {
         accounts.createRegencyAdmin(

@@ -51,9 +51,10 @@ class ErrorPageController implements ErrorController {
       response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + "}");
       return null;
     }
+    boolean controlCharacters = request.getAttribute(ControlCharacterFilter.REJECTED) != null;
     String kind =
         switch (status) {
-          case 400 -> "badRequest";
+          case 400 -> controlCharacters ? "controlCharacters" : "badRequest";
           case 403 -> "forbidden";
           case 404, 405 -> "notFound";
           case 413 -> "tooLarge";

@@ -62,7 +62,15 @@ class UploadLimitFilter extends OncePerRequestFilter {
         if (lower.startsWith("multipart/form-data")) {
           request.getParts(); // a malformed body fails here, not deep in a controller
         }
-      } catch (IllegalStateException | IOException | ServletException e) {
+      } catch (RuntimeException | IOException | ServletException e) {
+        if (causedBy(e, "InvalidFileNameException")) {
+          // the container refuses a NUL in a file name; answered like any control character
+          ControlCharacterFilter.refuse(request, response, "a file name");
+          return;
+        }
+        if (e instanceof RuntimeException unexpected && !(e instanceof IllegalStateException)) {
+          throw unexpected;
+        }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         if (multipart && tooLarge(e)) {
           boolean tooManyParts = tooManyParts(e);
@@ -216,6 +224,15 @@ class UploadLimitFilter extends OncePerRequestFilter {
       return request.getContextPath() + "/";
     }
     return uri;
+  }
+
+  private static boolean causedBy(Throwable e, String simpleName) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getSimpleName().equals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The container's limit on the number of parts (files and fields) of one request. */

@@ -2,28 +2,51 @@ package id.go.kecamatan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.accounts.StaffForm;
+import id.go.kecamatan.accounts.internal.SignInLimits;
 import id.go.kecamatan.shared.security.Role;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
-/** Staff sign-in, lock-out, sign-out, password change and CSRF, over real HTTP. */
+/**
+ * Staff sign-in, the limits on failures (per address, per user name and address: the same answers
+ * for known and unknown names, no lock-out an attacker can set off), hostile user names, sign-out,
+ * password change and CSRF, over real HTTP.
+ */
 @IntegrationTest
 class SignInIntegrationTests {
 
   static final String FAILED = "Nama pengguna atau kata sandi salah.";
-  static final String LOCKED =
-      "Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal.";
+  static final String WAIT =
+      "Terlalu banyak percobaan masuk yang gagal dari perangkat atau jaringan ini. Tunggu";
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired StaffAccounts accounts;
+  @Autowired SignInLimits limits;
+
+  /** Every test signs in from the loopback address: each starts and leaves with no failures. */
+  @BeforeEach
+  @AfterEach
+  void forgetFailures() {
+    limits.reset();
+  }
 
   /**
    * A fresh front-office account of Jetis, so that the demo accounts are never locked or changed.
@@ -70,30 +93,110 @@ class SignInIntegrationTests {
   }
 
   @Test
-  void fiveFailuresLockTheAccount() {
+  void aKnownAndAnUnknownNameGetTheSameAnswersAfterManyFailures() {
     String password = "Sandi-Petugas-Kunci-2026";
-    String username = freshAccount("kunci", password);
+    String known = freshAccount("kunci", password);
+    String unknown = "tidak.ada." + UUID.randomUUID().toString().substring(0, 8);
     WebClient client = new WebClient(port);
-    for (int i = 1; i <= StaffAccounts.MAX_FAILED_ATTEMPTS; i++) {
-      assertThat(followLoginFailure(client, client.login(username, "Salah-" + i + "-xxxxxxxx")))
-          .contains(FAILED);
+    for (int i = 1; i <= 7; i++) {
+      String knownPage =
+          followLoginFailure(client, client.login(known, "Salah-" + i + "-xxxxxxxx"));
+      String unknownPage =
+          followLoginFailure(client, client.login(unknown, "Salah-" + i + "-xxxxxxxx"));
+      assertThat(withoutToken(knownPage)).as("attempt %d", i).isEqualTo(withoutToken(unknownPage));
+      assertThat(knownPage)
+          .contains("error-summary")
+          .contains(i <= 5 ? FAILED : WAIT)
+          .doesNotContain("dikunci");
     }
-    String page = followLoginFailure(client, client.login(username, password));
-    assertThat(page).contains("error-summary").contains(LOCKED);
+    // the right password from the same address is slowed down too, with the same answer
+    assertThat(followLoginFailure(client, client.login(known, password))).contains(WAIT);
     assertThat(client.get("/admin").statusCode()).isEqualTo(302);
     assertThat(
             jdbc.sql(
-                    "select count(*) from audit_event where action = 'staff.locked' and details ->> 'username' = ?")
-                .param(username)
+                    "select count(*) from audit_event where action = 'staff.signInFailures' and details ->> 'username' = ?")
+                .param(known)
                 .query(Long.class)
                 .single())
         .isOne();
+  }
+
+  @Test
+  void theRealOfficerSignsInFromAnotherAddressWhileAnAttackerHammersTheAccount() {
+    String password = "Sandi-Petugas-Serang-2026";
+    String username = freshAccount("serang", password);
+    WebClient attacker = new WebClient(port);
+    for (int i = 1; i <= 8; i++) {
+      followLoginFailure(attacker, attacker.login(username, "Tebakan-" + i + "-xxxxxxx"));
+    }
+    assertThat(followLoginFailure(attacker, attacker.login(username, "Tebakan-9-xxxxxxx")))
+        .contains(WAIT);
+
+    // the officer at the office, from another address (IPv6 loopback), is not locked out
+    WebClient officer = WebClient.overIpv6(port);
+    assertThat(WebClient.location(officer.login(username, password))).endsWith("/admin");
+    assertThat(officer.get("/admin").statusCode()).isEqualTo(200);
+    // while the attacker still waits, even with the right password
+    assertThat(followLoginFailure(attacker, attacker.login(username, password))).contains(WAIT);
+  }
+
+  @Test
+  void theAddressLimitKicksInForTwelveUserNamesFromOneAddress() {
+    String password = "Sandi-Petugas-Semprot-2026";
+    String real = freshAccount("semprot", password);
+    WebClient sprayer = new WebClient(port);
+    List<String> answers = new ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      String name = "semprot.tebak" + i + "." + UUID.randomUUID().toString().substring(0, 6);
+      answers.add(followLoginFailure(sprayer, sprayer.login(name, "Musim-Hujan-2026")));
+    }
+    // the twelfth name is a real account with its right password: not even checked
+    answers.add(followLoginFailure(sprayer, sprayer.login(real, password)));
+    assertThat(sprayer.get("/admin").statusCode()).isEqualTo(302);
+    assertThat(answers.subList(0, 10)).allSatisfy(page -> assertThat(page).contains(FAILED));
+    assertThat(answers.subList(10, 12)).allSatisfy(page -> assertThat(page).contains(WAIT));
     assertThat(
-            jdbc.sql("select locked_until > now() from staff where username = ?")
-                .param(username)
-                .query(Boolean.class)
+            jdbc.sql("select failed_attempts from staff where username = ?")
+                .param(real)
+                .query(Integer.class)
                 .single())
-        .isTrue();
+        .isZero();
+    // another address is not affected
+    assertThat(WebClient.location(WebClient.overIpv6(port).login(real, password)))
+        .endsWith("/admin");
+  }
+
+  @Test
+  void hostileUserNamesGetTheNormalAnswerWithoutAnInternalError() {
+    Logger filter = (Logger) LoggerFactory.getLogger(UsernamePasswordAuthenticationFilter.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    filter.addAppender(logged);
+    WebClient client = new WebClient(port);
+    try {
+      hostileNames(client);
+    } finally {
+      filter.detachAppender(logged);
+    }
+    // an internal authentication error is logged as ERROR by the filter
+    assertThat(logged.list).noneMatch(event -> event.getLevel() == Level.ERROR);
+  }
+
+  private void hostileNames(WebClient client) {
+    for (String name :
+        List.of("admin.jetis\0", "\0", "admin\u202e.jetis", "a".repeat(100_000), "  ")) {
+      HttpResponse<String> response = client.login(name, "Salah-Sekali-2026");
+      assertThat(response.statusCode())
+          .as(name.substring(0, Math.min(20, name.length())))
+          .isEqualTo(302);
+      assertThat(WebClient.location(response)).contains("/masuk?gagal");
+    }
+    assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+  }
+
+  /** The page without its CSRF token and the exact seconds to wait (in the language link). */
+  private static String withoutToken(String page) {
+    return page.replaceAll("_csrf\" value=\"[^\"]*", "").replaceAll("tunggu=[0-9]+", "tunggu=");
   }
 
   @Test

@@ -39,6 +39,15 @@ public final class WebClient {
     this("http://localhost:" + port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
   }
 
+  /**
+   * A new browser that reaches the application over the IPv6 loopback address ({@code ::1}): a
+   * client address of its own, where every other client of the tests is {@code 127.0.0.1}.
+   */
+  public static WebClient overIpv6(int port) {
+    return new WebClient(
+        "http://[::1]:" + port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+  }
+
   private WebClient(String base, CookieManager cookies, String csrf) {
     this.base = base;
     this.cookies = cookies;

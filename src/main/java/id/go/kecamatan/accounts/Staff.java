@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param villageId the village of a village operator
  * @param email where the officer's daily messages go (digest, letters awaiting signature), {@code
  *     null} for none
+ * @param failedAttempts failed sign-ins in a row (audited, never locking the account)
+ * @param lockedUntil the end of a lock-out set before sign-ins were throttled instead (no longer
+ *     set; cleared by the next success)
  */
 public record Staff(
     UUID id,
@@ -26,9 +29,4 @@ public record Staff(
     boolean active,
     int failedAttempts,
     Instant lockedUntil,
-    int version) {
-
-  public boolean lockedAt(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now);
-  }
-}
+    int version) {}

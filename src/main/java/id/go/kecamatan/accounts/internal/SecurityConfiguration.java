@@ -5,12 +5,12 @@ import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.OfficerPrincipal;
 import id.go.kecamatan.shared.security.Role;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -127,12 +127,13 @@ class SecurityConfiguration {
                 form.loginPage("/masuk")
                     .loginProcessingUrl("/masuk")
                     .defaultSuccessUrl("/admin", true)
+                    // the same answers for a known and an unknown user name: wrong, or wait
                     .failureHandler(
                         (request, response, exception) ->
                             response.sendRedirect(
                                 request.getContextPath()
-                                    + (exception instanceof LockedException
-                                        ? "/masuk?terkunci"
+                                    + (exception instanceof SignInThrottledException throttled
+                                        ? "/masuk?tunggu=" + throttled.seconds()
                                         : "/masuk?gagal")))
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/keluar").logoutSuccessUrl("/?keluar").permitAll())
@@ -151,8 +152,17 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** The password check, behind the sign-in limits per address and per user name and address. */
   @Bean
-  UserDetailsService staffUsers(StaffAccounts accounts, Clock clock) {
+  AuthenticationProvider staffSignIn(
+      UserDetailsService staffUsers, PasswordEncoder passwordEncoder, SignInLimits limits) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staffUsers);
+    passwords.setPasswordEncoder(passwordEncoder);
+    return new ThrottledSignIn(passwords, limits);
+  }
+
+  @Bean
+  UserDetailsService staffUsers(StaffAccounts accounts) {
     return username -> {
       Staff staff =
           accounts.byUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
@@ -166,7 +176,7 @@ class SecurityConfiguration {
               staff.officeId(),
               staff.villageId(),
               staff.roles());
-      return new StaffUser(officer, hash, staff.active(), staff.lockedAt(clock.instant()));
+      return new StaffUser(officer, hash, staff.active());
     };
   }
 
@@ -175,7 +185,11 @@ class SecurityConfiguration {
     return new SignInListener(accounts);
   }
 
-  /** Counts failed sign-ins for the lock-out and clears the count after a success. */
+  /**
+   * Counts an account's failed sign-ins in a row (audited every {@value
+   * StaffAccounts#FAILURES_AUDITED}) and clears the count after a success; the slowing down is
+   * {@link SignInLimits}'.
+   */
   static class SignInListener {
     private final StaffAccounts accounts;
 

@@ -18,13 +18,11 @@ final class StaffUser implements UserDetails, OfficerPrincipal, CredentialsConta
   private final Officer officer;
   private String passwordHash;
   private final boolean active;
-  private final boolean locked;
 
-  StaffUser(Officer officer, String passwordHash, boolean active, boolean locked) {
+  StaffUser(Officer officer, String passwordHash, boolean active) {
     this.officer = officer;
     this.passwordHash = passwordHash;
     this.active = active;
-    this.locked = locked;
   }
 
   @Override
@@ -45,11 +43,6 @@ final class StaffUser implements UserDetails, OfficerPrincipal, CredentialsConta
   @Override
   public String getUsername() {
     return officer.username();
-  }
-
-  @Override
-  public boolean isAccountNonLocked() {
-    return !locked;
   }
 
   @Override

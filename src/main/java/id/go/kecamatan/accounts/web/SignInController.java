@@ -27,13 +27,21 @@ class SignInController {
   @GetMapping("/masuk")
   String login(
       @RequestParam(name = "gagal", required = false) String failed,
-      @RequestParam(name = "terkunci", required = false) String locked,
+      @RequestParam(name = "tunggu", required = false) String wait,
       Model model) {
     if (CurrentOfficer.get().isPresent()) {
       return "redirect:/admin";
     }
-    model.addAttribute(
-        "message", locked != null ? "login.locked" : failed != null ? "login.failed" : null);
+    // the same answers for a known and an unknown user name: wrong, or too many failures
+    long seconds = wait != null && wait.matches("[0-9]{1,5}") ? Long.parseLong(wait) : 0;
+    if (wait != null) {
+      long minutes = (Math.max(seconds, 1) + 59) / 60;
+      model.addAttribute(
+          "message", seconds > 0 && seconds < 60 ? "login.wait.seconds" : "login.wait");
+      model.addAttribute("args", new Object[] {seconds > 0 && seconds < 60 ? seconds : minutes});
+    } else {
+      model.addAttribute("message", failed != null ? "login.failed" : null);
+    }
     model.addAttribute("username", null);
     return "auth/login";
   }

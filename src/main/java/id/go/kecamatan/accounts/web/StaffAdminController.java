@@ -9,7 +9,6 @@ import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,12 +32,10 @@ class StaffAdminController {
 
   private final StaffAccounts accounts;
   private final Offices offices;
-  private final Clock clock;
 
-  StaffAdminController(StaffAccounts accounts, Offices offices, Clock clock) {
+  StaffAdminController(StaffAccounts accounts, Offices offices) {
     this.accounts = accounts;
     this.offices = offices;
-    this.clock = clock;
   }
 
   @GetMapping("/admin/staf")
@@ -139,7 +136,6 @@ class StaffAdminController {
   private String listPage(Model model, StaffForm form, FieldErrors errors) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
     model.addAttribute("staff", accounts.staffOf(officeId));
-    model.addAttribute("now", clock.instant());
     commonModel(model, officeId, form, errors);
     return "admin/staff";
   }

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The office administrator's view of the office's messages, newest first: status, channel, masked
  * recipient, attempts and the last error; the full text only of messages that went to the message
- * log (what a resident would have received in the demo), never of those a gateway delivered.
+ * log (what a resident would have received in the demo), never of those a gateway delivered, and
+ * never of a portal sign-in message (kind {@value OneTimeCodeMessages#KIND}): its code or magic
+ * link would let an officer sign in as the resident. The text of those is not even read from the
+ * database here, so no page, filter or later view built on this class can show it.
  */
 public class MessageLog {
 
@@ -63,6 +66,11 @@ public class MessageLog {
       return via == MessageGateway.Via.LOG;
     }
 
+    /** A portal sign-in message, whose text (code, magic link) no officer may read. */
+    public boolean signInCode() {
+      return kind.equals(OneTimeCodeMessages.KIND);
+    }
+
     /** A failed message the administrator may send again; never a portal sign-in code. */
     public boolean resendable() {
       return status.equals("FAILED") && !kind.equals(OneTimeCodeMessages.KIND);
@@ -89,12 +97,15 @@ public class MessageLog {
     var query =
         jdbc.sql(
                 """
-                select id, kind, channel, recipient, subject, text, status, sent_via, attempts,
-                  last_error, created_at, sent_at
+                select id, kind, channel, recipient, status, sent_via, attempts, last_error,
+                  created_at, sent_at,
+                  case when kind = :signInCode then null else subject end as subject,
+                  case when kind = :signInCode then null else text end as text
                 from notification where office_id = :office"""
                     + condition
                     + " order by created_at desc, id desc limit :limit offset :offset")
             .param("office", officeId)
+            .param("signInCode", OneTimeCodeMessages.KIND)
             .param("limit", PAGE_SIZE + 1)
             .param("offset", (long) (page - 1) * PAGE_SIZE);
     if (!condition.isEmpty() && filter != Filter.LOG) {

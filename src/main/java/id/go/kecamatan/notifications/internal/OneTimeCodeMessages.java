@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sends the resident portal's sign-in code: by WhatsApp to a phone number (SMS when only SMS has a
  * gateway), by e-mail (with the magic link) to an e-mail address, in the name of the office of the
- * resident's latest application, so it shows in that office's message log. The message is stored in
- * the transaction that stored the request (a plain listener, not after commit: the code is useless
- * later) and sent once it commits; the key is the request id.
+ * resident's latest application, so it shows in that office's message log (that it was sent, never
+ * its text: {@link MessageLog} hides the code and the link from every officer). The message is
+ * stored in the transaction that stored the request (a plain listener, not after commit: the code
+ * is useless later) and sent once it commits; the key is the request id.
  */
 @Component
 class OneTimeCodeMessages {

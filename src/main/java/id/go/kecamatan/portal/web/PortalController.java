@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.session.Session;
@@ -57,6 +58,9 @@ class PortalController {
   private final SessionRepository<? extends Session> httpSessions;
   private final Clock clock;
 
+  /** The demo sends no messages: the code page points to the demo's own page of codes. */
+  private final boolean demo;
+
   PortalController(
       PortalSignIn signIn,
       PortalSessions sessions,
@@ -64,7 +68,9 @@ class PortalController {
       ResidentApplications residents,
       IssuedLetters letters,
       SessionRepository<? extends Session> httpSessions,
-      Clock clock) {
+      Clock clock,
+      @Value("${layanan.demo.enabled:false}") boolean demo) {
+    this.demo = demo;
     this.signIn = signIn;
     this.sessions = sessions;
     this.limits = limits;
@@ -285,9 +291,10 @@ class PortalController {
    * The code page; a browser that is still signed in (back on this page after signing in) gets a
    * way to its portal.
    */
-  private static String codePage(
+  private String codePage(
       HttpServletRequest request, Model model, FieldErrors errors, boolean signedIn) {
     model.addAttribute("contact", attribute(request, CONTACT_TYPED, String.class).orElse(""));
+    model.addAttribute("demo", demo);
     model.addAttribute("errors", errors);
     model.addAttribute("residentSignedIn", signedIn);
     return "portal/code";

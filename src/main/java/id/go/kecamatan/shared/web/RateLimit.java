@@ -34,6 +34,14 @@ public final class RateLimit {
     return limits.exhausted(this, client);
   }
 
+  /**
+   * Gives back a request {@link #take taken} for the client, for a limit that counts failures only
+   * (taken before the attempt, given back when it succeeded).
+   */
+  public void giveBack(String client) {
+    limits.giveBack(this, client);
+  }
+
   /** Forgets every client (for tests). */
   public void reset() {
     limits.reset(this);

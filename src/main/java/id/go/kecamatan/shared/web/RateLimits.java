@@ -112,6 +112,22 @@ public class RateLimits {
         .orElse(false);
   }
 
+  /**
+   * Gives back one request the client took (for a limit that counts only failures: take before the
+   * attempt, so parallel attempts cannot get around it, and give back when it succeeded).
+   */
+  void giveBack(RateLimit limit, String key) {
+    jdbc.sql(
+            """
+            update rate_limit set tat = tat - :interval * interval '1 microsecond'
+            where name = :name and client = :client
+            """)
+        .param("interval", limit.interval().toNanos() / 1_000)
+        .param("name", limit.name())
+        .param("client", hash(limit.name(), key))
+        .update();
+  }
+
   /** Forgets every client of the limit (for tests). */
   void reset(RateLimit limit) {
     jdbc.sql("delete from rate_limit where name = ?").param(limit.name()).update();

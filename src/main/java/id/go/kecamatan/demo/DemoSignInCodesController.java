@@ -1,0 +1,28 @@
+package id.go.kecamatan.demo;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The demo only: the page where a demo user reads the portal sign-in code that a real deployment
+ * would send by WhatsApp, SMS or e-mail. The page says that it exists only in the demo; outside the
+ * demo the address is unknown (404).
+ */
+@Controller
+@ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
+class DemoSignInCodesController {
+
+  private final DemoSignInCodes codes;
+
+  DemoSignInCodesController(DemoSignInCodes codes) {
+    this.codes = codes;
+  }
+
+  @GetMapping("/demo/kode-masuk")
+  String codes(Model model) {
+    model.addAttribute("codes", codes.valid());
+    return "demo/codes";
+  }
+}

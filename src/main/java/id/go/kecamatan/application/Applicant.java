@@ -32,4 +32,32 @@ public record Applicant(
     String digits = phone.replaceAll("\\D", "");
     return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
   }
+
+  /**
+   * Where messages about the application go first: the chosen channel, or the default for the
+   * contacts given; empty without any contact.
+   */
+  public java.util.Optional<PreferredChannel> messageChannel() {
+    return preferredChannel != null && preferredChannel.reaches(phone, email)
+        ? java.util.Optional.of(preferredChannel)
+        : PreferredChannel.byDefault(phone, email);
+  }
+
+  /**
+   * The contact of that channel with most of it hidden, to tell the resident where a message went:
+   * {@code •••• 7890}, {@code s•••@contoh.go.id}; empty without a contact.
+   */
+  public String maskedContact() {
+    return messageChannel()
+        .map(
+            c -> {
+              if (c != PreferredChannel.EMAIL) {
+                return "•••• " + phoneLast4();
+              }
+              String address = email.strip();
+              int at = address.indexOf('@');
+              return at <= 0 ? "•••" : address.charAt(0) + "•••" + address.substring(at);
+            })
+        .orElse("");
+  }
 }

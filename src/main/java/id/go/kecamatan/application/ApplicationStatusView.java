@@ -14,6 +14,8 @@ import java.util.UUID;
  *     the resident to replace, each with the reason, in the office's order; otherwise empty
  * @param assistedBy the name of the officer who entered the application for the resident at the
  *     counter or the village office; {@code null} when the resident applied online
+ * @param letterRevoked when the issued letter was revoked (dicabut), when and why; {@code null}
+ *     otherwise. The status stays ISSUED or COLLECTED, but the letter is no longer valid.
  */
 public record ApplicationStatusView(
     String trackingCode,
@@ -27,7 +29,8 @@ public record ApplicationStatusView(
     boolean canWithdraw,
     List<StatusChange> timeline,
     List<Rejected> rejected,
-    String assistedBy) {
+    String assistedBy,
+    LetterRevocations.Revocation letterRevoked) {
 
   /** A requirement (persyaratan) the office rejected, and why. */
   public record Rejected(UUID requirementId, String requirementName, String reason) {}
@@ -35,6 +38,25 @@ public record ApplicationStatusView(
   public ApplicationStatusView {
     timeline = List.copyOf(timeline);
     rejected = List.copyOf(rejected);
+  }
+
+  /** Whether the issued letter was revoked. */
+  public boolean revoked() {
+    return letterRevoked != null;
+  }
+
+  /**
+   * The key of what the resident is told the status is: the status, or {@code REVOKED} when the
+   * letter was revoked (the messages {@code status.name.*} and {@code status.explain.*}).
+   */
+  public String shownStatus() {
+    return revoked() ? "REVOKED" : status.name();
+  }
+
+  /** Whether the letter can be downloaded: issued, not revoked. */
+  public boolean letterAvailable() {
+    return !revoked()
+        && (status == ApplicationStatus.ISSUED || status == ApplicationStatus.COLLECTED);
   }
 
   /** Whether the office waits for the resident to replace the rejected requirements. */

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,7 @@ public class Applications {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ObjectProvider<LetterRevocations> revocations;
   private final SecureRandom random = new SecureRandom();
 
   Applications(
@@ -79,7 +81,8 @@ public class Applications {
       AuditTrail audit,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<LetterRevocations> revocations) {
     this.repository = repository;
     this.wrongDigits = wrongDigits;
     this.catalog = catalog;
@@ -93,6 +96,7 @@ public class Applications {
     this.events = events;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.revocations = revocations;
   }
 
   /**
@@ -270,7 +274,8 @@ public class Applications {
     }
     for (Requirement r : service.requirements()) {
       if (r.required() && !withFiles.contains(r.id())) {
-        errors.reject(filesField(r.id().toString()), "application.error.requirementMissing");
+        errors.reject(
+            filesField(r.id().toString()), "application.error.requirementMissing", r.name());
       }
     }
     return errors.any() ? null : new Prepared(applicant, checked.answers());
@@ -581,7 +586,17 @@ public class Applications {
         application.canWithdraw(),
         application.timeline(),
         rejected,
-        application.assistedBy().map(AssistingOfficer::name).orElse(null));
+        application.assistedBy().map(AssistingOfficer::name).orElse(null),
+        revocation(application));
+  }
+
+  private LetterRevocations.Revocation revocation(Application application) {
+    ApplicationStatus status = application.status();
+    if (status != ApplicationStatus.ISSUED && status != ApplicationStatus.COLLECTED) {
+      return null;
+    }
+    LetterRevocations port = revocations.getIfAvailable();
+    return port == null ? null : port.of(application.officeId(), application.id()).orElse(null);
   }
 
   /**

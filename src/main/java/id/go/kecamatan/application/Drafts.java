@@ -355,6 +355,30 @@ public class Drafts {
         });
   }
 
+  /**
+   * Stores the files chosen for several requirements at once (the files step's one form), each
+   * requirement like {@link #addFiles}: a requirement whose files are refused keeps none of them,
+   * the others are stored. Requirements with no file chosen and ids the service does not have are
+   * skipped.
+   *
+   * @param uploads by requirement id (lower case), as {@code files[<requirementId>]} parts
+   * @return the draft afterwards, with the errors of the refused requirements
+   */
+  public Outcome<Draft> addChosenFiles(Draft draft, Map<String, List<Upload>> uploads) {
+    Draft current = draft;
+    FieldErrors errors = new FieldErrors();
+    for (Requirement r : service(draft).requirements()) {
+      List<Upload> chosen = uploads.getOrDefault(r.id().toString(), List.of());
+      if (chosen.isEmpty()) {
+        continue;
+      }
+      Outcome<Draft> stored = addFiles(current, r.id(), chosen);
+      current = stored.value();
+      errors.addAll(stored.errors());
+    }
+    return errors.any() ? new Outcome<>(current, errors) : Outcome.done(current);
+  }
+
   /** Removes one file of the draft; false when the draft has no such file. */
   public boolean removeFile(Draft draft, UUID documentId) {
     requireOpen(draft);
@@ -387,7 +411,7 @@ public class Drafts {
     FieldErrors files = new FieldErrors();
     for (Requirement r : service(draft).requirements()) {
       if (r.required() && draft.files(r.id()).isEmpty()) {
-        files.reject(filesField(r.id()), "application.error.requirementMissing");
+        files.reject(filesField(r.id()), "application.error.requirementMissing", r.name());
       }
     }
     return new Progress(

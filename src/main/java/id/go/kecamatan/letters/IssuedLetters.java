@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters;
 
 import id.go.kecamatan.application.ApplicationId;
+import id.go.kecamatan.application.LetterRevocations;
 import id.go.kecamatan.letters.internal.LetterRepository;
 import java.util.Collection;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * code must be a {@link VerificationCode#generate generated} {@link VerificationCode#value()}.
  */
 @Service
-public class IssuedLetters {
+public class IssuedLetters implements LetterRevocations {
 
   private final LetterRepository letters;
 
@@ -41,5 +42,12 @@ public class IssuedLetters {
   /** The letter of one office's application, if one was issued. */
   public Optional<IssuedLetter> ofApplication(UUID officeId, ApplicationId applicationId) {
     return letters.byApplication(officeId, applicationId.value());
+  }
+
+  @Override
+  public Optional<Revocation> of(UUID officeId, ApplicationId applicationId) {
+    return ofApplication(officeId, applicationId)
+        .filter(IssuedLetter::revoked)
+        .map(l -> new Revocation(l.revokedAt(), l.revocationReason()));
   }
 }

@@ -73,24 +73,47 @@ class ApplyJourneyTests extends BrowserJourney {
     scan(phone, scan);
     button(phone, "Simpan dan lanjutkan").click();
 
-    // uploads: a photo of the KTP and a PDF of the village letter
+    // uploads: one control per requirement, no separate upload button, a short page
     assertThat(heading(phone)).hasText("Dokumen persyaratan");
     String resumeCode = phone.locator(".saved .code").textContent().strip();
     assertThat(resumeCode).matches("[A-Z0-9]{4}-[A-Z0-9]{4}");
+    Locator slots = phone.locator("section.slot");
+    assertThat(phone.locator("section.slot input[type=file]")).hasCount(slots.count());
+    assertThat(phone.locator("input[capture]")).hasCount(0);
+    assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unggah")))
+        .hasCount(0);
+    assertThat(pageHeight(phone)).isLessThan(200 + 300 * slots.count() + 700);
+
+    // continuing with nothing chosen: every error names its requirement and leads to its field
+    button(phone, "Simpan dan lanjutkan").click();
+    assertThat(phone.locator(".error-summary")).containsText("Pilih file untuk KTP elektronik");
+    assertThat(phone.locator(".error-summary")).containsText("Surat pengantar");
+    String target =
+        phone
+            .locator(".error-summary a", new Page.LocatorOptions().setHasText("KTP elektronik"))
+            .getAttribute("href");
+    assertThat(target)
+        .isEqualTo(
+            "#" + slot(phone, "KTP elektronik").locator("input[type=file]").getAttribute("id"));
+    scan(phone, scan);
+
+    // a photo of the KTP chosen, continued without any other step: it is kept, not dropped
     slot(phone, "KTP elektronik")
-        .locator("input[type=file]:not([capture])")
+        .locator("input[type=file]")
         .setInputFiles(
             new FilePayload(
                 "ktp.jpg", "image/jpeg", TestFiles.jpegWithExif(TestFiles.photo(2400, 1600), 1)));
-    slot(phone, "KTP elektronik").locator("button[type=submit]").click();
-    assertThat(phone.locator("main .notice[role=status]")).hasText("File berhasil diunggah.");
-    assertThat(slot(phone, "KTP elektronik").locator(".file-list")).containsText("ktp.jpg");
+    button(phone, "Simpan dan lanjutkan").click();
+    // the photo is normalised on the server while the page shows the progress: allow for it
+    assertThat(slot(phone, "KTP elektronik").locator(".file-list"))
+        .containsText(
+            "ktp.jpg",
+            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                .setTimeout(60_000));
+    assertThat(heading(phone)).hasText("Dokumen persyaratan");
     assertThat(slot(phone, "KTP elektronik").locator(".file-list img")).hasCount(1);
-    slot(phone, "Surat pengantar")
-        .locator("input[type=file]:not([capture])")
-        .setInputFiles(new FilePayload("pengantar.pdf", "application/pdf", TestFiles.pdf(1)));
-    slot(phone, "Surat pengantar").locator("button[type=submit]").click();
-    assertThat(slot(phone, "Surat pengantar").locator(".file-list")).containsText("pengantar.pdf");
+    assertThat(phone.locator(".error-summary")).not().containsText("KTP elektronik");
+    assertThat(phone.locator(".error-summary")).containsText("Surat pengantar");
     scan(phone, scan);
     assertThat(scrollWidth(phone)).isLessThanOrEqualTo(PHONE_WIDTH);
     phone.context().close();
@@ -106,17 +129,20 @@ class ApplyJourneyTests extends BrowserJourney {
       assertThat(heading(page)).hasText("Dokumen persyaratan");
       assertThat(slot(page, "KTP elektronik").locator(".file-list")).containsText("ktp.jpg");
 
-      // every other required document (an office may have added some)
-      Locator slots = page.locator("section.slot");
-      for (int i = 0; i < slots.count(); i++) {
-        Locator slot = slots.nth(i);
+      // a file in every other required slot (an office may have added some), then continue
+      slot(page, "Surat pengantar")
+          .locator("input[type=file]")
+          .setInputFiles(new FilePayload("pengantar.pdf", "application/pdf", TestFiles.pdf(1)));
+      Locator others = page.locator("section.slot");
+      for (int i = 0; i < others.count(); i++) {
+        Locator slot = others.nth(i);
         boolean optional = slot.locator("h2 .optional").count() > 0;
-        if (!optional && slot.locator(".file-list").count() == 0) {
-          slot.locator("input[type=file]:not([capture])")
+        boolean chosen =
+            (Boolean) slot.locator("input[type=file]").evaluate("i => i.files.length > 0");
+        if (!optional && !chosen && slot.locator(".file-list").count() == 0) {
+          slot.locator("input[type=file]")
               .setInputFiles(
                   new FilePayload("berkas-" + i + ".pdf", "application/pdf", TestFiles.pdf(1)));
-          slot.locator("button[type=submit]").click();
-          assertThat(page.locator("main .notice[role=status]")).hasText("File berhasil diunggah.");
         }
       }
       button(page, "Simpan dan lanjutkan").click();
@@ -148,6 +174,10 @@ class ApplyJourneyTests extends BrowserJourney {
       assertThat(page.locator("main")).containsText("Diajukan");
       scan(page, scan);
     }
+  }
+
+  private static int pageHeight(Page page) {
+    return ((Number) page.evaluate("() => document.documentElement.scrollHeight")).intValue();
   }
 
   private static void scan(Page page, boolean scan) {

@@ -126,7 +126,8 @@ class CaseworkJourneyTests extends BrowserJourney {
         for (int i = 0; i < expected.length; i++) {
           assertThat(steps.nth(i)).containsText(expected[i]);
           assertThat(steps.nth(i))
-              .containsText(Pattern.compile("\\d{2}-\\d{2}-\\d{4} \\d{2}\\.\\d{2} WIB"));
+              .containsText(
+                  Pattern.compile("\\d{1,2} [A-Z][a-z]+ \\d{4} pukul \\d{2}\\.\\d{2} WIB"));
         }
       }
     }

@@ -22,6 +22,7 @@ import id.go.kecamatan.letters.LetterFixtures;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -115,6 +116,10 @@ class LettersJourneyTests extends BrowserJourney {
         .setInputFiles(new FilePayload("surat-ubahan.pdf", "application/pdf", changed));
     button(page, "Cocokkan").click();
     assertThat(page.locator("#hasil")).containsText("tidak sama");
+    // the result of the upload is the headline: no green "valid" banner above it
+    assertThat(heading(page)).hasText("Berkas ini tidak sama dengan surat asli");
+    assertThat(page.locator("main")).not().containsText("Surat asli dan berlaku");
+    assertThat(page.locator(".panel")).hasCount(0);
     axeScan(page);
 
     // the office admin revokes the letter
@@ -135,6 +140,29 @@ class LettersJourneyTests extends BrowserJourney {
     page.navigate(verification);
     assertThat(heading(page)).hasText("Surat ini sudah dicabut");
     assertThat(page.locator("main")).containsText("Data alamat pemohon keliru");
+
+    // the resident's status page says the letter was revoked, when and why, with no download
+    try (BrowserContext noScript = newPhoneContext()) {
+      Page phone = noScript.newPage();
+      phone.navigate("/status");
+      phone.getByLabel("Kode pelacakan").fill(code);
+      phone.getByLabel("4 angka terakhir nomor telepon").fill("7890");
+      button(phone, "Lihat status").click();
+      assertThat(phone.locator(".summary-list")).containsText("Surat dicabut");
+      assertThat(phone.locator(".summary-list")).not().containsText("Surat terbit");
+      assertThat(phone.locator("main")).not().containsText("Surat Anda sudah terbit");
+      assertThat(phone.locator(".warning")).containsText("Surat Anda sudah dicabut");
+      assertThat(phone.locator(".warning")).containsText("Data alamat pemohon keliru");
+      assertThat(phone.locator(".warning"))
+          .containsText(Pattern.compile("\\d{1,2} [A-Z][a-z]+ \\d{4} pukul \\d{2}\\.\\d{2} WIB"));
+      assertThat(
+              phone.getByRole(
+                  AriaRole.LINK, new Page.GetByRoleOptions().setName("Unduh surat (PDF)")))
+          .hasCount(0);
+      assertThat(phone.locator(".timeline li").last()).containsText("Surat dicabut");
+      assertThat(phone.locator(".timeline li").last()).containsText("Data alamat pemohon keliru");
+      axeScan(phone);
+    }
   }
 
   @Test
@@ -187,8 +215,40 @@ class LettersJourneyTests extends BrowserJourney {
       page.navigate(path);
       assertThat(heading(page)).isVisible();
       assertThat(scrollWidth(page)).as(path).isLessThanOrEqualTo(PHONE_WIDTH);
+      assertThat(brokenWords(page)).as(path).isEmpty();
       axeScan(page);
     }
+  }
+
+  /**
+   * The words of the page's summary lists that the browser broke across lines (such as
+   * "Ditandatan/gani" in a column too narrow for it).
+   */
+  @SuppressWarnings("unchecked")
+  static java.util.List<String> brokenWords(Page page) {
+    return (java.util.List<String>)
+        page.evaluate(
+            """
+            () => {
+              const broken = [];
+              for (const cell of document.querySelectorAll('.summary-list dt, .summary-list dd')) {
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const re = /\\S+/g;
+                  let m;
+                  while ((m = re.exec(node.data)) !== null) {
+                    if (m[0].length < 4 || /^[0-9a-f]{16,}$/.test(m[0])) continue;
+                    const range = document.createRange();
+                    range.setStart(node, m.index);
+                    range.setEnd(node, m.index + m[0].length);
+                    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                    if (tops.size > 1) broken.push(m[0]);
+                  }
+                }
+              }
+              return broken;
+            }
+            """);
   }
 
   /**

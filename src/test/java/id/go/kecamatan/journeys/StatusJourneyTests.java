@@ -129,12 +129,23 @@ class StatusJourneyTests extends BrowserJourney {
       assertThat(heading(phone)).containsText("Legalisir");
       assertThat(phone.locator(".summary-list")).containsText("Perlu dilengkapi");
       assertThat(phone.locator(".summary-list")).containsText("berhenti sementara");
-      assertThat(phone.locator(".upload .hint").first())
+      // needing action stands out; the reason is body text, not a grey hint; no date while paused
+      assertThat(phone.locator(".action-needed")).containsText("Perlu tindakan Anda");
+      assertThat(phone.locator(".upload .reason").first())
           .containsText("Foto < 2 MB & buram, kirim ulang");
+      assertThat(phone.locator(".upload .hint").first())
+          .not()
+          .containsText("Foto < 2 MB & buram, kirim ulang");
+      assertThat(phone.locator(".summary-list"))
+          .not()
+          .containsText(
+              java.util.regex.Pattern.compile("\\d{1,2} [A-Z][a-z]+ 20\\d\\d\\b(?! pukul)"));
       assertThat(scrollWidth(phone)).as("no sideways scrolling").isLessThanOrEqualTo(PHONE_WIDTH);
 
       button(phone, "Kirim kelengkapan").click();
       assertThat(phone.locator(".error-summary")).containsText("Pilih file yang akan diunggah");
+      // the summary names the requirement
+      assertThat(phone.locator(".error-summary a").first()).containsText(": Pilih file");
 
       phone
           .locator(".upload input[type=file]")

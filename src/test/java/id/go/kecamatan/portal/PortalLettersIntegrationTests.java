@@ -99,6 +99,40 @@ class PortalLettersIntegrationTests {
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("%PDF-");
 
+    // the portal's status tag and the application's status page say the letter was revoked
+    assertThat(portal).contains("Surat dicabut");
+    String revokedCode = revoked.trackingCode().value();
+    String statusPage = browser.get("/status/" + revokedCode).body();
+    assertThat(statusPage)
+        .contains("Surat dicabut")
+        .contains("Surat Anda sudah dicabut")
+        .contains("Salah ketik nama pemohon.")
+        .doesNotContain("Surat Anda sudah terbit")
+        .doesNotContain("/status/" + revokedCode + "/surat");
+    assertThat(browser.get("/status/" + valid.trackingCode().value()).body())
+        .contains("Surat Anda sudah terbit")
+        .contains("/status/" + valid.trackingCode().value() + "/surat")
+        .doesNotContain("dicabut");
+
+    // so does the JSON API's status answer
+    String digits = phone.substring(phone.length() - 4);
+    String json =
+        new WebClient(port)
+            .get(
+                "/api/v1/applications/" + revokedCode + "?phone=" + digits,
+                "Accept",
+                "application/json")
+            .body();
+    assertThat(json).contains("\"letterRevoked\":{").contains("Salah ketik nama pemohon.");
+    assertThat(
+            new WebClient(port)
+                .get(
+                    "/api/v1/applications/" + valid.trackingCode().value() + "?phone=" + digits,
+                    "Accept",
+                    "application/json")
+                .body())
+        .contains("\"letterRevoked\":null");
+
     // another browser, not signed in, gets no letter
     assertThat(WebClient.location(new WebClient(port).get(link))).endsWith("/status");
   }

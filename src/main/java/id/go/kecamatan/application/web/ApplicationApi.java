@@ -152,7 +152,12 @@ class ApplicationApi {
               description =
                   "while the status is NEEDS_COMPLETION: the requirements to replace, with the"
                       + " reasons; otherwise empty")
-          List<RejectedJson> completion) {
+          List<RejectedJson> completion,
+      @Schema(
+              description =
+                  "when the issued letter was revoked (dicabut) by the office: when and why; the"
+                      + " letter is no longer valid. Absent (null) otherwise")
+          LetterRevokedJson letterRevoked) {
 
     static StatusJson of(ApplicationStatusView v) {
       List<StepJson> steps = new ArrayList<>();
@@ -174,9 +179,15 @@ class ApplicationApi {
           v.clockPaused(),
           v.canWithdraw(),
           steps,
-          rejected);
+          rejected,
+          v.revoked()
+              ? new LetterRevokedJson(v.letterRevoked().at(), v.letterRevoked().reason())
+              : null);
     }
   }
+
+  @Schema(name = "LetterRevoked", description = "The revocation of an issued letter")
+  record LetterRevokedJson(Instant revokedAt, String reason) {}
 
   @Operation(
       summary = "Submit an online application with its files",

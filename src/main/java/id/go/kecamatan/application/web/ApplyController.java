@@ -205,7 +205,21 @@ class ApplyController {
     Draft draft = open(request, id);
     model.addAttribute("uploaded", request.getParameter("diunggah") != null);
     model.addAttribute("removed", request.getParameter("dihapus") != null);
-    return filesPage(draft, null, back(request), model);
+    FieldErrors errors = null;
+    var requirements = drafts.service(draft).requirements();
+    if (!requirements.isEmpty()
+        && (request.getParameter("terlalu-besar") != null
+            || request.getParameter("terlalu-banyak") != null)) {
+      // where UploadLimitFilter sends the step's form when all the files together are too many
+      String field = "files[" + requirements.get(0).id() + "]";
+      errors =
+          request.getParameter("terlalu-besar") != null
+              ? new FieldErrors()
+                  .reject(field, "apply.files.tooLargeTogether", documents.limits().maxFile())
+              : new FieldErrors()
+                  .reject(field, "documents.error.tooMany", documents.limits().maxFilesPerSlot());
+    }
+    return filesPage(draft, errors, back(request), model);
   }
 
   @PostMapping("/permohonan/{id}/berkas/{requirementId}")
@@ -279,6 +293,11 @@ class ApplyController {
     return documents.thumbnail(draft.officeId(), documentId);
   }
 
+  /**
+   * "Simpan dan lanjutkan": the files chosen in the requirements' fields ({@code
+   * files[<requirementId>]}) are stored first, so none is lost for want of a separate upload; then
+   * every required requirement must have a file.
+   */
   @PostMapping("/permohonan/{id}/berkas")
   String filesDone(
       @PathVariable UUID id,
@@ -286,16 +305,28 @@ class ApplyController {
       HttpServletResponse response,
       Model model) {
     Draft draft = open(request, id);
-    FieldErrors missing = drafts.progress(draft).files();
-    if (missing.any()) {
+    FieldErrors errors = new FieldErrors();
+    try (RequestUploads uploads = new RequestUploads()) {
+      Outcome<Draft> stored = drafts.addChosenFiles(draft, uploads.byRequirement(request));
+      draft = stored.value();
+      errors.addAll(stored.errors());
+    }
+    errors.addAll(drafts.progress(draft).files());
+    if (errors.any()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      return filesPage(draft, missing, back(request), model);
+      return filesPage(draft, errors, back(request), model);
     }
     return redirect(draft, "periksa");
   }
 
   private String filesPage(Draft draft, FieldErrors errors, boolean back, Model model) {
     common(draft, model, back);
+    Map<String, String> labels = new java.util.HashMap<>();
+    drafts
+        .service(draft)
+        .requirements()
+        .forEach(r -> labels.put("files[" + r.id() + "]", r.name()));
+    model.addAttribute("labels", labels);
     Map<UUID, Document> docs = drafts.documents(draft);
     model.addAttribute("documents", docs);
     model.addAttribute("errors", errors);

@@ -189,6 +189,13 @@ class StatusController {
     model.addAttribute("status", view);
     model.addAttribute("errors", errors);
     model.addAttribute("limits", documents.limits());
+    Map<String, String> labels = new java.util.HashMap<>();
+    for (ApplicationStatusView.Rejected r : view.rejected()) {
+      if (r.requirementName() != null) {
+        labels.put("files[" + r.requirementId() + "]", r.requirementName());
+      }
+    }
+    model.addAttribute("labels", labels);
     return "status/show";
   }
 

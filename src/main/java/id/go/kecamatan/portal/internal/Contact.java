@@ -33,4 +33,23 @@ public record Contact(ContactChannel channel, String value) {
         ? Optional.of(new Contact(ContactChannel.PHONE, "62" + matcher.group(2)))
         : Optional.empty();
   }
+
+  /**
+   * The contact as people write it: a phone number as {@code 0812-3456-7890} (groups of four), an
+   * e-mail address as it is.
+   */
+  public String shown() {
+    if (channel != ContactChannel.PHONE) {
+      return value;
+    }
+    String local = "0" + value.substring(2);
+    StringBuilder shown = new StringBuilder(local.length() + 3);
+    for (int i = 0; i < local.length(); i += 4) {
+      if (i > 0) {
+        shown.append('-');
+      }
+      shown.append(local, i, Math.min(i + 4, local.length()));
+    }
+    return shown.toString();
+  }
 }

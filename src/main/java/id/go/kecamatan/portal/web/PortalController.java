@@ -224,7 +224,8 @@ class PortalController {
     ResidentGrants.grantApplications(
         request, oldestFirst(applications.stream().map(ResidentApplication::trackingCode)));
     ResidentGrants.grantDrafts(request, oldestFirst(drafts.stream().map(ResidentDraft::id)));
-    model.addAttribute("contact", contact.get());
+    model.addAttribute(
+        "contact", Contact.parse(contact.get()).map(Contact::shown).orElse(contact.get()));
     model.addAttribute("applications", applications);
     model.addAttribute("drafts", drafts);
     model.addAttribute(

@@ -6,7 +6,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Indonesian formats for money and dates. */
+/**
+ * The one style for money, dates and times shown to people, in both languages: long dates ({@code 7
+ * Desember 2026}, {@code 7 December 2026}) and times in Western Indonesian Time ({@code 7 Desember
+ * 2026 pukul 03.47 WIB}, {@code 7 December 2026 at 03:47 WIB}). ISO dates are for the JSON API and
+ * form fields only.
+ */
 public final class Formats {
 
   private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
@@ -15,7 +20,48 @@ public final class Formats {
   private static final DateTimeFormatter LONG_EN =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
+  /** Western Indonesian Time, the zone of every time shown. */
+  public static final java.time.ZoneId WIB = java.time.ZoneId.of("Asia/Jakarta");
+
+  private static final DateTimeFormatter TIME_ID = DateTimeFormatter.ofPattern("HH.mm 'WIB'");
+  private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("HH:mm 'WIB'");
+
   private Formats() {}
+
+  /** {@code 7 Desember 2026 pukul 03.47 WIB}, {@code 7 December 2026 at 03:47 WIB}. */
+  public static String dateTime(java.time.Instant instant, Locale locale) {
+    if (instant == null) {
+      return "";
+    }
+    java.time.ZonedDateTime at = instant.atZone(WIB);
+    boolean english = "en".equals(locale.getLanguage());
+    return longDate(at.toLocalDate(), locale)
+        + (english ? " at " : " pukul ")
+        + (english ? TIME_EN : TIME_ID).format(at);
+  }
+
+  /** {@code 03.47 WIB}, {@code 03:47 WIB}. */
+  public static String time(java.time.Instant instant, Locale locale) {
+    if (instant == null) {
+      return "";
+    }
+    return ("en".equals(locale.getLanguage()) ? TIME_EN : TIME_ID).format(instant.atZone(WIB));
+  }
+
+  /**
+   * A date kept as text in ISO form ({@code 1994-09-12}, as a form stores it) as a long date; text
+   * that is not such a date is returned as it is.
+   */
+  public static String isoDateAsLong(String isoDate, Locale locale) {
+    if (isoDate == null || isoDate.isBlank()) {
+      return "";
+    }
+    try {
+      return longDate(LocalDate.parse(isoDate.strip()), locale);
+    } catch (java.time.format.DateTimeParseException e) {
+      return isoDate;
+    }
+  }
 
   /** {@code Rp0}, {@code Rp15.000}. */
   public static String rupiah(long amount) {

@@ -104,14 +104,26 @@ public final class Page {
     return Formats.rupiah(amount);
   }
 
-  /** A moment in Western Indonesian Time: {@code 23-11-2026 10.05 WIB}. */
+  /**
+   * A moment in Western Indonesian Time, in the one style of {@link Formats}: {@code 7 Desember
+   * 2026 pukul 03.47 WIB}.
+   */
   public String dateTime(java.time.Instant instant) {
-    return java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH.mm 'WIB'")
-        .withZone(java.time.ZoneId.of("Asia/Jakarta"))
-        .format(instant);
+    return Formats.dateTime(instant, locale);
   }
 
+  /** A time of day in Western Indonesian Time: {@code 03.47 WIB}. */
+  public String time(java.time.Instant instant) {
+    return Formats.time(instant, locale);
+  }
+
+  /** {@code 7 Desember 2026}. */
   public String date(java.time.LocalDate date) {
     return Formats.longDate(date, locale);
+  }
+
+  /** A date kept as ISO text (a form's answer, {@code 1994-09-12}) as {@code 12 September 1994}. */
+  public String date(String isoDate) {
+    return Formats.isoDateAsLong(isoDate, locale);
   }
 }

@@ -212,7 +212,7 @@ class ApplyIntegrationTests {
 
     HttpResponse<String> notYet = laptop.post("/permohonan/" + draft + "/berkas");
     assertThat(notYet.statusCode()).isEqualTo(422);
-    assertThat(notYet.body()).contains("Unggah paling sedikit satu file untuk persyaratan ini");
+    assertThat(notYet.body()).contains("Pilih file untuk Kartu Keluarga");
     assertThat(upload(laptop, draft, requirement("Kartu Keluarga"), pdf("kk.pdf")).statusCode())
         .isEqualTo(302);
     List<String> uploaded =

@@ -30,6 +30,17 @@ class FormatsTests {
   }
 
   @Example
+  void oneStyleForMomentsInBothLanguages() {
+    java.time.Instant at = java.time.Instant.parse("2026-12-06T20:47:00Z");
+    assertThat(Formats.dateTime(at, INDONESIAN)).isEqualTo("7 Desember 2026 pukul 03.47 WIB");
+    assertThat(Formats.dateTime(at, Locale.ENGLISH)).isEqualTo("7 December 2026 at 03:47 WIB");
+    assertThat(Formats.time(at, INDONESIAN)).isEqualTo("03.47 WIB");
+    assertThat(Formats.isoDateAsLong("1994-09-12", INDONESIAN)).isEqualTo("12 September 1994");
+    assertThat(Formats.isoDateAsLong("1994-02-30", INDONESIAN)).isEqualTo("1994-02-30");
+    assertThat(Formats.isoDateAsLong(null, INDONESIAN)).isEmpty();
+  }
+
+  @Example
   void longDatesUseIndonesianMonthNames() {
     assertThat(Formats.longDate(LocalDate.of(2026, 8, 17), INDONESIAN))
         .isEqualTo("17 Agustus 2026");

@@ -92,6 +92,38 @@ class MessageBundleTests {
     }
   }
 
+  /** English nouns counted in messages: "1 working days" must read "1 working day". */
+  private static final Pattern ONE_WITH_PLURAL =
+      Pattern.compile(
+          "\\b1 (more |working |finished )?(days|files|seconds|times|letters|requirements|services"
+              + "|characters|questions|options|villages|steps|lines|megapixels|hours|minutes"
+              + "|applications|messages|documents)\\b");
+
+  @Test
+  void englishCountsOfOneAreSingular() {
+    Map<String, String> wrong = new TreeMap<>();
+    for (String key : ENGLISH.stringPropertyNames()) {
+      String message = ENGLISH.getProperty(key);
+      Set<String> indices = arguments(message);
+      if (indices.isEmpty()) {
+        continue;
+      }
+      int count = indices.stream().mapToInt(Integer::parseInt).max().getAsInt() + 1;
+      Object[] ones = new Object[count];
+      Arrays.fill(ones, 1);
+      String one;
+      try {
+        one = new java.text.MessageFormat(message, java.util.Locale.ENGLISH).format(ones);
+      } catch (IllegalArgumentException e) {
+        continue; // an argument that is not a number (a name, a date)
+      }
+      if (ONE_WITH_PLURAL.matcher(one).find()) {
+        wrong.put(key, one);
+      }
+    }
+    assertThat(wrong).as("English messages with a count of 1 and a plural noun").isEmpty();
+  }
+
   private static Set<String> arguments(String message) {
     Set<String> indices = new TreeSet<>();
     Matcher m = Pattern.compile("\\{(\\d+)").matcher(message);

@@ -117,17 +117,17 @@ public class ResidentApplications {
         .list();
   }
 
-  private static boolean isEmail(String contact) {
+  static boolean isEmail(String contact) {
     return contact.contains("@");
   }
 
-  private static String matches(String contact, String phoneColumn, String emailColumn) {
+  static String matches(String contact, String phoneColumn, String emailColumn) {
     return isEmail(contact)
         ? "lower(" + emailColumn + ") = ?"
         : NATIONAL_PHONE.formatted(phoneColumn) + " = ?";
   }
 
-  private static String key(String contact) {
+  static String key(String contact) {
     if (isEmail(contact)) {
       return contact.toLowerCase(java.util.Locale.ROOT);
     }

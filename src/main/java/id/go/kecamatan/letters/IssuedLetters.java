@@ -39,6 +39,11 @@ public class IssuedLetters implements LetterRevocations {
         .collect(Collectors.toMap(IssuedLetter::trackingCode, Function.identity()));
   }
 
+  /** The signed PDF of an issued letter. */
+  public Optional<byte[]> pdf(IssuedLetter letter) {
+    return letters.pdf(letter.officeId(), letter.id());
+  }
+
   /** The letter of one office's application, if one was issued. */
   public Optional<IssuedLetter> ofApplication(UUID officeId, ApplicationId applicationId) {
     return letters.byApplication(officeId, applicationId.value());

@@ -62,6 +62,8 @@ abstract class BrowserJourney {
           "/masuk",
           "/masuk?gagal",
           "/v",
+          "/privasi",
+          "/aksesibilitas",
           "/kecamatan/tidak-ada",
           "/kecamatan/jetis?lang=en",
           "/kecamatan/jetis/layanan/SKW?lang=en");

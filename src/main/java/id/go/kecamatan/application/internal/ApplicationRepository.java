@@ -44,9 +44,11 @@ public class ApplicationRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final ServiceDemandCounts demand;
 
-  ApplicationRepository(JdbcClient jdbc) {
+  ApplicationRepository(JdbcClient jdbc, ServiceDemandCounts demand) {
     this.jdbc = jdbc;
+    this.demand = demand;
   }
 
   /** Stores a new application with its attachments and its first status changes. */
@@ -88,6 +90,7 @@ public class ApplicationRepository {
       insertAttachments(application, entry.getKey(), entry.getValue());
     }
     insertChanges(application);
+    demand.count(application.officeId(), application.serviceId(), application.submittedAt());
   }
 
   /**

@@ -1,12 +1,21 @@
 package id.go.kecamatan.catalog.web;
 
 import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.ServiceDemand;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,14 +33,63 @@ public class PublicSite {
 
   private final Offices offices;
   private final Catalog catalog;
+  private final ObjectProvider<ServiceDemand> demand;
 
-  PublicSite(Offices offices, Catalog catalog) {
+  PublicSite(Offices offices, Catalog catalog, ObjectProvider<ServiceDemand> demand) {
     this.offices = offices;
     this.catalog = catalog;
+    this.demand = demand;
   }
+
+  /** How many services the office page marks as most asked for. */
+  static final int POPULAR = 3;
 
   /** A regency with its active offices. */
   public record RegencyOffices(Regency regency, List<Office> offices) {}
+
+  /**
+   * The services of one category on the office page, most asked-for first.
+   *
+   * @param popular the ids of the office's most asked-for services (at most {@link #POPULAR}, each
+   *     asked for at least once in the last 12 months), marked on the page
+   */
+  public record ServiceGroup(
+      ServiceType.Category category, List<ServiceType> services, Set<UUID> popular) {}
+
+  /**
+   * Groups the services by category: the most asked-for services first (applications of the last 12
+   * months), then in the office's own order; the group whose services were asked for most comes
+   * first (on a tie, the one holding the office's first service).
+   */
+  static List<ServiceGroup> grouped(List<ServiceType> services, Map<UUID, Integer> counts) {
+    Comparator<ServiceType> mostAskedFirst =
+        Comparator.<ServiceType>comparingInt(s -> -counts.getOrDefault(s.id(), 0))
+            .thenComparingInt(ServiceType::position)
+            .thenComparing(ServiceType::name);
+    Set<UUID> popular =
+        services.stream()
+            .filter(s -> counts.getOrDefault(s.id(), 0) > 0)
+            .sorted(mostAskedFirst)
+            .limit(POPULAR)
+            .map(ServiceType::id)
+            .collect(Collectors.toSet());
+    Map<ServiceType.Category, List<ServiceType>> byCategory =
+        new EnumMap<>(ServiceType.Category.class);
+    for (ServiceType service : services) {
+      byCategory.computeIfAbsent(service.category(), c -> new ArrayList<>()).add(service);
+    }
+    return byCategory.entrySet().stream()
+        .map(
+            e ->
+                new ServiceGroup(
+                    e.getKey(), e.getValue().stream().sorted(mostAskedFirst).toList(), popular))
+        .sorted(
+            Comparator.<ServiceGroup>comparingInt(
+                    g -> -g.services().stream().mapToInt(s -> counts.getOrDefault(s.id(), 0)).sum())
+                .thenComparingInt(
+                    g -> g.services().stream().mapToInt(ServiceType::position).min().orElse(0)))
+        .toList();
+  }
 
   @GetMapping("/")
   String home(Model model) {
@@ -69,7 +127,12 @@ public class PublicSite {
     }
     model.addAttribute("office", office);
     model.addAttribute("regency", offices.regency(office.regencyId()).orElseThrow());
-    model.addAttribute("services", catalog.activeServices(office.id(), q));
+    List<ServiceType> services = catalog.activeServices(office.id(), q);
+    ServiceDemand figures = demand.getIfAvailable();
+    model.addAttribute("count", services.size());
+    model.addAttribute(
+        "groups",
+        grouped(services, figures == null ? Map.of() : figures.lastTwelveMonths(office.id())));
     model.addAttribute("query", q);
     return "site/office";
   }

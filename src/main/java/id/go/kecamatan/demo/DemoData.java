@@ -141,6 +141,7 @@ class DemoData implements SmartInitializingSingleton {
   void load() {
     JsonNode services = readServices();
     for (DemoOffice demo : OFFICES) {
+      int index = OFFICES.indexOf(demo);
       Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
       if (accounts.byUsername(regencyUser(regency)).isEmpty()) {
         accounts.createRegencyAdmin(
@@ -172,6 +173,9 @@ class DemoData implements SmartInitializingSingleton {
           demo.sekcam(),
           demo.sekcamNip(),
           "Penata Tingkat I (III/d)");
+      if (offices.updateLogo(office.id(), DemoLogos.emblem(index)).any()) {
+        throw new IllegalStateException("The demo logo was refused");
+      }
       Office current = offices.get(office.id());
       for (JsonNode service : services) {
         addService(current, service);

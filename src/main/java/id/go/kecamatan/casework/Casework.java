@@ -131,7 +131,7 @@ public class Casework {
     return application;
   }
 
-  private static void requireDecider(Officer officer) {
+  static void requireDecider(Officer officer) {
     if (!decides(officer)) {
       throw new AccessDeniedException("Only a verifier or an office admin decides");
     }
@@ -252,7 +252,7 @@ public class Casework {
    * Removes the first check of an application (rejected, sent back for completion, or a requirement
    * check changed): the next approval starts over. Recorded when there was one.
    */
-  private void clearFirstCheck(UUID officeId, ApplicationId id, String why) {
+  void clearFirstCheck(UUID officeId, ApplicationId id, String why) {
     int removed =
         jdbc.sql("delete from casework_first_check where office_id = ? and application_id = ?")
             .params(officeId, id.value())
@@ -324,86 +324,6 @@ public class Casework {
         application.id(),
         Map.of("document", documentId.toString()));
     return documents.download(application.officeId(), documentId);
-  }
-
-  /**
-   * Records the check of one requirement while the application is in review: accepted, or rejected
-   * with a reason picked from {@link #REASONS} or written (a written one wins).
-   *
-   * @param verdict {@code accept} or {@code reject}
-   * @return the errors: {@code verdict}, {@code reason-<requirementId>}, {@code status}
-   */
-  @Transactional
-  public Outcome<Void> check(
-      Officer officer,
-      ApplicationId id,
-      UUID requirementId,
-      String verdict,
-      String reasonKey,
-      String reasonText) {
-    requireDecider(officer);
-    Application application = scoped(officer, id);
-    ServiceType service = catalog.service(application.officeId(), application.serviceId());
-    if (service.requirements().stream().noneMatch(r -> r.id().equals(requirementId))) {
-      throw new NotFoundException();
-    }
-    String field = "reason-" + requirementId;
-    FieldErrors errors = new FieldErrors();
-    if (application.status() != ApplicationStatus.IN_REVIEW) {
-      return Outcome.failed(errors.reject(field, "casework.error.notInReview"));
-    }
-    boolean accepted;
-    String reason = null;
-    if ("accept".equals(verdict)) {
-      accepted = true;
-    } else if ("reject".equals(verdict)) {
-      accepted = false;
-      String written = FieldErrors.clean(reasonText);
-      String key = FieldErrors.clean(reasonKey);
-      if (written != null) {
-        errors.text(field, written, MAX_REASON);
-        reason = written;
-      } else if (key != null && REASONS.contains(key)) {
-        reason = messages.getMessage("casework.reason." + key, null, RESIDENT_LOCALE);
-      } else if (key != null) {
-        errors.reject(field, "casework.error.reasonUnknown");
-      } else {
-        errors.reject(field, "casework.error.reasonRequired");
-      }
-    } else {
-      return Outcome.failed(errors.reject(field, "casework.error.verdict"));
-    }
-    if (errors.any()) {
-      return Outcome.failed(errors);
-    }
-    // not while an approval reads the checks (either step): the row lock serialises them
-    jdbc.sql("select id from application where office_id = ? and id = ? for update")
-        .params(application.officeId(), application.id().value())
-        .query(UUID.class)
-        .single();
-    jdbc.sql(
-            """
-            insert into requirement_check
-              (office_id, application_id, requirement_id, accepted, reason, checked_at, checked_by)
-            values (?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            application.officeId(),
-            application.id().value(),
-            requirementId,
-            accepted,
-            reason,
-            Timestamp.from(clock.instant()),
-            officer.fullName())
-        .update();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("requirement", requirementId.toString());
-    details.put("accepted", accepted);
-    details.put("reason", reason);
-    audit.record(
-        application.officeId(), "casework.requirement.checked", "application", id, details);
-    clearFirstCheck(application.officeId(), application.id(), "requirementChecked");
-    return Outcome.done(null);
   }
 
   /**

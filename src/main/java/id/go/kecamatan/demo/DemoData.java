@@ -173,6 +173,7 @@ public class DemoData implements SmartInitializingSingleton {
 
   private void load(DemoOffice demo, JsonNode services) {
     {
+      int index = Math.max(0, OFFICES.indexOf(demo));
       Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
       if (accounts.byUsername(regencyUser(regency)).isEmpty()) {
         accounts.createRegencyAdmin(
@@ -204,6 +205,9 @@ public class DemoData implements SmartInitializingSingleton {
           demo.sekcam(),
           demo.sekcamNip(),
           "Penata Tingkat I (III/d)");
+      if (offices.updateLogo(office.id(), DemoLogos.emblem(index)).any()) {
+        throw new IllegalStateException("The demo logo was refused");
+      }
       Office current = offices.get(office.id());
       for (JsonNode service : services) {
         addService(current, service);

@@ -155,6 +155,11 @@ public class LetterSigning {
     return rendering.render(request(application, null, null, null)).pdf();
   }
 
+  /** The first page of {@link #preview}, as a PNG image to show in the signing queue. */
+  public byte[] previewPng(Officer officer, ApplicationId id) {
+    return LetterRendering.firstPagePng(preview(officer, id));
+  }
+
   /**
    * Signs the letters of the chosen approved applications with one passphrase entry (fields {@code
    * selection} and {@code passphrase} on errors). Each letter is its own transaction: one changed

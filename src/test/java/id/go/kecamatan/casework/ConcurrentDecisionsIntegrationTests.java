@@ -33,6 +33,7 @@ class ConcurrentDecisionsIntegrationTests {
 
   @Autowired Applications applications;
   @Autowired Casework casework;
+  @Autowired RequirementChecks requirementChecks;
   @Autowired JdbcClient jdbc;
 
   Officer officer(UUID officeId, String username) {
@@ -70,7 +71,8 @@ class ConcurrentDecisionsIntegrationTests {
               .param(a.id().value())
               .query(UUID.class)
               .list()) {
-        assertThat(casework.check(first, a.id(), requirement, "accept", null, null).ok()).isTrue();
+        assertThat(requirementChecks.check(first, a.id(), requirement, "accept", null, null).ok())
+            .isTrue();
       }
       CountDownLatch start = new CountDownLatch(1);
       List<Callable<String>> both = new ArrayList<>();
@@ -192,7 +194,8 @@ class ConcurrentDecisionsIntegrationTests {
               .param(a.id().value())
               .query(UUID.class)
               .list()) {
-        assertThat(casework.check(verifier, a.id(), requirement, "accept", null, null).ok())
+        assertThat(
+                requirementChecks.check(verifier, a.id(), requirement, "accept", null, null).ok())
             .isTrue();
       }
       // two first checks at once: one is recorded, the other is told it waits for the second

@@ -64,11 +64,17 @@ class CaseworkJourneyTests extends BrowserJourney {
       assertThat(staff.getByRole(AriaRole.STATUS)).containsText("sedang diperiksa");
       Locator ktp = requirement(staff, "KTP elektronik");
       assertThat(ktp.locator("img")).hasCount(1);
+      // the files beside their checks on a desktop
+      var files = ktp.locator(".requirement-files").boundingBox();
+      var check = ktp.locator(".requirement-check").boundingBox();
+      assertThat(check.x).isGreaterThan(files.x + files.width - 1);
+      assertThat(Math.abs(check.y - files.y)).isLessThan(2.0);
+      // the reason fields show once "Tolak" is chosen
+      assertThat(ktp.getByLabel("Atau tulis alasannya")).isHidden();
+      ktp.getByLabel("Tolak", new Locator.GetByLabelOptions().setExact(true)).check();
       ktp.getByLabel("Atau tulis alasannya").fill("Foto KTP tidak terbaca");
-      ktp.getByRole(
-              AriaRole.BUTTON,
-              new Locator.GetByRoleOptions().setName("Tolak persyaratan KTP elektronik"))
-          .click();
+      button(staff, "Simpan pemeriksaan").click();
+      assertThat(staff.getByRole(AriaRole.STATUS)).containsText("Hasil pemeriksaan sudah disimpan");
       assertThat(requirement(staff, "KTP elektronik")).containsText("Foto KTP tidak terbaca");
       button(staff, "Setujui permohonan").click();
       assertThat(staff.locator(".error-message")).containsText("sudah diterima");
@@ -101,16 +107,18 @@ class CaseworkJourneyTests extends BrowserJourney {
         String withFiles = "section.requirement:has(ul.files)";
         int count = staff.locator(withFiles).count();
         assertThat(count).isGreaterThanOrEqualTo(3);
+        // the new KTP accepted and every requirement not yet checked with it, in one go
+        requirement(staff, "KTP elektronik")
+            .getByLabel("Terima", new Locator.GetByLabelOptions().setExact(true))
+            .check();
+        button(staff, "Terima semua yang belum diperiksa").click();
+        assertThat(staff.getByRole(AriaRole.STATUS))
+            .containsText("Hasil pemeriksaan sudah disimpan");
         for (int i = 0; i < count; i++) {
-          Locator section = staff.locator(withFiles).nth(i);
-          section
-              .getByRole(
-                  AriaRole.BUTTON,
-                  new Locator.GetByRoleOptions().setName(Pattern.compile("^Terima ")))
-              .click();
           assertThat(staff.locator(withFiles).nth(i).locator(".check-state"))
               .containsText("Diterima");
         }
+        assertThat(button(staff, "Terima semua yang belum diperiksa")).hasCount(0);
         button(staff, "Setujui permohonan").click();
         assertThat(staff.getByRole(AriaRole.STATUS)).containsText("Permohonan disetujui");
         assertThat(staff.locator(".summary-list").first()).containsText("tepat waktu");
@@ -153,6 +161,54 @@ class CaseworkJourneyTests extends BrowserJourney {
         .hasCount(0);
     axeScan(page);
     assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH + 1);
+  }
+
+  @Test
+  void aVerifierChecksSeveralRequirementsInOneGoOnAPhoneWithoutJavaScript() {
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    Application submitted =
+        fixtures.domisili(
+            fixtures.jetis(),
+            fixtures.operatorVillage("desa.jetis"),
+            CaseworkFixtures.unique("Sari"));
+    try (BrowserContext noScript = newPhoneContextWithoutJavaScript()) {
+      Page phone = noScript.newPage();
+      signIn(phone, "verifikator.jetis");
+      phone.navigate("/admin/permohonan/" + submitted.id().value());
+      button(phone, "Mulai periksa").click();
+      // stacked on a phone: the check under the files
+      Locator ktp = requirement(phone, "KTP elektronik");
+      var files = ktp.locator(".requirement-files").boundingBox();
+      var check = ktp.locator(".requirement-check").boundingBox();
+      assertThat(check.y).isGreaterThanOrEqualTo(files.y + files.height - 1);
+      assertThat(scrollWidth(phone)).isLessThanOrEqualTo(PHONE_WIDTH + 1);
+
+      // a rejection without a reason: nothing saved, the error names the requirement
+      ktp.getByLabel("Tolak", new Locator.GetByLabelOptions().setExact(true)).check();
+      Locator kk = requirement(phone, "Kartu Keluarga");
+      kk.getByLabel("Terima", new Locator.GetByLabelOptions().setExact(true)).check();
+      button(phone, "Simpan pemeriksaan").click();
+      assertThat(phone.locator(".error-summary"))
+          .containsText("Pilih atau tulis alasan penolakan untuk KTP elektronik");
+      assertThat(requirement(phone, "Kartu Keluarga").locator(".check-state"))
+          .containsText("Belum diperiksa");
+      // what was chosen is kept
+      assertThat(
+              requirement(phone, "Kartu Keluarga")
+                  .getByLabel("Terima", new Locator.GetByLabelOptions().setExact(true)))
+          .isChecked();
+
+      // with a reason from the list both are saved by one submit
+      requirement(phone, "KTP elektronik")
+          .getByLabel("Alasan penolakan dari daftar")
+          .selectOption("unreadable");
+      button(phone, "Simpan pemeriksaan").click();
+      assertThat(phone.getByRole(AriaRole.STATUS)).containsText("Hasil pemeriksaan sudah disimpan");
+      assertThat(requirement(phone, "KTP elektronik").locator(".check-state"))
+          .containsText("Ditolak");
+      assertThat(requirement(phone, "Kartu Keluarga").locator(".check-state"))
+          .containsText("Diterima");
+    }
   }
 
   static void signIn(Page page, String username) {

@@ -54,6 +54,10 @@ class LettersJourneyTests extends BrowserJourney {
     try (BrowserContext desk = newDesktopContext()) {
       Page camat = desk.newPage();
       CaseworkJourneyTests.signIn(camat, "camat.jetis");
+      // the letters' pages are in the navigation's section "Surat"
+      camat
+          .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Surat").setExact(true))
+          .click();
       camat
           .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tanda tangan surat"))
           .click();
@@ -126,6 +130,9 @@ class LettersJourneyTests extends BrowserJourney {
     try (BrowserContext desk = newDesktopContext()) {
       Page admin = desk.newPage();
       CaseworkJourneyTests.signIn(admin, "admin.jetis");
+      admin
+          .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Surat").setExact(true))
+          .click();
       admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Surat terbit")).click();
       admin.getByLabel("Cari surat").fill(code);
       button(admin, "Cari").click();

@@ -6,6 +6,7 @@ import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.casework.CaseFile;
 import id.go.kecamatan.casework.Casework;
+import id.go.kecamatan.casework.RequirementChecks;
 import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
@@ -15,7 +16,12 @@ import id.go.kecamatan.shared.web.Outcome;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,11 +48,14 @@ class CaseController {
   private static final String BASE = "/admin/permohonan/";
 
   private final Casework casework;
+  private final RequirementChecks checks;
   private final WorkingCalendar calendar;
   private final Clock clock;
 
-  CaseController(Casework casework, WorkingCalendar calendar, Clock clock) {
+  CaseController(
+      Casework casework, RequirementChecks checks, WorkingCalendar calendar, Clock clock) {
     this.casework = casework;
+    this.checks = checks;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -57,7 +66,11 @@ class CaseController {
       @RequestParam(name = "konflik", required = false) String conflict,
       Model model) {
     // after a lost race the decision redirects here with ?konflik: say so, whatever its value
-    model.addAttribute("conflict", conflict == null ? null : "casework.conflict");
+    model.addAttribute(
+        "conflict",
+        conflict == null
+            ? null
+            : "pemeriksaan".equals(conflict) ? "casework.conflict.checks" : "casework.conflict");
     return render(model, CurrentOfficer.inOffice(), new ApplicationId(id), null, Map.of());
   }
 
@@ -70,6 +83,7 @@ class CaseController {
     CaseFile file = casework.open(officer, id);
     LocalDate today = LocalDate.now(clock);
     model.addAttribute("file", file);
+    model.addAttribute("checksVersion", checks.version(file));
     model.addAttribute("today", today);
     model.addAttribute("soon", calendar.of(file.application().officeId()).plus(today, 2));
     model.addAttribute("decides", Casework.decides(officer));
@@ -104,6 +118,53 @@ class CaseController {
     return casework.document(CurrentOfficer.inOffice(), new ApplicationId(id), documentId, true);
   }
 
+  /**
+   * The checks of all requirements from the case page's one form: per requirement {@code
+   * verdict-<id>} ({@code accept}, {@code reject} or empty to leave it), {@code reasonKey-<id>} and
+   * {@code reason-<id>}; {@code versi} the version of the checks the form was drawn from; {@code
+   * aksi=terimaSisa} also accepts every requirement not yet checked. All or nothing.
+   */
+  @PostMapping(BASE + "{id}/persyaratan")
+  String checkAll(
+      @PathVariable UUID id,
+      @RequestParam Map<String, String> form,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Officer officer = CurrentOfficer.inOffice();
+    ApplicationId app = new ApplicationId(id);
+    Set<UUID> requirements = new LinkedHashSet<>();
+    for (String name : form.keySet()) {
+      for (String prefix : List.of("verdict-", "reasonKey-", "reason-")) {
+        if (name.startsWith(prefix)) {
+          requirementId(name.substring(prefix.length())).ifPresent(requirements::add);
+        }
+      }
+    }
+    List<RequirementChecks.Entry> entries = new ArrayList<>();
+    Map<String, String> values = new HashMap<>();
+    for (UUID r : requirements) {
+      String verdict = form.get("verdict-" + r);
+      String key = form.get("reasonKey-" + r);
+      String text = form.get("reason-" + r);
+      entries.add(new RequirementChecks.Entry(r, verdict, key, text));
+      values.put("verdict-" + r, verdict == null ? "" : verdict);
+      values.put("reasonKey-" + r, key == null ? "" : key);
+      values.put("reason-" + r, text == null ? "" : text);
+    }
+    Integer version = version(form.get("versi"));
+    boolean acceptRemaining = "terimaSisa".equals(form.get("aksi"));
+    return outcome(
+        app,
+        () -> checks.record(officer, app, entries, version, acceptRemaining),
+        officer,
+        values,
+        model,
+        response,
+        redirect);
+  }
+
+  /** The check of one requirement (the form of one requirement, kept for links and scripts). */
   @PostMapping(BASE + "{id}/persyaratan/{requirementId}")
   String check(
       @PathVariable UUID id,
@@ -116,19 +177,55 @@ class CaseController {
       RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     ApplicationId app = new ApplicationId(id);
-    Outcome<Void> outcome =
-        casework.check(officer, app, requirementId, verdict, reasonKey, reasonText);
+    Map<String, String> values =
+        Map.of("reason-" + requirementId, reasonText == null ? "" : reasonText);
+    return outcome(
+        app,
+        () -> checks.check(officer, app, requirementId, verdict, reasonKey, reasonText),
+        officer,
+        values,
+        model,
+        response,
+        redirect);
+  }
+
+  private String outcome(
+      ApplicationId app,
+      Supplier<Outcome<Integer>> checking,
+      Officer officer,
+      Map<String, String> values,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Outcome<Integer> outcome;
+    try {
+      outcome = checking.get();
+    } catch (OptimisticLockingFailureException e) {
+      return "redirect:" + BASE + app.value() + "?konflik=pemeriksaan#persyaratan";
+    }
     if (!outcome.ok()) {
       response.setStatus(400);
-      return render(
-          model,
-          officer,
-          app,
-          outcome.errors(),
-          Map.of("reason-" + requirementId, reasonText == null ? "" : reasonText));
+      return render(model, officer, app, outcome.errors(), values);
     }
-    redirect.addFlashAttribute("notice", "casework.checked");
-    return "redirect:" + BASE + id + "#persyaratan";
+    redirect.addFlashAttribute(
+        "notice", outcome.value() > 0 ? "casework.checked" : "casework.checked.none");
+    return "redirect:" + BASE + app.value() + "#persyaratan";
+  }
+
+  private static java.util.Optional<UUID> requirementId(String text) {
+    try {
+      return java.util.Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The version the form was drawn from; missing or garbled reads as stale (-1). */
+  private static Integer version(String text) {
+    if (text == null || !text.strip().matches("\\d{1,9}")) {
+      return -1;
+    }
+    return Integer.valueOf(text.strip());
   }
 
   @PostMapping(BASE + "{id}/catatan")

@@ -34,7 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The signing queue {@code /admin/surat/tanda-tangan}: the office's approved applications waiting
  * for their letter, nearest deadline first, each with a preview of its letter; the signer signs one
- * or a selection with one passphrase entry, or returns one to the checkers with a note.
+ * or a selection with one passphrase entry (or every letter of the page, with the button "sign all
+ * on this page", which works without JavaScript), or returns one to the checkers with a note. The
+ * first page of each letter is shown in the queue as an image.
  */
 @Controller
 class SigningController {
@@ -62,14 +64,18 @@ class SigningController {
   @PostMapping("/admin/surat/tanda-tangan")
   String sign(
       @RequestParam(name = "permohonan", required = false) List<UUID> chosen,
+      @RequestParam(name = "halaman", required = false) List<UUID> onPage,
+      @RequestParam(name = "semua", required = false) String all,
       @RequestParam(name = "passphrase", required = false) String passphrase,
       Model model,
       RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
+    // "sign all on this page": the letters the page listed, whatever was ticked
+    List<UUID> given = all != null && onPage != null ? onPage : chosen;
     Set<UUID> ticked =
-        chosen == null
+        given == null
             ? Set.of()
-            : chosen.stream()
+            : given.stream()
                 .filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     Outcome<SigningReport> outcome =
@@ -100,6 +106,22 @@ class SigningController {
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(pdf);
+  }
+
+  /** The first page of the draft letter as an image, shown in the queue beside its choice. */
+  @GetMapping("/admin/surat/tanda-tangan/{id}/pratinjau.png")
+  ResponseEntity<byte[]> previewImage(@PathVariable UUID id) {
+    byte[] png;
+    try {
+      png = signing.previewPng(CurrentOfficer.inOffice(), new ApplicationId(id));
+    } catch (IllegalTransitionException e) {
+      throw new NotFoundException();
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_PNG)
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(png);
   }
 
   @GetMapping("/admin/surat/tanda-tangan/{id}/kembalikan")

@@ -13,6 +13,7 @@ import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.casework.Casework;
 import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.casework.RequirementChecks;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.letters.LetterFixtures;
@@ -104,6 +105,7 @@ class MailJourneyIntegrationTests {
   @LocalServerPort int port;
   @Autowired Applications applications;
   @Autowired Casework casework;
+  @Autowired RequirementChecks requirementChecks;
   @Autowired Completions completions;
   @Autowired Decisions decisions;
   @Autowired LetterSigning signing;
@@ -204,7 +206,9 @@ class MailJourneyIntegrationTests {
             .query(String.class)
             .single();
     assertThat(
-            casework.check(verifier, application.id(), ktp, "reject", null, "Foto KTP buram.").ok())
+            requirementChecks
+                .check(verifier, application.id(), ktp, "reject", null, "Foto KTP buram.")
+                .ok())
         .isTrue();
     assertThat(casework.requestCompletion(verifier, application.id()).ok()).isTrue();
     MimeMessage completion = awaitMail(address, 2);

@@ -12,6 +12,7 @@ import id.go.kecamatan.application.Draft;
 import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.casework.Casework;
 import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.casework.RequirementChecks;
 import id.go.kecamatan.letters.LetterIssued;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.OutgoingMessage;
@@ -45,6 +46,7 @@ class ResidentMessagesIntegrationTests {
   @LocalServerPort int port;
   @Autowired Applications applications;
   @Autowired Casework casework;
+  @Autowired RequirementChecks requirementChecks;
   @Autowired Drafts drafts;
   @Autowired ResidentMessages listener;
   @Autowired StoredMessages outbox;
@@ -151,7 +153,9 @@ class ResidentMessagesIntegrationTests {
             .query(String.class)
             .single();
     assertThat(
-            casework.check(verifier, application.id(), ktp, "reject", null, "Foto KTP buram.").ok())
+            requirementChecks
+                .check(verifier, application.id(), ktp, "reject", null, "Foto KTP buram.")
+                .ok())
         .isTrue();
     assertThat(casework.requestCompletion(verifier, application.id()).ok()).isTrue();
     OutgoingMessage wa = messages("application.completion", application, 1).get(0);
@@ -176,7 +180,10 @@ class ResidentMessagesIntegrationTests {
             .param(approved.id().value())
             .query(UUID.class)
             .list()) {
-      assertThat(casework.check(verifier, approved.id(), requirement, "accept", null, null).ok())
+      assertThat(
+              requirementChecks
+                  .check(verifier, approved.id(), requirement, "accept", null, null)
+                  .ok())
           .isTrue();
     }
     assertThat(casework.approve(verifier, approved.id()).ok()).isTrue();

@@ -139,7 +139,8 @@ final class LetterLayout {
         .append(".isi h2, .isi h3 { font-size: 12pt; margin: 3mm 0 2mm 0; }")
         .append(".isi ol, .isi ul { margin: 0 0 3mm 0; padding-left: 8mm; }")
         .append(".ttd-wrap { margin-top: 6mm; page-break-inside: avoid; overflow: hidden; }")
-        .append(".ttd { float: right; width: 78mm; }")
+        // the signature's frame is drawn round this box: the words keep clear of it
+        .append(".ttd { float: right; width: 86mm; padding: 3mm 4mm; box-sizing: border-box; }")
         .append(".ttd p { margin: 0; }")
         .append(".qr { border-collapse: collapse; margin: 2mm 0; }")
         .append(".qr td { vertical-align: middle; padding: 0 2mm 0 0; }")

@@ -16,6 +16,11 @@ public interface LetterRendering {
    */
   Prepared prepare(LetterRequest request);
 
+  /** The first page of a rendered PDF as a PNG image, for previews in a page. */
+  static byte[] firstPagePng(byte[] pdf) {
+    return LetterPdf.firstPagePng(pdf);
+  }
+
   /** A letter ready to be laid out once its number is known. */
   @FunctionalInterface
   interface Prepared {

@@ -81,6 +81,47 @@ class LetterPdfTests {
   }
 
   @Test
+  void theSignatureTextIsInsetFromTheFrameOfItsBox() throws Exception {
+    RenderedLetter rendered =
+        render(letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF));
+    SignatureBox box = rendered.signatureBox();
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      float height = document.getPage(0).getMediaBox().getHeight();
+      // the box in the stripper's space (origin top left)
+      float left = box.x();
+      float right = box.x() + box.width();
+      float top = height - box.y() - box.height();
+      float bottom = height - box.y();
+      List<org.apache.pdfbox.text.TextPosition> inBox = new java.util.ArrayList<>();
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            @Override
+            protected void writeString(
+                String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+              for (var p : positions) {
+                float x = p.getXDirAdj();
+                float y = p.getYDirAdj();
+                if (x >= left - 1 && x <= right + 1 && y >= top - 1 && y <= bottom + 1) {
+                  inBox.add(p);
+                }
+              }
+            }
+          };
+      stripper.getText(document);
+      assertThat(inBox).as("the signer's words are in the box").isNotEmpty();
+      float inset = 2 * 72 / 25.4f; // 2 mm: clear of the 0.5 pt frame
+      for (var p : inBox) {
+        assertThat(p.getXDirAdj()).as(p.getUnicode()).isGreaterThan(left + inset);
+        assertThat(p.getXDirAdj() + p.getWidthDirAdj())
+            .as(p.getUnicode())
+            .isLessThan(right - inset);
+        assertThat(p.getYDirAdj() - p.getHeightDir()).as(p.getUnicode()).isGreaterThan(top + inset);
+        assertThat(p.getYDirAdj()).as(p.getUnicode()).isLessThan(bottom - inset);
+      }
+    }
+  }
+
+  @Test
   void aSignedLetterIsPdfA3bWithEmbeddedFontsAndTheSignatureBlockOnThePage() throws Exception {
     RenderedLetter rendered =
         render(letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF));

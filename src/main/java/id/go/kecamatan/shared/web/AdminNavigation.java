@@ -1,0 +1,203 @@
+package id.go.kecamatan.shared.web;
+
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The back office's navigation: a few everyday links (home, dashboard, counter, worklist) and the
+ * rest grouped into sections (Layanan, Surat, Kantor, Staf &amp; keamanan, Pesan), each with a
+ * landing page {@code /admin/bagian/<key>} listing its links with one line each. An officer sees a
+ * link only when their roles allow the page; a section with one visible link shows that link in the
+ * navigation instead, and a section with none is not shown (its landing page is not found).
+ */
+public final class AdminNavigation {
+
+  private AdminNavigation() {}
+
+  /** Who sees a link: any of these roles (none: every officer), and whether it needs an office. */
+  public record Link(
+      String path, String labelKey, String helpKey, Set<Role> roles, boolean office) {
+
+    public boolean visibleTo(Officer officer) {
+      if (officer == null || (office && officer.officeId() == null)) {
+        return false;
+      }
+      return roles.isEmpty() || roles.stream().anyMatch(officer::has);
+    }
+  }
+
+  /** A group of links with its landing page. */
+  public record Section(String key, String labelKey, String helpKey, List<Link> links) {
+
+    public String path() {
+      return "/admin/bagian/" + key;
+    }
+
+    public List<Link> visibleTo(Officer officer) {
+      return links.stream().filter(l -> l.visibleTo(officer)).toList();
+    }
+  }
+
+  private static final Set<Role> ADMIN = Set.of(Role.OFFICE_ADMIN);
+  private static final Set<Role> ANY = Set.of();
+
+  private static Link link(String path, String label, String help, Set<Role> roles) {
+    return new Link(path, label, help, roles, true);
+  }
+
+  /** The links before the sections, for everyday work. */
+  public static final List<Link> EVERYDAY =
+      List.of(
+          new Link("/admin", "admin.home", "nav.help.home", ANY, false),
+          link("/admin/dasbor", "dashboard.nav", "dashboard.help", ANY),
+          link(
+              "/admin/loket",
+              "intake.nav",
+              "intake.help",
+              Set.of(Role.FRONT_OFFICE, Role.VILLAGE_OPERATOR, Role.OFFICE_ADMIN)),
+          link(
+              "/admin/permohonan",
+              "casework.nav",
+              "nav.help.worklist",
+              Set.of(
+                  Role.VERIFIER,
+                  Role.OFFICE_ADMIN,
+                  Role.SIGNER,
+                  Role.FRONT_OFFICE,
+                  Role.VILLAGE_OPERATOR)));
+
+  /** The sections, in the order of the navigation. */
+  public static final List<Section> SECTIONS =
+      List.of(
+          new Section(
+              "layanan",
+              "nav.section.services",
+              "nav.section.services.help",
+              List.of(
+                  link("/admin/layanan", "admin.services", "admin.services.help", ADMIN),
+                  link(
+                      "/admin/surat/templat",
+                      "letterTemplates.nav",
+                      "nav.help.letterTemplates",
+                      ADMIN))),
+          new Section(
+              "surat",
+              "nav.section.letters",
+              "nav.section.letters.help",
+              List.of(
+                  link(
+                      "/admin/surat/tanda-tangan",
+                      "letters.nav.queue",
+                      "nav.help.signingQueue",
+                      Set.of(Role.SIGNER)),
+                  link(
+                      "/admin/surat/kunci",
+                      "signing.nav",
+                      "nav.help.signingKey",
+                      Set.of(Role.SIGNER)),
+                  link(
+                      "/admin/surat/delegasi",
+                      "letters.delegation.title",
+                      "nav.help.delegations",
+                      Set.of(Role.SIGNER, Role.OFFICE_ADMIN)),
+                  link(
+                      "/admin/surat/terbit",
+                      "verification.issued.nav",
+                      "nav.help.issued",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE, Role.VERIFIER, Role.SIGNER)),
+                  link(
+                      "/admin/surat/penandatangan",
+                      "letters.nav.signers",
+                      "nav.help.signers",
+                      ADMIN),
+                  link("/admin/surat/penomoran", "numbering.nav", "nav.help.numbering", ADMIN))),
+          new Section(
+              "kantor",
+              "nav.section.office",
+              "nav.section.office.help",
+              List.of(
+                  link("/admin/kantor", "admin.profile", "admin.profile.help", ADMIN),
+                  link("/admin/pejabat", "admin.officials", "nav.help.officials", ADMIN),
+                  link("/admin/kalender", "admin.calendar", "admin.calendar.help", ADMIN),
+                  link("/admin/desa", "admin.villages", "nav.help.villages", ANY))),
+          new Section(
+              "staf",
+              "nav.section.staff",
+              "nav.section.staff.help",
+              List.of(
+                  link("/admin/staf", "admin.staff", "admin.staff.help", ADMIN),
+                  link("/admin/audit", "admin.audit", "nav.help.audit", ADMIN),
+                  new Link("/akun/kata-sandi", "admin.account", "nav.help.account", ANY, false))),
+          new Section(
+              "pesan",
+              "nav.section.messages",
+              "nav.section.messages.help",
+              List.of(
+                  link("/admin/pesan", "notifications.nav", "nav.help.messageLog", ADMIN),
+                  link(
+                      "/admin/pesan/templat",
+                      "notificationTemplates.nav",
+                      "nav.help.messageTemplates",
+                      ADMIN))),
+          new Section(
+              "kabupaten",
+              "nav.section.regency",
+              "nav.section.regency.help",
+              List.of(
+                  new Link(
+                      "/admin/kabupaten/kecamatan",
+                      "admin.regencyOffices",
+                      "admin.regencyOffices.help",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/kalender",
+                      "admin.nationalCalendar",
+                      "nav.help.nationalCalendar",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/pemberitahuan",
+                      "notice.admin.title",
+                      "nav.help.notices",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false))));
+
+  /** The section of this key, if there is one. */
+  public static Optional<Section> section(String key) {
+    return SECTIONS.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+
+  /**
+   * One entry of the navigation as an officer sees it: a link, or a section's landing page.
+   *
+   * @param prefixes the paths whose pages this entry is current for
+   */
+  public record Entry(String path, String labelKey, List<String> prefixes) {}
+
+  /** The navigation of this officer, in order. */
+  public static List<Entry> entries(Officer officer) {
+    List<Entry> entries = new java.util.ArrayList<>();
+    for (Link l : EVERYDAY) {
+      if (l.visibleTo(officer)) {
+        entries.add(new Entry(l.path(), l.labelKey(), List.of(l.path())));
+      }
+    }
+    for (Section s : SECTIONS) {
+      List<Link> visible = s.visibleTo(officer);
+      if (visible.size() == 1) {
+        Link only = visible.get(0);
+        entries.add(new Entry(only.path(), only.labelKey(), List.of(only.path())));
+      } else if (visible.size() > 1) {
+        List<String> prefixes = new java.util.ArrayList<>();
+        prefixes.add(s.path());
+        visible.forEach(l -> prefixes.add(l.path()));
+        entries.add(new Entry(s.path(), s.labelKey(), List.copyOf(prefixes)));
+      }
+    }
+    return entries;
+  }
+}

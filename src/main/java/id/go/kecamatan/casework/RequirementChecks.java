@@ -218,7 +218,7 @@ public class RequirementChecks {
         Object[] args = new Object[error.args().length + 1];
         args[0] = name;
         System.arraycopy(error.args(), 0, args, 1, error.args().length);
-        errors.reject(field, "casework.error.named." + error.key(), args);
+        errors.reject(field, namedKey(error.key()), args);
         return null;
       }
       return new Verdict(false, written);
@@ -260,5 +260,17 @@ public class RequirementChecks {
         "application",
         application.id(),
         details);
+  }
+
+  /** The message of a reason's text error that names its requirement. */
+  private static String namedKey(String key) {
+    return switch (key) {
+      case "error.required" -> "casework.error.named.error.required";
+      case "error.tooLong" -> "casework.error.named.error.tooLong";
+      case "error.markup" -> "casework.error.named.error.markup";
+      case "error.control" -> "casework.error.named.error.control";
+      case "error.invisible" -> "casework.error.named.error.invisible";
+      default -> throw new IllegalStateException("No message naming the requirement for " + key);
+    };
   }
 }

@@ -190,7 +190,7 @@ class MessageBundleTests {
     }
     // the error page kinds are the string cases of ErrorPageController's switch
     Matcher kinds =
-        Pattern.compile("->\\s*\"(\\w+)\"")
+        Pattern.compile("(?:->|\\?|:)\\s*\"(\\w+)\"")
             .matcher(
                 Files.readString(
                     MAIN_JAVA.resolve("id/go/kecamatan/shared/web/ErrorPageController.java")));

@@ -183,13 +183,18 @@ class SignInIntegrationTests {
   }
 
   private void hostileNames(WebClient client) {
-    for (String name :
-        List.of("admin.jetis\0", "\0", "admin\u202e.jetis", "a".repeat(100_000), "  ")) {
+    for (String name : List.of("admin\u202e.jetis", "a".repeat(100_000), "  ")) {
       HttpResponse<String> response = client.login(name, "Salah-Sekali-2026");
       assertThat(response.statusCode())
           .as(name.substring(0, Math.min(20, name.length())))
           .isEqualTo(302);
       assertThat(WebClient.location(response)).contains("/masuk?gagal");
+    }
+    // a control character never reaches the sign-in: the page says which kind of input it refused
+    for (String name : List.of("admin.jetis\0", "\0")) {
+      HttpResponse<String> response = client.login(name, "Salah-Sekali-2026");
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).contains("karakter kendali");
     }
     assertThat(client.get("/admin").statusCode()).isEqualTo(302);
   }

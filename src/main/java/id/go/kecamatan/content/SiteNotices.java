@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +27,6 @@ public class SiteNotices {
 
   /** The longest text a notice may have, per language. */
   public static final int MAX_LENGTH = 20_000;
-
-  /** Bidirectional controls can make text read differently from how it is stored. */
-  private static final Pattern BIDI =
-      Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
 
   private final JdbcClient jdbc;
   private final MessageSource messages;
@@ -140,10 +135,8 @@ public class SiteNotices {
     if (text == null) {
       return;
     }
+    // markup, control characters and invisible formatting (bidi controls) as in every text field
     errors.optionalText(field, text, MAX_LENGTH);
-    if (!errors.has(field) && BIDI.matcher(text).find()) {
-      errors.reject(field, "notice.error.bidi");
-    }
   }
 
   /** Null for the shipped default, so an unchanged default follows later releases. */

@@ -42,7 +42,7 @@ class AdminJourneyTests extends BrowserJourney {
   @Test
   void anOfficeAdminAddsARequirementToAServiceAndThePublicPageShowsIt() {
     signIn(page, "admin.jetis");
-    navLink(page, "Layanan").click();
+    openFromNav(page, "Layanan", "Layanan");
     assertThat(heading(page)).hasText("Layanan");
 
     link(page, "Surat Keterangan Domisili").click();
@@ -71,7 +71,7 @@ class AdminJourneyTests extends BrowserJourney {
       assertThat(item).not().containsText("bila ada");
     }
 
-    navLink(page, "Jejak audit").click();
+    openFromNav(page, "Staf & keamanan", "Jejak audit");
     Locator row =
         page.locator("table.audit tbody tr")
             .filter(new Locator.FilterOptions().setHasText("Persyaratan ditambahkan"))
@@ -85,7 +85,7 @@ class AdminJourneyTests extends BrowserJourney {
     String code = uniqueCode();
     String name = "Surat Keterangan Uji " + code;
     signIn(page, "admin.jetis");
-    navLink(page, "Layanan").click();
+    openFromNav(page, "Layanan", "Layanan");
     link(page, "Tambah layanan").click();
     assertThat(heading(page)).hasText("Tambah layanan");
     fillService(page, code, name, "Surat keterangan untuk menguji katalog layanan.");
@@ -121,7 +121,7 @@ class AdminJourneyTests extends BrowserJourney {
       assertThat(visitor.locator(".facts")).containsText("10.000");
     }
 
-    navLink(page, "Layanan").click();
+    openFromNav(page, "Layanan", "Layanan");
     button(page, "Nonaktifkan " + name).click();
     assertThat(notice(page)).hasText("Layanan sudah dinonaktifkan.");
     assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHasText(name)))
@@ -335,7 +335,7 @@ class AdminJourneyTests extends BrowserJourney {
     assertThat(villages).isPositive();
 
     signIn(page, "kab.3516");
-    navLink(page, "Kecamatan").click();
+    openFromNav(page, "Kabupaten", "Kecamatan");
     assertThat(heading(page)).hasText("Kecamatan di Kabupaten Mojokerto");
     page.getByLabel("Kode kecamatan").fill(code);
     String admin = "admin.k" + code.replace(".", "");
@@ -365,7 +365,7 @@ class AdminJourneyTests extends BrowserJourney {
     try (BrowserContext newAdmin = newPhoneContext()) {
       Page office = newAdmin.newPage();
       signIn(office, admin, "Kecamatan-Baru-2026");
-      navLink(office, "Profil kantor").click();
+      openFromNav(office, "Kantor", "Profil kantor");
       assertThat(office.locator(".facts")).containsText(code);
     }
     // keep the public lists at the three demo offices for the other tests
@@ -377,7 +377,7 @@ class AdminJourneyTests extends BrowserJourney {
     try (BrowserContext noScript = newPhoneContextWithoutJavaScript()) {
       Page plain = noScript.newPage();
       signIn(plain, "admin.jetis");
-      navLink(plain, "Layanan").click();
+      openFromNav(plain, "Layanan", "Layanan");
       link(plain, "Legalisir Dokumen").click();
 
       button(plain, "Tambah persyaratan").click();
@@ -579,6 +579,15 @@ class AdminJourneyTests extends BrowserJourney {
 
   static Locator link(Page page, String name) {
     return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  /** Opens a page of a section of the staff navigation, through the section's landing page. */
+  static void openFromNav(Page page, String section, String name) {
+    navLink(page, section).click();
+    assertThat(heading(page)).hasText(section);
+    page.locator("main")
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true))
+        .click();
   }
 
   static Locator navLink(Page page, String name) {

@@ -54,9 +54,7 @@ class NoticeJourneyTests extends BrowserJourney {
   @Test
   void theRegencyAdministratorAdaptsThePrivacyNotice() {
     AdminJourneyTests.signIn(page, "kab.3516");
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Privasi dan aksesibilitas"))
-        .first()
-        .click();
+    AdminJourneyTests.openFromNav(page, "Kabupaten", "Privasi dan aksesibilitas");
     page.getByRole(
             AriaRole.LINK,
             new Page.GetByRoleOptions().setName("Pemberitahuan privasi").setExact(true))

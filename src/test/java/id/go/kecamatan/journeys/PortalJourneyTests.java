@@ -80,7 +80,7 @@ class PortalJourneyTests extends BrowserJourney {
       Locator codeMessage =
           messageLog
               .locator("article")
-              .filter(new Locator.FilterOptions().setHasText("otp"))
+              .filter(new Locator.FilterOptions().setHasText("Kode masuk portal warga"))
               .filter(
                   new Locator.FilterOptions()
                       .setHasText("•" + phone.substring(phone.length() - 4)));

@@ -68,7 +68,7 @@ class SignInCodesHiddenFromStaffIntegrationTests {
     awaitInLog(email);
     String log = admin.get("/admin/pesan?status=LOG").body();
     assertThat(log)
-        .contains("<code>otp</code>")
+        .contains("Kode masuk portal warga ·")
         .contains("Isi pesan kode masuk portal warga tidak ditampilkan");
     assertNoCodeOnAnyPage(admin, code, token, phone);
     assertThat(WebClient.signedIn(port, "admin.purwokertoutara").get("/admin/pesan").body())

@@ -67,7 +67,7 @@ class SigningKeyPageIntegrationTests {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("Anda belum memiliki kunci tanda tangan")
-        .contains("href=\"/admin/surat/kunci\" aria-current=\"page\"")
+        .contains("href=\"/admin/bagian/surat\" aria-current=\"page\"")
         .contains("autocomplete=\"new-password\"");
 
     HttpResponse<String> created =

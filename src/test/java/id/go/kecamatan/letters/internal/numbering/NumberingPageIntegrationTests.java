@@ -74,7 +74,7 @@ class NumberingPageIntegrationTests {
         .contains("{bulan_romawi}")
         .contains("Penghitung tahun " + year)
         .contains("474/001/416.399/" + year)
-        .contains("href=\"/admin/surat/penomoran\" aria-current=\"page\"");
+        .contains("href=\"/admin/bagian/surat\" aria-current=\"page\"");
   }
 
   @Test

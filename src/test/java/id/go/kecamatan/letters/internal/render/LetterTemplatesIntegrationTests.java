@@ -275,7 +275,7 @@ class LetterTemplatesIntegrationTests {
     ServiceType service = service(jetis, "SKTM");
     String url = "/admin/surat/templat/" + service.id();
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
-    assertThat(admin.get("/admin").body()).contains("href=\"/admin/surat/templat\"");
+    assertThat(admin.get("/admin/bagian/layanan").body()).contains("href=\"/admin/surat/templat\"");
     HttpResponse<String> list = admin.get("/admin/surat/templat");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains(url, "SKTM");

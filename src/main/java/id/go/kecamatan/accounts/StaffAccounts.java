@@ -96,6 +96,27 @@ public class StaffAccounts {
         .list();
   }
 
+  /** Every account of the regency: its offices' staff and its administrators. */
+  public List<Staff> staffOfRegency(UUID regencyId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from staff where regency_id = ? order by office_id nulls first, active desc,"
+                + " full_name")
+        .param(regencyId)
+        .query(StaffAccounts::staff)
+        .list();
+  }
+
+  /** An account of this regency; {@link NotFoundException} for anyone else. */
+  public Staff ofRegency(UUID regencyId, UUID staffId) {
+    return jdbc.sql("select " + COLUMNS + " from staff where regency_id = ? and id = ?")
+        .params(regencyId, staffId)
+        .query(StaffAccounts::staff)
+        .optional()
+        .orElseThrow(NotFoundException::new);
+  }
+
   /** A staff member of this office; {@link NotFoundException} for anyone else. */
   public Staff get(UUID officeId, UUID staffId) {
     return jdbc.sql("select " + COLUMNS + " from staff where office_id = ? and id = ?")

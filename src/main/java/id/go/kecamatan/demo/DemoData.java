@@ -1,5 +1,6 @@
 package id.go.kecamatan.demo;
 
+import id.go.kecamatan.accounts.SecondFactors;
 import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.accounts.StaffForm;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -106,6 +108,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final DemoApplications applications;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
+  private final SecondFactors secondFactors;
 
   DemoData(
       Offices offices,
@@ -116,7 +119,9 @@ public class DemoData implements SmartInitializingSingleton {
       TransactionTemplate transactions,
       DemoApplications applications,
       SignerProfiles signers,
-      SigningKeys signingKeys) {
+      SigningKeys signingKeys,
+      SecondFactors secondFactors) {
+    this.secondFactors = secondFactors;
     this.applications = applications;
     this.signers = signers;
     this.signingKeys = signingKeys;
@@ -176,8 +181,10 @@ public class DemoData implements SmartInitializingSingleton {
       int index = Math.max(0, OFFICES.indexOf(demo));
       Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
       if (accounts.byUsername(regencyUser(regency)).isEmpty()) {
-        accounts.createRegencyAdmin(
-            regency.id(), regencyUser(regency), "Admin " + regency.name(), PASSWORD);
+        UUID admin =
+            accounts.createRegencyAdmin(
+                regency.id(), regencyUser(regency), "Admin " + regency.name(), PASSWORD);
+        enrolIfRequired(admin, regencyUser(regency), Set.of(Role.REGENCY_ADMIN));
       }
       Outcome<Office> created = offices.createOffice(regency.id(), demo.code());
       Office office = created.value();
@@ -214,6 +221,9 @@ public class DemoData implements SmartInitializingSingleton {
       }
       addStaff(office, demo);
       addSigningKeys(office);
+      for (Staff staff : accounts.staffOf(office.id())) {
+        enrolIfRequired(staff.id(), staff.username(), staff.roles());
+      }
       applications.load(offices.get(office.id()), demo.key());
     }
   }
@@ -387,6 +397,16 @@ public class DemoData implements SmartInitializingSingleton {
           "Demo account " + username + " is invalid: " + created.errors().all());
     }
     return created.value();
+  }
+
+  /**
+   * The accounts that must use a second factor get an authenticator with the demo's known secret
+   * ({@link DemoAuthenticator}), so the demo's codes page can show their current codes.
+   */
+  private void enrolIfRequired(UUID staffId, String username, Set<Role> roles) {
+    if (secondFactors.required(roles)) {
+      secondFactors.enrolWithSecret(staffId, DemoAuthenticator.secretOf(username));
+    }
   }
 
   /** A signing key for every signer, under the demo password. */

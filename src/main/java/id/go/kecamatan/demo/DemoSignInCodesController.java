@@ -15,14 +15,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DemoSignInCodesController {
 
   private final DemoSignInCodes codes;
+  private final DemoAuthenticator authenticator;
 
-  DemoSignInCodesController(DemoSignInCodes codes) {
+  DemoSignInCodesController(DemoSignInCodes codes, DemoAuthenticator authenticator) {
     this.codes = codes;
+    this.authenticator = authenticator;
   }
 
   @GetMapping("/demo/kode-masuk")
   String codes(Model model) {
     model.addAttribute("codes", codes.valid());
+    model.addAttribute("staffCodes", authenticator.codes());
     return "demo/codes";
   }
 }

@@ -1,5 +1,6 @@
 package id.go.kecamatan.accounts.internal;
 
+import id.go.kecamatan.accounts.SecondFactors;
 import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.shared.security.Officer;
@@ -20,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -109,7 +111,8 @@ class SecurityConfiguration {
                         Role.FRONT_OFFICE.name(),
                         Role.VERIFIER.name(),
                         Role.SIGNER.name())
-                    .requestMatchers("/admin/**", "/akun/**")
+                    .requestMatchers(
+                        "/admin/**", "/akun/**", "/masuk/kode/**", "/masuk/dua-langkah/**")
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .permitAll()
@@ -122,6 +125,8 @@ class SecurityConfiguration {
                     .anyRequest()
                     .permitAll())
         .csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_API_POSTS))
+        // after the password, an account that needs a second factor opens only its pages
+        .addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
         .formLogin(
             form ->
                 form.loginPage("/masuk")
@@ -155,10 +160,13 @@ class SecurityConfiguration {
   /** The password check, behind the sign-in limits per address and per user name and address. */
   @Bean
   AuthenticationProvider staffSignIn(
-      UserDetailsService staffUsers, PasswordEncoder passwordEncoder, SignInLimits limits) {
+      UserDetailsService staffUsers,
+      PasswordEncoder passwordEncoder,
+      SignInLimits limits,
+      SecondFactors secondFactors) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staffUsers);
     passwords.setPasswordEncoder(passwordEncoder);
-    return new ThrottledSignIn(passwords, limits);
+    return new ThrottledSignIn(passwords, limits, secondFactors);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package id.go.kecamatan.accounts.web;
 
+import id.go.kecamatan.accounts.SecondFactors;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
@@ -18,10 +19,12 @@ class SignInController {
 
   private final StaffAccounts accounts;
   private final Offices offices;
+  private final SecondFactors factors;
 
-  SignInController(StaffAccounts accounts, Offices offices) {
+  SignInController(StaffAccounts accounts, Offices offices, SecondFactors factors) {
     this.accounts = accounts;
     this.offices = offices;
+    this.factors = factors;
   }
 
   @GetMapping("/masuk")
@@ -69,7 +72,14 @@ class SignInController {
       @RequestParam(name = "tersimpan", required = false) String saved,
       @RequestParam(name = "email-tersimpan", required = false) String emailSaved,
       Model model) {
-    return accountPage(model, new FieldErrors(), saved != null, emailSaved != null, ownEmail());
+    return accountPage(
+        model,
+        new FieldErrors(),
+        saved != null,
+        emailSaved != null,
+        ownEmail(),
+        factors,
+        CurrentOfficer.require());
   }
 
   @PostMapping("/akun/kata-sandi")
@@ -83,7 +93,8 @@ class SignInController {
         accounts.changePassword(
             CurrentOfficer.require().staffId(), current, password, confirmation, session.getId());
     if (errors.any()) {
-      return accountPage(model, errors, false, false, ownEmail());
+      return accountPage(
+          model, errors, false, false, ownEmail(), factors, CurrentOfficer.require());
     }
     return "redirect:/akun/kata-sandi?tersimpan";
   }
@@ -93,7 +104,7 @@ class SignInController {
   String changeEmail(@RequestParam(defaultValue = "") String email, Model model) {
     FieldErrors errors = accounts.changeOwnEmail(CurrentOfficer.require().staffId(), email);
     if (errors.any()) {
-      return accountPage(model, errors, false, false, email);
+      return accountPage(model, errors, false, false, email, factors, CurrentOfficer.require());
     }
     return "redirect:/akun/kata-sandi?email-tersimpan";
   }
@@ -102,10 +113,19 @@ class SignInController {
     return accounts.byUsername(CurrentOfficer.require().username()).map(s -> s.email()).orElse("");
   }
 
-  /** The account page: one's e-mail address and the password change. */
-  private static String accountPage(
-      Model model, FieldErrors errors, boolean saved, boolean emailSaved, String email) {
+  /** The account page: one's e-mail address, the password change and the second factor. */
+  static String accountPage(
+      Model model,
+      FieldErrors errors,
+      boolean saved,
+      boolean emailSaved,
+      String email,
+      SecondFactors factors,
+      Officer officer) {
     model.addAttribute("errors", errors);
+    model.addAttribute("secondFactorSince", factors.confirmedAt(officer.staffId()).orElse(null));
+    model.addAttribute("secondFactorRequired", factors.required(officer.roles()));
+    model.addAttribute("recoveryCodesLeft", factors.recoveryCodesLeft(officer.staffId()));
     model.addAttribute("saved", saved);
     model.addAttribute("emailSaved", emailSaved);
     model.addAttribute("email", email == null ? "" : email);

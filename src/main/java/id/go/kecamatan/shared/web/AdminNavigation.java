@@ -164,6 +164,12 @@ public final class AdminNavigation {
                       "notice.admin.title",
                       "nav.help.notices",
                       Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/dua-langkah",
+                      "secondFactor.regency.title",
+                      "nav.help.secondFactors",
+                      Set.of(Role.REGENCY_ADMIN),
                       false))));
 
   /** The section of this key, if there is one. */

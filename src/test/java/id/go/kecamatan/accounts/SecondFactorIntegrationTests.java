@@ -137,7 +137,15 @@ class SecondFactorIntegrationTests {
     client.login("camat.purwokertoutara", WebClient.PASSWORD);
     client.get("/masuk/kode");
     for (String hostile :
-        List.of("", " ", "1".repeat(100_000), "12345\u202e6", "<script>", "١٢٣٤٥٦", "' or 1=1", "12\u000034")) {
+        List.of(
+            "",
+            " ",
+            "1".repeat(100_000),
+            "12345\u202e6",
+            "<script>",
+            "١٢٣٤٥٦",
+            "' or 1=1",
+            "12\u000034")) {
       HttpResponse<String> answer = client.post("/masuk/kode", "code", hostile);
       assertThat(answer.statusCode()).as(hostile).isEqualTo(200);
       assertThat(answer.body()).containsAnyOf("Kode salah atau sudah dipakai", "Terlalu banyak");

@@ -279,7 +279,10 @@ class HostileInputIntegrationTests {
         && path.matches("/admin/permohonan/[^/]+/(periksa|kelengkapan|tolak|ambil|setujui)")) {
       return "verifikator." + KEY;
     }
-    if (path.startsWith("/admin") || path.startsWith("/akun")) {
+    if (path.startsWith("/admin")
+        || path.startsWith("/akun")
+        || path.startsWith("/masuk/kode")
+        || path.startsWith("/masuk/dua-langkah")) {
       return "admin." + KEY;
     }
     return "anonymous";

@@ -56,6 +56,7 @@ class ExternalDatabaseIntegrationTests {
                 "server.port=0",
                 // outside the demo, the certificate authority's key needs a secret to start
                 "layanan.letters.ca-secret=external-database-test-secret",
+                "layanan.accounts.second-factor-secret=external-database-test-secret",
                 "layanan.database.embedded.data-dir=" + embeddedDir,
                 "layanan.documents.dir=" + work.resolve("documents"),
                 "logging.level.root=WARN")

@@ -1,6 +1,5 @@
-package id.go.kecamatan.application.web;
+package id.go.kecamatan.documents;
 
-import id.go.kecamatan.documents.Upload;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +16,10 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * The files of a multipart request as {@link Upload}s, their streams open until this is closed (use
- * it in try-with-resources): the pages and the API read uploads the same way.
+ * it in try-with-resources): the resident's pages, the counter's and the API read uploads the same
+ * way.
  */
-final class RequestUploads implements AutoCloseable {
+public final class RequestUploads implements AutoCloseable {
 
   /** Files per requirement are sent as {@code files[<requirementId>]}. */
   private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
@@ -29,7 +29,7 @@ final class RequestUploads implements AutoCloseable {
   /**
    * The {@code files[<requirementId>]} parts by requirement id (lower case); other parts ignored.
    */
-  Map<String, List<Upload>> byRequirement(HttpServletRequest request) {
+  public Map<String, List<Upload>> byRequirement(HttpServletRequest request) {
     Map<String, List<Upload>> files = new LinkedHashMap<>();
     if (request instanceof MultipartHttpServletRequest multipart) {
       for (Map.Entry<String, List<MultipartFile>> f : multipart.getMultiFileMap().entrySet()) {
@@ -43,7 +43,7 @@ final class RequestUploads implements AutoCloseable {
   }
 
   /** These files, leaving out the empty parts a form sends for a file input left empty. */
-  List<Upload> of(List<MultipartFile> files) {
+  public List<Upload> of(List<MultipartFile> files) {
     List<Upload> uploads = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       String name = file.getOriginalFilename();

@@ -142,6 +142,57 @@ class IntakeIntegrationTests {
   }
 
   @Test
+  void filesChosenBesideEachRequirementGoWithTheSubmissionAndNoneIsLostOnAMistake() {
+    WebClient officer = WebClient.signedIn(port, "loket.jetis");
+    String draft = start(officer);
+    assertThat(data(officer, draft).statusCode()).isEqualTo(302);
+    String first = required.get(0);
+    officer.get("/admin/loket/" + draft + "/berkas");
+
+    // a file chosen, no consent yet: the file is kept, the consent is asked for
+    HttpResponse<String> noConsent =
+        officer.upload(
+            "/admin/loket/" + draft + "/kirim", "files[" + first + "]", Map.of(), scan());
+    assertThat(noConsent.statusCode()).isEqualTo(422);
+    assertThat(noConsent.body()).contains("pindaian.pdf");
+    assertThat(draftFiles(draft)).isEqualTo(1);
+
+    // a broken file is refused with its requirement's name, the file before it stays
+    String second = required.size() > 1 ? required.get(1) : first;
+    String secondName =
+        jdbc.sql("select name from requirement where id = ?::uuid")
+            .param(second)
+            .query(String.class)
+            .single();
+    HttpResponse<String> broken =
+        officer.upload(
+            "/admin/loket/" + draft + "/kirim",
+            "files[" + second + "]",
+            Map.of("consent", "yes"),
+            new FilePart("rusak.pdf", "application/pdf", "%PDF-1.4 rusak".getBytes()));
+    assertThat(broken.statusCode()).isEqualTo(422);
+    assertThat(broken.body()).contains(secondName, "href=\"#files[" + second + "]\"");
+    assertThat(draftFiles(draft)).isEqualTo(1);
+
+    for (String id : required.subList(1, required.size())) {
+      officer.get("/admin/loket/" + draft + "/berkas");
+      officer.upload("/admin/loket/" + draft + "/kirim", "files[" + id + "]", Map.of(), scan());
+    }
+    officer.get("/admin/loket/" + draft + "/berkas");
+    HttpResponse<String> sent =
+        officer.upload("/admin/loket/" + draft + "/kirim", "files", Map.of("consent", "yes"));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    assertThat(WebClient.location(sent)).endsWith("/selesai");
+  }
+
+  private int draftFiles(String draft) {
+    return jdbc.sql("select count(*) from application_draft_file where draft_id = ?::uuid")
+        .param(draft)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
   void frontOfficeEntersAWalkInWithoutPhonePrintsTheReceiptAndTheResidentLooksUpWithNikDigits()
       throws Exception {
     WebClient officer = WebClient.signedIn(port, "loket.jetis");

@@ -48,7 +48,8 @@ class ApplyJourneyTests extends BrowserJourney {
     phone.getByLabel("NIK").fill("3516160101900002");
     phone.getByLabel("Nama lengkap").fill("Siti <b>Aminah</b>");
     phone.getByLabel("Tempat lahir").fill("Mojokerto");
-    phone.getByLabel("Tanggal lahir").fill("1990-01-01");
+    // a birth date as three fields, with a day February does not have
+    fillDate(phone, "Tanggal lahir", "31", "2", "1990");
     phone.getByLabel("Perempuan").check();
     phone
         .getByLabel("Desa/kelurahan tempat tinggal")
@@ -60,8 +61,15 @@ class ApplyJourneyTests extends BrowserJourney {
     button(phone, "Simpan dan lanjutkan").click();
     assertThat(phone.locator(".error-summary")).isVisible();
     assertThat(phone.locator(".error-summary")).containsText("NIK");
+    assertThat(phone.locator(".error-summary"))
+        .containsText("Tanggal ini tidak ada: periksa tanggal, bulan dan tahunnya.");
     assertThat(phone.getByLabel("Nama lengkap")).hasValue("Siti <b>Aminah</b>");
+    Locator birthDate = dateGroup(phone, "Tanggal lahir");
+    assertThat(birthDate.getByLabel("Tanggal", exact())).hasValue("31");
+    assertThat(birthDate.getByLabel("Bulan", exact())).hasValue("2");
+    assertThat(birthDate.getByLabel("Tahun", exact())).hasValue("1990");
     scan(phone, scan);
+    fillDate(phone, "Tanggal lahir", "1", "1", "1990");
     phone.getByLabel("NIK").fill("3516164101900001");
     phone.getByLabel("Nama lengkap").fill("Siti Aminah");
     button(phone, "Simpan dan lanjutkan").click();

@@ -11,10 +11,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Sizes;
 import java.nio.file.Paths;
@@ -245,6 +247,23 @@ abstract class BrowserJourney {
   }
 
   /** How wide the page is laid out; wider than the viewport means scrolling sideways. */
+  /** The day, month and year fields of a date people know by heart, under its legend. */
+  static Locator dateGroup(Page page, String legend) {
+    return page.getByRole(
+        AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend).setExact(true));
+  }
+
+  static void fillDate(Page page, String legend, String day, String month, String year) {
+    Locator group = dateGroup(page, legend);
+    group.getByLabel("Tanggal", exact()).fill(day);
+    group.getByLabel("Bulan", exact()).fill(month);
+    group.getByLabel("Tahun", exact()).fill(year);
+  }
+
+  static Locator.GetByLabelOptions exact() {
+    return new Locator.GetByLabelOptions().setExact(true);
+  }
+
   static int scrollWidth(Page page) {
     return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
   }

@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;

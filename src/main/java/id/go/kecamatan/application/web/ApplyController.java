@@ -8,6 +8,7 @@ import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;

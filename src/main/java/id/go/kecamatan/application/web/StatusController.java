@@ -7,6 +7,7 @@ import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.FileSize;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;

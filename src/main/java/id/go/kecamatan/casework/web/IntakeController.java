@@ -12,7 +12,7 @@ import id.go.kecamatan.casework.internal.Receipts;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Documents;
-import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.security.CurrentOfficer;
@@ -23,10 +23,6 @@ import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -217,32 +213,11 @@ class IntakeController {
       Model model) {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
-    List<Upload> uploads = new ArrayList<>();
-    List<InputStream> opened = new ArrayList<>();
-    try {
-      for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-        if (file.isEmpty()
-            && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
-          continue;
-        }
-        InputStream in = file.getInputStream();
-        opened.add(in);
-        uploads.add(new Upload(file.getOriginalFilename(), file.getContentType(), in));
-      }
-      Outcome<Draft> stored = drafts.addFiles(draft, requirementId, uploads);
+    try (RequestUploads uploads = new RequestUploads()) {
+      Outcome<Draft> stored = drafts.addFiles(draft, requirementId, uploads.of(files));
       if (!stored.ok()) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return filesPage(officer, stored.value(), stored.errors(), model);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      for (InputStream in : opened) {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // the request's temporary files go with it
-        }
       }
     }
     return "redirect:" + BASE + "/" + draft.id() + "/berkas?diunggah#slot-" + requirementId;
@@ -292,14 +267,28 @@ class IntakeController {
     return documents.thumbnail(draft.officeId(), documentId);
   }
 
+  /**
+   * "Kirim permohonan": the files chosen in the requirements' fields ({@code
+   * files[<requirementId>]}) are stored first, so none is lost for want of a separate upload; a
+   * refused file keeps the others and says why, and nothing is submitted then.
+   */
   @PostMapping(BASE + "/{id}/kirim")
   String submit(
       @PathVariable UUID id,
       @RequestParam(name = "consent", required = false) String consent,
+      HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
+    try (RequestUploads uploads = new RequestUploads()) {
+      Outcome<Draft> stored = drafts.addChosenFiles(draft, uploads.byRequirement(request));
+      draft = stored.value();
+      if (stored.errors().any()) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return filesPage(officer, draft, stored.errors(), model);
+      }
+    }
     FieldErrors village = new FieldErrors();
     villageCheck(officer, draft.identity() == null ? null : draft.identity().villageId(), village);
     if (village.any()) {
@@ -322,6 +311,12 @@ class IntakeController {
     model.addAttribute("limits", documents.limits());
     model.addAttribute("questions", drafts.form(draft));
     model.addAttribute("villages", offices.villages(draft.officeId()));
+    Map<String, String> labels = new java.util.HashMap<>();
+    drafts
+        .service(draft)
+        .requirements()
+        .forEach(r -> labels.put("files[" + r.id() + "]", r.name()));
+    model.addAttribute("labels", labels);
     return "intake/files";
   }
 

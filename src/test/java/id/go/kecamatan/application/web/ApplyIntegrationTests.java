@@ -100,6 +100,62 @@ class ApplyIntegrationTests {
     return m.group(1);
   }
 
+  @Test
+  void theBirthDateIsTypedAsDayMonthAndYearAndAWrongOneComesBackAsTyped() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    String form = resident.get("/permohonan/" + draft + "/identitas").body();
+    assertThat(form)
+        .contains("name=\"birthDate-day\"", "name=\"birthDate-month\"", "name=\"birthDate-year\"")
+        .contains("autocomplete=\"bday-day\"", "inputmode=\"numeric\"", "Contoh: 31 1 1990")
+        .doesNotContain("type=\"date\"");
+
+    HttpResponse<String> february = identityWithDate(resident, draft, "31", "2", "1990");
+    assertThat(february.statusCode()).isEqualTo(422);
+    assertThat(february.body())
+        .contains("Tanggal ini tidak ada: periksa tanggal, bulan dan tahunnya.")
+        .contains("href=\"#birthDate\"")
+        .contains("value=\"31\"", "value=\"2\"", "value=\"1990\"");
+    HttpResponse<String> letters = identityWithDate(resident, draft, "satu", "<b>", "1990");
+    assertThat(letters.statusCode()).isEqualTo(422);
+    assertThat(letters.body()).contains("value=\"satu\"").doesNotContain("<b>\"");
+    assertThat(identityWithDate(resident, draft, "", "", "").body())
+        .contains("Tanggal lahir", "Wajib diisi.");
+
+    assertThat(identityWithDate(resident, draft, "1", "1", "1990").statusCode()).isEqualTo(302);
+    assertThat(resident.get("/permohonan/" + draft + "/identitas").body())
+        .contains("value=\"1\"", "value=\"1990\"");
+  }
+
+  private HttpResponse<String> identityWithDate(
+      WebClient resident, String draft, String day, String month, String year) {
+    resident.get("/permohonan/" + draft + "/identitas");
+    return resident.post(
+        "/permohonan/" + draft + "/identitas",
+        "nik",
+        FEMALE_NIK,
+        "name",
+        "Siti Aminah",
+        "birthPlace",
+        "Mojokerto",
+        "birthDate-day",
+        day,
+        "birthDate-month",
+        month,
+        "birthDate-year",
+        year,
+        "sex",
+        "FEMALE",
+        "villageId",
+        village,
+        "address",
+        "Dusun Krajan RT 01 RW 02",
+        "phone",
+        "0812 3456 7890",
+        "email",
+        "");
+  }
+
   HttpResponse<String> identity(WebClient resident, String draft, String... overrides) {
     Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put("nik", FEMALE_NIK);

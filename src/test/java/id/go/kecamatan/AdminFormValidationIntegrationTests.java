@@ -424,8 +424,8 @@ class AdminFormValidationIntegrationTests {
         () -> rows("select row(h.*)::text from holiday h order by id"),
         new Object[][] {
           {"day", "", REQUIRED},
-          {"day", "2031-02-30", "Tanggal tidak valid, gunakan format tahun-bulan-tanggal."},
-          {"day", "03/03/2031", "Tanggal tidak valid, gunakan format tahun-bulan-tanggal."},
+          {"day", "2031-02-30", "Tanggal ini tidak ada: periksa tanggal, bulan dan tahunnya."},
+          {"day", "03/03/2031", "Tanggal ini tidak ada: periksa tanggal, bulan dan tahunnya."},
           {"day", "1999-12-31", "Tahun harus antara 2000 dan 2100."},
           {"day", national, "Tanggal ini sudah ada di kalender."},
           {"kind", "LIBURAN", "Pilih jenis hari tutup."},

@@ -379,12 +379,20 @@ class FormAdminIntegrationTests {
             .query(UUID.class)
             .single();
     String page = admin.get("/admin/layanan/" + waris + "/formulir/pratinjau").body();
-    assertThat(page).contains("type=\"date\"", "name=\"tanggal_meninggal\"");
+    // a date as day, month and year fields, not a date picker
+    assertThat(page)
+        .contains("name=\"tanggal_meninggal-day\"", "name=\"tanggal_meninggal-month\"")
+        .contains("name=\"tanggal_meninggal-year\"", "Contoh: 17 8 2026")
+        .doesNotContain("type=\"date\"");
     HttpResponse<String> future =
         admin.post(
             "/admin/layanan/" + waris + "/formulir/pratinjau",
-            "tanggal_meninggal",
-            "2999-01-01",
+            "tanggal_meninggal-day",
+            "1",
+            "tanggal_meninggal-month",
+            "1",
+            "tanggal_meninggal-year",
+            "2999",
             "jumlah_ahli_waris",
             "0");
     assertThat(future.body()).contains("Tanggal tidak boleh sesudah hari ini", "Paling sedikit 1");

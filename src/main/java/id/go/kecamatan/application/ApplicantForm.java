@@ -1,6 +1,7 @@
 package id.go.kecamatan.application;
 
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,6 +29,20 @@ public record ApplicantForm(
    * birthPlace}, {@code birthDate}, {@code sex}, {@code villageId}, {@code address}, {@code phone},
    * {@code email}), for example with {@code request::getParameter}.
    */
+  /** The message key of each field's label, so the error summary names the field. */
+  public static final Map<String, String> LABEL_KEYS =
+      Map.of(
+          "nik", "apply.field.nik",
+          "name", "apply.field.name",
+          "birthPlace", "apply.field.birthPlace",
+          "birthDate", "apply.field.birthDate",
+          "sex", "apply.field.sex",
+          "villageId", "apply.field.village",
+          "address", "apply.field.address",
+          "phone", "apply.field.phone",
+          "email", "apply.field.email",
+          "preferredChannel", "apply.field.preferredChannel");
+
   public static ApplicantForm from(Function<String, String> field) {
     return new ApplicantForm(
         field.apply("nik"),

@@ -23,6 +23,13 @@ public record FormDefinition(UUID officeId, UUID serviceId, List<FormField> fiel
     return fields.isEmpty();
   }
 
+  /** Each question's label by key in this language, so the error summary names the question. */
+  public Map<String, String> labels(String lang) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    fields.forEach(f -> labels.put(f.key(), f.label(lang)));
+    return labels;
+  }
+
   /**
    * The answers to this form's questions as a form sends them, read by question key (for example
    * {@code request::getParameterValues}); anything else the form sent is left out.

@@ -77,6 +77,8 @@ class SecondFactorIntegrationTests {
         .contains("Verifikasi dua langkah", "Kata sandi camat.jetis benar")
         .contains("autocomplete=\"one-time-code\"", "inputmode=\"numeric\"")
         .contains("Lihat kode akun Anda di halaman khusus demo");
+    // the demo's page of codes opens between the two steps, from the link on this page
+    assertThat(camat.get("/demo/kode-masuk").body()).contains("camat.jetis");
 
     String right = DemoAuthenticator.codeOf("camat.jetis", Instant.now());
     HttpResponse<String> wrong = camat.post("/masuk/kode", "code", wrongFor(right));

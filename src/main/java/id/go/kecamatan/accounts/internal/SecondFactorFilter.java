@@ -30,8 +30,9 @@ public class SecondFactorFilter extends OncePerRequestFilter {
   static final String CODE_PAGE = "/masuk/kode";
   static final String ENROL_PAGE = "/masuk/dua-langkah";
 
+  /** Also open: the sign-out, static files, and the demo's page of codes (only in the demo). */
   private static final List<String> OPEN =
-      List.of("/keluar", "/css/", "/js/", "/favicon.ico", "/favicon.svg", "/error");
+      List.of("/keluar", "/css/", "/js/", "/favicon.ico", "/favicon.svg", "/error", "/demo/");
 
   @Override
   protected void doFilterInternal(

@@ -146,7 +146,9 @@ class SecondFactorController {
     model.addAttribute("errors", errors);
     model.addAttribute("required", factors.required(officer.roles()));
     model.addAttribute("key", grouped(enrolment.key()));
-    model.addAttribute("qr", QrSvg.of(enrolment.uri(), "QR " + officer.username()));
+    model.addAttribute(
+        "qr", id.go.kecamatan.shared.web.QrCode.svg(enrolment.uri(), "QR " + officer.username()));
+    model.addAttribute("pending", session.due() != null);
     return "auth/second-factor-enrol";
   }
 

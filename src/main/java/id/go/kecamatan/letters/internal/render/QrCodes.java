@@ -1,18 +1,13 @@
 package id.go.kecamatan.letters.internal.render;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import id.go.kecamatan.shared.web.QrCode;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** QR codes of verification links, as PNG images for the letter's XHTML. */
@@ -32,20 +27,7 @@ final class QrCodes {
    */
   static byte[] png(String text) {
     try {
-      BitMatrix matrix =
-          new QRCodeWriter()
-              .encode(
-                  text,
-                  BarcodeFormat.QR_CODE,
-                  0,
-                  0,
-                  Map.of(
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.M,
-                      EncodeHintType.MARGIN,
-                      4,
-                      EncodeHintType.CHARACTER_SET,
-                      "UTF-8"));
+      BitMatrix matrix = QrCode.matrix(text);
       int size = matrix.getWidth() * SCALE;
       BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
       WritableRaster raster = image.getRaster();
@@ -62,8 +44,6 @@ final class QrCodes {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(image, "png", out);
       return out.toByteArray();
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("Cannot encode a QR code of this text", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package id.go.kecamatan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.documents.TestFiles;
+import id.go.kecamatan.office.Offices;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -319,11 +320,35 @@ class AdminFormValidationIntegrationTests {
     BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(logo));
     assertThat(image.getWidth()).isEqualTo(120);
     assertThat(image.getHeight()).isEqualTo(80);
-    // what the public site serves is the redrawn picture
+    // what the public site serves is drawn from the redrawn picture too, and small
     String slug =
         jdbc.sql("select slug from office where id = ?").param(office).query(String.class).single();
     HttpResponse<byte[]> served = new WebClient(port).getBytes("/kecamatan/" + slug + "/logo");
-    assertThat(served.body()).isEqualTo(logo);
+    assertThat(TestFiles.contains(served.body(), new byte[] {'P', 'K', 3, 4})).isFalse();
+    BufferedImage shown = ImageIO.read(new java.io.ByteArrayInputStream(served.body()));
+    assertThat(Math.max(shown.getWidth(), shown.getHeight()))
+        .isLessThanOrEqualTo(Offices.WEB_LOGO_SIDE);
+    String etag = served.headers().firstValue("ETag").orElseThrow();
+    assertThat(
+            new WebClient(port)
+                .getBytes("/kecamatan/" + slug + "/logo", "If-None-Match", etag)
+                .statusCode())
+        .isEqualTo(304);
+    // a large logo is shown small, while the letters keep the large one
+    HttpResponse<String> large =
+        admin.upload("/admin/kantor/logo", "logo", "besar.png", "image/png", png(800, 600, false));
+    assertThat(large.statusCode()).isEqualTo(302);
+    BufferedImage small =
+        ImageIO.read(
+            new java.io.ByteArrayInputStream(
+                new WebClient(port).getBytes("/kecamatan/" + slug + "/logo").body()));
+    assertThat(small.getWidth()).isEqualTo(Offices.WEB_LOGO_SIDE);
+    assertThat(
+            jdbc.sql("select length(logo) > length(logo_web) from office where id = ?")
+                .param(office)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
   }
 
   @Test

@@ -315,6 +315,12 @@ public class Offices {
   public static final int LOGO_SIDE = 1000;
 
   /**
+   * The longest side of the logo the public site shows: 48 CSS pixels on a phone at twice the
+   * density, 64 on a wider screen at one and a half.
+   */
+  public static final int WEB_LOGO_SIDE = 96;
+
+  /**
    * Replaces the logo after checking its real type (magic bytes) and size, then has the documents
    * module redraw it as a PNG (header dimensions checked before decoding, so a decompression bomb
    * is refused): what is stored and served is made of the pixels only, never the uploaded bytes.
@@ -341,8 +347,15 @@ public class Offices {
       };
     }
     Picture logo = redrawn.value();
-    jdbc.sql("update office set logo = ?, logo_content_type = ?, updated_at = now() where id = ?")
-        .params(logo.png(), logo.contentType(), officeId)
+    // drawn from the redrawn logo, which the documents module has just read
+    Outcome<Picture> small = documents.picture("logo", logo.png(), WEB_LOGO_SIDE);
+    byte[] web = small.ok() ? small.value().png() : logo.png();
+    jdbc.sql(
+            """
+            update office set logo = ?, logo_content_type = ?, logo_web = ?, updated_at = now()
+            where id = ?
+            """)
+        .params(logo.png(), logo.contentType(), web, officeId)
         .update();
     audit.record(
         officeId,
@@ -355,6 +368,19 @@ public class Offices {
             "width", logo.width(),
             "height", logo.height()));
     return errors;
+  }
+
+  /** The logo as the public site shows it: the small rendition, or the full logo of older rows. */
+  public Optional<Logo> webLogo(UUID officeId) {
+    return jdbc.sql(
+            """
+            select coalesce(logo_web, logo),
+              case when logo_web is not null then 'image/png' else logo_content_type end
+            from office where id = ? and logo is not null
+            """)
+        .param(officeId)
+        .query((rs, i) -> new Logo(rs.getBytes(1), rs.getString(2)))
+        .optional();
   }
 
   public Optional<Logo> logo(UUID officeId) {

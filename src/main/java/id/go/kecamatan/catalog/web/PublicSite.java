@@ -25,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public site: regencies, offices, the catalogue and its service standards. */
@@ -160,12 +161,18 @@ public class PublicSite {
   }
 
   @GetMapping("/kecamatan/{slug}/logo")
-  ResponseEntity<byte[]> logo(@PathVariable String slug) {
+  ResponseEntity<byte[]> logo(@PathVariable String slug, WebRequest request) {
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
-    Offices.Logo logo = offices.logo(office.id()).orElseThrow(NotFoundException::new);
+    Offices.Logo logo = offices.webLogo(office.id()).orElseThrow(NotFoundException::new);
+    // revalidated on every view, answered 304 while it is unchanged
+    String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(logo.bytes())) + "\"";
+    if (request.checkNotModified(etag)) {
+      return null;
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(logo.contentType()))
         .cacheControl(CacheControl.noCache())
+        .eTag(etag)
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
         .body(logo.bytes());

@@ -614,6 +614,12 @@ class AdminFormValidationIntegrationTests {
         admin.post("/admin/layanan", flat(noChannel)),
         "Pilih paling sedikit satu saluran pengajuan.");
     assertThat(state.get()).isEqualTo(before);
+    // the error summary names the field of a message that does not
+    Map<String, String> noName = validService("UJI-TANPA-NAMA");
+    noName.put("name", "");
+    HttpResponse<String> unnamed = admin.post("/admin/layanan", flat(noName));
+    assertThat(unnamed.body()).contains("<a href=\"#name\">Nama layanan: Wajib diisi.</a>");
+    assertThat(state.get()).isEqualTo(before);
     // the form itself carries the markers, so an unticked box binds as false
     assertThat(admin.get("/admin/layanan/baru").body())
         .contains("name=\"_online\"")

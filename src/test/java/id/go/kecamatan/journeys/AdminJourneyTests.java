@@ -280,18 +280,19 @@ class AdminJourneyTests extends BrowserJourney {
     assertThat(summary.locator("li")).hasCount(3);
     assertThat(summary.locator("li a").allTextContents())
         .containsExactlyInAnyOrder(
-            "Wajib diisi.",
-            "Kode ini sudah dipakai layanan lain di kecamatan ini.",
-            "Tidak boleh berisi tag HTML atau skrip (tanda < diikuti huruf).");
+            "Nama layanan: Wajib diisi.",
+            "Kode layanan: Kode ini sudah dipakai layanan lain di kecamatan ini.",
+            "Penjelasan singkat: Tidak boleh berisi tag HTML atau skrip (tanda < diikuti huruf).");
     summary
-        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Wajib diisi."))
+        .getByRole(
+            AriaRole.LINK, new Locator.GetByRoleOptions().setName("Nama layanan: Wajib diisi."))
         .click();
     assertThat(page.getByLabel("Nama layanan")).isFocused();
     summary
         .getByRole(
             AriaRole.LINK,
             new Locator.GetByRoleOptions()
-                .setName("Kode ini sudah dipakai layanan lain di kecamatan ini."))
+                .setName("Kode layanan: Kode ini sudah dipakai layanan lain di kecamatan ini."))
         .click();
     assertThat(page.getByLabel("Kode layanan")).isFocused();
     summary.locator("a[href='#description']").click();

@@ -291,31 +291,41 @@ public class SecondFactors {
 
   // ---- the regency administrator ----------------------------------------------------------------
 
-  /** The second factor of every account of the regency. */
+  /** The second factor of these accounts, all of one regency. */
   public List<Status> ofRegency(List<Staff> staff) {
+    if (staff.isEmpty()) {
+      return List.of();
+    }
+    // one query for all the accounts of the regency, not one per account
+    record Row(Instant confirmedAt, Instant lastUsedAt, int left) {}
+    Map<UUID, Row> rows = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select f.staff_id, f.confirmed_at, f.last_used_at,
+              (select count(*) from staff_recovery_code r
+               where r.staff_id = f.staff_id and r.used_at is null) as left_codes
+            from staff_second_factor f join staff s on s.id = f.staff_id
+            where s.regency_id = ? and f.confirmed_at is not null
+            """)
+        .param(staff.get(0).regencyId())
+        .query(
+            rs -> {
+              Timestamp used = rs.getTimestamp("last_used_at");
+              rows.put(
+                  rs.getObject("staff_id", UUID.class),
+                  new Row(
+                      rs.getTimestamp("confirmed_at").toInstant(),
+                      used == null ? null : used.toInstant(),
+                      rs.getInt("left_codes")));
+            });
     List<Status> list = new ArrayList<>();
     for (Staff s : staff) {
-      var row =
-          jdbc.sql(
-                  """
-                  select f.confirmed_at, f.last_used_at,
-                    (select count(*) from staff_recovery_code r
-                     where r.staff_id = f.staff_id and r.used_at is null) as left_codes
-                  from staff_second_factor f where f.staff_id = ? and f.confirmed_at is not null
-                  """)
-              .param(s.id())
-              .query(
-                  (rs, i) ->
-                      new Status(
-                          s,
-                          required(s.roles()),
-                          rs.getTimestamp("confirmed_at").toInstant(),
-                          rs.getTimestamp("last_used_at") == null
-                              ? null
-                              : rs.getTimestamp("last_used_at").toInstant(),
-                          rs.getInt("left_codes")))
-              .optional();
-      list.add(row.orElse(new Status(s, required(s.roles()), null, null, 0)));
+      Row row = rows.get(s.id());
+      list.add(
+          row == null
+              ? new Status(s, required(s.roles()), null, null, 0)
+              : new Status(
+                  s, required(s.roles()), row.confirmedAt(), row.lastUsedAt(), row.left()));
     }
     return list;
   }

@@ -1,6 +1,7 @@
 package id.go.kecamatan.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import id.go.kecamatan.IntegrationTest;
@@ -42,8 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class CrashRecoveryIntegrationTests {
 
-  static final String LISTENER =
-      "%ResidentMessages.on(id.go.kecamatan.application.ApplicationSubmitted)";
+  static final String LISTENER = EventPublicationResubmissionIntegrationTests.LISTENER;
 
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
@@ -278,17 +278,10 @@ class CrashRecoveryIntegrationTests {
     }
   }
 
-  interface Condition {
-    boolean holds() throws Exception;
-  }
-
-  static void awaitUntil(Condition condition, String what) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!condition.holds()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.sleep(200);
-    }
+  /**
+   * Polls (Awaitility) until the condition holds, for at most two minutes: a node starts slowly.
+   */
+  static void awaitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
+    await(what).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(condition);
   }
 }

@@ -273,6 +273,37 @@ public class Complaints {
   }
 
   /**
+   * Who to tell about a complaint and what: its contact (either may be null), code, status and the
+   * deadline the reporter hears of.
+   */
+  public record ReporterContact(
+      String name,
+      String phone,
+      String email,
+      String trackingCode,
+      ComplaintStatus status,
+      LocalDate verifyDue,
+      LocalDate due,
+      LocalDate replyDue) {}
+
+  /** The reporter's contact of a complaint of the office, for the messages to them. */
+  public Optional<ReporterContact> contact(UUID officeId, UUID id) {
+    return store
+        .details(officeId, id)
+        .map(
+            d ->
+                new ReporterContact(
+                    d.reporterName(),
+                    d.phone(),
+                    d.email(),
+                    d.trackingCode(),
+                    d.status(),
+                    d.verifyDue(),
+                    d.due(),
+                    d.replyDue()));
+  }
+
+  /**
    * The complaint as its reporter sees it (internal notes, assignee and contact left out), by a
    * code the caller already opened with {@link #open}.
    */

@@ -7,4 +7,5 @@ import java.util.UUID;
  * A complaint just filed: its tracking code, the secret shown once (only its hash is kept) and the
  * verification deadline.
  */
-public record Filed(UUID id, String trackingCode, String secret, LocalDate verifyDue) {}
+public record Filed(UUID id, String trackingCode, String secret, LocalDate verifyDue)
+    implements java.io.Serializable {}

@@ -31,6 +31,11 @@ public class Links {
     return base.get() + "/status/" + trackingCode;
   }
 
+  /** Where a reporter opens a complaint: the look-up with the code filled in. */
+  public String complaint(String trackingCode) {
+    return base.get() + "/pengaduan/status?kode=" + trackingCode;
+  }
+
   /** Where the resident downloads the letter: the status page, which has the download link. */
   public String download(String trackingCode) {
     return status(trackingCode);

@@ -48,7 +48,11 @@ public enum MessageKind {
           Placeholder.AWAITING_SIGNATURE,
           Placeholder.EARLIEST_DEADLINE,
           Placeholder.LETTERS,
-          Placeholder.SIGNING_LINK));
+          Placeholder.SIGNING_LINK)),
+  COMPLAINT_RECEIVED("complaint.received", Placeholder.COMPLAINT),
+  COMPLAINT_UPDATED(
+      "complaint.updated",
+      Placeholder.withComplaint(Placeholder.COMPLAINT_STATUS, Placeholder.COMPLAINT_NOTE));
 
   private final String code;
   private final List<String> placeholders;
@@ -111,6 +115,21 @@ public enum MessageKind {
     public static final String EARLIEST_DEADLINE = "tenggat.terdekat";
     public static final String LETTERS = "daftar.surat";
     public static final String SIGNING_LINK = "tautan.tandatangan";
+    public static final String REPORTER = "pelapor.nama";
+    public static final String COMPLAINT_CODE = "pengaduan.kode";
+    public static final String COMPLAINT_STATUS = "pengaduan.status";
+    public static final String COMPLAINT_NOTE = "pengaduan.keterangan";
+    public static final String COMPLAINT_LINK = "tautan.pengaduan";
+
+    /** Every message about a complaint knows these. */
+    static final List<String> COMPLAINT =
+        List.of(REPORTER, COMPLAINT_CODE, OFFICE, DEADLINE, COMPLAINT_LINK);
+
+    static List<String> withComplaint(String... more) {
+      List<String> all = new ArrayList<>(COMPLAINT);
+      all.addAll(List.of(more));
+      return all;
+    }
 
     /** Every message about an application knows these. */
     static final List<String> APPLICATION =

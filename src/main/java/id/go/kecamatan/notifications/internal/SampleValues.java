@@ -74,6 +74,14 @@ public class SampleValues {
                     prefix + "-W3PC6JFX", "Surat Pengantar SKCK", today.plusDays(5))),
             3));
     values.put(Placeholder.SIGNING_LINK, links.signingQueue());
+    String complaint = prefix + "-P6D9WQ3M";
+    values.put(Placeholder.REPORTER, "Siti Aminah");
+    values.put(Placeholder.COMPLAINT_CODE, complaint);
+    values.put(Placeholder.COMPLAINT_LINK, links.complaint(complaint));
+    values.put(Placeholder.COMPLAINT_STATUS, "Menunggu tanggapan pelapor");
+    values.put(
+        Placeholder.COMPLAINT_NOTE,
+        DefaultTemplates.fragment(MessageKind.COMPLAINT_UPDATED, "note.AWAITING_REPORTER"));
     return values;
   }
 }

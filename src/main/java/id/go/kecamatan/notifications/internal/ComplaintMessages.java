@@ -1,0 +1,165 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.complaints.ComplaintAnswered;
+import id.go.kecamatan.complaints.ComplaintFiled;
+import id.go.kecamatan.complaints.ComplaintStatus;
+import id.go.kecamatan.complaints.ComplaintStatusChanged;
+import id.go.kecamatan.complaints.Complaints;
+import id.go.kecamatan.notifications.Notifications;
+import id.go.kecamatan.notifications.OutgoingMessage;
+import id.go.kecamatan.notifications.Recipient;
+import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.Formats;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what happened to a complaint into messages to its reporter, when a phone number or e-mail
+ * address was given: the receipt (code, verification deadline, link), and one message for each
+ * later step the reporter should hear of: verified, information requested, answered, rejected, not
+ * the office's authority, merged as a duplicate, forwarded, reopened, closed. Run after the
+ * transaction that published the event, through the event publication registry, like {@link
+ * ResidentMessages}; the idempotency key is the kind, the complaint and the time of the step.
+ */
+@Component
+class ComplaintMessages {
+
+  private final Complaints complaints;
+  private final Offices offices;
+  private final MessageTemplates templates;
+  private final Links links;
+  private final Notifications notifications;
+  private final Contacts contacts;
+
+  ComplaintMessages(
+      Complaints complaints,
+      Offices offices,
+      MessageTemplates templates,
+      Links links,
+      Notifications notifications,
+      Contacts contacts) {
+    this.complaints = complaints;
+    this.offices = offices;
+    this.templates = templates;
+    this.links = links;
+    this.notifications = notifications;
+    this.contacts = contacts;
+  }
+
+  @ApplicationModuleListener
+  void on(ComplaintFiled event) {
+    complaints
+        .contact(event.officeId(), event.complaintId())
+        .ifPresent(
+            c -> {
+              Map<String, String> values = values(event.officeId(), c, c.verifyDue());
+              send(
+                  event.officeId(),
+                  c,
+                  MessageKind.COMPLAINT_RECEIVED,
+                  values,
+                  MessageKind.COMPLAINT_RECEIVED.code() + ":" + event.complaintId());
+            });
+  }
+
+  @ApplicationModuleListener
+  void on(ComplaintStatusChanged event) {
+    ComplaintStatus to = event.change().to();
+    boolean forwarded =
+        event.change().from() == ComplaintStatus.RECEIVED && to == ComplaintStatus.RECEIVED;
+    String step =
+        forwarded
+            ? "FORWARDED"
+            : switch (to) {
+              case VERIFIED,
+                  AWAITING_REPORTER,
+                  REJECTED,
+                  NOT_OUR_AUTHORITY,
+                  DUPLICATE,
+                  REOPENED,
+                  CLOSED ->
+                  to.name();
+              default -> null;
+            };
+    if (step == null) {
+      return;
+    }
+    update(event.officeId(), event.complaintId(), step, event.change().at().toEpochMilli());
+  }
+
+  @ApplicationModuleListener
+  void on(ComplaintAnswered event) {
+    update(event.officeId(), event.complaintId(), "ANSWERED", event.at().toEpochMilli());
+  }
+
+  private void update(UUID officeId, UUID complaintId, String step, long at) {
+    complaints
+        .contact(officeId, complaintId)
+        .ifPresent(
+            c -> {
+              LocalDate deadline =
+                  switch (step) {
+                    case "FORWARDED" -> c.verifyDue();
+                    case "AWAITING_REPORTER", "ANSWERED" -> c.replyDue();
+                    default -> c.due();
+                  };
+              Map<String, String> values = values(officeId, c, deadline);
+              values.put(
+                  Placeholder.COMPLAINT_STATUS,
+                  DefaultTemplates.fragment(MessageKind.COMPLAINT_UPDATED, "status." + step));
+              values.put(
+                  Placeholder.COMPLAINT_NOTE,
+                  MessageTemplate.render(
+                      DefaultTemplates.fragment(MessageKind.COMPLAINT_UPDATED, "note." + step),
+                      values));
+              send(
+                  officeId,
+                  c,
+                  MessageKind.COMPLAINT_UPDATED,
+                  values,
+                  MessageKind.COMPLAINT_UPDATED.code() + ":" + complaintId + ":" + step + ":" + at);
+            });
+  }
+
+  private Map<String, String> values(
+      UUID officeId, Complaints.ReporterContact c, LocalDate deadline) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(Placeholder.REPORTER, c.name() == null ? "Pelapor" : c.name());
+    values.put(Placeholder.COMPLAINT_CODE, c.trackingCode());
+    values.put(Placeholder.OFFICE, offices.get(officeId).displayName());
+    values.put(
+        Placeholder.DEADLINE,
+        deadline == null ? "-" : Formats.longDate(deadline, SampleValues.INDONESIAN));
+    values.put(Placeholder.COMPLAINT_LINK, links.complaint(c.trackingCode()));
+    return values;
+  }
+
+  private void send(
+      UUID officeId,
+      Complaints.ReporterContact c,
+      MessageKind kind,
+      Map<String, String> values,
+      String key) {
+    contacts
+        .route(null, c.phone(), c.email())
+        .ifPresent(
+            route ->
+                notifications.enqueue(
+                    message(officeId, route.to(), kind, values, key),
+                    route
+                        .fallback()
+                        .map(to -> message(officeId, to, kind, values, key))
+                        .orElse(null)));
+  }
+
+  private OutgoingMessage message(
+      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
+    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
+    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
+  }
+}

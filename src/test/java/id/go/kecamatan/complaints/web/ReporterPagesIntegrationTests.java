@@ -1,0 +1,189 @@
+package id.go.kecamatan.complaints.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.documents.TestFiles;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A reporter without an account files a complaint, opens it again, replies and gives feedback. */
+@IntegrationTest
+class ReporterPagesIntegrationTests {
+
+  static final Pattern CODE = Pattern.compile("(351616-[2-9A-Z]{8})");
+  static final Pattern SECRET = Pattern.compile("([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired ReporterLimits limits;
+
+  String category;
+
+  @BeforeEach
+  void category() {
+    category =
+        jdbc.sql(
+                "select c.id from complaint_category c join office o on o.id = c.office_id where o.code = '35.16.16' and c.name = 'Kebersihan dan sampah'")
+            .query(UUID.class)
+            .single()
+            .toString();
+  }
+
+  @AfterEach
+  void forget() {
+    limits.reset();
+  }
+
+  Map<String, String> fields(String description, String phone) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("kind", "COMPLAINT");
+    f.put("categoryId", category);
+    f.put("description", description);
+    f.put("place", "Pasar desa");
+    f.put("privacy", "RAHASIA");
+    f.put("name", "Siti Aminah");
+    f.put("phone", phone);
+    f.put("email", "");
+    f.put("website", "");
+    return f;
+  }
+
+  @Test
+  void aReporterFilesWithAPhotoSeesTheCodeAndSecretOnceAndOpensTheComplaintAgain() {
+    WebClient browser = new WebClient(port);
+    HttpResponse<String> form = browser.get("/kecamatan/jetis/pengaduan");
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body())
+        .contains("Sampaikan pengaduan ke")
+        .contains("Kebersihan dan sampah")
+        .contains("value=\"RAHASIA\" checked");
+    String text = "Sampah menumpuk di pasar " + UUID.randomUUID();
+    HttpResponse<String> sent =
+        browser.upload(
+            "/kecamatan/jetis/pengaduan",
+            "lampiran",
+            fields(text, "0812-5555-0101"),
+            new WebClient.FilePart(
+                "sampah.jpg", "image/jpeg", TestFiles.jpeg(TestFiles.photo(60, 40))));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(sent)).endsWith("/pengaduan/terkirim");
+    HttpResponse<String> done = browser.get("/pengaduan/terkirim");
+    Matcher code = CODE.matcher(done.body());
+    Matcher secret = SECRET.matcher(done.body());
+    assertThat(code.find()).isTrue();
+    assertThat(secret.find()).isTrue();
+    assertThat(done.body()).contains("Kunci hanya ditampilkan sekali");
+    // shown once: the page again has no secret
+    assertThat(browser.get("/pengaduan/terkirim").statusCode()).isEqualTo(302);
+
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from notification where kind = 'complaint.received' and text like ?")
+                .param("%" + code.group(1) + "%")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
+    WebClient other = new WebClient(port);
+    assertThat(WebClient.location(other.get("/pengaduan/status/" + code.group(1))))
+        .endsWith("/pengaduan/status?kode=" + code.group(1));
+    other.get("/pengaduan/status");
+    HttpResponse<String> wrong =
+        other.post("/pengaduan/status", "kode", code.group(1), "kunci", "0000");
+    assertThat(wrong.statusCode()).isEqualTo(422);
+    assertThat(wrong.body()).contains("Kode dan kunci tidak cocok");
+    HttpResponse<String> opened =
+        other.post("/pengaduan/status", "kode", code.group(1), "kunci", secret.group(1));
+    assertThat(opened.statusCode()).isEqualTo(302);
+    HttpResponse<String> status = other.get("/pengaduan/status/" + code.group(1));
+    assertThat(status.body())
+        .contains("Diterima")
+        .contains("Verifikasi paling lambat")
+        .contains(text)
+        .contains("1 lampiran")
+        .doesNotContain("0812-5555-0101");
+
+    WebClient byPhone = new WebClient(port);
+    byPhone.get("/pengaduan/status");
+    assertThat(
+            byPhone.post("/pengaduan/status", "kode", code.group(1), "kunci", "0101").statusCode())
+        .isEqualTo(302);
+  }
+
+  @Test
+  void wrongAndHostileInputComesBackWithMessagesAndNothingStored() {
+    long before = jdbc.sql("select count(*) from complaint").query(Long.class).single();
+    WebClient browser = new WebClient(port);
+    browser.get("/kecamatan/jetis/pengaduan");
+    Map<String, String> f = fields("<b>x</b>", "abc");
+    f.put("categoryId", UUID.randomUUID().toString());
+    f.put("occurredOn-day", "31");
+    f.put("occurredOn-month", "2");
+    f.put("occurredOn-year", "2026");
+    f.put("email", "x".repeat(300));
+    HttpResponse<String> refused = browser.upload("/kecamatan/jetis/pengaduan", "lampiran", f);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains("Pilih kategori dari daftar")
+        .contains("error-summary")
+        .doesNotContain("<b>x</b>");
+    Map<String, String> robot = fields("Murah sekali", "");
+    robot.put("website", "http://spam.example");
+    assertThat(browser.upload("/kecamatan/jetis/pengaduan", "lampiran", robot).statusCode())
+        .isEqualTo(422);
+    Map<String, String> tooLong = fields("a".repeat(4001), "");
+    assertThat(browser.upload("/kecamatan/jetis/pengaduan", "lampiran", tooLong).body())
+        .contains("4000");
+    assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void oneContactFilingTooOftenIsAskedToWaitButAnotherOnTheSameAddressIsNot() {
+    WebClient browser = new WebClient(port);
+    browser.get("/kecamatan/jetis/pengaduan");
+    String phone = "0813-" + (1000 + (int) (Math.random() * 8999)) + "-0202";
+    for (int i = 0; i < 10; i++) {
+      assertThat(
+              browser
+                  .upload(
+                      "/kecamatan/jetis/pengaduan",
+                      "lampiran",
+                      fields("Laporan ke-" + i + " " + UUID.randomUUID(), phone))
+                  .statusCode())
+          .isEqualTo(302);
+    }
+    HttpResponse<String> limited =
+        browser.upload("/kecamatan/jetis/pengaduan", "lampiran", fields("Sekali lagi", phone));
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.body()).contains("Terlalu banyak pengaduan");
+    assertThat(
+            browser
+                .upload(
+                    "/kecamatan/jetis/pengaduan",
+                    "lampiran",
+                    fields("Tetangga saya " + UUID.randomUUID(), "0814-1111-0303"))
+                .statusCode())
+        .isEqualTo(302);
+  }
+
+  @Test
+  void unknownOfficesAndCodesAreNotFound() {
+    WebClient browser = new WebClient(port);
+    assertThat(browser.get("/kecamatan/tidak-ada/pengaduan").statusCode()).isEqualTo(404);
+    assertThat(WebClient.location(browser.get("/pengaduan/status/%3Cscript%3E")))
+        .endsWith("/pengaduan/status");
+  }
+}

@@ -111,6 +111,17 @@ class SecurityConfiguration {
                         Role.FRONT_OFFICE.name(),
                         Role.VERIFIER.name(),
                         Role.SIGNER.name())
+                    // complaints: categories and standard texts are the office admin's; the
+                    // worklist and case pages the office's staff (deciding checked per action)
+                    .requestMatchers("/admin/pengaduan/kategori", "/admin/pengaduan/kategori/**")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/pengaduan", "/admin/pengaduan/**")
+                    .hasAnyRole(
+                        Role.VERIFIER.name(),
+                        Role.OFFICE_ADMIN.name(),
+                        Role.SIGNER.name(),
+                        Role.FRONT_OFFICE.name(),
+                        Role.VILLAGE_OPERATOR.name())
                     .requestMatchers(
                         "/admin/**", "/akun/**", "/masuk/kode/**", "/masuk/dua-langkah/**")
                     .authenticated()

@@ -67,6 +67,16 @@ public final class AdminNavigation {
                   Role.OFFICE_ADMIN,
                   Role.SIGNER,
                   Role.FRONT_OFFICE,
+                  Role.VILLAGE_OPERATOR)),
+          link(
+              "/admin/pengaduan",
+              "complaints.nav",
+              "complaints.nav.help",
+              Set.of(
+                  Role.VERIFIER,
+                  Role.OFFICE_ADMIN,
+                  Role.SIGNER,
+                  Role.FRONT_OFFICE,
                   Role.VILLAGE_OPERATOR)));
 
   /** The sections, in the order of the navigation. */
@@ -78,6 +88,11 @@ public final class AdminNavigation {
               "nav.section.services.help",
               List.of(
                   link("/admin/layanan", "admin.services", "admin.services.help", ADMIN),
+                  link(
+                      "/admin/pengaduan/kategori",
+                      "complaints.categories.nav",
+                      "complaints.categories.nav.help",
+                      ADMIN),
                   link(
                       "/admin/surat/templat",
                       "letterTemplates.nav",

@@ -107,6 +107,34 @@ public class ComplaintWorklist {
     this.jdbc = jdbc;
   }
 
+  /** An overdue complaint, for the Camat's and Sekcam's daily message. */
+  public record Overdue(String trackingCode, String categoryName, LocalDate due) {}
+
+  /** The office's overdue complaints (clock running, deadline passed), oldest deadline first. */
+  public record OverdueList(List<Overdue> first, long total) {}
+
+  public OverdueList overdue(UUID officeId, LocalDate today, int limit) {
+    record Line(Overdue overdue, long total) {}
+    List<Line> lines =
+        jdbc.sql(
+                """
+                select c.tracking_code, cat.name, c.due, count(*) over ()
+                from complaint c join complaint_category cat on cat.id = c.category_id
+                where c.office_id = ? and c.due < ?
+                order by c.due, c.id limit ?
+                """)
+            .params(officeId, today, limit)
+            .query(
+                (rs, i) ->
+                    new Line(
+                        new Overdue(
+                            rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)),
+                        rs.getLong(4)))
+            .list();
+    return new OverdueList(
+        lines.stream().map(Line::overdue).toList(), lines.isEmpty() ? 0 : lines.get(0).total());
+  }
+
   /** The page the officer may see. */
   public Result find(Officer officer, Filter filter, LocalDate today) {
     UUID village = filter.villageId();

@@ -6,6 +6,7 @@ import id.go.kecamatan.complaints.ComplaintHandling;
 import id.go.kecamatan.complaints.Complaints;
 import id.go.kecamatan.complaints.Filed;
 import id.go.kecamatan.complaints.FilingForm;
+import id.go.kecamatan.complaints.StandardTexts;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
@@ -85,6 +86,7 @@ class DemoComplaints {
   private final ComplaintCategories categories;
   private final Complaints complaints;
   private final ComplaintHandling handling;
+  private final StandardTexts texts;
   private final Offices offices;
   private final JdbcClient jdbc;
 
@@ -92,11 +94,13 @@ class DemoComplaints {
       ComplaintCategories categories,
       Complaints complaints,
       ComplaintHandling handling,
+      StandardTexts texts,
       Offices offices,
       JdbcClient jdbc) {
     this.categories = categories;
     this.complaints = complaints;
     this.handling = handling;
+    this.texts = texts;
     this.offices = offices;
     this.jdbc = jdbc;
   }
@@ -127,6 +131,31 @@ class DemoComplaints {
       if (!created.ok()) {
         throw new IllegalStateException(
             "Demo category " + row.name() + ": " + created.errors().all());
+      }
+    }
+    for (String[] t :
+        List.of(
+            new String[] {
+              "Lama pelayanan",
+              "ANSWERED",
+              "Permohonan sudah selesai",
+              "Yth. {{pelapor}}, terima kasih atas pengaduan {{kode}}. Permohonan Anda sudah selesai dan suratnya dapat diunduh di halaman status permohonan. Mohon maaf atas keterlambatannya.\n{{kantor}}"
+            },
+            new String[] {
+              "Lama pelayanan",
+              "AWAITING_REPORTER",
+              "Minta kode permohonan",
+              "Yth. {{pelapor}}, agar dapat kami periksa, mohon sebutkan kode permohonan Anda (misalnya 351616-K7M3QPX9)."
+            },
+            new String[] {
+              "Kebersihan dan sampah",
+              "ANSWERED",
+              "Sudah diangkut",
+              "Yth. {{pelapor}}, sampah di lokasi yang Anda laporkan ({{kode}}) sudah diangkut petugas kebersihan. Terima kasih telah melapor.\n{{kantor}}"
+            })) {
+      var added = texts.add(office.id(), category(office, t[0]).id(), t[1], t[2], t[3]);
+      if (added.any()) {
+        throw new IllegalStateException("Demo standard text: " + added.all());
       }
     }
     Officer verifier = officer(office, "verifikator." + key, Role.VERIFIER);

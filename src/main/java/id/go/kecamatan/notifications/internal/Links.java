@@ -47,6 +47,11 @@ public class Links {
   }
 
   /** The staff's list of applications. */
+  /** The complaints worklist filtered to the overdue ones. */
+  public String overdueComplaints() {
+    return base.get() + "/admin/pengaduan?tenggat=lewat";
+  }
+
   public String worklist() {
     return base.get() + "/admin/permohonan";
   }

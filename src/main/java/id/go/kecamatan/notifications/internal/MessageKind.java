@@ -50,6 +50,15 @@ public enum MessageKind {
           Placeholder.LETTERS,
           Placeholder.SIGNING_LINK)),
   COMPLAINT_RECEIVED("complaint.received", Placeholder.COMPLAINT),
+  COMPLAINTS_OVERDUE(
+      "complaints.overdue",
+      List.of(
+          Placeholder.SIGNER,
+          Placeholder.OFFICE,
+          Placeholder.DAY,
+          Placeholder.OVERDUE,
+          Placeholder.COMPLAINTS,
+          Placeholder.COMPLAINTS_LINK)),
   COMPLAINT_UPDATED(
       "complaint.updated",
       Placeholder.withComplaint(Placeholder.COMPLAINT_STATUS, Placeholder.COMPLAINT_NOTE));
@@ -79,7 +88,7 @@ public enum MessageKind {
 
   /** A message to officers, at the e-mail address of their account (or of the office). */
   public boolean forStaff() {
-    return this == STAFF_DIGEST || this == SIGNING_AWAITING;
+    return this == STAFF_DIGEST || this == SIGNING_AWAITING || this == COMPLAINTS_OVERDUE;
   }
 
   public boolean hasChannel(Channel channel) {
@@ -120,6 +129,8 @@ public enum MessageKind {
     public static final String COMPLAINT_STATUS = "pengaduan.status";
     public static final String COMPLAINT_NOTE = "pengaduan.keterangan";
     public static final String COMPLAINT_LINK = "tautan.pengaduan";
+    public static final String COMPLAINTS = "daftar.pengaduan";
+    public static final String COMPLAINTS_LINK = "tautan.daftar.pengaduan";
 
     /** Every message about a complaint knows these. */
     static final List<String> COMPLAINT =

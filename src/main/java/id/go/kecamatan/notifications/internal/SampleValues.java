@@ -1,6 +1,7 @@
 package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.application.TrackingCode;
+import id.go.kecamatan.complaints.ComplaintWorklist;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.shared.web.Formats;
@@ -82,6 +83,15 @@ public class SampleValues {
     values.put(
         Placeholder.COMPLAINT_NOTE,
         DefaultTemplates.fragment(MessageKind.COMPLAINT_UPDATED, "note.AWAITING_REPORTER"));
+    values.put(
+        Placeholder.COMPLAINTS,
+        ComplaintEscalations.list(
+            List.of(
+                new ComplaintWorklist.Overdue(complaint, "Lama pelayanan", today.minusDays(2)),
+                new ComplaintWorklist.Overdue(
+                    prefix + "-H8KD3MRT", "Jalan dan jembatan", today.minusDays(1))),
+            2));
+    values.put(Placeholder.COMPLAINTS_LINK, links.overdueComplaints());
     return values;
   }
 }

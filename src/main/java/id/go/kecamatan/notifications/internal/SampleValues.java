@@ -82,7 +82,9 @@ public class SampleValues {
     values.put(Placeholder.COMPLAINT_STATUS, "Menunggu tanggapan pelapor");
     values.put(
         Placeholder.COMPLAINT_NOTE,
-        DefaultTemplates.fragment(MessageKind.COMPLAINT_UPDATED, "note.AWAITING_REPORTER"));
+        MessageTemplate.render(
+            DefaultTemplates.fragment(MessageKind.COMPLAINT_UPDATED, "note.AWAITING_REPORTER"),
+            values));
     values.put(
         Placeholder.COMPLAINTS,
         ComplaintEscalations.list(

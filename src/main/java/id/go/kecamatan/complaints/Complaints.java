@@ -153,7 +153,8 @@ public class Complaints {
     String applicationCode = null;
     if (form.applicationCode() != null && !form.applicationCode().isBlank()) {
       Optional<TrackingCode> code = TrackingCode.parse(form.applicationCode());
-      if (code.isEmpty()) {
+      if (code.isEmpty()
+          || !code.get().officePrefix().equals(TrackingCode.prefixOf(office.code()))) {
         errors.reject("applicationCode", "complaints.error.applicationCode");
       } else {
         applicationCode = code.get().value();

@@ -31,6 +31,7 @@ class ComplaintsIntegrationTests {
   @Autowired ComplaintHandling handling;
   @Autowired ComplaintCategories categories;
   @Autowired ComplaintDeadlines deadlines;
+  @Autowired ContactRetention retention;
   @Autowired Offices offices;
   @Autowired JdbcClient jdbc;
 
@@ -334,6 +335,25 @@ class ComplaintsIntegrationTests {
     assertThat(handling.details(verifier, asked.id()).orElseThrow().due()).isNotNull();
     assertThat(handling.details(verifier, answered.id()).orElseThrow().status())
         .isEqualTo(ComplaintStatus.CLOSED);
+  }
+
+  @Test
+  void theContactIsRemovedAYearAfterClosingAndTheComplaintStays() {
+    Filed filed = fixtures.file(jetis, ComplaintFixtures.unique("Kontak dihapus"));
+    handling.reject(verifier, filed.id(), fixtures.version(filed.id()), "Bukan pengaduan.");
+    jdbc.sql("update complaint set closed_at = now() - interval '366 days' where id = ?")
+        .param(filed.id())
+        .update();
+    Filed recent = fixtures.file(jetis, ComplaintFixtures.unique("Kontak tetap"));
+    handling.reject(verifier, recent.id(), fixtures.version(recent.id()), "Bukan pengaduan.");
+    assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+    ComplaintDetails gone = handling.details(verifier, filed.id()).orElseThrow();
+    assertThat(gone.phone()).isNull();
+    assertThat(gone.reporterName()).isNull();
+    assertThat(gone.description()).contains("Kontak dihapus");
+    assertThat(complaints.open(filed.trackingCode(), "7890")).isEmpty();
+    assertThat(complaints.open(filed.trackingCode(), filed.secret())).isPresent();
+    assertThat(handling.details(verifier, recent.id()).orElseThrow().phone()).isNotNull();
   }
 
   long count() {

@@ -72,6 +72,21 @@ class ReporterController {
     return "complaints/offices";
   }
 
+  /**
+   * "Sampaikan pengaduan tentang permohonan ini" from an application's status page: the filing form
+   * of the application's office (found by the code's office prefix), with the code filled in.
+   */
+  @GetMapping("/pengaduan/tentang/{applicationCode}")
+  String about(@PathVariable String applicationCode) {
+    TrackingCode code = TrackingCode.parse(applicationCode).orElseThrow(NotFoundException::new);
+    Office office =
+        offices.activeOffices().stream()
+            .filter(o -> TrackingCode.prefixOf(o.code()).equals(code.officePrefix()))
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
+    return "redirect:/kecamatan/" + office.slug() + "/pengaduan?permohonan=" + code.value();
+  }
+
   @GetMapping("/kecamatan/{slug}/pengaduan")
   String form(
       @PathVariable String slug,

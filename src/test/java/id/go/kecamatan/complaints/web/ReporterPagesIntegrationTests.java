@@ -180,6 +180,28 @@ class ReporterPagesIntegrationTests {
   }
 
   @Test
+  void aComplaintAboutAnApplicationStartsFromItsCodeOnTheFormOfItsOffice() {
+    String application =
+        jdbc.sql(
+                "select a.tracking_code from application a join office o on o.id = a.office_id where o.code = '35.16.16' limit 1")
+            .query(String.class)
+            .single();
+    WebClient browser = new WebClient(port);
+    HttpResponse<String> redirect = browser.get("/pengaduan/tentang/" + application);
+    assertThat(WebClient.location(redirect))
+        .endsWith("/kecamatan/jetis/pengaduan?permohonan=" + application);
+    assertThat(browser.get("/kecamatan/jetis/pengaduan?permohonan=" + application).body())
+        .contains("value=\"" + application + "\"");
+    assertThat(browser.get("/pengaduan/tentang/351616-AAAAAAAA").statusCode()).isEqualTo(404);
+    // another office's application code is refused on this office's form
+    browser.get("/kecamatan/purwokerto-utara/pengaduan");
+    Map<String, String> f = fields("Lama sekali " + UUID.randomUUID(), "");
+    f.put("applicationCode", application);
+    assertThat(browser.upload("/kecamatan/purwokerto-utara/pengaduan", "lampiran", f).body())
+        .contains("Kode permohonan tidak dikenal di kecamatan ini");
+  }
+
+  @Test
   void unknownOfficesAndCodesAreNotFound() {
     WebClient browser = new WebClient(port);
     assertThat(browser.get("/kecamatan/tidak-ada/pengaduan").statusCode()).isEqualTo(404);

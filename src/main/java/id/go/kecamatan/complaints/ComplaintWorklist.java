@@ -177,7 +177,10 @@ public class ComplaintWorklist {
       sql.append(" and c.status in ").append(OPEN);
     }
     if (filter.categoryId() != null) {
-      sql.append(" and (c.category_id = :category or cat.parent_id = :category)");
+      // the category and its subcategories, resolved first so the index on category serves
+      sql.append(
+          " and c.category_id in (select k.id from complaint_category k where k.office_id = :office"
+              + " and (k.id = :category or k.parent_id = :category))");
       params.add(new Object[] {"category", filter.categoryId()});
     }
     if (village != null) {

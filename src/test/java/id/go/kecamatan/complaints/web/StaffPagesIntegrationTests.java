@@ -58,6 +58,15 @@ class StaffPagesIntegrationTests {
         .doesNotContain("Sudah dua minggu");
     assertThat(verifier.get("/admin/pengaduan?status=CLOSED").body())
         .contains("syarat membuat surat");
+    UUID infrastructure =
+        jdbc.sql(
+                "select c.id from complaint_category c join office o on o.id = c.office_id where o.code = '35.16.16' and c.name = 'Infrastruktur dan lingkungan'")
+            .query(UUID.class)
+            .single();
+    assertThat(verifier.get("/admin/pengaduan?kategori=" + infrastructure).body())
+        .contains("Jalan desa di RT 02")
+        .contains("Sampah di depan pasar")
+        .doesNotContain("Sudah dua minggu");
     assertThat(
             verifier
                 .get("/admin/pengaduan?q=%3Cscript%3E&status=XSS&kategori=x&setelah=zz")
@@ -209,7 +218,7 @@ class StaffPagesIntegrationTests {
 
     UUID textId =
         jdbc.sql(
-                "select id from complaint_standard_text where category_id = ? order by title limit 1")
+                "select id from complaint_standard_text where category_id = ? and body like '%sudah kami tindak lanjuti%' limit 1")
             .param(category)
             .query(UUID.class)
             .single();

@@ -29,6 +29,9 @@ public enum MessageKind {
   LETTER_ISSUED(
       "letter.issued",
       Placeholder.withApplication(Placeholder.LETTER_NUMBER, Placeholder.DOWNLOAD_LINK)),
+  SURVEY_INVITATION(
+      "survey.invitation",
+      Placeholder.withApplication(Placeholder.SURVEY_LINK, Placeholder.SURVEY_EXPIRES)),
   STAFF_DIGEST(
       "staff.digest",
       List.of(
@@ -111,6 +114,8 @@ public enum MessageKind {
     public static final String EARLIEST_DEADLINE = "tenggat.terdekat";
     public static final String LETTERS = "daftar.surat";
     public static final String SIGNING_LINK = "tautan.tandatangan";
+    public static final String SURVEY_LINK = "tautan.survei";
+    public static final String SURVEY_EXPIRES = "survei.berlaku";
 
     /** Every message about an application knows these. */
     static final List<String> APPLICATION =

@@ -74,6 +74,8 @@ public class SampleValues {
                     prefix + "-W3PC6JFX", "Surat Pengantar SKCK", today.plusDays(5))),
             3));
     values.put(Placeholder.SIGNING_LINK, links.signingQueue());
+    values.put(Placeholder.SURVEY_LINK, links.survey("/survei/contoh"));
+    values.put(Placeholder.SURVEY_EXPIRES, Formats.longDate(today.plusDays(14), INDONESIAN));
     return values;
   }
 }

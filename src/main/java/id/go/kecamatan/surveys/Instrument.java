@@ -9,8 +9,8 @@ import java.util.List;
  * Permenpan RB 14/2017 (the Kantor Camat Ulu Manna form and the public SKM apps agree on it).
  *
  * <p>Wording keys in {@code messages/surveys}: {@code surveys.<version>.<element>.name} (the
- * unsur's name), {@code .question} (completing "Bagaimana pendapat Saudara tentang ...") and {@code
- * .answer.1} to {@code .answer.4}.
+ * unsur's name), {@code .question} (completing <i>Bagaimana pendapat Saudara tentang ...</i>) and
+ * {@code .answer.1} to {@code .answer.4}.
  */
 public record Instrument(String version, List<Element> elements) {
 

@@ -106,6 +106,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
+  private final DemoSurveys surveys;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
   private final SecondFactors secondFactors;
@@ -118,11 +119,13 @@ public class DemoData implements SmartInitializingSingleton {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       DemoApplications applications,
+      DemoSurveys surveys,
       SignerProfiles signers,
       SigningKeys signingKeys,
       SecondFactors secondFactors) {
     this.secondFactors = secondFactors;
     this.applications = applications;
+    this.surveys = surveys;
     this.signers = signers;
     this.signingKeys = signingKeys;
     this.offices = offices;
@@ -225,6 +228,7 @@ public class DemoData implements SmartInitializingSingleton {
         enrolIfRequired(staff.id(), staff.username(), staff.roles());
       }
       applications.load(offices.get(office.id()), demo.key());
+      surveys.load(offices.get(office.id()), index);
     }
   }
 

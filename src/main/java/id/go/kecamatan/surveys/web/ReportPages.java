@@ -2,12 +2,14 @@ package id.go.kecamatan.surveys.web;
 
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.QrCode;
 import id.go.kecamatan.surveys.Period;
 import id.go.kecamatan.surveys.Reports;
 import java.time.Clock;
@@ -33,8 +35,10 @@ class ReportPages {
   private final Offices offices;
   private final Catalog catalog;
   private final Clock clock;
+  private final LetterSigning site;
 
-  ReportPages(Reports reports, Offices offices, Catalog catalog, Clock clock) {
+  ReportPages(Reports reports, Offices offices, Catalog catalog, Clock clock, LetterSigning site) {
+    this.site = site;
     this.reports = reports;
     this.offices = offices;
     this.catalog = catalog;
@@ -56,6 +60,9 @@ class ReportPages {
     model.addAttribute("services", catalog.allServices(office.id()));
     model.addAttribute("serviceId", serviceId);
     model.addAttribute("report", reports.office(office.id(), serviceId, period, true));
+    String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
+    model.addAttribute("surveyUrl", url);
+    model.addAttribute("qr", QrCode.svg(url, office.displayName()));
     return "surveys/admin-report";
   }
 
@@ -85,6 +92,9 @@ class ReportPages {
     model.addAttribute("office", office);
     model.addAttribute("regency", offices.regency(office.regencyId()).orElseThrow());
     model.addAttribute("report", reports.office(office.id(), null, period, false));
+    String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
+    model.addAttribute("surveyUrl", url);
+    model.addAttribute("qr", QrCode.svg(url, office.displayName()));
     return "surveys/public-office";
   }
 

@@ -10,6 +10,8 @@ import id.go.kecamatan.letters.LetterFixtures;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,44 @@ class SurveyReportsIntegrationTests {
 
     // a front-office officer takes responses but does not read the reports
     assertThat(WebClient.signedIn(port, "loket.jetis").get("/admin/survei").statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theRawResponsesOpenInASpreadsheetReaderWithoutAnyIdentity() throws Exception {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    HttpResponse<byte[]> xlsx = admin.getBytes("/admin/survei/jawaban.xlsx?" + MARCH_2024);
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+
+    List<List<String>> rows = new ArrayList<>();
+    try (var workbook =
+            new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()));
+        var stream = workbook.getFirstSheet().openStream()) {
+      stream.forEach(
+          row -> {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.getCellCount(); i++) {
+              cells.add(row.getCellText(i));
+            }
+            rows.add(cells);
+          });
+    }
+    assertThat(rows.get(0)).contains("Tanggal", "persyaratan", "pengaduan", "Saran dan kritik");
+    assertThat(rows).hasSize(4); // the header and Jetis's three responses, not Purwokerto's
+    int pengaduan = rows.get(0).indexOf("pengaduan");
+    assertThat(rows.stream().skip(1).map(r -> r.get(pengaduan)))
+        .containsExactlyInAnyOrder("4", "3", "1");
+    String all = rows.toString();
+    assertThat(all).contains("Antrean rapi, terima kasih.").doesNotContain("Rahasia Purwokerto");
+    assertThat(rows.get(0)).doesNotContain("NIK", "Nama", "Telepon");
+    // a front-office officer cannot export
+    assertThat(
+            WebClient.signedIn(port, "loket.jetis")
+                .getBytes("/admin/survei/jawaban.xlsx?" + MARCH_2024)
+                .statusCode())
         .isEqualTo(403);
   }
 

@@ -118,6 +118,55 @@ public class ReportQueries {
         .list();
   }
 
+  /** One response as exported: what it says, never who gave it. */
+  public record Row(
+      LocalDate day,
+      String channel,
+      String service,
+      int[] scores,
+      String sex,
+      String age,
+      String education,
+      String occupation,
+      String timeBand,
+      String suggestion) {}
+
+  /** The office's responses of the period, oldest first, with the service's name. */
+  public List<Row> rows(UUID officeId, LocalDate from, LocalDate to) {
+    StringBuilder columns = new StringBuilder();
+    for (Element element : Element.values()) {
+      columns.append(", r.").append(element.key());
+    }
+    return jdbc.sql(
+            "select r.answered_on, r.channel, s.name service"
+                + columns
+                + ", r.sex, r.age_band, r.education, r.occupation, r.time_band, r.suggestion"
+                + " from survey_response r left join service_type s"
+                + " on s.id = r.service_id and s.office_id = r.office_id"
+                + " where r.office_id = ? and r.answered_on between ? and ?"
+                + " order by r.answered_on, r.id")
+        .params(officeId, from, to)
+        .query(
+            (rs, n) -> {
+              int[] scores = new int[Element.values().length];
+              for (int i = 0; i < scores.length; i++) {
+                scores[i] = rs.getInt(Element.values()[i].key());
+              }
+              return new Row(
+                  rs.getObject("answered_on", LocalDate.class),
+                  rs.getString("channel"),
+                  rs.getString("service"),
+                  scores,
+                  rs.getString("sex"),
+                  rs.getString("age_band"),
+                  rs.getString("education"),
+                  rs.getString("occupation"),
+                  rs.getString("time_band"),
+                  rs.getString("suggestion"));
+            })
+        .list();
+  }
+
   private Map<UUID, Tally> grouped(
       String column, Collection<UUID> offices, LocalDate from, LocalDate to) {
     Map<UUID, Tally> tallies = new LinkedHashMap<>();

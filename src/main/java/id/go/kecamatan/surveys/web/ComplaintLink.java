@@ -8,8 +8,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Where a resident unhappy with the service can complain: the office's complaint form ({@code
- * /kecamatan/<slug>/pengaduan}) when this deployment has one, otherwise nothing (the pages then
- * show the office's contacts). Read from the application's own request mappings, so the link
+ * /kecamatan/<slug>/pengaduan}) when this deployment has one, otherwise nothing (the pages show the
+ * office's contacts either way). Read from the application's own request mappings, so the link
  * appears with the complaints module and never points at a page that does not exist.
  */
 @Component

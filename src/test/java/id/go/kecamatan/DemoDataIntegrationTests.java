@@ -85,6 +85,29 @@ class DemoDataIntegrationTests {
   }
 
   @Test
+  void everyDemoOfficeHasSixMonthsOfSurveyResponsesWithAnIndex() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+    List<java.util.Map<String, Object>> rows =
+        jdbc.sql(
+                """
+                select o.code, count(*) n, count(distinct date_trunc('month', r.answered_on)) months,
+                       count(distinct r.channel) channels, count(r.suggestion) suggestions
+                from survey_response r join office o on o.id = r.office_id
+                where r.answered_on >= ? group by o.code
+                """)
+            .param(today.withDayOfMonth(1).minusMonths(5))
+            .query()
+            .listOfRows();
+    assertThat(rows).hasSize(3);
+    for (var row : rows) {
+      assertThat(((Number) row.get("n")).longValue()).as("responses").isGreaterThan(60);
+      assertThat(((Number) row.get("months")).longValue()).as("months").isGreaterThanOrEqualTo(5);
+      assertThat(((Number) row.get("channels")).longValue()).as("channels").isEqualTo(4);
+      assertThat(((Number) row.get("suggestions")).longValue()).as("saran").isPositive();
+    }
+  }
+
+  @Test
   void demoHasThreeOfficesWithTheirRealVillagesAndFourteenServicesEach() {
     assertThat(offices.activeOffices()).extracting(Office::code).containsAll(DEMO_OFFICES);
     Office jetis = offices.bySlug("jetis").orElseThrow();

@@ -107,6 +107,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
   private final DemoComplaints complaints;
+  private final DemoSurveys surveys;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
   private final SecondFactors secondFactors;
@@ -120,12 +121,14 @@ public class DemoData implements SmartInitializingSingleton {
       TransactionTemplate transactions,
       DemoApplications applications,
       DemoComplaints complaints,
+      DemoSurveys surveys,
       SignerProfiles signers,
       SigningKeys signingKeys,
       SecondFactors secondFactors) {
     this.secondFactors = secondFactors;
     this.applications = applications;
     this.complaints = complaints;
+    this.surveys = surveys;
     this.signers = signers;
     this.signingKeys = signingKeys;
     this.offices = offices;
@@ -229,6 +232,7 @@ public class DemoData implements SmartInitializingSingleton {
       }
       applications.load(offices.get(office.id()), demo.key());
       complaints.load(offices.get(office.id()), demo.key());
+      surveys.load(offices.get(office.id()), index);
     }
   }
 

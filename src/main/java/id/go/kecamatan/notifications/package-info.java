@@ -13,8 +13,8 @@
  * layanan.notifications.retention} (180 days), the sign-in codes after a day; pending ones never.
  * Also sends the resident portal's sign-in codes ({@code portal.OneTimeCodeRequested}). Depends on
  * {@code application}, {@code letters} (who may sign on a day), {@code accounts} (staff addresses
- * and roles), {@code office}, {@code catalog}, {@code audit}, {@code portal} and {@code shared};
- * nobody depends on it.
+ * and roles), {@code office}, {@code catalog}, {@code audit}, {@code portal}, {@code surveys} (the
+ * survey invitation after a letter is issued) and {@code shared}; nobody depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package id.go.kecamatan.notifications;

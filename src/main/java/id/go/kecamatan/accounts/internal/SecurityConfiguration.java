@@ -64,6 +64,12 @@ class SecurityConfiguration {
                         "/admin/audit/**",
                         "/admin/pesan/**")
                     .hasRole(Role.OFFICE_ADMIN.name())
+                    // surveys: the counter tablet and paper forms the front office's; the reports
+                    // the office administrator's and the signer's (the Camat)
+                    .requestMatchers("/admin/survei/loket", "/admin/survei/kertas")
+                    .hasAnyRole(Role.OFFICE_ADMIN.name(), Role.FRONT_OFFICE.name())
+                    .requestMatchers("/admin/survei", "/admin/survei/**")
+                    .hasAnyRole(Role.OFFICE_ADMIN.name(), Role.SIGNER.name())
                     .requestMatchers("/admin/loket", "/admin/loket/**")
                     .hasAnyRole(
                         Role.OFFICE_ADMIN.name(),

@@ -46,6 +46,11 @@ public class Links {
     return base.get() + "/lanjutkan";
   }
 
+  /** A survey invitation's form, at its path ({@code /survei/<token>}). */
+  public String survey(String path) {
+    return base.get() + path;
+  }
+
   /** The staff's list of applications. */
   /** The complaints worklist filtered to the overdue ones. */
   public String overdueComplaints() {

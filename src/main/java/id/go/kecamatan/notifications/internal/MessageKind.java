@@ -29,6 +29,9 @@ public enum MessageKind {
   LETTER_ISSUED(
       "letter.issued",
       Placeholder.withApplication(Placeholder.LETTER_NUMBER, Placeholder.DOWNLOAD_LINK)),
+  SURVEY_INVITATION(
+      "survey.invitation",
+      Placeholder.withApplication(Placeholder.SURVEY_LINK, Placeholder.SURVEY_EXPIRES)),
   STAFF_DIGEST(
       "staff.digest",
       List.of(
@@ -141,6 +144,9 @@ public enum MessageKind {
       all.addAll(List.of(more));
       return all;
     }
+
+    public static final String SURVEY_LINK = "tautan.survei";
+    public static final String SURVEY_EXPIRES = "survei.berlaku";
 
     /** Every message about an application knows these. */
     static final List<String> APPLICATION =

@@ -17,6 +17,7 @@ import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.Formats;
+import id.go.kecamatan.surveys.SurveyInvitationIssued;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -128,6 +129,23 @@ class ResidentMessages {
         MessageKind.LETTER_ISSUED,
         values,
         key(MessageKind.LETTER_ISSUED, application) + ":" + event.letterId());
+  }
+
+  /** The survey invitation after the application was finished (issued by {@code surveys}). */
+  @ApplicationModuleListener
+  void on(SurveyInvitationIssued event) {
+    Application application = applications.get(event.officeId(), event.applicationId());
+    Map<String, String> values = values(application);
+    values.put(Placeholder.SURVEY_LINK, links.survey(event.path()));
+    values.put(
+        Placeholder.SURVEY_EXPIRES,
+        Formats.longDate(
+            LocalDate.ofInstant(event.expiresAt(), WIB).minusDays(1), SampleValues.INDONESIAN));
+    send(
+        application,
+        MessageKind.SURVEY_INVITATION,
+        values,
+        MessageKind.SURVEY_INVITATION.code() + ":" + event.invitationId());
   }
 
   @ApplicationModuleListener

@@ -158,6 +158,26 @@ public final class AdminNavigation {
                       "nav.help.messageTemplates",
                       ADMIN))),
           new Section(
+              "survei",
+              "nav.section.surveys",
+              "nav.section.surveys.help",
+              List.of(
+                  link(
+                      "/admin/survei",
+                      "surveys.admin.title",
+                      "surveys.nav.help.report",
+                      Set.of(Role.OFFICE_ADMIN, Role.SIGNER)),
+                  link(
+                      "/admin/survei/loket",
+                      "surveys.counter.title",
+                      "surveys.nav.help.counter",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE)),
+                  link(
+                      "/admin/survei/kertas",
+                      "surveys.paper.title",
+                      "surveys.nav.help.paper",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE)))),
+          new Section(
               "kabupaten",
               "nav.section.regency",
               "nav.section.regency.help",
@@ -178,6 +198,12 @@ public final class AdminNavigation {
                       "/admin/kabupaten/pemberitahuan",
                       "notice.admin.title",
                       "nav.help.notices",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/survei",
+                      "surveys.regency.nav",
+                      "surveys.nav.help.regency",
                       Set.of(Role.REGENCY_ADMIN),
                       false),
                   new Link(

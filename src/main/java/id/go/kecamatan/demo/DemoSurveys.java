@@ -1,0 +1,141 @@
+package id.go.kecamatan.demo;
+
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.surveys.Element;
+import id.go.kecamatan.surveys.Instrument;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo survey responses (IKM) of an office over the last six months, so the reports, the public IKM
+ * pages and their trends show real figures: 20 to 45 working-day responses a month, from every
+ * channel, each office with its own strengths and weaknesses (the handling of complaints and the
+ * facilities a little weaker, as in most published reports) and a slow improvement month by month;
+ * a few with saran/kritik. Written straight into the table with their past dates (the survey's own
+ * forms date a response today), from a fixed seed per office, so every demo shows the same figures.
+ */
+@Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+    name = "layanan.demo.enabled",
+    havingValue = "true")
+class DemoSurveys {
+
+  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+  /** Per office (in the order of {@link DemoData#OFFICES}), the mean score of each element. */
+  private static final double[][] MEANS = {
+    {3.4, 3.3, 3.1, 3.9, 3.4, 3.4, 3.6, 2.9, 3.0},
+    {3.6, 3.5, 3.5, 3.95, 3.6, 3.6, 3.7, 3.3, 3.4},
+    {3.1, 3.0, 2.8, 3.8, 3.1, 3.2, 3.4, 2.6, 2.7}
+  };
+
+  private static final String[] CHANNELS = {
+    "INVITATION", "INVITATION", "WALK_IN", "WALK_IN", "COUNTER", "COUNTER", "PAPER"
+  };
+
+  private static final List<String> SUGGESTIONS =
+      List.of(
+          "Ruang tunggu mohon ditambah kipas angin, siang hari panas.",
+          "Petugas loket ramah dan menjelaskan persyaratan dengan jelas.",
+          "Kotak saran di depan kantor sebaiknya dibuka dan ditanggapi.",
+          "Pengajuan online sangat membantu, tidak perlu bolak-balik ke kantor.",
+          "Mohon papan informasi alur pelayanan dipasang di dekat pintu masuk.",
+          "Antrean pagi cukup panjang, mohon loket dibuka tepat waktu.",
+          "Parkir motor sempit saat hari pasar.",
+          "Terima kasih, surat selesai sehari sesuai janji.");
+
+  private final JdbcClient jdbc;
+  private final Catalog catalog;
+  private final Clock clock;
+
+  DemoSurveys(JdbcClient jdbc, Catalog catalog, Clock clock) {
+    this.jdbc = jdbc;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /** Makes the office's demo responses, unless it has responses already. */
+  void load(Office office, int index) {
+    if (jdbc.sql("select count(*) from survey_response where office_id = ?")
+            .param(office.id())
+            .query(Long.class)
+            .single()
+        > 0) {
+      return;
+    }
+    Random random = new Random(office.code().hashCode());
+    double[] means = MEANS[index % MEANS.length];
+    List<UUID> services = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
+    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(5);
+    for (int month = 0; month < 6; month++) {
+      LocalDate start = firstMonth.plusMonths(month);
+      int count = 20 + random.nextInt(26);
+      double lift = (month - 5) * 0.04; // a little better every month, up to today's means
+      for (int i = 0; i < count; i++) {
+        LocalDate day = start.plusDays(random.nextInt(start.lengthOfMonth()));
+        if (day.isAfter(today)
+            || day.getDayOfWeek() == DayOfWeek.SATURDAY
+            || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+          continue;
+        }
+        insert(office.id(), services, day, means, lift, random);
+      }
+    }
+  }
+
+  private void insert(
+      UUID officeId,
+      List<UUID> services,
+      LocalDate day,
+      double[] means,
+      double lift,
+      Random random) {
+    Object[] values = new Object[21];
+    values[0] = UUID.randomUUID();
+    values[1] = officeId;
+    values[2] =
+        services.isEmpty() || random.nextInt(5) == 0
+            ? null
+            : services.get(random.nextInt(Math.min(services.size(), 6)));
+    values[3] = Instrument.CURRENT.version();
+    values[4] = CHANNELS[random.nextInt(CHANNELS.length)];
+    values[5] = day;
+    Element[] elements = Element.values();
+    for (int e = 0; e < elements.length; e++) {
+      double score = means[e] + lift + random.nextGaussian() * 0.55;
+      values[6 + e] = (short) Math.max(1, Math.min(4, Math.round(score)));
+    }
+    values[15] = pick(random, "L", "P");
+    values[16] = pick(random, "FROM_20", "FROM_30", "FROM_30", "FROM_40", "FROM_50", "FROM_60");
+    values[17] = pick(random, "SD", "SMP", "SMA", "SMA", "SMA", "D1_D3", "S1", "S1", "S2");
+    values[18] = pick(random, "PNS", "SWASTA", "WIRAUSAHA", "WIRAUSAHA", "LAINNYA", "LAINNYA");
+    values[19] = pick(random, "PAGI", "PAGI", "SIANG");
+    values[20] =
+        random.nextInt(6) == 0 ? SUGGESTIONS.get(random.nextInt(SUGGESTIONS.size())) : null;
+    jdbc.sql(
+            """
+            insert into survey_response
+              (id, office_id, service_id, instrument, channel, answered_on,
+               persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana,
+               sex, age_band, education, occupation, time_band, suggestion)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(values)
+        .update();
+  }
+
+  /** One of the values, or (one time in eight) none: the profile is optional. */
+  private static String pick(Random random, String... values) {
+    return random.nextInt(8) == 0 ? null : values[random.nextInt(values.length)];
+  }
+}

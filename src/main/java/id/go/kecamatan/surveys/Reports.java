@@ -1,0 +1,205 @@
+package id.go.kecamatan.surveys;
+
+import id.go.kecamatan.application.ServiceUsers;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.surveys.internal.ReportQueries;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The IKM reports: of an office (optionally of one of its services) and of a regency (its offices'
+ * responses pooled, i.e. their indexes weighted by respondents), for a {@link Period}. Each report
+ * has the respondents, the NRR per element, the index and its grade, the trend over the periods
+ * before, the respondents' profile, and the sample's adequacy against the service users the system
+ * counted itself ({@link ServiceUsers}: the applications finished in the period).
+ */
+@Service
+public class Reports {
+
+  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+  /** How many periods the trend shows, the report's own included. */
+  public static final int TREND = 5;
+
+  /** The profile's parts as reported, with their columns and label prefixes. */
+  public static final Map<String, String> PROFILE =
+      Map.of(
+          "sex", "surveys.profile.sex",
+          "age_band", "surveys.profile.age",
+          "education", "surveys.profile.education",
+          "occupation", "surveys.profile.occupation",
+          "time_band", "surveys.profile.timeBand");
+
+  /** The order of the profile parts in a report. */
+  public static final List<String> PROFILE_ORDER =
+      List.of("sex", "age_band", "education", "occupation", "time_band");
+
+  public record TrendPoint(Period period, long respondents, Optional<Ikm> ikm) {}
+
+  /** A row of a breakdown: a service of an office, or an office of a regency. */
+  public record Row(
+      UUID id, String name, String slug, long respondents, Optional<Ikm> ikm, long users) {}
+
+  /**
+   * @param serviceUsers the applications finished in the period (per office or service)
+   * @param minimumSample the Krejcie-Morgan minimum for that number
+   * @param profile per part (column), the count of each value (null key: not given)
+   */
+  public record Report(
+      Period period,
+      Tally tally,
+      Optional<Ikm> ikm,
+      long serviceUsers,
+      long minimumSample,
+      List<TrendPoint> trend,
+      Map<String, Map<String, Long>> profile,
+      Map<ResponseChannel, Long> channels,
+      List<Row> rows,
+      List<Suggestion> suggestions) {
+
+    public boolean sufficient() {
+      return tally.respondents() >= minimumSample;
+    }
+
+    public long assisted() {
+      return channels.getOrDefault(ResponseChannel.PAPER, 0L);
+    }
+  }
+
+  private final ReportQueries queries;
+  private final ServiceUsers users;
+  private final Catalog catalog;
+  private final Offices offices;
+
+  Reports(ReportQueries queries, ServiceUsers users, Catalog catalog, Offices offices) {
+    this.queries = queries;
+    this.users = users;
+    this.catalog = catalog;
+    this.offices = offices;
+  }
+
+  /**
+   * The office's report, of one of its services or (null) all; with its saran/kritik for the
+   * office's staff only ({@code withSuggestions}).
+   */
+  public Report office(UUID officeId, UUID serviceId, Period period, boolean withSuggestions) {
+    List<UUID> scope = List.of(officeId);
+    Map<UUID, Long> finished = users.finishedPerService(officeId, start(period), end(period));
+    long serviceUsers =
+        serviceId == null
+            ? finished.values().stream().mapToLong(Long::longValue).sum()
+            : finished.getOrDefault(serviceId, 0L);
+    List<Row> rows = new ArrayList<>();
+    if (serviceId == null) {
+      Map<UUID, Tally> perService = queries.perService(officeId, period.from(), period.to());
+      for (ServiceType service : catalog.allServices(officeId)) {
+        Tally tally = perService.getOrDefault(service.id(), Tally.EMPTY);
+        long used = finished.getOrDefault(service.id(), 0L);
+        if (tally.respondents() > 0 || used > 0) {
+          rows.add(
+              new Row(
+                  service.id(),
+                  service.name(),
+                  service.code(),
+                  tally.respondents(),
+                  Ikm.of(tally),
+                  used));
+        }
+      }
+      rows.sort(Comparator.comparing(Row::respondents).reversed());
+    }
+    return report(
+        scope,
+        serviceId,
+        period,
+        serviceUsers,
+        rows,
+        withSuggestions
+            ? queries.suggestions(officeId, serviceId, period.from(), period.to())
+            : List.of());
+  }
+
+  /** The regency's report: its active offices pooled, with a row per office. */
+  public Report regency(UUID regencyId, Period period) {
+    List<Office> all = offices.officesOf(regencyId).stream().filter(Office::active).toList();
+    List<UUID> scope = all.stream().map(Office::id).toList();
+    Map<UUID, Tally> perOffice = queries.perOffice(scope, period.from(), period.to());
+    List<Row> rows = new ArrayList<>();
+    long serviceUsers = 0;
+    for (Office office : all) {
+      long used =
+          users.finishedPerService(office.id(), start(period), end(period)).values().stream()
+              .mapToLong(Long::longValue)
+              .sum();
+      serviceUsers += used;
+      Tally tally = perOffice.getOrDefault(office.id(), Tally.EMPTY);
+      rows.add(
+          new Row(
+              office.id(),
+              office.displayName(),
+              office.slug(),
+              tally.respondents(),
+              Ikm.of(tally),
+              used));
+    }
+    return report(scope, null, period, serviceUsers, rows, List.of());
+  }
+
+  private Report report(
+      List<UUID> scope,
+      UUID serviceId,
+      Period period,
+      long serviceUsers,
+      List<Row> rows,
+      List<Suggestion> suggestions) {
+    Tally tally = queries.tally(scope, serviceId, period.from(), period.to());
+    List<TrendPoint> trend = new ArrayList<>();
+    for (Period earlier : period.withPrevious(TREND)) {
+      Tally t =
+          earlier.equals(period)
+              ? tally
+              : queries.tally(scope, serviceId, earlier.from(), earlier.to());
+      trend.add(new TrendPoint(earlier, t.respondents(), Ikm.of(t)));
+    }
+    Map<String, Map<String, Long>> profile = new LinkedHashMap<>();
+    for (String part : PROFILE_ORDER) {
+      profile.put(part, queries.profile(part, scope, serviceId, period.from(), period.to()));
+    }
+    return new Report(
+        period,
+        tally,
+        Ikm.of(tally),
+        serviceUsers,
+        SampleSize.minimum(serviceUsers),
+        trend,
+        profile,
+        queries.channels(scope, serviceId, period.from(), period.to()),
+        rows,
+        suggestions);
+  }
+
+  /** Today in the offices' time zone. */
+  public static LocalDate today(java.time.Clock clock) {
+    return LocalDate.now(clock.withZone(WIB));
+  }
+
+  private static Instant start(Period period) {
+    return period.from().atStartOfDay(WIB).toInstant();
+  }
+
+  private static Instant end(Period period) {
+    return period.to().plusDays(1).atStartOfDay(WIB).toInstant();
+  }
+}

@@ -89,3 +89,9 @@ create table stat_draft (
   started_at timestamptz not null,
   submitted boolean not null default false
 );
+
+-- The offices whose applications made before the statistics were backfilled.
+create table stat_backfill (
+  office_id uuid primary key references office (id),
+  done_at timestamptz not null
+);

@@ -164,6 +164,69 @@ public class Statistics {
         s.from(), s.to(), monthRows, serviceRows, withDays(total, totalDays), clock.instant());
   }
 
+  /**
+   * The figures of several scopes (a regency's offices) over a period, one row each keyed by the
+   * scope's id: two queries whatever the number of offices.
+   */
+  public Map<UUID, Figures.Row> perScope(List<UUID> scopes, YearMonth from, YearMonth to) {
+    Map<UUID, Figures.Row> rows = new LinkedHashMap<>();
+    Map<UUID, Map<Integer, Long>> days = new HashMap<>();
+    for (UUID scope : scopes) {
+      rows.put(scope, Figures.Row.empty(scope.toString()));
+    }
+    if (scopes.isEmpty()) {
+      return rows;
+    }
+    UUID[] ids = scopes.toArray(UUID[]::new);
+    jdbc.sql(
+            """
+            select scope_id, measure, channel, sum(n) from stat_count
+            where scope_id = any(:scopes) and month between :from and :to
+              and service_id = :all and village_id = :all
+              and (channel = 'ALL' or measure = 'RECEIVED')
+            group by scope_id, measure, channel
+            """)
+        .param("scopes", ids)
+        .param("from", from.atDay(1))
+        .param("to", to.atDay(1))
+        .param("all", Grains.ALL)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  Figures.Row row = rows.get(rs.getObject(1, UUID.class));
+                  Measure measure;
+                  try {
+                    measure = Measure.valueOf(rs.getString(2));
+                  } catch (IllegalArgumentException unknown) {
+                    return;
+                  }
+                  String channel = rs.getString(3);
+                  if (channel.equals(Grains.ALL_CHANNELS)) {
+                    row.counts().merge(measure, rs.getLong(4), Long::sum);
+                  } else {
+                    row.receivedByChannel().merge(channel, rs.getLong(4), Long::sum);
+                  }
+                });
+    jdbc.sql(
+            """
+            select scope_id, days, sum(n) from stat_duration
+            where scope_id = any(:scopes) and month between :from and :to
+              and service_id = :all and village_id = :all and channel = 'ALL'
+            group by scope_id, days
+            """)
+        .param("scopes", ids)
+        .param("from", from.atDay(1))
+        .param("to", to.atDay(1))
+        .param("all", Grains.ALL)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    days.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                        .merge(rs.getInt(2), rs.getLong(3), Long::sum));
+    rows.replaceAll((scope, row) -> withDays(row, days.get(scope)));
+    return rows;
+  }
+
   private static Figures.Row withDays(Figures.Row row, Map<Integer, Long> days) {
     if (days == null || days.isEmpty()) {
       return row;

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the statistics of applications made before this module kept them: at start-up, for each
- * office without any fact yet, every application's fact is computed from its timeline (the same
- * step as the listeners', so running it twice or beside them counts nothing twice). Letters, drafts
- * and scans of that time are not backfilled: their events were never kept.
+ * office not backfilled yet ({@code stat_backfill}), every application's fact is computed from its
+ * timeline (the same step as the listeners', so running it twice or beside them counts nothing
+ * twice). Letters, drafts and scans of that time are not backfilled: their events were never kept.
  */
 @Component
 class Backfill {
@@ -41,12 +41,15 @@ class Backfill {
     for (var regency : offices.regencies()) {
       for (Office office : offices.officesOf(regency.id())) {
         boolean known =
-            jdbc.sql("select exists (select 1 from stat_application where office_id = ?)")
+            jdbc.sql("select exists (select 1 from stat_backfill where office_id = ?)")
                 .param(office.id())
                 .query(Boolean.class)
                 .single();
         if (!known) {
           int n = run(office);
+          jdbc.sql("insert into stat_backfill values (?, now()) on conflict do nothing")
+              .param(office.id())
+              .update();
           if (n > 0) {
             log.info("Statistics backfilled {} applications of office {}", n, office.id());
           }

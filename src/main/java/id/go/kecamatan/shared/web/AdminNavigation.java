@@ -67,7 +67,8 @@ public final class AdminNavigation {
                   Role.OFFICE_ADMIN,
                   Role.SIGNER,
                   Role.FRONT_OFFICE,
-                  Role.VILLAGE_OPERATOR)));
+                  Role.VILLAGE_OPERATOR)),
+          link("/admin/statistik", "statistics.nav", "statistics.nav.help", ANY));
 
   /** The sections, in the order of the navigation. */
   public static final List<Section> SECTIONS =
@@ -163,6 +164,12 @@ public final class AdminNavigation {
                       "/admin/kabupaten/pemberitahuan",
                       "notice.admin.title",
                       "nav.help.notices",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/statistik",
+                      "statistics.regency.nav",
+                      "statistics.regency.nav.help",
                       Set.of(Role.REGENCY_ADMIN),
                       false),
                   new Link(

@@ -135,16 +135,21 @@ class TransparencyController {
    * The open data of an office's month, at a stable address: {@code
    * /kecamatan/<slug>/statistik/2026-11.csv} (or {@code .xlsx}).
    */
-  @GetMapping("/kecamatan/{slug}/statistik/{month:\\d{4}-\\d{2}}.{format:csv|xlsx}")
+  @GetMapping("/kecamatan/{slug}/statistik/{file}")
   void openData(
       @PathVariable String slug,
-      @PathVariable String month,
-      @PathVariable String format,
+      @PathVariable String file,
       Locale locale,
       jakarta.servlet.http.HttpServletResponse response)
       throws java.io.IOException {
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
-    YearMonth chosen = Period.parse(month.substring(5), month.substring(0, 4));
+    java.util.regex.Matcher name =
+        java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})\\.(csv|xlsx)").matcher(file);
+    if (!name.matches()) {
+      throw new NotFoundException();
+    }
+    String format = name.group(3);
+    YearMonth chosen = Period.parse(name.group(2), name.group(1));
     if (chosen == null
         || chosen.isAfter(statistics.currentMonth())
         || chosen.getYear() < Period.FIRST_YEAR) {
@@ -189,8 +194,8 @@ class TransparencyController {
       rows.add(row);
     }
     OpenData.Sheet sheet = new OpenData.Sheet(headings, definitions, rows, chosen.toString());
-    String file = "statistik-" + office.slug() + "-" + chosen + "." + format;
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    String download = "statistik-" + office.slug() + "-" + chosen + "." + format;
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + download + "\"");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cache-Control", "public, max-age=300");
     if (format.equals("csv")) {

@@ -68,7 +68,12 @@ public final class AdminNavigation {
                   Role.SIGNER,
                   Role.FRONT_OFFICE,
                   Role.VILLAGE_OPERATOR)),
-          link("/admin/statistik", "statistics.nav", "statistics.nav.help", ANY));
+          link("/admin/statistik", "statistics.nav", "statistics.nav.help", ANY),
+          link(
+              "/admin/statistik/laporan",
+              "statistics.report.nav",
+              "statistics.report.nav.help",
+              Set.of(Role.OFFICE_ADMIN, Role.SIGNER)));
 
   /** The sections, in the order of the navigation. */
   public static final List<Section> SECTIONS =

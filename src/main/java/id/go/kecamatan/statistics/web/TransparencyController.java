@@ -38,13 +38,22 @@ class TransparencyController {
   private final Offices offices;
   private final Catalog catalog;
   private final MessageSource messages;
+  private final MonthSheets sheets;
+  private final MonthlyReports reports;
 
   TransparencyController(
-      Statistics statistics, Offices offices, Catalog catalog, MessageSource messages) {
+      Statistics statistics,
+      Offices offices,
+      Catalog catalog,
+      MessageSource messages,
+      MonthSheets sheets,
+      MonthlyReports reports) {
     this.statistics = statistics;
     this.offices = offices;
     this.catalog = catalog;
     this.messages = messages;
+    this.sheets = sheets;
+    this.reports = reports;
   }
 
   @GetMapping("/kecamatan/{slug}/statistik")
@@ -85,6 +94,7 @@ class TransparencyController {
             locale));
     model.addAttribute("regency", offices.regency(office.regencyId()).orElseThrow());
     model.addAttribute("office", office);
+    model.addAttribute("reports", reports.of(office.id()));
     return "statistics/transparency";
   }
 
@@ -128,6 +138,7 @@ class TransparencyController {
             locale));
     model.addAttribute("regency", regency);
     model.addAttribute("office", null);
+    model.addAttribute("reports", List.of());
     return "statistics/transparency";
   }
 
@@ -155,45 +166,7 @@ class TransparencyController {
         || chosen.getYear() < Period.FIRST_YEAR) {
       throw new NotFoundException();
     }
-    Figures figures = statistics.figures(Statistics.Selection.of(office.id(), chosen, chosen));
-    Map<UUID, String> names = new HashMap<>();
-    for (ServiceType s : catalog.allServices(office.id())) {
-      names.put(s.id(), s.name());
-    }
-    String suppressed = messages.getMessage("statistics.suppressed", null, locale);
-    List<String> headings =
-        new ArrayList<>(
-            List.of(
-                t("statistics.table.office", locale),
-                t("statistics.table.month", locale),
-                t("statistics.table.service", locale)));
-    List<String> definitions = new ArrayList<>(List.of(office.code(), "YYYY-MM", ""));
-    for (String c : FigureTable.COLUMNS) {
-      headings.add(t("statistics." + c, locale));
-      definitions.add(
-          c.startsWith("channel.")
-              ? t("statistics.measure.RECEIVED", locale) + ": " + t("statistics." + c, locale)
-              : t("statistics." + c + ".definition", locale));
-    }
-    List<List<String>> rows = new ArrayList<>();
-    List<FigureTable> tables = new ArrayList<>();
-    for (Figures.Row r : figures.services()) {
-      tables.add(FigureTable.of(names.getOrDefault(r.serviceId(), "?"), r.key(), r, true));
-    }
-    tables.sort(Comparator.comparing(FigureTable::label));
-    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
-    for (FigureTable table : tables) {
-      List<String> row =
-          new ArrayList<>(List.of(office.displayName(), chosen.toString(), table.label()));
-      for (FigureTable.Cell cell : table.cells()) {
-        row.add(
-            cell.suppressed()
-                ? suppressed
-                : cell.value() == null ? "" : String.valueOf(cell.value()));
-      }
-      rows.add(row);
-    }
-    OpenData.Sheet sheet = new OpenData.Sheet(headings, definitions, rows, chosen.toString());
+    OpenData.Sheet sheet = sheets.of(office, chosen, locale);
     String download = "statistik-" + office.slug() + "-" + chosen + "." + format;
     response.setHeader("Content-Disposition", "attachment; filename=\"" + download + "\"");
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -106,6 +106,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
+  private final org.springframework.beans.factory.ObjectProvider<DemoHistory> history;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
   private final SecondFactors secondFactors;
@@ -118,11 +119,13 @@ public class DemoData implements SmartInitializingSingleton {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       DemoApplications applications,
+      org.springframework.beans.factory.ObjectProvider<DemoHistory> history,
       SignerProfiles signers,
       SigningKeys signingKeys,
       SecondFactors secondFactors) {
     this.secondFactors = secondFactors;
     this.applications = applications;
+    this.history = history;
     this.signers = signers;
     this.signingKeys = signingKeys;
     this.offices = offices;
@@ -225,6 +228,10 @@ public class DemoData implements SmartInitializingSingleton {
         enrolIfRequired(staff.id(), staff.username(), staff.roles());
       }
       applications.load(offices.get(office.id()), demo.key());
+      DemoHistory past = history.getIfAvailable();
+      if (past != null) {
+        past.load(offices.get(office.id()), demo.key(), index);
+      }
     }
   }
 

@@ -25,8 +25,11 @@ public final class Disclosure {
     return shown(n) ? n : null;
   }
 
-  /** A share in whole percent, {@code null} when the base is below {@link #MIN_SHOWN}. */
+  /**
+   * A share in whole percent, {@code null} when the base is below {@link #MIN_SHOWN} or the part is
+   * itself suppressed (its share and the base shown would give it away).
+   */
   public static Integer percent(long part, long base) {
-    return base < MIN_SHOWN ? null : (int) Math.round(100.0 * part / base);
+    return base < MIN_SHOWN || !shown(part) ? null : (int) Math.round(100.0 * part / base);
   }
 }

@@ -37,7 +37,8 @@ create table stat_count (
   channel varchar(10) not null,
   village_id uuid not null,
   n bigint not null,
-  primary key (scope_id, month, measure, service_id, channel, village_id)
+  -- a page reads one scope and one village (or all) over a run of months
+  primary key (scope_id, village_id, month, measure, service_id, channel)
 );
 
 -- Applications finished per number of working days they took: median and p90 of any selection.
@@ -49,7 +50,7 @@ create table stat_duration (
   village_id uuid not null,
   days integer not null,
   n bigint not null,
-  primary key (scope_id, month, service_id, channel, village_id, days)
+  primary key (scope_id, village_id, channel, month, service_id, days)
 );
 
 -- Why the office asked for completion (per requirement) or rejected, once per step.

@@ -61,7 +61,7 @@ class StatisticsBenchmark {
       long started = System.nanoTime();
       jdbc.sql(
               """
-              create temporary table bench_office as
+              create table bench_office as
               select o, ('00000000-0000-4000-8000-' || lpad(to_hex(o), 12, '0'))::uuid as id
               from generate_series(1, :offices) o
               """)

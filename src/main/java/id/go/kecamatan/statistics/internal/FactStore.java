@@ -136,7 +136,7 @@ public class FactStore {
                 """
                 insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
                 values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (scope_id, month, service_id, channel, village_id, days)
+                on conflict (scope_id, village_id, channel, month, service_id, days)
                 do update set n = stat_duration.n + excluded.n
                 """)
             .params(
@@ -153,7 +153,7 @@ public class FactStore {
                 """
                 insert into stat_count (scope_id, month, measure, service_id, channel, village_id, n)
                 values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (scope_id, month, measure, service_id, channel, village_id)
+                on conflict (scope_id, village_id, month, measure, service_id, channel)
                 do update set n = stat_count.n + excluded.n
                 """)
             .params(

@@ -55,7 +55,7 @@ class MonthlyReportIntegrationTests {
             insert into stat_count (scope_id, month, measure, service_id, channel, village_id, n)
             values (?, ?, 'RECEIVED', '00000000-0000-0000-0000-000000000000', 'ALL',
                     '00000000-0000-0000-0000-000000000000', 40)
-            on conflict (scope_id, month, measure, service_id, channel, village_id)
+            on conflict (scope_id, village_id, month, measure, service_id, channel)
             do update set n = stat_count.n + 40
             """)
         .params(jetis, month.atDay(1))

@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * The back office's navigation: a few everyday links (home, dashboard, counter, worklist) and the
- * rest grouped into sections (Layanan, Surat, Kantor, Staf &amp; keamanan, Pesan), each with a
- * landing page {@code /admin/bagian/<key>} listing its links with one line each. An officer sees a
- * link only when their roles allow the page; a section with one visible link shows that link in the
- * navigation instead, and a section with none is not shown (its landing page is not found).
+ * rest grouped into sections (Statistik, Layanan, Surat, Kantor, Staf &amp; keamanan, Pesan), each
+ * with a landing page {@code /admin/bagian/<key>} listing its links with one line each. An officer
+ * sees a link only when their roles allow the page; a section with one visible link shows that link
+ * in the navigation instead, and a section with none is not shown (its landing page is not found).
  */
 public final class AdminNavigation {
 
@@ -67,17 +67,22 @@ public final class AdminNavigation {
                   Role.OFFICE_ADMIN,
                   Role.SIGNER,
                   Role.FRONT_OFFICE,
-                  Role.VILLAGE_OPERATOR)),
-          link("/admin/statistik", "statistics.nav", "statistics.nav.help", ANY),
-          link(
-              "/admin/statistik/laporan",
-              "statistics.report.nav",
-              "statistics.report.nav.help",
-              Set.of(Role.OFFICE_ADMIN, Role.SIGNER)));
+                  Role.VILLAGE_OPERATOR)));
 
   /** The sections, in the order of the navigation. */
   public static final List<Section> SECTIONS =
       List.of(
+          new Section(
+              "statistik",
+              "statistics.nav.section",
+              "statistics.nav.section.help",
+              List.of(
+                  link("/admin/statistik", "statistics.nav", "statistics.nav.help", ANY),
+                  link(
+                      "/admin/statistik/laporan",
+                      "statistics.report.nav",
+                      "statistics.report.nav.help",
+                      Set.of(Role.OFFICE_ADMIN, Role.SIGNER)))),
           new Section(
               "layanan",
               "nav.section.services",

@@ -459,6 +459,14 @@ public class Applications {
   }
 
   /**
+   * The ids of an office's applications submitted since a moment (all with {@code null}), oldest
+   * first, for a module that keeps its own facts of them (the statistics' backfill).
+   */
+  public List<ApplicationId> ids(UUID officeId, Instant since) {
+    return repository.ids(officeId, since);
+  }
+
+  /**
    * The status of an application, for whoever holds its tracking code and the last four digits of
    * its phone number. A malformed code, an unknown code and wrong digits all give the same empty
    * answer.

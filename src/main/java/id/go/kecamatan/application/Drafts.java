@@ -512,7 +512,13 @@ public class Drafts {
                   attachments,
                   "draft:" + draft.id(),
                   draft.assistedBy());
-          drafts.markSubmitted(draft, application.id(), clock.instant());
+          Instant now = clock.instant();
+          drafts.markSubmitted(draft, application.id(), now);
+          if (!draft.assisted()) {
+            events.publishEvent(
+                new DraftSubmitted(
+                    draft.id(), draft.officeId(), draft.serviceId(), application.id(), now));
+          }
           return Outcome.done(application);
         });
   }

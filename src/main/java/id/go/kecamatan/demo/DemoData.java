@@ -108,6 +108,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final DemoApplications applications;
   private final DemoComplaints complaints;
   private final DemoSurveys surveys;
+  private final org.springframework.beans.factory.ObjectProvider<DemoHistory> history;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
   private final SecondFactors secondFactors;
@@ -122,6 +123,7 @@ public class DemoData implements SmartInitializingSingleton {
       DemoApplications applications,
       DemoComplaints complaints,
       DemoSurveys surveys,
+      org.springframework.beans.factory.ObjectProvider<DemoHistory> history,
       SignerProfiles signers,
       SigningKeys signingKeys,
       SecondFactors secondFactors) {
@@ -129,6 +131,7 @@ public class DemoData implements SmartInitializingSingleton {
     this.applications = applications;
     this.complaints = complaints;
     this.surveys = surveys;
+    this.history = history;
     this.signers = signers;
     this.signingKeys = signingKeys;
     this.offices = offices;
@@ -233,6 +236,10 @@ public class DemoData implements SmartInitializingSingleton {
       applications.load(offices.get(office.id()), demo.key());
       complaints.load(offices.get(office.id()), demo.key());
       surveys.load(offices.get(office.id()), index);
+      DemoHistory past = history.getIfAvailable();
+      if (past != null) {
+        past.load(offices.get(office.id()), demo.key(), index);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters;
 
 import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.letters.internal.NameMask;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -39,6 +40,11 @@ public record IssuedLetter(
 
   public boolean revoked() {
     return revokedAt != null;
+  }
+
+  /** The applicant's name masked as on the public verification page ({@code Bu** Sa*****}). */
+  public String applicantMasked() {
+    return NameMask.mask(applicantName);
   }
 
   /** The name of the downloaded file: {@code surat-474-007-416.305-2026.pdf}. */

@@ -233,6 +233,21 @@ public class ApplicationRepository {
   }
 
   /** The application of an office. */
+  public List<ApplicationId> ids(UUID officeId, java.time.Instant since) {
+    return jdbc.sql(
+            """
+            select id from application
+            where office_id = ? and (cast(? as timestamptz) is null or submitted_at >= ?)
+            order by submitted_at, id
+            """)
+        .params(
+            officeId,
+            since == null ? null : java.sql.Timestamp.from(since),
+            since == null ? null : java.sql.Timestamp.from(since))
+        .query((rs, i) -> new ApplicationId(rs.getObject(1, UUID.class)))
+        .list();
+  }
+
   public Optional<Application> find(UUID officeId, ApplicationId id) {
     return one(
         "select " + COLUMNS + " from application a where a.office_id = ? and a.id = ?",

@@ -45,7 +45,15 @@ public class LetterDesk {
   private final AuditTrail audit;
   private final Clock clock;
 
-  LetterDesk(LetterRepository letters, Decisions decisions, AuditTrail audit, Clock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  LetterDesk(
+      LetterRepository letters,
+      Decisions decisions,
+      AuditTrail audit,
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.letters = letters;
     this.decisions = decisions;
     this.audit = audit;
@@ -146,9 +154,16 @@ public class LetterDesk {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    if (!letters.revoke(officer.officeId(), id, officer.staffId(), text, clock.instant())) {
+    java.time.Instant now = clock.instant();
+    if (!letters.revoke(officer.officeId(), id, officer.staffId(), text, now)) {
       return Outcome.failed(new FieldErrors().reject("alasan", "verification.revoke.already"));
     }
+    events.publishEvent(
+        new id.go.kecamatan.letters.LetterRevoked(
+            letter.id(),
+            letter.officeId(),
+            new id.go.kecamatan.application.ApplicationId(letter.applicationId()),
+            now));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("number", letter.number());
     details.put("reason", text);

@@ -28,9 +28,15 @@ public class Verifications {
   private final LetterRepository letters;
   private final Clock clock;
 
-  Verifications(LetterRepository letters, Clock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  Verifications(
+      LetterRepository letters,
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.letters = letters;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -38,8 +44,22 @@ public class Verifications {
    *
    * @param countScan whether this is an opening of the page to count (a GET, not a HEAD)
    */
+  @org.springframework.transaction.annotation.Transactional
   public Optional<IssuedLetter> find(VerificationCode code, boolean countScan) {
-    return countScan ? letters.scan(code.value(), clock.instant()) : letters.byCode(code.value());
+    if (!countScan) {
+      return letters.byCode(code.value());
+    }
+    java.time.Instant now = clock.instant();
+    Optional<IssuedLetter> letter = letters.scan(code.value(), now);
+    letter.ifPresent(
+        l ->
+            events.publishEvent(
+                new id.go.kecamatan.letters.LetterVerified(
+                    l.id(),
+                    l.officeId(),
+                    new id.go.kecamatan.application.ApplicationId(l.applicationId()),
+                    now)));
+    return letter;
   }
 
   /** What an uploaded file turned out to be. */

@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * The back office's navigation: a few everyday links (home, dashboard, counter, worklist) and the
- * rest grouped into sections (Layanan, Surat, Kantor, Staf &amp; keamanan, Pesan), each with a
- * landing page {@code /admin/bagian/<key>} listing its links with one line each. An officer sees a
- * link only when their roles allow the page; a section with one visible link shows that link in the
- * navigation instead, and a section with none is not shown (its landing page is not found).
+ * rest grouped into sections (Statistik, Layanan, Surat, Kantor, Staf &amp; keamanan, Pesan), each
+ * with a landing page {@code /admin/bagian/<key>} listing its links with one line each. An officer
+ * sees a link only when their roles allow the page; a section with one visible link shows that link
+ * in the navigation instead, and a section with none is not shown (its landing page is not found).
  */
 public final class AdminNavigation {
 
@@ -82,6 +82,32 @@ public final class AdminNavigation {
   /** The sections, in the order of the navigation. */
   public static final List<Section> SECTIONS =
       List.of(
+          new Section(
+              "statistik",
+              "statistics.nav.section",
+              "statistics.nav.section.help",
+              List.of(
+                  link("/admin/statistik", "statistics.nav", "statistics.nav.help", ANY),
+                  link(
+                      "/admin/statistik/laporan",
+                      "statistics.report.nav",
+                      "statistics.report.nav.help",
+                      Set.of(Role.OFFICE_ADMIN, Role.SIGNER)),
+                  link(
+                      "/admin/survei",
+                      "surveys.admin.title",
+                      "surveys.nav.help.report",
+                      Set.of(Role.OFFICE_ADMIN, Role.SIGNER)),
+                  link(
+                      "/admin/survei/loket",
+                      "surveys.counter.title",
+                      "surveys.nav.help.counter",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE)),
+                  link(
+                      "/admin/survei/kertas",
+                      "surveys.paper.title",
+                      "surveys.nav.help.paper",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE)))),
           new Section(
               "layanan",
               "nav.section.services",
@@ -158,26 +184,6 @@ public final class AdminNavigation {
                       "nav.help.messageTemplates",
                       ADMIN))),
           new Section(
-              "survei",
-              "nav.section.surveys",
-              "nav.section.surveys.help",
-              List.of(
-                  link(
-                      "/admin/survei",
-                      "surveys.admin.title",
-                      "surveys.nav.help.report",
-                      Set.of(Role.OFFICE_ADMIN, Role.SIGNER)),
-                  link(
-                      "/admin/survei/loket",
-                      "surveys.counter.title",
-                      "surveys.nav.help.counter",
-                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE)),
-                  link(
-                      "/admin/survei/kertas",
-                      "surveys.paper.title",
-                      "surveys.nav.help.paper",
-                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE)))),
-          new Section(
               "kabupaten",
               "nav.section.regency",
               "nav.section.regency.help",
@@ -204,6 +210,12 @@ public final class AdminNavigation {
                       "/admin/kabupaten/survei",
                       "surveys.regency.nav",
                       "surveys.nav.help.regency",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/statistik",
+                      "statistics.regency.nav",
+                      "statistics.regency.nav.help",
                       Set.of(Role.REGENCY_ADMIN),
                       false),
                   new Link(

@@ -1,0 +1,34 @@
+package id.go.kecamatan.statistics;
+
+/**
+ * What is counted per month (the stored name of a count in {@code stat_count}). Each has its
+ * definition in the bundle {@code messages/statistics} under {@code statistics.measure.<name>}. A
+ * module that lands later (complaints, IKM, the counter) adds its measures here and a listener of
+ * its events in {@code statistics.internal}: see ADR 0023.
+ */
+public enum Measure {
+  /** Applications submitted in the month (by the day of submission, Western Indonesian Time). */
+  RECEIVED,
+  /** Applications finished in the month: the first approval or rejection. */
+  FINISHED,
+  /** Of those finished, finished on or before their deadline (the service standard's days). */
+  FINISHED_ON_TIME,
+  /** Finished by an approval. */
+  APPROVED,
+  /** Finished by a rejection. */
+  REJECTED,
+  /** Withdrawn by the resident in the month. */
+  WITHDRAWN,
+  /** Requests for completion (kelengkapan) sent in the month. */
+  COMPLETION_REQUESTED,
+  /** Residents' online drafts started in the month (the identity step saved). */
+  DRAFTS_STARTED,
+  /** Of the drafts started in the month, those submitted (whenever). */
+  DRAFTS_SUBMITTED,
+  /** Letters signed and issued in the month. */
+  LETTERS_SIGNED,
+  /** Openings of letters' verification pages (QR scans) in the month. */
+  LETTERS_VERIFIED,
+  /** Letters revoked in the month. */
+  LETTERS_REVOKED
+}

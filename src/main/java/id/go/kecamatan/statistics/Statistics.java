@@ -1,0 +1,268 @@
+package id.go.kecamatan.statistics;
+
+import id.go.kecamatan.statistics.internal.Grains;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the figures of an office or a regency from the monthly counts ({@code stat_count}, {@code
+ * stat_duration}): a few hundred rows per page, whatever the number of applications. The caller
+ * checks who may see which office.
+ */
+@Service
+public class Statistics {
+
+  /** The longest period one page or file covers. */
+  public static final int MAX_MONTHS = 36;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  Statistics(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** What to count: one office or regency (the scope), months, and optional narrowing. */
+  public record Selection(
+      UUID scopeId, YearMonth from, YearMonth to, UUID serviceId, String channel, UUID villageId) {
+
+    public Selection {
+      if (to.isBefore(from)) {
+        throw new IllegalArgumentException("The period ends before it starts");
+      }
+      if (from.plusMonths(MAX_MONTHS - 1).isBefore(to)) {
+        throw new IllegalArgumentException("The period is longer than " + MAX_MONTHS + " months");
+      }
+    }
+
+    public static Selection of(UUID scopeId, YearMonth from, YearMonth to) {
+      return new Selection(scopeId, from, to, null, null, null);
+    }
+  }
+
+  /** The current month in Western Indonesian Time. */
+  public YearMonth currentMonth() {
+    return YearMonth.from(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Jakarta"))));
+  }
+
+  public Figures figures(Selection s) {
+    UUID service = s.serviceId() == null ? Grains.ALL : s.serviceId();
+    String channel = s.channel() == null ? Grains.ALL_CHANNELS : s.channel();
+    UUID village = s.villageId() == null ? Grains.ALL : s.villageId();
+    Map<String, Figures.Row> months = new LinkedHashMap<>();
+    for (YearMonth m = s.from(); !m.isAfter(s.to()); m = m.plusMonths(1)) {
+      months.put(m.toString(), Figures.Row.empty(m.toString()));
+    }
+    Map<String, Figures.Row> services = new LinkedHashMap<>();
+    Figures.Row total = Figures.Row.empty("total");
+    Map<String, Map<Integer, Long>> monthDays = new HashMap<>();
+    Map<String, Map<Integer, Long>> serviceDays = new HashMap<>();
+    Map<Integer, Long> totalDays = new HashMap<>();
+
+    jdbc.sql(
+            """
+            select month, measure, service_id, channel, n from stat_count
+            where scope_id = :scope and month between :from and :to and village_id = :village
+              and (service_id = :service or (:service = :all and channel = :channel))
+              and (channel = :channel or measure = 'RECEIVED')
+            """)
+        .param("scope", s.scopeId())
+        .param("from", s.from().atDay(1))
+        .param("to", s.to().atDay(1))
+        .param("village", village)
+        .param("service", service)
+        .param("all", Grains.ALL)
+        .param("channel", channel)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String month = YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
+                  Measure measure;
+                  try {
+                    measure = Measure.valueOf(rs.getString(2));
+                  } catch (IllegalArgumentException unknown) {
+                    return; // a measure of a newer version: not shown by this one
+                  }
+                  UUID rowService = rs.getObject(3, UUID.class);
+                  String rowChannel = rs.getString(4);
+                  long n = rs.getLong(5);
+                  boolean selectedService = rowService.equals(service);
+                  boolean selectedChannel = rowChannel.equals(channel);
+                  if (selectedService && selectedChannel) {
+                    months.get(month).counts().merge(measure, n, Long::sum);
+                    total.counts().merge(measure, n, Long::sum);
+                  }
+                  if (selectedService
+                      && measure == Measure.RECEIVED
+                      && !rowChannel.equals(Grains.ALL_CHANNELS)
+                      && (channel.equals(Grains.ALL_CHANNELS) || selectedChannel)) {
+                    months.get(month).receivedByChannel().merge(rowChannel, n, Long::sum);
+                    total.receivedByChannel().merge(rowChannel, n, Long::sum);
+                  }
+                  if (service.equals(Grains.ALL)
+                      && !rowService.equals(Grains.ALL)
+                      && selectedChannel) {
+                    services
+                        .computeIfAbsent(rowService.toString(), Figures.Row::empty)
+                        .counts()
+                        .merge(measure, n, Long::sum);
+                  }
+                });
+
+    jdbc.sql(
+            """
+            select month, service_id, days, n from stat_duration
+            where scope_id = :scope and month between :from and :to and village_id = :village
+              and channel = :channel and (service_id = :service or :service = :all)
+            """)
+        .param("scope", s.scopeId())
+        .param("from", s.from().atDay(1))
+        .param("to", s.to().atDay(1))
+        .param("village", village)
+        .param("service", service)
+        .param("all", Grains.ALL)
+        .param("channel", channel)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String month = YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
+                  UUID rowService = rs.getObject(2, UUID.class);
+                  int days = rs.getInt(3);
+                  long n = rs.getLong(4);
+                  if (rowService.equals(service)) {
+                    monthDays
+                        .computeIfAbsent(month, k -> new HashMap<>())
+                        .merge(days, n, Long::sum);
+                    totalDays.merge(days, n, Long::sum);
+                  } else {
+                    serviceDays
+                        .computeIfAbsent(rowService.toString(), k -> new HashMap<>())
+                        .merge(days, n, Long::sum);
+                  }
+                });
+
+    List<Figures.Row> monthRows = new ArrayList<>();
+    for (Figures.Row row : months.values()) {
+      monthRows.add(withDays(row, monthDays.get(row.key())));
+    }
+    List<Figures.Row> serviceRows = new ArrayList<>();
+    for (Figures.Row row : services.values()) {
+      serviceRows.add(withDays(row, serviceDays.get(row.key())));
+    }
+    return new Figures(
+        s.from(), s.to(), monthRows, serviceRows, withDays(total, totalDays), clock.instant());
+  }
+
+  /**
+   * The figures of several scopes (a regency's offices) over a period, one row each keyed by the
+   * scope's id: two queries whatever the number of offices.
+   */
+  public Map<UUID, Figures.Row> perScope(List<UUID> scopes, YearMonth from, YearMonth to) {
+    Map<UUID, Figures.Row> rows = new LinkedHashMap<>();
+    Map<UUID, Map<Integer, Long>> days = new HashMap<>();
+    for (UUID scope : scopes) {
+      rows.put(scope, Figures.Row.empty(scope.toString()));
+    }
+    if (scopes.isEmpty()) {
+      return rows;
+    }
+    UUID[] ids = scopes.toArray(UUID[]::new);
+    jdbc.sql(
+            """
+            select scope_id, measure, channel, sum(n) from stat_count
+            where scope_id = any(:scopes) and month between :from and :to
+              and service_id = :all and village_id = :all
+              and (channel = 'ALL' or measure = 'RECEIVED')
+            group by scope_id, measure, channel
+            """)
+        .param("scopes", ids)
+        .param("from", from.atDay(1))
+        .param("to", to.atDay(1))
+        .param("all", Grains.ALL)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  Figures.Row row = rows.get(rs.getObject(1, UUID.class));
+                  Measure measure;
+                  try {
+                    measure = Measure.valueOf(rs.getString(2));
+                  } catch (IllegalArgumentException unknown) {
+                    return;
+                  }
+                  String channel = rs.getString(3);
+                  if (channel.equals(Grains.ALL_CHANNELS)) {
+                    row.counts().merge(measure, rs.getLong(4), Long::sum);
+                  } else {
+                    row.receivedByChannel().merge(channel, rs.getLong(4), Long::sum);
+                  }
+                });
+    jdbc.sql(
+            """
+            select scope_id, days, sum(n) from stat_duration
+            where scope_id = any(:scopes) and month between :from and :to
+              and service_id = :all and village_id = :all and channel = 'ALL'
+            group by scope_id, days
+            """)
+        .param("scopes", ids)
+        .param("from", from.atDay(1))
+        .param("to", to.atDay(1))
+        .param("all", Grains.ALL)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    days.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                        .merge(rs.getInt(2), rs.getLong(3), Long::sum));
+    rows.replaceAll((scope, row) -> withDays(row, days.get(scope)));
+    return rows;
+  }
+
+  private static Figures.Row withDays(Figures.Row row, Map<Integer, Long> days) {
+    if (days == null || days.isEmpty()) {
+      return row;
+    }
+    int max = days.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    long[] histogram = new long[max + 1];
+    days.forEach((d, n) -> histogram[d] += n);
+    return new Figures.Row(row.key(), row.counts(), row.receivedByChannel(), histogram);
+  }
+
+  /** The reasons the office gave, most frequent first, for the selection's office and months. */
+  public record Reason(String kind, String subject, String reason, long count) {}
+
+  /**
+   * Completion requests counted per requirement and rejections per reason, of one office.
+   *
+   * @param withText whether to group by the officers' own words (staff only: they may name a
+   *     person); otherwise completion requests per requirement only
+   */
+  public List<Reason> reasons(UUID officeId, YearMonth from, YearMonth to, boolean withText) {
+    return jdbc.sql(
+            """
+            select kind, subject, case when :text then reason else '' end as reason, count(*) as n
+            from stat_reason
+            where office_id = :office and month between :from and :to
+              and (:text or kind = 'COMPLETION')
+            group by 1, 2, 3
+            order by n desc, 1, 2, 3
+            limit 50
+            """)
+        .param("text", withText)
+        .param("office", officeId)
+        .param("from", from.atDay(1))
+        .param("to", to.atDay(1))
+        .query(
+            (rs, i) -> new Reason(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+        .list();
+  }
+}

@@ -1,0 +1,196 @@
+package id.go.kecamatan.statistics.internal;
+
+import id.go.kecamatan.statistics.Measure;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the facts and the monthly counts in step: a fact stored again takes its old contributions
+ * back and adds its new ones, in one transaction with the fact row locked, so events delivered
+ * twice or out of order never count twice.
+ */
+@Component
+public class FactStore {
+
+  private final JdbcClient jdbc;
+
+  FactStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Stores an application's fact unless the stored one was computed from a longer timeline (a
+   * slower listener must not overwrite a newer state).
+   *
+   * @return whether the fact was stored
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean store(ApplicationFact fact, UUID regencyId) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .param(fact.applicationId().toString())
+        .query((rs, i) -> 1)
+        .list();
+    Optional<Stored> stored =
+        jdbc.sql(
+                "select steps, contributions from stat_application where application_id = ? for update")
+            .param(fact.applicationId())
+            .query(
+                (rs, i) -> {
+                  Array array = rs.getArray(2);
+                  List<Contribution> old = new ArrayList<>();
+                  for (Object o : (Object[]) array.getArray()) {
+                    old.add(Contribution.decode((String) o));
+                  }
+                  return new Stored(rs.getInt(1), old);
+                })
+            .optional();
+    if (stored.isPresent() && stored.get().steps() > fact.steps()) {
+      return false;
+    }
+    Map<Contribution, Integer> delta = new HashMap<>();
+    stored.ifPresent(s -> s.contributions().forEach(c -> delta.merge(c, -1, Integer::sum)));
+    fact.contributions().forEach(c -> delta.merge(c, 1, Integer::sum));
+    delta.values().removeIf(n -> n == 0);
+    jdbc.sql(
+            """
+            insert into stat_application (application_id, office_id, regency_id, service_id,
+              channel, village_id, tracking_code, submitted_at, deadline, status,
+              completion_requests, finished_at, outcome, working_days, met_deadline, steps,
+              contributions)
+            values (:id, :office, :regency, :service, :channel, :village, :code, :submitted,
+              :deadline, :status, :requests, :finished, :outcome, :days, :met, :steps,
+              cast(:contributions as text[]))
+            on conflict (application_id) do update set status = excluded.status,
+              deadline = excluded.deadline, completion_requests = excluded.completion_requests,
+              finished_at = excluded.finished_at, outcome = excluded.outcome,
+              working_days = excluded.working_days, met_deadline = excluded.met_deadline,
+              steps = excluded.steps, contributions = excluded.contributions
+            """)
+        .param("id", fact.applicationId())
+        .param("office", fact.officeId())
+        .param("regency", regencyId)
+        .param("service", fact.serviceId())
+        .param("channel", fact.channel())
+        .param("village", fact.villageId())
+        .param("code", fact.trackingCode())
+        .param("submitted", Timestamp.from(fact.submittedAt()))
+        .param("deadline", fact.deadline())
+        .param("status", fact.status().name())
+        .param("requests", fact.completionRequests())
+        .param("finished", fact.finishedAt() == null ? null : Timestamp.from(fact.finishedAt()))
+        .param("outcome", fact.outcome() == null ? null : fact.outcome().name())
+        .param("days", fact.workingDays())
+        .param("met", fact.metDeadline())
+        .param("steps", fact.steps())
+        .param(
+            "contributions",
+            "{"
+                + String.join(
+                    ",", fact.contributions().stream().map(c -> "\"" + c.encode() + "\"").toList())
+                + "}")
+        .update();
+    List<Grains.Key> keys =
+        Grains.of(fact.officeId(), regencyId, fact.serviceId(), fact.channel(), fact.villageId());
+    delta.entrySet().stream()
+        .sorted(Comparator.comparing(e -> e.getKey().encode()))
+        .forEach(e -> add(keys, e.getKey(), e.getValue()));
+    return true;
+  }
+
+  private record Stored(int steps, List<Contribution> contributions) {}
+
+  /** Adds one measure's count at every grain of a figure with these dimensions. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void count(
+      UUID officeId,
+      UUID regencyId,
+      UUID serviceId,
+      String channel,
+      UUID villageId,
+      YearMonth month,
+      Measure measure,
+      int n) {
+    add(
+        Grains.of(officeId, regencyId, serviceId, channel, villageId),
+        Contribution.count(month, measure),
+        n);
+  }
+
+  private void add(List<Grains.Key> keys, Contribution c, int n) {
+    for (Grains.Key key : keys) {
+      if (c.isDuration()) {
+        jdbc.sql(
+                """
+                insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (scope_id, village_id, channel, month, service_id, days)
+                do update set n = stat_duration.n + excluded.n
+                """)
+            .params(
+                key.scopeId(),
+                c.firstDay(),
+                key.serviceId(),
+                key.channel(),
+                key.villageId(),
+                c.days(),
+                n)
+            .update();
+      } else {
+        jdbc.sql(
+                """
+                insert into stat_count (scope_id, month, measure, service_id, channel, village_id, n)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (scope_id, village_id, month, measure, service_id, channel)
+                do update set n = stat_count.n + excluded.n
+                """)
+            .params(
+                key.scopeId(),
+                c.firstDay(),
+                c.measure().name(),
+                key.serviceId(),
+                key.channel(),
+                key.villageId(),
+                n)
+            .update();
+      }
+    }
+  }
+
+  /** The dimensions of an application already known, for the figures of its letters. */
+  public Optional<Dimensions> dimensions(UUID officeId, UUID applicationId) {
+    return jdbc.sql(
+            """
+            select regency_id, service_id, channel, village_id from stat_application
+            where office_id = ? and application_id = ?
+            """)
+        .params(officeId, applicationId)
+        .query(
+            (rs, i) ->
+                new Dimensions(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getString(3),
+                    rs.getObject(4, UUID.class)))
+        .optional();
+  }
+
+  /** Where an application's figures are counted. */
+  public record Dimensions(UUID regencyId, UUID serviceId, String channel, UUID villageId) {}
+
+  static Timestamp at(Instant instant) {
+    return Timestamp.from(instant);
+  }
+}

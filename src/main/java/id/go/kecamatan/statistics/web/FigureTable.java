@@ -1,0 +1,109 @@
+package id.go.kecamatan.statistics.web;
+
+import id.go.kecamatan.statistics.Disclosure;
+import id.go.kecamatan.statistics.Figures;
+import id.go.kecamatan.statistics.Measure;
+import java.util.List;
+
+/**
+ * One row of the tables the pages and files show: the counts as they may be shown ({@code null}
+ * suppressed when {@code publicOutput}), the shares and the working days.
+ */
+public record FigureTable(String label, String key, List<Cell> cells) {
+
+  /** The columns, in order; each a message key for its heading and definition. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "measure.RECEIVED",
+          "channel.ONLINE",
+          "channel.COUNTER",
+          "channel.VILLAGE",
+          "derived.digital",
+          "measure.FINISHED",
+          "measure.FINISHED_ON_TIME",
+          "derived.onTime",
+          "derived.median",
+          "derived.p90",
+          "measure.APPROVED",
+          "measure.REJECTED",
+          "measure.WITHDRAWN",
+          "measure.COMPLETION_REQUESTED",
+          "measure.DRAFTS_STARTED",
+          "measure.DRAFTS_SUBMITTED",
+          "derived.completionRate",
+          "measure.LETTERS_SIGNED",
+          "measure.LETTERS_VERIFIED",
+          "measure.LETTERS_REVOKED");
+
+  /**
+   * One value: {@code value} null means suppressed (a count) or not computable (a share or days).
+   *
+   * @param percent whether the value is a percentage
+   */
+  public record Cell(Long value, boolean suppressed, boolean percent) {
+    public String text(String suppressedText, String none) {
+      if (suppressed) {
+        return suppressedText;
+      }
+      if (value == null) {
+        return none;
+      }
+      return percent ? value + "%" : String.valueOf(value);
+    }
+  }
+
+  public static FigureTable of(String label, String key, Figures.Row row, boolean publicOutput) {
+    long received = row.get(Measure.RECEIVED);
+    long finished = row.get(Measure.FINISHED);
+    long started = row.get(Measure.DRAFTS_STARTED);
+    boolean fewFinished = publicOutput && row.finishedWithDays() < Disclosure.MIN_SHOWN;
+    return new FigureTable(
+        label,
+        key,
+        List.of(
+            count(received, publicOutput),
+            count(row.received("ONLINE"), publicOutput),
+            count(row.received("COUNTER"), publicOutput),
+            count(row.received("VILLAGE"), publicOutput),
+            share(row.received("ONLINE"), received, publicOutput),
+            count(finished, publicOutput),
+            count(row.get(Measure.FINISHED_ON_TIME), publicOutput),
+            share(row.get(Measure.FINISHED_ON_TIME), finished, publicOutput),
+            days(fewFinished ? null : row.median()),
+            days(fewFinished ? null : row.p90()),
+            count(row.get(Measure.APPROVED), publicOutput),
+            count(row.get(Measure.REJECTED), publicOutput),
+            count(row.get(Measure.WITHDRAWN), publicOutput),
+            count(row.get(Measure.COMPLETION_REQUESTED), publicOutput),
+            count(started, publicOutput),
+            count(row.get(Measure.DRAFTS_SUBMITTED), publicOutput),
+            share(row.get(Measure.DRAFTS_SUBMITTED), started, publicOutput),
+            count(row.get(Measure.LETTERS_SIGNED), publicOutput),
+            count(row.get(Measure.LETTERS_VERIFIED), publicOutput),
+            count(row.get(Measure.LETTERS_REVOKED), publicOutput)));
+  }
+
+  private static Cell count(long n, boolean publicOutput) {
+    if (publicOutput && !Disclosure.shown(n)) {
+      return new Cell(null, true, false);
+    }
+    return new Cell(n, false, false);
+  }
+
+  private static Cell share(long part, long base, boolean publicOutput) {
+    Integer p =
+        publicOutput
+            ? Disclosure.percent(part, base)
+            : (base == 0 ? null : (int) Math.round(100.0 * part / base));
+    return new Cell(p == null ? null : p.longValue(), false, true);
+  }
+
+  private static Cell days(Integer d) {
+    return new Cell(d == null ? null : d.longValue(), false, false);
+  }
+
+  /** The cell of a column. */
+  public Cell cell(String column) {
+    return cells.get(COLUMNS.indexOf(column));
+  }
+}

@@ -1,0 +1,81 @@
+package id.go.kecamatan.statistics.web;
+
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.statistics.Figures;
+import id.go.kecamatan.statistics.Statistics;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public figures of an office's month as a sheet (headings, definitions, one row per service
+ * and the total, small counts suppressed): the open data files and the monthly report.
+ */
+@Component
+class MonthSheets {
+
+  private final Statistics statistics;
+  private final Catalog catalog;
+  private final MessageSource messages;
+
+  MonthSheets(Statistics statistics, Catalog catalog, MessageSource messages) {
+    this.statistics = statistics;
+    this.catalog = catalog;
+    this.messages = messages;
+  }
+
+  OpenData.Sheet of(Office office, YearMonth month, Locale locale) {
+    Figures figures = statistics.figures(Statistics.Selection.of(office.id(), month, month));
+    Map<UUID, String> names = new HashMap<>();
+    for (ServiceType s : catalog.allServices(office.id())) {
+      names.put(s.id(), s.name());
+    }
+    String suppressed = t("statistics.suppressed", locale);
+    List<String> headings =
+        new ArrayList<>(
+            List.of(
+                t("statistics.table.office", locale),
+                t("statistics.table.month", locale),
+                t("statistics.table.service", locale)));
+    List<String> definitions = new ArrayList<>(List.of(office.code(), "YYYY-MM", ""));
+    for (String c : FigureTable.COLUMNS) {
+      headings.add(t("statistics." + c, locale));
+      definitions.add(
+          c.startsWith("channel.")
+              ? t("statistics.measure.RECEIVED", locale) + ": " + t("statistics." + c, locale)
+              : t("statistics." + c + ".definition", locale));
+    }
+    List<FigureTable> tables = new ArrayList<>();
+    for (Figures.Row r : figures.services()) {
+      tables.add(FigureTable.of(names.getOrDefault(r.serviceId(), "?"), r.key(), r, true));
+    }
+    tables.sort(Comparator.comparing(FigureTable::label));
+    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
+    List<List<String>> rows = new ArrayList<>();
+    for (FigureTable table : tables) {
+      List<String> row =
+          new ArrayList<>(List.of(office.displayName(), month.toString(), table.label()));
+      for (FigureTable.Cell cell : table.cells()) {
+        row.add(
+            cell.suppressed()
+                ? suppressed
+                : cell.value() == null ? "" : String.valueOf(cell.value()));
+      }
+      rows.add(row);
+    }
+    return new OpenData.Sheet(headings, definitions, rows, month.toString());
+  }
+
+  private String t(String key, Locale locale) {
+    return messages.getMessage(key, null, locale);
+  }
+}

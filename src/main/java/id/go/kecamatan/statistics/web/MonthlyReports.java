@@ -1,0 +1,300 @@
+package id.go.kecamatan.statistics.web;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.shared.pdf.PdfFonts;
+import id.go.kecamatan.shared.pdf.Xhtml;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.Formats;
+import id.go.kecamatan.shared.web.Outcome;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly report (laporan bulanan pelayanan PATEN) of an office: publishing freezes the month's
+ * public figures and makes its XLSX and PDF/A once; the stored bytes are what is served ever after,
+ * so later changes to the data never alter a published report. A correction is a new version with
+ * its reason, shown beside the earlier ones.
+ */
+@Component
+class MonthlyReports {
+
+  static final int MAX_REASON = 500;
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  private final JdbcClient jdbc;
+  private final MonthSheets sheets;
+  private final MessageSource messages;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  MonthlyReports(
+      JdbcClient jdbc, MonthSheets sheets, MessageSource messages, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.sheets = sheets;
+    this.messages = messages;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Publishes the report of a month that has ended: version 1, or a correction (a reason required)
+   * when one is published already.
+   *
+   * @param reasonText required for a correction, at most {@value #MAX_REASON} characters
+   */
+  @Transactional
+  Outcome<PublishedReport> publish(
+      Office office, YearMonth month, YearMonth current, String publisher, String reasonText) {
+    FieldErrors errors = new FieldErrors();
+    if (month == null || !month.isBefore(current) || month.getYear() < Period.FIRST_YEAR) {
+      errors.reject("bulan", "statistics.report.error.month");
+      return Outcome.failed(errors);
+    }
+    // one publication at a time per office and month
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 1))")
+        .param(office.id() + "/" + month)
+        .query((rs, i) -> 1)
+        .list();
+    int version =
+        jdbc.sql(
+                "select coalesce(max(version), 0) + 1 from stat_report"
+                    + " where office_id = ? and month = ?")
+            .params(office.id(), month.atDay(1))
+            .query(Integer.class)
+            .single();
+    String reason = reasonText == null ? "" : reasonText.strip();
+    if (version > 1) {
+      if (reason.isEmpty()) {
+        errors.reject("alasan", "statistics.report.error.reason");
+      } else {
+        errors.text("alasan", reason, MAX_REASON);
+      }
+    } else {
+      reason = null;
+    }
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    Instant now = clock.instant();
+    OpenData.Sheet sheet = sheets.of(office, month, INDONESIAN);
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    try {
+      OpenData.xlsx(sheet, xlsx);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PublishedReport report =
+        new PublishedReport(UUID.randomUUID(), month, version, now, publisher, reason);
+    byte[] pdf = pdf(office, report, sheet);
+    jdbc.sql(
+            """
+            insert into stat_report (id, office_id, month, version, published_at, published_by,
+              reason, figures, xlsx, pdf)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+            """)
+        .params(
+            report.id(),
+            office.id(),
+            month.atDay(1),
+            version,
+            Timestamp.from(now),
+            publisher,
+            reason,
+            json(sheet),
+            xlsx.toByteArray(),
+            pdf)
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("month", month.toString());
+    details.put("version", version);
+    details.put("reason", reason);
+    audit.record(office.id(), "statistics.report.published", "report", report.id(), details);
+    return Outcome.done(report);
+  }
+
+  List<PublishedReport> of(UUID officeId) {
+    return jdbc.sql(
+            """
+            select id, month, version, published_at, published_by, reason from stat_report
+            where office_id = ? order by month desc, version desc limit 120
+            """)
+        .param(officeId)
+        .query(
+            (rs, i) ->
+                new PublishedReport(
+                    rs.getObject(1, UUID.class),
+                    YearMonth.from(rs.getObject(2, LocalDate.class)),
+                    rs.getInt(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getString(5),
+                    rs.getString(6)))
+        .list();
+  }
+
+  /** The stored file of a version: {@code xlsx} or {@code pdf}. */
+  Optional<byte[]> file(UUID officeId, YearMonth month, int version, String format) {
+    String column = format.equals("pdf") ? "pdf" : "xlsx";
+    return jdbc.sql(
+            "select "
+                + column
+                + " from stat_report where office_id = ? and month = ? and version = ?")
+        .params(officeId, month.atDay(1), version)
+        .query(byte[].class)
+        .optional();
+  }
+
+  private byte[] pdf(Office office, PublishedReport report, OpenData.Sheet sheet) {
+    StringBuilder h = new StringBuilder(16 * 1024);
+    String monthName =
+        report.month().getMonth().getDisplayName(TextStyle.FULL, INDONESIAN)
+            + " "
+            + report.month().getYear();
+    h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"/><title>")
+        .append(e(t("statistics.report.title") + " " + monthName))
+        .append("</title><style>@page { size: A4 landscape; margin: 12mm; }")
+        .append("body { font-family: '")
+        .append(PdfFonts.SANS)
+        .append("'; font-size: 8pt; color: #111; }")
+        .append("h1 { font-size: 13pt; margin: 0 0 2mm 0; } p { margin: 0 0 1.5mm 0; }")
+        .append("table { width: 100%; border-collapse: collapse; margin-top: 3mm; }")
+        .append("th, td { border: 0.5pt solid #555; padding: 1mm; vertical-align: top; }")
+        .append("td { text-align: right; } th { text-align: left; font-weight: bold; }")
+        .append("dt { font-weight: bold; margin-top: 1mm; } dd { margin: 0 0 0 4mm; }")
+        .append("</style></head><body>");
+    h.append("<p><b>").append(e(office.displayName())).append("</b>");
+    if (office.address() != null) {
+      h.append(" · ").append(e(office.address()));
+    }
+    h.append("</p><h1>")
+        .append(e(t("statistics.report.title")))
+        .append(" – ")
+        .append(e(monthName))
+        .append("</h1><p>")
+        .append(
+            e(
+                t("statistics.report.versionLine", report.version())
+                    + " · "
+                    + t(
+                        "statistics.report.publishedLine",
+                        Formats.dateTime(report.publishedAt(), INDONESIAN),
+                        report.publishedBy())))
+        .append("</p>");
+    if (report.reason() != null) {
+      h.append("<p>")
+          .append(e(t("statistics.report.correctionLine", report.reason())))
+          .append("</p>");
+    }
+    h.append("<p>").append(e(t("statistics.lead"))).append("</p>");
+    // the columns worth printing: service and the main figures
+    int[] columns = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 19, 20, 21, 22};
+    h.append("<table><thead><tr>");
+    for (int c : columns) {
+      h.append("<th>").append(e(sheet.headings().get(c))).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
+    for (List<String> row : sheet.rows()) {
+      h.append("<tr>");
+      for (int c : columns) {
+        h.append(c == 2 ? "<th>" : "<td>").append(e(row.get(c))).append(c == 2 ? "</th>" : "</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table><h2 style=\"font-size:10pt\">")
+        .append(e(t("statistics.section.definitions")))
+        .append("</h2><dl>");
+    for (int c = 3; c < sheet.headings().size(); c++) {
+      h.append("<dt>")
+          .append(e(sheet.headings().get(c)))
+          .append("</dt><dd>")
+          .append(e(sheet.definitions().get(c)))
+          .append("</dd>");
+    }
+    h.append("</dl></body></html>");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
+      builder.useColorProfile(SRGB);
+      builder.withProducer("Layanan Kecamatan");
+      PdfFonts.register(builder);
+      builder.withHtmlContent(h.toString(), null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static String json(OpenData.Sheet sheet) {
+    StringBuilder j = new StringBuilder("{\"headings\":");
+    array(j, sheet.headings());
+    j.append(",\"definitions\":");
+    array(j, sheet.definitions());
+    j.append(",\"rows\":[");
+    for (int i = 0; i < sheet.rows().size(); i++) {
+      if (i > 0) {
+        j.append(',');
+      }
+      array(j, sheet.rows().get(i));
+    }
+    return j.append("]}").toString();
+  }
+
+  private static void array(StringBuilder j, List<String> values) {
+    j.append('[');
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        j.append(',');
+      }
+      j.append('"');
+      for (char c : (values.get(i) == null ? "" : values.get(i)).toCharArray()) {
+        switch (c) {
+          case '"' -> j.append("\\\"");
+          case '\\' -> j.append("\\\\");
+          default -> {
+            if (c < 0x20) {
+              j.append(String.format("\\u%04x", (int) c));
+            } else {
+              j.append(c);
+            }
+          }
+        }
+      }
+      j.append('"');
+    }
+    j.append(']');
+  }
+
+  private String t(String key, Object... args) {
+    return messages.getMessage(key, args, INDONESIAN);
+  }
+
+  private static String e(String text) {
+    return Xhtml.escape(text);
+  }
+}

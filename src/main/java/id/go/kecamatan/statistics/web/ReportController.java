@@ -1,0 +1,145 @@
+package id.go.kecamatan.statistics.web;
+
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.CurrentOfficer;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.statistics.Statistics;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The monthly reports: the office admin publishes a month (or a correction of it), the office's
+ * admin and signers see the versions, and everyone downloads the published files from the office's
+ * transparency page.
+ */
+@Controller
+class ReportController {
+
+  static final String BASE = "/admin/statistik/laporan";
+  private static final Pattern FILE = Pattern.compile("(\\d{4})-(\\d{2})-v(\\d{1,4})\\.(pdf|xlsx)");
+
+  private final MonthlyReports reports;
+  private final Offices offices;
+  private final Statistics statistics;
+
+  ReportController(MonthlyReports reports, Offices offices, Statistics statistics) {
+    this.reports = reports;
+    this.offices = offices;
+    this.statistics = statistics;
+  }
+
+  @GetMapping(BASE)
+  String list(Model model) {
+    Officer officer = reader();
+    return page(model, officer, offices.get(officer.officeId()), "", "", new FieldErrors());
+  }
+
+  @PostMapping(BASE)
+  String publish(
+      @RequestParam(name = "bulan", required = false) String month,
+      @RequestParam(name = "alasan", required = false) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Officer officer = CurrentOfficer.inOffice();
+    if (!officer.has(Role.OFFICE_ADMIN)) {
+      throw new AccessDeniedException("publishing the monthly report is the office admin's");
+    }
+    Office office = offices.get(officer.officeId());
+    String typed = month == null ? "" : month.strip();
+    YearMonth chosen =
+        typed.length() == 7 && typed.charAt(4) == '-'
+            ? Period.parse(typed.substring(5), typed.substring(0, 4))
+            : null;
+    Outcome<PublishedReport> outcome =
+        reports.publish(office, chosen, statistics.currentMonth(), officer.fullName(), reason);
+    if (!outcome.ok()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(
+          model,
+          officer,
+          office,
+          typed.length() > 7 ? typed.substring(0, 7) : typed,
+          reason == null ? "" : reason,
+          outcome.errors());
+    }
+    redirect.addFlashAttribute("notice", "statistics.report.published");
+    return "redirect:" + BASE;
+  }
+
+  /** A published report's file, at a stable address: {@code .../laporan/2026-11-v1.pdf}. */
+  @GetMapping("/kecamatan/{slug}/statistik/laporan/{file}")
+  ResponseEntity<byte[]> file(@PathVariable String slug, @PathVariable String file) {
+    Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
+    Matcher m = FILE.matcher(file);
+    if (!m.matches()) {
+      throw new NotFoundException();
+    }
+    YearMonth month = Period.parse(m.group(2), m.group(1));
+    if (month == null) {
+      throw new NotFoundException();
+    }
+    String format = m.group(4);
+    byte[] bytes =
+        reports
+            .file(office.id(), month, Integer.parseInt(m.group(3)), format)
+            .orElseThrow(NotFoundException::new);
+    return ResponseEntity.ok()
+        .contentType(
+            format.equals("pdf")
+                ? MediaType.APPLICATION_PDF
+                : MediaType.parseMediaType(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"laporan-" + office.slug() + "-" + file + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400, immutable")
+        .body(bytes);
+  }
+
+  private String page(
+      Model model,
+      Officer officer,
+      Office office,
+      String month,
+      String reason,
+      FieldErrors errors) {
+    model.addAttribute("office", office);
+    model.addAttribute("reports", reports.of(office.id()));
+    model.addAttribute("canPublish", officer.has(Role.OFFICE_ADMIN));
+    model.addAttribute(
+        "month", month.isEmpty() ? statistics.currentMonth().minusMonths(1).toString() : month);
+    model.addAttribute("reason", reason);
+    model.addAttribute("errors", errors);
+    model.addAttribute("maxReason", MonthlyReports.MAX_REASON);
+    return "statistics/reports";
+  }
+
+  private static Officer reader() {
+    Officer officer = CurrentOfficer.inOffice();
+    if (!officer.has(Role.OFFICE_ADMIN) && !officer.has(Role.SIGNER)) {
+      throw new AccessDeniedException("the monthly reports are the office admin's and signers'");
+    }
+    return officer;
+  }
+}

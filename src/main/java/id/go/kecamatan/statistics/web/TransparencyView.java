@@ -1,0 +1,29 @@
+package id.go.kecamatan.statistics.web;
+
+import id.go.kecamatan.statistics.Statistics;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * What the public transparency page shows of an office or a regency.
+ *
+ * @param basePath the page's own path, for the picker's form and the downloads
+ * @param services per service (an office) or per office (a regency), the whole period
+ * @param ranking a regency's offices by share on time, only those with enough finished
+ */
+public record TransparencyView(
+    String title,
+    String basePath,
+    boolean regency,
+    YearMonth from,
+    YearMonth to,
+    boolean invalidPeriod,
+    List<FigureTable> months,
+    FigureTable total,
+    List<FigureTable> services,
+    List<FigureTable> ranking,
+    List<Statistics.Reason> reasons,
+    Chart chart,
+    Instant asOf,
+    List<YearMonth> downloads) {}

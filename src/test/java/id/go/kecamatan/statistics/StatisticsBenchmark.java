@@ -1,0 +1,167 @@
+package id.go.kecamatan.statistics;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The statistics benchmark: not a test of the build (its name matches neither test pattern). Run
+ *
+ * <pre>
+ * ./mvnw -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StatisticsBenchmark
+ * </pre>
+ *
+ * It starts its own embedded PostgreSQL in {@code target/benchmark-stat-pg}, migrates the real
+ * schema and fills the monthly counts ({@code stat_count}, {@code stat_duration}) as the listeners
+ * would for a regency of {@code -Dbench.offices} offices (500) over 12 months: every grain (10
+ * services, 3 channels, 10 villages and "all") for {@code -Dbench.fullOffices} offices (20), the
+ * office-wide and regency rows for all of them. A page never reads applications, so the number of
+ * applications behind the counts does not enter its time; what does is the rows a page reads (one
+ * office: a few thousand; the regency's table: its offices' rows). It then times {@link
+ * Statistics#figures} for an office (unfiltered, by service, by village and channel) and for the
+ * regency, and {@link Statistics#perScope} over all offices, printing p50/p95/max in milliseconds.
+ */
+class StatisticsBenchmark {
+
+  static final int OFFICES = Integer.getInteger("bench.offices", 500);
+  static final int FULL_OFFICES = Integer.getInteger("bench.fullOffices", 20);
+  static final int RUNS = Integer.getInteger("bench.runs", 200);
+  static final YearMonth TO = YearMonth.of(2026, 11);
+
+  @Test
+  void figureLatency() throws Exception {
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(Path.of("target/benchmark-stat-pg"))
+            .setCleanDataDirectory(true)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off")
+            .setServerConfig("shared_buffers", "256MB")
+            .start()) {
+      DataSource data = postgres.getPostgresDatabase();
+      Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+      JdbcClient jdbc = JdbcClient.create(data);
+      UUID regency = UUID.randomUUID();
+      long started = System.nanoTime();
+      jdbc.sql(
+              """
+              create table bench_office as
+              select o, ('00000000-0000-4000-8000-' || lpad(to_hex(o), 12, '0'))::uuid as id
+              from generate_series(1, :offices) o
+              """)
+          .param("offices", OFFICES)
+          .update();
+      // every grain of the fully detailed offices: service (10 + all) x channel (3 + all) x
+      // village (10 + all) x 11 measures x 12 months
+      jdbc.sql(
+              """
+              insert into stat_count (scope_id, month, measure, service_id, channel, village_id, n)
+              select b.id, make_date(2026, 11, 1) - make_interval(months => m),
+                     me, case when s = 0 then '00000000-0000-0000-0000-000000000000'::uuid
+                              else ('00000000-0000-4000-9000-' || lpad(to_hex(s), 12, '0'))::uuid end,
+                     c, case when v = 0 then '00000000-0000-0000-0000-000000000000'::uuid
+                             else ('00000000-0000-4000-a000-' || lpad(to_hex(v), 12, '0'))::uuid end,
+                     1 + (b.o * 7 + m * 3 + s + v) % 40
+              from bench_office b, generate_series(0, 11) m, generate_series(0, 10) s,
+                   unnest(array['ALL', 'ONLINE', 'COUNTER', 'VILLAGE']) c, generate_series(0, 10) v,
+                   unnest(array['RECEIVED', 'FINISHED', 'FINISHED_ON_TIME', 'APPROVED', 'REJECTED',
+                                'WITHDRAWN', 'COMPLETION_REQUESTED', 'DRAFTS_STARTED',
+                                'DRAFTS_SUBMITTED', 'LETTERS_SIGNED', 'LETTERS_VERIFIED']) me
+              where b.o <= :full or (s = 0 and v = 0)
+              """)
+          .param("full", FULL_OFFICES)
+          .update();
+      jdbc.sql(
+              """
+              insert into stat_count (scope_id, month, measure, service_id, channel, village_id, n)
+              select :regency, month, measure, service_id, channel, village_id, sum(n)
+              from stat_count where village_id = '00000000-0000-0000-0000-000000000000'
+              group by month, measure, service_id, channel, village_id
+              """)
+          .param("regency", regency)
+          .update();
+      jdbc.sql(
+              """
+              insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
+              select scope_id, month, service_id, channel, village_id, d, 1 + d % 5
+              from stat_count, generate_series(0, 12) d where measure = 'FINISHED'
+              """)
+          .update();
+      jdbc.sql("analyze").update();
+      long rows = jdbc.sql("select count(*) from stat_count").query(Long.class).single();
+      System.out.printf(
+          "STATISTICS BENCHMARK: %d offices (%d with every grain), %,d count rows, loaded in %d s%n",
+          OFFICES, FULL_OFFICES, rows, (System.nanoTime() - started) / 1_000_000_000);
+
+      Statistics statistics =
+          new Statistics(
+              jdbc, Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneId.of("UTC")));
+      Random random = new Random(7);
+      YearMonth from = TO.minusMonths(11);
+      List<UUID> offices =
+          jdbc.sql("select id from bench_office order by o").query(UUID.class).list();
+      UUID service = UUID.fromString("00000000-0000-4000-9000-000000000003");
+      UUID village = UUID.fromString("00000000-0000-4000-a000-000000000004");
+      time(
+          "office page (12 months, unfiltered)",
+          () ->
+              statistics.figures(
+                  Statistics.Selection.of(offices.get(random.nextInt(FULL_OFFICES)), from, TO)));
+      time(
+          "office dashboard by service",
+          () ->
+              statistics.figures(
+                  new Statistics.Selection(
+                      offices.get(random.nextInt(FULL_OFFICES)), from, TO, service, null, null)));
+      time(
+          "office dashboard by village and channel",
+          () ->
+              statistics.figures(
+                  new Statistics.Selection(
+                      offices.get(random.nextInt(FULL_OFFICES)),
+                      from,
+                      TO,
+                      null,
+                      "ONLINE",
+                      village)));
+      time(
+          "regency figures (12 months)",
+          () -> statistics.figures(Statistics.Selection.of(regency, from, TO)));
+      time("regency table of all offices", () -> statistics.perScope(offices, from, TO));
+    }
+  }
+
+  private static void time(String name, Supplier<?> work) {
+    for (int i = 0; i < 20; i++) {
+      work.get();
+    }
+    long[] ms = new long[RUNS];
+    List<Long> all = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      work.get();
+      ms[i] = (System.nanoTime() - t) / 1_000;
+      all.add(ms[i]);
+    }
+    Arrays.sort(ms);
+    System.out.printf(
+        "STATISTICS BENCHMARK: %-42s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms (%d runs)%n",
+        name, ms[RUNS / 2] / 1000.0, ms[RUNS * 95 / 100] / 1000.0, ms[RUNS - 1] / 1000.0, RUNS);
+  }
+}

@@ -1,0 +1,187 @@
+package id.go.kecamatan.statistics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.statistics.Statistics;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The staff dashboard and the registers: an office's own figures and files only, the regency
+ * administrator's offices only, hostile filters ignored with a message, the chosen months respected
+ * by the registers.
+ */
+@IntegrationTest
+class StaffStatisticsIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired Applications applications;
+  @Autowired Statistics statistics;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void officeDashboardShowsFullFiguresWithDrillDownToTheWorklist() {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    HttpResponse<String> page = admin.get("/admin/statistik?kanal=online");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Statistik pelayanan", "Kecamatan Jetis")
+        .contains("/admin/permohonan?status=rejected&amp;kanal=online")
+        .contains("/admin/statistik/register/permohonan.xlsx?dari=")
+        .doesNotContain("&lt; 5"); // staff see every count
+    // the reasons the demo officers wrote are shown to staff
+    assertThat(admin.get("/admin/statistik").body())
+        .contains("Pemohon tidak berdomisili di wilayah kecamatan ini menurut KK.");
+  }
+
+  @Test
+  void hostileFiltersAreIgnoredWithAMessage() {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    UUID otherOfficesService =
+        jdbc.sql(
+                "select s.id from service_type s join office o on o.id = s.office_id"
+                    + " where o.code = '33.02.27' limit 1")
+            .query(UUID.class)
+            .single();
+    for (String query :
+        List.of(
+            "dari=%3Cscript%3Ealert(1)%3C/script%3E",
+            "sampai=2026-13",
+            "layanan=" + otherOfficesService,
+            "layanan=not-a-uuid",
+            "desa=" + "a".repeat(5000),
+            "kanal=%00%1B",
+            "kanal=DROP%20TABLE")) {
+      HttpResponse<String> page = admin.get("/admin/statistik?" + query);
+      assertThat(page.statusCode()).as(query).isIn(200, 400);
+      if (page.statusCode() == 200) {
+        assertThat(page.body()).as(query).contains("Sebagian saringan tidak dikenal");
+        assertThat(page.body()).doesNotContain("<script>alert");
+      }
+    }
+    assertThat(admin.get("/admin/statistik?dari=2020-01&sampai=2026-12").body())
+        .contains("Periode paling panjang 36 bulan");
+  }
+
+  @Test
+  void registersAreTheOfficesOwnAndRespectTheChosenMonths() throws Exception {
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    UUID office = fixtures.jetis();
+    Application a =
+        fixtures.domisili(office, fixtures.operatorVillage("desa.jetis"), "Register Statistik");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from stat_application where application_id = ?")
+                        .param(a.id().value())
+                        .query(Long.class)
+                        .single()
+                    == 1);
+    YearMonth month = statistics.currentMonth();
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+
+    List<Row> rows =
+        read(
+            admin.getBytes(
+                "/admin/statistik/register/permohonan.xlsx?dari=" + month + "&sampai=" + month));
+    assertThat(rows.get(0).getCellText(0)).isEqualTo("Kode lacak");
+    assertThat(rows)
+        .anySatisfy(r -> assertThat(r.getCellText(0)).isEqualTo(a.trackingCode().value()));
+    // no other office's application
+    List<String> jetisCodes =
+        jdbc.sql("select tracking_code from application where office_id = ?")
+            .param(office)
+            .query(String.class)
+            .list();
+    assertThat(rows.subList(1, rows.size()))
+        .allSatisfy(r -> assertThat(jetisCodes).contains(r.getCellText(0)));
+
+    List<Row> earlier =
+        read(
+            admin.getBytes(
+                "/admin/statistik/register/permohonan.xlsx?dari="
+                    + month.minusMonths(14)
+                    + "&sampai="
+                    + month.minusMonths(13)));
+    assertThat(earlier).hasSize(1); // the headings only
+
+    List<Row> letters =
+        read(
+            admin.getBytes(
+                "/admin/statistik/register/surat-keluar.xlsx?dari=" + month + "&sampai=" + month));
+    assertThat(letters.get(0).getCellText(0)).isEqualTo("Nomor surat");
+    assertThat(letters.size()).isGreaterThan(1);
+    assertThat(letters.subList(1, letters.size()))
+        .allSatisfy(r -> assertThat(r.getCellText(3)).contains("*"));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'statistics.register.letters'")
+                .query(Long.class)
+                .single())
+        .isPositive();
+  }
+
+  @Test
+  void onlyTheOfficesDecidersReadRegistersAndVillageOperatorsSeeTheirVillage() {
+    for (String user : List.of("loket.jetis", "desa.jetis")) {
+      WebClient client = WebClient.signedIn(port, user);
+      assertThat(client.getBytes("/admin/statistik/register/permohonan.xlsx").statusCode())
+          .as(user)
+          .isEqualTo(403);
+      assertThat(client.getBytes("/admin/statistik/register/surat-keluar.xlsx").statusCode())
+          .as(user)
+          .isEqualTo(403);
+    }
+    WebClient village = WebClient.signedIn(port, "desa.jetis");
+    String page = village.get("/admin/statistik").body();
+    assertThat(page).doesNotContain("id=\"desa\"").doesNotContain("register/permohonan.xlsx");
+  }
+
+  @Test
+  void theRegencyAdministratorSeesTheirOfficesOnly() {
+    WebClient regency = WebClient.signedIn(port, "kab.3516");
+    HttpResponse<String> page = regency.get("/admin/kabupaten/statistik");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Jetis").doesNotContain("Purwokerto");
+    assertThat(regency.get("/admin/kabupaten/statistik?kantor=jetis").statusCode()).isEqualTo(200);
+    assertThat(regency.get("/admin/kabupaten/statistik?kantor=" + purwokerto()).statusCode())
+        .isEqualTo(404);
+    assertThat(regency.getBytes("/admin/statistik/register/permohonan.xlsx").statusCode())
+        .isEqualTo(404);
+
+    WebClient officeAdmin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(officeAdmin.get("/admin/kabupaten/statistik").statusCode()).isEqualTo(403);
+    assertThat(officeAdmin.get("/admin/kabupaten/statistik?kantor=" + purwokerto()).statusCode())
+        .isEqualTo(403);
+  }
+
+  private String purwokerto() {
+    return jdbc.sql("select slug from office where code = '33.02.27'").query(String.class).single();
+  }
+
+  private static List<Row> read(HttpResponse<byte[]> response) throws Exception {
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment");
+    try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(response.body()))) {
+      return wb.getFirstSheet().read();
+    }
+  }
+}

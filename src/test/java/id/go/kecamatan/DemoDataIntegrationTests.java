@@ -88,7 +88,8 @@ class DemoDataIntegrationTests {
   void everyDemoOfficeHasSixMonthsOfSurveyResponsesWithAnIndex() {
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
     List<java.util.Map<String, Object>> rows =
-        jdbc.sql(
+        jdbc
+            .sql(
                 """
                 select o.code, count(*) n, count(distinct date_trunc('month', r.answered_on)) months,
                        count(distinct r.channel) channels, count(r.suggestion) suggestions
@@ -97,8 +98,11 @@ class DemoDataIntegrationTests {
                 """)
             .param(today.withDayOfMonth(1).minusMonths(5))
             .query()
-            .listOfRows();
-    assertThat(rows).hasSize(3);
+            .listOfRows()
+            .stream()
+            .filter(row -> DEMO_OFFICES.contains(row.get("code")))
+            .toList();
+    assertThat(rows).hasSize(DEMO_OFFICES.size());
     for (var row : rows) {
       assertThat(((Number) row.get("n")).longValue()).as("responses").isGreaterThan(60);
       assertThat(((Number) row.get("months")).longValue()).as("months").isGreaterThanOrEqualTo(5);

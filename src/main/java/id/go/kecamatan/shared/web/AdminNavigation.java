@@ -163,7 +163,13 @@ public final class AdminNavigation {
                   link("/admin/kantor", "admin.profile", "admin.profile.help", ADMIN),
                   link("/admin/pejabat", "admin.officials", "nav.help.officials", ADMIN),
                   link("/admin/kalender", "admin.calendar", "admin.calendar.help", ADMIN),
-                  link("/admin/desa", "admin.villages", "nav.help.villages", ANY))),
+                  link("/admin/desa", "admin.villages", "nav.help.villages", ANY),
+                  link("/admin/pesan", "notifications.nav", "nav.help.messageLog", ADMIN),
+                  link(
+                      "/admin/pesan/templat",
+                      "notificationTemplates.nav",
+                      "nav.help.messageTemplates",
+                      ADMIN))),
           new Section(
               "staf",
               "nav.section.staff",
@@ -172,17 +178,6 @@ public final class AdminNavigation {
                   link("/admin/staf", "admin.staff", "admin.staff.help", ADMIN),
                   link("/admin/audit", "admin.audit", "nav.help.audit", ADMIN),
                   new Link("/akun/kata-sandi", "admin.account", "nav.help.account", ANY, false))),
-          new Section(
-              "pesan",
-              "nav.section.messages",
-              "nav.section.messages.help",
-              List.of(
-                  link("/admin/pesan", "notifications.nav", "nav.help.messageLog", ADMIN),
-                  link(
-                      "/admin/pesan/templat",
-                      "notificationTemplates.nav",
-                      "nav.help.messageTemplates",
-                      ADMIN))),
           new Section(
               "kabupaten",
               "nav.section.regency",

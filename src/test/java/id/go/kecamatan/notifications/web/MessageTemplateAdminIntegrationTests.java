@@ -42,7 +42,7 @@ class MessageTemplateAdminIntegrationTests {
     UUID jetis = office("35.16.16");
     String url = "/admin/pesan/templat/application.approved/email";
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
-    assertThat(admin.get("/admin/bagian/pesan").body()).contains("href=\"/admin/pesan/templat\"");
+    assertThat(admin.get("/admin/bagian/kantor").body()).contains("href=\"/admin/pesan/templat\"");
     HttpResponse<String> list = admin.get("/admin/pesan/templat");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body())

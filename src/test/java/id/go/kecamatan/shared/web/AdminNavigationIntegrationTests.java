@@ -92,7 +92,7 @@ class AdminNavigationIntegrationTests {
             "/admin/bagian/surat",
             "/admin/bagian/kantor",
             "/admin/bagian/staf",
-            "/admin/bagian/pesan");
+            "/admin/bagian/statistik");
     assertThat(reachable(admin)).containsAll(ADMIN_PAGES);
     String landing = admin.get("/admin/bagian/surat").body();
     assertThat(landing)
@@ -112,7 +112,7 @@ class AdminNavigationIntegrationTests {
         assertThat(reachable).as(user).doesNotContain(adminOnly);
         assertThat(officer.get(adminOnly).statusCode()).as(user + " " + adminOnly).isEqualTo(403);
       }
-      assertThat(officer.get("/admin/bagian/pesan").statusCode()).as(user).isEqualTo(404);
+      assertThat(officer.get("/admin/bagian/kabupaten").statusCode()).as(user).isEqualTo(404);
     }
     // the signer reaches the signing queue and the key through the letters section
     assertThat(reachable(WebClient.signedIn(port, "camat.jetis")))

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The office's service users (pengguna layanan) as the system counts them: the applications
- * finished in a period, i.e. whose letter was issued then (the first change to ISSUED). The IKM
- * survey checks its sample against this number.
+ * finished in a period, i.e. first approved or rejected then, the same definition as the
+ * statistics' finished applications (a rejected resident was served too). The IKM survey checks its
+ * sample against this number.
  */
 @Component
 public class ServiceUsers {
@@ -30,11 +31,13 @@ public class ServiceUsers {
     return jdbc
         .sql(
             """
-            select a.service_id, count(distinct c.application_id) finished
-            from application_status_change c
-            join application a on a.id = c.application_id and a.office_id = c.office_id
-            where c.office_id = ? and c.to_status = 'ISSUED'
-              and c.changed_at >= ? and c.changed_at < ?
+            select a.service_id, count(*) finished
+            from (select c.application_id, min(c.changed_at) decided_at
+                  from application_status_change c
+                  where c.office_id = ? and c.to_status in ('APPROVED', 'REJECTED')
+                  group by c.application_id) d
+            join application a on a.id = d.application_id
+            where d.decided_at >= ? and d.decided_at < ?
             group by a.service_id
             """)
         .params(officeId, Timestamp.from(from), Timestamp.from(to))

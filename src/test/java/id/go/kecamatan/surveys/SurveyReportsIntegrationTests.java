@@ -84,13 +84,26 @@ class SurveyReportsIntegrationTests {
     Period month = Period.of(Period.Kind.MONTH, today);
     long before = reports.office(jetis, null, month, false).serviceUsers();
 
-    new LetterFixtures(applications, decisions, jdbc).issuedApplication("Rini Astuti");
+    LetterFixtures letters = new LetterFixtures(applications, decisions, jdbc);
+    letters.issuedApplication("Rini Astuti");
+    // a rejected resident was served too (the statistics' finished applications count it)
+    var rejected =
+        letters
+            .casework()
+            .domisili(jetis, letters.casework().operatorVillage("desa.jetis"), "Dedi Kurniawan");
+    decisions.reject(jetis, rejected.id(), "Pemohon tidak berdomisili di Jetis.", "Verifikator");
+    // still in review: not finished
+    var open =
+        letters
+            .casework()
+            .domisili(jetis, letters.casework().operatorVillage("desa.jetis"), "Sri Wahyuni");
+    decisions.startReview(jetis, open.id(), "Verifikator");
 
     Reports.Report after = reports.office(jetis, null, month, false);
-    assertThat(after.serviceUsers()).isEqualTo(before + 1);
-    assertThat(after.minimumSample()).isEqualTo(SampleSize.minimum(before + 1));
+    assertThat(after.serviceUsers()).isEqualTo(before + 2);
+    assertThat(after.minimumSample()).isEqualTo(SampleSize.minimum(before + 2));
     assertThat(after.sufficient())
-        .isEqualTo(after.tally().respondents() >= SampleSize.minimum(before + 1));
+        .isEqualTo(after.tally().respondents() >= SampleSize.minimum(before + 2));
   }
 
   @Test

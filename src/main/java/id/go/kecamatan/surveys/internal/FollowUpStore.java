@@ -58,6 +58,11 @@ public class FollowUpStore {
 
   /** Replaces the plan's items (the caller's transaction); an empty list removes the plan. */
   public void save(UUID officeId, Period period, List<FollowUp.Item> items, Instant now) {
+    // one save at a time per office and period: the second waits and replaces the first's
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 2))")
+        .param("survey_follow_up/" + officeId + "/" + period.query())
+        .query((rs, i) -> 1)
+        .list();
     jdbc.sql(
             "delete from survey_follow_up where office_id = ? and period_kind = ?"
                 + " and period_year = ? and period_number = ?")

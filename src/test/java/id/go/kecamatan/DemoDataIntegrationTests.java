@@ -112,6 +112,39 @@ class DemoDataIntegrationTests {
   }
 
   @Test
+  void everyDemoOfficeHasAPublishedSaranAndLastQuartersFollowUpWithAnItemDone() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+    id.go.kecamatan.surveys.Period quarter =
+        id.go.kecamatan.surveys.Period.of(id.go.kecamatan.surveys.Period.Kind.QUARTER, today)
+            .previous();
+    for (String code : DEMO_OFFICES) {
+      assertThat(
+              jdbc.sql(
+                      "select count(*) from survey_response r join office o on o.id = r.office_id"
+                          + " where o.code = ? and r.suggestion_status = 'PUBLISHED'")
+                  .param(code)
+                  .query(Long.class)
+                  .single())
+          .as("published saran of " + code)
+          .isPositive();
+      assertThat(
+              jdbc.sql(
+                      """
+                      select string_agg(i.status, ',' order by i.position)
+                      from survey_follow_up f join office o on o.id = f.office_id
+                      join survey_follow_up_item i on i.follow_up_id = f.id
+                      where o.code = ? and f.period_kind = 'QUARTER' and f.period_year = ?
+                        and f.period_number = ?
+                      """)
+                  .params(code, quarter.year(), quarter.number())
+                  .query(String.class)
+                  .single())
+          .as("follow-up of " + code)
+          .isEqualTo("DONE,IN_PROGRESS,PLANNED");
+    }
+  }
+
+  @Test
   void demoHasThreeOfficesWithTheirRealVillagesAndFourteenServicesEach() {
     assertThat(offices.activeOffices()).extracting(Office::code).containsAll(DEMO_OFFICES);
     Office jetis = offices.bySlug("jetis").orElseThrow();

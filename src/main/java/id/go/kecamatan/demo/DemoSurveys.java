@@ -4,7 +4,10 @@ import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.surveys.Element;
+import id.go.kecamatan.surveys.FollowUp;
+import id.go.kecamatan.surveys.FollowUps;
 import id.go.kecamatan.surveys.Instrument;
+import id.go.kecamatan.surveys.Period;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -20,8 +23,10 @@ import org.springframework.stereotype.Component;
  * pages and their trends show real figures: 20 to 45 working-day responses a month, from every
  * channel, each office with its own strengths and weaknesses (the handling of complaints and the
  * facilities a little weaker, as in most published reports) and a slow improvement month by month;
- * a few with saran/kritik. Written straight into the table with their past dates (the survey's own
- * forms date a response today), from a fixed seed per office, so every demo shows the same figures.
+ * a few with saran/kritik, the friendly ones published; and the rencana tindak lanjut of the
+ * previous quarter for its three lowest elements, one item done, one under way. Written straight
+ * into the table with their past dates (the survey's own forms date a response today), from a fixed
+ * seed per office, so every demo shows the same figures.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
@@ -53,13 +58,32 @@ class DemoSurveys {
           "Parkir motor sempit saat hari pasar.",
           "Terima kasih, surat selesai sehari sesuai janji.");
 
+  /** The saran/kritik the demo office published (the others are left for moderation). */
+  private static final List<String> PUBLISHED = List.of(SUGGESTIONS.get(0), SUGGESTIONS.get(1));
+
+  /** Per element, a programme of the demo's follow-up plan. */
+  private static final java.util.Map<Element, String> PROGRAMMES =
+      java.util.Map.of(
+          Element.PERSYARATAN, "Menempel daftar persyaratan tiap layanan di papan informasi loket.",
+          Element.PROSEDUR, "Memasang bagan alur pelayanan di pintu masuk dan di laman kantor.",
+          Element.WAKTU, "Membuka loket tepat pukul 08.00 dan memantau waktu tunggu harian.",
+          Element.BIAYA, "Mengumumkan bahwa semua layanan kecamatan gratis di ruang tunggu.",
+          Element.PRODUK, "Memeriksa ulang surat sebelum diserahkan dengan daftar periksa.",
+          Element.KOMPETENSI, "Bimbingan teknis pelayanan bagi petugas loket.",
+          Element.PERILAKU, "Pelatihan pelayanan prima bagi seluruh petugas.",
+          Element.PENGADUAN,
+              "Membuka kotak saran tiap Jumat dan menjawab pengaduan dalam lima hari kerja.",
+          Element.SARANA, "Menambah kipas angin dan kursi di ruang tunggu.");
+
   private final JdbcClient jdbc;
   private final Catalog catalog;
+  private final FollowUps followUps;
   private final Clock clock;
 
-  DemoSurveys(JdbcClient jdbc, Catalog catalog, Clock clock) {
+  DemoSurveys(JdbcClient jdbc, Catalog catalog, FollowUps followUps, Clock clock) {
     this.jdbc = jdbc;
     this.catalog = catalog;
+    this.followUps = followUps;
     this.clock = clock;
   }
 
@@ -91,6 +115,38 @@ class DemoSurveys {
         insert(office.id(), services, day, means, lift, random);
       }
     }
+    jdbc.sql(
+            "update survey_response set suggestion_status = 'PUBLISHED' where office_id = ?"
+                + " and suggestion = any(?)")
+        .params(office.id(), PUBLISHED.toArray(String[]::new))
+        .update();
+    followUp(office, Period.of(Period.Kind.QUARTER, today).previous());
+  }
+
+  /** The previous quarter's plan for its lowest elements: the first done, the second under way. */
+  private void followUp(Office office, Period quarter) {
+    List<Element> lowest = followUps.proposal(office.id(), quarter);
+    List<FollowUp.Item> items = new java.util.ArrayList<>();
+    String[] responsible = {"Kasi Pelayanan Umum", "Sekretaris Kecamatan", "Kasubbag Umum"};
+    FollowUp.Status[] statuses = {
+      FollowUp.Status.DONE, FollowUp.Status.IN_PROGRESS, FollowUp.Status.PLANNED
+    };
+    String[] realisations = {
+      "Sudah dilaksanakan; dipantau setiap bulan.", "Separuh kegiatan terlaksana.", null
+    };
+    Period next = quarter.next();
+    String timeframe = "Triwulan " + next.number() + " " + next.year();
+    for (int i = 0; i < lowest.size(); i++) {
+      items.add(
+          new FollowUp.Item(
+              lowest.get(i),
+              PROGRAMMES.get(lowest.get(i)),
+              timeframe,
+              responsible[i],
+              statuses[i],
+              realisations[i]));
+    }
+    followUps.replace(office.id(), quarter, items);
   }
 
   private void insert(

@@ -104,6 +104,10 @@ public record Period(Kind kind, int year, int number) {
     return of(kind, from().minusDays(1));
   }
 
+  public Period next() {
+    return of(kind, to().plusDays(1));
+  }
+
   /** This period and up to {@code count - 1} before it, oldest first. */
   public List<Period> withPrevious(int count) {
     List<Period> periods = new ArrayList<>();

@@ -54,6 +54,7 @@ public class Responses {
 
   private final Invitations invitations;
   private final ResponseStore store;
+  private final OfficeQuestions questions;
   private final Catalog catalog;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
@@ -62,12 +63,14 @@ public class Responses {
   Responses(
       Invitations invitations,
       ResponseStore store,
+      OfficeQuestions questions,
       Catalog catalog,
       AuditTrail audit,
       TransactionTemplate transactions,
       Clock clock) {
     this.invitations = invitations;
     this.store = store;
+    this.questions = questions;
     this.catalog = catalog;
     this.audit = audit;
     this.transactions = transactions;
@@ -99,7 +102,9 @@ public class Responses {
     fields.remove(Answers.SERVICE); // the invitation knows the service
     FieldErrors errors = new FieldErrors();
     Optional<Answers> read = Answers.read(fields, Set.of(), errors);
-    if (read.isEmpty()) {
+    Map<OfficeQuestion, Object> extra =
+        OfficeQuestions.read(questions.active(open.officeId()), fields, errors);
+    if (read.isEmpty() || errors.any()) {
       return new Result(Status.INVALID, errors, open.officeId(), false);
     }
     Answers answers =
@@ -109,8 +114,14 @@ public class Responses {
       transactions.executeWithoutResult(
           tx -> {
             store.use(open.invitationId());
-            store.insert(
-                open.officeId(), open.serviceId(), ResponseChannel.INVITATION, today(), answers);
+            UUID id =
+                store.insert(
+                    open.officeId(),
+                    open.serviceId(),
+                    ResponseChannel.INVITATION,
+                    today(),
+                    answers);
+            questions.store(id, extra);
           });
     } catch (DuplicateKeyException e) {
       return Result.of(Status.ALREADY_ANSWERED, open.officeId());
@@ -125,11 +136,16 @@ public class Responses {
     }
     FieldErrors errors = new FieldErrors();
     Optional<Answers> answers = Answers.read(form, services(officeId), errors);
-    if (answers.isEmpty()) {
+    Map<OfficeQuestion, Object> extra =
+        OfficeQuestions.read(questions.active(officeId), form, errors);
+    if (answers.isEmpty() || errors.any()) {
       return new Result(Status.INVALID, errors, officeId, false);
     }
     transactions.executeWithoutResult(
-        tx -> store.insert(officeId, answers.get().serviceId(), channel, today(), answers.get()));
+        tx ->
+            questions.store(
+                store.insert(officeId, answers.get().serviceId(), channel, today(), answers.get()),
+                extra));
     return new Result(Status.SAVED, errors, officeId, answers.get().low());
   }
 
@@ -141,7 +157,9 @@ public class Responses {
     FieldErrors errors = new FieldErrors();
     Optional<LocalDate> day = Answers.readDate(form, today(), errors);
     Optional<Answers> answers = Answers.read(form, services(officeId), errors);
-    if (answers.isEmpty() || day.isEmpty()) {
+    Map<OfficeQuestion, Object> extra =
+        OfficeQuestions.read(questions.active(officeId), form, errors);
+    if (answers.isEmpty() || day.isEmpty() || errors.any()) {
       return new Result(Status.INVALID, errors, officeId, false);
     }
     transactions.executeWithoutResult(
@@ -153,6 +171,7 @@ public class Responses {
                   ResponseChannel.PAPER,
                   day.get(),
                   answers.get());
+          questions.store(id, extra);
           audit.record(officeId, "survey.paper.entered", "survey_response", id, Map.of());
         });
     return new Result(Status.SAVED, errors, officeId, answers.get().low());

@@ -216,6 +216,7 @@ class IntakeIntegrationTests {
     String text;
     try (PDDocument pdf = Loader.loadPDF(receipt.body())) {
       text = new PDFTextStripper().getText(pdf);
+      assertThat(pdf.getNumberOfPages()).as("receipt pages").isEqualTo(1);
     }
     java.time.LocalDate deadline =
         jdbc.sql("select deadline from application where tracking_code = ?")
@@ -231,7 +232,15 @@ class IntakeIntegrationTests {
                 deadline, java.util.Locale.forLanguageTag("id")))
         .contains("Petugas Loket Jetis")
         .contains("/status")
-        .contains("4 angka terakhir NIK");
+        .contains("4 angka terakhir NIK")
+        .contains("survei kepuasan");
+    // the receipt's QR code opens the office's satisfaction survey for walk-ins
+    try {
+      assertThat(id.go.kecamatan.letters.PdfChecks.qrOnFirstPage(receipt.body()))
+          .endsWith("/kecamatan/jetis/survei");
+    } catch (Exception e) {
+      throw new AssertionError("no readable QR code on the receipt", e);
+    }
 
     // at home: the code and the NIK's last 4 digits; wrong digits get the same message as always
     WebClient resident = new WebClient(port);

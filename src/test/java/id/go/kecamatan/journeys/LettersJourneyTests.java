@@ -3,10 +3,6 @@ package id.go.kecamatan.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -19,13 +15,9 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.letters.LetterFixtures;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +90,7 @@ class LettersJourneyTests extends BrowserJourney {
         .isEqualTo("%PDF-");
 
     // the QR code of the printed page leads to the verification page
-    URI link = URI.create(qrOf(letter));
+    URI link = URI.create(id.go.kecamatan.letters.PdfChecks.qrOnFirstPage(letter));
     assertThat(link.getPath()).startsWith("/v/");
     String verification = link.getPath();
     page.navigate(verification);
@@ -256,34 +248,6 @@ class LettersJourneyTests extends BrowserJourney {
               return broken;
             }
             """);
-  }
-
-  /**
-   * The text of the QR code on the letter's first page, rendered as a printer would: at several
-   * resolutions without smoothing, as a phone camera tries again when a frame does not read.
-   */
-  static String qrOf(byte[] pdf) throws Exception {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      PDFRenderer renderer = new PDFRenderer(document);
-      renderer.setRenderingHints(
-          new java.awt.RenderingHints(
-              java.awt.RenderingHints.KEY_INTERPOLATION,
-              java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
-      com.google.zxing.ReaderException last = null;
-      for (int dpi : new int[] {300, 200, 400, 150}) {
-        BufferedImage image = renderer.renderImageWithDPI(0, dpi);
-        try {
-          return new QRCodeReader()
-              .decode(
-                  new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                  java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
-              .getText();
-        } catch (com.google.zxing.ReaderException e) {
-          last = e;
-        }
-      }
-      throw last;
-    }
   }
 
   private static Locator heading(Page page) {

@@ -219,6 +219,66 @@ class SurveyJourneyTests extends BrowserJourney {
     }
   }
 
+  @Test
+  void theOfficeAdministratorPublishesASaranAndPlansTheFollowUpWhichAResidentThenReads() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+    id.go.kecamatan.surveys.Period month =
+        id.go.kecamatan.surveys.Period.of(id.go.kecamatan.surveys.Period.Kind.MONTH, today);
+    String saran = "Mohon disediakan air minum di ruang tunggu, jurnal " + System.nanoTime();
+    jdbc.sql(
+            """
+            insert into survey_response (id, office_id, instrument, channel, answered_on,
+              persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana,
+              suggestion)
+            select gen_random_uuid(), id, '2017.1', 'WALK_IN', ?, 3, 3, 3, 4, 3, 3, 3, 2, 2, ?
+            from office where slug = 'jetis'
+            """)
+        .params(today, saran)
+        .update();
+
+    AdminJourneyTests.signIn(page, "admin.jetis");
+    page.navigate("/admin/survei?" + month.query());
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("Moderasi saran dan kritik (terbitkan atau tidak)"))
+        .click();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Moderasi saran dan kritik");
+    Locator item = page.locator("li").filter(new Locator.FilterOptions().setHasText(saran)).first();
+    assertThat(item).containsText("Belum ditinjau");
+    axeScan(page);
+    assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);
+    item.getByRole(
+            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Terbitkan").setExact(true))
+        .click();
+    assertThat(page.locator("li").filter(new Locator.FilterOptions().setHasText(saran)).first())
+        .containsText("Diterbitkan");
+
+    page.navigate("/admin/survei/tindak-lanjut?" + month.query());
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Rencana tindak lanjut");
+    Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Butir 1"));
+    assertThat(first.getByLabel("Unsur")).not().hasValue("");
+    first.getByLabel("Program atau kegiatan").fill("Dispenser air minum di ruang tunggu");
+    first.getByLabel("Waktu", new Locator.GetByLabelOptions().setExact(true)).fill("Bulan depan");
+    first.getByLabel("Penanggung jawab").fill("Kasubbag Umum");
+    axeScan(page);
+    assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);
+    button(page, "Simpan rencana tindak lanjut").click();
+    assertThat(page.locator(".notice")).containsText("Rencana tindak lanjut tersimpan.");
+
+    // a resident on a phone without JavaScript reads both on the public IKM page
+    try (BrowserContext phone = newPhoneContextWithoutJavaScript()) {
+      Page resident = phone.newPage();
+      resident.navigate("/kecamatan/jetis/ikm?" + month.query());
+      assertThat(resident.locator("main")).containsText(saran);
+      assertThat(resident.locator("main")).containsText("Dispenser air minum di ruang tunggu");
+      assertThat(resident.locator("main")).containsText("Kasubbag Umum");
+      assertThat(scrollWidth(resident)).isLessThanOrEqualTo(PHONE_WIDTH);
+      axeScanOf(resident);
+    }
+  }
+
   /**
    * Scans the page a phone without JavaScript shows: axe-core needs JavaScript, so the phone page
    * that has it opens the same address (signed in as the same person where it matters).

@@ -78,4 +78,35 @@ public final class PdfChecks {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * The text of the QR code on the first page, rendered as a printer would: at several resolutions
+   * without smoothing, as a phone camera tries again when a frame does not read.
+   */
+  public static String qrOnFirstPage(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      org.apache.pdfbox.rendering.PDFRenderer renderer =
+          new org.apache.pdfbox.rendering.PDFRenderer(document);
+      renderer.setRenderingHints(
+          new java.awt.RenderingHints(
+              java.awt.RenderingHints.KEY_INTERPOLATION,
+              java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
+      com.google.zxing.ReaderException last = null;
+      for (int dpi : new int[] {300, 200, 400, 150}) {
+        java.awt.image.BufferedImage image = renderer.renderImageWithDPI(0, dpi);
+        try {
+          return new com.google.zxing.qrcode.QRCodeReader()
+              .decode(
+                  new com.google.zxing.BinaryBitmap(
+                      new com.google.zxing.common.HybridBinarizer(
+                          new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
+                  java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+              .getText();
+        } catch (com.google.zxing.ReaderException e) {
+          last = e;
+        }
+      }
+      throw last;
+    }
+  }
 }

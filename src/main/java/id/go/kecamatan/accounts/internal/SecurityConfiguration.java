@@ -68,6 +68,16 @@ class SecurityConfiguration {
                     // the office administrator's and the signer's (the Camat)
                     .requestMatchers("/admin/survei/loket", "/admin/survei/kertas")
                     .hasAnyRole(Role.OFFICE_ADMIN.name(), Role.FRONT_OFFICE.name())
+                    // moderation of saran/kritik, the follow-up plan and own questions: the office
+                    // admin's
+                    .requestMatchers(
+                        "/admin/survei/saran",
+                        "/admin/survei/saran/**",
+                        "/admin/survei/tindak-lanjut",
+                        "/admin/survei/tindak-lanjut/**",
+                        "/admin/survei/pertanyaan",
+                        "/admin/survei/pertanyaan/**")
+                    .hasRole(Role.OFFICE_ADMIN.name())
                     .requestMatchers("/admin/survei", "/admin/survei/**")
                     .hasAnyRole(Role.OFFICE_ADMIN.name(), Role.SIGNER.name())
                     .requestMatchers("/admin/loket", "/admin/loket/**")

@@ -8,6 +8,7 @@ import id.go.kecamatan.office.Office;
 import id.go.kecamatan.shared.pdf.PdfFonts;
 import id.go.kecamatan.shared.pdf.Xhtml;
 import id.go.kecamatan.shared.web.Formats;
+import id.go.kecamatan.shared.web.QrCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,10 +43,16 @@ public class Receipts {
    * The receipt as PDF bytes.
    *
    * @param statusUrl the absolute address of the status page ({@code https://.../status})
+   * @param surveyUrl the absolute address of the office's satisfaction survey for walk-ins, shown
+   *     with its QR code
    */
   public byte[] render(
-      Office office, ServiceType service, Application application, String statusUrl) {
-    String html = html(office, service, application, statusUrl);
+      Office office,
+      ServiceType service,
+      Application application,
+      String statusUrl,
+      String surveyUrl) {
+    String html = html(office, service, application, statusUrl, surveyUrl);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
@@ -59,7 +66,12 @@ public class Receipts {
     }
   }
 
-  String html(Office office, ServiceType service, Application application, String statusUrl) {
+  String html(
+      Office office,
+      ServiceType service,
+      Application application,
+      String statusUrl,
+      String surveyUrl) {
     String code = application.trackingCode().value();
     LocalDate submitted = application.submittedAt().atZone(WIB).toLocalDate();
     String time =
@@ -90,6 +102,8 @@ public class Receipts {
         .append("h2 { font-size: 11pt; margin: 5mm 0 1mm 0; }")
         .append("ol { margin: 0; padding-left: 5mm; } li { margin-bottom: 1mm; }")
         .append(".foot { margin-top: 5mm; font-size: 8.5pt; color: #333; }")
+        .append(".survey { margin-top: 4mm; } .survey td { font-weight: normal; font-size: 8.5pt;")
+        .append(" vertical-align: middle; padding: 0 2mm 0 0; } .survey img { width: 22mm; }")
         .append("</style></head><body>");
     h.append("<p class=\"office\">").append(e(office.displayName())).append("</p>");
     if (office.address() != null && !office.address().isBlank()) {
@@ -125,6 +139,12 @@ public class Receipts {
     h.append("</ol>");
     h.append("<p class=\"foot\">").append(e(t("intake.receipt.keep", service.completionDays())));
     h.append(" ").append(e(t("intake.receipt.free"))).append("</p>");
+    // the office's satisfaction survey for walk-ins, answered once served
+    h.append("<table class=\"survey\"><tr><td style=\"width: 24mm\"><img src=\"")
+        .append(QrCode.pngDataUri(surveyUrl))
+        .append("\" alt=\"\"/></td><td>")
+        .append(e(t("intake.receipt.survey", surveyUrl)))
+        .append("</td></tr></table>");
     h.append("</body></html>");
     return h.toString();
   }

@@ -13,6 +13,7 @@ import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.RequestUploads;
+import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.security.CurrentOfficer;
@@ -344,9 +345,13 @@ class IntakeController {
     Application application = drafts.application(draft).orElseThrow(NotFoundException::new);
     String statusUrl =
         ServletUriComponentsBuilder.fromCurrentContextPath().path("/status").toUriString();
-    byte[] pdf =
-        receipts.render(
-            offices.get(draft.officeId()), drafts.service(draft), application, statusUrl);
+    Office office = offices.get(draft.officeId());
+    String surveyUrl =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/kecamatan/{slug}/survei")
+            .buildAndExpand(office.slug())
+            .toUriString();
+    byte[] pdf = receipts.render(office, drafts.service(draft), application, statusUrl, surveyUrl);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

@@ -6,6 +6,7 @@ import id.go.kecamatan.letters.internal.NameMask;
 import id.go.kecamatan.letters.internal.VerificationLimiter;
 import id.go.kecamatan.letters.internal.Verifications;
 import id.go.kecamatan.letters.internal.Verifications.Comparison;
+import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -165,8 +166,10 @@ class VerificationController {
       response.setStatus(HttpStatus.NOT_FOUND.value());
     }
     model.addAttribute("letter", letter);
-    model.addAttribute(
-        "officeName", letter == null ? null : offices.get(letter.officeId()).displayName());
+    Office office = letter == null ? null : offices.get(letter.officeId());
+    model.addAttribute("officeName", office == null ? null : office.displayName());
+    // the survey's walk-in form of the office, reached by the QR code under the letter's data
+    model.addAttribute("officeSlug", office == null ? null : office.slug());
     model.addAttribute("maskedName", letter == null ? null : NameMask.mask(letter.applicantName()));
     model.addAttribute(
         "action",

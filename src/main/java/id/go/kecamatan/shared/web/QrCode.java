@@ -6,13 +6,27 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * QR codes as the project draws them: error correction M, UTF-8, the standard quiet zone of four
- * modules. The letters print them as PNG; pages show them as an inline SVG.
+ * modules. PDFs (letters, the survey's infographic) print them as PNG; pages show them as an inline
+ * SVG.
  */
 public final class QrCode {
+
+  /**
+   * Pixels per module of the PNG: few pixels keep the image small and fast to embed; at four or
+   * more the image is not smoothed when a viewer scales it up.
+   */
+  private static final int SCALE = 4;
 
   private QrCode() {}
 
@@ -62,5 +76,35 @@ public final class QrCode {
         + " height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
         + path
         + "\"/></svg>";
+  }
+
+  /** A black-and-white PNG of the text's QR code. */
+  public static byte[] png(String text) {
+    try {
+      BitMatrix matrix = matrix(text);
+      int size = matrix.getWidth() * SCALE;
+      BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+      WritableRaster raster = image.getRaster();
+      int[] row = new int[size * 3];
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int value = matrix.get(x / SCALE, y / SCALE) ? 0 : 255;
+          row[3 * x] = value;
+          row[3 * x + 1] = value;
+          row[3 * x + 2] = value;
+        }
+        raster.setPixels(0, y, size, 1, row);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The PNG of the text's QR code as a {@code data:} URI, for a PDF's XHTML. */
+  public static String pngDataUri(String text) {
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
   }
 }

@@ -1,16 +1,13 @@
 package id.go.kecamatan.statistics.web;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.office.Office;
+import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.pdf.PdfFonts;
 import id.go.kecamatan.shared.pdf.Xhtml;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.shared.web.Outcome;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +39,6 @@ class MonthlyReports {
 
   static final int MAX_REASON = 500;
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   private final JdbcClient jdbc;
   private final MonthSheets sheets;
@@ -233,21 +229,7 @@ class MonthlyReports {
           .append("</dd>");
     }
     h.append("</dl></body></html>");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
-      builder.useColorProfile(SRGB);
-      builder.withProducer("Layanan Kecamatan");
-      PdfFonts.register(builder);
-      builder.withHtmlContent(h.toString(), null);
-      builder.toStream(out);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return PdfA.render(h.toString());
   }
 
   static String json(OpenData.Sheet sheet) {

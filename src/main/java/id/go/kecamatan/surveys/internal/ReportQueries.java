@@ -103,19 +103,89 @@ public class ReportQueries {
 
   /** The office's saran/kritik of the period, newest first. */
   public List<Suggestion> suggestions(UUID officeId, UUID serviceId, LocalDate from, LocalDate to) {
+    return suggestions(officeId, serviceId, from, to, false, 200);
+  }
+
+  /**
+   * The office's saran/kritik of the period, newest first, at most {@code limit}; only the
+   * published ones when {@code publishedOnly}.
+   */
+  public List<Suggestion> suggestions(
+      UUID officeId,
+      UUID serviceId,
+      LocalDate from,
+      LocalDate to,
+      boolean publishedOnly,
+      int limit) {
+    List<Object> params = new ArrayList<>(List.of(officeId, from, to));
+    if (serviceId != null) {
+      params.add(serviceId);
+    }
+    params.add(limit);
     return jdbc.sql(
-            "select answered_on, suggestion from survey_response where office_id = ?"
-                + " and answered_on between ? and ? and suggestion is not null"
+            "select id, answered_on, suggestion, suggestion_status from survey_response"
+                + " where office_id = ? and answered_on between ? and ? and suggestion is not null"
                 + (serviceId == null ? "" : " and service_id = ?")
-                + " order by answered_on desc, id limit 200")
-        .params(
-            serviceId == null
-                ? List.of(officeId, from, to)
-                : List.of(officeId, from, to, serviceId))
+                + (publishedOnly ? " and suggestion_status = 'PUBLISHED'" : "")
+                + " order by answered_on desc, id limit ?")
+        .params(params)
         .query(
             (rs, n) ->
-                new Suggestion(rs.getObject("answered_on", LocalDate.class), rs.getString(2)))
+                new Suggestion(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("answered_on", LocalDate.class),
+                    rs.getString("suggestion"),
+                    Suggestion.Moderation.valueOf(rs.getString("suggestion_status"))))
         .list();
+  }
+
+  /**
+   * Sets the decision on a saran/kritik of the office; false when the office has no response with a
+   * saran/kritik of that id (another office's included).
+   */
+  public boolean moderate(UUID officeId, UUID responseId, Suggestion.Moderation moderation) {
+    return jdbc.sql(
+                "update survey_response set suggestion_status = ? where id = ? and office_id = ?"
+                    + " and suggestion is not null")
+            .params(moderation.name(), responseId, officeId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * How many answers of each score (1 to 4, at index 0 to 3) each element got from the office's
+   * responses of the period.
+   */
+  public Map<Element, long[]> distribution(UUID officeId, LocalDate from, LocalDate to) {
+    StringBuilder counts = new StringBuilder("select count(*) n");
+    for (Element element : Element.values()) {
+      for (int score = Element.MIN_SCORE; score <= Element.MAX_SCORE; score++) {
+        counts
+            .append(", count(*) filter (where ")
+            .append(element.key())
+            .append(" = ")
+            .append(score)
+            .append(") ")
+            .append(element.key())
+            .append(score);
+      }
+    }
+    return jdbc.sql(
+            counts + " from survey_response where office_id = ? and answered_on between ? and ?")
+        .params(officeId, from, to)
+        .query(
+            (rs, n) -> {
+              Map<Element, long[]> distribution = new EnumMap<>(Element.class);
+              for (Element element : Element.values()) {
+                long[] answers = new long[Element.MAX_SCORE];
+                for (int score = Element.MIN_SCORE; score <= Element.MAX_SCORE; score++) {
+                  answers[score - 1] = rs.getLong(element.key() + score);
+                }
+                distribution.put(element, answers);
+              }
+              return distribution;
+            })
+        .single();
   }
 
   /** One response as exported: what it says, never who gave it. */

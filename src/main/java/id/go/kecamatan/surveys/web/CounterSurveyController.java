@@ -5,6 +5,7 @@ import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.surveys.OfficeQuestions;
 import id.go.kecamatan.surveys.ResponseChannel;
 import id.go.kecamatan.surveys.Responses;
 import id.go.kecamatan.surveys.Responses.Result;
@@ -34,9 +35,15 @@ class CounterSurveyController {
   private final Offices offices;
   private final Catalog catalog;
   private final ComplaintLink complaints;
+  private final OfficeQuestions questions;
 
   CounterSurveyController(
-      Responses responses, Offices offices, Catalog catalog, ComplaintLink complaints) {
+      Responses responses,
+      Offices offices,
+      Catalog catalog,
+      ComplaintLink complaints,
+      OfficeQuestions questions) {
+    this.questions = questions;
     this.responses = responses;
     this.offices = offices;
     this.catalog = catalog;
@@ -94,6 +101,7 @@ class CounterSurveyController {
     model.addAttribute("action", action);
     model.addAttribute("services", catalog.activeServices(office.id(), ""));
     model.addAttribute("complaintPath", complaints.of(office));
+    model.addAttribute("extra", questions.active(office.id()));
     return view;
   }
 }

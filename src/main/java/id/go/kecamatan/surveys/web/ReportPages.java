@@ -10,8 +10,11 @@ import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.QrCode;
+import id.go.kecamatan.surveys.FollowUps;
+import id.go.kecamatan.surveys.OfficeQuestions;
 import id.go.kecamatan.surveys.Period;
 import id.go.kecamatan.surveys.Reports;
+import id.go.kecamatan.surveys.Suggestions;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -36,9 +39,23 @@ class ReportPages {
   private final Catalog catalog;
   private final Clock clock;
   private final LetterSigning site;
+  private final FollowUps followUps;
+  private final Suggestions suggestions;
+  private final OfficeQuestions ownQuestions;
 
-  ReportPages(Reports reports, Offices offices, Catalog catalog, Clock clock, LetterSigning site) {
+  ReportPages(
+      Reports reports,
+      Offices offices,
+      Catalog catalog,
+      Clock clock,
+      LetterSigning site,
+      FollowUps followUps,
+      Suggestions suggestions,
+      OfficeQuestions ownQuestions) {
+    this.ownQuestions = ownQuestions;
     this.site = site;
+    this.followUps = followUps;
+    this.suggestions = suggestions;
     this.reports = reports;
     this.offices = offices;
     this.catalog = catalog;
@@ -63,6 +80,9 @@ class ReportPages {
     String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
     model.addAttribute("surveyUrl", url);
     model.addAttribute("qr", QrCode.svg(url, office.displayName()));
+    followUp(office, period, model);
+    model.addAttribute(
+        "ownQuestions", ownQuestions.results(office.id(), period.from(), period.to(), 20));
     return "surveys/admin-report";
   }
 
@@ -95,6 +115,8 @@ class ReportPages {
     String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
     model.addAttribute("surveyUrl", url);
     model.addAttribute("qr", QrCode.svg(url, office.displayName()));
+    model.addAttribute("published", suggestions.published(office.id(), period));
+    followUp(office, period, model);
     return "surveys/public-office";
   }
 
@@ -110,6 +132,17 @@ class ReportPages {
     model.addAttribute("regency", regency);
     model.addAttribute("report", reports.regency(regency.id(), period));
     return "surveys/public-regency";
+  }
+
+  /** The period's follow-up plan, the previous period's, and the other periods with a plan. */
+  private void followUp(Office office, Period period, Model model) {
+    model.addAttribute("plan", followUps.of(office.id(), period).orElse(null));
+    model.addAttribute("previousPlan", followUps.of(office.id(), period.previous()).orElse(null));
+    model.addAttribute(
+        "planPeriods",
+        followUps.periods(office.id()).stream()
+            .filter(p -> !p.equals(period) && !p.equals(period.previous()))
+            .toList());
   }
 
   /** One of the office's services, or null for all (also for anything else given). */

@@ -7,6 +7,7 @@ import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.RateLimit;
 import id.go.kecamatan.shared.web.RateLimits;
+import id.go.kecamatan.surveys.OfficeQuestions;
 import id.go.kecamatan.surveys.ResponseChannel;
 import id.go.kecamatan.surveys.Responses;
 import id.go.kecamatan.surveys.Responses.Result;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SurveyPages {
 
   private final Responses responses;
+  private final OfficeQuestions questions;
   private final Offices offices;
   private final Catalog catalog;
   private final ComplaintLink complaints;
@@ -44,12 +46,14 @@ class SurveyPages {
       Offices offices,
       Catalog catalog,
       ComplaintLink complaints,
+      OfficeQuestions questions,
       RateLimits limits,
       @Value("${layanan.surveys.walk-ins-per-hour-per-address:30}") int perHour) {
     this.responses = responses;
     this.offices = offices;
     this.catalog = catalog;
     this.complaints = complaints;
+    this.questions = questions;
     this.walkIns = limits.limit("survey-walk-ins-per-address", perHour, Duration.ofHours(1));
   }
 
@@ -134,6 +138,7 @@ class SurveyPages {
     model.addAttribute("errors", errors);
     model.addAttribute("values", values);
     model.addAttribute("action", "/survei/" + token);
+    model.addAttribute("extra", questions.active(officeId));
     return "surveys/answer";
   }
 
@@ -144,6 +149,7 @@ class SurveyPages {
     model.addAttribute("values", values);
     model.addAttribute("action", "/kecamatan/" + office.slug() + "/survei");
     model.addAttribute("services", catalog.activeServices(office.id(), ""));
+    model.addAttribute("extra", questions.active(office.id()));
     return "surveys/answer";
   }
 

@@ -3,11 +3,8 @@ package id.go.kecamatan.letters.internal.render;
 import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.render.Box;
-import id.go.kecamatan.shared.pdf.PdfFonts;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
+import id.go.kecamatan.shared.pdf.PdfA;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,9 +21,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * output intent, the title in the metadata; and finds where the signature block lies.
  */
 final class LetterPdf {
-
-  /** The sRGB profile of the PDF/A output intent, read once. */
-  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   private static final Pattern SIGNATURE = Pattern.compile(LetterLayout.SIGNATURE_ID);
 
@@ -50,12 +44,7 @@ final class LetterPdf {
 
   private static RenderedLetter renderUnchecked(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
-    builder.useColorProfile(SRGB);
-    builder.withProducer("Layanan Kecamatan");
-    PdfFonts.register(builder);
+    PdfRendererBuilder builder = PdfA.builder();
     builder.withHtmlContent(xhtml, null);
     builder.toStream(out);
     SignatureBox box;

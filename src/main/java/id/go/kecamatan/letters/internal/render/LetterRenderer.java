@@ -13,15 +13,8 @@ import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.office.Sex;
 import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.pdf.Letterhead;
 import id.go.kecamatan.shared.web.Formats;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.DecimalFormat;
@@ -31,7 +24,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.imageio.ImageIO;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +40,7 @@ import org.springframework.stereotype.Component;
  * form, fills the template from the application and lays the letter out ({@link LetterLayout}) as
  * PDF/A-3b ({@link LetterPdf}). Letters are always in Indonesian. What does not change between
  * letters is prepared once: fonts, the colour profile, the shipped templates, compiled templates
- * and each office's logo (scaled down for print).
+ * and each office's logo (scaled down for print, {@link Letterhead#logoDataUri}).
  */
 @Component
 public class LetterRenderer implements LetterRendering {
@@ -58,9 +49,6 @@ public class LetterRenderer implements LetterRendering {
       org.slf4j.LoggerFactory.getLogger(LetterRenderer.class);
 
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-
-  /** The logo's largest side in pixels: 22 mm at about 300 dpi. */
-  private static final int LOGO_PIXELS = 260;
 
   private final Offices offices;
   private final Catalog catalog;
@@ -164,15 +152,12 @@ public class LetterRenderer implements LetterRendering {
     SignatureLine signature =
         request.signature() != null ? request.signature() : draftSignature(office);
     Map<String, String> values = values(request, office, regency, service, form, signature);
-    List<String> letterhead = office.letterheadLines();
-    if (letterhead.isEmpty()) {
-      letterhead =
-          List.of(
-              t("letterTemplates.letter.government", regency.toUpperCase(INDONESIAN)),
-              office.displayName().toUpperCase(INDONESIAN),
-              office.address() == null ? "" : office.address());
-    }
-    List<String> lines = letterhead;
+    List<String> lines =
+        Letterhead.lines(
+            office.letterheadLines(),
+            t("letterTemplates.letter.government", regency.toUpperCase(INDONESIAN)),
+            office.displayName().toUpperCase(INDONESIAN),
+            office.address());
     String logo = logo(office);
     LetterLayout.Qr qr = LetterLayout.Qr.of(request.verificationUrl());
     return number -> {
@@ -365,37 +350,10 @@ public class LetterRenderer implements LetterRendering {
     byte[] digest = sha256(logo.get().bytes());
     PreparedLogo prepared = logos.get(office.id());
     if (prepared == null || !Arrays.equals(prepared.digest(), digest)) {
-      prepared = new PreparedLogo(digest, prepare(logo.get().bytes()));
+      prepared = new PreparedLogo(digest, Letterhead.logoDataUri(logo.get().bytes()));
       logos.put(office.id(), prepared);
     }
     return prepared.dataUri();
-  }
-
-  /** A PNG no larger than {@link #LOGO_PIXELS}, on white; {@code null} when it does not decode. */
-  private static String prepare(byte[] bytes) {
-    try {
-      BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (source == null) {
-        return null;
-      }
-      double scale =
-          Math.min(1.0, (double) LOGO_PIXELS / Math.max(source.getWidth(), source.getHeight()));
-      int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-      int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = image.createGraphics();
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, height);
-      g.drawImage(source, 0, 0, width, height, null);
-      g.dispose();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(image, "png", out);
-      return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static byte[] sha256(byte[] bytes) {

@@ -42,7 +42,7 @@ class ComplaintApiIntegrationTests {
 
   String category() {
     return jdbc.sql(
-            "select c.id from complaint_category c join office o on o.id = c.office_id where o.code = '35.16.16' and c.name = 'Kebersihan dan sampah'")
+            "select c.id from complaint_category c join office o on o.id = c.office_id where o.code = '35.16.16' and c.name = 'Ketertiban umum'")
         .query(UUID.class)
         .single()
         .toString();
@@ -98,7 +98,7 @@ class ComplaintApiIntegrationTests {
   void aReporterFilesWithAPhotoFollowsRepliesAndGivesFeedbackThroughTheApi() {
     WebClient api = new WebClient(port);
     assertThat(api.get("/api/v1/offices/jetis/complaint-categories").body())
-        .contains("Kebersihan dan sampah")
+        .contains("Ketertiban umum")
         .contains("\"tierDays\":");
     String text = "Lewat API: sampah di pasar " + UUID.randomUUID();
     HttpResponse<String> filed =

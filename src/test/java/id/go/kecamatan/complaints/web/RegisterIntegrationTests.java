@@ -47,7 +47,7 @@ class RegisterIntegrationTests {
 
   String category() {
     return jdbc.sql(
-            "select c.id from complaint_category c join office o on o.id = c.office_id where o.code = '35.16.16' and c.name = 'Kebersihan dan sampah'")
+            "select c.id from complaint_category c join office o on o.id = c.office_id where o.code = '35.16.16' and c.name = 'Ketertiban umum'")
         .query(UUID.class)
         .single()
         .toString();
@@ -142,7 +142,7 @@ class RegisterIntegrationTests {
     assertThat(register)
         .contains(redacted)
         .contains("Lampu sudah diganti petugas desa " + marker)
-        .contains("Kebersihan dan sampah")
+        .contains("Ketertiban umum")
         .contains("Dijawab dalam 0 hari kerja")
         .doesNotContain("Joko Santoso")
         .doesNotContain("0812-7777-1234")
@@ -268,7 +268,7 @@ class RegisterIntegrationTests {
             "/api/v1/offices/jetis/complaints/register",
             "/api/v1/offices/jetis/complaints/register?page=2",
             "/api/v1/complaints/" + code(rahasia),
-            "/v3/api-docs");
+            "/api/openapi.json");
     StringBuilder everything = new StringBuilder();
     for (String path : pages) {
       HttpResponse<String> response = visitor.get(path);

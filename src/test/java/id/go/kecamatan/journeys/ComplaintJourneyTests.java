@@ -239,6 +239,24 @@ class ComplaintJourneyTests extends BrowserJourney {
       axeScan(admin);
       admin.locator(".complaint-list a").first().click();
       axeScan(admin);
+      // assisted filing at the front desk: the form, its errors and the printable receipt
+      admin.navigate("/admin/pengaduan/baru");
+      axeScan(admin);
+      button(admin, "Simpan dan buat tanda terima").click();
+      assertThat(admin.locator(".error-summary")).containsText("Pilih kategori dari daftar");
+      axeScan(admin);
+      admin
+          .getByLabel("Kategori")
+          .selectOption(
+              new com.microsoft.playwright.options.SelectOption().setLabel("Lama pelayanan"));
+      admin.getByLabel("Apa yang terjadi").fill("Warga di loket: antrean lama " + UUID.randomUUID());
+      button(admin, "Simpan dan buat tanda terima").click();
+      assertThat(heading(admin)).hasText("Tanda terima pengaduan");
+      assertThat(admin.locator("main")).containsText("Kunci rahasia");
+      assertThat(admin.locator("main")).containsText("Loket");
+      org.assertj.core.api.Assertions.assertThat(scrollWidth(admin))
+          .isLessThanOrEqualTo(PHONE_WIDTH);
+      axeScan(admin);
       admin.navigate("/admin/pengaduan/kategori");
       axeScan(admin);
       admin.locator(".category-tree a").first().click();

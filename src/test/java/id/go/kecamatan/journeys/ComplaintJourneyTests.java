@@ -249,7 +249,9 @@ class ComplaintJourneyTests extends BrowserJourney {
           .getByLabel("Kategori")
           .selectOption(
               new com.microsoft.playwright.options.SelectOption().setLabel("Lama pelayanan"));
-      admin.getByLabel("Apa yang terjadi").fill("Warga di loket: antrean lama " + UUID.randomUUID());
+      admin
+          .getByLabel("Apa yang terjadi")
+          .fill("Warga di loket: antrean lama " + UUID.randomUUID());
       button(admin, "Simpan dan buat tanda terima").click();
       assertThat(heading(admin)).hasText("Tanda terima pengaduan");
       assertThat(admin.locator("main")).containsText("Kunci rahasia");

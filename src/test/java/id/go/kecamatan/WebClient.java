@@ -153,6 +153,15 @@ public final class WebClient {
             .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Sends a body with the headers given as name, value pairs. */
+  public HttpResponse<String> sendWithHeaders(
+      String method, String path, String body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .headers(headers)
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A file to upload. */
   public record FilePart(String filename, String contentType, byte[] content) {}
 

@@ -1,8 +1,10 @@
 package id.go.kecamatan.demo;
 
 import id.go.kecamatan.complaints.Category;
+import id.go.kecamatan.complaints.Channel;
 import id.go.kecamatan.complaints.ComplaintCategories;
 import id.go.kecamatan.complaints.ComplaintHandling;
+import id.go.kecamatan.complaints.ComplaintRegister;
 import id.go.kecamatan.complaints.Complaints;
 import id.go.kecamatan.complaints.Filed;
 import id.go.kecamatan.complaints.FilingForm;
@@ -86,6 +88,7 @@ class DemoComplaints {
   private final ComplaintCategories categories;
   private final Complaints complaints;
   private final ComplaintHandling handling;
+  private final ComplaintRegister register;
   private final StandardTexts texts;
   private final Offices offices;
   private final JdbcClient jdbc;
@@ -94,12 +97,14 @@ class DemoComplaints {
       ComplaintCategories categories,
       Complaints complaints,
       ComplaintHandling handling,
+      ComplaintRegister register,
       StandardTexts texts,
       Offices offices,
       JdbcClient jdbc) {
     this.categories = categories;
     this.complaints = complaints;
     this.handling = handling;
+    this.register = register;
     this.texts = texts;
     this.offices = offices;
     this.jdbc = jdbc;
@@ -244,6 +249,23 @@ class DemoComplaints {
         version(closed.id()),
         "Syaratnya: KTP, KK dan surat pengantar RT/RW. Daftar lengkap ada di halaman layanan SKTM.");
     complaints.feedback(closed.trackingCode(), "ya", "Jelas, terima kasih.");
+    // the public register: the verified, the answered and the closed ones, approved by the
+    // verifier (the answered one with the time of day taken out)
+    publish(verifier, verified, "Jalan desa di RT 02 berlubang besar, sudah dua motor jatuh.");
+    publish(
+        verifier, answered, "Petugas loket tidak ada di tempat selama satu jam saat jam kerja.");
+    publish(verifier, closed, "Apa saja syarat membuat surat keterangan tidak mampu?");
+    // recorded at the front desk for a resident without a phone (assisted)
+    Officer counter = officer(office, "loket." + key, Role.FRONT_OFFICE);
+    file(
+        office,
+        "Lama pelayanan",
+        village,
+        "Warga lanjut usia datang ke loket: antrean legalisir terlalu lama tanpa kursi tunggu.",
+        "RAHASIA",
+        "Mbah Karto",
+        "",
+        new Complaints.Intake(Channel.COUNTER, counter.fullName()));
     // Ditolak
     Filed rejected =
         file(office, "Saran perbaikan layanan", village, "Tes tes tes.", "RAHASIA", "", "");
@@ -254,6 +276,13 @@ class DemoComplaints {
         "Isi laporan tidak dapat ditindaklanjuti karena tidak menyebut apa yang terjadi.");
   }
 
+  private void publish(Officer officer, Filed filed, String text) {
+    var published = register.publish(officer, filed.id(), version(filed.id()), text);
+    if (published.isEmpty() || published.get().any()) {
+      throw new IllegalStateException("Demo publication: " + published);
+    }
+  }
+
   private Filed file(
       Office office,
       String category,
@@ -262,6 +291,18 @@ class DemoComplaints {
       String privacy,
       String name,
       String phone) {
+    return file(office, category, village, text, privacy, name, phone, Complaints.Intake.ONLINE);
+  }
+
+  private Filed file(
+      Office office,
+      String category,
+      UUID village,
+      String text,
+      String privacy,
+      String name,
+      String phone,
+      Complaints.Intake intake) {
     var filed =
         complaints.file(
             office,
@@ -280,7 +321,7 @@ class DemoComplaints {
                 "",
                 true),
             List.of(),
-            Complaints.Intake.ONLINE);
+            intake);
     if (!filed.ok()) {
       throw new IllegalStateException("Demo complaint: " + filed.errors().all());
     }

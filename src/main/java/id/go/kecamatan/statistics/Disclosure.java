@@ -1,14 +1,15 @@
 package id.go.kecamatan.statistics;
 
 /**
- * What the public outputs may show of a count: counts from 1 to 4 are suppressed (shown as "< 5"),
- * and a share or a duration computed from fewer than 5 items is not shown, so that no resident can
- * be recognised from a small number. Rankings list only scopes with at least {@link #MIN_RANKED}.
+ * What the public outputs may show of a count: the rule of {@link
+ * id.go.kecamatan.shared.web.Disclosure} (counts from 1 to 4 suppressed, shown as "< 5"; a share or
+ * a duration from fewer than 5 items not shown), which every module's public output shares.
+ * Rankings list only scopes with at least {@link #MIN_RANKED}.
  */
 public final class Disclosure {
 
   /** The smallest count shown as it is (other than 0). */
-  public static final int MIN_SHOWN = 5;
+  public static final int MIN_SHOWN = id.go.kecamatan.shared.web.Disclosure.MIN_SHOWN;
 
   /** The fewest finished applications an office needs to appear in a ranking. */
   public static final int MIN_RANKED = 20;
@@ -17,12 +18,12 @@ public final class Disclosure {
 
   /** Whether a count is shown as it is. */
   public static boolean shown(long n) {
-    return n == 0 || n >= MIN_SHOWN;
+    return id.go.kecamatan.shared.web.Disclosure.shown(n);
   }
 
   /** The count as a public output shows it, {@code null} when suppressed. */
   public static Long count(long n) {
-    return shown(n) ? n : null;
+    return id.go.kecamatan.shared.web.Disclosure.count(n);
   }
 
   /**
@@ -30,6 +31,6 @@ public final class Disclosure {
    * itself suppressed (its share and the base shown would give it away).
    */
   public static Integer percent(long part, long base) {
-    return base < MIN_SHOWN || !shown(part) ? null : (int) Math.round(100.0 * part / base);
+    return id.go.kecamatan.shared.web.Disclosure.percent(part, base);
   }
 }

@@ -149,6 +149,29 @@ class ComplaintJourneyTests extends BrowserJourney {
       button(officer, "Kirim jawaban").click();
       assertThat(officer.locator(".summary-list")).containsText("Dijawab");
 
+      // the reporter chose Anonim: the officer approves the text for the public register, redacted
+      assertThat(officer.getByLabel("Teks yang diterbitkan")).hasValue(text);
+      officer.getByLabel("Teks yang diterbitkan").fill(text + " (nama loket dihapus)");
+      button(officer, "Setujui dan terbitkan").click();
+      assertThat(officer.getByRole(AriaRole.STATUS)).containsText("diterbitkan di register");
+      resident.navigate("/kecamatan/jetis");
+      resident
+          .getByRole(
+              AriaRole.LINK, new Page.GetByRoleOptions().setName("Register pengaduan publik"))
+          .click();
+      assertThat(heading(resident)).containsText("Register pengaduan");
+      Locator entry =
+          resident.locator(".register-entry").filter(new Locator.FilterOptions().setHasText(text));
+      assertThat(entry).containsText(text + " (nama loket dihapus)");
+      assertThat(entry).containsText("Lama pelayanan");
+      assertThat(entry).containsText("tautan unduhan sudah kami perbaiki");
+      assertThat(entry).containsText("Dijawab dalam");
+      assertThat(resident.locator("main")).not().containsText("Siti Aminah");
+      assertThat(resident.locator("main")).not().containsText(phone);
+      assertThat(resident.locator("main")).not().containsText(code);
+      org.assertj.core.api.Assertions.assertThat(scrollWidth(resident))
+          .isLessThanOrEqualTo(PHONE_WIDTH);
+
       // another browser opens it with the phone's last digits
       try (BrowserContext other = newPhoneContextWithoutJavaScript()) {
         Page again = other.newPage();
@@ -207,12 +230,34 @@ class ComplaintJourneyTests extends BrowserJourney {
     axeScan(page);
     page.navigate("/pengaduan");
     axeScan(page);
+    page.navigate("/kecamatan/jetis/pengaduan/register");
+    axeScan(page);
     try (BrowserContext office = newPhoneContext()) {
       Page admin = office.newPage();
       CaseworkJourneyTests.signIn(admin, "admin.jetis");
       admin.navigate("/admin/pengaduan");
       axeScan(admin);
       admin.locator(".complaint-list a").first().click();
+      axeScan(admin);
+      // assisted filing at the front desk: the form, its errors and the printable receipt
+      admin.navigate("/admin/pengaduan/baru");
+      axeScan(admin);
+      button(admin, "Simpan dan buat tanda terima").click();
+      assertThat(admin.locator(".error-summary")).containsText("Pilih kategori dari daftar");
+      axeScan(admin);
+      admin
+          .getByLabel("Kategori")
+          .selectOption(
+              new com.microsoft.playwright.options.SelectOption().setLabel("Lama pelayanan"));
+      admin
+          .getByLabel("Apa yang terjadi")
+          .fill("Warga di loket: antrean lama " + UUID.randomUUID());
+      button(admin, "Simpan dan buat tanda terima").click();
+      assertThat(heading(admin)).hasText("Tanda terima pengaduan");
+      assertThat(admin.locator("main")).containsText("Kunci rahasia");
+      assertThat(admin.locator("main")).containsText("Loket");
+      org.assertj.core.api.Assertions.assertThat(scrollWidth(admin))
+          .isLessThanOrEqualTo(PHONE_WIDTH);
       axeScan(admin);
       admin.navigate("/admin/pengaduan/kategori");
       axeScan(admin);

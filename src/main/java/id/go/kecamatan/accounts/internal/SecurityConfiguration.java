@@ -37,8 +37,9 @@ class SecurityConfiguration {
 
   /**
    * The only writes of the public JSON API: submitting an online application, and withdrawing or
-   * completing one with its tracking code and phone digits. They carry no session, so CSRF does not
-   * apply to them.
+   * completing one with its tracking code and phone digits; filing a complaint, and replying and
+   * giving feedback with its tracking code and key. They carry no session, so CSRF does not apply
+   * to them.
    */
   static final RequestMatcher[] PUBLIC_API_POSTS = {
     PathPatternRequestMatcher.withDefaults()
@@ -46,7 +47,14 @@ class SecurityConfiguration {
     PathPatternRequestMatcher.withDefaults()
         .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/withdraw"),
     PathPatternRequestMatcher.withDefaults()
-        .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/completion")
+        .matcher(HttpMethod.POST, "/api/v1/applications/{trackingCode}/completion"),
+    // complaints: filing, and replying and feedback with the code and its key (issue 14)
+    PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/offices/{slug}/complaints"),
+    PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/complaints/{trackingCode}/reply"),
+    PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/api/v1/complaints/{trackingCode}/feedback")
   };
 
   @Bean

@@ -13,6 +13,7 @@ import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.ApiProblems;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import io.swagger.v3.oas.annotations.Operation;

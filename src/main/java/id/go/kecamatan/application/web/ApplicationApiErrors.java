@@ -1,5 +1,6 @@
 package id.go.kecamatan.application.web;
 
+import id.go.kecamatan.shared.web.ApiProblems;
 import id.go.kecamatan.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;

@@ -4,6 +4,7 @@ import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.complaints.Category;
 import id.go.kecamatan.complaints.ComplaintCategories;
 import id.go.kecamatan.complaints.ComplaintDetails;
+import id.go.kecamatan.complaints.ComplaintGrants;
 import id.go.kecamatan.complaints.Complaints;
 import id.go.kecamatan.complaints.Filed;
 import id.go.kecamatan.complaints.FilingForm;

@@ -6,6 +6,7 @@ import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.complaints.ComplaintCategories;
 import id.go.kecamatan.complaints.ComplaintDetails;
 import id.go.kecamatan.complaints.ComplaintHandling;
+import id.go.kecamatan.complaints.ComplaintRegister;
 import id.go.kecamatan.complaints.ComplaintStatus;
 import id.go.kecamatan.complaints.ComplaintWorklist;
 import id.go.kecamatan.complaints.StandardTexts;
@@ -50,6 +51,7 @@ class StaffController {
 
   private final ComplaintWorklist worklist;
   private final ComplaintHandling handling;
+  private final ComplaintRegister register;
   private final ComplaintCategories categories;
   private final StandardTexts texts;
   private final StaffAccounts accounts;
@@ -62,6 +64,7 @@ class StaffController {
   StaffController(
       ComplaintWorklist worklist,
       ComplaintHandling handling,
+      ComplaintRegister register,
       ComplaintCategories categories,
       StandardTexts texts,
       StaffAccounts accounts,
@@ -72,6 +75,7 @@ class StaffController {
       Clock clock) {
     this.worklist = worklist;
     this.handling = handling;
+    this.register = register;
     this.categories = categories;
     this.texts = texts;
     this.accounts = accounts;
@@ -203,6 +207,12 @@ class StaffController {
     model.addAttribute("soon", calendar.of(officer.officeId()).plus(today, 1));
     model.addAttribute("handles", ComplaintHandling.mayHandle(officer));
     model.addAttribute(
+        "publication",
+        register
+            .publication(officer.officeId(), c.id())
+            .orElse(new ComplaintRegister.Publication(null, null, null)));
+    model.addAttribute("publishable", ComplaintRegister.publishable(c.privacy(), c.status()));
+    model.addAttribute(
         "categories",
         categories.all(officer.officeId()).stream().filter(cat -> !cat.top()).toList());
     model.addAttribute("texts", texts.of(officer.officeId(), c.categoryId()));
@@ -268,6 +278,9 @@ class StaffController {
           case "tolak-buka" ->
               handling.declineReopen(officer, complaintId, version, form.get("declineReason"));
           case "tugaskan" -> handling.assign(officer, complaintId, form.get("assignee"));
+          case "terbitkan" ->
+              register.publish(officer, complaintId, version, form.get("publishedText"));
+          case "tarik" -> register.withdraw(officer, complaintId, version);
           default -> throw new NotFoundException();
         };
     FieldErrors errors = done.orElseThrow(NotFoundException::new);

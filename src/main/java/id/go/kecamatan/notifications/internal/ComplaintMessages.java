@@ -1,6 +1,7 @@
 package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.complaints.ComplaintAnswered;
+import id.go.kecamatan.complaints.ComplaintClosingSoon;
 import id.go.kecamatan.complaints.ComplaintFiled;
 import id.go.kecamatan.complaints.ComplaintStatus;
 import id.go.kecamatan.complaints.ComplaintStatusChanged;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
  * Turns what happened to a complaint into messages to its reporter, when a phone number or e-mail
  * address was given: the receipt (code, verification deadline, link), and one message for each
  * later step the reporter should hear of: verified, information requested, answered, rejected, not
- * the office's authority, merged as a duplicate, forwarded, reopened, closed. Run after the
- * transaction that published the event, through the event publication registry, like {@link
- * ResidentMessages}; the idempotency key is the kind, the complaint and the time of the step.
+ * the office's authority, merged as a duplicate, forwarded, reopened, the request to reopen
+ * declined, closed, and the reminder that an answered complaint closes soon without a reaction. Run
+ * after the transaction that published the event, through the event publication registry, like
+ * {@link ResidentMessages}; the idempotency key is the kind, the complaint and the time of the
+ * step.
  */
 @Component
 class ComplaintMessages {
@@ -72,24 +75,34 @@ class ComplaintMessages {
     ComplaintStatus to = event.change().to();
     boolean forwarded =
         event.change().from() == ComplaintStatus.RECEIVED && to == ComplaintStatus.RECEIVED;
+    boolean declined =
+        event.change().from() == ComplaintStatus.REOPEN_REQUESTED && to == ComplaintStatus.CLOSED;
     String step =
         forwarded
             ? "FORWARDED"
-            : switch (to) {
-              case VERIFIED,
-                  AWAITING_REPORTER,
-                  REJECTED,
-                  NOT_OUR_AUTHORITY,
-                  DUPLICATE,
-                  REOPENED,
-                  CLOSED ->
-                  to.name();
-              default -> null;
-            };
+            : declined
+                ? "REOPEN_DECLINED"
+                : switch (to) {
+                  case VERIFIED,
+                      AWAITING_REPORTER,
+                      REJECTED,
+                      NOT_OUR_AUTHORITY,
+                      DUPLICATE,
+                      REOPENED,
+                      CLOSED ->
+                      to.name();
+                  default -> null;
+                };
     if (step == null) {
       return;
     }
     update(event.officeId(), event.complaintId(), step, event.change().at().toEpochMilli());
+  }
+
+  /** The reminder a couple of working days before an answered complaint closes by itself. */
+  @ApplicationModuleListener
+  void on(ComplaintClosingSoon event) {
+    update(event.officeId(), event.complaintId(), "CLOSING_SOON", event.lastDay().toEpochDay());
   }
 
   @ApplicationModuleListener
@@ -105,7 +118,7 @@ class ComplaintMessages {
               LocalDate deadline =
                   switch (step) {
                     case "FORWARDED" -> c.verifyDue();
-                    case "AWAITING_REPORTER", "ANSWERED" -> c.replyDue();
+                    case "AWAITING_REPORTER", "ANSWERED", "CLOSING_SOON" -> c.replyDue();
                     default -> c.due();
                   };
               Map<String, String> values = values(officeId, c, deadline);

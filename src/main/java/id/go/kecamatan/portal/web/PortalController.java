@@ -4,6 +4,8 @@ import id.go.kecamatan.application.ResidentApplications;
 import id.go.kecamatan.application.ResidentApplications.ResidentApplication;
 import id.go.kecamatan.application.ResidentApplications.ResidentDraft;
 import id.go.kecamatan.application.ResidentGrants;
+import id.go.kecamatan.complaints.ComplaintGrants;
+import id.go.kecamatan.complaints.ResidentComplaints;
 import id.go.kecamatan.letters.IssuedLetters;
 import id.go.kecamatan.portal.internal.Contact;
 import id.go.kecamatan.portal.internal.PortalLimits;
@@ -54,6 +56,7 @@ class PortalController {
   private final PortalSessions sessions;
   private final PortalLimits limits;
   private final ResidentApplications residents;
+  private final ResidentComplaints residentComplaints;
   private final IssuedLetters letters;
   private final SessionRepository<? extends Session> httpSessions;
   private final Clock clock;
@@ -66,6 +69,7 @@ class PortalController {
       PortalSessions sessions,
       PortalLimits limits,
       ResidentApplications residents,
+      ResidentComplaints residentComplaints,
       IssuedLetters letters,
       SessionRepository<? extends Session> httpSessions,
       Clock clock,
@@ -75,6 +79,7 @@ class PortalController {
     this.sessions = sessions;
     this.limits = limits;
     this.residents = residents;
+    this.residentComplaints = residentComplaints;
     this.letters = letters;
     this.httpSessions = httpSessions;
     this.clock = clock;
@@ -224,6 +229,12 @@ class PortalController {
     ResidentGrants.grantApplications(
         request, oldestFirst(applications.stream().map(ResidentApplication::trackingCode)));
     ResidentGrants.grantDrafts(request, oldestFirst(drafts.stream().map(ResidentDraft::id)));
+    List<ResidentComplaints.ResidentComplaint> complaints =
+        residentComplaints.ofContact(contact.get());
+    ComplaintGrants.grantAll(
+        request,
+        oldestFirst(complaints.stream().map(ResidentComplaints.ResidentComplaint::trackingCode)));
+    model.addAttribute("complaints", complaints);
     model.addAttribute(
         "contact", Contact.parse(contact.get()).map(Contact::shown).orElse(contact.get()));
     model.addAttribute("applications", applications);

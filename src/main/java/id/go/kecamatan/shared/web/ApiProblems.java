@@ -1,7 +1,5 @@
-package id.go.kecamatan.application.web;
+package id.go.kecamatan.shared.web;
 
-import id.go.kecamatan.shared.web.FieldErrors;
-import id.go.kecamatan.shared.web.Localizable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,13 +15,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code application/problem+json} answers of the application API, in Indonesian, or English when
- * the client asks for it with {@code Accept-Language: en}.
+ * {@code application/problem+json} answers of the JSON APIs (applications, complaints), in
+ * Indonesian, or English when the client asks for it with {@code Accept-Language: en}; field errors
+ * carry the field, the message key and the message, the same messages as the pages.
  */
 @Component
-class ApiProblems {
+public class ApiProblems {
 
-  static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+  public static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private final MessageSource messages;
@@ -32,7 +31,7 @@ class ApiProblems {
     this.messages = messages;
   }
 
-  static Locale locale(HttpServletRequest request) {
+  public static Locale locale(HttpServletRequest request) {
     String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
     if (header != null && !header.isBlank()) {
       try {
@@ -56,11 +55,27 @@ class ApiProblems {
     return "en".equals(locale.getLanguage());
   }
 
-  ResponseEntity<ProblemDetail> invalid(FieldErrors errors, HttpServletRequest request) {
+  /** The field errors of an application. */
+  public ResponseEntity<ProblemDetail> invalid(FieldErrors errors, HttpServletRequest request) {
+    return invalid(
+        errors,
+        request,
+        "urn:layanan-kecamatan:problem:invalid-application",
+        "Permohonan belum benar",
+        "The application has errors");
+  }
+
+  /** Field errors (422) with the problem type and title given, in both languages. */
+  public ResponseEntity<ProblemDetail> invalid(
+      FieldErrors errors,
+      HttpServletRequest request,
+      String type,
+      String indonesianTitle,
+      String englishTitle) {
     Locale locale = locale(request);
     ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-    problem.setType(URI.create("urn:layanan-kecamatan:problem:invalid-application"));
-    problem.setTitle(english(locale) ? "The application has errors" : "Permohonan belum benar");
+    problem.setType(URI.create(type));
+    problem.setTitle(english(locale) ? englishTitle : indonesianTitle);
     List<Map<String, String>> fields = new ArrayList<>();
     for (Map.Entry<String, FieldErrors.Error> e : errors.entries()) {
       Object[] args = e.getValue().args();
@@ -83,7 +98,7 @@ class ApiProblems {
         .body(problem);
   }
 
-  ResponseEntity<ProblemDetail> status(
+  public ResponseEntity<ProblemDetail> status(
       HttpStatus status, String indonesian, String english, HttpServletRequest request) {
     ProblemDetail problem = ProblemDetail.forStatus(status);
     problem.setTitle(english(locale(request)) ? english : indonesian);

@@ -1,0 +1,50 @@
+package id.go.kecamatan.complaints.web;
+
+import id.go.kecamatan.shared.web.ApiProblems;
+import id.go.kecamatan.shared.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
+
+/** Errors of the complaints API as {@code application/problem+json}, in Indonesian or English. */
+@RestControllerAdvice(assignableTypes = ComplaintApi.class)
+class ComplaintApiErrors {
+
+  private final ApiProblems problems;
+
+  ComplaintApiErrors(ApiProblems problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
+    return problems.status(
+        HttpStatus.NOT_FOUND, "Kecamatan tidak ditemukan", "No such office", request);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+    return problems.status(
+        HttpStatus.BAD_REQUEST,
+        "Isi permintaan harus berupa objek JSON yang benar",
+        "The request body must be a well-formed JSON object",
+        request);
+  }
+
+  @ExceptionHandler({MultipartException.class, HttpMediaTypeNotSupportedException.class})
+  ResponseEntity<ProblemDetail> wrongType(HttpServletRequest request) {
+    return problems.status(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Jenis isi permintaan tidak didukung: pengaduan sebagai multipart/form-data, tanggapan"
+            + " dan umpan balik sebagai application/json",
+        "Unsupported content type: a complaint as multipart/form-data, a reply and feedback as"
+            + " application/json",
+        request);
+  }
+}

@@ -83,6 +83,9 @@ class PortalComplaintsIntegrationTests {
         .contains(mine)
         .contains("Lama pelayanan")
         .contains("Diterima")
+        // a complaint not yet verified shows the verification deadline, not the answer's
+        .contains("Verifikasi paling lambat")
+        .doesNotContain("Jawaban paling lambat")
         .doesNotContain(other)
         .contains("/pengaduan/tentang/" + application.trackingCode().value())
         .contains("Sampaikan pengaduan tentang permohonan ini");

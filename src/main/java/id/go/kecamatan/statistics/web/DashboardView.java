@@ -13,6 +13,7 @@ import java.util.List;
  * @param villages the office's villages for the filter (id, name), empty when fixed or a regency
  * @param breakdown per service (an office) or per office (a regency)
  * @param drillDown whether the figures link to the office's worklist (an office's own staff)
+ * @param complaintGroups complaints per category and kind, empty when a filter narrows
  * @param registers whether the registers may be downloaded (the office's admin, verifiers, signers)
  */
 public record DashboardView(
@@ -29,7 +30,8 @@ public record DashboardView(
     List<Statistics.Reason> reasons,
     boolean drillDown,
     boolean registers,
-    Instant asOf) {
+    Instant asOf,
+    List<Statistics.ComplaintGroup> complaintGroups) {
 
   public record Option(String value, String label) {}
 }

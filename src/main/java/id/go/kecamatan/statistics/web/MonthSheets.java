@@ -65,10 +65,7 @@ class MonthSheets {
       List<String> row =
           new ArrayList<>(List.of(office.displayName(), month.toString(), table.label()));
       for (FigureTable.Cell cell : table.cells()) {
-        row.add(
-            cell.suppressed()
-                ? suppressed
-                : cell.value() == null ? "" : String.valueOf(cell.value()));
+        row.add(cell.plain(suppressed));
       }
       rows.add(row);
     }

@@ -209,20 +209,12 @@ class MonthlyReports {
     }
     h.append("<p>").append(e(t("statistics.lead"))).append("</p>");
     // the columns worth printing: service and the main figures
-    int[] columns = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 19, 20, 21, 22};
-    h.append("<table><thead><tr>");
-    for (int c : columns) {
-      h.append("<th>").append(e(sheet.headings().get(c))).append("</th>");
+    table(h, sheet, new int[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 19, 20, 21, 22});
+    // complaints and the IKM, when the sheet has them (every report published since they exist)
+    if (sheet.headings().size() > 29) {
+      table(h, sheet, new int[] {2, 23, 24, 25, 26, 27, 28, 29});
     }
-    h.append("</tr></thead><tbody>");
-    for (List<String> row : sheet.rows()) {
-      h.append("<tr>");
-      for (int c : columns) {
-        h.append(c == 2 ? "<th>" : "<td>").append(e(row.get(c))).append(c == 2 ? "</th>" : "</td>");
-      }
-      h.append("</tr>");
-    }
-    h.append("</tbody></table><h2 style=\"font-size:10pt\">")
+    h.append("<h2 style=\"font-size:10pt\">")
         .append(e(t("statistics.section.definitions")))
         .append("</h2><dl>");
     for (int c = 3; c < sheet.headings().size(); c++) {
@@ -248,6 +240,22 @@ class MonthlyReports {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static void table(StringBuilder h, OpenData.Sheet sheet, int[] columns) {
+    h.append("<table><thead><tr>");
+    for (int c : columns) {
+      h.append("<th>").append(e(sheet.headings().get(c))).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
+    for (List<String> row : sheet.rows()) {
+      h.append("<tr>");
+      for (int c : columns) {
+        h.append(c == 2 ? "<th>" : "<td>").append(e(row.get(c))).append(c == 2 ? "</th>" : "</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table>");
   }
 
   static String json(OpenData.Sheet sheet) {

@@ -145,7 +145,8 @@ class StaffStatisticsController {
             List.of(),
             false,
             false,
-            figures.asOf()));
+            figures.asOf(),
+            statistics.complaintGroups(regencyId, filter.from(), filter.to())));
     return "statistics/dashboard";
   }
 
@@ -207,7 +208,10 @@ class StaffStatisticsController {
         statistics.reasons(office.id(), filter.from(), filter.to(), true),
         drillDown,
         registers,
-        figures.asOf());
+        figures.asOf(),
+        filter.serviceId() == null && filter.channel() == null && filter.villageId() == null
+            ? statistics.complaintGroups(office.id(), filter.from(), filter.to())
+            : List.of());
   }
 
   private static List<FigureTable> months(Figures figures) {

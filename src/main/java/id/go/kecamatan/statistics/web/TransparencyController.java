@@ -140,7 +140,7 @@ class TransparencyController {
             locale));
     model.addAttribute("regency", regency);
     model.addAttribute("office", null);
-    model.addAttribute("reports", List.of());
+    model.addAttribute("reports", reports.ofRegency(regency.id()));
     return "statistics/transparency";
   }
 

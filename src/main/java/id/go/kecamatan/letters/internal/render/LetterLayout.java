@@ -2,6 +2,7 @@ package id.go.kecamatan.letters.internal.render;
 
 import static id.go.kecamatan.shared.pdf.Xhtml.escape;
 
+import id.go.kecamatan.shared.pdf.Letterhead;
 import id.go.kecamatan.shared.web.Formats;
 import java.time.LocalDate;
 import java.util.List;
@@ -115,15 +116,7 @@ final class LetterLayout {
         .append(letter.font().family())
         .append("'; font-size: 12pt; line-height: 1.35; color: #000; margin: 0; }")
         .append("p { margin: 0 0 3mm 0; }")
-        .append(".kop { width: 100%; border-collapse: collapse; }")
-        .append(".kop td { text-align: center; vertical-align: middle; padding: 0; }")
-        .append(".kop td.logo { width: 24mm; } .kop td.logo img { width: 22mm; }")
-        .append(".kop p { margin: 0; line-height: 1.2; }")
-        .append(".kop .utama { font-size: 14pt; font-weight: bold; }")
-        .append(".kop .besar { font-size: 17pt; font-weight: bold; }")
-        .append(".kop .alamat { font-size: 10pt; }")
-        .append(".garis1 { border-top: 2.5pt solid #000; margin-top: 2mm; }")
-        .append(".garis2 { border-top: 0.8pt solid #000; margin-top: 1pt; margin-bottom: 6mm; }")
+        .append(Letterhead.css(1.0))
         .append(".judul { text-align: center; font-weight: bold; font-size: 13pt;")
         .append(" text-decoration: underline; margin: 0; }")
         .append(".nomor { text-align: center; margin: 0 0 6mm 0; }")
@@ -152,26 +145,7 @@ final class LetterLayout {
   }
 
   private static void letterhead(Letter letter, StringBuilder h) {
-    List<String> lines = letter.letterhead();
-    h.append("<table class=\"kop\"><tr>");
-    if (letter.logoUri() != null) {
-      h.append("<td class=\"logo\"><img src=\"")
-          .append(letter.logoUri())
-          .append("\" alt=\"\"/></td>");
-    }
-    h.append("<td>");
-    for (int i = 0; i < lines.size(); i++) {
-      boolean address = lines.size() > 2 && i == lines.size() - 1;
-      String style = address ? "alamat" : i == 1 ? "besar" : "utama";
-      h.append("<p class=\"").append(style).append("\">");
-      escape(lines.get(i), h);
-      h.append("</p>");
-    }
-    h.append("</td>");
-    if (letter.logoUri() != null) {
-      h.append("<td class=\"logo\"></td>"); // keeps the lines centred on the page
-    }
-    h.append("</tr></table><div class=\"garis1\"></div><div class=\"garis2\"></div>");
+    new Letterhead(letter.letterhead(), letter.logoUri()).xhtml(h);
   }
 
   private static void signature(

@@ -1,0 +1,67 @@
+package id.go.kecamatan.shared.pdf;
+
+import java.util.List;
+
+/**
+ * An office's letterhead (kop surat) as official documents print it: the logo on the left, the
+ * letterhead lines centred (the government, the office in large type, the address small), and the
+ * double rule under them. The letters and the monthly statistics report print the same one.
+ *
+ * @param lines the letterhead lines, top to bottom
+ * @param logoUri a {@code data:} URI of the office logo prepared for print, or {@code null}
+ */
+public record Letterhead(List<String> lines, String logoUri) {
+
+  public Letterhead {
+    lines = List.copyOf(lines);
+  }
+
+  /**
+   * The style rules of the letterhead, with the sizes of a letter (12 pt body) scaled by {@code
+   * scale} for a denser document.
+   */
+  public static String css(double scale) {
+    return ".kop { width: 100%; border-collapse: collapse; }"
+        + ".kop td { text-align: center; vertical-align: middle; padding: 0; }"
+        + ".kop td.logo { width: 24mm; } .kop td.logo img { width: 22mm; }"
+        + ".kop p { margin: 0; line-height: 1.2; }"
+        + ".kop .utama { font-size: "
+        + pt(14, scale)
+        + "; font-weight: bold; }"
+        + ".kop .besar { font-size: "
+        + pt(17, scale)
+        + "; font-weight: bold; }"
+        + ".kop .alamat { font-size: "
+        + pt(10, scale)
+        + "; }"
+        + ".garis1 { border-top: 2.5pt solid #000; margin-top: 2mm; }"
+        + ".garis2 { border-top: 0.8pt solid #000; margin-top: 1pt; margin-bottom: 6mm; }";
+  }
+
+  private static String pt(int size, double scale) {
+    return scale == 1.0
+        ? size + "pt"
+        : String.format(java.util.Locale.ROOT, "%.1fpt", size * scale);
+  }
+
+  /** Appends the letterhead's XHTML (the classes of {@link #css}). */
+  public void xhtml(StringBuilder h) {
+    h.append("<table class=\"kop\"><tr>");
+    if (logoUri != null) {
+      h.append("<td class=\"logo\"><img src=\"").append(logoUri).append("\" alt=\"\"/></td>");
+    }
+    h.append("<td>");
+    for (int i = 0; i < lines.size(); i++) {
+      boolean address = lines.size() > 2 && i == lines.size() - 1;
+      String style = address ? "alamat" : i == 1 ? "besar" : "utama";
+      h.append("<p class=\"").append(style).append("\">");
+      Xhtml.escape(lines.get(i), h);
+      h.append("</p>");
+    }
+    h.append("</td>");
+    if (logoUri != null) {
+      h.append("<td class=\"logo\"></td>"); // keeps the lines centred on the page
+    }
+    h.append("</tr></table><div class=\"garis1\"></div><div class=\"garis2\"></div>");
+  }
+}

@@ -116,13 +116,27 @@ class StatisticsBenchmark {
           "STATISTICS BENCHMARK: %d offices (%d with every grain), %,d count rows, loaded in %d s%n",
           OFFICES, FULL_OFFICES, rows, (System.nanoTime() - started) / 1_000_000_000);
 
-      // survey responses: bench.responses per office and month (the IKM is read from them)
+      // survey responses: bench.responses per office and month (the IKM is read from them);
+      // they need the offices themselves
+      jdbc.sql("insert into regency (id, code, name) values (?, '99.99', 'Bench')")
+          .param(regency)
+          .update();
+      jdbc.sql(
+              """
+              insert into office (id, regency_id, code, slug, name)
+              select id, :regency,
+                     '99.' || lpad((o / 100)::text, 2, '0') || '.' || lpad((o % 100)::text, 2, '0'),
+                     'bench-' || o, 'Kecamatan ' || o
+              from bench_office
+              """)
+          .param("regency", regency)
+          .update();
       jdbc.sql(
               """
               insert into survey_response (id, office_id, instrument, channel, answered_on,
                 persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana)
               select gen_random_uuid(), b.id, '2017.1', 'WALK_IN',
-                     make_date(2026, 11, 1) - make_interval(months => m) + (r % 28),
+                     cast(make_date(2026, 11, 1) - make_interval(months => m) as date) + r % 28,
                      1 + r % 4, 1 + (r + 1) % 4, 1 + (r + 2) % 4, 4, 3, 1 + (r + b.o) % 4, 4, 2, 3
               from bench_office b, generate_series(0, 11) m, generate_series(1, :responses) r
               """)
@@ -220,7 +234,7 @@ class StatisticsBenchmark {
         Collection<UUID> officeIds, UUID serviceId, YearMonth from, YearMonth to) {
       Map<YearMonth, Tally> months = new HashMap<>();
       group("cast(date_trunc('month', answered_on) as date)", officeIds, from, to)
-          .forEach((k, t) -> months.put(YearMonth.from((java.time.LocalDate) k), t));
+          .forEach((k, t) -> months.put(YearMonth.from(((java.sql.Date) k).toLocalDate()), t));
       return months;
     }
 

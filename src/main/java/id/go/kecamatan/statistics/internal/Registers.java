@@ -22,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registers of an office as XLSX, written row by row as PostgreSQL hands them over (a cursor of
- * {@value #FETCH} rows, the sheet flushed every {@value #FETCH} rows), so a year of a large office
- * never sits in memory: the register of outgoing letters (surat keluar) and of applications with
- * their dates. Only the statistics' own tables are read.
+ * {@value #FETCH} rows, the sheet flushed every {@value #FETCH} rows; the texts unique to a row,
+ * such as tracking codes, written inline rather than into the shared strings table, which would
+ * grow with the rows until the end), so a year of a large office never sits in memory: the register
+ * of outgoing letters (surat keluar) and of applications with their dates. Only the statistics' own
+ * tables are read.
  */
 @Component
 public class Registers {
@@ -98,8 +100,8 @@ public class Registers {
             ws.value(r, 1, e.actorName());
             ws.value(r, 2, e.action());
             ws.value(r, 3, e.entityType());
-            ws.value(r, 4, e.entityId());
-            ws.value(r, 5, cut(e.details()));
+            inline(ws, r, 4, e.entityId());
+            inline(ws, r, 5, cut(e.details()));
             if (r % FETCH == 0) {
               try {
                 ws.flush();
@@ -112,6 +114,13 @@ public class Registers {
       return row[0] - 1;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A text unique to its row, written inline (not kept in the shared strings until the end). */
+  private static void inline(Worksheet ws, int r, int c, String text) {
+    if (text != null && !text.isEmpty()) {
+      ws.inlineString(r, c, text);
     }
   }
 
@@ -147,11 +156,11 @@ public class Registers {
         """,
         new Object[] {officeId, start(from), start(to.plusMonths(1))},
         (ws, r, rs) -> {
-          ws.value(r, 0, rs.getString(1));
+          inline(ws, r, 0, rs.getString(1));
           ws.value(r, 1, day(rs.getTimestamp(2)));
           ws.style(r, 1).format("dd/mm/yyyy").set();
           ws.value(r, 2, rs.getString(3));
-          ws.value(r, 3, rs.getString(4));
+          inline(ws, r, 3, rs.getString(4));
           ws.value(r, 4, rs.getString(5));
           if (rs.getTimestamp(6) != null) {
             ws.value(r, 5, day(rs.getTimestamp(6)));
@@ -205,7 +214,7 @@ public class Registers {
           channel
         },
         (ws, r, rs) -> {
-          ws.value(r, 0, rs.getString(1));
+          inline(ws, r, 0, rs.getString(1));
           ws.value(r, 1, serviceNames.getOrDefault(rs.getObject(2, UUID.class), ""));
           ws.value(r, 2, texts.getOrDefault(rs.getString(3), rs.getString(3)));
           UUID village = rs.getObject(4, UUID.class);

@@ -10,19 +10,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Records and lists audit events. */
 @Service
 public class AuditTrail {
 
+  /** The rows a streamed extract fetches at a time. */
+  static final int FETCH = 1_000;
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate cursor;
   private final Clock clock;
   private final JsonText json;
 
-  AuditTrail(JdbcClient jdbc, Clock clock, JsonText json) {
+  AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, JsonText json) {
     this.jdbc = jdbc;
+    this.cursor = new JdbcTemplate(dataSource);
+    this.cursor.setFetchSize(FETCH);
     this.clock = clock;
     this.json = json;
   }
@@ -86,6 +97,41 @@ public class AuditTrail {
                     rs.getString(6),
                     rs.getString(7)))
         .list();
+  }
+
+  /**
+   * Hands each event of an office from {@code from} (inclusive) to {@code to} (exclusive), oldest
+   * first, to {@code each} as PostgreSQL returns them ({@value #FETCH} rows at a time, in one
+   * read-only transaction), so an extract of any length never sits in memory.
+   *
+   * @return how many events were handed over
+   */
+  @Transactional(readOnly = true)
+  public int forEach(UUID officeId, Instant from, Instant to, Consumer<Entry> each) {
+    int[] n = {0};
+    cursor.query(
+        """
+        select id, occurred_at, actor_name, action, entity_type, entity_id, details::text
+        from audit_event where office_id = ? and occurred_at >= ? and occurred_at < ?
+        order by occurred_at, id
+        """,
+        (RowCallbackHandler)
+            rs -> {
+              each.accept(
+                  new Entry(
+                      rs.getLong(1),
+                      rs.getTimestamp(2).toInstant(),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7)));
+              n[0]++;
+            },
+        officeId,
+        Timestamp.from(from),
+        Timestamp.from(to));
+    return n[0];
   }
 
   /** The fields whose values differ, as {@code field -> {from, to}}. */

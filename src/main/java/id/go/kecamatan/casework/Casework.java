@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -80,6 +81,7 @@ public class Casework {
   private final AuditTrail audit;
   private final MessageSource messages;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Casework(
@@ -94,6 +96,7 @@ public class Casework {
       AuditTrail audit,
       MessageSource messages,
       JdbcClient jdbc,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.applications = applications;
     this.decisions = decisions;
@@ -106,6 +109,7 @@ public class Casework {
     this.audit = audit;
     this.messages = messages;
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -393,6 +397,9 @@ public class Casework {
   }
 
   private void assignTo(Application application, UUID staffId, Officer by) {
+    Instant now = clock.instant();
+    events.publishEvent(
+        new ApplicationAssigned(application.id(), application.officeId(), staffId, now));
     jdbc.sql(
             """
             insert into casework_assignment
@@ -406,7 +413,7 @@ public class Casework {
             application.id().value(),
             application.officeId(),
             staffId,
-            Timestamp.from(clock.instant()),
+            Timestamp.from(now),
             by.fullName())
         .update();
     audit.record(

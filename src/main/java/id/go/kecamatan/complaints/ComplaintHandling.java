@@ -234,9 +234,11 @@ public class ComplaintHandling {
           String text = text(x.errors, "answer", answer, FilingForm.MAX_DESCRIPTION);
           if (text != null) {
             boolean correction = c.status() == ComplaintStatus.ANSWERED;
+            x.answerDue = c.answerDue();
             c.answer(now, officer.fullName(), text, today, days);
             x.audit.put("correction", correction);
             x.answered = true;
+            x.answeredOn = today;
           }
         });
   }
@@ -361,6 +363,8 @@ public class ComplaintHandling {
     final Map<String, Object> audit = new LinkedHashMap<>();
     UUID forwardTo;
     boolean answered;
+    LocalDate answeredOn;
+    LocalDate answerDue;
   }
 
   interface Action {
@@ -414,7 +418,13 @@ public class ComplaintHandling {
           if (x.answered) {
             events.publishEvent(
                 new ComplaintAnswered(
-                    office, id, code, now, Boolean.TRUE.equals(details.get("correction"))));
+                    office,
+                    id,
+                    code,
+                    now,
+                    Boolean.TRUE.equals(details.get("correction")),
+                    x.answeredOn,
+                    x.answerDue));
           }
           return Optional.of(errors);
         });

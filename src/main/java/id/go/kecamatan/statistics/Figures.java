@@ -1,10 +1,14 @@
 package id.go.kecamatan.statistics;
 
+import id.go.kecamatan.surveys.Ikm;
+import id.go.kecamatan.surveys.Reports;
+import id.go.kecamatan.surveys.Tally;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,9 +29,25 @@ public record Figures(
    *
    * @param key the month ({@code 2026-11}) or the service id
    * @param days per number of working days, how many applications took that long
+   * @param ikm the survey responses of the row added up (read through the surveys module's {@link
+   *     Reports}): {@link Tally#EMPTY} when none, or when the selection narrows by channel or
+   *     village, which responses do not have
    */
   public record Row(
-      String key, Map<Measure, Long> counts, Map<String, Long> receivedByChannel, long[] days) {
+      String key,
+      Map<Measure, Long> counts,
+      Map<String, Long> receivedByChannel,
+      long[] days,
+      Tally ikm) {
+
+    /** The IKM with its grade, when every element of the questionnaire has an answer. */
+    public Optional<Ikm> index() {
+      return Ikm.of(ikm);
+    }
+
+    Row withIkm(Tally tally) {
+      return new Row(key, counts, receivedByChannel, days, tally == null ? Tally.EMPTY : tally);
+    }
 
     public long get(Measure measure) {
       return counts.getOrDefault(measure, 0L);
@@ -65,7 +85,8 @@ public record Figures(
     }
 
     static Row empty(String key) {
-      return new Row(key, new EnumMap<>(Measure.class), new java.util.HashMap<>(), new long[0]);
+      return new Row(
+          key, new EnumMap<>(Measure.class), new java.util.HashMap<>(), new long[0], Tally.EMPTY);
     }
   }
 }

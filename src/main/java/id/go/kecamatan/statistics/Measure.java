@@ -30,5 +30,11 @@ public enum Measure {
   /** Openings of letters' verification pages (QR scans) in the month. */
   LETTERS_VERIFIED,
   /** Letters revoked in the month. */
-  LETTERS_REVOKED
+  LETTERS_REVOKED,
+  /** Complaints (and aspirations, requests for information) received in the month. */
+  COMPLAINTS_RECEIVED,
+  /** Complaints first answered in the month. */
+  COMPLAINTS_ANSWERED,
+  /** Of those answered, answered on or before the deadline of their category's tier. */
+  COMPLAINTS_ANSWERED_ON_TIME
 }

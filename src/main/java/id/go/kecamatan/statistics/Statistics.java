@@ -1,6 +1,9 @@
 package id.go.kecamatan.statistics;
 
+import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.statistics.internal.Grains;
+import id.go.kecamatan.surveys.Reports;
+import id.go.kecamatan.surveys.Tally;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,10 +29,18 @@ public class Statistics {
   public static final int MAX_MONTHS = 36;
 
   private final JdbcClient jdbc;
+  private final SurveyTallies surveys;
   private final Clock clock;
 
-  Statistics(JdbcClient jdbc, Clock clock) {
+  @org.springframework.beans.factory.annotation.Autowired
+  Statistics(JdbcClient jdbc, Offices offices, Reports reports, Clock clock) {
+    this(jdbc, SurveyTallies.of(offices, reports), clock);
+  }
+
+  /** For the benchmark, which has no Spring context. */
+  Statistics(JdbcClient jdbc, SurveyTallies surveys, Clock clock) {
     this.jdbc = jdbc;
+    this.surveys = surveys;
     this.clock = clock;
   }
 
@@ -152,16 +163,41 @@ public class Statistics {
                   }
                 });
 
+    // the IKM from the surveys module: responses have a service, no channel and no village
+    Map<YearMonth, Tally> monthIkm = Map.of();
+    Map<UUID, Tally> serviceIkm = Map.of();
+    Tally totalIkm = Tally.EMPTY;
+    if (s.channel() == null && s.villageId() == null) {
+      List<UUID> scope = surveys.officesOf(s.scopeId());
+      monthIkm = surveys.monthly(scope, s.serviceId(), s.from(), s.to());
+      for (Tally t : monthIkm.values()) {
+        totalIkm = totalIkm.plus(t);
+      }
+      if (s.serviceId() == null && scope.size() == 1) {
+        serviceIkm = surveys.perService(scope.get(0), s.from(), s.to());
+        for (UUID answered : serviceIkm.keySet()) {
+          if (answered != null) {
+            services.computeIfAbsent(answered.toString(), Figures.Row::empty);
+          }
+        }
+      }
+    }
     List<Figures.Row> monthRows = new ArrayList<>();
     for (Figures.Row row : months.values()) {
-      monthRows.add(withDays(row, monthDays.get(row.key())));
+      monthRows.add(withDays(row, monthDays.get(row.key())).withIkm(monthIkm.get(row.month())));
     }
     List<Figures.Row> serviceRows = new ArrayList<>();
     for (Figures.Row row : services.values()) {
-      serviceRows.add(withDays(row, serviceDays.get(row.key())));
+      serviceRows.add(
+          withDays(row, serviceDays.get(row.key())).withIkm(serviceIkm.get(row.serviceId())));
     }
     return new Figures(
-        s.from(), s.to(), monthRows, serviceRows, withDays(total, totalDays), clock.instant());
+        s.from(),
+        s.to(),
+        monthRows,
+        serviceRows,
+        withDays(total, totalDays).withIkm(totalIkm),
+        clock.instant());
   }
 
   /**
@@ -223,7 +259,8 @@ public class Statistics {
                 rs ->
                     days.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                         .merge(rs.getInt(2), rs.getLong(3), Long::sum));
-    rows.replaceAll((scope, row) -> withDays(row, days.get(scope)));
+    Map<UUID, Tally> ikm = surveys.perOffice(scopes, from, to);
+    rows.replaceAll((scope, row) -> withDays(row, days.get(scope)).withIkm(ikm.get(scope)));
     return rows;
   }
 
@@ -234,7 +271,44 @@ public class Statistics {
     int max = days.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
     long[] histogram = new long[max + 1];
     days.forEach((d, n) -> histogram[d] += n);
-    return new Figures.Row(row.key(), row.counts(), row.receivedByChannel(), histogram);
+    return new Figures.Row(row.key(), row.counts(), row.receivedByChannel(), histogram, row.ikm());
+  }
+
+  /**
+   * Complaints of one category and kind: received in the period (by the day received), answered in
+   * it (by the day of the first answer) and of those on time.
+   *
+   * @param category the category's name when it was last heard of, empty when it has none
+   */
+  public record ComplaintGroup(
+      String category, String kind, long received, long answered, long answeredOnTime) {}
+
+  /**
+   * The complaints of an office or a regency per category and kind, most received first: read from
+   * the statistics module's own row per complaint (an office has hundreds a year, not millions).
+   */
+  public List<ComplaintGroup> complaintGroups(UUID scopeId, YearMonth from, YearMonth to) {
+    String column = surveys.isRegency(scopeId) ? "regency_id" : "office_id";
+    return jdbc.sql(
+            """
+            select coalesce(category_name, ''), kind,
+              count(*) filter (where month between :from and :to),
+              count(*) filter (where answered_month between :from and :to),
+              count(*) filter (where answered_month between :from and :to and on_time)
+            from stat_complaint
+            where %1$s = :scope
+              and (month between :from and :to or answered_month between :from and :to)
+            group by 1, 2 order by 3 desc, 1, 2 limit 200
+            """
+                .formatted(column))
+        .param("scope", scopeId)
+        .param("from", from.atDay(1))
+        .param("to", to.atDay(1))
+        .query(
+            (rs, i) ->
+                new ComplaintGroup(
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+        .list();
   }
 
   /** The reasons the office gave, most frequent first, for the selection's office and months. */

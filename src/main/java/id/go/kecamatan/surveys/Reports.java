@@ -8,8 +8,10 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.surveys.internal.ReportQueries;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +157,31 @@ public class Reports {
               used));
     }
     return report(scope, null, period, serviceUsers, rows, List.of());
+  }
+
+  /**
+   * The tallies per month of the offices' responses in the months {@code from} to {@code to},
+   * optionally of one service: for a reader of the IKM by month (the statistics module), who adds
+   * them up ({@link Tally#plus}) and scores them with {@link Ikm#of}. Months without responses are
+   * left out.
+   */
+  public Map<YearMonth, Tally> monthly(
+      Collection<UUID> officeIds, UUID serviceId, YearMonth from, YearMonth to) {
+    Map<YearMonth, Tally> months = new LinkedHashMap<>();
+    queries
+        .perMonth(officeIds, serviceId, from.atDay(1), to.atEndOfMonth())
+        .forEach((day, tally) -> months.put(YearMonth.from(day), tally));
+    return months;
+  }
+
+  /** The tallies of an office's responses per service named in the months (none: key null). */
+  public Map<UUID, Tally> perService(UUID officeId, YearMonth from, YearMonth to) {
+    return queries.perService(officeId, from.atDay(1), to.atEndOfMonth());
+  }
+
+  /** The tallies per office of the offices' responses in the months. */
+  public Map<UUID, Tally> perOffice(Collection<UUID> officeIds, YearMonth from, YearMonth to) {
+    return queries.perOffice(officeIds, from.atDay(1), to.atEndOfMonth());
   }
 
   private Report report(

@@ -1,5 +1,7 @@
 package id.go.kecamatan.statistics;
 
+import id.go.kecamatan.surveys.Element;
+import id.go.kecamatan.surveys.Tally;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,7 +11,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -40,6 +46,7 @@ class StatisticsBenchmark {
   static final int OFFICES = Integer.getInteger("bench.offices", 500);
   static final int FULL_OFFICES = Integer.getInteger("bench.fullOffices", 20);
   static final int RUNS = Integer.getInteger("bench.runs", 200);
+  static final int RESPONSES = Integer.getInteger("bench.responses", 30);
   static final YearMonth TO = YearMonth.of(2026, 11);
 
   @Test
@@ -109,9 +116,38 @@ class StatisticsBenchmark {
           "STATISTICS BENCHMARK: %d offices (%d with every grain), %,d count rows, loaded in %d s%n",
           OFFICES, FULL_OFFICES, rows, (System.nanoTime() - started) / 1_000_000_000);
 
+      // survey responses: bench.responses per office and month (the IKM is read from them);
+      // they need the offices themselves
+      jdbc.sql("insert into regency (id, code, name) values (?, '99.99', 'Bench')")
+          .param(regency)
+          .update();
+      jdbc.sql(
+              """
+              insert into office (id, regency_id, code, slug, name)
+              select id, :regency,
+                     '99.' || lpad((o / 100)::text, 2, '0') || '.' || lpad((o % 100)::text, 2, '0'),
+                     'bench-' || o, 'Kecamatan ' || o
+              from bench_office
+              """)
+          .param("regency", regency)
+          .update();
+      jdbc.sql(
+              """
+              insert into survey_response (id, office_id, instrument, channel, answered_on,
+                persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana)
+              select gen_random_uuid(), b.id, '2017.1', 'WALK_IN',
+                     cast(make_date(2026, 11, 1) - make_interval(months => m) as date) + r % 28,
+                     1 + r % 4, 1 + (r + 1) % 4, 1 + (r + 2) % 4, 4, 3, 1 + (r + b.o) % 4, 4, 2, 3
+              from bench_office b, generate_series(0, 11) m, generate_series(1, :responses) r
+              """)
+          .param("responses", RESPONSES)
+          .update();
+      jdbc.sql("analyze").update();
       Statistics statistics =
           new Statistics(
-              jdbc, Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneId.of("UTC")));
+              jdbc,
+              new BenchTallies(jdbc, regency),
+              Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneId.of("UTC")));
       Random random = new Random(7);
       YearMonth from = TO.minusMonths(11);
       List<UUID> offices =
@@ -163,5 +199,82 @@ class StatisticsBenchmark {
     System.out.printf(
         "STATISTICS BENCHMARK: %-42s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms (%d runs)%n",
         name, ms[RUNS / 2] / 1000.0, ms[RUNS * 95 / 100] / 1000.0, ms[RUNS - 1] / 1000.0, RUNS);
+  }
+
+  /**
+   * The surveys module's tallies as its {@code ReportQueries} reads them (one grouped sum over the
+   * responses of the offices), for a benchmark without a Spring context.
+   */
+  record BenchTallies(JdbcClient jdbc, UUID regency) implements SurveyTallies {
+
+    private static final String SUMS;
+
+    static {
+      StringBuilder sums = new StringBuilder("count(*) respondents");
+      for (Element element : Element.values()) {
+        sums.append(", sum(").append(element.key()).append(") ").append(element.key());
+      }
+      SUMS = sums.toString();
+    }
+
+    @Override
+    public boolean isRegency(UUID scopeId) {
+      return scopeId.equals(regency);
+    }
+
+    @Override
+    public List<UUID> officesOf(UUID scopeId) {
+      return isRegency(scopeId)
+          ? jdbc.sql("select id from bench_office").query(UUID.class).list()
+          : List.of(scopeId);
+    }
+
+    @Override
+    public Map<YearMonth, Tally> monthly(
+        Collection<UUID> officeIds, UUID serviceId, YearMonth from, YearMonth to) {
+      Map<YearMonth, Tally> months = new HashMap<>();
+      group("cast(date_trunc('month', answered_on) as date)", officeIds, from, to)
+          .forEach((k, t) -> months.put(YearMonth.from(((java.sql.Date) k).toLocalDate()), t));
+      return months;
+    }
+
+    @Override
+    public Map<UUID, Tally> perService(UUID officeId, YearMonth from, YearMonth to) {
+      Map<UUID, Tally> services = new HashMap<>();
+      group("service_id", List.of(officeId), from, to).forEach((k, t) -> services.put((UUID) k, t));
+      return services;
+    }
+
+    @Override
+    public Map<UUID, Tally> perOffice(Collection<UUID> officeIds, YearMonth from, YearMonth to) {
+      Map<UUID, Tally> offices = new HashMap<>();
+      group("office_id", officeIds, from, to).forEach((k, t) -> offices.put((UUID) k, t));
+      return offices;
+    }
+
+    private Map<Object, Tally> group(
+        String key, Collection<UUID> officeIds, YearMonth from, YearMonth to) {
+      Map<Object, Tally> tallies = new HashMap<>();
+      jdbc.sql(
+              "select "
+                  + key
+                  + " k, "
+                  + SUMS
+                  + " from survey_response where office_id = any(?) and answered_on between ? and ?"
+                  + " group by 1")
+          .params(officeIds.toArray(UUID[]::new), from.atDay(1), to.atEndOfMonth())
+          .query(
+              rs -> {
+                long n = rs.getLong("respondents");
+                Map<Element, Long> sums = new EnumMap<>(Element.class);
+                Map<Element, Long> counts = new EnumMap<>(Element.class);
+                for (Element e : Element.values()) {
+                  sums.put(e, rs.getLong(e.key()));
+                  counts.put(e, n);
+                }
+                tallies.put(rs.getObject("k"), new Tally(n, sums, counts));
+              });
+      return tallies;
+    }
   }
 }

@@ -8,8 +8,10 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.Decisions;
+import id.go.kecamatan.casework.Casework;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.Officer;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
@@ -118,6 +120,62 @@ class StatisticsIntegrationTests {
     listeners.refresh(office, a.id());
 
     assertThat(statistics.figures(selection).total().get(Measure.RECEIVED)).isEqualTo(1);
+  }
+
+  @Autowired Casework casework;
+  @Autowired Decisions decisionsForOfficers;
+
+  @Test
+  void anOfficersFiguresFollowTheApplicationsAssignedToThem() {
+    CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
+    UUID office = fixtures.jetis();
+    UUID village = fixtures.operatorVillage("desa.jetis");
+    String code = fixtures.copyOfDomisili(office, null);
+    UUID service =
+        jdbc.sql("select id from service_type where office_id = ? and code = ?")
+            .params(office, code)
+            .query(UUID.class)
+            .single();
+    Officer verifier = fixtures.officer("verifikator.jetis");
+    Officer admin = fixtures.officer("admin.jetis");
+    Application kept = fixtures.domisili(office, village, "Petugas Satu", code);
+    Application moved = fixtures.domisili(office, village, "Petugas Dua", code);
+    casework.claim(verifier, kept.id());
+    casework.claim(verifier, moved.id());
+    decisionsForOfficers.startReview(office, kept.id(), "Verifikator");
+    decisionsForOfficers.approve(office, kept.id(), "Verifikator");
+    // the admin takes the second one over: its counts move from the verifier to the admin
+    casework.claim(admin, moved.id());
+
+    YearMonth month = statistics.currentMonth();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Figures.Row mine = officerRow(verifier, service, month);
+              assertThat(mine.get(Measure.RECEIVED)).isEqualTo(1);
+              assertThat(mine.get(Measure.FINISHED)).isEqualTo(1);
+              assertThat(mine.get(Measure.APPROVED)).isEqualTo(1);
+              Figures.Row theirs = officerRow(admin, service, month);
+              assertThat(theirs.get(Measure.RECEIVED)).isEqualTo(1);
+              assertThat(theirs.get(Measure.FINISHED)).isZero();
+            });
+    // the office's own figures are unchanged by the assignments
+    assertThat(
+            statistics
+                .figures(new Statistics.Selection(office, month, month, service, null, null))
+                .total()
+                .get(Measure.RECEIVED))
+        .isEqualTo(2);
+    // an assignment redelivered counts nothing twice
+    listeners.refresh(office, kept.id());
+    assertThat(officerRow(verifier, service, month).get(Measure.RECEIVED)).isEqualTo(1);
+  }
+
+  private Figures.Row officerRow(Officer officer, UUID service, YearMonth month) {
+    return statistics
+        .figures(new Statistics.Selection(officer.staffId(), month, month, service, null, null))
+        .total();
   }
 
   @Autowired id.go.kecamatan.statistics.internal.StatisticsListeners listeners;

@@ -13,43 +13,52 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * The letterhead (kop surat) of an office's documents: the logo at the left, the letterhead lines
- * centred (the second, the office's name, largest; the last, the address, smallest), under them a
- * thick and a thin rule. Used by letters and by every report printed on the office's paper.
+ * An office's letterhead (kop surat) as official documents print it: the logo on the left, the
+ * letterhead lines centred (the government, the office in large type, the address small), and the
+ * double rule under them. The letters and the monthly statistics report print the same one.
+ *
+ * @param lines the letterhead lines, top to bottom
+ * @param logoUri a {@code data:} URI of the office logo prepared for print, or {@code null}
  */
-public final class Letterhead {
+public record Letterhead(List<String> lines, String logoUri) {
 
   /** The logo's largest side in pixels: 22 mm at about 300 dpi. */
   public static final int LOGO_PIXELS = 260;
 
-  /** The CSS of the letterhead's classes. */
-  public static final String CSS =
-      ".kop { width: 100%; border-collapse: collapse; }"
-          + ".kop td { text-align: center; vertical-align: middle; padding: 0; border: 0; }"
-          + ".kop td.logo { width: 24mm; } .kop td.logo img { width: 22mm; }"
-          + ".kop p { margin: 0; line-height: 1.2; }"
-          + ".kop .utama { font-size: 14pt; font-weight: bold; }"
-          + ".kop .besar { font-size: 17pt; font-weight: bold; }"
-          + ".kop .alamat { font-size: 10pt; }"
-          + ".garis1 { border-top: 2.5pt solid #000; margin-top: 2mm; }"
-          + ".garis2 { border-top: 0.8pt solid #000; margin-top: 1pt; margin-bottom: 6mm; }";
-
-  private Letterhead() {}
-
-  /**
-   * The office's letterhead lines, or when it has none: the government line, the office's name in
-   * capitals and its address.
-   */
-  public static List<String> lines(
-      List<String> configured, String government, String officeName, String address) {
-    if (configured != null && !configured.isEmpty()) {
-      return configured;
-    }
-    return List.of(government, officeName, address == null ? "" : address);
+  public Letterhead {
+    lines = List.copyOf(lines);
   }
 
-  /** Appends the letterhead's XHTML; {@code logoUri} a {@code data:} URI or null. */
-  public static void append(List<String> lines, String logoUri, StringBuilder h) {
+  /**
+   * The style rules of the letterhead, with the sizes of a letter (12 pt body) scaled by {@code
+   * scale} for a denser document.
+   */
+  public static String css(double scale) {
+    return ".kop { width: 100%; border-collapse: collapse; }"
+        + ".kop td { text-align: center; vertical-align: middle; padding: 0; }"
+        + ".kop td.logo { width: 24mm; } .kop td.logo img { width: 22mm; }"
+        + ".kop p { margin: 0; line-height: 1.2; }"
+        + ".kop .utama { font-size: "
+        + pt(14, scale)
+        + "; font-weight: bold; }"
+        + ".kop .besar { font-size: "
+        + pt(17, scale)
+        + "; font-weight: bold; }"
+        + ".kop .alamat { font-size: "
+        + pt(10, scale)
+        + "; }"
+        + ".garis1 { border-top: 2.5pt solid #000; margin-top: 2mm; }"
+        + ".garis2 { border-top: 0.8pt solid #000; margin-top: 1pt; margin-bottom: 6mm; }";
+  }
+
+  private static String pt(int size, double scale) {
+    return scale == 1.0
+        ? size + "pt"
+        : String.format(java.util.Locale.ROOT, "%.1fpt", size * scale);
+  }
+
+  /** Appends the letterhead's XHTML (the classes of {@link #css}). */
+  public void xhtml(StringBuilder h) {
     h.append("<table class=\"kop\"><tr>");
     if (logoUri != null) {
       h.append("<td class=\"logo\"><img src=\"").append(logoUri).append("\" alt=\"\"/></td>");

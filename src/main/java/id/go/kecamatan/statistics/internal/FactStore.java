@@ -45,7 +45,10 @@ public class FactStore {
         .list();
     Optional<Stored> stored =
         jdbc.sql(
-                "select steps, contributions from stat_application where application_id = ? for update")
+                """
+                select steps, contributions, assignee_id from stat_application
+                where application_id = ? for update
+                """)
             .param(fact.applicationId())
             .query(
                 (rs, i) -> {
@@ -54,7 +57,7 @@ public class FactStore {
                   for (Object o : (Object[]) array.getArray()) {
                     old.add(Contribution.decode((String) o));
                   }
-                  return new Stored(rs.getInt(1), old);
+                  return new Stored(rs.getInt(1), old, rs.getObject(3, UUID.class));
                 })
             .optional();
     if (stored.isPresent() && stored.get().steps() > fact.steps()) {
@@ -103,14 +106,87 @@ public class FactStore {
                 + "}")
         .update();
     List<Grains.Key> keys =
-        Grains.of(fact.officeId(), regencyId, fact.serviceId(), fact.channel(), fact.villageId());
+        new ArrayList<>(
+            Grains.of(
+                fact.officeId(), regencyId, fact.serviceId(), fact.channel(), fact.villageId()));
+    UUID assignee = stored.map(Stored::assigneeId).orElse(null);
+    if (assignee != null) {
+      keys.addAll(Grains.officer(assignee, fact.serviceId(), fact.channel(), fact.villageId()));
+    }
     delta.entrySet().stream()
         .sorted(Comparator.comparing(e -> e.getKey().encode()))
         .forEach(e -> add(keys, e.getKey(), e.getValue()));
     return true;
   }
 
-  private record Stored(int steps, List<Contribution> contributions) {}
+  private record Stored(int steps, List<Contribution> contributions, UUID assigneeId) {}
+
+  /**
+   * Moves an application's contributions to the officer it is now assigned to (from the one it
+   * had), unless a later assignment was stored already.
+   *
+   * @return false when the application's fact is not stored yet (the caller stores it first)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean assign(UUID applicationId, UUID staffId, Instant at) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .param(applicationId.toString())
+        .query((rs, i) -> 1)
+        .list();
+    record Row(
+        UUID assignee,
+        Instant assignedAt,
+        UUID service,
+        String channel,
+        UUID village,
+        List<Contribution> contributions) {}
+    Optional<Row> row =
+        jdbc.sql(
+                """
+                select assignee_id, assigned_at, service_id, channel, village_id, contributions
+                from stat_application where application_id = ? for update
+                """)
+            .param(applicationId)
+            .query(
+                (rs, i) -> {
+                  List<Contribution> contributions = new ArrayList<>();
+                  for (Object o : (Object[]) rs.getArray(6).getArray()) {
+                    contributions.add(Contribution.decode((String) o));
+                  }
+                  Timestamp assignedAt = rs.getTimestamp(2);
+                  return new Row(
+                      rs.getObject(1, UUID.class),
+                      assignedAt == null ? null : assignedAt.toInstant(),
+                      rs.getObject(3, UUID.class),
+                      rs.getString(4),
+                      rs.getObject(5, UUID.class),
+                      contributions);
+                })
+            .optional();
+    if (row.isEmpty()) {
+      return false;
+    }
+    Row r = row.get();
+    if (r.assignedAt() != null && !at.isAfter(r.assignedAt())) {
+      return true; // this assignment or a later one is stored
+    }
+    jdbc.sql(
+            "update stat_application set assignee_id = ?, assigned_at = ? where application_id = ?")
+        .params(staffId, Timestamp.from(at), applicationId)
+        .update();
+    if (staffId.equals(r.assignee())) {
+      return true;
+    }
+    List<Contribution> sorted =
+        r.contributions().stream().sorted(Comparator.comparing(Contribution::encode)).toList();
+    if (r.assignee() != null) {
+      List<Grains.Key> old = Grains.officer(r.assignee(), r.service(), r.channel(), r.village());
+      sorted.forEach(c -> add(old, c, -1));
+    }
+    List<Grains.Key> now = Grains.officer(staffId, r.service(), r.channel(), r.village());
+    sorted.forEach(c -> add(now, c, 1));
+    return true;
+  }
 
   /** Adds one measure's count at every grain of a figure with these dimensions. */
   @Transactional(propagation = Propagation.MANDATORY)

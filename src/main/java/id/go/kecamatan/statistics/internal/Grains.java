@@ -24,6 +24,22 @@ public final class Grains {
   public record Key(UUID scopeId, UUID serviceId, String channel, UUID villageId) {}
 
   /**
+   * The rows of an officer's own figures: their staff id as the scope, every combination of "this
+   * service or all", "this channel or all", "this village or all" (no regency).
+   */
+  public static List<Key> officer(UUID staffId, UUID serviceId, String channel, UUID villageId) {
+    List<Key> keys = new ArrayList<>();
+    for (UUID s : serviceId == null ? List.of(ALL) : List.of(serviceId, ALL)) {
+      for (String c : channel == null ? List.of(ALL_CHANNELS) : List.of(channel, ALL_CHANNELS)) {
+        for (UUID v : villageId == null ? List.of(ALL) : List.of(villageId, ALL)) {
+          keys.add(new Key(staffId, s, c, v));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /**
    * @param serviceId may be null (a figure without a service)
    * @param channel may be null (a figure without a channel)
    * @param villageId may be null (a figure without a village)

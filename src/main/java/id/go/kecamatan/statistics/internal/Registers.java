@@ -1,5 +1,6 @@
 package id.go.kecamatan.statistics.internal;
 
+import id.go.kecamatan.audit.AuditTrail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registers of an office as XLSX, written row by row as PostgreSQL hands them over (a cursor of
- * {@value #FETCH} rows, the sheet flushed every {@value #FETCH} rows), so a year of a large office
- * never sits in memory: the register of outgoing letters (surat keluar) and of applications with
- * their dates. Only the statistics' own tables are read.
+ * {@value #FETCH} rows, the sheet flushed every {@value #FETCH} rows; the texts unique to a row,
+ * such as tracking codes, written inline rather than into the shared strings table, which would
+ * grow with the rows until the end), so a year of a large office never sits in memory: the register
+ * of outgoing letters (surat keluar) and of applications with their dates. Only the statistics' own
+ * tables are read.
  */
 @Component
 public class Registers {
@@ -31,10 +34,12 @@ public class Registers {
   static final int FETCH = 1_000;
 
   private final JdbcTemplate jdbc;
+  private final AuditTrail audit;
 
-  Registers(DataSource dataSource) {
+  Registers(DataSource dataSource, AuditTrail audit) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.jdbc.setFetchSize(FETCH);
+    this.audit = audit;
   }
 
   /** The headings of each register, as message keys. */
@@ -62,6 +67,75 @@ public class Registers {
           "statistics.register.col.days",
           "statistics.register.col.onTime");
 
+  public static final List<String> AUDIT_COLUMNS =
+      List.of(
+          "statistics.register.col.at",
+          "statistics.register.col.actor",
+          "statistics.register.col.action",
+          "statistics.register.col.entity",
+          "statistics.register.col.entityId",
+          "statistics.register.col.details");
+
+  /**
+   * Writes the office's audit trail of the period (the audit module's events, oldest first) as the
+   * audit module streams them, the sheet flushed every {@value #FETCH} rows.
+   *
+   * @return the number of events written
+   */
+  public int auditTrail(
+      UUID officeId, YearMonth from, YearMonth to, List<String> headings, OutputStream out) {
+    try {
+      Workbook wb = new Workbook(out, "Layanan Kecamatan", "1.0");
+      Worksheet ws = wb.newWorksheet("Jejak audit");
+      heading(ws, headings);
+      int[] row = {1};
+      audit.forEach(
+          officeId,
+          start(from).toInstant(),
+          start(to.plusMonths(1)).toInstant(),
+          e -> {
+            int r = row[0]++;
+            ws.value(r, 0, e.occurredAt().atZone(ApplicationFact.WIB).toLocalDateTime());
+            ws.style(r, 0).format("dd/mm/yyyy hh:mm:ss").set();
+            ws.value(r, 1, e.actorName());
+            ws.value(r, 2, e.action());
+            ws.value(r, 3, e.entityType());
+            inline(ws, r, 4, e.entityId());
+            inline(ws, r, 5, cut(e.details()));
+            if (r % FETCH == 0) {
+              try {
+                ws.flush();
+              } catch (IOException x) {
+                throw new UncheckedIOException(x);
+              }
+            }
+          });
+      wb.finish();
+      return row[0] - 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A text unique to its row, written inline (not kept in the shared strings until the end). */
+  private static void inline(Worksheet ws, int r, int c, String text) {
+    if (text != null && !text.isEmpty()) {
+      ws.inlineString(r, c, text);
+    }
+  }
+
+  /** A cell holds at most 32,767 characters. */
+  private static String cut(String text) {
+    return text == null || text.length() <= 32_000 ? text : text.substring(0, 32_000) + "…";
+  }
+
+  private static void heading(Worksheet ws, List<String> headings) {
+    for (int c = 0; c < headings.size(); c++) {
+      ws.value(0, c, headings.get(c));
+      ws.style(0, c).bold().set();
+    }
+  }
+
   /**
    * Writes the letters signed in the period.
    *
@@ -82,11 +156,11 @@ public class Registers {
         """,
         new Object[] {officeId, start(from), start(to.plusMonths(1))},
         (ws, r, rs) -> {
-          ws.value(r, 0, rs.getString(1));
+          inline(ws, r, 0, rs.getString(1));
           ws.value(r, 1, day(rs.getTimestamp(2)));
           ws.style(r, 1).format("dd/mm/yyyy").set();
           ws.value(r, 2, rs.getString(3));
-          ws.value(r, 3, rs.getString(4));
+          inline(ws, r, 3, rs.getString(4));
           ws.value(r, 4, rs.getString(5));
           if (rs.getTimestamp(6) != null) {
             ws.value(r, 5, day(rs.getTimestamp(6)));
@@ -140,7 +214,7 @@ public class Registers {
           channel
         },
         (ws, r, rs) -> {
-          ws.value(r, 0, rs.getString(1));
+          inline(ws, r, 0, rs.getString(1));
           ws.value(r, 1, serviceNames.getOrDefault(rs.getObject(2, UUID.class), ""));
           ws.value(r, 2, texts.getOrDefault(rs.getString(3), rs.getString(3)));
           UUID village = rs.getObject(4, UUID.class);
@@ -176,10 +250,7 @@ public class Registers {
     try {
       Workbook wb = new Workbook(out, "Layanan Kecamatan", "1.0");
       Worksheet ws = wb.newWorksheet(sheet);
-      for (int c = 0; c < headings.size(); c++) {
-        ws.value(0, c, headings.get(c));
-        ws.style(0, c).bold().set();
-      }
+      heading(ws, headings);
       int[] row = {1};
       jdbc.query(
           sql,

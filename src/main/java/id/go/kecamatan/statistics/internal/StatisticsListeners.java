@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.DraftStarted;
 import id.go.kecamatan.application.DraftSubmitted;
+import id.go.kecamatan.casework.ApplicationAssigned;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
@@ -101,6 +102,15 @@ public class StatisticsListeners {
                                   reason)));
     } else if (event.change().to() == ApplicationStatus.REJECTED) {
       reason(application, event.change().at(), "REJECTION", "", event.change().reason());
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(ApplicationAssigned event) {
+    UUID id = event.applicationId().value();
+    if (!facts.assign(id, event.staffId(), event.at())) {
+      refresh(event.officeId(), event.applicationId());
+      facts.assign(id, event.staffId(), event.at());
     }
   }
 

@@ -19,6 +19,7 @@ public record DashboardFilter(
     UUID serviceId,
     UUID villageId,
     String channel,
+    UUID officerId,
     List<String> problems) {
 
   static final int MAX_PARAM = 40;
@@ -29,9 +30,11 @@ public record DashboardFilter(
       String service,
       String village,
       String channel,
+      String officer,
       YearMonth current,
       Set<UUID> services,
-      Set<UUID> villages) {
+      Set<UUID> villages,
+      Set<UUID> officers) {
     List<String> problems = new ArrayList<>();
     YearMonth end = month(to, problems);
     if (end == null || end.isAfter(current)) {
@@ -57,7 +60,8 @@ public record DashboardFilter(
         problems.add("statistics.filter.invalid");
       }
     }
-    return new DashboardFilter(start, end, s, v, c, List.copyOf(problems));
+    UUID o = id(officer, officers, problems);
+    return new DashboardFilter(start, end, s, v, c, o, List.copyOf(problems));
   }
 
   private static YearMonth month(String text, List<String> problems) {
@@ -107,6 +111,9 @@ public record DashboardFilter(
     }
     if (channel != null) {
       q.append("kanal=").append(channel.toLowerCase(Locale.ROOT)).append('&');
+    }
+    if (officerId != null) {
+      q.append("petugas=").append(officerId).append('&');
     }
     return q.substring(0, q.length() - 1);
   }

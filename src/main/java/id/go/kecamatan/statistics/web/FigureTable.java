@@ -3,7 +3,9 @@ package id.go.kecamatan.statistics.web;
 import id.go.kecamatan.statistics.Disclosure;
 import id.go.kecamatan.statistics.Figures;
 import id.go.kecamatan.statistics.Measure;
+import id.go.kecamatan.surveys.Ikm;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One row of the tables the pages and files show: the counts as they may be shown ({@code null}
@@ -33,22 +35,44 @@ public record FigureTable(String label, String key, List<Cell> cells) {
           "derived.completionRate",
           "measure.LETTERS_SIGNED",
           "measure.LETTERS_VERIFIED",
-          "measure.LETTERS_REVOKED");
+          "measure.LETTERS_REVOKED",
+          "measure.COMPLAINTS_RECEIVED",
+          "measure.COMPLAINTS_ANSWERED",
+          "measure.COMPLAINTS_ANSWERED_ON_TIME",
+          "derived.complaintsOnTime",
+          "ikm.respondents",
+          "ikm.index",
+          "ikm.grade");
 
   /**
    * One value: {@code value} null means suppressed (a count) or not computable (a share or days).
    *
    * @param percent whether the value is a percentage
+   * @param label the value as written when it is not a whole number (the IKM {@code 82.45}, its
+   *     grade {@code B}), else null
    */
-  public record Cell(Long value, boolean suppressed, boolean percent) {
+  public record Cell(Long value, boolean suppressed, boolean percent, String label) {
+
+    public Cell(Long value, boolean suppressed, boolean percent) {
+      this(value, suppressed, percent, null);
+    }
+
     public String text(String suppressedText, String none) {
       if (suppressed) {
         return suppressedText;
+      }
+      if (label != null) {
+        return label;
       }
       if (value == null) {
         return none;
       }
       return percent ? value + "%" : String.valueOf(value);
+    }
+
+    /** As a file writes it: empty when not computable, the suppressed text when suppressed. */
+    public String plain(String suppressedText) {
+      return text(suppressedText, "").replace("%", "");
     }
   }
 
@@ -80,7 +104,30 @@ public record FigureTable(String label, String key, List<Cell> cells) {
             share(row.get(Measure.DRAFTS_SUBMITTED), started, publicOutput),
             count(row.get(Measure.LETTERS_SIGNED), publicOutput),
             count(row.get(Measure.LETTERS_VERIFIED), publicOutput),
-            count(row.get(Measure.LETTERS_REVOKED), publicOutput)));
+            count(row.get(Measure.LETTERS_REVOKED), publicOutput),
+            count(row.get(Measure.COMPLAINTS_RECEIVED), publicOutput),
+            count(row.get(Measure.COMPLAINTS_ANSWERED), publicOutput),
+            count(row.get(Measure.COMPLAINTS_ANSWERED_ON_TIME), publicOutput),
+            share(
+                row.get(Measure.COMPLAINTS_ANSWERED_ON_TIME),
+                row.get(Measure.COMPLAINTS_ANSWERED),
+                publicOutput),
+            count(row.ikm().respondents(), publicOutput),
+            ikm(row, publicOutput, false),
+            ikm(row, publicOutput, true)));
+  }
+
+  /**
+   * The IKM (or its grade) of a row: not shown publicly from fewer than {@link
+   * Disclosure#MIN_SHOWN} respondents, like a share.
+   */
+  private static Cell ikm(Figures.Row row, boolean publicOutput, boolean grade) {
+    Optional<Ikm> ikm = row.index();
+    if (ikm.isEmpty() || (publicOutput && row.ikm().respondents() < Disclosure.MIN_SHOWN)) {
+      return new Cell(null, false, false);
+    }
+    return new Cell(
+        null, false, false, grade ? ikm.get().grade().name() : ikm.get().index().toPlainString());
   }
 
   private static Cell count(long n, boolean publicOutput) {

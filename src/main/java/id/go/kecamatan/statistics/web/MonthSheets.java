@@ -3,6 +3,7 @@ package id.go.kecamatan.statistics.web;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.statistics.Figures;
 import id.go.kecamatan.statistics.Statistics;
 import java.time.YearMonth;
@@ -39,14 +40,58 @@ class MonthSheets {
     for (ServiceType s : catalog.allServices(office.id())) {
       names.put(s.id(), s.name());
     }
+    List<FigureTable> tables = new ArrayList<>();
+    for (Figures.Row r : figures.services()) {
+      tables.add(FigureTable.of(names.getOrDefault(r.serviceId(), "?"), r.key(), r, true));
+    }
+    tables.sort(Comparator.comparing(FigureTable::label));
+    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
+    return sheet(
+        t("statistics.table.office", locale),
+        office.displayName(),
+        office.code(),
+        t("statistics.table.service", locale),
+        month,
+        tables,
+        locale);
+  }
+
+  /**
+   * The regency's consolidation of a month: one row per active office and the regency's total (the
+   * regency's own counts, which are the sum of its offices').
+   */
+  OpenData.Sheet ofRegency(Regency regency, List<Office> offices, YearMonth month, Locale locale) {
+    Figures figures = statistics.figures(Statistics.Selection.of(regency.id(), month, month));
+    Map<UUID, Figures.Row> rows =
+        statistics.perScope(offices.stream().map(Office::id).toList(), month, month);
+    List<FigureTable> tables = new ArrayList<>();
+    for (Office o : offices) {
+      tables.add(FigureTable.of(o.displayName(), o.slug(), rows.get(o.id()), true));
+    }
+    tables.sort(Comparator.comparing(FigureTable::label));
+    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
+    return sheet(
+        t("statistics.table.regency", locale),
+        regency.name(),
+        regency.code(),
+        t("statistics.table.office", locale),
+        month,
+        tables,
+        locale);
+  }
+
+  private OpenData.Sheet sheet(
+      String scopeHeading,
+      String scopeName,
+      String scopeCode,
+      String rowHeading,
+      YearMonth month,
+      List<FigureTable> tables,
+      Locale locale) {
     String suppressed = t("statistics.suppressed", locale);
     List<String> headings =
-        new ArrayList<>(
-            List.of(
-                t("statistics.table.office", locale),
-                t("statistics.table.month", locale),
-                t("statistics.table.service", locale)));
-    List<String> definitions = new ArrayList<>(List.of(office.code(), "YYYY-MM", ""));
+        new ArrayList<>(List.of(scopeHeading, t("statistics.table.month", locale), rowHeading));
+    List<String> definitions = new ArrayList<>(List.of(scopeCode, "YYYY-MM", ""));
     for (String c : FigureTable.COLUMNS) {
       headings.add(t("statistics." + c, locale));
       definitions.add(
@@ -54,21 +99,11 @@ class MonthSheets {
               ? t("statistics.measure.RECEIVED", locale) + ": " + t("statistics." + c, locale)
               : t("statistics." + c + ".definition", locale));
     }
-    List<FigureTable> tables = new ArrayList<>();
-    for (Figures.Row r : figures.services()) {
-      tables.add(FigureTable.of(names.getOrDefault(r.serviceId(), "?"), r.key(), r, true));
-    }
-    tables.sort(Comparator.comparing(FigureTable::label));
-    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
     List<List<String>> rows = new ArrayList<>();
     for (FigureTable table : tables) {
-      List<String> row =
-          new ArrayList<>(List.of(office.displayName(), month.toString(), table.label()));
+      List<String> row = new ArrayList<>(List.of(scopeName, month.toString(), table.label()));
       for (FigureTable.Cell cell : table.cells()) {
-        row.add(
-            cell.suppressed()
-                ? suppressed
-                : cell.value() == null ? "" : String.valueOf(cell.value()));
+        row.add(cell.plain(suppressed));
       }
       rows.add(row);
     }

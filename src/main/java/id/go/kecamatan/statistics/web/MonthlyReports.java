@@ -1,7 +1,10 @@
 package id.go.kecamatan.statistics.web;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.letters.Letterheads;
 import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Regency;
+import id.go.kecamatan.shared.pdf.Letterhead;
 import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.pdf.PdfFonts;
 import id.go.kecamatan.shared.pdf.Xhtml;
@@ -44,14 +47,21 @@ class MonthlyReports {
   private final MonthSheets sheets;
   private final MessageSource messages;
   private final AuditTrail audit;
+  private final Letterheads letterheads;
   private final Clock clock;
 
   MonthlyReports(
-      JdbcClient jdbc, MonthSheets sheets, MessageSource messages, AuditTrail audit, Clock clock) {
+      JdbcClient jdbc,
+      MonthSheets sheets,
+      MessageSource messages,
+      AuditTrail audit,
+      Letterheads letterheads,
+      Clock clock) {
     this.jdbc = jdbc;
     this.sheets = sheets;
     this.messages = messages;
     this.audit = audit;
+    this.letterheads = letterheads;
     this.clock = clock;
   }
 
@@ -64,10 +74,34 @@ class MonthlyReports {
   @Transactional
   Outcome<PublishedReport> publish(
       Office office, YearMonth month, YearMonth current, String publisher, String reasonText) {
+    return publish(office, month, current, publisher, reasonText, false).orElseThrow();
+  }
+
+  /**
+   * Publishes version 1 of the month's report unless a version is published already (the scheduled
+   * job's step: idempotent).
+   *
+   * @return the report, or empty when one was published before
+   */
+  @Transactional
+  Optional<PublishedReport> publishFirst(Office office, YearMonth month, YearMonth current) {
+    return publish(office, month, current, AUTOMATIC, null, true).map(Outcome::value);
+  }
+
+  /** How the scheduled job is named as the publisher. */
+  static final String AUTOMATIC = "Sistem (terbit otomatis)";
+
+  private Optional<Outcome<PublishedReport>> publish(
+      Office office,
+      YearMonth month,
+      YearMonth current,
+      String publisher,
+      String reasonText,
+      boolean firstOnly) {
     FieldErrors errors = new FieldErrors();
     if (month == null || !month.isBefore(current) || month.getYear() < Period.FIRST_YEAR) {
       errors.reject("bulan", "statistics.report.error.month");
-      return Outcome.failed(errors);
+      return Optional.of(Outcome.failed(errors));
     }
     // one publication at a time per office and month
     jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 1))")
@@ -81,6 +115,9 @@ class MonthlyReports {
             .params(office.id(), month.atDay(1))
             .query(Integer.class)
             .single();
+    if (firstOnly && version > 1) {
+      return Optional.empty();
+    }
     String reason = reasonText == null ? "" : reasonText.strip();
     if (version > 1) {
       if (reason.isEmpty()) {
@@ -92,7 +129,7 @@ class MonthlyReports {
       reason = null;
     }
     if (errors.any()) {
-      return Outcome.failed(errors);
+      return Optional.of(Outcome.failed(errors));
     }
     Instant now = clock.instant();
     OpenData.Sheet sheet = sheets.of(office, month, INDONESIAN);
@@ -104,7 +141,7 @@ class MonthlyReports {
     }
     PublishedReport report =
         new PublishedReport(UUID.randomUUID(), month, version, now, publisher, reason);
-    byte[] pdf = pdf(office, report, sheet);
+    byte[] pdf = pdf(letterheads.of(office.id()), report, sheet, t("statistics.lead"));
     jdbc.sql(
             """
             insert into stat_report (id, office_id, month, version, published_at, published_by,
@@ -128,7 +165,114 @@ class MonthlyReports {
     details.put("version", version);
     details.put("reason", reason);
     audit.record(office.id(), "statistics.report.published", "report", report.id(), details);
-    return Outcome.done(report);
+    return Optional.of(Outcome.done(report));
+  }
+
+  /**
+   * Publishes version 1 of the regency's consolidated report of a month (a row per office and the
+   * regency's total) unless one is published already; headed by the regency's government.
+   *
+   * @return the report, or empty when one was published before
+   */
+  @Transactional
+  Optional<PublishedReport> publishRegencyFirst(
+      Regency regency, List<Office> offices, YearMonth month, YearMonth current) {
+    if (!month.isBefore(current) || month.getYear() < Period.FIRST_YEAR) {
+      return Optional.empty();
+    }
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 1))")
+        .param(regency.id() + "/" + month)
+        .query((rs, i) -> 1)
+        .list();
+    boolean exists =
+        jdbc.sql("select count(*) from stat_report where regency_id = ? and month = ?")
+                .params(regency.id(), month.atDay(1))
+                .query(Long.class)
+                .single()
+            > 0;
+    if (exists) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    OpenData.Sheet sheet = sheets.ofRegency(regency, offices, month, INDONESIAN);
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    try {
+      OpenData.xlsx(sheet, xlsx);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PublishedReport report = new PublishedReport(UUID.randomUUID(), month, 1, now, AUTOMATIC, null);
+    Letterhead kop =
+        new Letterhead(
+            List.of(
+                t("letterTemplates.letter.government", regency.name().toUpperCase(INDONESIAN)),
+                t("statistics.report.consolidation").toUpperCase(INDONESIAN)),
+            null);
+    byte[] pdf = pdf(kop, report, sheet, t("statistics.regency.lead"));
+    jdbc.sql(
+            """
+            insert into stat_report (id, regency_id, month, version, published_at, published_by,
+              reason, figures, xlsx, pdf)
+            values (?, ?, ?, 1, ?, ?, null, cast(? as jsonb), ?, ?)
+            """)
+        .params(
+            report.id(),
+            regency.id(),
+            month.atDay(1),
+            Timestamp.from(now),
+            AUTOMATIC,
+            json(sheet),
+            xlsx.toByteArray(),
+            pdf)
+        .update();
+    audit.record(
+        null,
+        "statistics.report.consolidated",
+        "regency",
+        regency.id(),
+        Map.of("month", month.toString(), "offices", offices.size()));
+    return Optional.of(report);
+  }
+
+  /** Whether the office has a published report of the month. */
+  boolean published(UUID officeId, YearMonth month) {
+    return jdbc.sql("select count(*) from stat_report where office_id = ? and month = ?")
+            .params(officeId, month.atDay(1))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The regency's consolidated reports, newest first. */
+  List<PublishedReport> ofRegency(UUID regencyId) {
+    return jdbc.sql(
+            """
+            select id, month, version, published_at, published_by, reason from stat_report
+            where regency_id = ? order by month desc, version desc limit 120
+            """)
+        .param(regencyId)
+        .query(
+            (rs, i) ->
+                new PublishedReport(
+                    rs.getObject(1, UUID.class),
+                    YearMonth.from(rs.getObject(2, LocalDate.class)),
+                    rs.getInt(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getString(5),
+                    rs.getString(6)))
+        .list();
+  }
+
+  /** The stored file of a version of the regency's report. */
+  Optional<byte[]> regencyFile(UUID regencyId, YearMonth month, int version, String format) {
+    String column = format.equals("pdf") ? "pdf" : "xlsx";
+    return jdbc.sql(
+            "select "
+                + column
+                + " from stat_report where regency_id = ? and month = ? and version = ?")
+        .params(regencyId, month.atDay(1), version)
+        .query(byte[].class)
+        .optional();
   }
 
   List<PublishedReport> of(UUID officeId) {
@@ -162,7 +306,8 @@ class MonthlyReports {
         .optional();
   }
 
-  private byte[] pdf(Office office, PublishedReport report, OpenData.Sheet sheet) {
+  private byte[] pdf(
+      Letterhead letterhead, PublishedReport report, OpenData.Sheet sheet, String lead) {
     StringBuilder h = new StringBuilder(16 * 1024);
     String monthName =
         report.month().getMonth().getDisplayName(TextStyle.FULL, INDONESIAN)
@@ -179,12 +324,12 @@ class MonthlyReports {
         .append("th, td { border: 0.5pt solid #555; padding: 1mm; vertical-align: top; }")
         .append("td { text-align: right; } th { text-align: left; font-weight: bold; }")
         .append("dt { font-weight: bold; margin-top: 1mm; } dd { margin: 0 0 0 4mm; }")
+        .append(Letterhead.css(0.75))
+        .append(".kop td, .kop th { border: none; text-align: center; }")
         .append("</style></head><body>");
-    h.append("<p><b>").append(e(office.displayName())).append("</b>");
-    if (office.address() != null) {
-      h.append(" · ").append(e(office.address()));
-    }
-    h.append("</p><h1>")
+    // the office's letterhead, as its letters print it
+    letterhead.xhtml(h);
+    h.append("<h1>")
         .append(e(t("statistics.report.title")))
         .append(" – ")
         .append(e(monthName))
@@ -203,9 +348,28 @@ class MonthlyReports {
           .append(e(t("statistics.report.correctionLine", report.reason())))
           .append("</p>");
     }
-    h.append("<p>").append(e(t("statistics.lead"))).append("</p>");
+    h.append("<p>").append(e(lead)).append("</p>");
     // the columns worth printing: service and the main figures
-    int[] columns = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 19, 20, 21, 22};
+    table(h, sheet, new int[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 19, 20, 21, 22});
+    // complaints and the IKM, when the sheet has them (every report published since they exist)
+    if (sheet.headings().size() > 29) {
+      table(h, sheet, new int[] {2, 23, 24, 25, 26, 27, 28, 29});
+    }
+    h.append("<h2 style=\"font-size:10pt\">")
+        .append(e(t("statistics.section.definitions")))
+        .append("</h2><dl>");
+    for (int c = 3; c < sheet.headings().size(); c++) {
+      h.append("<dt>")
+          .append(e(sheet.headings().get(c)))
+          .append("</dt><dd>")
+          .append(e(sheet.definitions().get(c)))
+          .append("</dd>");
+    }
+    h.append("</dl></body></html>");
+    return PdfA.render(h.toString());
+  }
+
+  private static void table(StringBuilder h, OpenData.Sheet sheet, int[] columns) {
     h.append("<table><thead><tr>");
     for (int c : columns) {
       h.append("<th>").append(e(sheet.headings().get(c))).append("</th>");
@@ -218,18 +382,7 @@ class MonthlyReports {
       }
       h.append("</tr>");
     }
-    h.append("</tbody></table><h2 style=\"font-size:10pt\">")
-        .append(e(t("statistics.section.definitions")))
-        .append("</h2><dl>");
-    for (int c = 3; c < sheet.headings().size(); c++) {
-      h.append("<dt>")
-          .append(e(sheet.headings().get(c)))
-          .append("</dt><dd>")
-          .append(e(sheet.definitions().get(c)))
-          .append("</dd>");
-    }
-    h.append("</dl></body></html>");
-    return PdfA.render(h.toString());
+    h.append("</tbody></table>");
   }
 
   static String json(OpenData.Sheet sheet) {

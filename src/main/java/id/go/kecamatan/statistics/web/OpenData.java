@@ -72,6 +72,8 @@ final class OpenData {
       String v = cells.get(c);
       if (v != null && v.matches("-?\\d{1,15}")) {
         ws.value(r, c, Long.parseLong(v));
+      } else if (v != null && v.matches("\\d{1,3}\\.\\d{1,2}")) {
+        ws.value(r, c, new java.math.BigDecimal(v)); // the IKM
       } else {
         ws.value(r, c, v);
       }

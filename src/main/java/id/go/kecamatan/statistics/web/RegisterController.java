@@ -10,6 +10,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.statistics.Statistics;
 import id.go.kecamatan.statistics.internal.Registers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -120,6 +122,34 @@ class RegisterController {
     audited(office, "statistics.register.applications", filter, rows);
   }
 
+  /**
+   * The office's audit trail of a period (jejak audit), for the office administrator only: who did
+   * what and when, streamed; the extract is itself audited.
+   */
+  @GetMapping("/admin/statistik/register/jejak-audit.xlsx")
+  void auditTrail(
+      @RequestParam(name = "dari", required = false) String from,
+      @RequestParam(name = "sampai", required = false) String to,
+      Locale locale,
+      HttpServletResponse response)
+      throws IOException {
+    Officer officer = CurrentOfficer.inOffice();
+    if (!officer.has(Role.OFFICE_ADMIN)) {
+      throw new AccessDeniedException("the audit trail is the office administrator's");
+    }
+    Office office = offices.get(officer.officeId());
+    DashboardFilter filter = filter(office, from, to, null, null, null);
+    start(response, "jejak-audit-" + office.slug() + "-" + filter.from() + "-" + filter.to());
+    int rows =
+        registers.auditTrail(
+            office.id(),
+            filter.from(),
+            filter.to(),
+            headings(Registers.AUDIT_COLUMNS, locale),
+            response.getOutputStream());
+    audited(office, "statistics.register.audit", filter, rows);
+  }
+
   private static Officer officer() {
     Officer officer = CurrentOfficer.inOffice();
     if (!StaffStatisticsController.mayReadRegisters(officer)) {
@@ -136,9 +166,11 @@ class RegisterController {
         service,
         village,
         channel,
+        null,
         statistics.currentMonth(),
         catalog.allServices(office.id()).stream().map(ServiceType::id).collect(Collectors.toSet()),
-        offices.villages(office.id()).stream().map(Village::id).collect(Collectors.toSet()));
+        offices.villages(office.id()).stream().map(Village::id).collect(Collectors.toSet()),
+        Set.of());
   }
 
   private static void start(HttpServletResponse response, String name) {

@@ -2,6 +2,7 @@ package id.go.kecamatan.statistics.web;
 
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
@@ -103,15 +104,37 @@ class ReportController {
         reports
             .file(office.id(), month, Integer.parseInt(m.group(3)), format)
             .orElseThrow(NotFoundException::new);
+    return download(bytes, format, "laporan-" + office.slug() + "-" + file);
+  }
+
+  /** A regency's consolidated report's file: {@code /kabupaten/35.16/statistik/laporan/...}. */
+  @GetMapping("/kabupaten/{code}/statistik/laporan/{file}")
+  ResponseEntity<byte[]> regencyFile(@PathVariable String code, @PathVariable String file) {
+    Regency regency = offices.regencyByCode(code).orElseThrow(NotFoundException::new);
+    Matcher m = FILE.matcher(file);
+    if (!m.matches()) {
+      throw new NotFoundException();
+    }
+    YearMonth month = Period.parse(m.group(2), m.group(1));
+    if (month == null) {
+      throw new NotFoundException();
+    }
+    String format = m.group(4);
+    byte[] bytes =
+        reports
+            .regencyFile(regency.id(), month, Integer.parseInt(m.group(3)), format)
+            .orElseThrow(NotFoundException::new);
+    return download(bytes, format, "laporan-kabupaten-" + regency.code() + "-" + file);
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] bytes, String format, String name) {
     return ResponseEntity.ok()
         .contentType(
             format.equals("pdf")
                 ? MediaType.APPLICATION_PDF
                 : MediaType.parseMediaType(
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"laporan-" + office.slug() + "-" + file + "\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400, immutable")
         .body(bytes);

@@ -1,5 +1,7 @@
 package id.go.kecamatan.statistics.web;
 
+import id.go.kecamatan.accounts.Staff;
+import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
@@ -35,11 +37,14 @@ class StaffStatisticsController {
   private final Statistics statistics;
   private final Offices offices;
   private final Catalog catalog;
+  private final StaffAccounts accounts;
 
-  StaffStatisticsController(Statistics statistics, Offices offices, Catalog catalog) {
+  StaffStatisticsController(
+      Statistics statistics, Offices offices, Catalog catalog, StaffAccounts accounts) {
     this.statistics = statistics;
     this.offices = offices;
     this.catalog = catalog;
+    this.accounts = accounts;
   }
 
   /** A village operator sees their village only, unless another role gives them the office. */
@@ -60,6 +65,7 @@ class StaffStatisticsController {
       @RequestParam(name = "layanan", required = false) String service,
       @RequestParam(name = "desa", required = false) String village,
       @RequestParam(name = "kanal", required = false) String channel,
+      @RequestParam(name = "petugas", required = false) String staff,
       Model model) {
     Officer officer = CurrentOfficer.inOffice();
     Office office = offices.get(officer.officeId());
@@ -75,9 +81,11 @@ class StaffStatisticsController {
             service,
             villageOnly ? officer.villageId().toString() : village,
             channel,
+            villageOnly ? null : staff,
             villageOnly,
             true,
-            mayReadRegisters(officer)));
+            mayReadRegisters(officer),
+            officer.has(Role.OFFICE_ADMIN)));
     return "statistics/dashboard";
   }
 
@@ -89,6 +97,7 @@ class StaffStatisticsController {
       @RequestParam(name = "layanan", required = false) String service,
       @RequestParam(name = "desa", required = false) String village,
       @RequestParam(name = "kanal", required = false) String channel,
+      @RequestParam(name = "petugas", required = false) String staff,
       Model model) {
     Officer officer = CurrentOfficer.require();
     UUID regencyId = officer.regencyId();
@@ -111,6 +120,8 @@ class StaffStatisticsController {
               service,
               village,
               channel,
+              staff,
+              false,
               false,
               false,
               false));
@@ -118,7 +129,16 @@ class StaffStatisticsController {
     }
     DashboardFilter filter =
         DashboardFilter.of(
-            from, to, null, null, channel, statistics.currentMonth(), Set.of(), Set.of());
+            from,
+            to,
+            null,
+            null,
+            channel,
+            null,
+            statistics.currentMonth(),
+            Set.of(),
+            Set.of(),
+            Set.of());
     Figures figures =
         statistics.figures(
             new Statistics.Selection(
@@ -138,6 +158,7 @@ class StaffStatisticsController {
             filter,
             List.of(),
             List.of(),
+            List.of(),
             months(figures),
             FigureTable.of("total", "total", figures.total(), false),
             perOffice,
@@ -145,7 +166,9 @@ class StaffStatisticsController {
             List.of(),
             false,
             false,
-            figures.asOf()));
+            false,
+            figures.asOf(),
+            statistics.complaintGroups(regencyId, filter.from(), filter.to())));
     return "statistics/dashboard";
   }
 
@@ -158,11 +181,21 @@ class StaffStatisticsController {
       String service,
       String village,
       String channel,
+      String staff,
       boolean villageFixed,
       boolean drillDown,
-      boolean registers) {
+      boolean registers,
+      boolean auditTrail) {
     List<ServiceType> services = catalog.allServices(office.id());
     List<Village> villages = offices.villages(office.id());
+    List<Staff> deciders =
+        villageFixed
+            ? List.of()
+            : accounts.staffOf(office.id()).stream()
+                .filter(
+                    s -> s.roles().contains(Role.VERIFIER) || s.roles().contains(Role.OFFICE_ADMIN))
+                .sorted(Comparator.comparing(Staff::fullName))
+                .toList();
     DashboardFilter filter =
         DashboardFilter.of(
             from,
@@ -170,13 +203,16 @@ class StaffStatisticsController {
             service,
             village,
             channel,
+            staff,
             statistics.currentMonth(),
             services.stream().map(ServiceType::id).collect(Collectors.toSet()),
-            villages.stream().map(Village::id).collect(Collectors.toSet()));
+            villages.stream().map(Village::id).collect(Collectors.toSet()),
+            deciders.stream().map(Staff::id).collect(Collectors.toSet()));
+    // an officer's own figures are kept with their staff id as the scope
     Figures figures =
         statistics.figures(
             new Statistics.Selection(
-                office.id(),
+                filter.officerId() != null ? filter.officerId() : office.id(),
                 filter.from(),
                 filter.to(),
                 filter.serviceId(),
@@ -200,6 +236,9 @@ class StaffStatisticsController {
             : villages.stream()
                 .map(v -> new DashboardView.Option(v.id().toString(), v.name()))
                 .toList(),
+        deciders.stream()
+            .map(d -> new DashboardView.Option(d.id().toString(), d.fullName()))
+            .toList(),
         months(figures),
         FigureTable.of("total", "total", figures.total(), false),
         perService,
@@ -207,7 +246,14 @@ class StaffStatisticsController {
         statistics.reasons(office.id(), filter.from(), filter.to(), true),
         drillDown,
         registers,
-        figures.asOf());
+        auditTrail,
+        figures.asOf(),
+        filter.serviceId() == null
+                && filter.channel() == null
+                && filter.villageId() == null
+                && filter.officerId() == null
+            ? statistics.complaintGroups(office.id(), filter.from(), filter.to())
+            : List.of());
   }
 
   private static List<FigureTable> months(Figures figures) {

@@ -83,6 +83,7 @@ class TransparencyController {
     model.addAttribute(
         "view",
         view(
+            office.id(),
             office.displayName(),
             "/kecamatan/" + office.slug() + "/statistik",
             false,
@@ -127,6 +128,7 @@ class TransparencyController {
     model.addAttribute(
         "view",
         view(
+            regency.id(),
             regency.name(),
             "/kabupaten/" + regency.code() + "/statistik",
             true,
@@ -138,7 +140,7 @@ class TransparencyController {
             locale));
     model.addAttribute("regency", regency);
     model.addAttribute("office", null);
-    model.addAttribute("reports", List.of());
+    model.addAttribute("reports", reports.ofRegency(regency.id()));
     return "statistics/transparency";
   }
 
@@ -185,6 +187,7 @@ class TransparencyController {
   }
 
   private TransparencyView view(
+      UUID scopeId,
       String title,
       String basePath,
       boolean regency,
@@ -226,6 +229,7 @@ class TransparencyController {
         reasons,
         Chart.of(labels, values, texts),
         figures.asOf(),
-        downloads);
+        downloads,
+        statistics.complaintGroups(scopeId, period.from(), period.to()));
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param basePath the page's own path, for the picker's form and the downloads
  * @param services per service (an office) or per office (a regency), the whole period
  * @param ranking a regency's offices by share on time, only those with enough finished
+ * @param complaintGroups complaints per category and kind (suppressed by the page)
  */
 public record TransparencyView(
     String title,
@@ -26,4 +27,5 @@ public record TransparencyView(
     List<Statistics.Reason> reasons,
     Chart chart,
     Instant asOf,
-    List<YearMonth> downloads) {}
+    List<YearMonth> downloads,
+    List<Statistics.ComplaintGroup> complaintGroups) {}

@@ -55,6 +55,30 @@ public class ReportQueries {
         .single();
   }
 
+  /**
+   * The tallies per month (the first day of each month that has responses) of the offices'
+   * responses from {@code from} to {@code to} (inclusive), optionally of one service.
+   */
+  public Map<LocalDate, Tally> perMonth(
+      Collection<UUID> offices, UUID serviceId, LocalDate from, LocalDate to) {
+    Map<LocalDate, Tally> tallies = new LinkedHashMap<>();
+    if (offices.isEmpty()) {
+      return tallies;
+    }
+    jdbc.sql(
+            "select cast(date_trunc('month', answered_on) as date) k, "
+                + SUMS
+                + " from survey_response where office_id = any(?) and answered_on between ? and ?"
+                + (serviceId == null ? "" : " and service_id = ?")
+                + " group by 1 order by 1")
+        .params(params(offices, serviceId, from, to))
+        .query(
+            rs -> {
+              tallies.put(rs.getObject("k", LocalDate.class), tally(rs));
+            });
+    return tallies;
+  }
+
   /** The tallies per office. */
   public Map<UUID, Tally> perOffice(Collection<UUID> offices, LocalDate from, LocalDate to) {
     return grouped("office_id", offices, from, to);

@@ -1,7 +1,7 @@
 package id.go.kecamatan.surveys.web;
 
+import id.go.kecamatan.letters.Letterheads;
 import id.go.kecamatan.office.Office;
-import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.pdf.Letterhead;
 import id.go.kecamatan.shared.pdf.PdfA;
@@ -52,11 +52,11 @@ class ReportDocument {
       String surveyUrl,
       LocalDate today) {}
 
-  private final Offices offices;
+  private final Letterheads letterheads;
   private final MessageSource messages;
 
-  ReportDocument(Offices offices, MessageSource messages) {
-    this.offices = offices;
+  ReportDocument(Letterheads letterheads, MessageSource messages) {
+    this.letterheads = letterheads;
     this.messages = messages;
   }
 
@@ -76,7 +76,7 @@ class ReportDocument {
         .append("html, body { font-family: '")
         .append(PdfFonts.SERIF)
         .append("'; font-size: 11pt; line-height: 1.35; color: #000; }")
-        .append(Letterhead.CSS)
+        .append(Letterhead.css(1.0))
         .append("h1 { font-size: 13pt; text-align: center; margin: 0 0 1mm 0; }")
         .append(".sub { text-align: center; margin: 0 0 6mm 0; font-weight: bold; }")
         .append(
@@ -89,15 +89,7 @@ class ReportDocument {
         .append(
             ".lampiran { page-break-before: always; } .ikm { font-size: 13pt; font-weight: bold; }")
         .append("</style></head><body>");
-    String regencyName = c.regency() == null ? "" : c.regency().name();
-    Letterhead.append(
-        Letterhead.lines(
-            c.office().letterheadLines(),
-            t("surveys.pdf.government", regencyName.toUpperCase(INDONESIAN)),
-            office.toUpperCase(INDONESIAN),
-            c.office().address()),
-        offices.logo(c.office().id()).map(l -> Letterhead.logoDataUri(l.bytes())).orElse(null),
-        h);
+    letterheads.of(c.office().id()).xhtml(h);
     h.append("<h1>").append(e(t("surveys.pdf.title").toUpperCase(INDONESIAN))).append("</h1>");
     h.append("<p class=\"sub\">").append(e(office + " · " + periodName)).append("</p>");
 

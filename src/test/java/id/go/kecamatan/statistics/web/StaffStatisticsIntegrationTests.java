@@ -139,6 +139,95 @@ class StaffStatisticsIntegrationTests {
   }
 
   @Test
+  void theOfficerFilterNarrowsTheFiguresAndTheDrillDown() {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    UUID verifier =
+        jdbc.sql("select id from staff where username = 'verifikator.jetis'")
+            .query(UUID.class)
+            .single();
+    String page = admin.get("/admin/statistik?petugas=" + verifier).body();
+    assertThat(page)
+        .contains("id=\"petugas\"")
+        .contains("value=\"" + verifier + "\" selected")
+        .contains("Angka seorang petugas")
+        .contains("petugas=" + verifier);
+    // another office's officer, or nonsense, is dropped with a notice
+    UUID stranger =
+        jdbc.sql(
+                "select s.id from staff s join office o on o.id = s.office_id"
+                    + " where o.code = '33.02.27' limit 1")
+            .query(UUID.class)
+            .single();
+    for (String wrong : List.of(stranger.toString(), "%3Cscript%3E", "x".repeat(500))) {
+      HttpResponse<String> response = admin.get("/admin/statistik?petugas=" + wrong);
+      assertThat(response.statusCode()).as(wrong).isEqualTo(200);
+      assertThat(response.body())
+          .as(wrong)
+          .doesNotContain("Angka seorang petugas")
+          .doesNotContain("<script>");
+    }
+  }
+
+  @Test
+  void theAuditTrailExtractIsTheOfficeAdminsOfTheirOfficeAndItselfAudited() throws Exception {
+    UUID jetis =
+        jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    UUID other =
+        jdbc.sql("select id from office where code = '33.02.27'").query(UUID.class).single();
+    YearMonth month = statistics.currentMonth();
+    String marker = "<script>alert(1)</script>\u0007 jejak " + System.nanoTime();
+    jdbc.sql(
+            """
+            insert into audit_event (actor_name, office_id, action, entity_type, entity_id, details)
+            values ('Uji Jejak', ?, 'test.marked', 'office', ?, cast(? as jsonb))
+            """)
+        .params(jetis, jetis.toString(), "{\"note\": \"" + marker.replace("\u0007", "") + "\"}")
+        .update();
+    jdbc.sql(
+            """
+            insert into audit_event (actor_name, office_id, action, entity_type, entity_id)
+            values ('Rahasia Purwokerto', ?, 'test.other', 'office', ?)
+            """)
+        .params(other, other.toString())
+        .update();
+    String path = "/admin/statistik/register/jejak-audit.xlsx?dari=" + month + "&sampai=" + month;
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(admin.get("/admin/statistik").body()).contains("register/jejak-audit.xlsx");
+    List<Row> rows = read(admin.getBytes(path));
+    assertThat(rows.get(0).getCellText(1)).isEqualTo("Pelaku");
+    assertThat(rows)
+        .anySatisfy(
+            r -> {
+              assertThat(r.getCellText(1)).isEqualTo("Uji Jejak");
+              assertThat(r.getCellText(2)).isEqualTo("test.marked");
+              assertThat(r.getCellText(5)).contains("<script>alert(1)</script>");
+            })
+        .noneSatisfy(r -> assertThat(r.getCellText(1)).isEqualTo("Rahasia Purwokerto"));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'statistics.register.audit'"
+                        + " and office_id = ?")
+                .param(jetis)
+                .query(Long.class)
+                .single())
+        .isPositive();
+    // a month long ago: the headings only
+    assertThat(
+            read(
+                admin.getBytes(
+                    "/admin/statistik/register/jejak-audit.xlsx?dari=2021-01&sampai=2021-02")))
+        .hasSize(1);
+    // the verifier and the signer read the other registers, not the audit trail
+    for (String user : List.of("verifikator.jetis", "loket.jetis", "desa.jetis")) {
+      assertThat(WebClient.signedIn(port, user).getBytes(path).statusCode())
+          .as(user)
+          .isEqualTo(403);
+    }
+    assertThat(WebClient.signedIn(port, "verifikator.jetis").get("/admin/statistik").body())
+        .doesNotContain("jejak-audit.xlsx");
+  }
+
+  @Test
   void onlyTheOfficesDecidersReadRegistersAndVillageOperatorsSeeTheirVillage() {
     for (String user : List.of("loket.jetis", "desa.jetis")) {
       WebClient client = WebClient.signedIn(port, user);

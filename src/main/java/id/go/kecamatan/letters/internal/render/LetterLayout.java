@@ -117,7 +117,7 @@ final class LetterLayout {
         .append(letter.font().family())
         .append("'; font-size: 12pt; line-height: 1.35; color: #000; margin: 0; }")
         .append("p { margin: 0 0 3mm 0; }")
-        .append(Letterhead.CSS)
+        .append(Letterhead.css(1.0))
         .append(".judul { text-align: center; font-weight: bold; font-size: 13pt;")
         .append(" text-decoration: underline; margin: 0; }")
         .append(".nomor { text-align: center; margin: 0 0 6mm 0; }")
@@ -146,7 +146,7 @@ final class LetterLayout {
   }
 
   private static void letterhead(Letter letter, StringBuilder h) {
-    Letterhead.append(letter.letterhead(), letter.logoUri(), h);
+    new Letterhead(letter.letterhead(), letter.logoUri()).xhtml(h);
   }
 
   private static void signature(

@@ -152,13 +152,9 @@ public class LetterRenderer implements LetterRendering {
     SignatureLine signature =
         request.signature() != null ? request.signature() : draftSignature(office);
     Map<String, String> values = values(request, office, regency, service, form, signature);
-    List<String> lines =
-        Letterhead.lines(
-            office.letterheadLines(),
-            t("letterTemplates.letter.government", regency.toUpperCase(INDONESIAN)),
-            office.displayName().toUpperCase(INDONESIAN),
-            office.address());
-    String logo = logo(office);
+    Letterhead kop = letterhead(office, regency);
+    List<String> lines = kop.lines();
+    String logo = kop.logoUri();
     LetterLayout.Qr qr = LetterLayout.Qr.of(request.verificationUrl());
     return number -> {
       Map<String, String> numbered = new HashMap<>(values);
@@ -332,6 +328,24 @@ public class LetterRenderer implements LetterRendering {
             null);
     return new LetterRequest(
         officeId, form.serviceId(), applicant, answers, "CONTOH1", null, today, null, null);
+  }
+
+  /** The office's letterhead as its letters print it. */
+  public Letterhead letterhead(UUID officeId) {
+    Office office = offices.get(officeId);
+    return letterhead(office, offices.regency(office.regencyId()).map(Regency::name).orElse(""));
+  }
+
+  private Letterhead letterhead(Office office, String regency) {
+    List<String> letterhead = office.letterheadLines();
+    if (letterhead.isEmpty()) {
+      letterhead =
+          List.of(
+              t("letterTemplates.letter.government", regency.toUpperCase(INDONESIAN)),
+              office.displayName().toUpperCase(INDONESIAN),
+              office.address() == null ? "" : office.address());
+    }
+    return new Letterhead(letterhead, logo(office));
   }
 
   // ---- logo -----------------------------------------------------------------------------------

@@ -1,0 +1,292 @@
+package id.go.kecamatan.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.complaints.ComplaintHandling;
+import id.go.kecamatan.complaints.Complaints;
+import id.go.kecamatan.complaints.Filed;
+import id.go.kecamatan.complaints.FilingForm;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.statistics.internal.ComplaintFigures;
+import id.go.kecamatan.statistics.web.FigureTable;
+import id.go.kecamatan.surveys.Grade;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The complaint and IKM figures against a hand-computed fixture, in two offices of a regency of
+ * their own (so no other test's complaints or responses count): complaints filed, verified,
+ * answered in time and late, corrected, rejected, forwarded, going through the complaints module's
+ * API and events; survey responses of March and April 2024 scored by hand.
+ */
+@IntegrationTest
+class ComplaintAndIkmFiguresIntegrationTests {
+
+  private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
+      new java.util.concurrent.atomic.AtomicInteger(10);
+
+  @LocalServerPort int port;
+  @Autowired Complaints complaints;
+  @Autowired ComplaintHandling handling;
+  @Autowired ComplaintFigures listener;
+  @Autowired Statistics statistics;
+  @Autowired Offices offices;
+  @Autowired JdbcClient jdbc;
+
+  UUID regency;
+  Office first;
+  Office second;
+  UUID category;
+  Officer officer;
+
+  @BeforeEach
+  void setUp() {
+    String n = String.format("%02d", SEQUENCE.incrementAndGet());
+    regency = UUID.randomUUID();
+    jdbc.sql("insert into regency (id, code, name) values (?, ?, ?)")
+        .params(regency, "97." + n, "Kabupaten Uji " + n)
+        .update();
+    first = office("A", n);
+    second = office("B", n);
+    category = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into complaint_category (id, office_id, parent_id, name, tier_days)
+            values (?, ?, null, 'Pelayanan loket', 5)
+            """)
+        .params(category, first.id())
+        .update();
+    UUID staff = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into staff (id, regency_id, office_id, username, full_name, password_hash, roles)
+            values (?, ?, ?, ?, 'Verifikator Uji', 'x', 'VERIFIER')
+            """)
+        .params(staff, regency, first.id(), "uji-" + n)
+        .update();
+    officer =
+        new Officer(
+            staff, "uji-" + n, "Verifikator Uji", regency, first.id(), null, Set.of(Role.VERIFIER));
+  }
+
+  private Office office(String letter, String n) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("insert into office (id, regency_id, code, slug, name) values (?, ?, ?, ?, ?)")
+        .params(
+            id,
+            regency,
+            "97." + n + ".0" + (letter.equals("A") ? 1 : 2),
+            "uji-" + letter.toLowerCase() + "-" + n,
+            "Uji " + letter + " " + n)
+        .update();
+    return offices.get(id);
+  }
+
+  @Test
+  void complaintsAreCountedOnceWhereTheyAreAndAnsweredOnTimeByTheirDeadline() {
+    Filed a = file("COMPLAINT", "Antrean loket tidak diatur");
+    Filed b = file("COMPLAINT", "Petugas datang terlambat");
+    Filed c = file("COMPLAINT", "Bukan urusan kecamatan");
+    Filed d = file("ASPIRATION", "Mohon loket dibuka hari Sabtu");
+    Filed e = file("COMPLAINT", "Urusan kecamatan sebelah");
+
+    verify(a);
+    handling.answer(officer, a.id(), version(a), "Antrean kini memakai nomor.");
+    handling.answer(officer, a.id(), version(a), "Koreksi: antrean memakai nomor sejak Senin.");
+    verify(b);
+    // the answer's deadline has passed: a late answer
+    jdbc.sql("update complaint set answer_due = current_date - 1 where id = ?")
+        .param(b.id())
+        .update();
+    handling.answer(officer, b.id(), version(b), "Petugas sudah ditegur.");
+    handling.reject(officer, c.id(), version(c), "Bukan wewenang kantor kecamatan");
+    handling.forward(officer, e.id(), version(e), second.id().toString());
+
+    YearMonth month = statistics.currentMonth();
+    // by hand: the first office received a, b, c, d (e went on to the second office); a and b
+    // answered once each (the correction is not an answer), a on time, b late
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Figures.Row row = total(first.id(), month);
+              assertThat(row.get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(4);
+              assertThat(row.get(Measure.COMPLAINTS_ANSWERED)).isEqualTo(2);
+              assertThat(total(second.id(), month).get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(1);
+            });
+    Figures.Row row = total(first.id(), month);
+    assertThat(row.get(Measure.COMPLAINTS_ANSWERED_ON_TIME)).isEqualTo(1);
+    FigureTable staff = FigureTable.of("total", "total", row, false);
+    assertThat(staff.cell("derived.complaintsOnTime").value()).isEqualTo(50);
+    // publicly 4 and 2 are suppressed, and the share of 2 answered is not shown
+    FigureTable published = FigureTable.of("total", "total", row, true);
+    assertThat(published.cell("measure.COMPLAINTS_RECEIVED").suppressed()).isTrue();
+    assertThat(published.cell("derived.complaintsOnTime").value()).isNull();
+
+    Figures.Row regencyRow = total(regency, month);
+    assertThat(regencyRow.get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(5);
+    assertThat(regencyRow.get(Measure.COMPLAINTS_ANSWERED)).isEqualTo(2);
+    assertThat(regencyRow.get(Measure.COMPLAINTS_ANSWERED_ON_TIME)).isEqualTo(1);
+
+    assertThat(statistics.complaintGroups(first.id(), month, month))
+        .containsExactly(
+            new Statistics.ComplaintGroup("Pelayanan loket", "COMPLAINT", 3, 2, 1),
+            new Statistics.ComplaintGroup("Pelayanan loket", "ASPIRATION", 1, 0, 0));
+
+    // events delivered again count nothing twice
+    listener.received(a.trackingCode());
+    listener.received(e.trackingCode());
+    assertThat(total(first.id(), month).get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(4);
+    assertThat(total(second.id(), month).get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(1);
+    assertThat(d.trackingCode()).isNotBlank();
+
+    // the public page shows the section with the small counts suppressed
+    String page = new WebClient(port).get("/kecamatan/" + first.slug() + "/statistik").body();
+    assertThat(page)
+        .contains("Pengaduan diterima")
+        .contains("Pengaduan per kategori dan jenis")
+        .contains("Pelayanan loket")
+        .contains("&lt; 5");
+  }
+
+  @Test
+  void theIkmOfAMonthIsScoredByTheRuleAndHiddenPubliclyBelowFiveRespondents() {
+    // March 2024: five respondents; eight elements 4, 4, 4, 3, 3 (NRR 3.6), pengaduan all 1
+    // IKM = 25 x (8 x 3.6 + 1.0) / 9 = 25 x 29.8 / 9 = 82.777... -> 82.78, grade B
+    for (int score : new int[] {4, 4, 4, 3, 3}) {
+      respond(first.id(), "2024-03-12", score, 1);
+    }
+    // April 2024: four respondents all 4 -> 100.00, not shown publicly
+    for (int i = 0; i < 4; i++) {
+      respond(first.id(), "2024-04-02", 4, 4);
+    }
+    YearMonth march = YearMonth.of(2024, 3);
+    YearMonth april = YearMonth.of(2024, 4);
+    Figures figures = statistics.figures(Statistics.Selection.of(first.id(), march, april));
+    assertThat(figures.months().get(0).index().orElseThrow().index()).isEqualByComparingTo("82.78");
+    assertThat(figures.months().get(0).index().orElseThrow().grade()).isEqualTo(Grade.B);
+    assertThat(figures.months().get(1).index().orElseThrow().index())
+        .isEqualByComparingTo("100.00");
+    // both months: elements 8 x (18 + 16) / 9 respondents, pengaduan (5 + 16) / 9
+    // = 25 x (8 x 34/9 + 21/9) / 9 = 25 x 293 / 81 = 90.432... -> 90.43, grade A
+    assertThat(figures.total().index().orElseThrow().index()).isEqualByComparingTo("90.43");
+    assertThat(figures.total().ikm().respondents()).isEqualTo(9);
+
+    FigureTable marchPublic = FigureTable.of("m", "m", figures.months().get(0), true);
+    assertThat(marchPublic.cell("ikm.index").text("<5", "–")).isEqualTo("82.78");
+    assertThat(marchPublic.cell("ikm.grade").text("<5", "–")).isEqualTo("B");
+    FigureTable aprilPublic = FigureTable.of("m", "m", figures.months().get(1), true);
+    assertThat(aprilPublic.cell("ikm.respondents").suppressed()).isTrue();
+    assertThat(aprilPublic.cell("ikm.index").text("<5", "–")).isEqualTo("–");
+    FigureTable aprilStaff = FigureTable.of("m", "m", figures.months().get(1), false);
+    assertThat(aprilStaff.cell("ikm.index").text("<5", "–")).isEqualTo("100.00");
+
+    // the regency pools its offices' responses; a channel filter leaves the IKM out
+    assertThat(
+            statistics
+                .figures(Statistics.Selection.of(regency, march, march))
+                .total()
+                .index()
+                .orElseThrow()
+                .index())
+        .isEqualByComparingTo("82.78");
+    assertThat(
+            statistics
+                .figures(new Statistics.Selection(first.id(), march, march, null, "ONLINE", null))
+                .total()
+                .index())
+        .isEmpty();
+
+    // the public page of March 2024 and its open data
+    String page =
+        new WebClient(port)
+            .get("/kecamatan/" + first.slug() + "/statistik?bulan=3&tahun=2024")
+            .body();
+    assertThat(page).contains("Indeks Kepuasan Masyarakat (IKM)").contains("82.78");
+    String csv =
+        new WebClient(port).get("/kecamatan/" + first.slug() + "/statistik/2024-03.csv").body();
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0))
+        .contains("Indeks Kepuasan Masyarakat (IKM)")
+        .contains("Mutu pelayanan");
+    assertThat(lines.get(lines.size() - 1)).endsWith(",5,82.78,B");
+  }
+
+  private Figures.Row total(UUID scope, YearMonth month) {
+    return statistics.figures(Statistics.Selection.of(scope, month, month)).total();
+  }
+
+  private Filed file(String kind, String text) {
+    var outcome =
+        complaints.file(
+            first,
+            new FilingForm(
+                kind,
+                category.toString(),
+                text + " (uji statistik)",
+                "",
+                "Kantor kecamatan",
+                "",
+                "ANONIM",
+                "Siti Aminah",
+                "0812-3456-7890",
+                "",
+                "",
+                "",
+                true),
+            List.of(),
+            Complaints.Intake.ONLINE);
+    assertThat(outcome.ok()).as(() -> String.valueOf(outcome.errors().all())).isTrue();
+    return outcome.value();
+  }
+
+  private void verify(Filed f) {
+    assertThat(
+            handling.verify(officer, f.id(), version(f), category.toString()).orElseThrow().any())
+        .isFalse();
+  }
+
+  private int version(Filed f) {
+    return jdbc.sql("select version from complaint where id = ?")
+        .param(f.id())
+        .query(Integer.class)
+        .single();
+  }
+
+  private void respond(UUID office, String day, int score, int pengaduan) {
+    jdbc.sql(
+            """
+            insert into survey_response (id, office_id, instrument, channel, answered_on,
+              persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, pengaduan, sarana)
+            values (?, ?, '2017.1', 'WALK_IN', cast(? as date), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            UUID.randomUUID(),
+            office,
+            day,
+            score,
+            score,
+            score,
+            score,
+            score,
+            score,
+            score,
+            pengaduan,
+            score)
+        .update();
+  }
+}

@@ -6,11 +6,18 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * QR codes as the project draws them: error correction M, UTF-8, the standard quiet zone of four
- * modules. The letters print them as PNG; pages show them as an inline SVG.
+ * modules. PDFs (letters, posters) print them as PNG; pages show them as an inline SVG.
  */
 public final class QrCode {
 
@@ -62,5 +69,38 @@ public final class QrCode {
         + " height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
         + path
         + "\"/></svg>";
+  }
+
+  /**
+   * A black-and-white PNG of the text's QR code, {@code scale} pixels per module: at four or more a
+   * viewer scaling it up keeps the edges sharp.
+   */
+  public static byte[] png(String text, int scale) {
+    try {
+      BitMatrix matrix = matrix(text);
+      int size = matrix.getWidth() * scale;
+      BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+      WritableRaster raster = image.getRaster();
+      int[] row = new int[size * 3];
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int value = matrix.get(x / scale, y / scale) ? 0 : 255;
+          row[3 * x] = value;
+          row[3 * x + 1] = value;
+          row[3 * x + 2] = value;
+        }
+        raster.setPixels(0, y, size, 1, row);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #png} as a {@code data:} URI for the XHTML a PDF is rendered from. */
+  public static String pngDataUri(String text, int scale) {
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, scale));
   }
 }

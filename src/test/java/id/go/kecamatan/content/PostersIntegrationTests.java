@@ -94,9 +94,6 @@ class PostersIntegrationTests {
             .decode(new BinaryBitmap(new HybridBinarizer(source)), hints)
             .getText();
       } catch (com.google.zxing.ReaderException e) {
-        java.nio.file.Files.write(
-            java.nio.file.Path.of("target", "unreadable-poster-" + System.nanoTime() + ".pdf"),
-            pdf);
         return new QRCodeReader()
             .decode(
                 new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)),

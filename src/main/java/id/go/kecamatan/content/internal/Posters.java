@@ -1,7 +1,11 @@
 package id.go.kecamatan.content.internal;
 
+import com.google.zxing.common.BitMatrix;
+import com.openhtmltopdf.pdfboxout.PagePosition;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.render.Box;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
@@ -16,6 +20,11 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +32,10 @@ import org.springframework.stereotype.Component;
  * Posters (A4 and A5, PDF/A-3b) for an office's page or one of its services, printed for a short
  * code: the title, what to bring (the first required requirements), the time and the cost, the
  * office's hours and address, the QR code of the short address and that address printed large
- * enough to type (a QR code alone fails the resident whose camera does not read it). Always in
- * Indonesian, like the receipt: it hangs on a village wall. Rendered like the letters and the
- * monthly report: XHTML built here with every value escaped, the shipped fonts embedded, the sRGB
- * output intent.
+ * enough to type (a QR code alone fails the resident whose camera does not read it). The QR code is
+ * drawn as vector squares into its box after the layout. Always in Indonesian, like the receipt: it
+ * hangs on a village wall. Rendered like the letters and the monthly report: XHTML built here with
+ * every value escaped, the shipped fonts embedded, the sRGB output intent.
  */
 @Component
 public class Posters {
@@ -37,12 +46,10 @@ public class Posters {
   /** How many services an office poster lists. */
   static final int TOP_SERVICES = 6;
 
-  /**
-   * Pixels per module of the QR image: more than the print needs (70 mm at 150 dpi is about 11
-   * pixels a module), so a viewer or printer scales it down, which keeps the edges sharp, rather
-   * than up, which blurs them.
-   */
-  static final int QR_PIXELS_PER_MODULE = 16;
+  /** The id of the box the QR code is drawn into. */
+  static final String QR_ID = "qr-code";
+
+  private static final Pattern QR_BOX = Pattern.compile(QR_ID);
 
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
@@ -94,20 +101,71 @@ public class Posters {
   /** The poster as PDF bytes. */
   public byte[] render(Content content, Paper paper) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
-      builder.useColorProfile(SRGB);
-      builder.withProducer("Layanan Kecamatan");
-      PdfFonts.register(builder);
-      builder.withHtmlContent(html(content, paper), null);
-      builder.toStream(out);
-      builder.run();
+    PagePosition<Box> box;
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
+    builder.useColorProfile(SRGB);
+    builder.withProducer("Layanan Kecamatan");
+    PdfFonts.register(builder);
+    builder.withHtmlContent(html(content, paper), null);
+    builder.toStream(out);
+    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      renderer.layout();
+      renderer.createPDF();
+      List<PagePosition<Box>> boxes = renderer.findPagePositionsByID(QR_BOX);
+      if (boxes.isEmpty()) {
+        throw new IllegalStateException("The poster has no place for its QR code");
+      }
+      box = boxes.get(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return withQrCode(out.toByteArray(), box, content.url());
+  }
+
+  /**
+   * Draws the QR code into its box as vector squares, one per dark module: sharp at any printer's
+   * resolution and any scale (an image is resampled when printed or rendered, and its blurred edges
+   * made some codes unreadable at 150 dpi).
+   */
+  private static byte[] withQrCode(byte[] pdf, PagePosition<Box> box, String url) {
+    BitMatrix matrix = QrCode.matrix(url);
+    float module = Math.min(box.getWidth(), box.getHeight()) / matrix.getWidth();
+    float left = box.getX() + (box.getWidth() - module * matrix.getWidth()) / 2;
+    float top = box.getY() + box.getHeight();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDPage page = document.getPage(box.getPageNo());
+      try (PDPageContentStream content =
+          new PDPageContentStream(
+              document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+        content.setNonStrokingColor(0f, 0f, 0f);
+        for (int y = 0; y < matrix.getHeight(); y++) {
+          int x = 0;
+          while (x < matrix.getWidth()) {
+            if (!matrix.get(x, y)) {
+              x++;
+              continue;
+            }
+            int run = x;
+            while (run < matrix.getWidth() && matrix.get(run, y)) {
+              run++;
+            }
+            // one rectangle per run of dark modules in a row, slightly overlapping the next row so
+            // no hairline gap shows between rows
+            content.addRect(
+                left + x * module, top - (y + 1) * module, (run - x) * module, module * 1.02f);
+            x = run;
+          }
+        }
+        content.fill();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16 * 1024);
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   String html(Content c, Paper paper) {
@@ -166,11 +224,11 @@ public class Posters {
         .append("; border: 1.5pt solid #111; padding: ")
         .append(mm(4 * s))
         .append("; text-align: center; }")
-        .append(".scan img { width: ")
+        .append(".qr { width: ")
         .append(mm(70 * s))
         .append("; height: ")
         .append(mm(70 * s))
-        .append("; }")
+        .append("; margin: 0 auto; background: #fff; }")
         .append(".url { font-size: ")
         .append(pt(20 * s))
         .append("; font-weight: bold; letter-spacing: 0.5pt; margin: ")
@@ -228,11 +286,11 @@ public class Posters {
         h.append("</ul>");
       }
     }
-    h.append("<div class=\"scan\"><img src=\"")
-        .append(QrCode.pngDataUri(c.url(), QR_PIXELS_PER_MODULE))
-        .append("\" alt=\"")
+    h.append("<div class=\"scan\"><div id=\"")
+        .append(QR_ID)
+        .append("\" class=\"qr\" title=\"")
         .append(e(t("outreach.poster.qrAlt", c.url())))
-        .append("\"/><p>")
+        .append("\"></div><p>")
         .append(e(t("outreach.poster.scan")))
         .append("</p><p class=\"url\">")
         .append(e(readable(c.url())))

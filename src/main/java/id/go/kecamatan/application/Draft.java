@@ -1,5 +1,6 @@
 package id.go.kecamatan.application;
 
+import id.go.kecamatan.shared.web.CampaignTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.UUID;
  *     a draft an officer fills in for a resident (assisted intake), which has no use for its resume
  *     code and is opened only by officers of its office
  * @param assistedBy the officer of an assisted draft, otherwise {@code null}
+ * @param campaign the short code of the poster or message the resident came from ({@link
+ *     id.go.kecamatan.shared.web.CampaignTag}), or {@code null}; carried into {@link DraftStarted}
+ *     and {@link DraftSubmitted} so the code's figures count it
  */
 public record Draft(
     UUID id,
@@ -31,9 +35,11 @@ public record Draft(
     Instant updatedAt,
     Instant expiresAt,
     Channel channel,
-    AssistingOfficer assistedBy) {
+    AssistingOfficer assistedBy,
+    String campaign) {
 
   public Draft {
+    campaign = CampaignTag.orNull(campaign);
     files = files == null ? Map.of() : Map.copyOf(files);
     channel = channel == null ? Channel.ONLINE : channel;
     if (channel.assisted() != (assistedBy != null)) {

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param preferredChannel the channel as chosen ({@link PreferredChannel}'s name), may be null or
  *     not yet valid
  * @param expiresAt when the draft is purged unless saved again
+ * @param campaign the short code the resident came from ({@link Draft#campaign()}), or null
  */
 public record DraftStarted(
     UUID draftId,
@@ -23,4 +24,5 @@ public record DraftStarted(
     String phone,
     String email,
     String preferredChannel,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    String campaign) {}

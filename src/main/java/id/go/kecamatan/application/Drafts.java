@@ -106,7 +106,19 @@ public class Drafts {
    * @throws NotFoundException when there is no such service to apply for online
    */
   public Draft start(UUID officeId, String serviceCode) {
-    return start(officeId, serviceCode, Channel.ONLINE, null);
+    return start(officeId, serviceCode, Channel.ONLINE, null, null);
+  }
+
+  /**
+   * Starts a draft for an active online service of an active office that a resident reached through
+   * a short code (a poster's QR code, a shared link): the code is kept on the draft and named in
+   * its {@link DraftStarted} and {@link DraftSubmitted}, so the code's figures count it. A code of
+   * the wrong shape is dropped; whether it exists is the counting module's concern.
+   *
+   * @throws NotFoundException when there is no such service to apply for online
+   */
+  public Draft start(UUID officeId, String serviceCode, String campaign) {
+    return start(officeId, serviceCode, Channel.ONLINE, null, campaign);
   }
 
   /**
@@ -123,11 +135,15 @@ public class Drafts {
     if (!channel.assisted()) {
       throw new IllegalArgumentException("Not an assisted channel: " + channel);
     }
-    return start(officeId, serviceCode, channel, java.util.Objects.requireNonNull(officer));
+    return start(officeId, serviceCode, channel, java.util.Objects.requireNonNull(officer), null);
   }
 
   private Draft start(
-      UUID officeId, String serviceCode, Channel channel, AssistingOfficer officer) {
+      UUID officeId,
+      String serviceCode,
+      Channel channel,
+      AssistingOfficer officer,
+      String campaign) {
     ServiceType service = requireService(officeId, serviceCode, channel);
     Instant now = clock.instant();
     String code;
@@ -147,7 +163,8 @@ public class Drafts {
             now,
             now.plus(keep),
             channel,
-            officer);
+            officer,
+            campaign);
     drafts.insert(draft, now);
     return draft;
   }
@@ -278,7 +295,8 @@ public class Drafts {
                         stored.phone(),
                         stored.email(),
                         stored.preferredChannel(),
-                        now.plus(keep)));
+                        now.plus(keep),
+                        locked.campaign()));
               }
               return drafts.find(locked.id()).orElseThrow();
             });
@@ -517,7 +535,12 @@ public class Drafts {
           if (!draft.assisted()) {
             events.publishEvent(
                 new DraftSubmitted(
-                    draft.id(), draft.officeId(), draft.serviceId(), application.id(), now));
+                    draft.id(),
+                    draft.officeId(),
+                    draft.serviceId(),
+                    application.id(),
+                    now,
+                    draft.campaign()));
           }
           return Outcome.done(application);
         });

@@ -2,7 +2,11 @@
  * Content of the public site that is not a service (konten): the deployment's privacy notice
  * (pemberitahuan privasi, UU 27/2022) and accessibility statement (pernyataan aksesibilitas), with
  * shipped defaults in the message bundles, edited by a regency administrator as plain text and
- * linked from every page's footer. Depends on {@code audit} and {@code shared}.
+ * linked from every page's footer; and outreach (sosialisasi, ADR 0027): short codes for posters
+ * and messages whose scans, started and submitted applications are counted per day without knowing
+ * who, their A4/A5 posters, and announcements (pengumuman) of an office or a regency that expire by
+ * themselves. Depends on {@code audit}, {@code office}, {@code catalog}, {@code application} (the
+ * draft events), {@code letters} (the public address) and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Content")
 package id.go.kecamatan.content;

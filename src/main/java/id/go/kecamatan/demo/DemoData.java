@@ -108,6 +108,8 @@ public class DemoData implements SmartInitializingSingleton {
   private final DemoApplications applications;
   private final DemoComplaints complaints;
   private final DemoSurveys surveys;
+  private final DemoOutreach outreach;
+  private final DemoAnnouncements announcements;
   private final org.springframework.beans.factory.ObjectProvider<DemoHistory> history;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
@@ -123,6 +125,8 @@ public class DemoData implements SmartInitializingSingleton {
       DemoApplications applications,
       DemoComplaints complaints,
       DemoSurveys surveys,
+      DemoOutreach outreach,
+      DemoAnnouncements announcements,
       org.springframework.beans.factory.ObjectProvider<DemoHistory> history,
       SignerProfiles signers,
       SigningKeys signingKeys,
@@ -131,6 +135,8 @@ public class DemoData implements SmartInitializingSingleton {
     this.applications = applications;
     this.complaints = complaints;
     this.surveys = surveys;
+    this.outreach = outreach;
+    this.announcements = announcements;
     this.history = history;
     this.signers = signers;
     this.signingKeys = signingKeys;
@@ -236,6 +242,8 @@ public class DemoData implements SmartInitializingSingleton {
       applications.load(offices.get(office.id()), demo.key());
       complaints.load(offices.get(office.id()), demo.key());
       surveys.load(offices.get(office.id()), index);
+      outreach.load(offices.get(office.id()), demo.key());
+      announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));
       DemoHistory past = history.getIfAvailable();
       if (past != null) {
         past.load(offices.get(office.id()), demo.key(), index);

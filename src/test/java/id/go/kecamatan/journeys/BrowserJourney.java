@@ -66,6 +66,7 @@ abstract class BrowserJourney {
           "/v",
           "/privasi",
           "/aksesibilitas",
+          "/kecamatan/jetis/pengumuman",
           "/kecamatan/tidak-ada",
           "/kecamatan/jetis?lang=en",
           "/kecamatan/jetis/layanan/SKW?lang=en");

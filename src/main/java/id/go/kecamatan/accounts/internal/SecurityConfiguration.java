@@ -70,7 +70,8 @@ class SecurityConfiguration {
                         "/admin/layanan/**",
                         "/admin/staf/**",
                         "/admin/audit/**",
-                        "/admin/pesan/**")
+                        "/admin/pesan/**",
+                        "/admin/sosialisasi/**")
                     .hasRole(Role.OFFICE_ADMIN.name())
                     // surveys: the counter tablet and paper forms the front office's; the reports
                     // the office administrator's and the signer's (the Camat)

@@ -33,7 +33,7 @@ public class DraftRepository {
   private static final String COLUMNS =
       """
       id, office_id, service_id, resume_code, identity::text as identity, answers::text as answers,
-      application_id, updated_at, expires_at, channel, assisting_staff_id, assisting_officer
+      application_id, updated_at, expires_at, channel, assisting_staff_id, assisting_officer, campaign
       """;
 
   private final JdbcClient jdbc;
@@ -47,8 +47,8 @@ public class DraftRepository {
             """
             insert into application_draft
               (id, office_id, service_id, resume_code, created_at, updated_at, expires_at,
-               channel, assisting_staff_id, assisting_officer)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               channel, assisting_staff_id, assisting_officer, campaign)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             draft.id(),
@@ -60,7 +60,8 @@ public class DraftRepository {
             Timestamp.from(draft.expiresAt()),
             draft.channel().name(),
             draft.assistedBy() == null ? null : draft.assistedBy().staffId(),
-            draft.assistedBy() == null ? null : draft.assistedBy().name())
+            draft.assistedBy() == null ? null : draft.assistedBy().name(),
+            draft.campaign())
         .update();
   }
 
@@ -216,7 +217,8 @@ public class DraftRepository {
         draft.updatedAt(),
         draft.expiresAt(),
         draft.channel(),
-        draft.assistedBy());
+        draft.assistedBy(),
+        draft.campaign());
   }
 
   private Draft draft(ResultSet rs, int row) throws SQLException {
@@ -238,6 +240,7 @@ public class DraftRepository {
         rs.getObject("assisting_staff_id", UUID.class) == null
             ? null
             : new AssistingOfficer(
-                rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")));
+                rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")),
+        rs.getString("campaign"));
   }
 }

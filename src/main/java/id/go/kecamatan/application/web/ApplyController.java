@@ -11,6 +11,7 @@ import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.CampaignTag;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
@@ -76,9 +77,14 @@ class ApplyController {
   // ---- start ----
 
   @GetMapping(START)
-  String start(@PathVariable String slug, @PathVariable String code, Model model) {
+  String start(
+      @PathVariable String slug,
+      @PathVariable String code,
+      @RequestParam(name = CampaignTag.PARAMETER, required = false) String campaign,
+      Model model) {
     Office office = activeOffice(slug);
     ServiceType service = onlineService(office, code);
+    model.addAttribute("campaign", CampaignTag.orNull(campaign));
     model.addAttribute("office", office);
     model.addAttribute("service", service);
     model.addAttribute("limits", documents.limits());
@@ -87,9 +93,15 @@ class ApplyController {
   }
 
   @PostMapping(START)
-  String begin(@PathVariable String slug, @PathVariable String code, HttpServletRequest request) {
+  String begin(
+      @PathVariable String slug,
+      @PathVariable String code,
+      @RequestParam(name = CampaignTag.PARAMETER, required = false) String campaign,
+      HttpServletRequest request) {
     Office office = activeOffice(slug);
-    Draft draft = drafts.start(office.id(), onlineService(office, code).code());
+    // the short code of the poster or link the resident came from, counted by its figures
+    Draft draft =
+        drafts.start(office.id(), onlineService(office, code).code(), CampaignTag.orNull(campaign));
     access.grantDraft(request, draft.id());
     return "redirect:/permohonan/" + draft.id() + "/identitas";
   }

@@ -1,11 +1,13 @@
 package id.go.kecamatan.catalog.web;
 
 import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.OfficeAnnouncements;
 import id.go.kecamatan.catalog.ServiceDemand;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
+import id.go.kecamatan.shared.web.CampaignTag;
 import id.go.kecamatan.shared.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,11 +37,17 @@ public class PublicSite {
   private final Offices offices;
   private final Catalog catalog;
   private final ObjectProvider<ServiceDemand> demand;
+  private final ObjectProvider<OfficeAnnouncements> announcements;
 
-  PublicSite(Offices offices, Catalog catalog, ObjectProvider<ServiceDemand> demand) {
+  PublicSite(
+      Offices offices,
+      Catalog catalog,
+      ObjectProvider<ServiceDemand> demand,
+      ObjectProvider<OfficeAnnouncements> announcements) {
     this.offices = offices;
     this.catalog = catalog;
     this.demand = demand;
+    this.announcements = announcements;
   }
 
   /** How many services the office page marks as most asked for. */
@@ -120,7 +128,9 @@ public class PublicSite {
   String office(
       @PathVariable String slug,
       @RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = CampaignTag.PARAMETER, required = false) String campaign,
       Model model) {
+    model.addAttribute("campaign", CampaignTag.orNull(campaign));
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
     String q = query == null ? "" : query.strip();
     if (q.length() > 100) {
@@ -135,22 +145,37 @@ public class PublicSite {
         "groups",
         grouped(services, figures == null ? Map.of() : figures.lastTwelveMonths(office.id())));
     model.addAttribute("query", q);
+    OfficeAnnouncements news = announcements.getIfAvailable();
+    model.addAttribute("banner", news == null ? null : news.banner(office).orElse(null));
     return "site/office";
   }
 
   @GetMapping("/kecamatan/{slug}/layanan/{code}")
-  String service(@PathVariable String slug, @PathVariable String code, Model model) {
+  String service(
+      @PathVariable String slug,
+      @PathVariable String code,
+      @RequestParam(name = CampaignTag.PARAMETER, required = false) String campaign,
+      Model model) {
+    // a poster's short code, carried to the online application so its figures count it
+    model.addAttribute("campaign", CampaignTag.orNull(campaign));
     Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
     ServiceType service =
         catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
     model.addAttribute("office", office);
     model.addAttribute("service", service);
+    // the address shared and previewed: without the campaign, so a forwarded link counts nothing
+    String url =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/kecamatan/{slug}/layanan/{code}")
+            .buildAndExpand(slug, code)
+            .toUriString();
+    model.addAttribute("url", url);
     return "site/service";
   }
 
   @GetMapping("/kecamatan/{slug}/layanan/{code}/daftar-persyaratan")
   String checklist(@PathVariable String slug, @PathVariable String code, Model model) {
-    service(slug, code, model);
+    service(slug, code, null, model);
     model.addAttribute(
         "serviceUrl",
         ServletUriComponentsBuilder.fromCurrentContextPath()

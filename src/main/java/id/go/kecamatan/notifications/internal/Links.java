@@ -61,6 +61,16 @@ public class Links {
     return base.get() + "/admin/permohonan";
   }
 
+  /** The office administrator's announcements. */
+  public String announcements() {
+    return base.get() + "/admin/sosialisasi/pengumuman";
+  }
+
+  /** The regency administrator's announcements. */
+  public String regencyAnnouncements() {
+    return base.get() + "/admin/kabupaten/pengumuman";
+  }
+
   /** The signers' queue of letters awaiting signature. */
   public String signingQueue() {
     return base.get() + "/admin/surat/tanda-tangan";

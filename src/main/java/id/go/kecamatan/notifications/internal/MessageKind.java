@@ -64,7 +64,16 @@ public enum MessageKind {
           Placeholder.COMPLAINTS_LINK)),
   COMPLAINT_UPDATED(
       "complaint.updated",
-      Placeholder.withComplaint(Placeholder.COMPLAINT_STATUS, Placeholder.COMPLAINT_NOTE));
+      Placeholder.withComplaint(Placeholder.COMPLAINT_STATUS, Placeholder.COMPLAINT_NOTE)),
+  ANNOUNCEMENT_REVIEW(
+      "announcement.review",
+      List.of(
+          Placeholder.AUTHOR,
+          Placeholder.OFFICE,
+          Placeholder.ANNOUNCEMENT_TITLE,
+          Placeholder.DAY,
+          Placeholder.ANNOUNCEMENT_ENDS,
+          Placeholder.ANNOUNCEMENT_LINK));
 
   private final String code;
   private final List<String> placeholders;
@@ -91,7 +100,10 @@ public enum MessageKind {
 
   /** A message to officers, at the e-mail address of their account (or of the office). */
   public boolean forStaff() {
-    return this == STAFF_DIGEST || this == SIGNING_AWAITING || this == COMPLAINTS_OVERDUE;
+    return this == STAFF_DIGEST
+        || this == SIGNING_AWAITING
+        || this == COMPLAINTS_OVERDUE
+        || this == ANNOUNCEMENT_REVIEW;
   }
 
   public boolean hasChannel(Channel channel) {
@@ -134,6 +146,10 @@ public enum MessageKind {
     public static final String COMPLAINT_LINK = "tautan.pengaduan";
     public static final String COMPLAINTS = "daftar.pengaduan";
     public static final String COMPLAINTS_LINK = "tautan.daftar.pengaduan";
+    public static final String AUTHOR = "penulis.nama";
+    public static final String ANNOUNCEMENT_TITLE = "pengumuman.judul";
+    public static final String ANNOUNCEMENT_ENDS = "pengumuman.berakhir";
+    public static final String ANNOUNCEMENT_LINK = "tautan.pengumuman";
 
     /** Every message about a complaint knows these. */
     static final List<String> COMPLAINT =

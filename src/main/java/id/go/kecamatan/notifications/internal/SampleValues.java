@@ -76,6 +76,10 @@ public class SampleValues {
             3));
     values.put(Placeholder.SIGNING_LINK, links.signingQueue());
     String complaint = prefix + "-P6D9WQ3M";
+    values.put(Placeholder.AUTHOR, "Rina Wulandari");
+    values.put(Placeholder.ANNOUNCEMENT_TITLE, "Pelayanan tutup sementara Jumat pagi");
+    values.put(Placeholder.ANNOUNCEMENT_ENDS, Formats.longDate(today.plusDays(10), INDONESIAN));
+    values.put(Placeholder.ANNOUNCEMENT_LINK, links.announcements());
     values.put(Placeholder.REPORTER, "Siti Aminah");
     values.put(Placeholder.COMPLAINT_CODE, complaint);
     values.put(Placeholder.COMPLAINT_LINK, links.complaint(complaint));

@@ -123,6 +123,12 @@ public final class AdminNavigation {
                       "/admin/surat/templat",
                       "letterTemplates.nav",
                       "nav.help.letterTemplates",
+                      ADMIN),
+                  link("/admin/sosialisasi/kode", "outreach.nav", "outreach.nav.help", ADMIN),
+                  link(
+                      "/admin/sosialisasi/pengumuman",
+                      "outreach.announcements.admin",
+                      "outreach.announcements.nav.help",
                       ADMIN))),
           new Section(
               "surat",
@@ -199,6 +205,12 @@ public final class AdminNavigation {
                       "/admin/kabupaten/pemberitahuan",
                       "notice.admin.title",
                       "nav.help.notices",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/pengumuman",
+                      "outreach.announcements.regencyAdmin",
+                      "outreach.announcements.regencyNav.help",
                       Set.of(Role.REGENCY_ADMIN),
                       false),
                   new Link(

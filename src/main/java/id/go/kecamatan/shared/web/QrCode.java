@@ -17,8 +17,8 @@ import javax.imageio.ImageIO;
 
 /**
  * QR codes as the project draws them: error correction M, UTF-8, the standard quiet zone of four
- * modules. PDFs (letters, the survey's infographic) print them as PNG; pages show them as an inline
- * SVG.
+ * modules. PDFs (letters, posters, the survey's infographic) print them as PNG; pages show them as
+ * an inline SVG.
  */
 public final class QrCode {
 
@@ -78,17 +78,20 @@ public final class QrCode {
         + "\"/></svg>";
   }
 
-  /** A black-and-white PNG of the text's QR code. */
-  public static byte[] png(String text) {
+  /**
+   * A black-and-white PNG of the text's QR code, {@code scale} pixels per module: at four or more a
+   * viewer scaling it up keeps the edges sharp.
+   */
+  public static byte[] png(String text, int scale) {
     try {
       BitMatrix matrix = matrix(text);
-      int size = matrix.getWidth() * SCALE;
+      int size = matrix.getWidth() * scale;
       BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
       WritableRaster raster = image.getRaster();
       int[] row = new int[size * 3];
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
-          int value = matrix.get(x / SCALE, y / SCALE) ? 0 : 255;
+          int value = matrix.get(x / scale, y / scale) ? 0 : 255;
           row[3 * x] = value;
           row[3 * x + 1] = value;
           row[3 * x + 2] = value;
@@ -103,8 +106,18 @@ public final class QrCode {
     }
   }
 
-  /** The PNG of the text's QR code as a {@code data:} URI, for a PDF's XHTML. */
+  /** {@link #png} as a {@code data:} URI for the XHTML a PDF is rendered from. */
+  public static String pngDataUri(String text, int scale) {
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, scale));
+  }
+
+  /** {@link #png(String, int)} at four pixels per module. */
+  public static byte[] png(String text) {
+    return png(text, SCALE);
+  }
+
+  /** {@link #pngDataUri(String, int)} at four pixels per module. */
   public static String pngDataUri(String text) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
+    return pngDataUri(text, SCALE);
   }
 }

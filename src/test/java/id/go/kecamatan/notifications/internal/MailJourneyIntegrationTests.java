@@ -268,8 +268,24 @@ class MailJourneyIntegrationTests {
             .param(application.id().value())
             .query(String.class)
             .single();
-    MimeMessage issued = awaitMail(address, 4);
-    assertThat(subject(issued)).isEqualTo("Surat Anda sudah terbit: " + number);
+    // the letter's message and, from the same event, the invitation to the satisfaction survey
+    awaitMail(address, 5);
+    List<MimeMessage> last = mailTo(address).subList(3, 5);
+    MimeMessage issued =
+        last.stream()
+            .filter(m -> subject(m).equals("Surat Anda sudah terbit: " + number))
+            .findFirst()
+            .orElseThrow();
+    MimeMessage survey =
+        last.stream()
+            .filter(m -> subject(m).equals("Survei kepuasan layanan Kecamatan Jetis"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(body(survey))
+        .startsWith("Yth. " + name + ",")
+        .contains("(" + code + ")")
+        .contains("/survei/")
+        .contains("satu kali pengisian");
     assertThat(body(issued))
         .isEqualTo(
             "Yth. "
@@ -288,7 +304,7 @@ class MailJourneyIntegrationTests {
     await()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(4))
-        .untilAsserted(() -> assertThat(mailTo(address)).hasSize(4));
+        .untilAsserted(() -> assertThat(mailTo(address)).hasSize(5));
   }
 
   @Test

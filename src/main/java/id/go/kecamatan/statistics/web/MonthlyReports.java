@@ -245,43 +245,31 @@ class MonthlyReports {
 
   /** The regency's consolidated reports, newest first. */
   List<PublishedReport> ofRegency(UUID regencyId) {
-    return jdbc.sql(
-            """
-            select id, month, version, published_at, published_by, reason from stat_report
-            where regency_id = ? order by month desc, version desc limit 120
-            """)
-        .param(regencyId)
-        .query(
-            (rs, i) ->
-                new PublishedReport(
-                    rs.getObject(1, UUID.class),
-                    YearMonth.from(rs.getObject(2, LocalDate.class)),
-                    rs.getInt(3),
-                    rs.getTimestamp(4).toInstant(),
-                    rs.getString(5),
-                    rs.getString(6)))
-        .list();
+    return versions("regency_id", regencyId);
   }
 
   /** The stored file of a version of the regency's report. */
   Optional<byte[]> regencyFile(UUID regencyId, YearMonth month, int version, String format) {
-    String column = format.equals("pdf") ? "pdf" : "xlsx";
-    return jdbc.sql(
-            "select "
-                + column
-                + " from stat_report where regency_id = ? and month = ? and version = ?")
-        .params(regencyId, month.atDay(1), version)
-        .query(byte[].class)
-        .optional();
+    return stored("regency_id", regencyId, month, version, format);
   }
 
+  /** The office's reports, newest first. */
   List<PublishedReport> of(UUID officeId) {
+    return versions("office_id", officeId);
+  }
+
+  /** The stored file of a version: {@code xlsx} or {@code pdf}. */
+  Optional<byte[]> file(UUID officeId, YearMonth month, int version, String format) {
+    return stored("office_id", officeId, month, version, format);
+  }
+
+  /** The reports of an office or a regency ({@code scope}: a column name of ours, not input). */
+  private List<PublishedReport> versions(String scope, UUID id) {
     return jdbc.sql(
-            """
-            select id, month, version, published_at, published_by, reason from stat_report
-            where office_id = ? order by month desc, version desc limit 120
-            """)
-        .param(officeId)
+            "select id, month, version, published_at, published_by, reason from stat_report where "
+                + scope
+                + " = ? order by month desc, version desc limit 120")
+        .param(id)
         .query(
             (rs, i) ->
                 new PublishedReport(
@@ -294,14 +282,16 @@ class MonthlyReports {
         .list();
   }
 
-  /** The stored file of a version: {@code xlsx} or {@code pdf}. */
-  Optional<byte[]> file(UUID officeId, YearMonth month, int version, String format) {
+  private Optional<byte[]> stored(
+      String scope, UUID id, YearMonth month, int version, String format) {
     String column = format.equals("pdf") ? "pdf" : "xlsx";
     return jdbc.sql(
             "select "
                 + column
-                + " from stat_report where office_id = ? and month = ? and version = ?")
-        .params(officeId, month.atDay(1), version)
+                + " from stat_report where "
+                + scope
+                + " = ? and month = ? and version = ?")
+        .params(id, month.atDay(1), version)
         .query(byte[].class)
         .optional();
   }

@@ -202,6 +202,15 @@ public class ShortCodes {
    */
   @Transactional
   public String follow(String rawCode) {
+    return follow(rawCode, true);
+  }
+
+  /**
+   * Where a short code leads, counting the scan only when {@code count} (a client past its limit of
+   * scans is still redirected, but adds nothing to the figures).
+   */
+  @Transactional
+  public String follow(String rawCode, boolean count) {
     ShortCode code =
         CampaignTag.of(rawCode)
             .flatMap(
@@ -215,7 +224,9 @@ public class ShortCodes {
     if (!office.active()) {
       throw new NotFoundException();
     }
-    count(code.officeId(), code.code(), "scans");
+    if (count) {
+      count(code.officeId(), code.code(), "scans");
+    }
     String target = "/kecamatan/" + office.slug();
     if (code.serviceId() != null) {
       Optional<ServiceType> service =

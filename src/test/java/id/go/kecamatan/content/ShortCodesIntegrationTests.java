@@ -38,6 +38,7 @@ class ShortCodesIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired Offices offices;
+  @Autowired id.go.kecamatan.shared.web.RateLimits limits;
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transactions;
 
@@ -84,6 +85,21 @@ class ShortCodesIntegrationTests {
                 .query(String.class)
                 .optional())
         .isEmpty();
+  }
+
+  @Test
+  void anAddressThatScansOnAndOnIsRedirectedButCountedOnlyUpToItsLimit() {
+    Office jetis = offices.bySlug("jetis").orElseThrow();
+    String code = create(WebClient.signedIn(port, "admin.jetis"), "SKTM");
+    limits.perMinute("short-code-scans-per-address", 30).reset();
+    WebClient script = new WebClient(port);
+    for (int i = 0; i < 40; i++) {
+      HttpResponse<String> scan = script.get("/q/" + code);
+      assertThat(scan.statusCode()).isEqualTo(302);
+      assertThat(WebClient.location(scan)).endsWith("?sumber=" + code);
+    }
+    assertThat(day(jetis, code, "scans")).isEqualTo(30);
+    limits.perMinute("short-code-scans-per-address", 30).reset();
   }
 
   @Test

@@ -67,6 +67,11 @@ abstract class BrowserJourney {
           "/privasi",
           "/aksesibilitas",
           "/kecamatan/jetis/pengumuman",
+          "/kecamatan/jetis/tanya-jawab",
+          "/kecamatan/jetis/tanya-jawab?q=biaya",
+          "/kecamatan/jetis/layanan/SKW/panduan",
+          "/panduan/cara-mengajukan",
+          "/kios",
           "/kecamatan/tidak-ada",
           "/kecamatan/jetis?lang=en",
           "/kecamatan/jetis/layanan/SKW?lang=en");
@@ -145,6 +150,11 @@ abstract class BrowserJourney {
             .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
             .setJavaScriptEnabled(false)
             .setLocale("id-ID"));
+  }
+
+  /** A new visitor with these options, on this server. */
+  BrowserContext newContext(Browser.NewContextOptions options) {
+    return browser.newContext(options.setBaseURL(baseUrl()));
   }
 
   /** A new visitor on a desktop screen. */

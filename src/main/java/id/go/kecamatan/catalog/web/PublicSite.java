@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,16 +39,33 @@ public class PublicSite {
   private final Catalog catalog;
   private final ObjectProvider<ServiceDemand> demand;
   private final ObjectProvider<OfficeAnnouncements> announcements;
+  private final String publicUrl;
 
   PublicSite(
       Offices offices,
       Catalog catalog,
       ObjectProvider<ServiceDemand> demand,
-      ObjectProvider<OfficeAnnouncements> announcements) {
+      ObjectProvider<OfficeAnnouncements> announcements,
+      @Value("${layanan.letters.public-url:}") String publicUrl) {
     this.offices = offices;
     this.catalog = catalog;
     this.demand = demand;
     this.announcements = announcements;
+    this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+  }
+
+  /**
+   * The address of a page as residents reach it: on the configured public address ({@code
+   * layanan.letters.public-url}), or the current request's when none is configured. Shared and
+   * printed links use it, so a link shared from a page opened over an internal address still works.
+   */
+  String publicAddress(String path, Object... values) {
+    return (publicUrl.isEmpty()
+            ? ServletUriComponentsBuilder.fromCurrentContextPath()
+            : org.springframework.web.util.UriComponentsBuilder.fromUriString(publicUrl))
+        .path(path)
+        .buildAndExpand(values)
+        .toUriString();
   }
 
   /** How many services the office page marks as most asked for. */
@@ -164,24 +182,17 @@ public class PublicSite {
     model.addAttribute("office", office);
     model.addAttribute("service", service);
     // the address shared and previewed: without the campaign, so a forwarded link counts nothing
-    String url =
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/kecamatan/{slug}/layanan/{code}")
-            .buildAndExpand(slug, code)
-            .toUriString();
-    model.addAttribute("url", url);
+    model.addAttribute("url", publicAddress("/kecamatan/{slug}/layanan/{code}", slug, code));
+    // the office's logo as the preview's picture, when it has one
+    model.addAttribute(
+        "image", office.hasLogo() ? publicAddress("/kecamatan/{slug}/logo", slug) : null);
     return "site/service";
   }
 
   @GetMapping("/kecamatan/{slug}/layanan/{code}/daftar-persyaratan")
   String checklist(@PathVariable String slug, @PathVariable String code, Model model) {
     service(slug, code, null, model);
-    model.addAttribute(
-        "serviceUrl",
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/kecamatan/{slug}/layanan/{code}")
-            .buildAndExpand(slug, code)
-            .toUriString());
+    model.addAttribute("serviceUrl", publicAddress("/kecamatan/{slug}/layanan/{code}", slug, code));
     return "site/checklist";
   }
 

@@ -57,6 +57,9 @@ class AnnouncementPages {
     model.addAttribute("announcement", a);
     model.addAttribute("blocks", NoticeText.blocks(a.body()));
     model.addAttribute("url", url);
+    model.addAttribute(
+        "image",
+        office.hasLogo() ? site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/logo" : null);
     model.addAttribute("share", Sharing.whatsApp(a.title() + " – " + office.displayName(), url));
     model.addAttribute("summary", Sharing.summary(a.body()));
     return "content/announcement";

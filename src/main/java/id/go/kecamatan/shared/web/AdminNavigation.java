@@ -129,6 +129,21 @@ public final class AdminNavigation {
                       "/admin/sosialisasi/pengumuman",
                       "outreach.announcements.admin",
                       "outreach.announcements.nav.help",
+                      ADMIN),
+                  link(
+                      "/admin/sosialisasi/tanya-jawab",
+                      "outreach.faq.admin",
+                      "outreach.faq.nav.help",
+                      ADMIN),
+                  link(
+                      "/admin/sosialisasi/kunjungan",
+                      "outreach.visits.title",
+                      "outreach.visits.nav.help",
+                      ADMIN),
+                  link(
+                      "/admin/sosialisasi/kios",
+                      "outreach.kiosk.admin",
+                      "outreach.kiosk.nav.help",
                       ADMIN))),
           new Section(
               "surat",
@@ -211,6 +226,12 @@ public final class AdminNavigation {
                       "/admin/kabupaten/pengumuman",
                       "outreach.announcements.regencyAdmin",
                       "outreach.announcements.regencyNav.help",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
+                      "/admin/kabupaten/tanya-jawab",
+                      "outreach.faq.regencyAdmin",
+                      "outreach.faq.regencyNav.help",
                       Set.of(Role.REGENCY_ADMIN),
                       false),
                   new Link(

@@ -20,6 +20,7 @@ public final class Page {
   private final Officer officer;
   private final String path;
   private final String query;
+  private final KioskMode kiosk;
 
   public Page(
       MessageSource messages,
@@ -28,6 +29,18 @@ public final class Page {
       Officer officer,
       String path,
       String query) {
+    this(messages, locale, csrf, officer, path, query, null);
+  }
+
+  public Page(
+      MessageSource messages,
+      Locale locale,
+      CsrfToken csrf,
+      Officer officer,
+      String path,
+      String query,
+      KioskMode kiosk) {
+    this.kiosk = kiosk;
     this.messages = messages;
     this.locale = locale;
     this.csrf = csrf;
@@ -43,6 +56,19 @@ public final class Page {
       localized[i] = args[i] instanceof Localizable value ? value.message(locale) : args[i];
     }
     return messages.getMessage(key, localized, key, locale);
+  }
+
+  /** The office's self-service kiosk this page shows on, or null on any other browser. */
+  public KioskMode kiosk() {
+    return kiosk;
+  }
+
+  /**
+   * A field's {@code autocomplete} value: as given, but {@code off} on a kiosk, so the next person
+   * is offered nothing the last one typed.
+   */
+  public String autocomplete(String value) {
+    return kiosk != null ? "off" : value;
   }
 
   public String lang() {

@@ -21,6 +21,7 @@ public final class Pages {
         csrf,
         CurrentOfficer.get().orElse(null),
         path,
-        originalUri == null ? request.getQueryString() : null);
+        originalUri == null ? request.getQueryString() : null,
+        request.getAttribute(KioskMode.ATTRIBUTE) instanceof KioskMode kiosk ? kiosk : null);
   }
 }

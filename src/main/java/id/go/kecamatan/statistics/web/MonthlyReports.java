@@ -1,6 +1,7 @@
 package id.go.kecamatan.statistics.web;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.letters.DocumentSigning;
 import id.go.kecamatan.letters.Letterheads;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Regency;
@@ -8,6 +9,7 @@ import id.go.kecamatan.shared.pdf.Letterhead;
 import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.pdf.PdfFonts;
 import id.go.kecamatan.shared.pdf.Xhtml;
+import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.shared.web.Outcome;
@@ -26,16 +28,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The monthly report (laporan bulanan pelayanan PATEN) of an office: publishing freezes the month's
  * public figures and makes its XLSX and PDF/A once; the stored bytes are what is served ever after,
  * so later changes to the data never alter a published report. A correction is a new version with
  * its reason, shown beside the earlier ones.
+ *
+ * <p>An office that signs its reports ({@link #signsReports}) has each version prepared the same
+ * way but waiting for the signature, not public; a signer who may sign the office's letters today
+ * signs it ({@link #sign}): its PDF/A is made once more from the frozen figures with the signature
+ * block, signed through {@link DocumentSigning} and stored, and only then is the version public.
  */
 @Component
 class MonthlyReports {
@@ -48,7 +58,12 @@ class MonthlyReports {
   private final MessageSource messages;
   private final AuditTrail audit;
   private final Letterheads letterheads;
+  private final DocumentSigning signing;
   private final Clock clock;
+  private final JsonMapper mapper = JsonMapper.builder().build();
+
+  /** The id of the signature block's element in the report's XHTML. */
+  static final String SIGNATURE_ID = "ttd";
 
   MonthlyReports(
       JdbcClient jdbc,
@@ -56,13 +71,57 @@ class MonthlyReports {
       MessageSource messages,
       AuditTrail audit,
       Letterheads letterheads,
+      DocumentSigning signing,
       Clock clock) {
     this.jdbc = jdbc;
     this.sheets = sheets;
     this.messages = messages;
     this.audit = audit;
     this.letterheads = letterheads;
+    this.signing = signing;
     this.clock = clock;
+  }
+
+  /** Whether the office has its monthly reports signed electronically before they are public. */
+  boolean signsReports(UUID officeId) {
+    return jdbc.sql("select sign_reports from stat_report_setting where office_id = ?")
+        .param(officeId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /**
+   * Sets whether the office's reports are signed (the office admin's setting). Turning it off
+   * publishes the versions still waiting for the signature as they are, unsigned, so that none
+   * stays hidden for want of a signer. Audited.
+   *
+   * @return how many waiting versions were published unsigned
+   */
+  @Transactional
+  int setSigning(UUID officeId, boolean on, String by) {
+    jdbc.sql(
+            """
+            insert into stat_report_setting (office_id, sign_reports, changed_at, changed_by)
+            values (?, ?, ?, ?)
+            on conflict (office_id) do update set sign_reports = excluded.sign_reports,
+              changed_at = excluded.changed_at, changed_by = excluded.changed_by
+            """)
+        .params(officeId, on, Timestamp.from(clock.instant()), by)
+        .update();
+    int released =
+        on
+            ? 0
+            : jdbc.sql(
+                    "update stat_report set awaiting_signature = false"
+                        + " where office_id = ? and awaiting_signature")
+                .param(officeId)
+                .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("signReports", on);
+    details.put("publishedUnsigned", released);
+    audit.record(officeId, "statistics.report.signing-setting", "office", officeId, details);
+    return released;
   }
 
   /**
@@ -139,14 +198,20 @@ class MonthlyReports {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    boolean awaiting = signsReports(office.id());
     PublishedReport report =
-        new PublishedReport(UUID.randomUUID(), month, version, now, publisher, reason);
-    byte[] pdf = pdf(letterheads.of(office.id()), report, sheet, t("statistics.lead"));
+        new PublishedReport(
+            UUID.randomUUID(), month, version, now, publisher, reason, awaiting, null, null, null);
+    // an office that signs its reports: the block waits for the signer (a staff preview)
+    byte[] pdf =
+        awaiting
+            ? pdfLocating(office, report, sheet, null).pdf()
+            : pdf(letterheads.of(office.id()), report, sheet, t("statistics.lead"), null);
     jdbc.sql(
             """
             insert into stat_report (id, office_id, month, version, published_at, published_by,
-              reason, figures, xlsx, pdf)
-            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+              reason, figures, xlsx, pdf, awaiting_signature)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
             """)
         .params(
             report.id(),
@@ -158,12 +223,14 @@ class MonthlyReports {
             reason,
             json(sheet),
             xlsx.toByteArray(),
-            pdf)
+            pdf,
+            awaiting)
         .update();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("month", month.toString());
     details.put("version", version);
     details.put("reason", reason);
+    details.put("awaitingSignature", awaiting);
     audit.record(office.id(), "statistics.report.published", "report", report.id(), details);
     return Optional.of(Outcome.done(report));
   }
@@ -208,7 +275,7 @@ class MonthlyReports {
                 t("letterTemplates.letter.government", regency.name().toUpperCase(INDONESIAN)),
                 t("statistics.report.consolidation").toUpperCase(INDONESIAN)),
             null);
-    byte[] pdf = pdf(kop, report, sheet, t("statistics.regency.lead"));
+    byte[] pdf = pdf(kop, report, sheet, t("statistics.regency.lead"), null);
     jdbc.sql(
             """
             insert into stat_report (id, regency_id, month, version, published_at, published_by,
@@ -245,30 +312,43 @@ class MonthlyReports {
 
   /** The regency's consolidated reports, newest first. */
   List<PublishedReport> ofRegency(UUID regencyId) {
-    return versions("regency_id", regencyId);
+    return versions("regency_id", regencyId, true);
   }
 
   /** The stored file of a version of the regency's report. */
   Optional<byte[]> regencyFile(UUID regencyId, YearMonth month, int version, String format) {
-    return stored("regency_id", regencyId, month, version, format);
+    return stored("regency_id", regencyId, month, version, format, true);
   }
 
-  /** The office's reports, newest first. */
+  /** The office's public reports (not those waiting for the signature), newest first. */
   List<PublishedReport> of(UUID officeId) {
-    return versions("office_id", officeId);
+    return versions("office_id", officeId, true);
   }
 
-  /** The stored file of a version: {@code xlsx} or {@code pdf}. */
+  /** The office's reports for its staff, those waiting for the signature included. */
+  List<PublishedReport> ofForStaff(UUID officeId) {
+    return versions("office_id", officeId, false);
+  }
+
+  /** The stored file of a public version: {@code xlsx} or {@code pdf}. */
   Optional<byte[]> file(UUID officeId, YearMonth month, int version, String format) {
-    return stored("office_id", officeId, month, version, format);
+    return stored("office_id", officeId, month, version, format, true);
+  }
+
+  /** The stored file of a version for the office's staff, also while it waits for the signature. */
+  Optional<byte[]> staffFile(UUID officeId, YearMonth month, int version, String format) {
+    return stored("office_id", officeId, month, version, format, false);
   }
 
   /** The reports of an office or a regency ({@code scope}: a column name of ours, not input). */
-  private List<PublishedReport> versions(String scope, UUID id) {
+  private List<PublishedReport> versions(String scope, UUID id, boolean publicOnly) {
     return jdbc.sql(
-            "select id, month, version, published_at, published_by, reason from stat_report where "
+            "select id, month, version, published_at, published_by, reason, awaiting_signature,"
+                + " signed_at, signer_name, signer_position from stat_report where "
                 + scope
-                + " = ? order by month desc, version desc limit 120")
+                + " = ?"
+                + (publicOnly ? " and not awaiting_signature" : "")
+                + " order by month desc, version desc limit 120")
         .param(id)
         .query(
             (rs, i) ->
@@ -278,31 +358,200 @@ class MonthlyReports {
                     rs.getInt(3),
                     rs.getTimestamp(4).toInstant(),
                     rs.getString(5),
-                    rs.getString(6)))
+                    rs.getString(6),
+                    rs.getBoolean(7),
+                    rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                    rs.getString(9),
+                    rs.getString(10)))
         .list();
   }
 
   private Optional<byte[]> stored(
-      String scope, UUID id, YearMonth month, int version, String format) {
+      String scope, UUID id, YearMonth month, int version, String format, boolean publicOnly) {
     String column = format.equals("pdf") ? "pdf" : "xlsx";
     return jdbc.sql(
             "select "
                 + column
                 + " from stat_report where "
                 + scope
-                + " = ? and month = ? and version = ?")
+                + " = ? and month = ? and version = ?"
+                + (publicOnly ? " and not awaiting_signature" : ""))
         .params(id, month.atDay(1), version)
         .query(byte[].class)
         .optional();
   }
 
+  /**
+   * Signs a version waiting for the signature (field {@code passphrase} on errors, see {@link
+   * DocumentSigning#sign}): its PDF/A is made again from the figures frozen when it was prepared,
+   * with the signer's block and today's date, signed, and stored in place of the preview; the
+   * version is public from then on and never changes again. Two signers at once: the second finds
+   * it signed.
+   */
+  @Transactional
+  Outcome<PublishedReport> sign(
+      Officer officer, Office office, YearMonth month, int version, char[] passphrase) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 1))")
+        .param(office.id() + "/" + month)
+        .query((rs, i) -> 1)
+        .list();
+    Optional<PublishedReport> waiting =
+        ofForStaff(office.id()).stream()
+            .filter(r -> r.month().equals(month) && r.version() == version)
+            .findFirst();
+    if (waiting.isEmpty() || !waiting.get().awaitingSignature()) {
+      java.util.Arrays.fill(passphrase == null ? new char[0] : passphrase, '\0');
+      return Outcome.failed(
+          new FieldErrors().reject("passphrase", "statistics.report.sign.notWaiting"));
+    }
+    PublishedReport report = waiting.get();
+    OpenData.Sheet sheet = frozenSheet(report.id());
+    Outcome<DocumentSigning.SignedDocument> signed =
+        signing.sign(
+            officer,
+            "report",
+            report.id(),
+            t("statistics.report.title")
+                + " "
+                + monthName(month)
+                + " ("
+                + t("statistics.report.versionLine", version)
+                + ")",
+            block -> pdfLocating(office, report, sheet, block),
+            passphrase);
+    if (!signed.ok()) {
+      return Outcome.failed(signed.errors());
+    }
+    DocumentSigning.SignedDocument document = signed.value();
+    jdbc.sql(
+            """
+            update stat_report set pdf = ?, awaiting_signature = false, signed_at = ?,
+              signed_by = ?, signer_name = ?, signer_position = ?
+            where id = ? and awaiting_signature
+            """)
+        .params(
+            document.pdf(),
+            Timestamp.from(document.signedAt()),
+            officer.staffId(),
+            document.signerName(),
+            document.position(),
+            report.id())
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("month", month.toString());
+    details.put("version", version);
+    details.put("signer", document.signerName());
+    details.put("position", document.position());
+    audit.record(office.id(), "statistics.report.signed", "report", report.id(), details);
+    return Outcome.done(
+        new PublishedReport(
+            report.id(),
+            month,
+            version,
+            report.publishedAt(),
+            report.publishedBy(),
+            report.reason(),
+            false,
+            document.signedAt(),
+            document.signerName(),
+            document.position()));
+  }
+
+  /** The figures of a version as they were frozen when it was prepared. */
+  private OpenData.Sheet frozenSheet(UUID reportId) {
+    String json =
+        jdbc.sql("select figures::text from stat_report where id = ?")
+            .param(reportId)
+            .query(String.class)
+            .single();
+    JsonNode root = mapper.readTree(json);
+    Function<JsonNode, List<String>> strings =
+        node -> {
+          List<String> values = new java.util.ArrayList<>();
+          node.forEach(v -> values.add(v.asString()));
+          return values;
+        };
+    List<List<String>> rows = new java.util.ArrayList<>();
+    root.get("rows").forEach(r -> rows.add(strings.apply(r)));
+    List<String> headings = strings.apply(root.get("headings"));
+    String title = rows.isEmpty() ? "" : rows.get(0).get(1);
+    return new OpenData.Sheet(headings, strings.apply(root.get("definitions")), rows, title);
+  }
+
+  /**
+   * The office's report with its signature block: the signer's, or (for the staff preview of a
+   * version waiting for the signature) the office's title over an empty space.
+   */
+  private PdfA.Located pdfLocating(
+      Office office,
+      PublishedReport report,
+      OpenData.Sheet sheet,
+      DocumentSigning.SignatureBlock block) {
+    StringBuilder h = new StringBuilder(1024);
+    h.append("<div class=\"ttd-wrap\"><div class=\"ttd\" id=\"")
+        .append(SIGNATURE_ID)
+        .append("\"><p>")
+        .append(
+            e(
+                office.name()
+                    + ", "
+                    + (block == null
+                        ? t("statistics.report.sign.dateToCome")
+                        : Formats.longDate(LocalDate.now(clock), INDONESIAN))))
+        .append("</p><p>");
+    if (block == null) {
+      h.append(e("CAMAT " + office.name().toUpperCase(INDONESIAN)))
+          .append("</p><div class=\"ruang\">")
+          .append(e(t("statistics.report.sign.awaiting")))
+          .append("</div>");
+    } else {
+      if (block.capacity() != null && !block.capacity().isBlank()) {
+        h.append(e(block.capacity().strip() + " "));
+      }
+      h.append(e(block.officeTitle())).append("</p>");
+      if (block.signerTitle() != null && !block.signerTitle().isBlank()) {
+        h.append("<p>").append(e(block.signerTitle())).append("</p>");
+      }
+      h.append("<div class=\"ruang\">")
+          .append(e(t("statistics.report.sign.electronic")))
+          .append("</div><p class=\"nama\">")
+          .append(e(block.name()))
+          .append("</p>");
+      if (block.rank() != null && !block.rank().isBlank()) {
+        h.append("<p>").append(e(block.rank())).append("</p>");
+      }
+      if (block.nip() != null && !block.nip().isBlank()) {
+        h.append("<p>").append(e(t("letterTemplates.letter.nip", block.nip()))).append("</p>");
+      }
+    }
+    h.append("</div></div>");
+    return PdfA.renderLocating(
+        xhtml(letterheads.of(office.id()), report, sheet, t("statistics.lead"), h.toString()),
+        SIGNATURE_ID);
+  }
+
   private byte[] pdf(
-      Letterhead letterhead, PublishedReport report, OpenData.Sheet sheet, String lead) {
+      Letterhead letterhead,
+      PublishedReport report,
+      OpenData.Sheet sheet,
+      String lead,
+      String signatureBlock) {
+    return PdfA.render(xhtml(letterhead, report, sheet, lead, signatureBlock));
+  }
+
+  private static String monthName(YearMonth month) {
+    return month.getMonth().getDisplayName(TextStyle.FULL, INDONESIAN) + " " + month.getYear();
+  }
+
+  /** The report's XHTML; the signature block (markup) after the tables when there is one. */
+  private String xhtml(
+      Letterhead letterhead,
+      PublishedReport report,
+      OpenData.Sheet sheet,
+      String lead,
+      String signatureBlock) {
     StringBuilder h = new StringBuilder(16 * 1024);
-    String monthName =
-        report.month().getMonth().getDisplayName(TextStyle.FULL, INDONESIAN)
-            + " "
-            + report.month().getYear();
+    String monthName = monthName(report.month());
     h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"/><title>")
         .append(e(t("statistics.report.title") + " " + monthName))
         .append("</title><style>@page { size: A4 landscape; margin: 12mm; }")
@@ -316,6 +565,12 @@ class MonthlyReports {
         .append("dt { font-weight: bold; margin-top: 1mm; } dd { margin: 0 0 0 4mm; }")
         .append(Letterhead.css(0.75))
         .append(".kop td, .kop th { border: none; text-align: center; }")
+        .append(".ttd-wrap { margin-top: 4mm; page-break-inside: avoid; overflow: hidden; }")
+        // the signature's frame is drawn round this box
+        .append(".ttd { float: right; width: 80mm; padding: 2mm 3mm; box-sizing: border-box; }")
+        .append(
+            ".ttd p { margin: 0; } .ttd .nama { font-weight: bold; text-decoration: underline; }")
+        .append(".ttd .ruang { height: 14mm; padding-top: 4mm; color: #555; font-style: italic; }")
         .append("</style></head><body>");
     // the office's letterhead, as its letters print it
     letterhead.xhtml(h);
@@ -345,6 +600,9 @@ class MonthlyReports {
     if (sheet.headings().size() > 29) {
       table(h, sheet, new int[] {2, 23, 24, 25, 26, 27, 28, 29});
     }
+    if (signatureBlock != null) {
+      h.append(signatureBlock);
+    }
     h.append("<h2 style=\"font-size:10pt\">")
         .append(e(t("statistics.section.definitions")))
         .append("</h2><dl>");
@@ -356,7 +614,7 @@ class MonthlyReports {
           .append("</dd>");
     }
     h.append("</dl></body></html>");
-    return PdfA.render(h.toString());
+    return h.toString();
   }
 
   private static void table(StringBuilder h, OpenData.Sheet sheet, int[] columns) {

@@ -89,6 +89,10 @@ class MonthlyReportSigningIntegrationTests {
     assertThat(page)
         .contains("menunggu tanda tangan elektronik", "Tandatangani dan terbitkan")
         .contains("/admin/statistik/laporan/" + name + "/tandatangan");
+    // and it is in the signer's queue beside the letters
+    assertThat(camat.get("/admin/surat/tanda-tangan").body())
+        .contains("Dokumen lain yang menunggu tanda tangan")
+        .contains("Laporan bulanan " + month + ", versi 1, menunggu tanda tangan");
     // the front office neither signs nor sees the preview
     WebClient loket = WebClient.signedIn(port, "loket.jetis");
     assertThat(loket.getBytes("/admin/statistik/laporan/" + name + ".pdf").statusCode())
@@ -179,6 +183,8 @@ class MonthlyReportSigningIntegrationTests {
                 .single())
         .isEqualTo(1);
 
+    assertThat(camat.get("/admin/surat/tanda-tangan").body())
+        .doesNotContain("Laporan bulanan " + month + ", versi 1");
     // signing again: nothing waits
     HttpResponse<String> again =
         camat.post(

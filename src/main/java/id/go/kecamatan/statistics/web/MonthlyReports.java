@@ -244,21 +244,69 @@ class MonthlyReports {
   @Transactional
   Optional<PublishedReport> publishRegencyFirst(
       Regency regency, List<Office> offices, YearMonth month, YearMonth current) {
-    if (!month.isBefore(current) || month.getYear() < Period.FIRST_YEAR) {
+    if (month == null || !month.isBefore(current) || month.getYear() < Period.FIRST_YEAR) {
       return Optional.empty();
+    }
+    return publishRegency(regency, offices, month, current, AUTOMATIC, null, true)
+        .map(Outcome::value);
+  }
+
+  /**
+   * The regency admin publishes the consolidation of a month that has ended: version 1, or a
+   * correction (a reason required) when one is published already, made from the counts as they are
+   * now; earlier versions stay as they were.
+   */
+  @Transactional
+  Outcome<PublishedReport> publishRegency(
+      Regency regency,
+      List<Office> offices,
+      YearMonth month,
+      YearMonth current,
+      String publisher,
+      String reasonText) {
+    return publishRegency(regency, offices, month, current, publisher, reasonText, false)
+        .orElseThrow();
+  }
+
+  private Optional<Outcome<PublishedReport>> publishRegency(
+      Regency regency,
+      List<Office> offices,
+      YearMonth month,
+      YearMonth current,
+      String publisher,
+      String reasonText,
+      boolean firstOnly) {
+    FieldErrors errors = new FieldErrors();
+    if (month == null || !month.isBefore(current) || month.getYear() < Period.FIRST_YEAR) {
+      errors.reject("bulan", "statistics.report.error.month");
+      return Optional.of(Outcome.failed(errors));
     }
     jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 1))")
         .param(regency.id() + "/" + month)
         .query((rs, i) -> 1)
         .list();
-    boolean exists =
-        jdbc.sql("select count(*) from stat_report where regency_id = ? and month = ?")
-                .params(regency.id(), month.atDay(1))
-                .query(Long.class)
-                .single()
-            > 0;
-    if (exists) {
+    int version =
+        jdbc.sql(
+                "select coalesce(max(version), 0) + 1 from stat_report"
+                    + " where regency_id = ? and month = ?")
+            .params(regency.id(), month.atDay(1))
+            .query(Integer.class)
+            .single();
+    if (firstOnly && version > 1) {
       return Optional.empty();
+    }
+    String reason = reasonText == null ? "" : reasonText.strip();
+    if (version > 1) {
+      if (reason.isEmpty()) {
+        errors.reject("alasan", "statistics.report.error.reason");
+      } else {
+        errors.text("alasan", reason, MAX_REASON);
+      }
+    } else {
+      reason = null;
+    }
+    if (errors.any()) {
+      return Optional.of(Outcome.failed(errors));
     }
     Instant now = clock.instant();
     OpenData.Sheet sheet = sheets.ofRegency(regency, offices, month, INDONESIAN);
@@ -268,7 +316,8 @@ class MonthlyReports {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    PublishedReport report = new PublishedReport(UUID.randomUUID(), month, 1, now, AUTOMATIC, null);
+    PublishedReport report =
+        new PublishedReport(UUID.randomUUID(), month, version, now, publisher, reason);
     Letterhead kop =
         new Letterhead(
             List.of(
@@ -280,25 +329,27 @@ class MonthlyReports {
             """
             insert into stat_report (id, regency_id, month, version, published_at, published_by,
               reason, figures, xlsx, pdf)
-            values (?, ?, ?, 1, ?, ?, null, cast(? as jsonb), ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
             """)
         .params(
             report.id(),
             regency.id(),
             month.atDay(1),
+            version,
             Timestamp.from(now),
-            AUTOMATIC,
+            publisher,
+            reason,
             json(sheet),
             xlsx.toByteArray(),
             pdf)
         .update();
-    audit.record(
-        null,
-        "statistics.report.consolidated",
-        "regency",
-        regency.id(),
-        Map.of("month", month.toString(), "offices", offices.size()));
-    return Optional.of(report);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("month", month.toString());
+    details.put("version", version);
+    details.put("reason", reason);
+    details.put("offices", offices.size());
+    audit.record(null, "statistics.report.consolidated", "regency", regency.id(), details);
+    return Optional.of(Outcome.done(report));
   }
 
   /** Whether the office has a published report of the month. */

@@ -179,7 +179,7 @@ class ReportController {
           officer,
           office,
           typed.length() > 7 ? typed.substring(0, 7) : typed,
-          reason == null ? "" : reason,
+          reason == null ? "" : reason.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", ""),
           outcome.errors());
     }
     redirect.addFlashAttribute("notice", "statistics.report.published");

@@ -142,6 +142,7 @@ class RegisterBenchmark {
                     null,
                     null,
                     null,
+                    null,
                     Registers.APPLICATION_COLUMNS,
                     Map.of(),
                     Map.of(),

@@ -7,6 +7,7 @@ import id.go.kecamatan.casework.Casework;
 import id.go.kecamatan.casework.Worklist;
 import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.letters.SigningReport;
+import id.go.kecamatan.letters.SigningTasks;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -45,12 +46,19 @@ class SigningController {
   private final Worklist worklist;
   private final Casework casework;
   private final Clock clock;
+  private final List<SigningTasks> tasks;
 
-  SigningController(LetterSigning signing, Worklist worklist, Casework casework, Clock clock) {
+  SigningController(
+      LetterSigning signing,
+      Worklist worklist,
+      Casework casework,
+      Clock clock,
+      List<SigningTasks> tasks) {
     this.signing = signing;
     this.worklist = worklist;
     this.casework = casework;
     this.clock = clock;
+    this.tasks = tasks;
   }
 
   @GetMapping("/admin/surat/tanda-tangan")
@@ -202,6 +210,9 @@ class SigningController {
     model.addAttribute("chosen", chosen);
     model.addAttribute("errors", errors);
     model.addAttribute("maxBatch", LetterSigning.MAX_BATCH);
+    // other documents waiting for a signer (the monthly report), signed on their own page
+    model.addAttribute(
+        "tasks", tasks.stream().flatMap(t -> t.waiting(officer.officeId()).stream()).toList());
     return "letters/queue";
   }
 }

@@ -247,6 +247,12 @@ public final class AdminNavigation {
                       Set.of(Role.REGENCY_ADMIN),
                       false),
                   new Link(
+                      "/admin/kabupaten/statistik/laporan",
+                      "statistics.regencyReport.nav",
+                      "statistics.regencyReport.nav.help",
+                      Set.of(Role.REGENCY_ADMIN),
+                      false),
+                  new Link(
                       "/admin/kabupaten/dua-langkah",
                       "secondFactor.regency.title",
                       "nav.help.secondFactors",

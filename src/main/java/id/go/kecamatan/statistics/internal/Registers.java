@@ -183,6 +183,7 @@ public class Registers {
       UUID serviceId,
       UUID villageId,
       String channel,
+      UUID assigneeId,
       List<String> headings,
       Map<UUID, String> serviceNames,
       Map<UUID, String> villageNames,
@@ -200,6 +201,7 @@ public class Registers {
           and (cast(? as uuid) is null or service_id = ?)
           and (cast(? as uuid) is null or village_id = ?)
           and (cast(? as text) is null or channel = ?)
+          and (cast(? as uuid) is null or assignee_id = ?)
         order by submitted_at, tracking_code
         """,
         new Object[] {
@@ -211,7 +213,9 @@ public class Registers {
           villageId,
           villageId,
           channel,
-          channel
+          channel,
+          assigneeId,
+          assigneeId
         },
         (ws, r, rs) -> {
           inline(ws, r, 0, rs.getString(1));

@@ -1,5 +1,7 @@
 package id.go.kecamatan.statistics.web;
 
+import id.go.kecamatan.accounts.Staff;
+import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.audit.AuditTrail;
@@ -42,6 +44,7 @@ class RegisterController {
   private final Catalog catalog;
   private final AuditTrail audit;
   private final MessageSource messages;
+  private final StaffAccounts accounts;
 
   RegisterController(
       Registers registers,
@@ -49,13 +52,15 @@ class RegisterController {
       Offices offices,
       Catalog catalog,
       AuditTrail audit,
-      MessageSource messages) {
+      MessageSource messages,
+      StaffAccounts accounts) {
     this.registers = registers;
     this.statistics = statistics;
     this.offices = offices;
     this.catalog = catalog;
     this.audit = audit;
     this.messages = messages;
+    this.accounts = accounts;
   }
 
   @GetMapping("/admin/statistik/register/surat-keluar.xlsx")
@@ -86,12 +91,20 @@ class RegisterController {
       @RequestParam(name = "layanan", required = false) String service,
       @RequestParam(name = "desa", required = false) String village,
       @RequestParam(name = "kanal", required = false) String channel,
+      @RequestParam(name = "petugas", required = false) String staff,
       Locale locale,
       HttpServletResponse response)
       throws IOException {
     Officer officer = officer();
     Office office = offices.get(officer.officeId());
-    DashboardFilter filter = filter(office, from, to, service, village, channel);
+    // the officer filter as the dashboard's: the applications now assigned to one of the office's
+    // verifiers or admins (anything else is ignored, as there)
+    Set<UUID> deciders =
+        accounts.staffOf(office.id()).stream()
+            .filter(s -> s.roles().contains(Role.VERIFIER) || s.roles().contains(Role.OFFICE_ADMIN))
+            .map(Staff::id)
+            .collect(Collectors.toSet());
+    DashboardFilter filter = filter(office, from, to, service, village, channel, staff, deciders);
     Map<UUID, String> services = new HashMap<>();
     catalog.allServices(office.id()).forEach(s -> services.put(s.id(), s.name()));
     Map<UUID, String> villages = new HashMap<>();
@@ -114,6 +127,7 @@ class RegisterController {
             filter.serviceId(),
             filter.villageId(),
             filter.channel(),
+            filter.officerId(),
             headings(Registers.APPLICATION_COLUMNS, locale),
             services,
             villages,
@@ -160,17 +174,29 @@ class RegisterController {
 
   private DashboardFilter filter(
       Office office, String from, String to, String service, String village, String channel) {
+    return filter(office, from, to, service, village, channel, null, Set.of());
+  }
+
+  private DashboardFilter filter(
+      Office office,
+      String from,
+      String to,
+      String service,
+      String village,
+      String channel,
+      String staff,
+      Set<UUID> staffIds) {
     return DashboardFilter.of(
         from,
         to,
         service,
         village,
         channel,
-        null,
+        staff,
         statistics.currentMonth(),
         catalog.allServices(office.id()).stream().map(ServiceType::id).collect(Collectors.toSet()),
         offices.villages(office.id()).stream().map(Village::id).collect(Collectors.toSet()),
-        Set.of());
+        staffIds);
   }
 
   private static void start(HttpServletResponse response, String name) {
@@ -184,6 +210,9 @@ class RegisterController {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("period", filter.from() + ".." + filter.to());
     details.put("rows", rows);
+    if (filter.officerId() != null) {
+      details.put("officer", filter.officerId().toString());
+    }
     audit.record(office.id(), action, "office", office.id(), details);
   }
 

@@ -1,5 +1,6 @@
 package id.go.kecamatan.statistics.web;
 
+import id.go.kecamatan.letters.DocumentSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
@@ -12,6 +13,9 @@ import id.go.kecamatan.shared.web.Outcome;
 import id.go.kecamatan.statistics.Statistics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -28,9 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The monthly reports: the office admin publishes a month (or a correction of it), the office's
- * admin and signers see the versions, and everyone downloads the published files from the office's
- * transparency page.
+ * The monthly reports: the office admin publishes a month (or a correction of it) and chooses
+ * whether the reports are signed electronically; the office's admin and signers see the versions; a
+ * signer signs the version waiting for the signature (the oldest first) with their passphrase; and
+ * everyone downloads the public files from the office's transparency page.
  */
 @Controller
 class ReportController {
@@ -38,20 +43,114 @@ class ReportController {
   static final String BASE = "/admin/statistik/laporan";
   private static final Pattern FILE = Pattern.compile("(\\d{4})-(\\d{2})-v(\\d{1,4})\\.(pdf|xlsx)");
 
+  private static final Pattern NAME = Pattern.compile("(\\d{4})-(\\d{2})-v(\\d{1,4})");
+
   private final MonthlyReports reports;
   private final Offices offices;
   private final Statistics statistics;
+  private final DocumentSigning signing;
 
-  ReportController(MonthlyReports reports, Offices offices, Statistics statistics) {
+  ReportController(
+      MonthlyReports reports, Offices offices, Statistics statistics, DocumentSigning signing) {
     this.reports = reports;
     this.offices = offices;
     this.statistics = statistics;
+    this.signing = signing;
   }
 
   @GetMapping(BASE)
   String list(Model model) {
     Officer officer = reader();
     return page(model, officer, offices.get(officer.officeId()), "", "", new FieldErrors());
+  }
+
+  /** The office admin's setting: the monthly reports are signed electronically, or not. */
+  @PostMapping(BASE + "/pengaturan")
+  String setting(
+      @RequestParam(name = "tandatangan", required = false) String sign,
+      RedirectAttributes redirect) {
+    Officer officer = CurrentOfficer.inOffice();
+    if (!officer.has(Role.OFFICE_ADMIN)) {
+      throw new AccessDeniedException("the report setting is the office admin's");
+    }
+    boolean on = "ya".equals(sign);
+    int released = reports.setSigning(officer.officeId(), on, officer.fullName());
+    redirect.addFlashAttribute(
+        "notice",
+        on
+            ? "statistics.report.sign.settingOn"
+            : released > 0
+                ? "statistics.report.sign.settingOffReleased"
+                : "statistics.report.sign.settingOff");
+    return "redirect:" + BASE;
+  }
+
+  /** A signer signs a version waiting for the signature, with their passphrase. */
+  @PostMapping(BASE + "/{name}/tandatangan")
+  String sign(
+      @PathVariable String name,
+      @RequestParam(name = "passphrase", required = false) String passphrase,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Officer officer = CurrentOfficer.inOffice();
+    if (!officer.has(Role.SIGNER)) {
+      throw new AccessDeniedException("only a signer signs the monthly report");
+    }
+    Matcher m = NAME.matcher(name);
+    YearMonth month = m.matches() ? Period.parse(m.group(2), m.group(1)) : null;
+    if (month == null) {
+      throw new NotFoundException();
+    }
+    Office office = offices.get(officer.officeId());
+    Outcome<PublishedReport> outcome =
+        reports.sign(
+            officer,
+            office,
+            month,
+            Integer.parseInt(m.group(3)),
+            passphrase == null ? null : passphrase.toCharArray());
+    if (!outcome.ok()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(model, officer, office, "", "", outcome.errors());
+    }
+    redirect.addFlashAttribute("notice", "statistics.report.sign.done");
+    return "redirect:" + BASE;
+  }
+
+  /**
+   * A version's file for the office's staff, also while it waits for the signature (the preview the
+   * signer reads before signing): {@code /admin/statistik/laporan/2026-11-v1.pdf}.
+   */
+  @GetMapping(BASE + "/{file:.+}")
+  ResponseEntity<byte[]> staffFile(@PathVariable String file) {
+    Officer officer = reader();
+    Matcher m = FILE.matcher(file);
+    YearMonth month = m.matches() ? Period.parse(m.group(2), m.group(1)) : null;
+    if (month == null) {
+      throw new NotFoundException();
+    }
+    String format = m.group(4);
+    byte[] bytes =
+        reports
+            .staffFile(officer.officeId(), month, Integer.parseInt(m.group(3)), format)
+            .orElseThrow(NotFoundException::new);
+    return ResponseEntity.ok()
+        .contentType(
+            format.equals("pdf")
+                ? MediaType.APPLICATION_PDF
+                : MediaType.parseMediaType(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"laporan-"
+                + offices.get(officer.officeId()).slug()
+                + "-"
+                + file
+                + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(bytes);
   }
 
   @PostMapping(BASE)
@@ -80,7 +179,7 @@ class ReportController {
           officer,
           office,
           typed.length() > 7 ? typed.substring(0, 7) : typed,
-          reason == null ? "" : reason,
+          reason == null ? "" : reason.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", ""),
           outcome.errors());
     }
     redirect.addFlashAttribute("notice", "statistics.report.published");
@@ -147,9 +246,20 @@ class ReportController {
       String month,
       String reason,
       FieldErrors errors) {
+    List<PublishedReport> all = reports.ofForStaff(office.id());
     model.addAttribute("office", office);
-    model.addAttribute("reports", reports.of(office.id()));
+    model.addAttribute("reports", all);
     model.addAttribute("canPublish", officer.has(Role.OFFICE_ADMIN));
+    model.addAttribute("signsReports", reports.signsReports(office.id()));
+    // the oldest version waiting for the signature is signed first
+    Optional<PublishedReport> waiting =
+        all.stream()
+            .filter(PublishedReport::awaitingSignature)
+            .min(
+                Comparator.comparing(PublishedReport::month)
+                    .thenComparing(PublishedReport::version));
+    model.addAttribute("waiting", waiting.orElse(null));
+    model.addAttribute("signatureBlock", signing.block(officer).orElse(null));
     model.addAttribute(
         "month", month.isEmpty() ? statistics.currentMonth().minusMonths(1).toString() : month);
     model.addAttribute("reason", reason);

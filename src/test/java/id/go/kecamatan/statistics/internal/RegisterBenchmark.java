@@ -95,13 +95,18 @@ class RegisterBenchmark {
       System.out.printf(
           "REGISTER BENCHMARK: %,d applications loaded in %d s%n",
           ROWS, (System.nanoTime() - started) / 1_000_000_000);
-      Registers registers = new Registers(data, null);
-      // as the application calls it: in a read-only transaction, so the driver uses a cursor
-      TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(data));
-      tx.setReadOnly(true);
-      export(tx, registers, office, YearMonth.of(2026, 1), YearMonth.of(2026, 2));
-      export(tx, registers, office, YearMonth.of(2026, 1), YearMonth.of(2026, 12));
-      export(tx, registers, office, YearMonth.of(2026, 1), YearMonth.of(2026, 12));
+      // through one kept connection, as the application reads through its pool
+      try (var pooled = new org.springframework.jdbc.datasource.SingleConnectionDataSource()) {
+        pooled.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pooled.setSuppressClose(true);
+        Registers registers = new Registers(pooled, null);
+        // as the application calls it: in a read-only transaction, so the driver uses a cursor
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pooled));
+        tx.setReadOnly(true);
+        export(tx, registers, office, YearMonth.of(2026, 1), YearMonth.of(2026, 2));
+        export(tx, registers, office, YearMonth.of(2026, 1), YearMonth.of(2026, 12));
+        export(tx, registers, office, YearMonth.of(2026, 1), YearMonth.of(2026, 12));
+      }
     }
   }
 
@@ -134,6 +139,7 @@ class RegisterBenchmark {
                     office,
                     from,
                     to,
+                    null,
                     null,
                     null,
                     null,

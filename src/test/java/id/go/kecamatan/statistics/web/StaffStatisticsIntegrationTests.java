@@ -169,6 +169,77 @@ class StaffStatisticsIntegrationTests {
   }
 
   @Test
+  void theApplicationsRegisterFollowsTheOfficerFilter() throws Exception {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    UUID verifier =
+        jdbc.sql("select id from staff where username = 'verifikator.jetis'")
+            .query(UUID.class)
+            .single();
+    UUID jetis = jdbc.sql("select id from office where slug = 'jetis'").query(UUID.class).single();
+    YearMonth to = statistics.currentMonth();
+    YearMonth from = to.minusMonths(11);
+    // three of the period's applications are now assigned to the verifier (as the casework's
+    // ApplicationAssigned events record it)
+    List<UUID> chosen =
+        jdbc.sql(
+                "select application_id from stat_application where office_id = ?"
+                    + " and assignee_id is null"
+                    + " and submitted_at >= cast(? as date)::timestamp at time zone 'Asia/Jakarta'"
+                    + " order by submitted_at limit 3")
+            .params(jetis, from.atDay(1))
+            .query(UUID.class)
+            .list();
+    assertThat(chosen).hasSize(3);
+    jdbc.sql("update stat_application set assignee_id = ? where application_id = any(?)")
+        .params(verifier, chosen.toArray(UUID[]::new))
+        .update();
+    try {
+      List<String> assigned =
+          jdbc.sql(
+                  "select tracking_code from stat_application where office_id = ?"
+                      + " and assignee_id = ?"
+                      + " and submitted_at >= cast(? as date)::timestamp at time zone"
+                      + " 'Asia/Jakarta'")
+              .params(jetis, verifier, from.atDay(1))
+              .query(String.class)
+              .list();
+      registerFollowsOfficer(admin, verifier, from, to, assigned);
+    } finally {
+      jdbc.sql("update stat_application set assignee_id = null where application_id = any(?)")
+          .param(chosen.toArray(UUID[]::new))
+          .update();
+    }
+  }
+
+  private void registerFollowsOfficer(
+      WebClient admin, UUID verifier, YearMonth from, YearMonth to, List<String> assigned)
+      throws Exception {
+    String query = "?dari=" + from + "&sampai=" + to;
+    List<Row> all = read(admin.getBytes("/admin/statistik/register/permohonan.xlsx" + query));
+    List<Row> mine =
+        read(
+            admin.getBytes(
+                "/admin/statistik/register/permohonan.xlsx" + query + "&petugas=" + verifier));
+    assertThat(mine.get(0).getCellText(0)).isEqualTo("Kode lacak");
+    assertThat(mine.subList(1, mine.size()))
+        .extracting(r -> r.getCellText(0))
+        .containsExactlyInAnyOrderElementsOf(assigned);
+    assertThat(all.size()).isGreaterThan(mine.size());
+    // an officer of another office is ignored (the whole register), as on the dashboard
+    UUID stranger =
+        jdbc.sql(
+                "select s.id from staff s join office o on o.id = s.office_id"
+                    + " where o.code = '33.02.27' limit 1")
+            .query(UUID.class)
+            .single();
+    assertThat(
+            read(admin.getBytes(
+                    "/admin/statistik/register/permohonan.xlsx" + query + "&petugas=" + stranger))
+                .size())
+        .isEqualTo(all.size());
+  }
+
+  @Test
   void theAuditTrailExtractIsTheOfficeAdminsOfTheirOfficeAndItselfAudited() throws Exception {
     UUID jetis =
         jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();

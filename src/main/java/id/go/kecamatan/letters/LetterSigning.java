@@ -9,6 +9,7 @@ import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.documents.GeneratedFiles;
 import id.go.kecamatan.letters.internal.Signatories;
 import id.go.kecamatan.letters.internal.Signatory;
 import id.go.kecamatan.letters.internal.numbering.LetterNumber;
@@ -87,6 +88,7 @@ public class LetterSigning {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
+  private final GeneratedFiles files;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final String publicUrl;
@@ -107,6 +109,7 @@ public class LetterSigning {
       AuditTrail audit,
       ApplicationEventPublisher events,
       JdbcClient jdbc,
+      GeneratedFiles files,
       PlatformTransactionManager transactionManager,
       Clock clock,
       @Value("${layanan.letters.public-url:}") String publicUrl,
@@ -123,6 +126,7 @@ public class LetterSigning {
     this.audit = audit;
     this.events = events;
     this.jdbc = jdbc;
+    this.files = files;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
@@ -318,11 +322,13 @@ public class LetterSigning {
                   rendered.signatureBox(),
                   new SignatureDetails(service.name() + " " + number.text(), location, now));
           UUID letterId = UUID.randomUUID();
+          // the signed PDF goes to the blob store; removed again if this transaction rolls back
+          GeneratedFiles.Stored stored = files.store(pdf);
           jdbc.sql(
                   """
                   insert into letter
                     (id, office_id, application_id, service_id, number, number_scope,
-                     number_year, number_sequence, verification_code, sha256, pdf, service_name,
+                     number_year, number_sequence, verification_code, sha256, pdf_key, service_name,
                      applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
                      signer_position, capacity)
                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -337,8 +343,8 @@ public class LetterSigning {
                   number.year(),
                   number.sequence(),
                   code,
-                  sha256(pdf),
-                  pdf,
+                  stored.sha256(),
+                  stored.key(),
                   service.name(),
                   application.applicant().name(),
                   java.sql.Date.valueOf(today),

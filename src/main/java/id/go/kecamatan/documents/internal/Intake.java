@@ -145,7 +145,7 @@ public class Intake {
     checkApplicationTotal(slot, size);
     Stored stored;
     try (InputStream in = Files.newInputStream(checked.stored())) {
-      stored = put(in);
+      stored = put(in, size);
     }
     return new Accepted(
         stored.key(), null, "application/pdf", "pdf", stored.size(), stored.sha256(), null, null);
@@ -155,10 +155,11 @@ public class Intake {
       throws Refusal, IOException {
     ImageProcessor.Processed image = images.process(raw, kind, scratch);
     checkApplicationTotal(slot, image.bytes().length);
-    Stored main = put(new ByteArrayInputStream(image.bytes()));
+    Stored main = put(new ByteArrayInputStream(image.bytes()), image.bytes().length);
     String thumbnailKey;
     try {
-      thumbnailKey = put(new ByteArrayInputStream(image.thumbnail())).key();
+      thumbnailKey =
+          put(new ByteArrayInputStream(image.thumbnail()), image.thumbnail().length).key();
     } catch (IOException | RuntimeException e) {
       blobs.delete(main.key());
       throw e;
@@ -201,11 +202,14 @@ public class Intake {
     return total;
   }
 
-  /** Stores a stream, hashing exactly the bytes that go into the store. */
-  private Stored put(InputStream content) throws IOException {
+  /**
+   * Stores a stream of known length (streamed to the store, never held whole), hashing exactly the
+   * bytes that go into the store.
+   */
+  private Stored put(InputStream content, long length) throws IOException {
     MessageDigest sha256 = sha256();
     CountingInputStream counted = new CountingInputStream(new DigestInputStream(content, sha256));
-    String key = blobs.put(counted);
+    String key = blobs.put(counted, length);
     return new Stored(key, counted.count, HexFormat.of().formatHex(sha256.digest()));
   }
 

@@ -2,7 +2,9 @@ package id.go.kecamatan.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * Where the bytes of documents live (port): the local filesystem by default, object storage when
@@ -31,6 +33,17 @@ public interface BlobStore {
    */
   default String put(InputStream content, long length) throws IOException {
     return put(content);
+  }
+
+  /**
+   * Stores the bytes of a file (a work file of the upload pipeline) under a new key, as {@link
+   * #put(InputStream)}; a store that sends over the network reads the file again to retry a request
+   * that failed part-way.
+   */
+  default String put(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return put(in, Files.size(file));
+    }
   }
 
   /**

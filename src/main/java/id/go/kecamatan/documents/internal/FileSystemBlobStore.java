@@ -90,6 +90,13 @@ public class FileSystemBlobStore implements BlobStore, SweepableStore {
   }
 
   @Override
+  public String put(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return put(in, Files.size(file));
+    }
+  }
+
+  @Override
   public void probe() throws IOException {
     if (!Files.isDirectory(root) || !Files.isWritable(incoming)) {
       throw new IOException("The document directory is not writable");

@@ -62,6 +62,19 @@ abstract class BlobStoreContract {
   }
 
   @Test
+  void aFileIsStoredWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("kerja.bin");
+    try (InputStream in = new Pattern(LARGE)) {
+      java.nio.file.Files.copy(in, file);
+    }
+    String key = store().put(file);
+    try (InputStream in = store().open(key)) {
+      assertThat(in.readAllBytes()).isEqualTo(java.nio.file.Files.readAllBytes(file));
+    }
+  }
+
+  @Test
   void anEmptyBlobIsABlob() throws IOException {
     BlobStore store = store();
     String key = store.put(new ByteArrayInputStream(new byte[0]), 0);

@@ -12,6 +12,8 @@ import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.GeneratedFiles;
 import id.go.kecamatan.letters.internal.Signatories;
 import id.go.kecamatan.letters.internal.Signatory;
+import id.go.kecamatan.letters.internal.SigningMetrics;
+import id.go.kecamatan.letters.internal.SigningMetrics.Failure;
 import id.go.kecamatan.letters.internal.numbering.LetterNumber;
 import id.go.kecamatan.letters.internal.numbering.LetterNumbering;
 import id.go.kecamatan.letters.internal.render.LetterRendering;
@@ -89,6 +91,7 @@ public class LetterSigning {
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
   private final GeneratedFiles files;
+  private final SigningMetrics metrics;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final String publicUrl;
@@ -110,6 +113,7 @@ public class LetterSigning {
       ApplicationEventPublisher events,
       JdbcClient jdbc,
       GeneratedFiles files,
+      SigningMetrics metrics,
       PlatformTransactionManager transactionManager,
       Clock clock,
       @Value("${layanan.letters.public-url:}") String publicUrl,
@@ -127,6 +131,7 @@ public class LetterSigning {
     this.events = events;
     this.jdbc = jdbc;
     this.files = files;
+    this.metrics = metrics;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
@@ -211,6 +216,7 @@ public class LetterSigning {
         for (ApplicationId id : chosen) {
           try {
             signed.add(signOne(officer, signatory.get(), session, id, today));
+            metrics.signed();
           } catch (NotFoundException | IllegalTransitionException e) {
             skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
           } catch (DataIntegrityViolationException e) {
@@ -232,16 +238,19 @@ public class LetterSigning {
           } catch (RuntimeException e) {
             // this letter rolled back; the others go on. No personal data in the log.
             log.error("Letter of application {} not signed", id, e);
+            metrics.failed(Failure.ERROR);
             skipped.add(skip(officer, id, "letters.sign.skipped.failed"));
           }
         }
       } catch (WrongPassphraseException e) {
+        metrics.failed(Failure.WRONG_PASSPHRASE);
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors().reject("passphrase", "letters.sign.error.wrongPassphrase"));
         }
         skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.wrongPassphrase");
       } catch (SigningLockedException e) {
+        metrics.failed(Failure.LOCKED);
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors()
@@ -254,6 +263,7 @@ public class LetterSigning {
         }
         skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.locked");
       } catch (SigningUnavailableException e) {
+        metrics.failed(Failure.UNAVAILABLE);
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors().reject("passphrase", "letters.sign.error.unavailable"));

@@ -55,6 +55,7 @@ class LetterSigningIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired id.go.kecamatan.letters.internal.LetterRepository letterRepository;
   @Autowired id.go.kecamatan.documents.GeneratedFiles generatedFiles;
+  @Autowired id.go.kecamatan.letters.internal.SigningMetrics signingMetrics;
 
   // for a LetterSigning whose signer fails after the number was taken
   @Autowired Catalog catalog;
@@ -208,6 +209,7 @@ class LetterSigningIntegrationTests {
         events,
         jdbc,
         generatedFiles,
+        signingMetrics,
         transactions,
         clock,
         "https://layanan.example.go.id",

@@ -9,8 +9,11 @@ import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.documents.GeneratedFiles;
 import id.go.kecamatan.letters.internal.Signatories;
 import id.go.kecamatan.letters.internal.Signatory;
+import id.go.kecamatan.letters.internal.SigningMetrics;
+import id.go.kecamatan.letters.internal.SigningMetrics.Failure;
 import id.go.kecamatan.letters.internal.numbering.LetterNumber;
 import id.go.kecamatan.letters.internal.numbering.LetterNumbering;
 import id.go.kecamatan.letters.internal.render.LetterRendering;
@@ -87,6 +90,8 @@ public class LetterSigning {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
+  private final GeneratedFiles files;
+  private final SigningMetrics metrics;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final String publicUrl;
@@ -107,6 +112,8 @@ public class LetterSigning {
       AuditTrail audit,
       ApplicationEventPublisher events,
       JdbcClient jdbc,
+      GeneratedFiles files,
+      SigningMetrics metrics,
       PlatformTransactionManager transactionManager,
       Clock clock,
       @Value("${layanan.letters.public-url:}") String publicUrl,
@@ -123,6 +130,8 @@ public class LetterSigning {
     this.audit = audit;
     this.events = events;
     this.jdbc = jdbc;
+    this.files = files;
+    this.metrics = metrics;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
@@ -207,6 +216,7 @@ public class LetterSigning {
         for (ApplicationId id : chosen) {
           try {
             signed.add(signOne(officer, signatory.get(), session, id, today));
+            metrics.signed();
           } catch (NotFoundException | IllegalTransitionException e) {
             skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
           } catch (DataIntegrityViolationException e) {
@@ -228,16 +238,19 @@ public class LetterSigning {
           } catch (RuntimeException e) {
             // this letter rolled back; the others go on. No personal data in the log.
             log.error("Letter of application {} not signed", id, e);
+            metrics.failed(Failure.ERROR);
             skipped.add(skip(officer, id, "letters.sign.skipped.failed"));
           }
         }
       } catch (WrongPassphraseException e) {
+        metrics.failed(Failure.WRONG_PASSPHRASE);
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors().reject("passphrase", "letters.sign.error.wrongPassphrase"));
         }
         skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.wrongPassphrase");
       } catch (SigningLockedException e) {
+        metrics.failed(Failure.LOCKED);
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors()
@@ -250,6 +263,7 @@ public class LetterSigning {
         }
         skipRest(officer, chosen, signed, skipped, "letters.sign.skipped.locked");
       } catch (SigningUnavailableException e) {
+        metrics.failed(Failure.UNAVAILABLE);
         if (signed.isEmpty()) {
           return Outcome.failed(
               new FieldErrors().reject("passphrase", "letters.sign.error.unavailable"));
@@ -318,11 +332,13 @@ public class LetterSigning {
                   rendered.signatureBox(),
                   new SignatureDetails(service.name() + " " + number.text(), location, now));
           UUID letterId = UUID.randomUUID();
+          // the signed PDF goes to the blob store; removed again if this transaction rolls back
+          GeneratedFiles.Stored stored = files.store(pdf);
           jdbc.sql(
                   """
                   insert into letter
                     (id, office_id, application_id, service_id, number, number_scope,
-                     number_year, number_sequence, verification_code, sha256, pdf, service_name,
+                     number_year, number_sequence, verification_code, sha256, pdf_key, service_name,
                      applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
                      signer_position, capacity)
                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -337,8 +353,8 @@ public class LetterSigning {
                   number.year(),
                   number.sequence(),
                   code,
-                  sha256(pdf),
-                  pdf,
+                  stored.sha256(),
+                  stored.key(),
                   service.name(),
                   application.applicant().name(),
                   java.sql.Date.valueOf(today),

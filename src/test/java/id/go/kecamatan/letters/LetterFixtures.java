@@ -5,6 +5,7 @@ import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.casework.CaseworkFixtures;
+import id.go.kecamatan.letters.internal.LetterRepository;
 import id.go.kecamatan.shared.security.Officer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,11 +41,22 @@ public final class LetterFixtures {
   private final CaseworkFixtures casework;
   private final Decisions decisions;
   private final JdbcClient jdbc;
+  private final LetterRepository repository;
 
   public LetterFixtures(Applications applications, Decisions decisions, JdbcClient jdbc) {
+    this(applications, decisions, jdbc, null);
+  }
+
+  /** With the repository, for {@link #letterOf}: signed PDFs live in the blob store. */
+  public LetterFixtures(
+      Applications applications,
+      Decisions decisions,
+      JdbcClient jdbc,
+      LetterRepository repository) {
     this.casework = new CaseworkFixtures(applications, jdbc);
     this.decisions = decisions;
     this.jdbc = jdbc;
+    this.repository = repository;
   }
 
   /** An issued letter: its application, row id, verification code, PDF and number. */
@@ -202,12 +214,26 @@ public final class LetterFixtures {
 
   public SignedLetter letterOf(ApplicationId id) {
     return jdbc.sql(
-            "select number, number_sequence, signer_position, pdf from letter where application_id = ?")
+            "select number, number_sequence, signer_position, office_id, id from letter where application_id = ?")
         .param(id.value())
         .query(
             (rs, n) ->
-                new SignedLetter(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)))
+                new SignedLetter(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    issuedLetters()
+                        .pdf(rs.getObject(4, UUID.class), rs.getObject(5, UUID.class))
+                        .orElseThrow()))
         .single();
+  }
+
+  /** The letters' own reading of a signed PDF (from the blob store or, for old ones, the row). */
+  private LetterRepository issuedLetters() {
+    if (repository == null) {
+      throw new IllegalStateException("construct LetterFixtures with the LetterRepository");
+    }
+    return repository;
   }
 
   /** The highest sequence number issued in the office this year, 0 for none. */

@@ -53,6 +53,9 @@ class LetterSigningIntegrationTests {
   @Autowired Decisions decisions;
   @Autowired Casework casework;
   @Autowired JdbcClient jdbc;
+  @Autowired id.go.kecamatan.letters.internal.LetterRepository letterRepository;
+  @Autowired id.go.kecamatan.documents.GeneratedFiles generatedFiles;
+  @Autowired id.go.kecamatan.letters.internal.SigningMetrics signingMetrics;
 
   // for a LetterSigning whose signer fails after the number was taken
   @Autowired Catalog catalog;
@@ -76,7 +79,7 @@ class LetterSigningIntegrationTests {
 
   @BeforeEach
   void setUp() {
-    fixtures = new LetterFixtures(applications, decisions, jdbc);
+    fixtures = new LetterFixtures(applications, decisions, jdbc, letterRepository);
     jetis = fixtures.office("35.16.16");
     camat = fixtures.officer("camat.jetis");
     sekcam = fixtures.officer("sekcam.jetis");
@@ -205,6 +208,8 @@ class LetterSigningIntegrationTests {
         audit,
         events,
         jdbc,
+        generatedFiles,
+        signingMetrics,
         transactions,
         clock,
         "https://layanan.example.go.id",

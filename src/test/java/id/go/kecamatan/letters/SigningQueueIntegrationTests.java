@@ -31,13 +31,14 @@ class SigningQueueIntegrationTests {
   @Autowired Applications applications;
   @Autowired Decisions decisions;
   @Autowired JdbcClient jdbc;
+  @Autowired id.go.kecamatan.letters.internal.LetterRepository letterRepository;
 
   LetterFixtures fixtures;
   UUID jetis;
 
   @BeforeEach
   void setUp() {
-    fixtures = new LetterFixtures(applications, decisions, jdbc);
+    fixtures = new LetterFixtures(applications, decisions, jdbc, letterRepository);
     jetis = fixtures.office("35.16.16");
   }
 

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * removed at start-up, and by {@link OrphanBlobSweep} while the node runs, with the blobs that no
  * document names (their transaction never committed).
  */
-public class FileSystemBlobStore implements BlobStore {
+public class FileSystemBlobStore implements BlobStore, SweepableStore {
 
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -84,6 +84,44 @@ public class FileSystemBlobStore implements BlobStore {
     return valid(key) && Files.isRegularFile(path(key));
   }
 
+  @Override
+  public String put(InputStream content, long length) throws IOException {
+    return put(new ExactLength(content, length));
+  }
+
+  @Override
+  public String put(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return put(in, Files.size(file));
+    }
+  }
+
+  @Override
+  public void probe() throws IOException {
+    if (!Files.isDirectory(root) || !Files.isWritable(incoming)) {
+      throw new IOException("The document directory is not writable");
+    }
+  }
+
+  @Override
+  public void keysStoredBefore(Instant instant, int size, Page page) throws IOException {
+    List<String> keys = keysStoredBefore(instant);
+    for (int from = 0; from < keys.size(); from += size) {
+      page.accept(keys.subList(from, Math.min(keys.size(), from + size)));
+    }
+  }
+
+  @Override
+  public int removeAll(List<String> keys) throws IOException {
+    int removed = 0;
+    for (String key : keys) {
+      if (delete(key)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** The keys stored, for maintenance and tests. */
   public Stream<String> keys() throws IOException {
     try (Stream<Path> files = Files.walk(root, 2)) {
@@ -121,6 +159,7 @@ public class FileSystemBlobStore implements BlobStore {
   }
 
   /** Removes the half-written files of {@code .incoming} last written before the instant. */
+  @Override
   public int removePartsBefore(Instant instant) throws IOException {
     int removed = 0;
     try (Stream<Path> files = Files.list(incoming)) {

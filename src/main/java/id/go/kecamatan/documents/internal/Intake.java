@@ -143,10 +143,7 @@ public class Intake {
     PdfCheck.Checked checked = PdfCheck.check(raw, raw.resolveSibling("cleaned.pdf"));
     long size = Files.size(checked.stored());
     checkApplicationTotal(slot, size);
-    Stored stored;
-    try (InputStream in = Files.newInputStream(checked.stored())) {
-      stored = put(in);
-    }
+    Stored stored = put(checked.stored());
     return new Accepted(
         stored.key(), null, "application/pdf", "pdf", stored.size(), stored.sha256(), null, null);
   }
@@ -155,10 +152,10 @@ public class Intake {
       throws Refusal, IOException {
     ImageProcessor.Processed image = images.process(raw, kind, scratch);
     checkApplicationTotal(slot, image.bytes().length);
-    Stored main = put(new ByteArrayInputStream(image.bytes()));
+    Stored main = put(image.bytes());
     String thumbnailKey;
     try {
-      thumbnailKey = put(new ByteArrayInputStream(image.thumbnail())).key();
+      thumbnailKey = put(image.thumbnail()).key();
     } catch (IOException | RuntimeException e) {
       blobs.delete(main.key());
       throw e;
@@ -201,12 +198,24 @@ public class Intake {
     return total;
   }
 
-  /** Stores a stream, hashing exactly the bytes that go into the store. */
-  private Stored put(InputStream content) throws IOException {
+  /**
+   * Stores a work file (streamed to the store, never held whole) with the SHA-256 of its bytes: the
+   * file does not change once written, so the hash is of exactly the bytes the store receives.
+   */
+  private Stored put(Path file) throws IOException {
     MessageDigest sha256 = sha256();
-    CountingInputStream counted = new CountingInputStream(new DigestInputStream(content, sha256));
-    String key = blobs.put(counted);
-    return new Stored(key, counted.count, HexFormat.of().formatHex(sha256.digest()));
+    long size;
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+      size = in.transferTo(OutputStream.nullOutputStream());
+    }
+    String key = blobs.put(file);
+    return new Stored(key, size, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  /** Stores bytes made here (a re-encoded photo, a thumbnail) with their SHA-256. */
+  private Stored put(byte[] bytes) throws IOException {
+    String key = blobs.put(new ByteArrayInputStream(bytes), bytes.length);
+    return new Stored(key, bytes.length, HexFormat.of().formatHex(sha256().digest(bytes)));
   }
 
   private static MessageDigest sha256() {

@@ -1,28 +1,32 @@
 package id.go.kecamatan.documents.internal;
 
+import id.go.kecamatan.documents.BlobReferences;
 import id.go.kecamatan.documents.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes what a crash or a rolled-back request leaves in the blob store: blobs that no document
- * names ({@code document.blob_key} or {@code thumbnail_key}) and half-written {@code .part} files,
- * both only when older than {@code layanan.documents.orphan-age} (an hour), so that a blob written
- * for a request still running is never taken. A blob is written before its row's transaction
- * commits; when that transaction rolls back or the node dies, nothing else would remove it. Runs
- * every hour ({@code layanan.documents.sweep-cron}) on one node at a time, and checks the keys
- * against the database in batches. Only the file system store is swept (another store keeps its own
- * life-cycle rules).
+ * Removes what a crash or a rolled-back request leaves in the blob store: blobs that no module's
+ * rows name (every {@link BlobReferences}: documents and their thumbnails, signed letters) and
+ * half-written uploads ({@code .part} files, unfinished S3 multipart uploads), both only when older
+ * than {@code layanan.documents.orphan-age} (an hour), so that a blob written for a request still
+ * running is never taken. A blob is written before its row's transaction commits; when that
+ * transaction rolls back or the node dies, nothing else would remove it. Runs every hour ({@code
+ * layanan.documents.sweep-cron}) on one node at a time, on either store: the store's keys are
+ * listed a page of {@value #BATCH} at a time and each page is checked against the database in one
+ * query per module, so memory stays bounded however many blobs there are.
  */
 @Component
 class OrphanBlobSweep {
@@ -31,13 +35,13 @@ class OrphanBlobSweep {
   static final int BATCH = 500;
 
   private final BlobStore blobs;
-  private final JdbcClient jdbc;
+  private final List<BlobReferences> references;
   private final Clock clock;
   private final Duration age;
 
   OrphanBlobSweep(
       BlobStore blobs,
-      JdbcClient jdbc,
+      List<BlobReferences> references,
       Clock clock,
       @Value("${layanan.documents.orphan-age:PT1H}") Duration age) {
     if (age.compareTo(Duration.ofMinutes(10)) < 0) {
@@ -46,7 +50,7 @@ class OrphanBlobSweep {
               + age);
     }
     this.blobs = blobs;
-    this.jdbc = jdbc;
+    this.references = List.copyOf(references);
     this.clock = clock;
     this.age = age;
   }
@@ -54,7 +58,7 @@ class OrphanBlobSweep {
   @Scheduled(cron = "${layanan.documents.sweep-cron:0 40 * * * *}")
   @SchedulerLock(name = "document-orphan-sweep", lockAtMostFor = "PT1H")
   public void run() {
-    if (!(blobs instanceof FileSystemBlobStore)) {
+    if (!(blobs instanceof SweepableStore)) {
       return;
     }
     try {
@@ -65,7 +69,7 @@ class OrphanBlobSweep {
             swept.blobs(),
             swept.parts());
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       log.warn("Sweeping the blob store failed: {}", e.toString());
     }
   }
@@ -74,27 +78,23 @@ class OrphanBlobSweep {
 
   /** Removes the orphans written before the instant. */
   Swept sweep(Instant before) throws IOException {
-    FileSystemBlobStore store = (FileSystemBlobStore) blobs;
-    List<String> keys = store.keysStoredBefore(before);
-    int removed = 0;
-    for (int from = 0; from < keys.size(); from += BATCH) {
-      List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-      List<String> orphans =
-          jdbc.sql(
-                  """
-                  select k from unnest(cast(:keys as text[])) as k
-                  where not exists (select 1 from document d where d.blob_key = k)
-                    and not exists (select 1 from document d where d.thumbnail_key = k)
-                  """)
-              .param("keys", batch.toArray(String[]::new))
-              .query(String.class)
-              .list();
-      for (String key : orphans) {
-        if (store.delete(key)) {
-          removed++;
-        }
-      }
-    }
-    return new Swept(removed, store.removePartsBefore(before));
+    return sweep((SweepableStore) blobs, references, before);
+  }
+
+  /** The sweep of one store against the modules' references (also for the stores' own tests). */
+  static Swept sweep(SweepableStore store, List<BlobReferences> references, Instant before)
+      throws IOException {
+    int[] removed = {0};
+    store.keysStoredBefore(
+        before,
+        BATCH,
+        page -> {
+          Set<String> orphans = new HashSet<>(page);
+          for (BlobReferences module : references) {
+            orphans.removeAll(module.held(page));
+          }
+          removed[0] += store.removeAll(new ArrayList<>(orphans));
+        });
+    return new Swept(removed[0], store.removePartsBefore(before));
   }
 }

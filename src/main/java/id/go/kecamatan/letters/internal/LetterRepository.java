@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters.internal;
 
 import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.documents.GeneratedFiles;
 import id.go.kecamatan.letters.IssuedLetter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,9 +35,11 @@ public class LetterRepository {
       " from letter l join application a on a.id = l.application_id and a.office_id = l.office_id ";
 
   private final JdbcClient jdbc;
+  private final GeneratedFiles files;
 
-  LetterRepository(JdbcClient jdbc) {
+  LetterRepository(JdbcClient jdbc, GeneratedFiles files) {
     this.jdbc = jdbc;
+    this.files = files;
   }
 
   /** The letter with this verification code, without counting a scan. */
@@ -94,12 +97,17 @@ public class LetterRepository {
         .list();
   }
 
-  /** The signed PDF of one office's letter. */
+  /**
+   * The signed PDF of one office's letter, from the blob store (or, for a letter issued before they
+   * moved there and not yet moved by {@link LetterPdfMove}, from its row).
+   */
   public Optional<byte[]> pdf(UUID officeId, UUID id) {
-    return jdbc.sql("select pdf from letter where office_id = ? and id = ?")
+    record Stored(byte[] pdf, String key) {}
+    return jdbc.sql("select pdf, pdf_key from letter where office_id = ? and id = ?")
         .params(officeId, id)
-        .query((rs, i) -> rs.getBytes(1))
-        .optional();
+        .query((rs, i) -> new Stored(rs.getBytes(1), rs.getString(2)))
+        .optional()
+        .map(stored -> stored.pdf() != null ? stored.pdf() : files.read(stored.key()));
   }
 
   /**

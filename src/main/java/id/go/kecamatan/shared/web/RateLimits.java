@@ -1,5 +1,8 @@
 package id.go.kecamatan.shared.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,10 +30,21 @@ public class RateLimits {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MeterRegistry registry;
 
   RateLimits(JdbcClient jdbc, Clock clock) {
+    this(jdbc, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * Refusals are counted in {@code layanan_rate_limit_refusals_total}, labelled with the limit's
+   * name only (never a client).
+   */
+  @Autowired
+  RateLimits(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.registry = registry;
   }
 
   /**
@@ -97,6 +112,11 @@ public class RateLimits {
     if (taken.isPresent()) {
       return 0;
     }
+    Counter.builder("layanan.rate.limit.refusals")
+        .description("Requests refused by a rate limit, by limit")
+        .tag("limit", limit.name())
+        .register(registry)
+        .increment();
     Instant full = full(limit.name(), client).orElse(now);
     Instant next = (full.isAfter(now) ? full : now).plus(limit.interval());
     Duration wait = Duration.between(now.plus(limit.period()), next);

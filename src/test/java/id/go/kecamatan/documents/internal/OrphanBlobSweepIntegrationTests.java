@@ -79,7 +79,13 @@ class OrphanBlobSweepIntegrationTests {
     Path incoming = properties.dir().resolve("blobs").resolve(".incoming");
     Path stalePart = Files.createTempFile(incoming, "blob-", ".part");
     Path freshPart = Files.createTempFile(incoming, "blob-", ".part");
-    for (String key : List.of(photo.blobKey(), photo.thumbnailKey(), killedPdf, keptKey)) {
+    // a signed letter of the demo data: its PDF lives in the blob store, named by its letter row
+    String letterKey =
+        jdbc.sql("select pdf_key from letter where pdf_key is not null limit 1")
+            .query(String.class)
+            .single();
+    for (String key :
+        List.of(photo.blobKey(), photo.thumbnailKey(), killedPdf, keptKey, letterKey)) {
       age(blob(key), twoHoursAgo);
     }
     age(stalePart, twoHoursAgo);
@@ -91,6 +97,7 @@ class OrphanBlobSweepIntegrationTests {
     assertThat(blobs.exists(killedPdf)).isFalse();
     assertThat(Files.exists(stalePart)).isFalse();
     assertThat(blobs.exists(keptKey)).as("a committed document").isTrue();
+    assertThat(blobs.exists(letterKey)).as("a signed letter").isTrue();
     assertThat(documents.open(jetis, kept.id()).readAllBytes()).isNotEmpty();
     assertThat(blobs.exists(running)).as("younger than an hour").isTrue();
     assertThat(Files.exists(freshPart)).isTrue();

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Calling at a counter (pemanggilan): call the next ticket, call again (not within the set
- * seconds, at most three calls), no-show after three calls (back in the queue once), serve, hold
- * and resume, transfer to another counter or group, finish with an outcome. Every step is guarded
- * by the ticket's current status and counter, takes the office's queue lock, is audited and moves
- * the queue's version for the display boards.
+ * Calling at a counter (pemanggilan): call the next ticket, call again (not within the set seconds,
+ * at most three calls), no-show after three calls (back in the queue once), serve, hold and resume,
+ * transfer to another counter or group, finish with an outcome. Every step is guarded by the
+ * ticket's current status and counter, takes the office's queue lock, is audited and moves the
+ * queue's version for the display boards.
  */
 @Service
 public class Calling {
@@ -127,8 +127,7 @@ public class Calling {
       return Result.refused("counter.error.callsUsed");
     }
     int gap = settings.of(officeId).recallSeconds();
-    if (t.lastCalledAt() != null
-        && Duration.between(t.lastCalledAt(), now).getSeconds() < gap) {
+    if (t.lastCalledAt() != null && Duration.between(t.lastCalledAt(), now).getSeconds() < gap) {
       return Result.refused("counter.error.recallTooSoon");
     }
     jdbc.sql(
@@ -136,7 +135,12 @@ public class Calling {
         .params(Timestamp.from(now), ticketId)
         .update();
     logCall(officeId, t, deskId, now, false);
-    audit.record(officeId, "counter.ticket.recalled", "ticket", ticketId, Map.of("label", t.label(), "calls", t.calls() + 1));
+    audit.record(
+        officeId,
+        "counter.ticket.recalled",
+        "ticket",
+        ticketId,
+        Map.of("label", t.label(), "calls", t.calls() + 1));
     return new Result(reload(officeId, ticketId), null);
   }
 
@@ -163,7 +167,8 @@ public class Calling {
               """)
           .params(Timestamp.from(now), ticketId)
           .update();
-      audit.record(officeId, "counter.ticket.requeued", "ticket", ticketId, Map.of("label", t.label()));
+      audit.record(
+          officeId, "counter.ticket.requeued", "ticket", ticketId, Map.of("label", t.label()));
     } else {
       jdbc.sql(
               """
@@ -172,7 +177,8 @@ public class Calling {
               """)
           .params(Timestamp.from(now), ticketId)
           .update();
-      audit.record(officeId, "counter.ticket.noShow", "ticket", ticketId, Map.of("label", t.label()));
+      audit.record(
+          officeId, "counter.ticket.noShow", "ticket", ticketId, Map.of("label", t.label()));
     }
     announceNearTurns(officeId);
     return new Result(reload(officeId, ticketId), null);
@@ -190,7 +196,12 @@ public class Calling {
             "update ticket set status = 'SERVING', serving_at = ?, version = version + 1 where id = ?")
         .params(Timestamp.from(now), ticketId)
         .update();
-    audit.record(officeId, "counter.ticket.serving", "ticket", ticketId, Map.of("label", found.get().label()));
+    audit.record(
+        officeId,
+        "counter.ticket.serving",
+        "ticket",
+        ticketId,
+        Map.of("label", found.get().label()));
     return new Result(reload(officeId, ticketId), null);
   }
 
@@ -207,7 +218,8 @@ public class Calling {
     jdbc.sql("update ticket set status = 'ON_HOLD', version = version + 1 where id = ?")
         .param(ticketId)
         .update();
-    audit.record(officeId, "counter.ticket.held", "ticket", ticketId, Map.of("label", found.get().label()));
+    audit.record(
+        officeId, "counter.ticket.held", "ticket", ticketId, Map.of("label", found.get().label()));
     return new Result(reload(officeId, ticketId), null);
   }
 
@@ -229,7 +241,12 @@ public class Calling {
             """)
         .params(Timestamp.from(now), ticketId)
         .update();
-    audit.record(officeId, "counter.ticket.resumed", "ticket", ticketId, Map.of("label", found.get().label()));
+    audit.record(
+        officeId,
+        "counter.ticket.resumed",
+        "ticket",
+        ticketId,
+        Map.of("label", found.get().label()));
     return new Result(reload(officeId, ticketId), null);
   }
 
@@ -238,8 +255,7 @@ public class Calling {
    * place by arrival, and is called by that counter (or any counter of that group).
    */
   @Transactional
-  public Result transfer(
-      UUID officeId, UUID deskId, UUID ticketId, UUID toDeskId, UUID toGroupId) {
+  public Result transfer(UUID officeId, UUID deskId, UUID ticketId, UUID toDeskId, UUID toGroupId) {
     lock(officeId);
     Optional<Ticket> found =
         mine(officeId, deskId, ticketId, TicketStatus.CALLED)
@@ -264,12 +280,22 @@ public class Calling {
       to = target.name();
     } else {
       Optional<ServiceGroups.Setting> target =
-          jdbc.sql("select id, prefix, name from service_group where id = ? and office_id = ? and active")
+          jdbc.sql(
+                  "select id, prefix, name from service_group where id = ? and office_id = ? and active")
               .params(toGroupId, officeId)
               .query(
                   (rs, i) ->
                       new ServiceGroups.Setting(
-                          rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), 0, 0, true, null, 0, true, 0))
+                          rs.getObject(1, UUID.class),
+                          rs.getString(2),
+                          rs.getString(3),
+                          0,
+                          0,
+                          true,
+                          null,
+                          0,
+                          true,
+                          0))
               .optional();
       if (target.isEmpty() || target.get().id().equals(t.groupId())) {
         return Result.refused("counter.error.transferTarget");
@@ -284,7 +310,12 @@ public class Calling {
             """)
         .params(targetDesk, group, ticketId)
         .update();
-    audit.record(officeId, "counter.ticket.transferred", "ticket", ticketId, Map.of("label", t.label(), "to", to));
+    audit.record(
+        officeId,
+        "counter.ticket.transferred",
+        "ticket",
+        ticketId,
+        Map.of("label", t.label(), "to", to));
     announceNearTurns(officeId);
     return new Result(reload(officeId, ticketId), null);
   }
@@ -309,7 +340,12 @@ public class Calling {
             """)
         .params(outcome.name(), Timestamp.from(now), Timestamp.from(now), ticketId)
         .update();
-    audit.record(officeId, "counter.ticket.finished", "ticket", ticketId, Map.of("label", found.get().label(), "outcome", outcome.name()));
+    audit.record(
+        officeId,
+        "counter.ticket.finished",
+        "ticket",
+        ticketId,
+        Map.of("label", found.get().label(), "outcome", outcome.name()));
     return new Result(reload(officeId, ticketId), null);
   }
 
@@ -325,19 +361,27 @@ public class Calling {
             .params(applicationId, ticketId, officeId)
             .update();
     if (updated > 0) {
-      audit.record(officeId, "counter.ticket.application", "ticket", ticketId, Map.of("application", applicationId.toString()));
+      audit.record(
+          officeId,
+          "counter.ticket.application",
+          "ticket",
+          ticketId,
+          Map.of("application", applicationId.toString()));
     }
     return updated > 0;
   }
 
   /**
-   * Asks those near their turn in: a ticket waiting outside within the set places comes inside,
-   * and one with a phone or e-mail gets the message (once per joining of the queue).
+   * Asks those near their turn in: a ticket waiting outside within the set places comes inside, and
+   * one with a phone or e-mail gets the message (once per joining of the queue).
    */
   void announceNearTurns(UUID officeId) {
     int ahead = settings.of(officeId).notifyAhead();
     List<UUID> groupIds =
-        jdbc.sql("select id from service_group where office_id = ?").param(officeId).query(UUID.class).list();
+        jdbc.sql("select id from service_group where office_id = ?")
+            .param(officeId)
+            .query(UUID.class)
+            .list();
     List<TicketNearTurn> near = new ArrayList<>();
     for (UUID group : groupIds) {
       List<Ticket> line = queue.waitingIn(officeId, group);
@@ -367,8 +411,11 @@ public class Calling {
   }
 
   private Optional<Ticket> mine(UUID officeId, UUID deskId, UUID ticketId, TicketStatus status) {
-    return queue.get(officeId, ticketId)
-        .filter(t -> t.status() == status && deskId.equals(t.deskId()) && t.day().equals(queue.today()));
+    return queue
+        .get(officeId, ticketId)
+        .filter(
+            t ->
+                t.status() == status && deskId.equals(t.deskId()) && t.day().equals(queue.today()));
   }
 
   private Ticket reload(UUID officeId, UUID ticketId) {

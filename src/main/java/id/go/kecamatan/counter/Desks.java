@@ -149,7 +149,11 @@ public class Desks {
     details.put("groups", new ArrayList<>(groups).stream().map(UUID::toString).toList());
     details.put("active", isActive);
     audit.record(
-        officeId, deskId == null ? "counter.desk.added" : "counter.desk.updated", "service_desk", id, details);
+        officeId,
+        deskId == null ? "counter.desk.added" : "counter.desk.updated",
+        "service_desk",
+        id,
+        details);
     return Outcome.done(id);
   }
 }

@@ -36,7 +36,12 @@ public class Kiosks {
 
   /** A device as the set-up page lists it. */
   public record Device(
-      UUID id, String name, Instant createdAt, Instant enabledAt, Instant revokedAt, boolean pairing) {
+      UUID id,
+      String name,
+      Instant createdAt,
+      Instant enabledAt,
+      Instant revokedAt,
+      boolean pairing) {
 
     public boolean enabled() {
       return enabledAt != null && revokedAt == null;
@@ -112,8 +117,8 @@ public class Kiosks {
   }
 
   /**
-   * Enables the device whose code this is: answers the device's new secret token, once; empty for
-   * a wrong or expired code.
+   * Enables the device whose code this is: answers the device's new secret token, once; empty for a
+   * wrong or expired code.
    */
   @Transactional
   public Optional<String> pair(UUID officeId, String code) {
@@ -131,7 +136,12 @@ public class Kiosks {
                   and revoked_at is null
                 returning id
                 """)
-            .params(hash(token), Timestamp.from(now), officeId, hash(officeId + ":" + code.strip()), Timestamp.from(now))
+            .params(
+                hash(token),
+                Timestamp.from(now),
+                officeId,
+                hash(officeId + ":" + code.strip()),
+                Timestamp.from(now))
             .query(UUID.class)
             .optional();
     device.ifPresent(

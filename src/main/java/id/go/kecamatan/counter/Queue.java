@@ -57,12 +57,7 @@ public class Queue {
   private final Desks desks;
   private final QueueSettings settings;
 
-  Queue(
-      JdbcClient jdbc,
-      Clock clock,
-      ServiceGroups groups,
-      Desks desks,
-      QueueSettings settings) {
+  Queue(JdbcClient jdbc, Clock clock, ServiceGroups groups, Desks desks, QueueSettings settings) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.groups = groups;
@@ -76,7 +71,8 @@ public class Queue {
 
   /** A ticket of this office (another office's is not found). */
   public Optional<Ticket> get(UUID officeId, UUID ticketId) {
-    return jdbc.sql("select " + TicketRows.COLUMNS + " from ticket t where t.id = ? and t.office_id = ?")
+    return jdbc.sql(
+            "select " + TicketRows.COLUMNS + " from ticket t where t.id = ? and t.office_id = ?")
         .params(ticketId, officeId)
         .query(TicketRows::ticket)
         .optional();
@@ -231,7 +227,10 @@ public class Queue {
     if (today.size() >= 3) {
       return Math.max(1, (int) Math.round(today.get(today.size() / 2)));
     }
-    return groups.setting(officeId, groupId).map(ServiceGroups.Setting::minutesPerTicket).orElse(10);
+    return groups
+        .setting(officeId, groupId)
+        .map(ServiceGroups.Setting::minutesPerTicket)
+        .orElse(10);
   }
 
   /** The current version of the office's queue: any change moves it. */
@@ -263,7 +262,8 @@ public class Queue {
             d -> {
               Ticket t = atDesk.get(d.id());
               if (t != null) {
-                current.add(new Call(t.label(), t.spoken(), d.number(), d.name(), t.lastCalledAt()));
+                current.add(
+                    new Call(t.label(), t.spoken(), d.number(), d.name(), t.lastCalledAt()));
               }
             });
     List<Call> recent =

@@ -110,6 +110,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final DemoSurveys surveys;
   private final DemoOutreach outreach;
   private final DemoAnnouncements announcements;
+  private final DemoCounter counter;
   private final org.springframework.beans.factory.ObjectProvider<DemoHistory> history;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
@@ -127,6 +128,7 @@ public class DemoData implements SmartInitializingSingleton {
       DemoSurveys surveys,
       DemoOutreach outreach,
       DemoAnnouncements announcements,
+      DemoCounter counter,
       org.springframework.beans.factory.ObjectProvider<DemoHistory> history,
       SignerProfiles signers,
       SigningKeys signingKeys,
@@ -137,6 +139,7 @@ public class DemoData implements SmartInitializingSingleton {
     this.surveys = surveys;
     this.outreach = outreach;
     this.announcements = announcements;
+    this.counter = counter;
     this.history = history;
     this.signers = signers;
     this.signingKeys = signingKeys;
@@ -244,6 +247,7 @@ public class DemoData implements SmartInitializingSingleton {
       surveys.load(offices.get(office.id()), index);
       outreach.load(offices.get(office.id()), demo.key());
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));
+      counter.load(offices.get(office.id()));
       DemoHistory past = history.getIfAvailable();
       if (past != null) {
         past.load(offices.get(office.id()), demo.key(), index);

@@ -59,7 +59,7 @@ class TicketsIntegrationTests {
         new DataSourceTransactionManager(source),
         clock,
         offices,
-        settings);
+        settings, audit);
   }
 
   HikariDataSource pool() {

@@ -71,8 +71,9 @@ public final class EscPos {
 
   /** Plain ASCII: accents dropped, anything else {@code ?}, control characters removed. */
   static String ascii(String text) {
-    String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "");
+    String plain =
+        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
     StringBuilder b = new StringBuilder(plain.length());
     for (char c : plain.toCharArray()) {
       if (c == '–' || c == '—') {

@@ -156,7 +156,9 @@ class CounterDesk {
     } else {
       redirect.addFlashAttribute(
           "notice",
-          tickets.setPriority(officeId, id, chosen) ? "counter.ticket.prioritySet" : "counter.error.stale");
+          tickets.setPriority(officeId, id, chosen)
+              ? "counter.ticket.prioritySet"
+              : "counter.error.stale");
     }
     return "redirect:" + BASE + "/tiket/" + id;
   }
@@ -169,7 +171,9 @@ class CounterDesk {
     Desks.Desk desk = desk(officeId, deskId);
     model.addAttribute("office", offices.get(officeId));
     model.addAttribute("desk", desk);
-    model.addAttribute("desks", desks.of(officeId).stream().filter(d -> d.active() && !d.id().equals(deskId)).toList());
+    model.addAttribute(
+        "desks",
+        desks.of(officeId).stream().filter(d -> d.active() && !d.id().equals(deskId)).toList());
     model.addAttribute("groups", groups.of(officeId));
     model.addAttribute("current", calling.atDesk(officeId, deskId).orElse(null));
     model.addAttribute("held", calling.heldAt(officeId, deskId));
@@ -241,7 +245,10 @@ class CounterDesk {
   }
 
   private Desks.Desk desk(UUID officeId, UUID deskId) {
-    return desks.get(officeId, deskId).filter(Desks.Desk::active).orElseThrow(NotFoundException::new);
+    return desks
+        .get(officeId, deskId)
+        .filter(Desks.Desk::active)
+        .orElseThrow(NotFoundException::new);
   }
 
   static Optional<UUID> uuid(String raw) {

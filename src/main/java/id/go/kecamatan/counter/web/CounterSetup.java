@@ -55,7 +55,6 @@ class CounterSetup {
         new FieldErrors());
   }
 
-
   @PostMapping(BASE)
   String saveSettings(@ModelAttribute SettingsForm form, Model model, RedirectAttributes redirect) {
     FieldErrors errors =
@@ -121,7 +120,6 @@ class CounterSetup {
   }
 
   // ---- counters -------------------------------------------------------------------------------
-
 
   @GetMapping(BASE + "/loket/baru")
   String newDesk(Model model) {

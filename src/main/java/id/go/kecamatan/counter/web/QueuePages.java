@@ -268,9 +268,7 @@ class QueuePages {
     return "counter/board";
   }
 
-  @GetMapping(
-      path = "/kecamatan/{slug}/antrean/layar/langsung",
-      produces = "text/event-stream")
+  @GetMapping(path = "/kecamatan/{slug}/antrean/layar/langsung", produces = "text/event-stream")
   SseEmitter live(@PathVariable String slug, HttpServletResponse response) throws IOException {
     Office office = office(slug);
     response.setHeader("X-Accel-Buffering", "no");

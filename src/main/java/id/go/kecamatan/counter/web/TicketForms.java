@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a ticket form of the kiosk or the front office: the group must be one of the office's,
- * the priority one of the groups of {@link Priority#CHOSEN}; lansia at the kiosk needs a NIK whose
+ * Checks a ticket form of the kiosk or the front office: the group must be one of the office's, the
+ * priority one of the groups of {@link Priority#CHOSEN}; lansia at the kiosk needs a NIK whose
  * birth date shows the set age (a NIK showing it makes any ticket lansia); contact details are
  * plain and well-formed.
  */
@@ -44,10 +44,7 @@ class TicketForms {
   private final Clock clock;
 
   TicketForms(
-      ServiceGroups groups,
-      QueueSettings settings,
-      IdentityNumbers identityNumbers,
-      Clock clock) {
+      ServiceGroups groups, QueueSettings settings, IdentityNumbers identityNumbers, Clock clock) {
     this.groups = groups;
     this.settings = settings;
     this.identityNumbers = identityNumbers;

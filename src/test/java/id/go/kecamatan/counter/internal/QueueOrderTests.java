@@ -48,8 +48,7 @@ class QueueOrderTests {
     Waiting p3 = walkIn(true, 6);
     Waiting p4 = walkIn(true, 7);
     Waiting p5 = walkIn(true, 8);
-    assertThat(QueueOrder.order(all, NOW, 0, 2))
-        .containsExactly(p1, p2, r1, p3, p4, r2, p5, r3);
+    assertThat(QueueOrder.order(all, NOW, 0, 2)).containsExactly(p1, p2, r1, p3, p4, r2, p5, r3);
   }
 
   @Test

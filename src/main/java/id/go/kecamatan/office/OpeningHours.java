@@ -140,29 +140,34 @@ public class OpeningHours {
    */
   @Transactional
   public FieldErrors save(UUID officeId, Map<String, String> form) {
-    FieldErrors errors = new FieldErrors();
+    FieldErrors all = new FieldErrors();
     List<Day> week = new ArrayList<>();
     for (DayOfWeek weekday : WEEKDAYS) {
       int n = weekday.getValue();
+      FieldErrors errors = new FieldErrors();
       LocalTime opens = time(errors, "opens-" + n, form.get("opens-" + n));
       LocalTime closes = time(errors, "closes-" + n, form.get("closes-" + n));
       LocalTime breakStarts = time(errors, "breakStarts-" + n, form.get("breakStarts-" + n));
       LocalTime breakEnds = time(errors, "breakEnds-" + n, form.get("breakEnds-" + n));
       if (errors.any()) {
+        all.addAll(errors);
         continue;
       }
       if ((opens == null) != (closes == null)) {
         errors.reject(opens == null ? "opens-" + n : "closes-" + n, "openingHours.error.both");
+        all.addAll(errors);
         continue;
       }
       if (opens != null && !opens.isBefore(closes)) {
         errors.reject("closes-" + n, "openingHours.error.order");
+        all.addAll(errors);
         continue;
       }
       if ((breakStarts == null) != (breakEnds == null)) {
         errors.reject(
             breakStarts == null ? "breakStarts-" + n : "breakEnds-" + n,
             "openingHours.error.bothBreak");
+        all.addAll(errors);
         continue;
       }
       if (breakStarts != null
@@ -171,12 +176,17 @@ public class OpeningHours {
               || !breakStarts.isBefore(breakEnds)
               || !breakEnds.isBefore(closes))) {
         errors.reject("breakStarts-" + n, "openingHours.error.break");
+        all.addAll(errors);
+        continue;
+      }
+      if (errors.any()) {
+        all.addAll(errors);
         continue;
       }
       week.add(new Day(weekday, opens, closes, breakStarts, breakEnds));
     }
-    if (errors.any()) {
-      return errors;
+    if (all.any()) {
+      return all;
     }
     jdbc.sql("delete from opening_hours where office_id = ?").param(officeId).update();
     Map<String, Object> details = new LinkedHashMap<>();
@@ -201,7 +211,7 @@ public class OpeningHours {
               : "tutup");
     }
     audit.record(officeId, "office.hours.updated", "office", officeId, details);
-    return errors;
+    return all;
   }
 
   private static LocalTime time(FieldErrors errors, String field, String raw) {

@@ -59,7 +59,8 @@ class TicketsIntegrationTests {
         new DataSourceTransactionManager(source),
         clock,
         offices,
-        settings, audit);
+        settings,
+        audit);
   }
 
   HikariDataSource pool() {

@@ -350,28 +350,6 @@ public class Calling {
   }
 
   /**
-   * Links the application started for the ticket's holder (assisted intake) to the ticket, so the
-   * visit and the application are one story.
-   */
-  @Transactional
-  public boolean linkApplication(UUID officeId, UUID ticketId, UUID applicationId) {
-    int updated =
-        jdbc.sql(
-                "update ticket set application_id = ?, version = version + 1 where id = ? and office_id = ? and status in ('SERVING', 'ON_HOLD', 'DONE')")
-            .params(applicationId, ticketId, officeId)
-            .update();
-    if (updated > 0) {
-      audit.record(
-          officeId,
-          "counter.ticket.application",
-          "ticket",
-          ticketId,
-          Map.of("application", applicationId.toString()));
-    }
-    return updated > 0;
-  }
-
-  /**
    * Asks those near their turn in: a ticket waiting outside within the set places comes inside, and
    * one with a phone or e-mail gets the message (once per joining of the queue).
    */

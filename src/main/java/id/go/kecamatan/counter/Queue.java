@@ -78,6 +78,29 @@ public class Queue {
         .optional();
   }
 
+  /** The contact a ticket's holder left for the message near their turn. */
+  public record Contact(String label, String phone, String email, String statusPath) {}
+
+  /** The contact of a ticket of this office, if its holder left one. */
+  public Optional<Contact> contact(UUID officeId, UUID ticketId) {
+    return jdbc.sql(
+            """
+            select t.label, t.contact_phone, t.contact_email, t.secret, o.slug from ticket t
+            join office o on o.id = t.office_id
+            where t.id = ? and t.office_id = ?
+              and (t.contact_phone is not null or t.contact_email is not null)
+            """)
+        .params(ticketId, officeId)
+        .query(
+            (rs, i) ->
+                new Contact(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    "/kecamatan/" + rs.getString(5) + "/antrean/tiket/" + rs.getString(4)))
+        .optional();
+  }
+
   /** A ticket by the secret of the resident's link. */
   public Optional<Ticket> bySecret(String secret) {
     if (secret == null || !secret.matches("[A-Za-z0-9_-]{10,40}")) {

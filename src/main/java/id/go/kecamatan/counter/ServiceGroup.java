@@ -4,6 +4,6 @@ import java.util.UUID;
 
 /**
  * A service group (kelompok layanan) of an office with the letter of its tickets, e.g. {@code A}
- * "Umum", {@code B} "Kependudukan".
+ * <i>Umum</i>, {@code B} <i>Kependudukan</i>.
  */
 public record ServiceGroup(UUID id, String prefix, String name) {}

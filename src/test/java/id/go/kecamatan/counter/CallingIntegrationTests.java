@@ -163,6 +163,20 @@ class CallingIntegrationTests {
     Ticket near = queue.get(office.id(), outside.id()).orElseThrow();
     assertThat(near.waitOutside()).as("next in line: asked in").isFalse();
     assertThat(queue.standing(near).orElseThrow().position()).isEqualTo(1);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select kind || ' ' || text from notification where recipient = '6281234567890' and office_id = ?")
+                            .param(office.id())
+                            .query(String.class)
+                            .list())
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith("queue.turn ")
+                    .contains("nomor antrean " + outside.number() + " kini urutan ke-1")
+                    .contains("/antrean/tiket/"));
   }
 
   private void callAndFinishCurrent() {

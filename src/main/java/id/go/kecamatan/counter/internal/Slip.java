@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * What a printed ticket says, in the visitor's language already.
  *
- * @param office "Kecamatan Jetis"
- * @param heading "NOMOR ANTREAN"
- * @param number "A-007"
- * @param group "Umum"
- * @param issued "4 Desember 2026 08.15"
- * @param notes further lines (waiting ahead, "tunggu di luar", the QR's caption)
+ * @param office <i>Kecamatan Jetis</i>
+ * @param heading <i>NOMOR ANTREAN</i>
+ * @param number <i>A-007</i>
+ * @param group <i>Umum</i>
+ * @param issued <i>4 Desember 2026 08.15</i>
+ * @param notes further lines (waiting ahead, <i>tunggu di luar</i>, the QR's caption)
  * @param url the resident's page, drawn as a QR code
  */
 public record Slip(

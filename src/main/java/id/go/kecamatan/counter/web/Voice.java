@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The clips of one announcement, in order: chime, "nomor antrean", the letter, each digit, "silakan
- * ke loket", the counter's number in words ("Nomor antrean A nol nol tujuh, silakan ke loket dua").
- * The clips are prerecorded files under {@code /suara/} (src/main/voice/generate.py).
+ * The clips of one announcement, in order: chime, <i>nomor antrean</i>, the letter, each digit,
+ * silakan ke loket<i>, the counter's number in words (</i>Nomor antrean A nol nol tujuh, silakan ke
+ * loket dua). The clips are prerecorded files under {@code /suara/} (src/main/voice/generate.py).
  */
 final class Voice {
 

@@ -293,6 +293,39 @@ class CounterPagesIntegrationTests {
         .contains("Tiket dibuat.", "Penyandang disabilitas", "Bu Sri", "PDF 58 mm");
   }
 
+  @Test
+  void theStatisticsShowTodaysTicketsAndExportThemAsXlsx() throws Exception {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    String page = admin.get("/admin/antrean/statistik").body();
+    assertThat(page)
+        .contains("<h1>Statistik antrean</h1>", "Per hari", "Per jam", "Per kelompok", "Per loket")
+        .contains("A Umum (surat keterangan)", "Loket 2", "Tunggu, median");
+    assertThat(admin.get("/admin/antrean/statistik?dari=kemarin").body())
+        .contains("Periode tidak sah");
+    HttpResponse<byte[]> xlsx = admin.getBytes("/admin/antrean/statistik.xlsx");
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+    long today =
+        jdbc.sql("select count(*) from ticket where office_id = ?")
+            .param(officeId("jetis"))
+            .query(Long.class)
+            .single();
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook wb =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var sheets = wb.getSheets().toList();
+      assertThat(sheets)
+          .extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+          .containsExactly("Per hari", "Per jam", "Per kelompok", "Per loket");
+      var rows = sheets.get(0).read();
+      assertThat(rows.get(0).getCellText(1)).isEqualTo("Tiket");
+      long sum = 0;
+      for (int i = 1; i < rows.size(); i++) {
+        sum += rows.get(i).getCellAsNumber(1).orElseThrow().longValue();
+      }
+      assertThat(sum).isEqualTo(today).isPositive();
+    }
+  }
+
   private String pairingCode(WebClient admin, String name) {
     String page = admin.post("/admin/antrean/pengaturan/anjungan", "name", name).body();
     Matcher m = Pattern.compile("id=\"kiosk-code\">(\\d{6})<").matcher(page);

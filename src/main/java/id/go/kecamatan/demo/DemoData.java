@@ -111,6 +111,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final DemoOutreach outreach;
   private final DemoAnnouncements announcements;
   private final DemoFaqs faqs;
+  private final DemoCounter counter;
   private final org.springframework.beans.factory.ObjectProvider<DemoHistory> history;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
@@ -129,6 +130,7 @@ public class DemoData implements SmartInitializingSingleton {
       DemoOutreach outreach,
       DemoAnnouncements announcements,
       DemoFaqs faqs,
+      DemoCounter counter,
       org.springframework.beans.factory.ObjectProvider<DemoHistory> history,
       SignerProfiles signers,
       SigningKeys signingKeys,
@@ -140,6 +142,7 @@ public class DemoData implements SmartInitializingSingleton {
     this.outreach = outreach;
     this.announcements = announcements;
     this.faqs = faqs;
+    this.counter = counter;
     this.history = history;
     this.signers = signers;
     this.signingKeys = signingKeys;
@@ -248,6 +251,7 @@ public class DemoData implements SmartInitializingSingleton {
       outreach.load(offices.get(office.id()), demo.key());
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));
       faqs.load(offices.get(office.id()), demo.key(), regencyUser(regency));
+      counter.load(offices.get(office.id()));
       DemoHistory past = history.getIfAvailable();
       if (past != null) {
         past.load(offices.get(office.id()), demo.key(), index);

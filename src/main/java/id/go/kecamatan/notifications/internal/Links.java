@@ -62,6 +62,11 @@ public class Links {
   }
 
   /** The office administrator's announcements. */
+  /** A queue ticket's page for its holder ({@code path} as the counter module gives it). */
+  public String site(String path) {
+    return base.get() + path;
+  }
+
   public String announcements() {
     return base.get() + "/admin/sosialisasi/pengumuman";
   }

@@ -73,7 +73,14 @@ public enum MessageKind {
           Placeholder.ANNOUNCEMENT_TITLE,
           Placeholder.DAY,
           Placeholder.ANNOUNCEMENT_ENDS,
-          Placeholder.ANNOUNCEMENT_LINK));
+          Placeholder.ANNOUNCEMENT_LINK)),
+  QUEUE_NEAR_TURN(
+      "queue.turn",
+      List.of(
+          Placeholder.OFFICE,
+          Placeholder.QUEUE_NUMBER,
+          Placeholder.QUEUE_POSITION,
+          Placeholder.QUEUE_LINK));
 
   private final String code;
   private final List<String> placeholders;
@@ -150,6 +157,9 @@ public enum MessageKind {
     public static final String ANNOUNCEMENT_TITLE = "pengumuman.judul";
     public static final String ANNOUNCEMENT_ENDS = "pengumuman.berakhir";
     public static final String ANNOUNCEMENT_LINK = "tautan.pengumuman";
+    public static final String QUEUE_NUMBER = "antrean.nomor";
+    public static final String QUEUE_POSITION = "antrean.urutan";
+    public static final String QUEUE_LINK = "tautan.antrean";
 
     /** Every message about a complaint knows these. */
     static final List<String> COMPLAINT =

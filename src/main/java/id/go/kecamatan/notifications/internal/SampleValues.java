@@ -80,6 +80,11 @@ public class SampleValues {
     values.put(Placeholder.ANNOUNCEMENT_TITLE, "Pelayanan tutup sementara Jumat pagi");
     values.put(Placeholder.ANNOUNCEMENT_ENDS, Formats.longDate(today.plusDays(10), INDONESIAN));
     values.put(Placeholder.ANNOUNCEMENT_LINK, links.announcements());
+    values.put(Placeholder.QUEUE_NUMBER, "B-014");
+    values.put(Placeholder.QUEUE_POSITION, "3");
+    values.put(
+        Placeholder.QUEUE_LINK,
+        links.site("/kecamatan/" + office.slug() + "/antrean/tiket/Xk4TqP9wLm2RvB7sNd3H"));
     values.put(Placeholder.REPORTER, "Siti Aminah");
     values.put(Placeholder.COMPLAINT_CODE, complaint);
     values.put(Placeholder.COMPLAINT_LINK, links.complaint(complaint));

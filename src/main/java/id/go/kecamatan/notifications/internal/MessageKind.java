@@ -73,7 +73,9 @@ public enum MessageKind {
           Placeholder.ANNOUNCEMENT_TITLE,
           Placeholder.DAY,
           Placeholder.ANNOUNCEMENT_ENDS,
-          Placeholder.ANNOUNCEMENT_LINK));
+          Placeholder.ANNOUNCEMENT_LINK)),
+  KTP_RECORDED("ktp.recorded", Placeholder.KTP),
+  KTP_READY("ktp.ready", Placeholder.KTP);
 
   private final String code;
   private final List<String> placeholders;
@@ -160,6 +162,12 @@ public enum MessageKind {
       all.addAll(List.of(more));
       return all;
     }
+
+    public static final String KTP_CODE = "ktp.kode";
+    public static final String KTP_LINK = "tautan.ktp";
+
+    /** Every message about an e-KTP card knows these. */
+    static final List<String> KTP = List.of(NAME, KTP_CODE, OFFICE, KTP_LINK);
 
     public static final String SURVEY_LINK = "tautan.survei";
     public static final String SURVEY_EXPIRES = "survei.berlaku";

@@ -98,6 +98,8 @@ public class SampleValues {
                     prefix + "-H8KD3MRT", "Jalan dan jembatan", today.minusDays(1))),
             2));
     values.put(Placeholder.COMPLAINTS_LINK, links.overdueComplaints());
+    values.put(Placeholder.KTP_CODE, prefix + "-M5QT9VKC");
+    values.put(Placeholder.KTP_LINK, links.ktp(prefix + "-M5QT9VKC"));
     values.put(Placeholder.SURVEY_LINK, links.survey("/survei/contoh"));
     values.put(Placeholder.SURVEY_EXPIRES, Formats.longDate(today.plusDays(14), INDONESIAN));
     return values;

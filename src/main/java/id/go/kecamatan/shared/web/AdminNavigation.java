@@ -129,7 +129,12 @@ public final class AdminNavigation {
                       "/admin/sosialisasi/pengumuman",
                       "outreach.announcements.admin",
                       "outreach.announcements.nav.help",
-                      ADMIN))),
+                      ADMIN),
+                  link(
+                      "/admin/ktp-el",
+                      "appointments.nav",
+                      "appointments.nav.help",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE, Role.VERIFIER)))),
           new Section(
               "surat",
               "nav.section.letters",

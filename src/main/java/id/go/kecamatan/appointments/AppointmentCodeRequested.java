@@ -12,4 +12,9 @@ import java.util.UUID;
  * @param email the e-mail address, or null (one of the two is given)
  */
 public record AppointmentCodeRequested(
-    UUID officeId, UUID appointmentId, String phone, String email, String code, Instant expiresAt) {}
+    UUID officeId,
+    UUID appointmentId,
+    String phone,
+    String email,
+    String code,
+    Instant expiresAt) {}

@@ -3,9 +3,9 @@ package id.go.kecamatan.appointments;
 import java.util.UUID;
 
 /**
- * A kind of appointment an office offers (jenis janji temu): the e-KTP recording, or a service group
- * of the counter, with its slot length, seats per slot, how many days ahead it can be booked, and a
- * daily quota of persons (e.g. 50 e-KTP recordings a day).
+ * A kind of appointment an office offers (jenis janji temu): the e-KTP recording, or a service
+ * group of the counter, with its slot length, seats per slot, how many days ahead it can be booked,
+ * and a daily quota of persons (e.g. 50 e-KTP recordings a day).
  *
  * @param serviceGroupId the counter's service group a check-in issues a ticket of, or null
  * @param dailyQuota persons a day at most, or null for the seats alone

@@ -293,15 +293,14 @@ public class Bookings {
         });
   }
 
-  private List<Person> persons(
-      AppointmentType type, Form form, LocalDate day, FieldErrors errors) {
+  private List<Person> persons(AppointmentType type, Form form, LocalDate day, FieldErrors errors) {
     List<Person> persons = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     // rows left empty are no persons, but the first row is always someone
     List<PersonForm> given = new ArrayList<>();
-    List<PersonForm> typed = form.persons() == null ? List.of() : form.persons();
-    for (int i = 0; i < typed.size(); i++) {
-      PersonForm p = typed.get(i);
+    List<PersonForm> rows = form.persons() == null ? List.of() : form.persons();
+    for (int i = 0; i < rows.size(); i++) {
+      PersonForm p = rows.get(i);
       if (i == 0 || !(isBlank(p.nik()) && isBlank(p.name()))) {
         given.add(p == null ? new PersonForm("", "", false) : p);
       }
@@ -331,8 +330,7 @@ public class Bookings {
       String name = FieldErrors.clean(p.name());
       errors.text("name" + i, name, KtpCards.MAX_NAME);
       if (nik != null && type.kind() == AppointmentType.Kind.KTP) {
-        LocalDate birth =
-            Eligibility.birthDate(identities.decodeNik(nik).birthDate(), today);
+        LocalDate birth = Eligibility.birthDate(identities.decodeNik(nik).birthDate(), today);
         if (!Eligibility.mayRecordKtp(birth, day, p.married())) {
           errors.reject(
               field,
@@ -355,7 +353,8 @@ public class Bookings {
     return transactions.execute(
         tx -> {
           Optional<Map<String, Object>> row =
-              jdbc.sql(
+              jdbc
+                  .sql(
                       """
                       select id, office_id, status, otp_hash, otp_tries, seat_free_at, released
                       from appointment where code = ? for update
@@ -387,8 +386,7 @@ public class Bookings {
                 .param(id)
                 .update();
             return Outcome.<Confirmed>failed(
-                new FieldErrors()
-                    .reject("otp", "appointments.error.otp", MAX_TRIES - tries - 1));
+                new FieldErrors().reject("otp", "appointments.error.otp", MAX_TRIES - tries - 1));
           }
           String secret = secret();
           UUID officeId = (UUID) row.get().get("office_id");
@@ -473,7 +471,8 @@ public class Bookings {
                             seat_free_at = ?
                           where id = ? and status = 'BOOKED'
                           """)
-                      .params(Timestamp.from(now), Timestamp.from(now.plus(cancelHold)), booking.id())
+                      .params(
+                          Timestamp.from(now), Timestamp.from(now.plus(cancelHold)), booking.id())
                       .update();
               if (updated == 0) {
                 return false;
@@ -496,7 +495,8 @@ public class Bookings {
    * taken first (a full slot refuses and nothing changes), then the old seats are given back at
    * once (they were never free for others in between, so no hold is needed).
    */
-  public FieldErrors reschedule(Booking booking, AppointmentType type, String rawDay, String rawStart) {
+  public FieldErrors reschedule(
+      Booking booking, AppointmentType type, String rawDay, String rawStart) {
     FieldErrors errors = new FieldErrors();
     LocalDate today = LocalDate.now(clock.withZone(WIB));
     LocalDate day;
@@ -546,12 +546,7 @@ public class Bookings {
                                 update appointment set day = ?, start_time = ?, reminded_at = null
                                 where id = ? and status = 'BOOKED' and day = ? and start_time = ?
                                 """)
-                            .params(
-                                newDay,
-                                newStart,
-                                booking.id(),
-                                booking.day(),
-                                booking.start())
+                            .params(newDay, newStart, booking.id(), booking.day(), booking.start())
                             .update();
                     if (moved == 0) {
                       tx.setRollbackOnly();

@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The seats of the slots, taken and given back in the caller's transaction. A slot's row counts
- * the persons booked against its seats; {@code CHECK (booked <= seats)} in the database makes an
+ * The seats of the slots, taken and given back in the caller's transaction. A slot's row counts the
+ * persons booked against its seats; {@code CHECK (booked <= seats)} in the database makes an
  * overbooked slot impossible, whatever runs on however many nodes, and the guarded update {@code
  * booked + n <= seats} turns a full slot into a clear refusal instead of an error. The daily quota
- * of a type works the same way on its day row. Rows are locked slot first, then day, in every
- * path, so two transactions never wait on each other in a circle.
+ * of a type works the same way on its day row. Rows are locked slot first, then day, in every path,
+ * so two transactions never wait on each other in a circle.
  */
 @Component
 class Seats {

@@ -296,7 +296,7 @@ class BookingsIntegrationTests {
     assertThat(pair.errors().get("start").key()).isEqualTo("appointments.error.quotaReached");
     assertThat(
             jdbc.sql(
-                    "select booked from appointment_slot where type_id = ? and start_time = '08:10'")
+                    "select coalesce(sum(booked), 0) from appointment_slot where type_id = ? and start_time = '08:10'")
                 .param(type.id())
                 .query(Integer.class)
                 .single())

@@ -104,7 +104,7 @@ public class Bookings {
   public record Held(UUID id, String code, Instant expiresAt) {}
 
   /** A confirmed booking: its code and the secret of its cancel/reschedule link (shown once). */
-  public record Confirmed(String code, String manageSecret) {}
+  public record Confirmed(String code, String manageSecret) implements java.io.Serializable {}
 
   /** A slot of a day with its free seats. */
   public record Slot(LocalTime start, int free) {}
@@ -572,6 +572,47 @@ public class Bookings {
     } catch (DuplicateKeyException e) {
       return errors.reject("day", "appointments.error.alreadyBooked");
     }
+  }
+
+  /** What a message about a booking says: who, what, when, and the contact. */
+  public record Notice(
+      String name,
+      String code,
+      String typeName,
+      AppointmentType.Kind kind,
+      LocalDate day,
+      LocalTime start,
+      int persons,
+      String phone,
+      String email,
+      String status) {}
+
+  /** The notice of the office's booking. */
+  public Optional<Notice> notice(UUID officeId, UUID id) {
+    return jdbc.sql(
+            """
+            select a.code, a.day, a.start_time, a.persons, a.phone, a.email, a.status,
+              t.name as type_name, t.kind,
+              (select p.name from appointment_person p where p.appointment_id = a.id
+               order by p.position limit 1) as person
+            from appointment a join appointment_type t on t.id = a.type_id
+            where a.id = ? and a.office_id = ?
+            """)
+        .params(id, officeId)
+        .query(
+            (rs, n) ->
+                new Notice(
+                    rs.getString("person"),
+                    rs.getString("code"),
+                    rs.getString("type_name"),
+                    AppointmentType.Kind.valueOf(rs.getString("kind")),
+                    rs.getObject("day", LocalDate.class),
+                    rs.getTime("start_time").toLocalTime(),
+                    rs.getInt("persons"),
+                    rs.getString("phone"),
+                    rs.getString("email"),
+                    rs.getString("status")))
+        .optional();
   }
 
   /** Notes the check-in and the ticket it issued. */

@@ -133,7 +133,12 @@ public class KtpCards {
       boolean interimLetter) {}
 
   /** What a list action did: the cards moved and the codes left as they were. */
-  public record Moved(int moved, List<String> skipped) {}
+  public record Moved(int moved, List<String> skipped) implements java.io.Serializable {
+
+    public Moved {
+      skipped = List.copyOf(skipped);
+    }
+  }
 
   /** The pick-up check at the desk. */
   public record PickUpForm(

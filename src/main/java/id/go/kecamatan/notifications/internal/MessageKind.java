@@ -75,7 +75,10 @@ public enum MessageKind {
           Placeholder.ANNOUNCEMENT_ENDS,
           Placeholder.ANNOUNCEMENT_LINK)),
   KTP_RECORDED("ktp.recorded", Placeholder.KTP),
-  KTP_READY("ktp.ready", Placeholder.KTP);
+  KTP_READY("ktp.ready", Placeholder.KTP),
+  APPOINTMENT_BOOKED(
+      "appointment.booked", Placeholder.withAppointment(Placeholder.APPOINTMENT_LINK)),
+  APPOINTMENT_REMINDER("appointment.reminder", Placeholder.APPOINTMENT);
 
   private final String code;
   private final List<String> placeholders;
@@ -168,6 +171,23 @@ public enum MessageKind {
 
     /** Every message about an e-KTP card knows these. */
     static final List<String> KTP = List.of(NAME, KTP_CODE, OFFICE, KTP_LINK);
+
+    public static final String APPOINTMENT_CODE = "janji.kode";
+    public static final String APPOINTMENT_TYPE = "janji.layanan";
+    public static final String APPOINTMENT_TIME = "janji.waktu";
+    public static final String APPOINTMENT_BRING = "janji.bawa";
+    public static final String APPOINTMENT_LINK = "tautan.janji";
+
+    /** Every message about a booking knows these. */
+    static final List<String> APPOINTMENT =
+        List.of(
+            NAME, APPOINTMENT_CODE, APPOINTMENT_TYPE, APPOINTMENT_TIME, OFFICE, APPOINTMENT_BRING);
+
+    static List<String> withAppointment(String... more) {
+      List<String> all = new ArrayList<>(APPOINTMENT);
+      all.addAll(List.of(more));
+      return all;
+    }
 
     public static final String SURVEY_LINK = "tautan.survei";
     public static final String SURVEY_EXPIRES = "survei.berlaku";

@@ -345,7 +345,7 @@ public class KtpCards {
                 jdbc
                     .sql(
                         """
-                        update ktp_card c set status = :to, status_at = :now, version = version + 1
+                        update ktp_card c set status = :to, status_at = :now, version = c.version + 1
                         from ktp_card old
                         where c.id = :id and c.office_id = :office and old.id = c.id
                           and c.status in (:earlier)

@@ -107,6 +107,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
   private final DemoComplaints complaints;
+  private final DemoAppointments appointments;
   private final DemoSurveys surveys;
   private final DemoOutreach outreach;
   private final DemoAnnouncements announcements;
@@ -124,6 +125,7 @@ public class DemoData implements SmartInitializingSingleton {
       TransactionTemplate transactions,
       DemoApplications applications,
       DemoComplaints complaints,
+      DemoAppointments appointments,
       DemoSurveys surveys,
       DemoOutreach outreach,
       DemoAnnouncements announcements,
@@ -134,6 +136,7 @@ public class DemoData implements SmartInitializingSingleton {
     this.secondFactors = secondFactors;
     this.applications = applications;
     this.complaints = complaints;
+    this.appointments = appointments;
     this.surveys = surveys;
     this.outreach = outreach;
     this.announcements = announcements;
@@ -241,6 +244,7 @@ public class DemoData implements SmartInitializingSingleton {
       }
       applications.load(offices.get(office.id()), demo.key());
       complaints.load(offices.get(office.id()), demo.key());
+      appointments.load(offices.get(office.id()), demo.key());
       surveys.load(offices.get(office.id()), index);
       outreach.load(offices.get(office.id()), demo.key());
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));

@@ -48,6 +48,7 @@ class KtpCardPagesIntegrationTests {
     Matcher id = CARD.matcher(WebClient.location(saved));
     assertThat(id.find()).isTrue();
     HttpResponse<String> card = desk.get("/admin/ktp-el/" + id.group(1));
+    assertThat(card.body()).contains("Perekaman disimpan");
     Matcher code = CODE.matcher(card.body());
     assertThat(code.find()).isTrue();
     return new String[] {id.group(1), code.group(1)};
@@ -74,7 +75,6 @@ class KtpCardPagesIntegrationTests {
     String id = card[0];
     String code = card[1];
     assertThat(desk.get("/admin/ktp-el/" + id).body())
-        .contains("Perekaman disimpan")
         .contains("Direkam")
         .contains("Tandai &#34;Menunggu verifikasi pusat&#34;");
     await().atMost(Duration.ofSeconds(30)).until(() -> notifications("ktp.recorded", code) == 1);
@@ -242,12 +242,13 @@ class KtpCardPagesIntegrationTests {
     desk.get("/admin/ktp-el/baru");
     for (List<String> bad :
         List.of(
-            List.of(KtpFixtures.nik(false), "<script>alert(1)</script>", "tidak boleh berisi"),
-            List.of(KtpFixtures.nik(false), "Budi\u0007Santoso", "karakter kendali"),
-            List.of(KtpFixtures.nik(false), "B".repeat(10_000), "paling banyak 120"),
+            List.of(KtpFixtures.nik(false), "<script>alert(1)</script>", "boleh berisi tag HTML"),
+            List.of(
+                KtpFixtures.nik(false), "Budi\u0007Santoso", "karakter yang tidak diperbolehkan"),
+            List.of(KtpFixtures.nik(false), "B".repeat(10_000), "paling banyak 120 karakter"),
             List.of("3516163102900001", "Budi Santoso", "NIK harus 16 angka yang sah"),
             List.of("1".repeat(5_000), "Budi Santoso", "NIK harus 16 angka yang sah"),
-            List.of("", "", "wajib diisi"))) {
+            List.of("", "", "Wajib diisi"))) {
       HttpResponse<String> refused =
           desk.post(
               "/admin/ktp-el/baru",

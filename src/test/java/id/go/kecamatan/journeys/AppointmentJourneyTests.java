@@ -125,7 +125,7 @@ class AppointmentJourneyTests extends BrowserJourney {
       // both cards move on together to "siap diambil"
       desk.navigate("/admin/ktp-el?status=RECORDED");
       for (String nik : List.of(sister, brother)) {
-        desk.getByLabel(Pattern.compile(Pattern.quote(cardCode(nik)))).check();
+        desk.getByLabel(cardCode(nik)).check();
       }
       desk.getByLabel("Pindahkan ke langkah")
           .selectOption(

@@ -76,7 +76,7 @@ class KtpCardPagesIntegrationTests {
     String code = card[1];
     assertThat(desk.get("/admin/ktp-el/" + id).body())
         .contains("Direkam")
-        .contains("Tandai &#34;Menunggu verifikasi pusat&#34;");
+        .contains("Tandai \"Menunggu verifikasi pusat\"");
     await().atMost(Duration.ofSeconds(30)).until(() -> notifications("ktp.recorded", code) == 1);
 
     // the resident opens the card with the code and the phone's last four digits
@@ -108,7 +108,7 @@ class KtpCardPagesIntegrationTests {
         desk.post("/admin/ktp-el/langkah", "kartu", id, "ke", "PRINTED", "status", "", "q", "");
     assertThat(listed.statusCode()).isEqualTo(302);
     assertThat(desk.get(WebClient.location(listed).replaceFirst("^https?://[^/]+", "")).body())
-        .contains("1 kartu dipindahkan ke &#34;Dicetak&#34;");
+        .contains("1 kartu dipindahkan ke \"Dicetak\"");
     // an interim letter meanwhile
     desk.get("/admin/ktp-el/" + id);
     assertThat(

@@ -1,5 +1,6 @@
 package id.go.kecamatan.counter;
 
+import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.office.Offices;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -83,13 +84,16 @@ public class Tickets {
   private final Clock clock;
   private final Offices offices;
   private final QueueSettings settings;
+  private final AuditTrail audit;
 
   Tickets(
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager,
       Clock clock,
       Offices offices,
-      QueueSettings settings) {
+      QueueSettings settings,
+      AuditTrail audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
@@ -301,6 +305,41 @@ public class Tickets {
       throw new NoNumbersLeft();
     }
     return number;
+  }
+
+  /**
+   * Sets or clears ({@code priority} null) the priority group of a waiting ticket of this office;
+   * false when it is not waiting (any more).
+   */
+  public boolean setPriority(UUID officeId, UUID ticketId, Priority priority) {
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            status -> {
+              QueueChanges.bump(jdbc, officeId, clock.instant());
+              boolean set =
+                  jdbc.sql(
+                              """
+                              update ticket set priority = ?, version = version + 1
+                              where id = ? and office_id = ? and status = 'WAITING' and day = ?
+                                and scheduled_at is null
+                              """)
+                          .params(
+                              priority == null ? null : priority.name(),
+                              ticketId,
+                              officeId,
+                              LocalDate.now(clock))
+                          .update()
+                      > 0;
+              if (set) {
+                audit.record(
+                    officeId,
+                    "counter.ticket.priority",
+                    "ticket",
+                    ticketId,
+                    java.util.Map.of("priority", priority == null ? "-" : priority.name()));
+              }
+              return set;
+            }));
   }
 
   /** {@code A-007}; four digits when the range goes past 999. */

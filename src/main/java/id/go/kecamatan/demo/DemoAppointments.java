@@ -66,7 +66,8 @@ class DemoAppointments {
 
   void load(Office office, String key) {
     String prefix = office.code().replace(".", "");
-    UUID group = group(office.id(), "K", "Kependudukan (KTP-el)");
+    // the counter's groups (DemoCounter): B for population matters and the e-KTP, A general
+    UUID group = group(office.id(), "B", "Kependudukan dan KTP-el");
     AppointmentType ktp =
         type(
             office,
@@ -78,7 +79,7 @@ class DemoAppointments {
             new AppointmentTypes.Form(
                 "SERVICE",
                 "Konsultasi dan pengajuan di loket",
-                group(office.id(), "J", "Janji temu umum").toString(),
+                group(office.id(), "A", "Umum (surat keterangan)").toString(),
                 "15",
                 "2",
                 "14",

@@ -111,6 +111,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final DemoSurveys surveys;
   private final DemoOutreach outreach;
   private final DemoAnnouncements announcements;
+  private final DemoCounter counter;
   private final org.springframework.beans.factory.ObjectProvider<DemoHistory> history;
   private final SignerProfiles signers;
   private final SigningKeys signingKeys;
@@ -129,6 +130,7 @@ public class DemoData implements SmartInitializingSingleton {
       DemoSurveys surveys,
       DemoOutreach outreach,
       DemoAnnouncements announcements,
+      DemoCounter counter,
       org.springframework.beans.factory.ObjectProvider<DemoHistory> history,
       SignerProfiles signers,
       SigningKeys signingKeys,
@@ -140,6 +142,7 @@ public class DemoData implements SmartInitializingSingleton {
     this.surveys = surveys;
     this.outreach = outreach;
     this.announcements = announcements;
+    this.counter = counter;
     this.history = history;
     this.signers = signers;
     this.signingKeys = signingKeys;
@@ -244,10 +247,12 @@ public class DemoData implements SmartInitializingSingleton {
       }
       applications.load(offices.get(office.id()), demo.key());
       complaints.load(offices.get(office.id()), demo.key());
-      appointments.load(offices.get(office.id()), demo.key());
       surveys.load(offices.get(office.id()), index);
       outreach.load(offices.get(office.id()), demo.key());
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));
+      counter.load(offices.get(office.id()));
+      // after the counter: the bookings check in to its service groups
+      appointments.load(offices.get(office.id()), demo.key());
       DemoHistory past = history.getIfAvailable();
       if (past != null) {
         past.load(offices.get(office.id()), demo.key(), index);

@@ -44,6 +44,7 @@ class TicketsIntegrationTests {
   @Autowired Offices offices;
   @Autowired QueueSettings settings;
   @Autowired Tickets tickets;
+  @Autowired id.go.kecamatan.audit.AuditTrail audit;
 
   Office office;
 
@@ -58,7 +59,8 @@ class TicketsIntegrationTests {
         new DataSourceTransactionManager(source),
         clock,
         offices,
-        settings);
+        settings,
+        audit);
   }
 
   HikariDataSource pool() {

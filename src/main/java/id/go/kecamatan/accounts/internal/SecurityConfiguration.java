@@ -89,6 +89,11 @@ class SecurityConfiguration {
                     .hasRole(Role.OFFICE_ADMIN.name())
                     .requestMatchers("/admin/survei", "/admin/survei/**")
                     .hasAnyRole(Role.OFFICE_ADMIN.name(), Role.SIGNER.name())
+                    // the counter queue: set-up the office admin's, calling the front office's
+                    .requestMatchers("/admin/antrean/pengaturan", "/admin/antrean/pengaturan/**")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/antrean", "/admin/antrean/**")
+                    .hasAnyRole(Role.OFFICE_ADMIN.name(), Role.FRONT_OFFICE.name())
                     .requestMatchers("/admin/loket", "/admin/loket/**")
                     .hasAnyRole(
                         Role.OFFICE_ADMIN.name(),

@@ -77,7 +77,10 @@ public final class AdminNavigation {
                   Role.OFFICE_ADMIN,
                   Role.SIGNER,
                   Role.FRONT_OFFICE,
-                  Role.VILLAGE_OPERATOR)));
+                  Role.VILLAGE_OPERATOR)),
+          // the counter queue, daily work of the front office; the office admin reaches it
+          // through the Kantor section (its navigation is full)
+          link("/admin/antrean", "counter.nav", "counter.nav.help", Set.of(Role.FRONT_OFFICE)));
 
   /** The sections, in the order of the navigation. */
   public static final List<Section> SECTIONS =
@@ -184,6 +187,12 @@ public final class AdminNavigation {
                   link("/admin/kantor", "admin.profile", "admin.profile.help", ADMIN),
                   link("/admin/pejabat", "admin.officials", "nav.help.officials", ADMIN),
                   link("/admin/kalender", "admin.calendar", "admin.calendar.help", ADMIN),
+                  link(
+                      "/admin/kantor/jam-layanan",
+                      "openingHours.title",
+                      "openingHours.nav.help",
+                      ADMIN),
+                  link("/admin/antrean", "counter.nav", "counter.nav.adminHelp", ADMIN),
                   link("/admin/desa", "admin.villages", "nav.help.villages", ANY),
                   link("/admin/pesan", "notifications.nav", "nav.help.messageLog", ADMIN),
                   link(

@@ -45,7 +45,8 @@ class AppointmentJourneyTests extends BrowserJourney {
     String brother = nik(14, 9, 1);
     String code;
     try (BrowserContext noScript = newPhoneContextWithoutJavaScript();
-        BrowserContext office = newPhoneContext()) {
+        BrowserContext office = newPhoneContext();
+        BrowserContext administrator = newPhoneContext()) {
       Page resident = noScript.newPage();
       resident.navigate("/kecamatan/jetis/janji");
       assertThat(heading(resident)).hasText("Buat janji temu");
@@ -178,7 +179,7 @@ class AppointmentJourneyTests extends BrowserJourney {
                           .query(Long.class)
                           .single()
                       == 1);
-      Page admin = office.newPage();
+      Page admin = administrator.newPage();
       CaseworkJourneyTests.signIn(admin, "admin.jetis");
       admin.navigate("/admin/pesan");
       assertThat(admin.locator("main")).containsText("KTP-el siap diambil");

@@ -107,6 +107,7 @@ public class DemoData implements SmartInitializingSingleton {
   private final TransactionTemplate transactions;
   private final DemoApplications applications;
   private final DemoComplaints complaints;
+  private final DemoAppointments appointments;
   private final DemoSurveys surveys;
   private final DemoOutreach outreach;
   private final DemoAnnouncements announcements;
@@ -126,6 +127,7 @@ public class DemoData implements SmartInitializingSingleton {
       TransactionTemplate transactions,
       DemoApplications applications,
       DemoComplaints complaints,
+      DemoAppointments appointments,
       DemoSurveys surveys,
       DemoOutreach outreach,
       DemoAnnouncements announcements,
@@ -138,6 +140,7 @@ public class DemoData implements SmartInitializingSingleton {
     this.secondFactors = secondFactors;
     this.applications = applications;
     this.complaints = complaints;
+    this.appointments = appointments;
     this.surveys = surveys;
     this.outreach = outreach;
     this.announcements = announcements;
@@ -252,6 +255,8 @@ public class DemoData implements SmartInitializingSingleton {
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));
       faqs.load(offices.get(office.id()), demo.key(), regencyUser(regency));
       counter.load(offices.get(office.id()));
+      // after the counter: the bookings check in to its service groups
+      appointments.load(offices.get(office.id()), demo.key());
       DemoHistory past = history.getIfAvailable();
       if (past != null) {
         past.load(offices.get(office.id()), demo.key(), index);

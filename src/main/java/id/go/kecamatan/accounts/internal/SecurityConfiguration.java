@@ -152,6 +152,16 @@ class SecurityConfiguration {
                         Role.SIGNER.name(),
                         Role.FRONT_OFFICE.name(),
                         Role.VILLAGE_OPERATOR.name())
+                    // e-KTP cards: recorded and handed over at the front desk, moved on by
+                    // whoever follows them up with Dukcapil
+                    .requestMatchers("/admin/janji/jenis", "/admin/janji/jenis/**")
+                    .hasRole(Role.OFFICE_ADMIN.name())
+                    .requestMatchers("/admin/janji", "/admin/janji/**")
+                    .hasAnyRole(
+                        Role.OFFICE_ADMIN.name(), Role.FRONT_OFFICE.name(), Role.VERIFIER.name())
+                    .requestMatchers("/admin/ktp-el", "/admin/ktp-el/**")
+                    .hasAnyRole(
+                        Role.OFFICE_ADMIN.name(), Role.FRONT_OFFICE.name(), Role.VERIFIER.name())
                     .requestMatchers(
                         "/admin/**", "/akun/**", "/masuk/kode/**", "/masuk/dua-langkah/**")
                     .authenticated()

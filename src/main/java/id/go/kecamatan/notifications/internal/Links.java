@@ -36,6 +36,16 @@ public class Links {
     return base.get() + "/pengaduan/status?kode=" + trackingCode;
   }
 
+  /** A booking's cancel/reschedule page, at its path ({@code /janji/kelola/<secret>}). */
+  public String appointment(String path) {
+    return base.get() + path;
+  }
+
+  /** Where a resident follows an e-KTP card: the look-up with the code filled in. */
+  public String ktp(String code) {
+    return base.get() + "/ktp-el?kode=" + code;
+  }
+
   /** Where the resident downloads the letter: the status page, which has the download link. */
   public String download(String trackingCode) {
     return status(trackingCode);

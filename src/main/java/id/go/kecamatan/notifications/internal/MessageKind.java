@@ -80,7 +80,12 @@ public enum MessageKind {
           Placeholder.OFFICE,
           Placeholder.QUEUE_NUMBER,
           Placeholder.QUEUE_POSITION,
-          Placeholder.QUEUE_LINK));
+          Placeholder.QUEUE_LINK)),
+  KTP_RECORDED("ktp.recorded", Placeholder.KTP),
+  KTP_READY("ktp.ready", Placeholder.KTP),
+  APPOINTMENT_BOOKED(
+      "appointment.booked", Placeholder.withAppointment(Placeholder.APPOINTMENT_LINK)),
+  APPOINTMENT_REMINDER("appointment.reminder", Placeholder.APPOINTMENT);
 
   private final String code;
   private final List<String> placeholders;
@@ -167,6 +172,29 @@ public enum MessageKind {
 
     static List<String> withComplaint(String... more) {
       List<String> all = new ArrayList<>(COMPLAINT);
+      all.addAll(List.of(more));
+      return all;
+    }
+
+    public static final String KTP_CODE = "ktp.kode";
+    public static final String KTP_LINK = "tautan.ktp";
+
+    /** Every message about an e-KTP card knows these. */
+    static final List<String> KTP = List.of(NAME, KTP_CODE, OFFICE, KTP_LINK);
+
+    public static final String APPOINTMENT_CODE = "janji.kode";
+    public static final String APPOINTMENT_TYPE = "janji.layanan";
+    public static final String APPOINTMENT_TIME = "janji.waktu";
+    public static final String APPOINTMENT_BRING = "janji.bawa";
+    public static final String APPOINTMENT_LINK = "tautan.janji";
+
+    /** Every message about a booking knows these. */
+    static final List<String> APPOINTMENT =
+        List.of(
+            NAME, APPOINTMENT_CODE, APPOINTMENT_TYPE, APPOINTMENT_TIME, OFFICE, APPOINTMENT_BRING);
+
+    static List<String> withAppointment(String... more) {
+      List<String> all = new ArrayList<>(APPOINTMENT);
       all.addAll(List.of(more));
       return all;
     }

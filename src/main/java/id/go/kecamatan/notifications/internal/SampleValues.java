@@ -103,6 +103,17 @@ public class SampleValues {
                     prefix + "-H8KD3MRT", "Jalan dan jembatan", today.minusDays(1))),
             2));
     values.put(Placeholder.COMPLAINTS_LINK, links.overdueComplaints());
+    values.put(Placeholder.KTP_CODE, prefix + "-M5QT9VKC");
+    values.put(Placeholder.KTP_LINK, links.ktp(prefix + "-M5QT9VKC"));
+    values.put(Placeholder.APPOINTMENT_CODE, prefix + "-J7KT3MWP");
+    values.put(Placeholder.APPOINTMENT_TYPE, "Perekaman KTP-el");
+    values.put(
+        Placeholder.APPOINTMENT_TIME,
+        Formats.longDate(today.plusDays(3), INDONESIAN) + " pukul 09.20 WIB");
+    values.put(
+        Placeholder.APPOINTMENT_BRING,
+        DefaultTemplates.fragment(MessageKind.APPOINTMENT_BOOKED, "bring.KTP"));
+    values.put(Placeholder.APPOINTMENT_LINK, links.appointment("/janji/kelola/CONTOH7KT3MWPQ2H"));
     values.put(Placeholder.SURVEY_LINK, links.survey("/survei/contoh"));
     values.put(Placeholder.SURVEY_EXPIRES, Formats.longDate(today.plusDays(14), INDONESIAN));
     return values;

@@ -147,6 +147,21 @@ public final class AdminNavigation {
                       "/admin/sosialisasi/kios",
                       "outreach.kiosk.admin",
                       "outreach.kiosk.nav.help",
+                      ADMIN),
+                  link(
+                      "/admin/janji",
+                      "appointments.nav.day",
+                      "appointments.nav.day.help",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE, Role.VERIFIER)),
+                  link(
+                      "/admin/ktp-el",
+                      "appointments.nav",
+                      "appointments.nav.help",
+                      Set.of(Role.OFFICE_ADMIN, Role.FRONT_OFFICE, Role.VERIFIER)),
+                  link(
+                      "/admin/janji/jenis",
+                      "appointments.nav.types",
+                      "appointments.nav.types.help",
                       ADMIN))),
           new Section(
               "surat",

@@ -1,0 +1,59 @@
+package id.go.kecamatan.appointments.web;
+
+import id.go.kecamatan.shared.web.RateLimit;
+import id.go.kecamatan.shared.web.RateLimits;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits on bookings from strangers, counted in PostgreSQL for all nodes (ADR 0014), set so that
+ * normal use never meets them: an address (a shared office PC, a carrier's NAT) holds {@code
+ * per-hour-per-address} (default 30) bookings an hour; one contact gets {@code per-day-per-contact}
+ * (default 6) one-time codes a day, which stops flooding someone's phone; the kiosk checks in
+ * {@code check-ins-per-minute} (default 60) codes a minute per address, which a busy morning never
+ * reaches and a guessing script soon does.
+ */
+@Component
+class BookingLimits {
+
+  private final RateLimit perAddress;
+  private final RateLimit perContact;
+  private final RateLimit checkIns;
+
+  BookingLimits(
+      RateLimits limits,
+      @Value("${layanan.appointments.per-hour-per-address:30}") int perAddress,
+      @Value("${layanan.appointments.per-day-per-contact:6}") int perContact,
+      @Value("${layanan.appointments.check-ins-per-minute:60}") int checkIns) {
+    this.perAddress = limits.limit("bookings-per-address", perAddress, Duration.ofHours(1));
+    this.perContact = limits.limit("bookings-per-contact", perContact, Duration.ofDays(1));
+    this.checkIns = limits.perMinute("check-ins-per-address", checkIns);
+  }
+
+  /** Takes one booking; 0 when allowed, otherwise the seconds to wait. */
+  long booking(String address, String phone, String email) {
+    long wait = perAddress.take(address);
+    String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+    if (wait == 0 && !digits.isEmpty()) {
+      wait =
+          perContact.take("tel:" + (digits.startsWith("0") ? "62" + digits.substring(1) : digits));
+    }
+    if (wait == 0 && email != null && !email.isBlank()) {
+      wait = perContact.take("mail:" + email.strip().toLowerCase(Locale.ROOT));
+    }
+    return wait;
+  }
+
+  long checkIn(String address) {
+    return checkIns.take(address);
+  }
+
+  /** Forgets every count (for tests). */
+  void reset() {
+    perAddress.reset();
+    perContact.reset();
+    checkIns.reset();
+  }
+}

@@ -1,0 +1,155 @@
+package id.go.kecamatan.notifications.internal;
+
+import id.go.kecamatan.application.PreferredChannel;
+import id.go.kecamatan.appointments.AppointmentBooked;
+import id.go.kecamatan.appointments.AppointmentCodeRequested;
+import id.go.kecamatan.appointments.AppointmentReminderDue;
+import id.go.kecamatan.appointments.Bookings;
+import id.go.kecamatan.notifications.Channel;
+import id.go.kecamatan.notifications.Notifications;
+import id.go.kecamatan.notifications.OutgoingMessage;
+import id.go.kecamatan.notifications.Recipient;
+import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
+import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.web.Formats;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The messages of a booking: the one-time code that confirms the contact (kind {@value
+ * OneTimeCodeMessages#KIND}, so the message log hides it like the portal's sign-in code), the
+ * confirmation with the code and the cancel/reschedule link, both stored in the transaction that
+ * caused them (the code and the link's secret exist only there), and the reminder the day before,
+ * after its job's transaction through the event publication registry.
+ */
+@Component
+class AppointmentMessages {
+
+  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+  private final Bookings bookings;
+  private final Offices offices;
+  private final MessageTemplates templates;
+  private final Links links;
+  private final Notifications notifications;
+  private final Contacts contacts;
+  private final MessageSource messages;
+
+  AppointmentMessages(
+      Bookings bookings,
+      Offices offices,
+      MessageTemplates templates,
+      Links links,
+      Notifications notifications,
+      Contacts contacts,
+      MessageSource messages) {
+    this.bookings = bookings;
+    this.offices = offices;
+    this.templates = templates;
+    this.links = links;
+    this.notifications = notifications;
+    this.contacts = contacts;
+    this.messages = messages;
+  }
+
+  @EventListener
+  @Transactional
+  void on(AppointmentCodeRequested event) {
+    String until =
+        LocalTime.ofInstant(event.expiresAt(), WIB).format(DateTimeFormatter.ofPattern("HH.mm"));
+    boolean email = event.phone() == null;
+    Recipient to =
+        email
+            ? new Recipient(Channel.EMAIL, event.email())
+            : contacts
+                .route(PreferredChannel.WHATSAPP, event.phone(), null)
+                .map(Contacts.Route::to)
+                .orElse(new Recipient(Channel.WHATSAPP, event.phone()));
+    String office = offices.get(event.officeId()).displayName();
+    notifications.enqueue(
+        new OutgoingMessage(
+            event.officeId(),
+            OneTimeCodeMessages.KIND,
+            to,
+            email ? messages.getMessage("appointments.otp.subject", null, INDONESIAN) : null,
+            messages.getMessage(
+                "appointments.otp.text", new Object[] {event.code(), until, office}, INDONESIAN),
+            "appointment-otp:" + event.appointmentId()));
+  }
+
+  @EventListener
+  @Transactional
+  void on(AppointmentBooked event) {
+    send(
+        event.officeId(),
+        event.appointmentId(),
+        MessageKind.APPOINTMENT_BOOKED,
+        links.appointment(event.manageLinkPath()),
+        MessageKind.APPOINTMENT_BOOKED.code() + ":" + event.appointmentId());
+  }
+
+  @ApplicationModuleListener
+  void on(AppointmentReminderDue event) {
+    send(
+        event.officeId(),
+        event.appointmentId(),
+        MessageKind.APPOINTMENT_REMINDER,
+        null,
+        MessageKind.APPOINTMENT_REMINDER.code() + ":" + event.appointmentId() + ":" + event.day());
+  }
+
+  private void send(UUID officeId, UUID id, MessageKind kind, String link, String key) {
+    bookings
+        .notice(officeId, id)
+        .ifPresent(
+            b -> {
+              Map<String, String> values = new LinkedHashMap<>();
+              values.put(Placeholder.NAME, b.name() == null ? "Bapak/Ibu" : b.name());
+              values.put(Placeholder.APPOINTMENT_CODE, b.code());
+              values.put(
+                  Placeholder.APPOINTMENT_TYPE,
+                  b.persons() > 1 ? b.typeName() + " (" + b.persons() + " orang)" : b.typeName());
+              values.put(
+                  Placeholder.APPOINTMENT_TIME,
+                  Formats.longDate(b.day(), INDONESIAN)
+                      + " pukul "
+                      + b.start().format(DateTimeFormatter.ofPattern("HH.mm"))
+                      + " WIB");
+              values.put(Placeholder.OFFICE, offices.get(officeId).displayName());
+              values.put(
+                  Placeholder.APPOINTMENT_BRING,
+                  DefaultTemplates.fragment(
+                      MessageKind.APPOINTMENT_BOOKED, "bring." + b.kind().name()));
+              if (link != null) {
+                values.put(Placeholder.APPOINTMENT_LINK, link);
+              }
+              contacts
+                  .route(null, b.phone(), b.email())
+                  .ifPresent(
+                      route ->
+                          notifications.enqueue(
+                              message(officeId, route.to(), kind, values, key),
+                              route
+                                  .fallback()
+                                  .map(to -> message(officeId, to, kind, values, key))
+                                  .orElse(null)));
+            });
+  }
+
+  private OutgoingMessage message(
+      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
+    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
+    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
+  }
+}

@@ -1,0 +1,356 @@
+package id.go.kecamatan.appointments.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
+import id.go.kecamatan.appointments.AppointmentReminders;
+import id.go.kecamatan.counter.ServiceGroup;
+import id.go.kecamatan.counter.ServiceGroups;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A family books an e-KTP recording without an account, confirms it with the code sent to the
+ * phone, is reminded the day before, checks in at the kiosk to a queue ticket, and the officer
+ * records each member, which starts their cards; another office sees none of it, and wrong or
+ * hostile input is refused with a clear message.
+ */
+@IntegrationTest
+class BookingPagesIntegrationTests {
+
+  static final Pattern CODE = Pattern.compile("/janji/konfirmasi/(351616-[2-9A-Z]{8})");
+  static final Pattern OTP = Pattern.compile(": (\\d{6})");
+  static final Pattern MANAGE = Pattern.compile("/janji/kelola/([2-9A-Z]{16})");
+  static final Pattern DAY = Pattern.compile("tanggal=(\\d{4}-\\d{2}-\\d{2})");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired ServiceGroups groups;
+  @Autowired AppointmentReminders reminders;
+  @Autowired BookingLimits limits;
+
+  @AfterEach
+  void forget() {
+    limits.reset();
+  }
+
+  UUID jetis() {
+    return jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+  }
+
+  /** The KTP type of these tests, made through the office admin's page once. */
+  String ktpType() {
+    UUID office = jetis();
+    UUID group =
+        groups.of(office).stream()
+            .filter(g -> g.prefix().equals("K"))
+            .map(ServiceGroup::id)
+            .findFirst()
+            .orElseGet(
+                () ->
+                    groups
+                        .save(
+                            office,
+                            null,
+                            new ServiceGroups.Form(
+                                "K", "Perekaman KTP-el", "1", "999", "true", "", "10", "true"))
+                        .value());
+    String name = "Perekaman KTP-el (uji)";
+    return jdbc.sql("select id from appointment_type where office_id = ? and name = ?")
+        .params(office, name)
+        .query(UUID.class)
+        .optional()
+        .map(UUID::toString)
+        .orElseGet(
+            () -> {
+              WebClient admin = WebClient.signedIn(port, "admin.jetis");
+              admin.get("/admin/janji/jenis");
+              HttpResponse<String> saved =
+                  admin.post(
+                      "/admin/janji/jenis",
+                      "kind",
+                      "KTP",
+                      "name",
+                      name,
+                      "serviceGroupId",
+                      group.toString(),
+                      "slotMinutes",
+                      "10",
+                      "seatsPerSlot",
+                      "3",
+                      "daysAhead",
+                      "14",
+                      "dailyQuota",
+                      "50",
+                      "active",
+                      "ya");
+              assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+              return jdbc.sql("select id from appointment_type where office_id = ? and name = ?")
+                  .params(office, name)
+                  .query(UUID.class)
+                  .single()
+                  .toString();
+            });
+  }
+
+  static String nik(int day, int month, int yy) {
+    return String.format(
+        "351616%02d%02d%02d%04d", day, month, yy, 1 + (int) (System.nanoTime() % 9000));
+  }
+
+  String phone() {
+    return "0815" + String.valueOf(System.nanoTime()).substring(5, 13);
+  }
+
+  List<String> form(String day, String start, String kk, String phone, String... persons) {
+    List<String> f = new ArrayList<>(List.of("day", day, "start", start, "kk", kk));
+    for (int i = 0; i < persons.length / 2; i++) {
+      f.addAll(List.of("nik" + i, persons[2 * i], "name" + i, persons[2 * i + 1]));
+    }
+    f.addAll(List.of("phone", phone, "email", ""));
+    return f;
+  }
+
+  String otpSentTo(String phone) {
+    String recipient = "62" + phone.substring(1);
+    String text =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    jdbc.sql(
+                            "select text from notification where kind = 'otp' and recipient = ? order by created_at desc limit 1")
+                        .param(recipient)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null),
+                t -> t != null);
+    Matcher otp = OTP.matcher(text);
+    assertThat(otp.find()).isTrue();
+    return otp.group(1);
+  }
+
+  @Test
+  void aFamilyBooksChecksInGetsATicketAndEachMemberIsRecorded() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    assertThat(resident.get("/kecamatan/jetis/janji").body()).contains("Perekaman KTP-el (uji)");
+    HttpResponse<String> page = resident.get("/kecamatan/jetis/janji/" + type);
+    Matcher firstDay = DAY.matcher(page.body());
+    assertThat(firstDay.find()).isTrue();
+    String day = firstDay.group(1);
+    String booking = resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + day).body();
+    assertThat(booking)
+        .contains("08:00")
+        .contains("3 tempat tersisa")
+        .contains("Sudah atau pernah kawin");
+
+    String phone = phone();
+    String father = nik(12, 3, 80);
+    String daughter = nik(45, 7, 5);
+    HttpResponse<String> held =
+        resident.post(
+            "/kecamatan/jetis/janji/" + type,
+            form(
+                    day,
+                    "08:00",
+                    "3516160101150003",
+                    phone,
+                    father,
+                    "Slamet Riyadi",
+                    daughter,
+                    "Ayu Lestari")
+                .toArray(String[]::new));
+    assertThat(held.statusCode()).as(held.body()).isEqualTo(302);
+    Matcher code = CODE.matcher(WebClient.location(held));
+    assertThat(code.find()).isTrue();
+    String bookingCode = code.group(1);
+    HttpResponse<String> confirmPage = resident.get("/janji/konfirmasi/" + bookingCode);
+    assertThat(confirmPage.body()).contains("Masukkan kode konfirmasi");
+    // another browser cannot confirm someone else's booking
+    assertThat(new WebClient(port).get("/janji/konfirmasi/" + bookingCode).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> wrong = resident.post("/janji/konfirmasi/" + bookingCode, "otp", "000000");
+    assertThat(wrong.statusCode()).isEqualTo(422);
+    assertThat(wrong.body()).contains("Kode tidak cocok");
+    HttpResponse<String> confirmed =
+        resident.post("/janji/konfirmasi/" + bookingCode, "otp", otpSentTo(phone));
+    assertThat(WebClient.location(confirmed)).endsWith("/janji/terkonfirmasi");
+    String done = resident.get("/janji/terkonfirmasi").body();
+    assertThat(done).contains("Janji temu terkonfirmasi").contains(bookingCode).contains("<svg");
+    Matcher manage = MANAGE.matcher(done);
+    assertThat(manage.find()).isTrue();
+    assertThat(
+            jdbc.sql(
+                    "select text from notification where kind = 'appointment.booked' and text like ?")
+                .param("%" + bookingCode + "%")
+                .query(String.class)
+                .single())
+        .contains("/janji/kelola/" + manage.group(1))
+        .contains("(2 orang)");
+    // the slot shows the two seats taken
+    assertThat(resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + day).body())
+        .contains("1 tempat tersisa");
+
+    // the day before, the reminder
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+    move(bookingCode, today.plusDays(1));
+    assertThat(reminders.remind()).isGreaterThanOrEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from notification where kind = 'appointment.reminder' and text like ?")
+                        .param("%" + bookingCode + "%")
+                        .query(Long.class)
+                        .single()
+                    == 1);
+    assertThat(reminders.remind()).isZero();
+
+    // on the day: the kiosk of another office does not know the code, this one issues a ticket
+    move(bookingCode, today);
+    WebClient kiosk = new WebClient(port);
+    kiosk.get("/kecamatan/purwokerto-utara/janji/check-in");
+    HttpResponse<String> elsewhere =
+        kiosk.post("/kecamatan/purwokerto-utara/janji/check-in", "kode", bookingCode);
+    assertThat(elsewhere.statusCode()).isEqualTo(422);
+    assertThat(elsewhere.body()).contains("tidak ditemukan di kantor ini");
+    kiosk.get("/kecamatan/jetis/janji/check-in");
+    HttpResponse<String> ticket =
+        kiosk.post("/kecamatan/jetis/janji/check-in", "kode", bookingCode.toLowerCase());
+    assertThat(ticket.statusCode()).isEqualTo(200);
+    assertThat(ticket.body()).contains("Selamat datang, Slamet Riyadi").containsPattern("K-\\d{3}");
+    Matcher number = Pattern.compile("(K-\\d{3})").matcher(ticket.body());
+    assertThat(number.find()).isTrue();
+    // checking in again shows the same number
+    assertThat(kiosk.post("/kecamatan/jetis/janji/check-in", "kode", bookingCode).body())
+        .contains(number.group(1));
+
+    // the officer records each member; another office cannot
+    UUID id =
+        jdbc.sql("select id from appointment where code = ?")
+            .param(bookingCode)
+            .query(UUID.class)
+            .single();
+    WebClient other = WebClient.signedIn(port, "loket.purwokertoutara");
+    other.get("/admin/janji");
+    assertThat(other.post("/admin/janji/" + id + "/rekam/1").statusCode()).isEqualTo(404);
+    WebClient desk = WebClient.signedIn(port, "loket.jetis");
+    assertThat(desk.get("/admin/janji").body())
+        .contains(bookingCode)
+        .contains("Slamet Riyadi")
+        .contains("Rekam KTP-el");
+    assertThat(desk.post("/admin/janji/" + id + "/rekam/1").statusCode()).isEqualTo(302);
+    assertThat(desk.post("/admin/janji/" + id + "/rekam/2").statusCode()).isEqualTo(302);
+    HttpResponse<String> again = desk.post("/admin/janji/" + id + "/rekam/2");
+    assertThat(again.statusCode()).isEqualTo(422);
+    assertThat(again.body()).contains("sudah direkam");
+    assertThat(desk.get("/admin/ktp-el?q=Ayu+Lestari").body())
+        .contains("Ayu Lestari")
+        .contains("Direkam");
+  }
+
+  void move(String code, LocalDate day) {
+    jdbc.sql("update appointment set day = ? where code = ?").params(day, code).update();
+    jdbc.sql(
+            "update appointment_person set day = ? where appointment_id = (select id from appointment where code = ?)")
+        .params(day, code)
+        .update();
+  }
+
+  @Test
+  void wrongAndHostileBookingsAreRefusedWithAClearMessage() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    HttpResponse<String> page = resident.get("/kecamatan/jetis/janji/" + type);
+    Matcher firstDay = DAY.matcher(page.body());
+    assertThat(firstDay.find()).isTrue();
+    String day = firstDay.group(1);
+    resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + day);
+    String young = nik(45, 7, 15);
+    for (List<String> bad :
+        List.of(
+            List.of(
+                nik(1, 1, 80),
+                "<script>alert(1)</script>",
+                "3516160101150003",
+                "boleh berisi tag HTML"),
+            List.of(
+                nik(1, 1, 80),
+                "Budi\u0007",
+                "3516160101150003",
+                "karakter yang tidak diperbolehkan"),
+            List.of("9".repeat(3000), "Budi", "3516160101150003", "NIK harus 16 angka"),
+            List.of(young, "Adik", "3516160101150003", "belum berusia 17 tahun"),
+            List.of(nik(1, 1, 80), "Budi", "<b>KK</b>", "Nomor KK harus 16 angka"))) {
+      HttpResponse<String> refused =
+          resident.post(
+              "/kecamatan/jetis/janji/" + type,
+              form(day, "08:30", bad.get(2), phone(), bad.get(0), bad.get(1))
+                  .toArray(String[]::new));
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body()).contains(bad.get(3)).doesNotContain("<script>alert(1)</script>");
+    }
+    HttpResponse<String> noContact =
+        resident.post(
+            "/kecamatan/jetis/janji/" + type,
+            form(day, "08:30", "3516160101150003", "", nik(1, 1, 80), "Budi")
+                .toArray(String[]::new));
+    assertThat(noContact.body()).contains("Isi nomor HP atau e-mail");
+    HttpResponse<String> badSlot =
+        resident.post(
+            "/kecamatan/jetis/janji/" + type,
+            form("2099-01-01", "03:00", "3516160101150003", phone(), nik(1, 1, 80), "Budi")
+                .toArray(String[]::new));
+    assertThat(badSlot.body()).contains("Pilih salah satu tanggal yang tersedia");
+    assertThat(resident.get("/kecamatan/jetis/janji/%3Cscript%3E").statusCode()).isEqualTo(404);
+    assertThat(resident.get("/janji/kelola/" + "A".repeat(500)).statusCode()).isEqualTo(404);
+    WebClient kiosk = new WebClient(port);
+    kiosk.get("/kecamatan/jetis/janji/check-in");
+    HttpResponse<String> hostile =
+        kiosk.post("/kecamatan/jetis/janji/check-in", "kode", "<script>" + "x".repeat(4000));
+    assertThat(hostile.statusCode()).isEqualTo(422);
+    assertThat(hostile.body()).doesNotContain("<script>x");
+    // the office admin's type form
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    admin.get("/admin/janji/jenis");
+    HttpResponse<String> badType =
+        admin.post(
+            "/admin/janji/jenis",
+            "kind",
+            "X",
+            "name",
+            "<img src=x>",
+            "slotMinutes",
+            "0",
+            "seatsPerSlot",
+            "999",
+            "daysAhead",
+            "-1",
+            "dailyQuota",
+            "abc");
+    assertThat(badType.statusCode()).isEqualTo(422);
+    assertThat(badType.body())
+        .contains("Pilih jenisnya")
+        .contains("boleh berisi tag HTML")
+        .doesNotContain("<img src=x>");
+    // the front office may not change the types
+    assertThat(WebClient.signedIn(port, "loket.jetis").get("/admin/janji/jenis").statusCode())
+        .isEqualTo(403);
+  }
+}

@@ -116,7 +116,7 @@ create index ticket_call_office on ticket_call (office_id, called_at desc);
 
 -- A kiosk device (anjungan) enabled by an officer with a short code; the device keeps a secret
 -- token in a cookie, stored here only as its SHA-256.
-create table kiosk_device (
+create table ticket_kiosk (
   id uuid primary key,
   office_id uuid not null references office (id),
   name text not null,
@@ -128,4 +128,4 @@ create table kiosk_device (
   enabled_at timestamptz,
   revoked_at timestamptz
 );
-create index kiosk_device_office on kiosk_device (office_id);
+create index ticket_kiosk_office on ticket_kiosk (office_id);

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and its tickets are rate limited per device, not per address, so a busy office behind one NAT
  * address is never stopped.
  */
-@Service
+@Service("ticketKiosks")
 public class Kiosks {
 
   static final int CODE_MINUTES = 15;
@@ -68,7 +68,7 @@ public class Kiosks {
     return jdbc.sql(
             """
             select id, name, created_at, enabled_at, revoked_at, pairing_expires_at
-            from kiosk_device where office_id = ? order by created_at
+            from ticket_kiosk where office_id = ? order by created_at
             """)
         .param(officeId)
         .query(
@@ -100,7 +100,7 @@ public class Kiosks {
     Instant expires = now.plus(Duration.ofMinutes(CODE_MINUTES));
     jdbc.sql(
             """
-            insert into kiosk_device (id, office_id, name, pairing_code_hash, pairing_expires_at,
+            insert into ticket_kiosk (id, office_id, name, pairing_code_hash, pairing_expires_at,
               enabled_by, created_at) values (?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
@@ -112,7 +112,7 @@ public class Kiosks {
             CurrentOfficer.get().map(o -> o.staffId()).orElse(null),
             Timestamp.from(now))
         .update();
-    audit.record(officeId, "counter.kiosk.added", "kiosk_device", id, Map.of("name", name));
+    audit.record(officeId, "counter.kiosk.added", "ticket_kiosk", id, Map.of("name", name));
     return Outcome.done(new Pairing(id, code, expires));
   }
 
@@ -130,7 +130,7 @@ public class Kiosks {
     Optional<UUID> device =
         jdbc.sql(
                 """
-                update kiosk_device set token_hash = ?, enabled_at = ?, pairing_code_hash = null,
+                update ticket_kiosk set token_hash = ?, enabled_at = ?, pairing_code_hash = null,
                   pairing_expires_at = null
                 where office_id = ? and pairing_code_hash = ? and pairing_expires_at > ?
                   and revoked_at is null
@@ -145,7 +145,7 @@ public class Kiosks {
             .query(UUID.class)
             .optional();
     device.ifPresent(
-        id -> audit.record(officeId, "counter.kiosk.enabled", "kiosk_device", id, Map.of()));
+        id -> audit.record(officeId, "counter.kiosk.enabled", "ticket_kiosk", id, Map.of()));
     return device.map(id -> token);
   }
 
@@ -156,7 +156,7 @@ public class Kiosks {
     }
     return jdbc.sql(
             """
-            select id from kiosk_device where office_id = ? and token_hash = ?
+            select id from ticket_kiosk where office_id = ? and token_hash = ?
               and enabled_at is not null and revoked_at is null
             """)
         .params(officeId, hash(token))
@@ -170,13 +170,13 @@ public class Kiosks {
     int updated =
         jdbc.sql(
                 """
-                update kiosk_device set revoked_at = ?, token_hash = null, pairing_code_hash = null
+                update ticket_kiosk set revoked_at = ?, token_hash = null, pairing_code_hash = null
                 where id = ? and office_id = ? and revoked_at is null
                 """)
             .params(Timestamp.from(clock.instant()), deviceId, officeId)
             .update();
     if (updated > 0) {
-      audit.record(officeId, "counter.kiosk.revoked", "kiosk_device", deviceId, Map.of());
+      audit.record(officeId, "counter.kiosk.revoked", "ticket_kiosk", deviceId, Map.of());
     }
     return updated > 0;
   }

@@ -3,7 +3,6 @@ package id.go.kecamatan.complaints.web;
 import id.go.kecamatan.shared.web.RateLimit;
 import id.go.kecamatan.shared.web.RateLimits;
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +34,7 @@ class ReporterLimits {
   /** Takes one filing; 0 when allowed, otherwise the seconds to wait. */
   long filing(String address, String phone, String email) {
     long wait = perAddress.take(address);
-    String digits = phone == null ? "" : phone.replaceAll("\\D", "");
-    if (wait == 0 && !digits.isEmpty()) {
-      wait =
-          perContact.take("tel:" + (digits.startsWith("0") ? "62" + digits.substring(1) : digits));
-    }
-    if (wait == 0 && email != null && !email.isBlank()) {
-      wait = perContact.take("mail:" + email.strip().toLowerCase(Locale.ROOT));
-    }
-    return wait;
+    return wait == 0 ? perContact.takeContact(phone, email) : wait;
   }
 
   long lookup(String address) {

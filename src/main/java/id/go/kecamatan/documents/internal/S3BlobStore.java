@@ -123,8 +123,14 @@ public class S3BlobStore implements BlobStore, SweepableStore, AutoCloseable {
   public String put(InputStream content, long length) throws IOException {
     String key = newKey();
     try {
-      s3.putObject(
-          putRequest(key), RequestBody.fromInputStream(new ExactLength(content, length), length));
+      InputStream exact = new ExactLength(content, length);
+      // up to one part is sent from memory, so that the SDK can send it again after a dropped
+      // connection; a longer stream goes as it comes (not retryable past the SDK's buffer)
+      RequestBody body =
+          length <= partSize
+              ? RequestBody.fromBytes(exact.readAllBytes())
+              : RequestBody.fromInputStream(exact, length);
+      s3.putObject(putRequest(key), body);
     } catch (SdkException e) {
       throw failure("storing in", e);
     } catch (IllegalStateException e) {

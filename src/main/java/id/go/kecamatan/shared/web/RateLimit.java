@@ -1,6 +1,7 @@
 package id.go.kecamatan.shared.web;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A limit of requests per period per client (a client address, a contact, a tracking code), made by
@@ -27,6 +28,25 @@ public final class RateLimit {
    */
   public long take(String client) {
     return limits.take(this, client);
+  }
+
+  /**
+   * Takes one request for each contact given, so that one person counts once however the contact is
+   * written: a phone number in any format ({@code 0812...}, {@code +62 812...}, {@code 62812...})
+   * and an e-mail address in any case. Either may be null or blank.
+   *
+   * @return 0 when allowed, otherwise the seconds to wait (for {@code Retry-After})
+   */
+  public long takeContact(String phone, String email) {
+    String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+    long wait = 0;
+    if (!digits.isEmpty()) {
+      wait = take("tel:" + (digits.startsWith("0") ? "62" + digits.substring(1) : digits));
+    }
+    if (wait == 0 && email != null && !email.isBlank()) {
+      wait = take("mail:" + email.strip().toLowerCase(Locale.ROOT));
+    }
+    return wait;
   }
 
   /** Whether the client's next request would be refused (takes nothing). */

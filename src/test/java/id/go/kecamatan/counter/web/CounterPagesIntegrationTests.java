@@ -28,6 +28,29 @@ class CounterPagesIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired id.go.kecamatan.counter.Tickets tickets;
+  @Autowired id.go.kecamatan.counter.Calling calling;
+  @Autowired id.go.kecamatan.counter.Desks desks;
+  @Autowired id.go.kecamatan.counter.ServiceGroups groups;
+
+  /**
+   * Jetis's Loket 2 has called a ticket of group A today. The demo makes its queue for the day the
+   * application starts; other tests of the shared context move the clock to later days.
+   */
+  void loket2CalledAnATicketToday() {
+    UUID jetis = officeId("jetis");
+    var two = desks.of(jetis).stream().filter(d -> d.number() == 2).findFirst().orElseThrow().id();
+    UUID a =
+        groups.of(jetis).stream()
+            .filter(g -> g.prefix().equals("A"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    tickets.issue(
+        id.go.kecamatan.counter.Tickets.Request.walkIn(
+            jetis, a, id.go.kecamatan.counter.TicketSource.KIOSK, null, null, null, null));
+    calling.callNext(jetis, two);
+  }
 
   /** The Batunadua demo office's address. */
   String slug() {
@@ -211,6 +234,7 @@ class CounterPagesIntegrationTests {
 
   @Test
   void theDisplayBoardShowsTheCallsAndWorksWithoutJavaScript() {
+    loket2CalledAnATicketToday();
     WebClient tv = new WebClient(port);
     String board = tv.get("/kecamatan/jetis/antrean/layar").body();
     assertThat(board)
@@ -295,6 +319,7 @@ class CounterPagesIntegrationTests {
 
   @Test
   void theStatisticsShowTodaysTicketsAndExportThemAsXlsx() throws Exception {
+    loket2CalledAnATicketToday();
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     String page = admin.get("/admin/antrean/statistik").body();
     assertThat(page)

@@ -47,9 +47,18 @@ class StaffPagesIntegrationTests {
         .contains("Lewat tenggat")
         .contains("Sudah dua minggu surat keterangan domisili")
         .doesNotContain("Tes tes tes"); // rejected: not open
+    // nearest deadline first: the overdue one comes before the fresh one, or the fresh one is on a
+    // later page when the suite's other tests have filed enough complaints with earlier deadlines
     int overdue = list.body().indexOf("Sudah dua minggu");
     int fresh = list.body().indexOf("Sampah di depan pasar");
-    assertThat(overdue).isLessThan(fresh);
+    assertThat(overdue).isNotNegative();
+    if (fresh < 0) {
+      assertThat(list.body()).contains("setelah=");
+    } else {
+      assertThat(overdue).isLessThan(fresh);
+    }
+    assertThat(verifier.get("/admin/pengaduan?q=sampah+pasar").body())
+        .contains("Sampah di depan pasar");
     assertThat(verifier.get("/admin/pengaduan?tenggat=lewat").body())
         .contains("Sudah dua minggu")
         .doesNotContain("Sampah di depan pasar");

@@ -40,27 +40,27 @@ class AppointmentMessages {
 
   private final Bookings bookings;
   private final Offices offices;
-  private final MessageTemplates templates;
   private final Links links;
   private final Notifications notifications;
   private final Contacts contacts;
   private final MessageSource messages;
+  private final TemplatedMessages templated;
 
   AppointmentMessages(
       Bookings bookings,
       Offices offices,
-      MessageTemplates templates,
       Links links,
       Notifications notifications,
       Contacts contacts,
-      MessageSource messages) {
+      MessageSource messages,
+      TemplatedMessages templated) {
     this.bookings = bookings;
     this.offices = offices;
-    this.templates = templates;
     this.links = links;
     this.notifications = notifications;
     this.contacts = contacts;
     this.messages = messages;
+    this.templated = templated;
   }
 
   @EventListener
@@ -134,22 +134,7 @@ class AppointmentMessages {
               if (link != null) {
                 values.put(Placeholder.APPOINTMENT_LINK, link);
               }
-              contacts
-                  .route(null, b.phone(), b.email())
-                  .ifPresent(
-                      route ->
-                          notifications.enqueue(
-                              message(officeId, route.to(), kind, values, key),
-                              route
-                                  .fallback()
-                                  .map(to -> message(officeId, to, kind, values, key))
-                                  .orElse(null)));
+              templated.send(officeId, null, b.phone(), b.email(), kind, values, key);
             });
-  }
-
-  private OutgoingMessage message(
-      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
-    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
-    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
   }
 }

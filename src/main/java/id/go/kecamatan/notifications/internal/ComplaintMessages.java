@@ -6,9 +6,6 @@ import id.go.kecamatan.complaints.ComplaintFiled;
 import id.go.kecamatan.complaints.ComplaintStatus;
 import id.go.kecamatan.complaints.ComplaintStatusChanged;
 import id.go.kecamatan.complaints.Complaints;
-import id.go.kecamatan.notifications.Notifications;
-import id.go.kecamatan.notifications.OutgoingMessage;
-import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.Formats;
@@ -34,24 +31,15 @@ class ComplaintMessages {
 
   private final Complaints complaints;
   private final Offices offices;
-  private final MessageTemplates templates;
   private final Links links;
-  private final Notifications notifications;
-  private final Contacts contacts;
+  private final TemplatedMessages messages;
 
   ComplaintMessages(
-      Complaints complaints,
-      Offices offices,
-      MessageTemplates templates,
-      Links links,
-      Notifications notifications,
-      Contacts contacts) {
+      Complaints complaints, Offices offices, Links links, TemplatedMessages messages) {
     this.complaints = complaints;
     this.offices = offices;
-    this.templates = templates;
     this.links = links;
-    this.notifications = notifications;
-    this.contacts = contacts;
+    this.messages = messages;
   }
 
   @ApplicationModuleListener
@@ -158,21 +146,6 @@ class ComplaintMessages {
       MessageKind kind,
       Map<String, String> values,
       String key) {
-    contacts
-        .route(null, c.phone(), c.email())
-        .ifPresent(
-            route ->
-                notifications.enqueue(
-                    message(officeId, route.to(), kind, values, key),
-                    route
-                        .fallback()
-                        .map(to -> message(officeId, to, kind, values, key))
-                        .orElse(null)));
-  }
-
-  private OutgoingMessage message(
-      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
-    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
-    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
+    messages.send(officeId, null, c.phone(), c.email(), kind, values, key);
   }
 }

@@ -3,9 +3,6 @@ package id.go.kecamatan.notifications.internal;
 import id.go.kecamatan.appointments.KtpCardReady;
 import id.go.kecamatan.appointments.KtpCardRecorded;
 import id.go.kecamatan.appointments.KtpCards;
-import id.go.kecamatan.notifications.Notifications;
-import id.go.kecamatan.notifications.OutgoingMessage;
-import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Offices;
 import java.util.LinkedHashMap;
@@ -26,24 +23,14 @@ class KtpCardMessages {
 
   private final KtpCards cards;
   private final Offices offices;
-  private final MessageTemplates templates;
   private final Links links;
-  private final Notifications notifications;
-  private final Contacts contacts;
+  private final TemplatedMessages messages;
 
-  KtpCardMessages(
-      KtpCards cards,
-      Offices offices,
-      MessageTemplates templates,
-      Links links,
-      Notifications notifications,
-      Contacts contacts) {
+  KtpCardMessages(KtpCards cards, Offices offices, Links links, TemplatedMessages messages) {
     this.cards = cards;
     this.offices = offices;
-    this.templates = templates;
     this.links = links;
-    this.notifications = notifications;
-    this.contacts = contacts;
+    this.messages = messages;
   }
 
   @ApplicationModuleListener
@@ -74,22 +61,7 @@ class KtpCardMessages {
               values.put(Placeholder.KTP_CODE, c.code());
               values.put(Placeholder.OFFICE, offices.get(officeId).displayName());
               values.put(Placeholder.KTP_LINK, links.ktp(c.code()));
-              contacts
-                  .route(null, c.phone(), c.email())
-                  .ifPresent(
-                      route ->
-                          notifications.enqueue(
-                              message(officeId, route.to(), kind, values, key),
-                              route
-                                  .fallback()
-                                  .map(to -> message(officeId, to, kind, values, key))
-                                  .orElse(null)));
+              messages.send(officeId, null, c.phone(), c.email(), kind, values, key);
             });
-  }
-
-  private OutgoingMessage message(
-      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
-    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
-    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
   }
 }

@@ -2,9 +2,6 @@ package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.counter.Queue;
 import id.go.kecamatan.counter.TicketNearTurn;
-import id.go.kecamatan.notifications.Notifications;
-import id.go.kecamatan.notifications.OutgoingMessage;
-import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Offices;
 import java.util.LinkedHashMap;
@@ -22,24 +19,14 @@ class QueueMessages {
 
   private final Queue queue;
   private final Offices offices;
-  private final MessageTemplates templates;
   private final Links links;
-  private final Notifications notifications;
-  private final Contacts contacts;
+  private final TemplatedMessages messages;
 
-  QueueMessages(
-      Queue queue,
-      Offices offices,
-      MessageTemplates templates,
-      Links links,
-      Notifications notifications,
-      Contacts contacts) {
+  QueueMessages(Queue queue, Offices offices, Links links, TemplatedMessages messages) {
     this.queue = queue;
     this.offices = offices;
-    this.templates = templates;
     this.links = links;
-    this.notifications = notifications;
-    this.contacts = contacts;
+    this.messages = messages;
   }
 
   @ApplicationModuleListener
@@ -59,29 +46,14 @@ class QueueMessages {
                       + event.ticketId()
                       + ":"
                       + event.position();
-              contacts
-                  .route(null, c.phone(), c.email())
-                  .ifPresent(
-                      route ->
-                          notifications.enqueue(
-                              message(event, route.to(), values, key),
-                              route
-                                  .fallback()
-                                  .map(to -> message(event, to, values, key))
-                                  .orElse(null)));
+              messages.send(
+                  event.officeId(),
+                  null,
+                  c.phone(),
+                  c.email(),
+                  MessageKind.QUEUE_NEAR_TURN,
+                  values,
+                  key);
             });
-  }
-
-  private OutgoingMessage message(
-      TicketNearTurn event, Recipient to, Map<String, String> values, String key) {
-    MessageTemplates.Rendered message =
-        templates.render(event.officeId(), MessageKind.QUEUE_NEAR_TURN, to.channel(), values);
-    return new OutgoingMessage(
-        event.officeId(),
-        MessageKind.QUEUE_NEAR_TURN.code(),
-        to,
-        message.subject(),
-        message.text(),
-        key);
   }
 }

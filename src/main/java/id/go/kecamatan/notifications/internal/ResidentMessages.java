@@ -10,9 +10,6 @@ import id.go.kecamatan.application.DraftStarted;
 import id.go.kecamatan.application.PreferredChannel;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.letters.LetterIssued;
-import id.go.kecamatan.notifications.Notifications;
-import id.go.kecamatan.notifications.OutgoingMessage;
-import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
@@ -24,7 +21,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,26 +49,20 @@ class ResidentMessages {
   private final Applications applications;
   private final Catalog catalog;
   private final Offices offices;
-  private final MessageTemplates templates;
   private final Links links;
-  private final Notifications notifications;
-  private final Contacts contacts;
+  private final TemplatedMessages messages;
 
   ResidentMessages(
       Applications applications,
       Catalog catalog,
       Offices offices,
-      MessageTemplates templates,
       Links links,
-      Notifications notifications,
-      Contacts contacts) {
+      TemplatedMessages messages) {
     this.applications = applications;
     this.catalog = catalog;
     this.offices = offices;
-    this.templates = templates;
     this.links = links;
-    this.notifications = notifications;
-    this.contacts = contacts;
+    this.messages = messages;
   }
 
   @ApplicationModuleListener
@@ -150,14 +140,6 @@ class ResidentMessages {
 
   @ApplicationModuleListener
   void on(DraftStarted event) {
-    Optional<Contacts.Route> route =
-        contacts.route(
-            PreferredChannel.parse(event.preferredChannel()).orElse(null),
-            event.phone(),
-            event.email());
-    if (route.isEmpty()) {
-      return;
-    }
     Office office = offices.get(event.officeId());
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Placeholder.NAME, event.name() == null ? "" : event.name());
@@ -170,9 +152,11 @@ class ResidentMessages {
     values.put(
         Placeholder.DRAFT_EXPIRES,
         Formats.longDate(LocalDate.ofInstant(event.expiresAt(), WIB), SampleValues.INDONESIAN));
-    send(
+    messages.send(
         event.officeId(),
-        route.get(),
+        PreferredChannel.parse(event.preferredChannel()).orElse(null),
+        event.phone(),
+        event.email(),
         MessageKind.DRAFT_STARTED,
         values,
         MessageKind.DRAFT_STARTED.code() + ":" + event.draftId());
@@ -222,26 +206,13 @@ class ResidentMessages {
   private void send(
       Application application, MessageKind kind, Map<String, String> values, String key) {
     Applicant applicant = application.applicant();
-    contacts
-        .route(applicant.preferredChannel(), applicant.phone(), applicant.email())
-        .ifPresent(route -> send(application.officeId(), route, kind, values, key));
-  }
-
-  /** The message on the route's channel, and the same in the template of its fallback's. */
-  private void send(
-      UUID officeId,
-      Contacts.Route route,
-      MessageKind kind,
-      Map<String, String> values,
-      String key) {
-    notifications.enqueue(
-        message(officeId, route.to(), kind, values, key),
-        route.fallback().map(to -> message(officeId, to, kind, values, key)).orElse(null));
-  }
-
-  private OutgoingMessage message(
-      UUID officeId, Recipient to, MessageKind kind, Map<String, String> values, String key) {
-    MessageTemplates.Rendered message = templates.render(officeId, kind, to.channel(), values);
-    return new OutgoingMessage(officeId, kind.code(), to, message.subject(), message.text(), key);
+    messages.send(
+        application.officeId(),
+        applicant.preferredChannel(),
+        applicant.phone(),
+        applicant.email(),
+        kind,
+        values,
+        key);
   }
 }

@@ -130,6 +130,10 @@ class CrashRecoveryIntegrationTests {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    // a node that lives for one request: the quick compiler alone and one GC thread start it
+    // sooner on a machine whose cores the tests' own node needs
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(LayananKecamatanApplication.class.getName());

@@ -77,6 +77,24 @@ abstract class BrowserJourney {
           "/kecamatan/jetis?lang=en",
           "/kecamatan/jetis/layanan/SKW?lang=en");
 
+  /**
+   * The pages scanned again at a computer's width: one of each layout (the pages share their
+   * templates and the width changes only the CSS media queries), so each wide layout is checked
+   * without scanning every page twice.
+   */
+  static final List<String> DESKTOP_PAGES =
+      List.of(
+          "/",
+          "/kecamatan/jetis",
+          "/kecamatan/jetis/layanan/SKW",
+          "/kecamatan/jetis/layanan/DOMISILI/ajukan",
+          "/masuk",
+          "/kecamatan/jetis/tanya-jawab?q=biaya",
+          "/kecamatan/jetis/layanan/SKW/panduan",
+          "/panduan/cara-mengajukan",
+          "/kios",
+          "/kecamatan/jetis?lang=en");
+
   private static Playwright playwright;
   private static Browser browser;
 

@@ -21,11 +21,8 @@ set -euo pipefail
 
 database_from_settings
 store_from_settings
-PG_DUMP=$(pg_tool pg_dump)
-server=$(server_major) || fail "cannot reach the database (the message above says why)"
-client=$(tool_major "$PG_DUMP")
-[ "$client" -ge "$server" ] ||
-  fail "pg_dump $client cannot back up PostgreSQL $server: install the client tools of version $server or newer (Debian: postgresql-client-$server) and set PG_BIN"
+tool_for_server pg_dump
+PG_DUMP="$TOOL" server="$SERVER_MAJOR" client="$TOOL_MAJOR"
 if [ "$STORE" = filesystem ]; then
   [ -d "$BLOBS" ] || fail "$BLOBS is missing: set LAYANAN_DOCUMENTS_DIR as for the application"
 fi

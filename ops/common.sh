@@ -76,6 +76,16 @@ tool_major() {
   "$1" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)?.*/\1/' | head -n 1
 }
 
+# Finds a client tool (pg_dump, pg_restore) and stops unless it is at least the server's version;
+# sets TOOL, SERVER_MAJOR and TOOL_MAJOR.
+tool_for_server() {
+  TOOL=$(pg_tool "$1")
+  SERVER_MAJOR=$(server_major) || fail "cannot reach the database (the message above says why)"
+  TOOL_MAJOR=$(tool_major "$TOOL")
+  [ "$TOOL_MAJOR" -ge "$SERVER_MAJOR" ] ||
+    fail "$1 $TOOL_MAJOR cannot work with PostgreSQL $SERVER_MAJOR: install the client tools of version $SERVER_MAJOR or newer (Debian: postgresql-client-$SERVER_MAJOR) and set PG_BIN"
+}
+
 # The blob keys the database names, with the SHA-256 recorded for it (or "-" where none is):
 # documents, their thumbnails and the signed letters' PDFs.
 referenced_blobs() {

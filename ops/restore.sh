@@ -24,11 +24,8 @@ fi
 
 database_from_settings
 store_from_settings
-PG_RESTORE=$(pg_tool pg_restore)
-server=$(server_major) || fail "cannot reach the database (the message above says why)"
-client=$(tool_major "$PG_RESTORE")
-[ "$client" -ge "$server" ] ||
-  fail "pg_restore $client is older than PostgreSQL $server: install the client tools of version $server (Debian: postgresql-client-$server) and set PG_BIN"
+tool_for_server pg_restore
+PG_RESTORE="$TOOL"
 tables=$(query "select count(*) from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")
 [ "$tables" -eq 0 ] ||
   fail "the database already holds $tables tables: restore into a new, empty database (createdb), never over a running one"

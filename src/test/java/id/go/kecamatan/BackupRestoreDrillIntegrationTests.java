@@ -50,9 +50,17 @@ import org.springframework.util.FileSystemUtils;
  * application, letter and document, on the operating system's PostgreSQL (Debian's 15, whose {@code
  * pg_dump} the scripts use) and the filesystem store; backed up while it runs; database and store
  * wiped; restored into a new database and an empty store; the application started on the restore as
- * an operator starts it. Then every letter verifies by its QR code and its SHA-256 (page and
- * upload), every document's bytes are the ones recorded, and an officer opens the attachments. The
- * scripts refuse a damaged backup and a database that is not empty.
+ * an operator starts it (a process of its own). Then every letter verifies by its QR code and its
+ * SHA-256 (page and upload), every document's bytes are the ones recorded, and an officer opens the
+ * attachments. The scripts refuse a {@code pg_dump} older than the server, a damaged backup and a
+ * database that is not empty.
+ *
+ * <p>Then the README's reference deployment on the restored system: a second node on the same
+ * database and documents folder, both behind Debian's HAProxy; a counter application is taken,
+ * checked and approved through the balancer (both nodes answer), one node is killed with {@code
+ * kill -9}, and the Camat signs and downloads the letter through the balancer from the other; that
+ * node, stopped with SIGTERM, shuts down gracefully. (One class, so that the demo data are loaded
+ * once: one extra application context and two node processes.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreDrillIntegrationTests {
@@ -144,7 +152,20 @@ class BackupRestoreDrillIntegrationTests {
 
   @Test
   @Order(2)
-  void theRestoreRefusesADamagedBackupAndADatabaseThatIsNotEmpty() throws IOException {
+  void theScriptsRefuseAnOldPgDumpADamagedBackupAndADatabaseThatIsNotEmpty() throws IOException {
+    // a pg_dump older than the server would write a dump the server's features do not fit
+    Path oldTools = Files.createDirectories(WORK.resolve("old-client"));
+    Files.writeString(
+        oldTools.resolve("pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 14.11'\n");
+    oldTools.resolve("pg_dump").toFile().setExecutable(true);
+    Files.createSymbolicLink(oldTools.resolve("psql"), DebianPostgres.bin().resolve("psql"));
+    Map<String, String> withOldTools = new HashMap<>(settings("layanan_restored", "restored"));
+    withOldTools.put("PG_BIN", oldTools.toString());
+    Result tooOld = script("backup.sh", withOldTools, WORK + "/backups");
+    assertThat(tooOld.exit()).isNotZero();
+    assertThat(tooOld.output())
+        .contains("pg_dump 14 cannot work with PostgreSQL " + postgres.majorVersion());
+
     Result intoAFullDatabase =
         script("restore.sh", settings("layanan_restored", "elsewhere"), backup + "");
     assertThat(intoAFullDatabase.exit()).isNotZero();

@@ -1,0 +1,73 @@
+package id.go.kecamatan.shared.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the test contexts on an external PostgreSQL instead of the embedded one (the Maven profile
+ * {@code pg15}: Debian's PostgreSQL 15, the README's external database). With {@code
+ * -Dlayanan.test.database-url=jdbc:postgresql://host:port/postgres} (and {@code
+ * layanan.test.database-username}, {@code -password}; default {@code postgres} and none), every
+ * context that would start an embedded server gets a fresh database of that server instead, named
+ * after the embedded data directory ({@code target/test-pg} becomes {@code layanan_test_pg}) and
+ * dropped first, as the embedded one is cleaned. Contexts that name their own database ({@code
+ * spring.datasource.url} or {@code DATABASE_URL}) keep it. Without the property nothing changes.
+ */
+public class ExternalTestDatabase implements EnvironmentPostProcessor, Ordered {
+
+  public static final String URL = "layanan.test.database-url";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    String server = environment.getProperty(URL, "");
+    if (server.isBlank()
+        || !environment.getProperty("spring.datasource.url", "").isBlank()
+        || !environment.getProperty("DATABASE_URL", "").isBlank()) {
+      return;
+    }
+    String dataDir = environment.getProperty("layanan.database.embedded.data-dir", "./data/pg");
+    String name = databaseName(dataDir);
+    String user = environment.getProperty("layanan.test.database-username", "postgres");
+    String password = environment.getProperty("layanan.test.database-password", "");
+    try (Connection connection = DriverManager.getConnection(server, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot create the test database " + name + " on " + server + ": " + e.getMessage(), e);
+    }
+    String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "externalTestDatabase",
+                Map.of(
+                    "spring.datasource.url", url,
+                    "spring.datasource.username", user,
+                    "spring.datasource.password", password)));
+  }
+
+  /** {@code target/test-pg-mail} becomes {@code layanan_test_pg_mail}. */
+  static String databaseName(String dataDir) {
+    String last = dataDir.replaceAll("[/\\\\]+$", "").replaceAll(".*[/\\\\]", "");
+    return "layanan_" + last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+  }
+
+  @Override
+  public int getOrder() {
+    // after the profiles' files are read (they name the data directory)
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

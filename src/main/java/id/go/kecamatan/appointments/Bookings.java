@@ -6,6 +6,7 @@ import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.LongDate;
 import id.go.kecamatan.shared.web.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -336,7 +337,7 @@ public class Bookings {
               field,
               "appointments.error.tooYoung",
               name == null ? nik : name,
-              birth.plusYears(Eligibility.KTP_AGE));
+              new LongDate(birth.plusYears(Eligibility.KTP_AGE)));
         }
       }
       persons.add(new Person(i + 1, nik, name, p.married(), null));
@@ -628,6 +629,18 @@ public class Bookings {
   }
 
   /** Notes the e-KTP card recorded for a person of a booking. */
+  /** Locks a member's row for recording; the card already recorded for them, if any. */
+  Optional<UUID> lockMember(UUID bookingId, int position) {
+    return jdbc.sql(
+            """
+            select ktp_card_id from appointment_person where appointment_id = ? and position = ?
+            for update
+            """)
+        .params(bookingId, position)
+        .query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+        .single();
+  }
+
   void cardRecorded(UUID bookingId, int position, UUID cardId) {
     jdbc.sql(
             "update appointment_person set ktp_card_id = ? where appointment_id = ? and position = ?")

@@ -306,6 +306,16 @@ class BookingPagesIntegrationTests {
       assertThat(refused.statusCode()).isEqualTo(422);
       assertThat(refused.body()).contains(bad.get(3)).doesNotContain("<script>alert(1)</script>");
     }
+    // the day she turns 17 in words, not as 2032-07-05
+    assertThat(
+            resident
+                .post(
+                    "/kecamatan/jetis/janji/" + type,
+                    form(day, "08:30", "3516160101150003", phone(), young, "Adik")
+                        .toArray(String[]::new))
+                .body())
+        .contains("(baru pada 5 Juli 2032)")
+        .doesNotContain("2032-07-05");
     HttpResponse<String> noContact =
         resident.post(
             "/kecamatan/jetis/janji/" + type,

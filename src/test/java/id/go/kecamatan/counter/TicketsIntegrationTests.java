@@ -54,7 +54,12 @@ class TicketsIntegrationTests {
     office = CounterFixtures.office(offices, jdbc, "35.16.11");
   }
 
+  /** A node of its own; its kiosk takes tickets at any hour, as in the shared test context. */
   Tickets instance(DataSource source, Clock clock) {
+    return instance(source, clock, false);
+  }
+
+  Tickets instance(DataSource source, Clock clock, boolean kioskFollowsHours) {
     return new Tickets(
         JdbcClient.create(source),
         new DataSourceTransactionManager(source),
@@ -63,7 +68,7 @@ class TicketsIntegrationTests {
         settings,
         audit,
         hours,
-        true);
+        kioskFollowsHours);
   }
 
   HikariDataSource pool() {
@@ -209,7 +214,7 @@ class TicketsIntegrationTests {
     // the office keeps the usual hours: 08:00-15:00, break 12:00-13:00, Monday to Friday
     MovableClock clock =
         new MovableClock(ZonedDateTime.of(2031, 3, 3, 7, 45, 0, 0, WIB).toInstant());
-    Tickets node = instance(dataSource, clock);
+    Tickets node = instance(dataSource, clock, true);
     Tickets.Request kiosk =
         Tickets.Request.walkIn(office.id(), group, TicketSource.KIOSK, null, null, null, null);
     assertThatThrownBy(() -> node.issue(kiosk))

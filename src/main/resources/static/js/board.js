@@ -1,7 +1,13 @@
 // The display board, live: an SSE stream brings the board anew whenever the office's queue changes
 // (on any node); each call not announced before is queued and spoken from prerecorded clips
 // (/suara/*.wav), one announcement after another so that they never cut each other. Browsers
-// block sound until a click: the "Tes suara" button plays a chime and unlocks the voice.
+// block sound until a click: the "Tes suara" button plays a sample call and unlocks the voice.
+// The queue is visible in the page: #announcements lists the calls announced and waiting
+// (data-queue: the labels waiting or being spoken, in order; data-playing: the one being spoken).
+// A stream the server refuses (a node restarting behind the load balancer answers 502) closes the
+// EventSource for good, so the board opens a new one after a pause; on a dropped connection the
+// browser reconnects by itself (retry 3 s). Either way the first board after reconnecting announces
+// the calls made meanwhile, once.
 (function () {
   'use strict';
   var body = document.body;
@@ -17,7 +23,8 @@
   var button = document.getElementById('sound-check');
   var ticker = document.getElementById('ticker-text');
   var seen = null; // the newest call time announced (ms)
-  var queue = [];
+  var queue = []; // announcements waiting or being spoken, the one being spoken first
+  var KEEP = 10; // announcements kept in the region
   var playing = false;
   var unlocked = false;
 
@@ -67,12 +74,19 @@
     });
   }
 
+  function showQueue() {
+    region.setAttribute('data-queue', queue.filter(function (c) { return c.label; })
+      .map(function (c) { return c.label; }).join(' '));
+    region.setAttribute('data-playing', playing && queue.length ? queue[0].label : '');
+  }
+
   function enqueue(call) {
     queue.push(call);
     var item = el('p', call.label + ' ' + body.getAttribute('data-desk-label') + ' ' + call.desk);
     item.setAttribute('data-label', call.label);
     region.appendChild(item);
-    region.setAttribute('data-queue', queue.map(function (c) { return c.label; }).join(' '));
+    while (region.children.length > KEEP) { region.removeChild(region.firstChild); }
+    showQueue();
     next();
   }
 
@@ -80,11 +94,16 @@
     if (playing || queue.length === 0) { return; }
     var call = queue[0];
     playing = true;
+    showQueue();
     playClips(call.clips.slice(), function () {
       queue.shift();
-      region.setAttribute('data-queue', queue.map(function (c) { return c.label; }).join(' '));
-      body.setAttribute('data-announced', (body.getAttribute('data-announced') || '') + call.label + ' ');
       playing = false;
+      if (call.label) {
+        var done = (body.getAttribute('data-announced') || '').split(' ').filter(Boolean);
+        done.push(call.label);
+        body.setAttribute('data-announced', done.slice(-KEEP).join(' '));
+      }
+      showQueue();
       next();
     });
   }
@@ -108,13 +127,25 @@
     next();
   });
 
-  var source = new EventSource(live);
-  source.addEventListener('board', function (event) {
-    var board = JSON.parse(event.data);
-    render(board);
-    announceNew(board);
-    body.setAttribute('data-version', String(board.version));
-  });
+  function connect() {
+    var source = new EventSource(live);
+    source.addEventListener('board', function (event) {
+      var board = JSON.parse(event.data);
+      render(board);
+      announceNew(board);
+      body.setAttribute('data-version', String(board.version));
+      body.setAttribute('data-stream', 'open');
+    });
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) { // refused: the browser will not retry
+        body.setAttribute('data-stream', 'closed');
+        setTimeout(connect, 5000);
+      } else {
+        body.setAttribute('data-stream', 'reconnecting');
+      }
+    });
+  }
+  connect();
 
   var tickerUrl = body.getAttribute('data-ticker');
   if (ticker && tickerUrl && window.fetch) {

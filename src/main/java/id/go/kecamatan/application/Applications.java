@@ -162,6 +162,11 @@ public class Applications {
    * at the counter ({@link ServiceType#counter()}) or through the village office ({@link
    * ServiceType#village()}).
    */
+  /** The queue ticket an application of this office was entered from at the counter, if any. */
+  public Optional<CounterVisit> counterVisit(UUID officeId, ApplicationId id) {
+    return repository.visit(officeId, id);
+  }
+
   public Optional<ServiceType> offeredService(UUID officeId, String serviceCode, Channel channel) {
     return catalog.activeService(officeId, serviceCode).filter(s -> offers(s, channel));
   }

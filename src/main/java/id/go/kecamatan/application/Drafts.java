@@ -138,6 +138,30 @@ public class Drafts {
     return start(officeId, serviceCode, channel, java.util.Objects.requireNonNull(officer), null);
   }
 
+  /**
+   * Starts an assisted draft at the counter for the holder of a queue ticket: the application it
+   * becomes records the visit, and {@link CounterVisitApplied} tells the counter on submission.
+   *
+   * @param visit the ticket being served, as the counter gives it
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public Draft startAssisted(
+      UUID officeId, String serviceCode, AssistingOfficer officer, CounterVisit visit) {
+    Draft draft = startAssisted(officeId, serviceCode, Channel.COUNTER, officer);
+    drafts.setVisit(draft, java.util.Objects.requireNonNull(visit));
+    return draft;
+  }
+
+  /**
+   * The active services of an office offered on an assisted channel, for the officer to choose
+   * from, in the catalogue's order.
+   */
+  public List<ServiceType> assistedServices(UUID officeId, Channel channel) {
+    return catalog.activeServices(officeId, null).stream()
+        .filter(s -> submissions.offeredService(officeId, s.code(), channel).isPresent())
+        .toList();
+  }
+
   private Draft start(
       UUID officeId,
       String serviceCode,
@@ -532,6 +556,18 @@ public class Drafts {
                   draft.assistedBy());
           Instant now = clock.instant();
           drafts.markSubmitted(draft, application.id(), now);
+          drafts
+              .visit(draft)
+              .ifPresent(
+                  visit -> {
+                    applications.insertVisit(draft.officeId(), application.id(), visit);
+                    events.publishEvent(
+                        new CounterVisitApplied(
+                            draft.officeId(),
+                            visit.ticketId(),
+                            application.id(),
+                            application.trackingCode().value()));
+                  });
           if (!draft.assisted()) {
             events.publishEvent(
                 new DraftSubmitted(

@@ -5,7 +5,9 @@ import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.OpeningHours;
+import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.LongDate;
 import id.go.kecamatan.shared.web.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -171,6 +173,44 @@ public class Bookings {
    */
   public Outcome<Held> hold(Office office, AppointmentType type, Form form) {
     FieldErrors errors = new FieldErrors();
+    Checked checked = check(office, type, form, true, errors);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    return insert(office, type, checked, null).map(b -> new Held(b.id(), b.code(), b.seatFreeAt()));
+  }
+
+  /**
+   * Books for a resident at the front office (the resident is there, so no one-time code): the
+   * seats are taken and the booking confirmed in one transaction, refused for the same reasons as
+   * online except that a contact is optional; with a contact the resident gets the confirmation
+   * with the link to cancel or move it. Audited as booked by the officer.
+   */
+  public Outcome<Confirmed> bookAtCounter(
+      Officer officer, Office office, AppointmentType type, Form form) {
+    FieldErrors errors = new FieldErrors();
+    Checked checked = check(office, type, form, false, errors);
+    if (errors.any()) {
+      return Outcome.failed(errors);
+    }
+    return insert(office, type, checked, java.util.Objects.requireNonNull(officer))
+        .map(b -> new Confirmed(b.code(), b.secret()));
+  }
+
+  /** A booking form checked: what to insert. */
+  private record Checked(
+      LocalDate day,
+      LocalTime start,
+      List<Person> persons,
+      String kk,
+      String phone,
+      String email) {}
+
+  /** A booking inserted: its seats' free time while held, its secret once confirmed. */
+  private record Inserted(UUID id, String code, Instant seatFreeAt, String secret) {}
+
+  private Checked check(
+      Office office, AppointmentType type, Form form, boolean contactRequired, FieldErrors errors) {
     LocalDate today = LocalDate.now(clock.withZone(WIB));
     LocalDate day = null;
     try {
@@ -215,27 +255,33 @@ public class Bookings {
     }
     String email = FieldErrors.clean(form.email());
     errors.email("email", email);
-    if (phone == null && email == null && !errors.has("phone") && !errors.has("email")) {
+    if (contactRequired
+        && phone == null
+        && email == null
+        && !errors.has("phone")
+        && !errors.has("email")) {
       errors.reject("phone", "appointments.error.contact");
     }
-    if (errors.any()) {
-      return Outcome.failed(errors);
-    }
-    String normalisedPhone = phone == null ? null : international(phone);
-    String finalKk = kk;
-    LocalDate finalDay = day;
-    LocalTime finalStart = start;
+    return new Checked(day, start, persons, kk, phone == null ? null : international(phone), email);
+  }
+
+  /**
+   * Takes the seats and inserts the booking in one transaction: held for the one-time code, or
+   * confirmed at once when an officer books.
+   */
+  private Outcome<Inserted> insert(
+      Office office, AppointmentType type, Checked c, Officer officer) {
     return retrying(
         () -> {
           try {
             return transactions.execute(
                 tx -> {
                   Instant now = clock.instant();
-                  seats.release(type.id(), finalDay, now);
-                  Seats.Refusal refused = seats.take(type, finalDay, finalStart, persons.size());
+                  seats.release(type.id(), c.day(), now);
+                  Seats.Refusal refused = seats.take(type, c.day(), c.start(), c.persons().size());
                   if (refused != null) {
                     tx.setRollbackOnly();
-                    return Outcome.<Held>failed(
+                    return Outcome.<Inserted>failed(
                         new FieldErrors()
                             .reject(
                                 "start",
@@ -245,32 +291,35 @@ public class Bookings {
                   }
                   UUID id = UUID.randomUUID();
                   String code = TrackingCode.generate(office.code(), random).value();
+                  String secret = secret();
                   String otp = String.format("%06d", random.nextInt(1_000_000));
-                  Instant expires = now.plus(HOLD);
+                  Instant expires = officer == null ? now.plus(HOLD) : null;
                   jdbc.sql(
                           """
                           insert into appointment (id, office_id, type_id, code, manage_hash, day,
                             start_time, persons, kk, phone, email, status, otp_hash, created_at,
-                            seat_free_at)
-                          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'HELD', ?, ?, ?)
+                            seat_free_at, confirmed_at)
+                          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                           """)
                       .params(
                           id,
                           office.id(),
                           type.id(),
                           code,
-                          hash(secret()),
-                          finalDay,
-                          finalStart,
-                          persons.size(),
-                          finalKk,
-                          normalisedPhone,
-                          email,
-                          hash(id + ":" + otp),
+                          hash(secret),
+                          c.day(),
+                          c.start(),
+                          c.persons().size(),
+                          c.kk(),
+                          c.phone(),
+                          c.email(),
+                          officer == null ? "HELD" : "BOOKED",
+                          officer == null ? hash(id + ":" + otp) : null,
                           Timestamp.from(now),
-                          Timestamp.from(expires))
+                          expires == null ? null : Timestamp.from(expires),
+                          officer == null ? null : Timestamp.from(now))
                       .update();
-                  for (Person p : persons) {
+                  for (Person p : c.persons()) {
                     jdbc.sql(
                             """
                             insert into appointment_person (appointment_id, position, type_id, day,
@@ -278,13 +327,23 @@ public class Bookings {
                             values (?, ?, ?, ?, ?, ?, ?)
                             """)
                         .params(
-                            id, p.position(), type.id(), finalDay, p.nik(), p.name(), p.married())
+                            id, p.position(), type.id(), c.day(), p.nik(), p.name(), p.married())
                         .update();
                   }
-                  events.publishEvent(
-                      new AppointmentCodeRequested(
-                          office.id(), id, normalisedPhone, email, otp, expires));
-                  return Outcome.done(new Held(id, code, expires));
+                  if (officer == null) {
+                    events.publishEvent(
+                        new AppointmentCodeRequested(
+                            office.id(), id, c.phone(), c.email(), otp, expires));
+                  } else {
+                    audit.record(
+                        office.id(),
+                        "appointment.booked",
+                        "appointment",
+                        id,
+                        Map.of("code", code, "atCounter", true));
+                    events.publishEvent(new AppointmentBooked(office.id(), id, managePath(secret)));
+                  }
+                  return Outcome.done(new Inserted(id, code, expires, secret));
                 });
           } catch (DuplicateKeyException e) {
             return Outcome.failed(
@@ -336,7 +395,7 @@ public class Bookings {
               field,
               "appointments.error.tooYoung",
               name == null ? nik : name,
-              birth.plusYears(Eligibility.KTP_AGE));
+              new LongDate(birth.plusYears(Eligibility.KTP_AGE)));
         }
       }
       persons.add(new Person(i + 1, nik, name, p.married(), null));
@@ -628,6 +687,18 @@ public class Bookings {
   }
 
   /** Notes the e-KTP card recorded for a person of a booking. */
+  /** Locks a member's row for recording; the card already recorded for them, if any. */
+  Optional<UUID> lockMember(UUID bookingId, int position) {
+    return jdbc.sql(
+            """
+            select ktp_card_id from appointment_person where appointment_id = ? and position = ?
+            for update
+            """)
+        .params(bookingId, position)
+        .query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+        .single();
+  }
+
   void cardRecorded(UUID bookingId, int position, UUID cardId) {
     jdbc.sql(
             "update appointment_person set ktp_card_id = ? where appointment_id = ? and position = ?")

@@ -140,9 +140,22 @@ public class CheckIns {
 
   /**
    * Records the e-KTP of one member of a checked-in e-KTP booking of the officer's office: the card
-   * starts at "direkam" with the booking's family card and contact.
+   * starts at "direkam" with the booking's family card and contact. The card and the member's link
+   * to it are written in one transaction, with the member's row locked, so two officers recording
+   * the same member at once make one card and a half-done record is impossible.
    */
   public Outcome<KtpCards.Card> recordMember(Officer officer, UUID bookingId, int position) {
+    return transactions.execute(
+        status -> {
+          Outcome<KtpCards.Card> card = recordLocked(officer, bookingId, position);
+          if (!card.ok()) {
+            status.setRollbackOnly();
+          }
+          return card;
+        });
+  }
+
+  private Outcome<KtpCards.Card> recordLocked(Officer officer, UUID bookingId, int position) {
     Bookings.Booking booking =
         bookings.find(officer.officeId(), bookingId).orElseThrow(IllegalArgumentException::new);
     AppointmentType type = types.find(officer.officeId(), booking.typeId()).orElseThrow();
@@ -155,10 +168,10 @@ public class CheckIns {
     if (type.kind() != AppointmentType.Kind.KTP || !"CHECKED_IN".equals(booking.status())) {
       return Outcome.failed(errors.reject("rekam", "appointments.record.error.notCheckedIn"));
     }
-    if (person.ktpCardId() != null) {
+    if (bookings.lockMember(booking.id(), position).isPresent()) {
       return Outcome.failed(errors.reject("rekam", "appointments.record.error.already"));
     }
-    // the card's own transaction: a card already on its way for this NIK is refused there
+    // a card already on its way for this NIK is refused by the card's unique index
     Outcome<KtpCards.Card> card =
         cards.record(
             officer,

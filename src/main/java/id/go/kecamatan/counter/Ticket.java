@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param targetDeskId the counter it was transferred to, if any
  * @param calls how often it was called since it last joined the queue
  * @param requeues how often it was put back in the queue after three calls (at most once)
+ * @param applicationId the application entered at the counter from this ticket, if any
+ * @param applicationCode that application's tracking code
  */
 public record Ticket(
     UUID id,
@@ -43,7 +45,8 @@ public record Ticket(
     Instant finishedAt,
     int requeues,
     String outcome,
-    UUID applicationId) {
+    UUID applicationId,
+    String applicationCode) {
 
   /** A priority walk-in (an appointment's priority rides on its time). */
   public boolean priorityWalkIn() {

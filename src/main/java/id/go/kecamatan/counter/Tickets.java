@@ -2,6 +2,8 @@ package id.go.kecamatan.counter;
 
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.OpeningHours;
+import id.go.kecamatan.office.TimeRange;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +41,24 @@ public class Tickets {
   public static class QuotaReached extends RuntimeException {
     public QuotaReached() {
       super("Daily quota reached");
+    }
+  }
+
+  /**
+   * A kiosk ticket outside the office's opening hours: before opening, in the break, after closing,
+   * or on a day the office is closed.
+   */
+  public static class Closed extends RuntimeException {
+    private final transient List<TimeRange> today;
+
+    public Closed(List<TimeRange> today) {
+      super("The office is not open now");
+      this.today = List.copyOf(today);
+    }
+
+    /** The office's open hours of today, empty when it is closed all day. */
+    public List<TimeRange> today() {
+      return today;
     }
   }
 
@@ -85,6 +107,8 @@ public class Tickets {
   private final Offices offices;
   private final QueueSettings settings;
   private final AuditTrail audit;
+  private final OpeningHours hours;
+  private final boolean kioskFollowsHours;
 
   Tickets(
       JdbcClient jdbc,
@@ -92,8 +116,12 @@ public class Tickets {
       Clock clock,
       Offices offices,
       QueueSettings settings,
-      AuditTrail audit) {
+      AuditTrail audit,
+      OpeningHours hours,
+      @Value("${layanan.counter.kiosk-follows-opening-hours:true}") boolean kioskFollowsHours) {
     this.audit = audit;
+    this.hours = hours;
+    this.kioskFollowsHours = kioskFollowsHours;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
@@ -151,10 +179,18 @@ public class Tickets {
    * Issues a ticket in one transaction.
    *
    * @throws IllegalArgumentException the group is not an active group of this office
+   * @throws Closed a kiosk ticket outside the office's opening hours (when the kiosk follows them)
    * @throws QuotaReached a walk-in past the group's daily quota
    * @throws NoNumbersLeft the number range for today is used up
    */
   public Issued issue(Request request) {
+    if (request.source() == TicketSource.KIOSK && kioskFollowsHours) {
+      LocalDateTime now = LocalDateTime.now(clock);
+      List<TimeRange> today = hours.on(request.officeId(), now.toLocalDate());
+      if (today.stream().noneMatch(r -> r.contains(now.toLocalTime()))) {
+        throw new Closed(today);
+      }
+    }
     return transactions.execute(status -> issueInTransaction(request));
   }
 
@@ -262,6 +298,12 @@ public class Tickets {
             Timestamp.from(now),
             Timestamp.from(now))
         .update();
+    java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("label", label);
+    details.put("source", request.source().name());
+    details.put("priority", request.priority() == null ? "-" : request.priority().name());
+    details.put("waitOutside", waitOutside);
+    audit.record(officeId, "counter.ticket.issued", "ticket", id, details);
     return new Issued(id, label, secret, waitOutside);
   }
 

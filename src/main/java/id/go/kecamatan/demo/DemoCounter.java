@@ -79,7 +79,9 @@ class DemoCounter {
     LocalDate today = LocalDate.now(clock);
     for (Office office : offices.activeOffices()) {
       if (groups.of(office.id()).isEmpty()
-          || jdbc.sql("select count(*) from ticket where office_id = ? and day = ?")
+          // the demo appointments check in before this runs: count the walk-ins only
+          || jdbc.sql(
+                      "select count(*) from ticket where office_id = ? and day = ? and source <> 'APPOINTMENT'")
                   .params(office.id(), today)
                   .query(Long.class)
                   .single()
@@ -127,7 +129,10 @@ class DemoCounter {
 
   private void issue(Office office, UUID group, Priority priority) {
     tickets.issue(
-        Tickets.Request.walkIn(office.id(), group, TicketSource.KIOSK, priority, null, null, null));
+        // issued as by the front office: the kiosk gives numbers only in the opening hours, and the
+        // demo may start at night or on a Sunday
+        Tickets.Request.walkIn(
+            office.id(), group, TicketSource.FRONT_OFFICE, priority, null, null, null));
   }
 
   private UUID group(Office office, String prefix, String name, Integer quota, int minutes) {

@@ -45,6 +45,7 @@ class TicketsIntegrationTests {
   @Autowired QueueSettings settings;
   @Autowired Tickets tickets;
   @Autowired id.go.kecamatan.audit.AuditTrail audit;
+  @Autowired id.go.kecamatan.office.OpeningHours hours;
 
   Office office;
 
@@ -53,14 +54,21 @@ class TicketsIntegrationTests {
     office = CounterFixtures.office(offices, jdbc, "35.16.11");
   }
 
+  /** A node of its own; its kiosk takes tickets at any hour, as in the shared test context. */
   Tickets instance(DataSource source, Clock clock) {
+    return instance(source, clock, false);
+  }
+
+  Tickets instance(DataSource source, Clock clock, boolean kioskFollowsHours) {
     return new Tickets(
         JdbcClient.create(source),
         new DataSourceTransactionManager(source),
         clock,
         offices,
         settings,
-        audit);
+        audit,
+        hours,
+        kioskFollowsHours);
   }
 
   HikariDataSource pool() {
@@ -198,6 +206,46 @@ class TicketsIntegrationTests {
                             + rs.getObject(3, LocalDateTime.class))
                 .single())
         .isEqualTo("BOOKED APPOINTMENT " + at);
+  }
+
+  @Test
+  void theKioskGivesNumbersInTheOpeningHoursOnlyAndEveryTicketIsAudited() {
+    UUID group = CounterFixtures.group(jdbc, office.id(), 1, 999, true, null);
+    // the office keeps the usual hours: 08:00-15:00, break 12:00-13:00, Monday to Friday
+    MovableClock clock =
+        new MovableClock(ZonedDateTime.of(2031, 3, 3, 7, 45, 0, 0, WIB).toInstant());
+    Tickets node = instance(dataSource, clock, true);
+    Tickets.Request kiosk =
+        Tickets.Request.walkIn(office.id(), group, TicketSource.KIOSK, null, null, null, null);
+    assertThatThrownBy(() -> node.issue(kiosk))
+        .as("before opening")
+        .isInstanceOfSatisfying(
+            Tickets.Closed.class,
+            e -> assertThat(e.today()).extracting(Object::toString).contains("08:00–12:00"));
+    Tickets.Issued early = issue(node, office.id(), group);
+    assertThat(early.number()).as("the front office issues at any time").endsWith("-001");
+
+    clock.set(ZonedDateTime.of(2031, 3, 3, 8, 0, 0, 0, WIB).toInstant());
+    Tickets.Issued opened = node.issue(kiosk);
+    assertThat(opened.number()).endsWith("-002");
+    clock.set(ZonedDateTime.of(2031, 3, 3, 12, 30, 0, 0, WIB).toInstant());
+    assertThatThrownBy(() -> node.issue(kiosk)).as("the break").isInstanceOf(Tickets.Closed.class);
+    clock.set(ZonedDateTime.of(2031, 3, 3, 15, 0, 0, 0, WIB).toInstant());
+    assertThatThrownBy(() -> node.issue(kiosk)).as("closed").isInstanceOf(Tickets.Closed.class);
+    clock.set(ZonedDateTime.of(2031, 3, 8, 10, 0, 0, 0, WIB).toInstant());
+    assertThatThrownBy(() -> node.issue(kiosk))
+        .as("a Saturday")
+        .isInstanceOfSatisfying(Tickets.Closed.class, e -> assertThat(e.today()).isEmpty());
+
+    for (Tickets.Issued issued : List.of(early, opened)) {
+      assertThat(
+              jdbc.sql(
+                      "select details->>'label' from audit_event where action = 'counter.ticket.issued' and entity_id = ?")
+                  .param(issued.id().toString())
+                  .query(String.class)
+                  .single())
+          .isEqualTo(issued.number());
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.CompletionRequest;
+import id.go.kecamatan.application.CounterVisit;
 import id.go.kecamatan.application.PreferredChannel;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.TrackingCode;
@@ -434,5 +435,28 @@ public class ApplicationRepository {
               position++)
           .update();
     }
+  }
+
+  /** Records the queue ticket an application was entered from at the counter. */
+  public void insertVisit(UUID officeId, ApplicationId id, CounterVisit visit) {
+    jdbc.sql(
+            """
+            insert into application_visit (application_id, office_id, ticket_id, ticket_label)
+            values (?, ?, ?, ?)
+            """)
+        .params(id.value(), officeId, visit.ticketId(), visit.label())
+        .update();
+  }
+
+  /** The queue ticket an application of this office was entered from, if any. */
+  public Optional<CounterVisit> visit(UUID officeId, ApplicationId id) {
+    return jdbc.sql(
+            """
+            select ticket_id, ticket_label from application_visit
+            where office_id = ? and application_id = ?
+            """)
+        .params(officeId, id.value())
+        .query((rs, i) -> new CounterVisit(rs.getObject(1, UUID.class), rs.getString(2)))
+        .optional();
   }
 }

@@ -155,6 +155,32 @@ public class DraftRepository {
         == 1;
   }
 
+  /** Notes the queue ticket an assisted draft was started from at the counter. */
+  public void setVisit(Draft draft, id.go.kecamatan.application.CounterVisit visit) {
+    jdbc.sql(
+            """
+            update application_draft set visit_ticket_id = ?, visit_label = ?
+            where office_id = ? and id = ?
+            """)
+        .params(visit.ticketId(), visit.label(), draft.officeId(), draft.id())
+        .update();
+  }
+
+  /** The queue ticket the draft was started from, if any. */
+  public Optional<id.go.kecamatan.application.CounterVisit> visit(Draft draft) {
+    return jdbc.sql(
+            """
+            select visit_ticket_id, visit_label from application_draft
+            where office_id = ? and id = ? and visit_ticket_id is not null
+            """)
+        .params(draft.officeId(), draft.id())
+        .query(
+            (rs, i) ->
+                new id.go.kecamatan.application.CounterVisit(
+                    rs.getObject(1, UUID.class), rs.getString(2)))
+        .optional();
+  }
+
   /** Marks the draft submitted; its files belong to the application from now on. */
   public void markSubmitted(Draft draft, ApplicationId applicationId, Instant at) {
     jdbc.sql("delete from application_draft_file where office_id = ? and draft_id = ?")

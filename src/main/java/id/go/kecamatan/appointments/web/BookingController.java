@@ -7,6 +7,8 @@ import id.go.kecamatan.appointments.Bookings;
 import id.go.kecamatan.appointments.CheckIns;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.security.CurrentOfficer;
+import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
@@ -126,6 +128,11 @@ class BookingController {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("rows", type.maxPersons());
+    boolean staff = Boolean.TRUE.equals(model.getAttribute("staff"));
+    model.addAttribute("staff", staff);
+    model.addAttribute(
+        "base",
+        staff ? STAFF_BOOKING + type.id() : "/kecamatan/" + office.slug() + "/janji/" + type.id());
     return "appointments/book";
   }
 
@@ -147,22 +154,7 @@ class BookingController {
       Model model) {
     Office office = office(slug);
     AppointmentType type = type(office, typeId);
-    List<Bookings.PersonForm> persons = new ArrayList<>();
-    for (int i = 0; i < PERSON_ROWS; i++) {
-      persons.add(
-          new Bookings.PersonForm(
-              cut(f.get("nik" + i), 30),
-              cut(f.get("name" + i), 200),
-              "ya".equals(f.get("married" + i))));
-    }
-    Bookings.Form form =
-        new Bookings.Form(
-            cut(f.get("day"), 10),
-            cut(f.get("start"), 5),
-            persons,
-            cut(f.get("kk"), 30),
-            cut(f.get("phone"), 30),
-            cut(f.get("email"), 300));
+    Bookings.Form form = form(f);
     long wait = limits.booking(request.getRemoteAddr(), form.phone(), form.email());
     if (wait > 0) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -182,6 +174,62 @@ class BookingController {
     }
     grant(request, held.value().code());
     return "redirect:/janji/konfirmasi/" + held.value().code();
+  }
+
+  /** The booking form as posted, each field cut to a sane length. */
+  private static Bookings.Form form(Map<String, String> f) {
+    List<Bookings.PersonForm> persons = new ArrayList<>();
+    for (int i = 0; i < PERSON_ROWS; i++) {
+      persons.add(
+          new Bookings.PersonForm(
+              cut(f.get("nik" + i), 30),
+              cut(f.get("name" + i), 200),
+              "ya".equals(f.get("married" + i))));
+    }
+    return new Bookings.Form(
+        cut(f.get("day"), 10),
+        cut(f.get("start"), 5),
+        persons,
+        cut(f.get("kk"), 30),
+        cut(f.get("phone"), 30),
+        cut(f.get("email"), 300));
+  }
+
+  // ---- the front office books for a resident at the counter (no one-time code) ----
+
+  static final String STAFF_BOOKING = "/admin/janji/baru/";
+
+  @GetMapping(STAFF_BOOKING + "{typeId}")
+  String bookForResident(
+      @PathVariable String typeId,
+      @RequestParam(name = "tanggal", defaultValue = "") String day,
+      Model model) {
+    Office office = offices.get(CurrentOfficer.inOffice().officeId());
+    AppointmentType type = type(office, typeId);
+    model.addAttribute("staff", true);
+    return bookPage(model, office, type, day, blankForm(day), new FieldErrors());
+  }
+
+  @PostMapping(STAFF_BOOKING + "{typeId}")
+  String bookedForResident(
+      @PathVariable String typeId,
+      @RequestParam Map<String, String> f,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
+    Officer officer = CurrentOfficer.inOffice();
+    Office office = offices.get(officer.officeId());
+    AppointmentType type = type(office, typeId);
+    Bookings.Form form = form(f);
+    Outcome<Bookings.Confirmed> booked = bookings.bookAtCounter(officer, office, type, form);
+    if (!booked.ok()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      model.addAttribute("staff", true);
+      return bookPage(model, office, type, form.day(), form, booked.errors());
+    }
+    redirect.addFlashAttribute("notice", "appointments.day.bookedForResident");
+    redirect.addFlashAttribute("bookedCode", booked.value().code());
+    return "redirect:/admin/janji?tanggal=" + form.day() + "#janji-" + booked.value().code();
   }
 
   static long minutes(long seconds) {

@@ -3,6 +3,7 @@ package id.go.kecamatan.casework.web;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.ApplicationStatus;
+import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.casework.CaseFile;
 import id.go.kecamatan.casework.Casework;
@@ -51,9 +52,15 @@ class CaseController {
   private final RequirementChecks checks;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final Applications applications;
 
   CaseController(
-      Casework casework, RequirementChecks checks, WorkingCalendar calendar, Clock clock) {
+      Casework casework,
+      RequirementChecks checks,
+      WorkingCalendar calendar,
+      Clock clock,
+      Applications applications) {
+    this.applications = applications;
     this.casework = casework;
     this.checks = checks;
     this.calendar = calendar;
@@ -83,6 +90,9 @@ class CaseController {
     CaseFile file = casework.open(officer, id);
     LocalDate today = LocalDate.now(clock);
     model.addAttribute("file", file);
+    // entered at the counter from a queue ticket: "dari antrean A-012"
+    model.addAttribute(
+        "visit", applications.counterVisit(file.application().officeId(), id).orElse(null));
     model.addAttribute("checksVersion", checks.version(file));
     model.addAttribute("today", today);
     model.addAttribute("soon", calendar.of(file.application().officeId()).plus(today, 2));

@@ -2,14 +2,12 @@ package id.go.kecamatan.casework.web;
 
 import id.go.kecamatan.application.ApplicantForm;
 import id.go.kecamatan.application.Application;
-import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.Draft;
 import id.go.kecamatan.application.DraftSubmittedException;
 import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.casework.internal.Receipts;
-import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.RequestUploads;
@@ -62,22 +60,12 @@ class IntakeController {
   static final String BASE = "/admin/loket";
 
   private final Drafts drafts;
-  private final Applications applications;
-  private final Catalog catalog;
   private final Offices offices;
   private final Documents documents;
   private final Receipts receipts;
 
-  IntakeController(
-      Drafts drafts,
-      Applications applications,
-      Catalog catalog,
-      Offices offices,
-      Documents documents,
-      Receipts receipts) {
+  IntakeController(Drafts drafts, Offices offices, Documents documents, Receipts receipts) {
     this.drafts = drafts;
-    this.applications = applications;
-    this.catalog = catalog;
     this.offices = offices;
     this.documents = documents;
     this.receipts = receipts;
@@ -103,11 +91,7 @@ class IntakeController {
   String services(Model model) {
     Officer officer = CurrentOfficer.inOffice();
     Channel channel = channelOf(officer);
-    List<ServiceType> offered =
-        catalog.activeServices(officer.officeId(), null).stream()
-            .filter(
-                s -> applications.offeredService(officer.officeId(), s.code(), channel).isPresent())
-            .toList();
+    List<ServiceType> offered = drafts.assistedServices(officer.officeId(), channel);
     model.addAttribute("office", offices.get(officer.officeId()));
     model.addAttribute("channel", channel);
     model.addAttribute("services", offered);

@@ -23,7 +23,8 @@ public final class TicketRows {
       t.appointment_code, t.scheduled_at, t.priority, t.holder_label,
       (t.contact_phone is not null or t.contact_email is not null), t.wait_outside, t.status,
       t.issued_at, t.queued_at, t.desk_id, t.target_desk_id, t.calls, t.first_called_at,
-      t.last_called_at, t.serving_at, t.finished_at, t.requeues, t.outcome, t.application_id
+      t.last_called_at, t.serving_at, t.finished_at, t.requeues, t.outcome, t.application_id,
+      t.application_code
       """;
 
   public static Ticket ticket(ResultSet rs, int row) throws SQLException {
@@ -55,7 +56,8 @@ public final class TicketRows {
         instant(rs.getTimestamp(24)),
         rs.getInt(25),
         rs.getString(26),
-        rs.getObject(27, UUID.class));
+        rs.getObject(27, UUID.class),
+        rs.getString(28));
   }
 
   private static Instant instant(Timestamp t) {

@@ -45,6 +45,9 @@ class BoardEvents {
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
+    // the version the board starts from: a change right after opening (or the first change of an
+    // office whose queue never changed) is pushed, not taken as the starting point by the poll
+    versions.putIfAbsent(officeId, queue.version(officeId));
     emitter.send(SseEmitter.event().name("board").reconnectTime(3000).data(json.of(officeId)));
     return emitter;
   }
@@ -52,6 +55,7 @@ class BoardEvents {
   @Scheduled(fixedDelayString = "${layanan.counter.board-poll:PT1S}")
   void poll() {
     boards.entrySet().removeIf(e -> e.getValue().isEmpty());
+    versions.keySet().retainAll(boards.keySet());
     if (boards.isEmpty()) {
       return;
     }

@@ -1,5 +1,10 @@
 package id.go.kecamatan.counter.web;
 
+import id.go.kecamatan.application.AssistingOfficer;
+import id.go.kecamatan.application.Channel;
+import id.go.kecamatan.application.CounterVisit;
+import id.go.kecamatan.application.Draft;
+import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.counter.Calling;
 import id.go.kecamatan.counter.Desks;
 import id.go.kecamatan.counter.Priority;
@@ -7,11 +12,13 @@ import id.go.kecamatan.counter.Queue;
 import id.go.kecamatan.counter.ServiceGroups;
 import id.go.kecamatan.counter.Ticket;
 import id.go.kecamatan.counter.TicketSource;
+import id.go.kecamatan.counter.TicketStatus;
 import id.go.kecamatan.counter.Tickets;
 import id.go.kecamatan.counter.VisitOutcome;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.CurrentOfficer;
+import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import java.util.Arrays;
@@ -45,6 +52,7 @@ class CounterDesk {
   private final Calling calling;
   private final TicketForms forms;
   private final TicketPrints prints;
+  private final Drafts drafts;
 
   CounterDesk(
       Offices offices,
@@ -54,7 +62,9 @@ class CounterDesk {
       Tickets tickets,
       Calling calling,
       TicketForms forms,
-      TicketPrints prints) {
+      TicketPrints prints,
+      Drafts drafts) {
+    this.drafts = drafts;
     this.prints = prints;
     this.offices = offices;
     this.groups = groups;
@@ -179,7 +189,45 @@ class CounterDesk {
     model.addAttribute("held", calling.heldAt(officeId, deskId));
     model.addAttribute("waiting", queue.waitingFor(officeId, desk));
     model.addAttribute("outcomes", Arrays.stream(VisitOutcome.values()).map(Enum::name).toList());
+    model.addAttribute("services", drafts.assistedServices(officeId, Channel.COUNTER));
     return "counter/desk-calling";
+  }
+
+  /**
+   * Starts the assisted intake (casework's {@code /admin/loket}) for the resident being served at
+   * this counter: the application records the ticket, and the ticket is linked to the application
+   * when it is submitted ({@code TicketApplications}).
+   */
+  @PostMapping(BASE + "/loket/{deskId}/tiket/{ticketId}/permohonan")
+  String startApplication(
+      @PathVariable UUID deskId,
+      @PathVariable UUID ticketId,
+      @RequestParam(defaultValue = "") String service,
+      RedirectAttributes redirect) {
+    Officer officer = CurrentOfficer.inOffice();
+    UUID officeId = officer.officeId();
+    desk(officeId, deskId);
+    Ticket ticket =
+        calling
+            .atDesk(officeId, deskId)
+            .filter(t -> t.id().equals(ticketId) && t.status() == TicketStatus.SERVING)
+            .orElse(null);
+    if (ticket == null) {
+      return after(new Calling.Result(null, "counter.error.stale"), deskId, null, redirect);
+    }
+    boolean offered =
+        drafts.assistedServices(officeId, Channel.COUNTER).stream()
+            .anyMatch(s -> s.code().equals(service));
+    if (!offered) {
+      return after(new Calling.Result(null, "counter.error.service"), deskId, null, redirect);
+    }
+    Draft draft =
+        drafts.startAssisted(
+            officeId,
+            service,
+            new AssistingOfficer(officer.staffId(), officer.fullName()),
+            new CounterVisit(ticket.id(), ticket.label()));
+    return "redirect:/admin/loket/" + draft.id() + "/data";
   }
 
   @PostMapping(BASE + "/loket/{deskId}/panggil")

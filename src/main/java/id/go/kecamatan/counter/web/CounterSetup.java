@@ -178,7 +178,7 @@ class CounterSetup {
 
   @PostMapping(BASE + "/anjungan")
   String addKiosk(@RequestParam(defaultValue = "") String name, Model model) {
-    Outcome<Kiosks.Pairing> added = kiosks.add(office(), name);
+    Outcome<id.go.kecamatan.office.Devices.Added> added = kiosks.add(office(), name);
     if (!added.ok()) {
       QueueSettings.Settings s = settings.of(office());
       model.addAttribute("kioskErrors", added.errors());

@@ -12,6 +12,7 @@ import id.go.kecamatan.counter.Tickets;
 import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.TimeRange;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.QrCode;
@@ -175,6 +176,12 @@ class QueuePages {
       try {
         Tickets.Issued issued = tickets.issue(checked.request(TicketSource.KIOSK));
         return "redirect:" + tickets.statusPath(office.id(), issued.secret()) + "?baru";
+      } catch (Tickets.Closed e) {
+        if (e.today().isEmpty()) {
+          checked.errors().reject("group", "counter.error.closedToday");
+        } else {
+          checked.errors().reject("group", "counter.error.closed", hours(e.today()));
+        }
       } catch (Tickets.QuotaReached e) {
         checked.errors().reject("group", "counter.error.quota");
       } catch (Tickets.NoNumbersLeft e) {
@@ -183,6 +190,14 @@ class QueuePages {
     }
     response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
     return kioskPage(model, office, form, checked.errors());
+  }
+
+  /** {@code 08.00–12.00, 13.00–15.00}. */
+  static String hours(java.util.List<TimeRange> ranges) {
+    java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH.mm");
+    return ranges.stream()
+        .map(r -> hhmm.format(r.start()) + "–" + hhmm.format(r.end()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private Optional<UUID> device(Office office, HttpServletRequest request) {

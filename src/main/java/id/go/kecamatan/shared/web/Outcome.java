@@ -14,4 +14,9 @@ public record Outcome<T>(T value, FieldErrors errors) {
   public boolean ok() {
     return !errors.any();
   }
+
+  /** The value turned into another when done; the same errors when failed. */
+  public <R> Outcome<R> map(java.util.function.Function<T, R> f) {
+    return ok() ? done(f.apply(value)) : failed(errors);
+  }
 }

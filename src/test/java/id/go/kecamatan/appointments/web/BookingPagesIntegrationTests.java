@@ -274,6 +274,64 @@ class BookingPagesIntegrationTests {
   }
 
   @Test
+  void theFrontOfficeBooksForAResidentAtTheDeskWithoutACodeOrContact() {
+    String type = ktpType();
+    WebClient desk = WebClient.signedIn(port, "loket.jetis");
+    assertThat(desk.get("/admin/janji").body())
+        .contains("Buat janji temu untuk warga yang datang", "/admin/janji/baru/" + type);
+    Matcher firstDay = DAY.matcher(desk.get("/admin/janji/baru/" + type).body());
+    assertThat(firstDay.find()).isTrue();
+    String day = firstDay.group(1);
+    String page = desk.get("/admin/janji/baru/" + type + "?tanggal=" + day).body();
+    assertThat(page).contains("Buat janji temu untuk warga", "Tidak wajib: bila diisi");
+    Matcher free =
+        Pattern.compile("name=\"start\" value=\"(\\d\\d:\\d\\d)\"(?! disabled)").matcher(page);
+    assertThat(free.find()).as(page).isTrue();
+    String nik = nik(2, 2, 90);
+
+    HttpResponse<String> hostile =
+        desk.post(
+            "/admin/janji/baru/" + type,
+            form(day, free.group(1), "3516160101150003", "", nik, "<script>alert(1)</script>")
+                .toArray(String[]::new));
+    assertThat(hostile.statusCode()).isEqualTo(422);
+    assertThat(hostile.body()).contains("boleh berisi tag HTML").doesNotContain("<script>alert");
+
+    HttpResponse<String> booked =
+        desk.post(
+            "/admin/janji/baru/" + type,
+            form(day, free.group(1), "3516160101150003", "", nik, "Sari Dewi")
+                .toArray(String[]::new));
+    assertThat(booked.statusCode()).as(booked.body()).isEqualTo(302);
+    String code =
+        jdbc.sql(
+                """
+                select a.code from appointment a join appointment_person p on p.appointment_id = a.id
+                where p.nik = ? and a.status = 'BOOKED' and a.phone is null and a.email is null
+                  and a.confirmed_at is not null
+                """)
+            .param(nik)
+            .query(String.class)
+            .single();
+    java.net.URI dayPage = java.net.URI.create(WebClient.location(booked));
+    assertThat(desk.get(dayPage.getRawPath() + "?" + dayPage.getRawQuery()).body())
+        .contains("Janji temu dibuat dan langsung terkonfirmasi.", code, "Sari Dewi");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'appointment.booked' and details->>'code' = ? and actor_name like '%loket.jetis%'")
+                .param(code)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            WebClient.signedIn(port, "loket.purwokertoutara")
+                .get("/admin/janji/baru/" + type)
+                .statusCode())
+        .as("another office's type")
+        .isEqualTo(404);
+  }
+
+  @Test
   void wrongAndHostileBookingsAreRefusedWithAClearMessage() {
     String type = ktpType();
     WebClient resident = new WebClient(port);
@@ -306,6 +364,16 @@ class BookingPagesIntegrationTests {
       assertThat(refused.statusCode()).isEqualTo(422);
       assertThat(refused.body()).contains(bad.get(3)).doesNotContain("<script>alert(1)</script>");
     }
+    // the day she turns 17 in words, not as 2032-07-05
+    assertThat(
+            resident
+                .post(
+                    "/kecamatan/jetis/janji/" + type,
+                    form(day, "08:30", "3516160101150003", phone(), young, "Adik")
+                        .toArray(String[]::new))
+                .body())
+        .contains("(baru pada 5 Juli 2032)")
+        .doesNotContain("2032-07-05");
     HttpResponse<String> noContact =
         resident.post(
             "/kecamatan/jetis/janji/" + type,

@@ -353,7 +353,7 @@ class CounterPagesIntegrationTests {
 
   private String pairingCode(WebClient admin, String name) {
     String page = admin.post("/admin/antrean/pengaturan/anjungan", "name", name).body();
-    Matcher m = Pattern.compile("id=\"kiosk-code\">(\\d{6})<").matcher(page);
+    Matcher m = Pattern.compile("id=\"kiosk-code\">([A-Z0-9]{4}-[A-Z0-9]{4})<").matcher(page);
     assertThat(m.find()).as(page).isTrue();
     return m.group(1);
   }

@@ -133,6 +133,18 @@ class DemoSurveys {
     followUp(office, Period.of(Period.Kind.QUARTER, today).previous());
   }
 
+  /**
+   * A few of the office's paper forms of a past day keyed in late (the demo's corrected monthly
+   * report), with its scores as {@link #load} makes them.
+   */
+  void lateResponses(Office office, int index, LocalDate day, int count) {
+    Random random = new Random(office.code().hashCode() + day.hashCode());
+    List<UUID> services = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
+    for (int i = 0; i < count; i++) {
+      insert(office.id(), services, day, MEANS[index % MEANS.length], 0, random);
+    }
+  }
+
   /** The previous quarter's plan for its lowest elements: the first done, the second under way. */
   private void followUp(Office office, Period quarter) {
     List<Element> lowest = followUps.proposal(office.id(), quarter);

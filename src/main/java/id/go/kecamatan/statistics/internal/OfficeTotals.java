@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An office's counts of "all services, all villages" of one month in one row of {@code stat_total}
+ * An office's counts of all its services and villages of one month in one row of {@code stat_total}
  * (V105): the regency's table of all its offices reads 12 rows per office instead of hundreds. A
- * row's {@code counts} are keyed by the measure's name (channel "all"), {@code RECEIVED:<channel>}
+ * row's {@code counts} are keyed by the measure's name (all channels), {@code RECEIVED:<channel>}
  * (received per channel) and {@code D:<days>} (finished applications per working days taken): the
  * same numbers as the office's rows of {@code stat_count} and {@code stat_duration} at those
  * grains, changed in the same transaction.

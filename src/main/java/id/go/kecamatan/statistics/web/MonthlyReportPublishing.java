@@ -7,7 +7,10 @@ import java.time.YearMonth;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** {@link ReportPublishing} through {@link MonthlyReports}, the office admin's own steps. */
+/**
+ * Publishes reports for {@link ReportPublishing} through {@link MonthlyReports}, the admin's own
+ * steps.
+ */
 @Component
 class MonthlyReportPublishing implements ReportPublishing {
 

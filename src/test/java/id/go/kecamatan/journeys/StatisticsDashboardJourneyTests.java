@@ -100,7 +100,7 @@ class StatisticsDashboardJourneyTests extends BrowserJourney {
     assertThat(rows)
         .anySatisfy(
             r -> {
-              assertThat(r.getCellText(1)).isEqualTo(name);
+              assertThat(r.getCellText(1)).isEqualTo(name + " (admin.jetis)");
               assertThat(r.getCellText(2)).isEqualTo("statistics.register.letters");
             });
   }

@@ -16,6 +16,7 @@ class DemoDataIntegrationTests {
   /** Other tests share the database and may register more kecamatan. */
   static final List<String> DEMO_OFFICES = List.of("35.16.16", "33.02.27", "12.77.03");
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired Offices offices;
   @Autowired Catalog catalog;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -142,6 +143,72 @@ class DemoDataIntegrationTests {
           .as("follow-up of " + code)
           .isEqualTo("DONE,IN_PROGRESS,PLANNED");
     }
+  }
+
+  @Test
+  void purwokertoUtaraPublishedItsLastThreeMonthsAndCorrectedOneWithItsReason() {
+    UUID office =
+        jdbc.sql("select id from office where code = '33.02.27'").query(UUID.class).single();
+    String slug = offices.get(office).slug();
+    List<java.time.LocalDate> firsts =
+        jdbc.sql(
+                "select month from stat_report where office_id = ? and version = 1"
+                    + " and not awaiting_signature order by month")
+            .param(office)
+            .query(java.time.LocalDate.class)
+            .list();
+    assertThat(firsts).hasSizeGreaterThanOrEqualTo(3);
+    // one month corrected: version 2 with its reason, three more respondents than version 1
+    record Version(UUID id, java.time.LocalDate month, String reason) {}
+    List<Version> corrections =
+        jdbc.sql("select id, month, reason from stat_report where office_id = ? and version = 2")
+            .param(office)
+            .query(
+                (rs, i) ->
+                    new Version(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, java.time.LocalDate.class),
+                        rs.getString(3)))
+            .list();
+    assertThat(corrections).hasSize(1);
+    Version v2 = corrections.get(0);
+    assertThat(v2.reason()).contains("kuesioner SKM kertas");
+    UUID v1 =
+        jdbc.sql("select id from stat_report where office_id = ? and month = ? and version = 1")
+            .params(office, v2.month())
+            .query(UUID.class)
+            .single();
+    assertThat(Long.parseLong(respondents(v2.id()))).isEqualTo(Long.parseLong(respondents(v1)) + 3);
+    // the transparency page lists the versions, the correction with its reason
+    String page =
+        new WebClient(port)
+            .get(
+                "/kecamatan/"
+                    + slug
+                    + "/statistik?bulan="
+                    + v2.month().getMonthValue()
+                    + "&tahun="
+                    + v2.month().getYear())
+            .body();
+    java.time.YearMonth month = java.time.YearMonth.from(v2.month());
+    assertThat(page)
+        .contains("/statistik/laporan/" + month + "-v1.pdf")
+        .contains("/statistik/laporan/" + month + "-v2.pdf")
+        .contains("kuesioner SKM kertas");
+  }
+
+  /** The IKM respondents in the total row of a report version's frozen figures. */
+  private String respondents(UUID report) {
+    return jdbc.sql(
+            """
+            select r.figures -> 'rows' -> -1 ->> cast(h.i - 1 as int)
+            from stat_report r, jsonb_array_elements_text(r.figures -> 'headings')
+              with ordinality h(name, i)
+            where r.id = ? and h.name = 'Responden survei kepuasan'
+            """)
+        .param(report)
+        .query(String.class)
+        .single();
   }
 
   @Test

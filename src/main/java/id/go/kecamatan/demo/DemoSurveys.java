@@ -8,6 +8,7 @@ import id.go.kecamatan.surveys.FollowUp;
 import id.go.kecamatan.surveys.FollowUps;
 import id.go.kecamatan.surveys.Instrument;
 import id.go.kecamatan.surveys.Period;
+import id.go.kecamatan.surveys.SurveyAnswered;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * a few with saran/kritik, the friendly ones published; and the rencana tindak lanjut of the
  * previous quarter for its three lowest elements, one item done, one under way. Written straight
  * into the table with their past dates (the survey's own forms date a response today), from a fixed
- * seed per office, so every demo shows the same figures.
+ * seed per office, so every demo shows the same figures; each publishes {@link SurveyAnswered} as
+ * the surveys module's store does, so the statistics count them too.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
@@ -76,12 +79,19 @@ class DemoSurveys {
           Element.SARANA, "Menambah kipas angin dan kursi di ruang tunggu.");
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final Catalog catalog;
   private final FollowUps followUps;
   private final Clock clock;
 
-  DemoSurveys(JdbcClient jdbc, Catalog catalog, FollowUps followUps, Clock clock) {
+  DemoSurveys(
+      JdbcClient jdbc,
+      Catalog catalog,
+      FollowUps followUps,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.events = events;
     this.catalog = catalog;
     this.followUps = followUps;
     this.clock = clock;
@@ -121,6 +131,18 @@ class DemoSurveys {
         .params(office.id(), PUBLISHED.toArray(String[]::new))
         .update();
     followUp(office, Period.of(Period.Kind.QUARTER, today).previous());
+  }
+
+  /**
+   * A few of the office's paper forms of a past day keyed in late (the demo's corrected monthly
+   * report), with its scores as {@link #load} makes them.
+   */
+  void lateResponses(Office office, int index, LocalDate day, int count) {
+    Random random = new Random(office.code().hashCode() + day.hashCode());
+    List<UUID> services = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
+    for (int i = 0; i < count; i++) {
+      insert(office.id(), services, day, MEANS[index % MEANS.length], 0, random);
+    }
   }
 
   /** The previous quarter's plan for its lowest elements: the first done, the second under way. */
@@ -167,9 +189,11 @@ class DemoSurveys {
     values[4] = CHANNELS[random.nextInt(CHANNELS.length)];
     values[5] = day;
     Element[] elements = Element.values();
+    java.util.Map<Element, Integer> scores = new java.util.EnumMap<>(Element.class);
     for (int e = 0; e < elements.length; e++) {
       double score = means[e] + lift + random.nextGaussian() * 0.55;
       values[6 + e] = (short) Math.max(1, Math.min(4, Math.round(score)));
+      scores.put(elements[e], (int) (short) values[6 + e]);
     }
     values[15] = pick(random, "L", "P");
     values[16] = pick(random, "FROM_20", "FROM_30", "FROM_30", "FROM_40", "FROM_50", "FROM_60");
@@ -188,6 +212,9 @@ class DemoSurveys {
             """)
         .params(values)
         .update();
+    // as the surveys module's own store does: the statistics count the IKM from this event
+    events.publishEvent(
+        new SurveyAnswered((UUID) values[0], officeId, (UUID) values[2], day, scores));
   }
 
   /** One of the values, or (one time in eight) none: the profile is optional. */

@@ -1,5 +1,10 @@
 package id.go.kecamatan.statistics;
 
+import id.go.kecamatan.surveys.Element;
+import id.go.kecamatan.surveys.Tally;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * What is counted per month (the stored name of a count in {@code stat_count}). Each has its
  * definition in the bundle {@code messages/statistics} under {@code statistics.measure.<name>}. A
@@ -36,5 +41,41 @@ public enum Measure {
   /** Complaints first answered in the month. */
   COMPLAINTS_ANSWERED,
   /** Of those answered, answered on or before the deadline of their category's tier. */
-  COMPLAINTS_ANSWERED_ON_TIME
+  COMPLAINTS_ANSWERED_ON_TIME,
+  /**
+   * Survey responses given in the month (by the day answered). With the nine sums below it is the
+   * IKM's tally (statistics.ikm.* in the bundle define the index and its grade, shown instead of
+   * these parts); every response answers all nine elements.
+   */
+  IKM_RESPONDENTS,
+  /** The sum of the month's scores (1-4) of the element persyaratan. */
+  IKM_PERSYARATAN,
+  IKM_PROSEDUR,
+  IKM_WAKTU,
+  IKM_BIAYA,
+  IKM_PRODUK,
+  IKM_KOMPETENSI,
+  IKM_PERILAKU,
+  IKM_PENGADUAN,
+  IKM_SARANA;
+
+  /** The measure keeping the sum of an element's scores. */
+  public static Measure ikm(Element element) {
+    return valueOf("IKM_" + element.name());
+  }
+
+  /** The IKM's tally from counts of the IKM measures ({@link Tally#EMPTY} without respondents). */
+  public static Tally tally(Map<Measure, Long> counts) {
+    long respondents = counts.getOrDefault(IKM_RESPONDENTS, 0L);
+    if (respondents == 0) {
+      return Tally.EMPTY;
+    }
+    Map<Element, Long> sums = new EnumMap<>(Element.class);
+    Map<Element, Long> answers = new EnumMap<>(Element.class);
+    for (Element element : Element.values()) {
+      sums.put(element, counts.getOrDefault(ikm(element), 0L));
+      answers.put(element, respondents);
+    }
+    return new Tally(respondents, sums, answers);
+  }
 }

@@ -14,11 +14,25 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.statistics.internal.ComplaintFigures;
+import id.go.kecamatan.statistics.internal.SurveyFigures;
 import id.go.kecamatan.statistics.web.FigureTable;
+import id.go.kecamatan.surveys.Element;
 import id.go.kecamatan.surveys.Grade;
+import id.go.kecamatan.surveys.Reports;
+import id.go.kecamatan.surveys.ResponseChannel;
+import id.go.kecamatan.surveys.Responses;
+import id.go.kecamatan.surveys.SurveyAnswered;
+import id.go.kecamatan.surveys.Tally;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The complaint and IKM figures against a hand-computed fixture, in two offices of a regency of
  * their own (so no other test's complaints or responses count): complaints filed, verified,
  * answered in time and late, corrected, rejected, forwarded, going through the complaints module's
- * API and events; survey responses of March and April 2024 scored by hand.
+ * API and events; survey responses of March and April 2024 scored by hand; the IKM's monthly counts
+ * against the surveys module's own tallies of the responses, as responses come in.
  */
 @IntegrationTest
 class ComplaintAndIkmFiguresIntegrationTests {
@@ -46,6 +61,9 @@ class ComplaintAndIkmFiguresIntegrationTests {
   @Autowired Statistics statistics;
   @Autowired Offices offices;
   @Autowired JdbcClient jdbc;
+  @Autowired Responses responses;
+  @Autowired Reports reports;
+  @Autowired SurveyFigures surveyFigures;
 
   UUID regency;
   Office first;
@@ -174,6 +192,10 @@ class ComplaintAndIkmFiguresIntegrationTests {
     for (int i = 0; i < 4; i++) {
       respond(first.id(), "2024-04-02", 4, 4);
     }
+    // responses stored before the statistics heard of them: counted by the migration's backfill,
+    // once however often it runs
+    backfillIkm();
+    backfillIkm();
     YearMonth march = YearMonth.of(2024, 3);
     YearMonth april = YearMonth.of(2024, 4);
     Figures figures = statistics.figures(Statistics.Selection.of(first.id(), march, april));
@@ -185,6 +207,14 @@ class ComplaintAndIkmFiguresIntegrationTests {
     // = 25 x (8 x 34/9 + 21/9) / 9 = 25 x 293 / 81 = 90.432... -> 90.43, grade A
     assertThat(figures.total().index().orElseThrow().index()).isEqualByComparingTo("90.43");
     assertThat(figures.total().ikm().respondents()).isEqualTo(9);
+    assertThat(
+            statistics
+                .perScope(List.of(first.id(), second.id()), march, april)
+                .get(first.id())
+                .index()
+                .orElseThrow()
+                .index())
+        .isEqualByComparingTo("90.43");
 
     FigureTable marchPublic = FigureTable.of("m", "m", figures.months().get(0), true);
     assertThat(marchPublic.cell("ikm.index").text("<5", "–")).isEqualTo("82.78");
@@ -224,6 +254,151 @@ class ComplaintAndIkmFiguresIntegrationTests {
         .contains("Indeks Kepuasan Masyarakat (IKM)")
         .contains("Mutu pelayanan");
     assertThat(lines.get(lines.size() - 1)).endsWith(",5,82.78,B");
+  }
+
+  @Test
+  void theIkmCountsAreTheSurveysTalliesAsResponsesComeInAcrossAMonth() {
+    UUID service = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into service_type (id, office_id, code, name, category, completion_days)
+            values (?, ?, 'UJI-IKM', 'Layanan Uji IKM', 'NON_PERIZINAN', 3)
+            """)
+        .params(service, first.id())
+        .update();
+    YearMonth now = statistics.currentMonth();
+    LocalDate lastMonth = now.minusMonths(1).atDay(15);
+    YearMonth from = now.minusMonths(2);
+
+    // last month on paper, this month through the office's form, one naming the service
+    assertThat(paper(first.id(), lastMonth, 3, 2, service)).isTrue();
+    assertThat(paper(first.id(), lastMonth, 4, 4, null)).isTrue();
+    assertThat(walkIn(first.id(), 2, 3, null)).isTrue();
+    assertThat(walkIn(second.id(), 4, 1, null)).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertIkmCountsAreTheTallies(from, now, service, 4));
+
+    // later responses of the month and of the month before are added where they belong
+    assertThat(walkIn(first.id(), 1, 1, service)).isTrue();
+    assertThat(paper(second.id(), lastMonth, 3, 3, null)).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertIkmCountsAreTheTallies(from, now, service, 6));
+
+    // a redelivered event and the migration's backfill count nothing twice
+    jdbc.sql(
+            "select id, service_id, answered_on, %s from survey_response where office_id = ?"
+                .formatted(String.join(", ", elementKeys())))
+        .param(first.id())
+        .query(
+            (rs, i) -> {
+              Map<Element, Integer> scores = new EnumMap<>(Element.class);
+              for (Element e : Element.values()) {
+                scores.put(e, rs.getInt(e.key()));
+              }
+              return new SurveyAnswered(
+                  rs.getObject(1, UUID.class),
+                  first.id(),
+                  rs.getObject(2, UUID.class),
+                  rs.getObject(3, LocalDate.class),
+                  scores);
+            })
+        .list()
+        .forEach(surveyFigures::on);
+    backfillIkm();
+    assertIkmCountsAreTheTallies(from, now, service, 6);
+  }
+
+  /**
+   * The IKM of the offices, their regency, the service and the regency's table read from the
+   * monthly counts equal the surveys module's tallies of the responses themselves; the table's
+   * other counts equal the office's own figures.
+   */
+  private void assertIkmCountsAreTheTallies(
+      YearMonth from, YearMonth to, UUID service, long respondents) {
+    List<UUID> both = List.of(first.id(), second.id());
+    for (UUID scope : List.of(first.id(), second.id(), regency)) {
+      List<UUID> its = scope.equals(regency) ? both : List.of(scope);
+      Figures figures = statistics.figures(Statistics.Selection.of(scope, from, to));
+      Map<YearMonth, Tally> direct = reports.monthly(its, null, from, to);
+      for (Figures.Row month : figures.months()) {
+        assertThat(month.ikm())
+            .as(scope + " " + month.key())
+            .isEqualTo(direct.getOrDefault(month.month(), Tally.EMPTY));
+      }
+      assertThat(figures.total().ikm()).isEqualTo(sum(direct));
+      Figures byService =
+          statistics.figures(new Statistics.Selection(scope, from, to, service, null, null));
+      assertThat(byService.total().ikm()).isEqualTo(sum(reports.monthly(its, service, from, to)));
+    }
+    assertThat(
+            statistics
+                .figures(Statistics.Selection.of(regency, from, to))
+                .total()
+                .ikm()
+                .respondents())
+        .isEqualTo(respondents);
+    Figures.Row serviceRow =
+        statistics.figures(Statistics.Selection.of(first.id(), from, to)).services().stream()
+            .filter(r -> r.key().equals(service.toString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(serviceRow.ikm()).isEqualTo(reports.perService(first.id(), from, to).get(service));
+    Map<UUID, Figures.Row> table = statistics.perScope(both, from, to);
+    Map<UUID, Tally> perOffice = reports.perOffice(both, from, to);
+    for (UUID office : both) {
+      Figures.Row row = table.get(office);
+      assertThat(row.ikm()).isEqualTo(perOffice.getOrDefault(office, Tally.EMPTY));
+      Figures.Row own = statistics.figures(Statistics.Selection.of(office, from, to)).total();
+      for (Measure m : Measure.values()) {
+        assertThat(row.get(m)).as(m.name()).isEqualTo(own.get(m));
+      }
+    }
+  }
+
+  private static Tally sum(Map<YearMonth, Tally> months) {
+    return months.values().stream().reduce(Tally.EMPTY, Tally::plus);
+  }
+
+  private static List<String> elementKeys() {
+    return java.util.Arrays.stream(Element.values()).map(Element::key).toList();
+  }
+
+  /** A response through the office's walk-in form: eight elements one score, pengaduan another. */
+  private boolean walkIn(UUID office, int score, int pengaduan, UUID service) {
+    return responses
+            .answer(office, ResponseChannel.WALK_IN, form(score, pengaduan, service))
+            .status()
+        == Responses.Status.SAVED;
+  }
+
+  /** A paper form keyed in, dated as written on it. */
+  private boolean paper(UUID office, LocalDate day, int score, int pengaduan, UUID service) {
+    Map<String, String> form = form(score, pengaduan, service);
+    form.put(id.go.kecamatan.surveys.Answers.DATE, day.toString());
+    return responses.keyInPaper(office, form).status() == Responses.Status.SAVED;
+  }
+
+  private static Map<String, String> form(int score, int pengaduan, UUID service) {
+    Map<String, String> form = new HashMap<>();
+    for (Element e : Element.values()) {
+      form.put(e.key(), String.valueOf(e == Element.PENGADUAN ? pengaduan : score));
+    }
+    if (service != null) {
+      form.put(id.go.kecamatan.surveys.Answers.SERVICE, service.toString());
+    }
+    return form;
+  }
+
+  /** Runs the migration that counts the responses stored before the statistics' listener. */
+  private void backfillIkm() {
+    try (InputStream in =
+        getClass().getResourceAsStream("/db/migration/V107__statistics_ikm_backfill.sql")) {
+      jdbc.sql(new String(in.readAllBytes(), StandardCharsets.UTF_8)).update();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Figures.Row total(UUID scope, YearMonth month) {

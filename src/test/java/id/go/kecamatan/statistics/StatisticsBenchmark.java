@@ -1,7 +1,5 @@
 package id.go.kecamatan.statistics;
 
-import id.go.kecamatan.surveys.Element;
-import id.go.kecamatan.surveys.Tally;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,11 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -74,6 +68,19 @@ class StatisticsBenchmark {
               """)
           .param("offices", OFFICES)
           .update();
+      jdbc.sql("insert into regency (id, code, name) values (?, '99.99', 'Bench')")
+          .param(regency)
+          .update();
+      jdbc.sql(
+              """
+              insert into office (id, regency_id, code, slug, name)
+              select id, :regency,
+                     '99.' || lpad((o / 100)::text, 2, '0') || '.' || lpad((o % 100)::text, 2, '0'),
+                     'bench-' || o, 'Kecamatan ' || o
+              from bench_office
+              """)
+          .param("regency", regency)
+          .update();
       // every grain of the fully detailed offices: service (10 + all) x channel (3 + all) x
       // village (10 + all) x 11 measures x 12 months
       jdbc.sql(
@@ -110,27 +117,16 @@ class StatisticsBenchmark {
               from stat_count, generate_series(0, 12) d where measure = 'FINISHED'
               """)
           .update();
+      // the offices' one-row totals of those counts, as the migration makes them (V106)
+      script(jdbc, "V106__statistics_office_totals_backfill.sql");
       jdbc.sql("analyze").update();
       long rows = jdbc.sql("select count(*) from stat_count").query(Long.class).single();
       System.out.printf(
           "STATISTICS BENCHMARK: %d offices (%d with every grain), %,d count rows, loaded in %d s%n",
           OFFICES, FULL_OFFICES, rows, (System.nanoTime() - started) / 1_000_000_000);
 
-      // survey responses: bench.responses per office and month (the IKM is read from them);
-      // they need the offices themselves
-      jdbc.sql("insert into regency (id, code, name) values (?, '99.99', 'Bench')")
-          .param(regency)
-          .update();
-      jdbc.sql(
-              """
-              insert into office (id, regency_id, code, slug, name)
-              select id, :regency,
-                     '99.' || lpad((o / 100)::text, 2, '0') || '.' || lpad((o % 100)::text, 2, '0'),
-                     'bench-' || o, 'Kecamatan ' || o
-              from bench_office
-              """)
-          .param("regency", regency)
-          .update();
+      // survey responses: bench.responses per office and month, counted into the IKM's monthly
+      // counts by the migration that counts the responses stored before the listener (V107)
       jdbc.sql(
               """
               insert into survey_response (id, office_id, instrument, channel, answered_on,
@@ -142,6 +138,7 @@ class StatisticsBenchmark {
               """)
           .param("responses", RESPONSES)
           .update();
+      script(jdbc, "V107__statistics_ikm_backfill.sql");
       jdbc.sql("analyze").update();
       // the application reads through a connection pool: measure the queries, not a new
       // connection (and its authentication) per query as the plain data source would
@@ -155,10 +152,7 @@ class StatisticsBenchmark {
 
   private static void run(JdbcClient jdbc, UUID regency) {
     Statistics statistics =
-        new Statistics(
-            jdbc,
-            new BenchTallies(jdbc, regency),
-            Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneId.of("UTC")));
+        new Statistics(jdbc, Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneId.of("UTC")));
     Random random = new Random(7);
     YearMonth from = TO.minusMonths(11);
     List<UUID> offices =
@@ -206,80 +200,10 @@ class StatisticsBenchmark {
         name, ms[RUNS / 2] / 1000.0, ms[RUNS * 95 / 100] / 1000.0, ms[RUNS - 1] / 1000.0, RUNS);
   }
 
-  /**
-   * The surveys module's tallies as its {@code ReportQueries} reads them (one grouped sum over the
-   * responses of the offices), for a benchmark without a Spring context.
-   */
-  record BenchTallies(JdbcClient jdbc, UUID regency) implements SurveyTallies {
-
-    private static final String SUMS;
-
-    static {
-      StringBuilder sums = new StringBuilder("count(*) respondents");
-      for (Element element : Element.values()) {
-        sums.append(", sum(").append(element.key()).append(") ").append(element.key());
-      }
-      SUMS = sums.toString();
-    }
-
-    @Override
-    public boolean isRegency(UUID scopeId) {
-      return scopeId.equals(regency);
-    }
-
-    @Override
-    public List<UUID> officesOf(UUID scopeId) {
-      return isRegency(scopeId)
-          ? jdbc.sql("select id from bench_office").query(UUID.class).list()
-          : List.of(scopeId);
-    }
-
-    @Override
-    public Map<YearMonth, Tally> monthly(
-        Collection<UUID> officeIds, UUID serviceId, YearMonth from, YearMonth to) {
-      Map<YearMonth, Tally> months = new HashMap<>();
-      group("cast(date_trunc('month', answered_on) as date)", officeIds, from, to)
-          .forEach((k, t) -> months.put(YearMonth.from(((java.sql.Date) k).toLocalDate()), t));
-      return months;
-    }
-
-    @Override
-    public Map<UUID, Tally> perService(UUID officeId, YearMonth from, YearMonth to) {
-      Map<UUID, Tally> services = new HashMap<>();
-      group("service_id", List.of(officeId), from, to).forEach((k, t) -> services.put((UUID) k, t));
-      return services;
-    }
-
-    @Override
-    public Map<UUID, Tally> perOffice(Collection<UUID> officeIds, YearMonth from, YearMonth to) {
-      Map<UUID, Tally> offices = new HashMap<>();
-      group("office_id", officeIds, from, to).forEach((k, t) -> offices.put((UUID) k, t));
-      return offices;
-    }
-
-    private Map<Object, Tally> group(
-        String key, Collection<UUID> officeIds, YearMonth from, YearMonth to) {
-      Map<Object, Tally> tallies = new HashMap<>();
-      jdbc.sql(
-              "select "
-                  + key
-                  + " k, "
-                  + SUMS
-                  + " from survey_response where office_id = any(?) and answered_on between ? and ?"
-                  + " group by 1")
-          .params(officeIds.toArray(UUID[]::new), from.atDay(1), to.atEndOfMonth())
-          .query(
-              rs -> {
-                long n = rs.getLong("respondents");
-                Map<Element, Long> sums = new EnumMap<>(Element.class);
-                Map<Element, Long> counts = new EnumMap<>(Element.class);
-                for (Element e : Element.values()) {
-                  sums.put(e, rs.getLong(e.key()));
-                  counts.put(e, n);
-                }
-                tallies.put(rs.getObject("k"), new Tally(n, sums, counts));
-              });
-      return tallies;
+  /** Runs a migration's statement again (a backfill) on the data loaded. */
+  static void script(JdbcClient jdbc, String name) throws java.io.IOException {
+    try (var in = StatisticsBenchmark.class.getResourceAsStream("/db/migration/" + name)) {
+      jdbc.sql(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).update();
     }
   }
 }

@@ -14,6 +14,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,28 @@ class StatisticsIntegrationTests {
     assertThat(statistics.reasons(office, month, month, true))
         .extracting(Statistics.Reason::reason)
         .contains("Bukan warga kecamatan ini", "Foto buram");
+
+    // the regency's table of offices reads the office's one-row totals: the same figures as the
+    // office's own counts, durations and IKM over a year
+    YearMonth from = month.minusMonths(11);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Figures.Row own =
+                  statistics.figures(Statistics.Selection.of(office, from, month)).total();
+              Figures.Row row = statistics.perScope(List.of(office), from, month).get(office);
+              for (Measure m : Measure.values()) {
+                assertThat(row.get(m)).as(m.name()).isEqualTo(own.get(m));
+              }
+              for (String channel : List.of("ONLINE", "COUNTER", "VILLAGE")) {
+                assertThat(row.received(channel)).as(channel).isEqualTo(own.received(channel));
+              }
+              assertThat(row.days()).containsExactly(own.days());
+              assertThat(row.ikm()).isEqualTo(own.ikm());
+              assertThat(own.get(Measure.RECEIVED)).isPositive();
+              assertThat(own.finishedWithDays()).isPositive();
+            });
   }
 
   @Test

@@ -36,7 +36,9 @@ class Backfill {
     this.jdbc = jdbc;
   }
 
+  /** First among the start-up steps, so that later ones (the demo's reports) see the facts. */
   @EventListener(ApplicationReadyEvent.class)
+  @org.springframework.core.annotation.Order(0)
   void onStart() {
     for (var regency : offices.regencies()) {
       for (Office office : offices.officesOf(regency.id())) {

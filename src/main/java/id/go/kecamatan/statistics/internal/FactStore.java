@@ -113,9 +113,11 @@ public class FactStore {
     if (assignee != null) {
       keys.addAll(Grains.officer(assignee, fact.serviceId(), fact.channel(), fact.villageId()));
     }
+    OfficeTotals totals = new OfficeTotals(fact.officeId());
     delta.entrySet().stream()
         .sorted(Comparator.comparing(e -> e.getKey().encode()))
-        .forEach(e -> add(keys, e.getKey(), e.getValue()));
+        .forEach(e -> add(keys, e.getKey(), e.getValue(), totals));
+    totals.write(jdbc);
     return true;
   }
 
@@ -179,12 +181,13 @@ public class FactStore {
     }
     List<Contribution> sorted =
         r.contributions().stream().sorted(Comparator.comparing(Contribution::encode)).toList();
+    OfficeTotals none = new OfficeTotals(null); // an officer's rows have no office totals
     if (r.assignee() != null) {
       List<Grains.Key> old = Grains.officer(r.assignee(), r.service(), r.channel(), r.village());
-      sorted.forEach(c -> add(old, c, -1));
+      sorted.forEach(c -> add(old, c, -1, none));
     }
     List<Grains.Key> now = Grains.officer(staffId, r.service(), r.channel(), r.village());
-    sorted.forEach(c -> add(now, c, 1));
+    sorted.forEach(c -> add(now, c, 1, none));
     return true;
   }
 
@@ -199,14 +202,32 @@ public class FactStore {
       YearMonth month,
       Measure measure,
       int n) {
-    add(
-        Grains.of(officeId, regencyId, serviceId, channel, villageId),
-        Contribution.count(month, measure),
-        n);
+    count(officeId, regencyId, serviceId, channel, villageId, month, Map.of(measure, (long) n));
   }
 
-  private void add(List<Grains.Key> keys, Contribution c, int n) {
+  /**
+   * Adds several measures' counts of one month at every grain of a figure with these dimensions.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void count(
+      UUID officeId,
+      UUID regencyId,
+      UUID serviceId,
+      String channel,
+      UUID villageId,
+      YearMonth month,
+      Map<Measure, Long> counts) {
+    List<Grains.Key> keys = Grains.of(officeId, regencyId, serviceId, channel, villageId);
+    OfficeTotals totals = new OfficeTotals(officeId);
+    counts.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(Measure::name)))
+        .forEach(e -> add(keys, Contribution.count(month, e.getKey()), e.getValue(), totals));
+    totals.write(jdbc);
+  }
+
+  private void add(List<Grains.Key> keys, Contribution c, long n, OfficeTotals totals) {
     for (Grains.Key key : keys) {
+      totals.add(key, c, n);
       if (c.isDuration()) {
         jdbc.sql(
                 """

@@ -118,7 +118,10 @@ public record DashboardFilter(
     return q.substring(0, q.length() - 1);
   }
 
-  /** This filter's own query string, for the registers' links. */
+  /**
+   * This filter's own query string, for the registers' links (the applications register follows the
+   * officer too, like the figures).
+   */
   public String query() {
     StringBuilder q = new StringBuilder("dari=" + from + "&sampai=" + to);
     if (serviceId != null) {
@@ -129,6 +132,9 @@ public record DashboardFilter(
     }
     if (channel != null) {
       q.append("&kanal=").append(channel);
+    }
+    if (officerId != null) {
+      q.append("&petugas=").append(officerId);
     }
     return q.toString();
   }

@@ -5,21 +5,28 @@ import id.go.kecamatan.surveys.Element;
 import id.go.kecamatan.surveys.Instrument;
 import id.go.kecamatan.surveys.Profile;
 import id.go.kecamatan.surveys.ResponseChannel;
+import id.go.kecamatan.surveys.SurveyAnswered;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Stores responses, one row each, and the use of an invitation. */
+/**
+ * Stores responses, one row each, and the use of an invitation; each response stored publishes
+ * {@link SurveyAnswered} in its transaction (the one place responses are written).
+ */
 @Component
 public class ResponseStore {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  ResponseStore(JdbcClient jdbc) {
+  ResponseStore(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /**
@@ -62,6 +69,7 @@ public class ResponseStore {
             """)
         .params(values)
         .update();
+    events.publishEvent(new SurveyAnswered(id, officeId, serviceId, day, answers.scores()));
     return id;
   }
 

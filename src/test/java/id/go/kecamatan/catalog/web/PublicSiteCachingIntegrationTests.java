@@ -7,6 +7,7 @@ import id.go.kecamatan.WebClient;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.content.PageViews;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import java.net.http.HttpResponse;
@@ -35,6 +36,7 @@ public class PublicSiteCachingIntegrationTests {
   @Autowired Catalog catalog;
   @Autowired Offices offices;
   @Autowired JdbcClient jdbc;
+  @Autowired PageViews views;
 
   @Test
   void anAnonymousVisitorRevalidatesAnUnchangedPageAndGetsNotModified() {
@@ -56,6 +58,32 @@ public class PublicSiteCachingIntegrationTests {
       assertThat(otherCopy.statusCode()).isEqualTo(200);
       assertThat(otherCopy.body()).isEqualTo(first.body());
     }
+  }
+
+  @Test
+  void aPersonsRevalidatedVisitStillCounts() {
+    String phone =
+        "Mozilla/5.0 (Linux; Android 12; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/120.0 Mobile Safari/537.36";
+    views.flush();
+    UUID jetis = offices.bySlug("jetis").orElseThrow().id();
+    long before = serviceViews(jetis);
+    WebClient resident = new WebClient(port);
+    HttpResponse<String> first = resident.get(SERVICE_PAGE, "User-Agent", phone);
+    String tag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(resident.get(SERVICE_PAGE, "User-Agent", phone, "If-None-Match", tag).statusCode())
+        .isEqualTo(304);
+    views.flush();
+    assertThat(serviceViews(jetis)).isEqualTo(before + 2);
+  }
+
+  private long serviceViews(UUID office) {
+    return jdbc.sql(
+            "select coalesce(sum(views), 0) from page_view_day where office_id = ?"
+                + " and page_kind = 'SERVICE'")
+        .param(office)
+        .query(Long.class)
+        .single();
   }
 
   @Test

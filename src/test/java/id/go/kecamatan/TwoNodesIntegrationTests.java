@@ -6,10 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.ServiceForm;
+import id.go.kecamatan.catalog.ServiceType;
+import id.go.kecamatan.catalog.web.PublicSiteCachingIntegrationTests;
+import id.go.kecamatan.office.Office;
+import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.portal.PortalResidents;
 import id.go.kecamatan.portal.internal.PortalLimits;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two nodes of the application on one database, as behind a load balancer: the tests' shared
  * application (node A) and a second one started here on another port (node B). A browser's requests
  * may land on either: staff and resident sessions, sign-out everywhere and the rate limits hold
- * across both.
+ * across both, and a change made on one node shows on the other's public pages.
  */
 @IntegrationTest
 class TwoNodesIntegrationTests {
@@ -35,6 +44,8 @@ class TwoNodesIntegrationTests {
   @Autowired Applications applications;
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
+  @Autowired Catalog catalog;
+  @Autowired Offices offices;
 
   int portB;
   PortalResidents residents;
@@ -110,6 +121,40 @@ class TwoNodesIntegrationTests {
 
     assertThat(WebClient.location(phoneOnB.get("/portal"))).contains("/masuk-warga");
     assertThat(WebClient.location(phoneOnB.onPort(portA).get("/portal"))).contains("/masuk-warga");
+  }
+
+  @Test
+  void aServiceChangedOnOneNodeShowsAtOnceOnTheOthersPublicPage() {
+    String page = "/kecamatan/jetis/layanan/SKTM";
+    WebClient onB = new WebClient(portB);
+    // node B keeps the page's data in memory from this view on
+    assertThat(onB.get(page).statusCode()).isEqualTo(200);
+    Office jetis = offices.bySlug("jetis").orElseThrow();
+    ServiceType before = catalog.activeService(jetis.id(), "SKTM").orElseThrow();
+    String original = ServiceForm.of(before).description();
+    String description = "Diubah di node A " + UUID.randomUUID();
+    try {
+      assertThat(
+              catalog
+                  .update(
+                      jetis.id(),
+                      before.id(),
+                      PublicSiteCachingIntegrationTests.describing(before, description))
+                  .ok())
+          .isTrue();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(onB.get(page).body()).contains(description));
+    } finally {
+      ServiceType changed = catalog.activeService(jetis.id(), "SKTM").orElseThrow();
+      catalog.update(
+          jetis.id(),
+          changed.id(),
+          PublicSiteCachingIntegrationTests.describing(changed, original));
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(onB.get(page).body()).doesNotContain(description));
   }
 
   @Test

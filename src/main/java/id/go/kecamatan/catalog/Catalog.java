@@ -1,6 +1,7 @@
 package id.go.kecamatan.catalog;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.shared.db.TableChanges;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
@@ -35,12 +36,17 @@ public class Catalog {
       channel_online, channel_counter, channel_village, second_check, active, position, version
       """;
 
+  /** The tables of the catalogue the public site keeps in memory ({@link TableChanges}). */
+  private static final String[] CATALOGUE = {"service_type", "requirement"};
+
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final TableChanges changes;
 
-  Catalog(JdbcClient jdbc, AuditTrail audit) {
+  Catalog(JdbcClient jdbc, AuditTrail audit, TableChanges changes) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.changes = changes;
   }
 
   // ---- reading --------------------------------------------------------------------------------
@@ -172,6 +178,7 @@ public class Catalog {
         .params(named(v))
         .update();
     audit.record(officeId, "service.created", "service_type", id, v);
+    changes.changed(CATALOGUE);
     return Outcome.done(service(officeId, id));
   }
 
@@ -210,6 +217,7 @@ public class Catalog {
     if (updated == 0) {
       return Outcome.failed(new FieldErrors().reject("version", "error.conflict"));
     }
+    changes.changed(CATALOGUE);
     audit.record(
         officeId,
         "service.updated",
@@ -230,6 +238,7 @@ public class Catalog {
             "update service_type set active = ?, version = version + 1, updated_at = now() where id = ? and office_id = ?")
         .params(active, serviceId, officeId)
         .update();
+    changes.changed(CATALOGUE);
     audit.record(
         officeId,
         active ? "service.activated" : "service.deactivated",
@@ -376,6 +385,7 @@ public class Catalog {
     jdbc.sql("update service_type set version = version + 1, updated_at = now() where id = ?")
         .param(serviceId)
         .update();
+    changes.changed(CATALOGUE);
   }
 
   private boolean codeTaken(UUID officeId, String code, UUID except) {

@@ -1,6 +1,7 @@
 package id.go.kecamatan.content;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.shared.db.TableChanges;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -58,8 +59,10 @@ public class Announcements {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
+  private final TableChanges changes;
 
-  Announcements(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  Announcements(JdbcClient jdbc, AuditTrail audit, Clock clock, TableChanges changes) {
+    this.changes = changes;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -302,6 +305,7 @@ public class Announcements {
             null, new FieldErrors().reject("title", "outreach.announcements.error.changed"));
       }
     }
+    changes.changed("announcement");
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("title", title);
     after.put("body", body);
@@ -344,6 +348,7 @@ public class Announcements {
             scope.regencyId(),
             scope.officeId())
         .update();
+    changes.changed("announcement");
     audit.record(
         scope.officeId(),
         "announcement.ended",

@@ -3,6 +3,7 @@ package id.go.kecamatan.office;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.Picture;
+import id.go.kecamatan.shared.db.TableChanges;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
@@ -29,23 +30,29 @@ public class Offices {
       letterhead_lines, logo is not null as has_logo, active, version
       """;
 
+  /** The tables the public site keeps in memory ({@link TableChanges}). */
+  private static final String[] PLACES = {"regency", "office"};
+
   private final JdbcClient jdbc;
   private final RegionDirectory regions;
   private final IdentityNumbers identityNumbers;
   private final AuditTrail audit;
   private final Documents documents;
+  private final TableChanges changes;
 
   Offices(
       JdbcClient jdbc,
       RegionDirectory regions,
       IdentityNumbers identityNumbers,
       AuditTrail audit,
-      Documents documents) {
+      Documents documents,
+      TableChanges changes) {
     this.jdbc = jdbc;
     this.regions = regions;
     this.identityNumbers = identityNumbers;
     this.audit = audit;
     this.documents = documents;
+    this.changes = changes;
   }
 
   // ---- regencies ------------------------------------------------------------------------------
@@ -88,6 +95,7 @@ public class Offices {
               jdbc.sql("insert into regency (id, code, name) values (?, ?, ?)")
                   .params(id, code, region.name())
                   .update();
+              changes.changed(PLACES);
               return new Regency(id, code, region.name());
             });
   }
@@ -174,6 +182,7 @@ public class Offices {
               UUID.randomUUID(), id, village.code(), village.name(), Village.kindOf(village.code()))
           .update();
     }
+    changes.changed(PLACES);
     audit.record(id, "office.created", "office", id, Map.of("code", code, "name", name));
     return Outcome.done(get(id));
   }
@@ -297,6 +306,7 @@ public class Offices {
     if (updated == 0) {
       return Outcome.failed(new FieldErrors().reject("version", "error.conflict"));
     }
+    changes.changed(PLACES);
     audit.record(
         officeId,
         "office.profile.updated",
@@ -357,6 +367,7 @@ public class Offices {
             """)
         .params(logo.png(), logo.contentType(), web, officeId)
         .update();
+    changes.changed(PLACES);
     audit.record(
         officeId,
         "office.logo.updated",

@@ -1,7 +1,5 @@
 package id.go.kecamatan.catalog.web;
 
-import id.go.kecamatan.catalog.Catalog;
-import id.go.kecamatan.catalog.OfficeAnnouncements;
 import id.go.kecamatan.catalog.ServiceDemand;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
@@ -9,6 +7,8 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.web.CampaignTag;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.Revalidation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,21 +36,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class PublicSite {
 
   private final Offices offices;
-  private final Catalog catalog;
+  private final SiteData site;
   private final ObjectProvider<ServiceDemand> demand;
-  private final ObjectProvider<OfficeAnnouncements> announcements;
   private final String publicUrl;
 
   PublicSite(
       Offices offices,
-      Catalog catalog,
+      SiteData site,
       ObjectProvider<ServiceDemand> demand,
-      ObjectProvider<OfficeAnnouncements> announcements,
       @Value("${layanan.letters.public-url:}") String publicUrl) {
     this.offices = offices;
-    this.catalog = catalog;
+    this.site = site;
     this.demand = demand;
-    this.announcements = announcements;
     this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
   }
 
@@ -119,26 +116,16 @@ public class PublicSite {
   }
 
   @GetMapping("/")
-  String home(Model model) {
-    model.addAttribute(
-        "regencies",
-        offices.regencies().stream()
-            .map(
-                r ->
-                    new RegencyOffices(
-                        r, offices.officesOf(r.id()).stream().filter(Office::active).toList()))
-            .filter(r -> !r.offices().isEmpty())
-            .toList());
+  String home(Model model, HttpServletRequest request) {
+    Revalidation.allow(request);
+    model.addAttribute("regencies", site.regenciesWithOffices());
     return "site/home";
   }
 
   @GetMapping("/kabupaten/{code}")
-  String regency(@PathVariable String code, Model model) {
-    Regency regency = offices.regencyByCode(code).orElseThrow(NotFoundException::new);
-    model.addAttribute(
-        "regency",
-        new RegencyOffices(
-            regency, offices.officesOf(regency.id()).stream().filter(Office::active).toList()));
+  String regency(@PathVariable String code, Model model, HttpServletRequest request) {
+    Revalidation.allow(request);
+    model.addAttribute("regency", site.regency(code).orElseThrow(NotFoundException::new));
     return "site/regency";
   }
 
@@ -147,24 +134,25 @@ public class PublicSite {
       @PathVariable String slug,
       @RequestParam(name = "q", required = false) String query,
       @RequestParam(name = CampaignTag.PARAMETER, required = false) String campaign,
-      Model model) {
+      Model model,
+      HttpServletRequest request) {
+    Revalidation.allow(request);
     model.addAttribute("campaign", CampaignTag.orNull(campaign));
-    Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
+    Office office = site.office(slug).orElseThrow(NotFoundException::new);
     String q = query == null ? "" : query.strip();
     if (q.length() > 100) {
       q = q.substring(0, 100);
     }
     model.addAttribute("office", office);
-    model.addAttribute("regency", offices.regency(office.regencyId()).orElseThrow());
-    List<ServiceType> services = catalog.activeServices(office.id(), q);
+    model.addAttribute("regency", site.regencyOf(office));
+    List<ServiceType> services = site.activeServices(office.id(), q);
     ServiceDemand figures = demand.getIfAvailable();
     model.addAttribute("count", services.size());
     model.addAttribute(
         "groups",
         grouped(services, figures == null ? Map.of() : figures.lastTwelveMonths(office.id())));
     model.addAttribute("query", q);
-    OfficeAnnouncements news = announcements.getIfAvailable();
-    model.addAttribute("banner", news == null ? null : news.banner(office).orElse(null));
+    model.addAttribute("banner", site.banner(office).orElse(null));
     return "site/office";
   }
 
@@ -173,12 +161,13 @@ public class PublicSite {
       @PathVariable String slug,
       @PathVariable String code,
       @RequestParam(name = CampaignTag.PARAMETER, required = false) String campaign,
-      Model model) {
+      Model model,
+      HttpServletRequest request) {
+    Revalidation.allow(request);
     // a poster's short code, carried to the online application so its figures count it
     model.addAttribute("campaign", CampaignTag.orNull(campaign));
-    Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
-    ServiceType service =
-        catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
+    Office office = site.office(slug).orElseThrow(NotFoundException::new);
+    ServiceType service = site.activeService(office.id(), code).orElseThrow(NotFoundException::new);
     model.addAttribute("office", office);
     model.addAttribute("service", service);
     // the address shared and previewed: without the campaign, so a forwarded link counts nothing
@@ -190,15 +179,19 @@ public class PublicSite {
   }
 
   @GetMapping("/kecamatan/{slug}/layanan/{code}/daftar-persyaratan")
-  String checklist(@PathVariable String slug, @PathVariable String code, Model model) {
-    service(slug, code, null, model);
+  String checklist(
+      @PathVariable String slug,
+      @PathVariable String code,
+      Model model,
+      HttpServletRequest request) {
+    service(slug, code, null, model, request);
     model.addAttribute("serviceUrl", publicAddress("/kecamatan/{slug}/layanan/{code}", slug, code));
     return "site/checklist";
   }
 
   @GetMapping("/kecamatan/{slug}/logo")
   ResponseEntity<byte[]> logo(@PathVariable String slug, WebRequest request) {
-    Office office = offices.bySlug(slug).orElseThrow(NotFoundException::new);
+    Office office = site.office(slug).orElseThrow(NotFoundException::new);
     Offices.Logo logo = offices.webLogo(office.id()).orElseThrow(NotFoundException::new);
     // revalidated on every view, answered 304 while it is unchanged
     String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(logo.bytes())) + "\"";

@@ -44,7 +44,9 @@ class PageViewFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(request, response);
-    if (!"GET".equals(request.getMethod()) || response.getStatus() != 200) {
+    // a 304 is a visitor's browser showing the page again from its cache after revalidating
+    if (!"GET".equals(request.getMethod())
+        || (response.getStatus() != 200 && response.getStatus() != 304)) {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());

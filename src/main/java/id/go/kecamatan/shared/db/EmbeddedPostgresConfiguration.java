@@ -51,10 +51,12 @@ class EmbeddedPostgresConfiguration {
       @Value("${layanan.database.embedded.data-dir:./data/pg}") String dataDir,
       @Value("${layanan.database.embedded.clean:false}") boolean clean,
       @Value("${layanan.database.embedded.durable:true}") boolean durable,
-      @Value("${layanan.database.pool-size:10}") int poolSize)
+      @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
+      @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout)
       throws IOException {
     HikariConfig config = new HikariConfig();
     config.setMaximumPoolSize(poolSize);
+    config.setConnectionTimeout(connectionTimeout);
     if (!databaseUrl.isBlank()) {
       DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
       config.setJdbcUrl(parsed.jdbcUrl());

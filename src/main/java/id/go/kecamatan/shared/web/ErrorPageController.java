@@ -58,6 +58,7 @@ class ErrorPageController implements ErrorController {
           case 403 -> "forbidden";
           case 404, 405 -> "notFound";
           case 413 -> "tooLarge";
+          case 503 -> "busy";
           default -> "server";
         };
     model.addAttribute("page", Pages.of(request, messages));

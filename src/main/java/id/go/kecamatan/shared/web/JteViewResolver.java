@@ -51,6 +51,9 @@ class JteViewResolver implements ViewResolver, Ordered {
       Utf8ByteOutput output = new Utf8ByteOutput();
       engine.render(template, new HashMap<String, Object>(model), output);
       response.setContentType(getContentType());
+      if (!Revalidation.send(request, response, output)) {
+        return;
+      }
       response.setContentLength(output.getContentLength());
       output.writeTo(response.getOutputStream());
     }

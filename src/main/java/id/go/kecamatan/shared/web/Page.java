@@ -58,6 +58,11 @@ public final class Page {
     return messages.getMessage(key, localized, key, locale);
   }
 
+  /** The address of a stylesheet or script with its content's hash ({@link Assets}). */
+  public String asset(String path) {
+    return Assets.url(path);
+  }
+
   /** The office's self-service kiosk this page shows on, or null on any other browser. */
   public KioskMode kiosk() {
     return kiosk;

@@ -4,8 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
@@ -52,4 +56,28 @@ class WebErrors {
     }
     throw e;
   }
+
+  /**
+   * Every database connection of the node stayed busy for the pool's whole wait ({@code
+   * spring.datasource.hikari.connection-timeout}, 3 s): the node is overloaded. The visitor is told
+   * so at once with 503 and {@code Retry-After} (a load balancer may try another node), rather than
+   * waiting for a longer queue. Any other failure to reach the database is rethrown.
+   */
+  @ExceptionHandler({
+    CannotGetJdbcConnectionException.class,
+    CannotCreateTransactionException.class
+  })
+  void busy(RuntimeException e, HttpServletResponse response) throws IOException {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+        return;
+      }
+    }
+    throw e;
+  }
+
+  /** How long an overloaded node asks a client to wait before trying again. */
+  static final int RETRY_AFTER_SECONDS = 5;
 }

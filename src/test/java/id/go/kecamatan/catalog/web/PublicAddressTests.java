@@ -13,8 +13,7 @@ class PublicAddressTests {
 
   @Test
   void sharedLinksUseTheConfiguredPublicAddress() {
-    PublicSite site =
-        new PublicSite(null, null, null, null, "https://layanan.mojokertokab.go.id/ ");
+    PublicSite site = new PublicSite(null, null, null, "https://layanan.mojokertokab.go.id/ ");
     assertThat(site.publicAddress("/kecamatan/{slug}/layanan/{code}", "jetis", "SKW"))
         .isEqualTo("https://layanan.mojokertokab.go.id/kecamatan/jetis/layanan/SKW");
     assertThat(site.publicAddress("/kecamatan/{slug}/logo", "jetis"))

@@ -36,10 +36,11 @@ class CatalogApiIntegrationTests {
   void listsTheThreeDemoOffices() {
     JsonNode offices = getJson("/api/v1/offices");
     assertThat(offices.isArray()).isTrue();
+    // other test classes register offices of their own in the shared database
     assertThat(texts(offices, "slug"))
-        .containsExactlyInAnyOrder("jetis", "purwokerto-utara", "padangsidimpuan-batunadua");
-    assertThat(texts(offices, "code"))
-        .containsExactlyInAnyOrder("35.16.16", "33.02.27", "12.77.03");
+        .contains("jetis", "purwokerto-utara", "padangsidimpuan-batunadua")
+        .doesNotHaveDuplicates();
+    assertThat(texts(offices, "code")).contains("35.16.16", "33.02.27", "12.77.03");
   }
 
   @Test

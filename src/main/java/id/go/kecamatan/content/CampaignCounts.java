@@ -34,7 +34,11 @@ class CampaignCounts {
     if (event.campaign() == null) {
       return;
     }
-    remember(event.draftId(), event.officeId(), event.campaign());
+    if (remember(event.draftId(), event.officeId(), event.campaign())) {
+      // the submission was handled before the start (the listeners run in parallel): the start
+      // is counted here, and the start's own event then finds the draft remembered
+      codes.count(event.officeId(), event.campaign(), "started");
+    }
     int first =
         jdbc.sql(
                 "update short_code_draft set submitted = true"

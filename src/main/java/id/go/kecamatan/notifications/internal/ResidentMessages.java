@@ -140,6 +140,17 @@ class ResidentMessages {
 
   @ApplicationModuleListener
   void on(DraftStarted event) {
+    messages.send(
+        event.officeId(),
+        PreferredChannel.parse(event.preferredChannel()).orElse(null),
+        event.phone(),
+        event.email(),
+        MessageKind.DRAFT_STARTED,
+        () -> values(event),
+        MessageKind.DRAFT_STARTED.code() + ":" + event.draftId());
+  }
+
+  private Map<String, String> values(DraftStarted event) {
     Office office = offices.get(event.officeId());
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Placeholder.NAME, event.name() == null ? "" : event.name());
@@ -152,14 +163,7 @@ class ResidentMessages {
     values.put(
         Placeholder.DRAFT_EXPIRES,
         Formats.longDate(LocalDate.ofInstant(event.expiresAt(), WIB), SampleValues.INDONESIAN));
-    messages.send(
-        event.officeId(),
-        PreferredChannel.parse(event.preferredChannel()).orElse(null),
-        event.phone(),
-        event.email(),
-        MessageKind.DRAFT_STARTED,
-        values,
-        MessageKind.DRAFT_STARTED.code() + ":" + event.draftId());
+    return values;
   }
 
   /** The values every message about an application knows. */

@@ -6,6 +6,7 @@ import id.go.kecamatan.notifications.OutgoingMessage;
 import id.go.kecamatan.notifications.Recipient;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,16 +41,30 @@ class TemplatedMessages {
       MessageKind kind,
       Map<String, String> values,
       String key) {
+    send(officeId, preferred, phone, email, kind, () -> values, key);
+  }
+
+  /** The same, the values looked up only when there is someone to send to. */
+  void send(
+      UUID officeId,
+      PreferredChannel preferred,
+      String phone,
+      String email,
+      MessageKind kind,
+      Supplier<Map<String, String>> values,
+      String key) {
     contacts
         .route(preferred, phone, email)
         .ifPresent(
-            route ->
-                notifications.enqueue(
-                    message(officeId, route.to(), kind, values, key),
-                    route
-                        .fallback()
-                        .map(to -> message(officeId, to, kind, values, key))
-                        .orElse(null)));
+            route -> {
+              Map<String, String> filled = values.get();
+              notifications.enqueue(
+                  message(officeId, route.to(), kind, filled, key),
+                  route
+                      .fallback()
+                      .map(to -> message(officeId, to, kind, filled, key))
+                      .orElse(null));
+            });
   }
 
   private OutgoingMessage message(

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads the figures of an office or a regency from the monthly counts ({@code stat_count}, {@code
- * stat_duration}, and for a regency's table of offices {@code stat_total}): a few hundred rows per
- * page, whatever the number of applications or survey responses. The caller checks who may see
- * which office.
+ * stat_duration}, and for a regency's table of offices {@code stat_office_total}): a few hundred
+ * rows per page, whatever the number of applications or survey responses. The caller checks who may
+ * see which office.
  */
 @Service
 public class Statistics {
@@ -167,68 +167,24 @@ public class Statistics {
 
   /**
    * The figures of several offices (a regency's) over a period, one row each keyed by the office's
-   * id, with no narrowing: read from the offices' rows of {@code stat_total} (one per office and
-   * month, the same numbers as their "all" rows of {@code stat_count} and {@code stat_duration}),
-   * so a regency of 500 offices reads 6,000 rows for a year.
+   * id, with no narrowing: summed by the database from the offices' rows of {@code
+   * stat_office_total} (one per office and month, the same numbers as their "all" rows of {@code
+   * stat_count} and {@code stat_duration}), so a regency of 500 offices gets 500 rows for a year.
    */
   public Map<UUID, Figures.Row> perScope(List<UUID> scopes, YearMonth from, YearMonth to) {
+    Map<UUID, OfficeTotals.Sum> sums = OfficeTotals.sum(jdbc, scopes, from.atDay(1), to.atDay(1));
     Map<UUID, Figures.Row> rows = new LinkedHashMap<>();
-    Map<UUID, Map<Integer, Long>> days = new HashMap<>();
     for (UUID scope : scopes) {
-      rows.put(scope, Figures.Row.empty(scope.toString()));
-    }
-    if (scopes.isEmpty()) {
-      return rows;
-    }
-    jdbc.sql(
-            """
-            select scope_id, counts::text from stat_total
-            where scope_id = any(:scopes) and month between :from and :to
-            """)
-        .param("scopes", scopes.toArray(UUID[]::new))
-        .param("from", from.atDay(1))
-        .param("to", to.atDay(1))
-        .query(
-            (RowCallbackHandler)
-                rs -> {
-                  UUID scope = rs.getObject(1, UUID.class);
-                  Figures.Row row = rows.get(scope);
-                  readTotals(
-                      rs.getString(2),
-                      (key, n) -> {
-                        if (key.startsWith(OfficeTotals.DAYS)) {
-                          days.computeIfAbsent(scope, k -> new HashMap<>())
-                              .merge(
-                                  Integer.parseInt(key.substring(OfficeTotals.DAYS.length())),
-                                  n,
-                                  Long::sum);
-                        } else if (key.startsWith(OfficeTotals.RECEIVED_BY)) {
-                          row.receivedByChannel()
-                              .merge(
-                                  key.substring(OfficeTotals.RECEIVED_BY.length()), n, Long::sum);
-                        } else {
-                          measure(key).ifPresent(m -> row.counts().merge(m, n, Long::sum));
-                        }
-                      });
-                });
-    rows.replaceAll((scope, row) -> complete(row, days.get(scope)));
-    return rows;
-  }
-
-  /** Reads a flat JSON object of whole numbers as {@code stat_total} keeps it. */
-  static void readTotals(String json, java.util.function.ObjLongConsumer<String> each) {
-    int i = json.indexOf('"');
-    while (i >= 0) {
-      int endKey = json.indexOf('"', i + 1);
-      int colon = json.indexOf(':', endKey);
-      int end = colon + 1;
-      while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '}') {
-        end++;
+      OfficeTotals.Sum sum = sums.get(scope);
+      Figures.Row row = Figures.Row.empty(scope.toString());
+      if (sum != null) {
+        row =
+            new Figures.Row(
+                row.key(), sum.counts(), sum.receivedByChannel(), sum.days(), row.ikm());
       }
-      each.accept(
-          json.substring(i + 1, endKey), Long.parseLong(json.substring(colon + 1, end).trim()));
-      i = json.indexOf('"', end);
+      rows.put(scope, complete(row, null));
     }
+    return rows;
   }
 
   private static java.util.Optional<Measure> measure(String name) {

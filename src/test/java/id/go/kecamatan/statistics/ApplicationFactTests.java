@@ -38,15 +38,7 @@ class ApplicationFactTests {
   void approvedAcrossTheHolidaysCountsOnlyWorkingDays() {
     // submitted Tuesday 22 Dec, approved Monday 28 Dec: 23, 28 are working days (24, 25 closed,
     // 26, 27 the weekend) -> 2 working days; deadline 29 Dec (3 working days) -> on time
-    Application a =
-        application(
-            at(22, 9),
-            LocalDate.of(2026, 12, 29),
-            step(null, ApplicationStatus.SUBMITTED, at(22, 9), null),
-            step(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, at(23, 8), null),
-            step(ApplicationStatus.IN_REVIEW, ApplicationStatus.APPROVED, at(28, 10), null));
-
-    ApplicationFact fact = ApplicationFact.of(a, DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(holiday(OFFICE), DECEMBER_2026);
 
     assertThat(fact.workingDays()).isEqualTo(2);
     assertThat(fact.metDeadline()).isTrue();
@@ -66,17 +58,7 @@ class ApplicationFactTests {
     // submitted Mon 7 Dec; completion asked Wed 9 Dec (2 days used); completed Mon 14 Dec
     // (10, 11, 14 paused = 3 days); approved Thu 17 Dec (15, 16, 17 = 3 more) -> 5 working days.
     // The deadline (5 days from 7 Dec = 14 Dec, moved on by the pause to 17 Dec) is met.
-    Application a =
-        application(
-            at(7, 9),
-            LocalDate.of(2026, 12, 17),
-            step(null, ApplicationStatus.SUBMITTED, at(7, 9), null),
-            step(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, at(8, 9), null),
-            step(ApplicationStatus.IN_REVIEW, ApplicationStatus.NEEDS_COMPLETION, at(9, 9), null),
-            step(ApplicationStatus.NEEDS_COMPLETION, ApplicationStatus.IN_REVIEW, at(14, 9), null),
-            step(ApplicationStatus.IN_REVIEW, ApplicationStatus.APPROVED, at(17, 9), null));
-
-    ApplicationFact fact = ApplicationFact.of(a, DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(paused(OFFICE), DECEMBER_2026);
 
     assertThat(fact.workingDays()).isEqualTo(5);
     assertThat(fact.completionRequests()).isEqualTo(1);
@@ -89,15 +71,7 @@ class ApplicationFactTests {
   @Test
   void lateRejectionIsFinishedButNotOnTime() {
     // submitted Mon 30 Nov, rejected Tue 8 Dec: 1,2,3,4,7,8 Dec = 6 working days; deadline 3 Dec
-    Application a =
-        application(
-            LocalDateTime.of(2026, 11, 30, 10, 0),
-            LocalDate.of(2026, 12, 3),
-            step(null, ApplicationStatus.SUBMITTED, LocalDateTime.of(2026, 11, 30, 10, 0), null),
-            step(
-                ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED, at(8, 11), "Bukan warga"));
-
-    ApplicationFact fact = ApplicationFact.of(a, DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(lateRejection(OFFICE), DECEMBER_2026);
 
     assertThat(fact.workingDays()).isEqualTo(6);
     assertThat(fact.metDeadline()).isFalse();
@@ -148,6 +122,40 @@ class ApplicationFactTests {
     }
   }
 
+  /** Submitted Tue 22 Dec, approved Mon 28 Dec across Christmas; deadline 29 Dec. */
+  static Application holiday(UUID office) {
+    return application(
+        office,
+        at(22, 9),
+        LocalDate.of(2026, 12, 29),
+        step(null, ApplicationStatus.SUBMITTED, at(22, 9), null),
+        step(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, at(23, 8), null),
+        step(ApplicationStatus.IN_REVIEW, ApplicationStatus.APPROVED, at(28, 10), null));
+  }
+
+  /** Submitted Mon 7 Dec, waiting for completion 9-14 Dec, approved Thu 17 Dec (the deadline). */
+  static Application paused(UUID office) {
+    return application(
+        office,
+        at(7, 9),
+        LocalDate.of(2026, 12, 17),
+        step(null, ApplicationStatus.SUBMITTED, at(7, 9), null),
+        step(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, at(8, 9), null),
+        step(ApplicationStatus.IN_REVIEW, ApplicationStatus.NEEDS_COMPLETION, at(9, 9), null),
+        step(ApplicationStatus.NEEDS_COMPLETION, ApplicationStatus.IN_REVIEW, at(14, 9), null),
+        step(ApplicationStatus.IN_REVIEW, ApplicationStatus.APPROVED, at(17, 9), null));
+  }
+
+  /** Submitted Mon 30 Nov, rejected Tue 8 Dec; deadline 3 Dec. */
+  static Application lateRejection(UUID office) {
+    return application(
+        office,
+        LocalDateTime.of(2026, 11, 30, 10, 0),
+        LocalDate.of(2026, 12, 3),
+        step(null, ApplicationStatus.SUBMITTED, LocalDateTime.of(2026, 11, 30, 10, 0), null),
+        step(ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED, at(8, 11), "Bukan warga"));
+  }
+
   static LocalDateTime at(int december, int hour) {
     return LocalDateTime.of(2026, 12, december, hour, 0);
   }
@@ -159,10 +167,15 @@ class ApplicationFactTests {
 
   static Application application(
       LocalDateTime submitted, LocalDate deadline, StatusChange... steps) {
+    return application(OFFICE, submitted, deadline, steps);
+  }
+
+  static Application application(
+      UUID office, LocalDateTime submitted, LocalDate deadline, StatusChange... steps) {
     List<StatusChange> timeline = new ArrayList<>(List.of(steps));
     return Application.restore(
         new ApplicationId(UUID.randomUUID()),
-        OFFICE,
+        office,
         SERVICE,
         TrackingCode.generate("35.16.16", new SplittableRandom(1)),
         Channel.ONLINE,

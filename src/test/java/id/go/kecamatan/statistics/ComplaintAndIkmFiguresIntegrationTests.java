@@ -5,15 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.WebClient;
+import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.complaints.ComplaintHandling;
 import id.go.kecamatan.complaints.Complaints;
 import id.go.kecamatan.complaints.Filed;
 import id.go.kecamatan.complaints.FilingForm;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.WorkingDays;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.statistics.internal.ApplicationFact;
 import id.go.kecamatan.statistics.internal.ComplaintFigures;
+import id.go.kecamatan.statistics.internal.FactStore;
 import id.go.kecamatan.statistics.internal.SurveyFigures;
 import id.go.kecamatan.statistics.web.FigureTable;
 import id.go.kecamatan.surveys.Element;
@@ -28,6 +33,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,13 +46,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The complaint and IKM figures against a hand-computed fixture, in two offices of a regency of
- * their own (so no other test's complaints or responses count): complaints filed, verified,
- * answered in time and late, corrected, rejected, forwarded, going through the complaints module's
- * API and events; survey responses of March and April 2024 scored by hand; the IKM's monthly counts
- * against the surveys module's own tallies of the responses, as responses come in.
+ * The complaint and IKM figures, and the regency's table of offices, against hand-computed
+ * fixtures, in two offices of a regency of their own (so no other test's data count): applications'
+ * facts over a year boundary summed per office; complaints filed, verified, answered in time and
+ * late, corrected, rejected, forwarded, going through the complaints module's API and events;
+ * survey responses of March and April 2024 scored by hand; the IKM's monthly counts against the
+ * surveys module's own tallies of the responses, as responses come in.
  */
 @IntegrationTest
 class ComplaintAndIkmFiguresIntegrationTests {
@@ -357,6 +366,120 @@ class ComplaintAndIkmFiguresIntegrationTests {
     }
   }
 
+  @Autowired FactStore factStore;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  @Test
+  void theTableOfOfficesSumsHandCountedApplicationsOverAnyPeriod() {
+    // the fixtures of ApplicationFactTests (a national holiday, a paused deadline, a late
+    // rejection) and one across New Year (1 January 2027 a national holiday too): submitted Wed
+    // 30 Dec, approved Mon 4 Jan = 31 Dec and 4 Jan = 2 working days, deadline 5 Jan: on time
+    WorkingDays calendar =
+        new WorkingDays(
+            List.of(
+                LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25), LocalDate.of(2027, 1, 1)));
+    Application holiday = ApplicationFactTests.holiday(first.id());
+    Application paused = ApplicationFactTests.paused(first.id());
+    Application rejected = ApplicationFactTests.lateRejection(first.id());
+    Application newYear =
+        ApplicationFactTests.application(
+            first.id(),
+            ApplicationFactTests.at(30, 9),
+            LocalDate.of(2027, 1, 5),
+            ApplicationFactTests.step(
+                null, ApplicationStatus.SUBMITTED, ApplicationFactTests.at(30, 9), null),
+            ApplicationFactTests.step(
+                ApplicationStatus.SUBMITTED,
+                ApplicationStatus.APPROVED,
+                LocalDateTime.of(2027, 1, 4, 10, 0),
+                null));
+    assertThat(ApplicationFact.of(newYear, calendar).workingDays()).isEqualTo(2);
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    for (Application a :
+        List.of(holiday, paused, rejected, newYear, ApplicationFactTests.holiday(second.id()))) {
+      transactions.executeWithoutResult(
+          status -> assertThat(factStore.store(ApplicationFact.of(a, calendar), regency)).isTrue());
+    }
+    YearMonth november = YearMonth.of(2026, 11);
+    YearMonth december = YearMonth.of(2026, 12);
+    YearMonth january = YearMonth.of(2027, 1);
+
+    // November to January, across the year: received 1 + 3; finished 3 in December (2 approved
+    // on time in 2 and 5 working days, 1 rejected late in 6) and 1 in January (on time in 2)
+    Map<Measure, Long> period =
+        Map.of(
+            Measure.RECEIVED, 4L,
+            Measure.FINISHED, 4L,
+            Measure.FINISHED_ON_TIME, 3L,
+            Measure.APPROVED, 3L,
+            Measure.REJECTED, 1L,
+            Measure.COMPLETION_REQUESTED, 1L);
+    for (int run = 0; run < 2; run++) {
+      Figures.Row row = table(first.id(), november, january, period, 0, 0, 2, 0, 0, 1, 1);
+      assertThat(row.median()).isEqualTo(2); // 2, 2, 5, 6: rank 2 of 4
+      assertThat(row.p90()).isEqualTo(6); // rank 4 of 4
+      assertThat(FigureTable.of("o", "o", row, false).cell("derived.onTime").value())
+          .isEqualTo(75L);
+      // publicly 4 is "< 5", and a share of fewer than 5 finished is not shown
+      FigureTable shown = FigureTable.of("o", "o", row, true);
+      assertThat(shown.cell("measure.RECEIVED").suppressed()).isTrue();
+      assertThat(shown.cell("derived.onTime").value()).isNull();
+      table(
+          first.id(),
+          january,
+          january,
+          Map.of(Measure.FINISHED, 1L, Measure.FINISHED_ON_TIME, 1L, Measure.APPROVED, 1L),
+          0,
+          0,
+          1);
+      table(first.id(), november, november, Map.of(Measure.RECEIVED, 1L));
+      table(
+          second.id(),
+          november,
+          january,
+          Map.of(
+              Measure.RECEIVED, 1L,
+              Measure.FINISHED, 1L,
+              Measure.FINISHED_ON_TIME, 1L,
+              Measure.APPROVED, 1L),
+          0,
+          0,
+          1);
+      assertThat(total(regency, december).get(Measure.RECEIVED)).isEqualTo(4);
+      // the migration that fills the offices' totals from the counts (for a deployment that had
+      // none) gives the same rows, however often it runs
+      transactions.executeWithoutResult(
+          status -> {
+            jdbc.sql("lock table stat_count, stat_duration in share mode").update();
+            jdbc.sql("delete from stat_office_total where scope_id in (?, ?)")
+                .params(first.id(), second.id())
+                .update();
+            migration("V109__statistics_office_totals_fill.sql");
+            migration("V109__statistics_office_totals_fill.sql");
+          });
+    }
+  }
+
+  /**
+   * Checks an office's row of the regency's table against the counts expected (0 for the others)
+   * and the office's own figures of the same period.
+   */
+  private Figures.Row table(
+      UUID office, YearMonth from, YearMonth to, Map<Measure, Long> expected, long... days) {
+    Figures.Row row = statistics.perScope(List.of(first.id(), second.id()), from, to).get(office);
+    Figures.Row own = statistics.figures(Statistics.Selection.of(office, from, to)).total();
+    String period = from + ".." + to;
+    for (Measure m : Measure.values()) {
+      assertThat(row.get(m)).as(m + " " + period).isEqualTo(expected.getOrDefault(m, 0L));
+      assertThat(own.get(m)).as(m + " " + period).isEqualTo(row.get(m));
+    }
+    assertThat(row.received("ONLINE")).as(period).isEqualTo(row.get(Measure.RECEIVED));
+    assertThat(own.received("ONLINE")).as(period).isEqualTo(row.received("ONLINE"));
+    assertThat(row.days()).as(period).containsExactly(days);
+    assertThat(own.days()).as(period).containsExactly(days);
+    return row;
+  }
+
   private static Tally sum(Map<YearMonth, Tally> months) {
     return months.values().stream().reduce(Tally.EMPTY, Tally::plus);
   }
@@ -393,8 +516,12 @@ class ComplaintAndIkmFiguresIntegrationTests {
 
   /** Runs the migration that counts the responses stored before the statistics' listener. */
   private void backfillIkm() {
-    try (InputStream in =
-        getClass().getResourceAsStream("/db/migration/V107__statistics_ikm_backfill.sql")) {
+    migration("V110__statistics_ikm_backfill_typed_totals.sql");
+  }
+
+  /** Runs a migration's statements again. */
+  private void migration(String name) {
+    try (InputStream in = getClass().getResourceAsStream("/db/migration/" + name)) {
       jdbc.sql(new String(in.readAllBytes(), StandardCharsets.UTF_8)).update();
     } catch (IOException e) {
       throw new IllegalStateException(e);

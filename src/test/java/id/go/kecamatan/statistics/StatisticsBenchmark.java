@@ -26,14 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </pre>
  *
  * It starts its own embedded PostgreSQL in {@code target/benchmark-stat-pg}, migrates the real
- * schema and fills the monthly counts ({@code stat_count}, {@code stat_duration}) as the listeners
- * would for a regency of {@code -Dbench.offices} offices (500) over 12 months: every grain (10
- * services, 3 channels, 10 villages and "all") for {@code -Dbench.fullOffices} offices (20), the
- * office-wide and regency rows for all of them. A page never reads applications, so the number of
- * applications behind the counts does not enter its time; what does is the rows a page reads (one
- * office: a few thousand; the regency's table: its offices' rows). It then times {@link
- * Statistics#figures} for an office (unfiltered, by service, by village and channel) and for the
- * regency, and {@link Statistics#perScope} over all offices, printing p50/p95/max in milliseconds.
+ * schema and fills the monthly counts ({@code stat_count}, {@code stat_duration}, and with the
+ * migrations' backfills the offices' totals {@code stat_office_total}) as the listeners would for a
+ * regency of {@code -Dbench.offices} offices (500) over 12 months: every grain (10 services, 3
+ * channels, 10 villages and "all") for {@code -Dbench.fullOffices} offices (20), the office-wide
+ * and regency rows for all of them. A page never reads applications, so the number of applications
+ * behind the counts does not enter its time; what does is the rows a page reads (one office: a few
+ * thousand; the regency's table: its offices' rows). It then times {@link Statistics#figures} for
+ * an office (unfiltered, by service, by village and channel) and for the regency, and {@link
+ * Statistics#perScope} over all offices, printing p50/p95/max in milliseconds.
  */
 class StatisticsBenchmark {
 
@@ -117,8 +118,8 @@ class StatisticsBenchmark {
               from stat_count, generate_series(0, 12) d where measure = 'FINISHED'
               """)
           .update();
-      // the offices' one-row totals of those counts, as the migration makes them (V106)
-      script(jdbc, "V106__statistics_office_totals_backfill.sql");
+      // the offices' typed monthly totals of those counts, as the migration makes them (V109)
+      script(data, "V109__statistics_office_totals_fill.sql");
       jdbc.sql("analyze").update();
       long rows = jdbc.sql("select count(*) from stat_count").query(Long.class).single();
       System.out.printf(
@@ -126,7 +127,8 @@ class StatisticsBenchmark {
           OFFICES, FULL_OFFICES, rows, (System.nanoTime() - started) / 1_000_000_000);
 
       // survey responses: bench.responses per office and month, counted into the IKM's monthly
-      // counts by the migration that counts the responses stored before the listener (V107)
+      // counts by the migration that counts the responses stored before the listener (V107, for
+      // the typed totals V110)
       jdbc.sql(
               """
               insert into survey_response (id, office_id, instrument, channel, answered_on,
@@ -138,7 +140,7 @@ class StatisticsBenchmark {
               """)
           .param("responses", RESPONSES)
           .update();
-      script(jdbc, "V107__statistics_ikm_backfill.sql");
+      script(data, "V110__statistics_ikm_backfill_typed_totals.sql");
       jdbc.sql("analyze").update();
       // the application reads through a connection pool: measure the queries, not a new
       // connection (and its authentication) per query as the plain data source would
@@ -200,10 +202,14 @@ class StatisticsBenchmark {
         name, ms[RUNS / 2] / 1000.0, ms[RUNS * 95 / 100] / 1000.0, ms[RUNS - 1] / 1000.0, RUNS);
   }
 
-  /** Runs a migration's statement again (a backfill) on the data loaded. */
-  static void script(JdbcClient jdbc, String name) throws java.io.IOException {
+  /** Runs a migration's statements again (a backfill) on the data loaded, in one transaction. */
+  static void script(DataSource data, String name) throws java.io.IOException {
+    String sql;
     try (var in = StatisticsBenchmark.class.getResourceAsStream("/db/migration/" + name)) {
-      jdbc.sql(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).update();
+      sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
+    new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.datasource.DataSourceTransactionManager(data))
+        .executeWithoutResult(status -> JdbcClient.create(data).sql(sql).update());
   }
 }

@@ -11,6 +11,7 @@ import id.go.kecamatan.statistics.Measure;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,7 +158,11 @@ public class ComplaintFigures {
   }
 
   private void count(UUID officeId, YearMonth month, Measure measure, int n) {
-    facts.count(officeId, offices.get(officeId).regencyId(), null, null, null, month, measure, n);
+    facts.count(
+        officeId,
+        new FactStore.Dimensions(offices.get(officeId).regencyId(), null, null, null),
+        month,
+        Map.of(measure, (long) n));
   }
 
   private static String cut(String text) {

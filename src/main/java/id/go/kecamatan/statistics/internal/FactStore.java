@@ -191,33 +191,14 @@ public class FactStore {
     return true;
   }
 
-  /** Adds one measure's count at every grain of a figure with these dimensions. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void count(
-      UUID officeId,
-      UUID regencyId,
-      UUID serviceId,
-      String channel,
-      UUID villageId,
-      YearMonth month,
-      Measure measure,
-      int n) {
-    count(officeId, regencyId, serviceId, channel, villageId, month, Map.of(measure, (long) n));
-  }
-
   /**
-   * Adds several measures' counts of one month at every grain of a figure with these dimensions.
+   * Adds measures' counts of one month at every grain of a figure of the office with these
+   * dimensions (whose service, channel and village may be null: a figure without one).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void count(
-      UUID officeId,
-      UUID regencyId,
-      UUID serviceId,
-      String channel,
-      UUID villageId,
-      YearMonth month,
-      Map<Measure, Long> counts) {
-    List<Grains.Key> keys = Grains.of(officeId, regencyId, serviceId, channel, villageId);
+  public void count(UUID officeId, Dimensions at, YearMonth month, Map<Measure, Long> counts) {
+    List<Grains.Key> keys =
+        Grains.of(officeId, at.regencyId(), at.serviceId(), at.channel(), at.villageId());
     OfficeTotals totals = new OfficeTotals(officeId);
     counts.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Comparator.comparing(Measure::name)))
@@ -228,41 +209,29 @@ public class FactStore {
   private void add(List<Grains.Key> keys, Contribution c, long n, OfficeTotals totals) {
     for (Grains.Key key : keys) {
       totals.add(key, c, n);
-      if (c.isDuration()) {
-        jdbc.sql(
-                """
-                insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (scope_id, village_id, channel, month, service_id, days)
-                do update set n = stat_duration.n + excluded.n
-                """)
-            .params(
-                key.scopeId(),
-                c.firstDay(),
-                key.serviceId(),
-                key.channel(),
-                key.villageId(),
-                c.days(),
-                n)
-            .update();
-      } else {
-        jdbc.sql(
-                """
-                insert into stat_count (scope_id, month, measure, service_id, channel, village_id, n)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (scope_id, village_id, month, measure, service_id, channel)
-                do update set n = stat_count.n + excluded.n
-                """)
-            .params(
-                key.scopeId(),
-                c.firstDay(),
-                c.measure().name(),
-                key.serviceId(),
-                key.channel(),
-                key.villageId(),
-                n)
-            .update();
-      }
+      jdbc.sql(
+              c.isDuration()
+                  ? """
+                    insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (scope_id, village_id, channel, month, service_id, days)
+                    do update set n = stat_duration.n + excluded.n
+                    """
+                  : """
+                    insert into stat_count (scope_id, month, service_id, channel, village_id, measure, n)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (scope_id, village_id, month, measure, service_id, channel)
+                    do update set n = stat_count.n + excluded.n
+                    """)
+          .params(
+              key.scopeId(),
+              c.firstDay(),
+              key.serviceId(),
+              key.channel(),
+              key.villageId(),
+              c.isDuration() ? c.days() : c.measure().name(),
+              n)
+          .update();
     }
   }
 
@@ -284,7 +253,7 @@ public class FactStore {
         .optional();
   }
 
-  /** Where an application's figures are counted. */
+  /** Where a figure is counted: its office's regency, its service, channel and village. */
   public record Dimensions(UUID regencyId, UUID serviceId, String channel, UUID villageId) {}
 
   static Timestamp at(Instant instant) {

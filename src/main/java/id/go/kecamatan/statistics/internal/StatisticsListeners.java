@@ -204,15 +204,7 @@ public class StatisticsListeners {
                   refresh(officeId, applicationId);
                   return facts.dimensions(officeId, applicationId.value()).orElseThrow();
                 });
-    facts.count(
-        officeId,
-        d.regencyId(),
-        d.serviceId(),
-        d.channel(),
-        d.villageId(),
-        ApplicationFact.month(at),
-        measure,
-        1);
+    facts.count(officeId, d, ApplicationFact.month(at), Map.of(measure, 1L));
   }
 
   @ApplicationModuleListener
@@ -227,15 +219,7 @@ public class StatisticsListeners {
             .params(event.draftId(), event.officeId(), event.serviceId(), Timestamp.from(now))
             .update();
     if (inserted == 1) {
-      facts.count(
-          event.officeId(),
-          offices.get(event.officeId()).regencyId(),
-          event.serviceId(),
-          Channel.ONLINE.name(),
-          null,
-          ApplicationFact.month(now),
-          Measure.DRAFTS_STARTED,
-          1);
+      countDraft(event.officeId(), event.serviceId(), now, Measure.DRAFTS_STARTED);
     }
   }
 
@@ -251,14 +235,20 @@ public class StatisticsListeners {
         .optional()
         .ifPresent(
             started ->
-                facts.count(
+                countDraft(
                     event.officeId(),
-                    offices.get(event.officeId()).regencyId(),
                     event.serviceId(),
-                    Channel.ONLINE.name(),
-                    null,
-                    ApplicationFact.month(started.toInstant()),
-                    Measure.DRAFTS_SUBMITTED,
-                    1));
+                    started.toInstant(),
+                    Measure.DRAFTS_SUBMITTED));
+  }
+
+  /** Counts a resident's online draft of a service in the month it was started. */
+  private void countDraft(UUID officeId, UUID serviceId, Instant started, Measure measure) {
+    facts.count(
+        officeId,
+        new FactStore.Dimensions(
+            offices.get(officeId).regencyId(), serviceId, Channel.ONLINE.name(), null),
+        ApplicationFact.month(started),
+        Map.of(measure, 1L));
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * response was given, at the office and its regency, for the service named (if any) and for all
  * services; responses have no channel and no village. Each response is recorded once in {@code
  * stat_survey}, so a redelivered event counts nothing twice. The responses stored before this
- * listener existed were counted by the migration V107, the same way.
+ * listener existed were counted by the migration V107, the same way (V110 for the offices' typed
+ * totals).
  */
 @Component
 public class SurveyFigures {
@@ -53,10 +54,8 @@ public class SurveyFigures {
     }
     facts.count(
         event.officeId(),
-        offices.get(event.officeId()).regencyId(),
-        event.serviceId(),
-        null,
-        null,
+        new FactStore.Dimensions(
+            offices.get(event.officeId()).regencyId(), event.serviceId(), null, null),
         month,
         counts);
   }

@@ -327,6 +327,10 @@ class StaffStatisticsIntegrationTests {
         .isEqualTo(404);
 
     WebClient officeAdmin = WebClient.signedIn(port, "admin.jetis");
+    // an office's staff name another office in vain: their dashboard stays their own
+    assertThat(officeAdmin.get("/admin/statistik?kantor=" + purwokerto()).body())
+        .contains("Kecamatan Jetis")
+        .doesNotContain("Purwokerto");
     assertThat(officeAdmin.get("/admin/kabupaten/statistik").statusCode()).isEqualTo(403);
     assertThat(officeAdmin.get("/admin/kabupaten/statistik?kantor=" + purwokerto()).statusCode())
         .isEqualTo(403);

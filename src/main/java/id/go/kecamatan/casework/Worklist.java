@@ -21,6 +21,11 @@ import org.springframework.stereotype.Service;
  * page costs as much as the first. A read model over the {@code application} table (ADR 0008): it
  * never writes there. Every query filters by the officer's office; a village operator sees only the
  * applications of residents of their own village.
+ *
+ * <p>The names shown (service, village, officer) and the first check are looked up per row of the
+ * page, not joined: a join lets the planner hash the whole {@code village} and {@code service_type}
+ * tables of every office before it sorts, a lookup costs the page's rows only (ADR 0035). Every
+ * application has its service and village (foreign keys), so the rows are the same.
  */
 @Service
 public class Worklist {
@@ -179,15 +184,15 @@ public class Worklist {
     StringBuilder sql =
         new StringBuilder(
             """
-            select a.id, a.tracking_code, a.name, a.nik, s.name as service_name,
-                   v.name as village_name, a.status, a.channel, a.deadline, st.full_name,
-                   fc.application_id is not null as first_checked
+            select a.id, a.tracking_code, a.name, a.nik,
+                   (select s.name from service_type s where s.id = a.service_id) as service_name,
+                   (select v.name from village v where v.id = a.village_id) as village_name,
+                   a.status, a.channel, a.deadline,
+                   (select st.full_name from staff st where st.id = ca.staff_id) as full_name,
+                   exists (select 1 from casework_first_check fc where fc.application_id = a.id)
+                     as first_checked
             from application a
-            join service_type s on s.id = a.service_id
-            join village v on v.id = a.village_id
             left join casework_assignment ca on ca.application_id = a.id
-            left join staff st on st.id = ca.staff_id
-            left join casework_first_check fc on fc.application_id = a.id
             where a.office_id = :office
             """);
     JdbcClient.StatementSpec[] spec = new JdbcClient.StatementSpec[1];
@@ -236,7 +241,9 @@ public class Worklist {
       case ANY -> {}
     }
     if (filter.awaitingSecondCheck()) {
-      sql.append(" and a.status = 'IN_REVIEW' and fc.application_id is not null");
+      sql.append(
+          " and a.status = 'IN_REVIEW' and exists (select 1 from casework_first_check fc"
+              + " where fc.application_id = a.id)");
     }
     if (filter.search() != null) {
       appendSearch(sql, params, filter.search());

@@ -30,14 +30,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with Flyway, loads 1,000,000 applications across 100 offices with {@code generate_series} (10
  * villages, 10 services and 3 verifiers per office; 40 % of the applications still open, a third of
  * those assigned), and then runs the real {@link Worklist} query for typical filters on random
- * offices, printing p50/p95/max per filter. Sizes: {@code -Dbench.applications}, {@code
- * -Dbench.offices}, {@code -Dbench.runs}. Figures are kept in {@code docs/performance.md}.
+ * offices, printing p50/p95/max per filter and, first, the plan of each filter ({@code EXPLAIN
+ * (ANALYZE, BUFFERS)}; {@code -Dbench.explain=false} leaves them out). With {@code
+ * -Dbench.reuse=true} the data directory is kept: a second run of the same sizes skips the load and
+ * times the new migrations on the loaded tables under writes. Sizes: {@code -Dbench.applications},
+ * {@code -Dbench.offices}, {@code -Dbench.runs}. Figures are kept in {@code docs/performance.md}.
  */
 class WorklistBenchmark {
 
   static final int APPLICATIONS = Integer.getInteger("bench.applications", 1_000_000);
   static final int OFFICES = Integer.getInteger("bench.offices", 100);
   static final int RUNS = Integer.getInteger("bench.runs", 300);
+
+  /**
+   * Keep the data directory: a second run with the same sizes skips the load and applies only the
+   * new migrations, to the loaded tables, timing them under a stream of writes.
+   */
+  static final boolean REUSE = Boolean.getBoolean("bench.reuse");
 
   /** Deadlines run from 1 June to 17 December 2026: a quarter of the open ones are not due yet. */
   static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -47,7 +56,7 @@ class WorklistBenchmark {
     try (EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(Path.of("target/benchmark-pg"))
-            .setCleanDataDirectory(true)
+            .setCleanDataDirectory(!REUSE)
             .setPGStartupWait(Duration.ofSeconds(60))
             .setServerConfig("fsync", "off")
             .setServerConfig("synchronous_commit", "off")
@@ -57,13 +66,27 @@ class WorklistBenchmark {
             .setServerConfig("maintenance_work_mem", "256MB")
             .start()) {
       DataSource data = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
       JdbcClient jdbc = JdbcClient.create(data);
-      long loadStart = System.nanoTime();
-      load(jdbc);
-      System.out.printf(
-          "BENCH loaded %,d applications across %d offices in %.1f s%n",
-          APPLICATIONS, OFFICES, (System.nanoTime() - loadStart) / 1e9);
+      boolean loaded =
+          jdbc.sql("select to_regclass('application') is not null").query(Boolean.class).single()
+              && jdbc.sql(
+                      "select (select count(*) from office where slug like 'bench-%') = :offices"
+                          + " and (select count(*) from application) = :applications")
+                  .param("offices", OFFICES)
+                  .param("applications", APPLICATIONS)
+                  .query(Boolean.class)
+                  .single();
+      if (loaded) {
+        // the data of an earlier run: the new migrations meet a large table, as in production
+        migrateUnderWrites(data, postgres);
+      } else {
+        migrate(data);
+        long loadStart = System.nanoTime();
+        load(jdbc);
+        System.out.printf(
+            "BENCH loaded %,d applications across %d offices in %.1f s%n",
+            APPLICATIONS, OFFICES, (System.nanoTime() - loadStart) / 1e9);
+      }
       // the application reads through a connection pool: measure the queries, not a new
       // connection (and its authentication) per query as the plain data source would
       try (var pooled = new org.springframework.jdbc.datasource.SingleConnectionDataSource()) {
@@ -72,6 +95,67 @@ class WorklistBenchmark {
         run(JdbcClient.create(pooled));
       }
     }
+  }
+
+  /** Flyway as the application configures it (spring.flyway.* in application.yml). */
+  static org.flywaydb.core.api.output.MigrateResult migrate(DataSource data) {
+    return Flyway.configure()
+        .dataSource(data)
+        .locations("classpath:db/migration")
+        .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
+        .load()
+        .migrate();
+  }
+
+  /**
+   * Applies the pending migrations to the loaded tables while another connection keeps writing (a
+   * status change every 20 ms on a random application, as the offices would), and prints how long
+   * each migration took and the slowest write meanwhile: whether a migration locks writes.
+   */
+  static void migrateUnderWrites(DataSource data, EmbeddedPostgres postgres) throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<Double> writes = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread writer =
+        new Thread(
+            () -> {
+              Random random = new Random(7);
+              try (var connection =
+                  java.sql.DriverManager.getConnection(
+                      postgres.getJdbcUrl("postgres", "postgres"))) {
+                var update =
+                    connection.prepareStatement(
+                        "update application set version = version + 1 where id = md5('app' || ?)::uuid");
+                while (!stop.get()) {
+                  update.setInt(1, random.nextInt(APPLICATIONS));
+                  long start = System.nanoTime();
+                  update.executeUpdate();
+                  writes.add((System.nanoTime() - start) / 1e6);
+                  Thread.sleep(20);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    writer.start();
+    long start = System.nanoTime();
+    var result = migrate(data);
+    stop.set(true);
+    writer.join();
+    for (var migration : result.migrations) {
+      System.out.printf(
+          "BENCH migration V%s %-50s %.1f s%n",
+          migration.version, migration.description, migration.executionTime / 1e3);
+    }
+    List<Double> sorted = new ArrayList<>(writes);
+    sorted.sort(Double::compare);
+    System.out.printf(
+        "BENCH migrated %d in %.1f s on the loaded tables; %d writes meanwhile, p50 %.2f ms, max %.2f ms%n",
+        result.migrations.size(),
+        (System.nanoTime() - start) / 1e9,
+        sorted.size(),
+        sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2),
+        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
   }
 
   static void load(JdbcClient jdbc) {
@@ -209,7 +293,7 @@ class WorklistBenchmark {
                 Worklist.Assignee.ANY,
                 Worklist.Due.ANY,
                 null));
-    if (Boolean.getBoolean("bench.explain")) {
+    if (Boolean.parseBoolean(System.getProperty("bench.explain", "true"))) {
       for (Map.Entry<String, IntFunction<Worklist.Filter>> entry : filters.entrySet()) {
         int office = 7;
         Worklist plans = new Worklist(jdbc);

@@ -10,6 +10,7 @@ import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.GeneratedFiles;
+import id.go.kecamatan.letters.internal.LetterWorkers;
 import id.go.kecamatan.letters.internal.Signatories;
 import id.go.kecamatan.letters.internal.Signatory;
 import id.go.kecamatan.letters.internal.SigningMetrics;
@@ -40,14 +41,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,18 +71,26 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Signing and issuing letters: for each approved application, in ONE transaction, the next letter
- * number is taken, the letter rendered to PDF/A-3 with that number, the signature block and the QR
- * code of its verification page, signed (PAdES) with the signer's key opened once for the whole
- * batch, stored, the application moved to ISSUED and {@link LetterIssued} published. A failure
- * anywhere rolls the whole letter back, its number included, so numbers have no gaps; a wrong
- * passphrase signs nothing and takes no number.
+ * Signing and issuing letters: for each approved application the letter is laid out as PDF/A-3 with
+ * the number it expects ({@link LetterNumbering#claim}), the signature block and the QR code of its
+ * verification page, signed (PAdES) with the signer's key opened once for the whole batch and
+ * stored, by a worker thread while the batch goes on with the letters before it; then, in ONE short
+ * transaction per letter and in the order of the batch, the application moves to ISSUED, the number
+ * is taken ({@link LetterNumbering#take}, its lock held until the commit), the letter is recorded
+ * and {@link LetterIssued} published. A letter whose number is not the one it expected (a letter
+ * before it failed, another node signed meanwhile) is laid out and signed again with the number it
+ * got, under the lock. A failure anywhere rolls the whole letter back, its number included, so
+ * numbers have no gaps and follow the order of issue; a wrong passphrase signs nothing and takes no
+ * number.
  */
 @Service
 public class LetterSigning {
 
   /** The most letters signed with one passphrase entry. */
   public static final int MAX_BATCH = 50;
+
+  /** How many letters of a batch are on their way at once: one per worker, and one more. */
+  private static final int AHEAD = LetterWorkers.THREADS + 1;
 
   private final Applications applications;
   private final Decisions decisions;
@@ -213,34 +227,47 @@ public class LetterSigning {
       List<SigningReport.Signed> signed = new ArrayList<>();
       List<SigningReport.Skipped> skipped = new ArrayList<>();
       try (SigningSession session = signer.open(identity, passphrase)) {
-        for (ApplicationId id : chosen) {
-          try {
-            signed.add(signOne(officer, signatory.get(), session, id, today));
-            metrics.signed();
-          } catch (NotFoundException | IllegalTransitionException e) {
-            skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
-          } catch (DataIntegrityViolationException e) {
-            // the same number text printed twice (a format that cannot tell its sequences apart)
-            boolean numberTaken = String.valueOf(e.getMessage()).contains("letter_number_unique");
-            skipped.add(
-                skip(
-                    officer,
-                    id,
-                    numberTaken
-                        ? "letters.sign.skipped.numberTaken"
-                        : "letters.sign.skipped.changed"));
-          } catch (OptimisticLockingFailureException e) {
-            skipped.add(skip(officer, id, "letters.sign.skipped.changed"));
-          } catch (WrongPassphraseException
-              | SigningLockedException
-              | SigningUnavailableException e) {
-            throw e;
-          } catch (RuntimeException e) {
-            // this letter rolled back; the others go on. No personal data in the log.
-            log.error("Letter of application {} not signed", id, e);
-            metrics.failed(Failure.ERROR);
-            skipped.add(skip(officer, id, "letters.sign.skipped.failed"));
+        Deque<Pending> onTheirWay = new ArrayDeque<>();
+        Iterator<ApplicationId> next = chosen.iterator();
+        try {
+          while (next.hasNext() || !onTheirWay.isEmpty()) {
+            if (next.hasNext() && onTheirWay.size() < AHEAD) {
+              onTheirWay.add(start(officer, signatory.get(), session, next.next(), today));
+              continue;
+            }
+            Pending pending = onTheirWay.remove();
+            ApplicationId id = pending.id();
+            try {
+              signed.add(finish(officer, signatory.get(), session, pending));
+              metrics.signed();
+            } catch (NotFoundException | IllegalTransitionException e) {
+              skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
+            } catch (DataIntegrityViolationException e) {
+              // the same number text printed twice (a format that cannot tell its sequences apart)
+              boolean numberTaken = String.valueOf(e.getMessage()).contains("letter_number_unique");
+              skipped.add(
+                  skip(
+                      officer,
+                      id,
+                      numberTaken
+                          ? "letters.sign.skipped.numberTaken"
+                          : "letters.sign.skipped.changed"));
+            } catch (OptimisticLockingFailureException e) {
+              skipped.add(skip(officer, id, "letters.sign.skipped.changed"));
+            } catch (WrongPassphraseException
+                | SigningLockedException
+                | SigningUnavailableException e) {
+              throw e;
+            } catch (RuntimeException e) {
+              // this letter rolled back; the others go on. No personal data in the log.
+              log.error("Letter of application {} not signed", id, e);
+              metrics.failed(Failure.ERROR);
+              skipped.add(skip(officer, id, "letters.sign.skipped.failed"));
+            }
           }
+        } finally {
+          // the batch stopped (the signer refused): the letters on their way are given up
+          onTheirWay.forEach(this::abandon);
         }
       } catch (WrongPassphraseException e) {
         metrics.failed(Failure.WRONG_PASSPHRASE);
@@ -305,83 +332,222 @@ public class LetterSigning {
     return new SigningReport.Skipped(id, label, reason);
   }
 
-  private SigningReport.Signed signOne(
+  /**
+   * A letter on its way: its application read and checked, its number claimed (in the order of the
+   * batch) and its layout, signature and storing given to a worker; or why it could not start.
+   */
+  private record Pending(
+      ApplicationId id,
+      Application application,
+      LocalDate day,
+      String code,
+      LetterNumbering.Claim claim,
+      Future<Made> made,
+      RuntimeException failed) {}
+
+  /** A letter laid out and signed with the number it expects, and stored. */
+  private record Made(
+      ServiceType service,
+      String location,
+      LetterRendering.Prepared prepared,
+      Instant signedAt,
+      GeneratedFiles.Stored stored) {}
+
+  /** A letter issued, and whether it was laid out again with another number than expected. */
+  private record Issued(SigningReport.Signed signed, boolean laidOutAgain) {}
+
+  private Pending start(
       Officer officer,
       Signatory signatory,
       SigningSession session,
       ApplicationId id,
       LocalDate today) {
-    return transactions.execute(
-        tx -> {
-          // everything but the number first: the number's lock is held from taking it to the
-          // commit, so only the layout, the signature and the inserts happen under it
-          Application application = approved(officer, id);
-          ServiceType service = catalog.service(application.officeId(), application.serviceId());
-          String location = offices.get(application.officeId()).name();
-          String code = VerificationCode.generate(random).value();
-          LetterRendering.Prepared prepared =
-              rendering.prepare(request(application, null, signatory, code));
-          decisions.issue(application.officeId(), application.id(), officer.fullName());
-          LetterNumber number =
-              numbering.take(application.officeId(), application.serviceId(), today);
-          RenderedLetter rendered = prepared.render(number.text());
-          Instant now = clock.instant();
-          byte[] pdf =
-              session.sign(
-                  rendered.pdf(),
-                  rendered.signatureBox(),
-                  new SignatureDetails(service.name() + " " + number.text(), location, now));
-          UUID letterId = UUID.randomUUID();
-          // the signed PDF goes to the blob store; removed again if this transaction rolls back
-          GeneratedFiles.Stored stored = files.store(pdf);
-          jdbc.sql(
-                  """
-                  insert into letter
-                    (id, office_id, application_id, service_id, number, number_scope,
-                     number_year, number_sequence, verification_code, sha256, pdf_key, service_name,
-                     applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
-                     signer_position, capacity)
-                  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                  """)
-              .params(
-                  letterId,
-                  application.officeId(),
-                  application.id().value(),
-                  application.serviceId(),
-                  number.text(),
-                  number.scope(),
-                  number.year(),
-                  number.sequence(),
-                  code,
-                  stored.sha256(),
-                  stored.key(),
-                  service.name(),
-                  application.applicant().name(),
-                  java.sql.Date.valueOf(today),
-                  Timestamp.from(now),
-                  officer.staffId(),
-                  signatory.profile().fullName(),
-                  signatory.profile().nip(),
-                  signatory.position(),
-                  signatory.capacity().name())
-              .update();
-          Map<String, Object> details = new LinkedHashMap<>();
-          details.put("number", number.text());
-          details.put("trackingCode", application.trackingCode().value());
-          details.put("capacity", signatory.capacity().name());
-          audit.record(application.officeId(), "letter.signed", "letter", letterId, details);
-          events.publishEvent(
-              new LetterIssued(
-                  letterId,
-                  application.officeId(),
-                  application.id(),
-                  application.trackingCode().value(),
-                  number.text(),
-                  code,
-                  now));
-          return new SigningReport.Signed(
-              application.id(), application.trackingCode().value(), number.text());
-        });
+    LetterNumbering.Claim claim = null;
+    try {
+      Application application = approved(officer, id);
+      String code = VerificationCode.generate(random).value();
+      // on this thread: the verification address may come from the signer's request
+      LetterRequest request = request(application, null, signatory, code);
+      claim = numbering.claim(application.officeId(), application.serviceId(), today);
+      LetterNumber expected = claim.expected();
+      Future<Made> made = LetterWorkers.submit(() -> make(session, application, request, expected));
+      return new Pending(id, application, today, code, claim, made, null);
+    } catch (RuntimeException e) {
+      if (claim != null) {
+        claim.close();
+      }
+      return new Pending(id, null, today, null, null, null, e);
+    }
+  }
+
+  /** On a worker: the letter laid out with the number it expects, signed and stored. */
+  private Made make(
+      SigningSession session, Application application, LetterRequest request, LetterNumber number) {
+    ServiceType service = catalog.service(application.officeId(), application.serviceId());
+    String location = offices.get(application.officeId()).name();
+    LetterRendering.Prepared prepared = rendering.prepare(request);
+    Instant now = clock.instant();
+    byte[] pdf = layOutAndSign(session, prepared, service, location, number, now);
+    // the signed PDF goes to the blob store; removed again unless its letter is recorded
+    return new Made(service, location, prepared, now, files.store(pdf));
+  }
+
+  private static byte[] layOutAndSign(
+      SigningSession session,
+      LetterRendering.Prepared prepared,
+      ServiceType service,
+      String location,
+      LetterNumber number,
+      Instant now) {
+    RenderedLetter rendered = prepared.render(number.text());
+    return session.sign(
+        rendered.pdf(),
+        rendered.signatureBox(),
+        new SignatureDetails(service.name() + " " + number.text(), location, now));
+  }
+
+  /**
+   * Issues a letter on its way once the letters claimed before it have been: the number's lock is
+   * held from taking it to the commit, over the inserts only (and, when the number is not the
+   * expected one, over laying out and signing the letter again).
+   */
+  private SigningReport.Signed finish(
+      Officer officer, Signatory signatory, SigningSession session, Pending pending) {
+    if (pending.failed() != null) {
+      throw pending.failed();
+    }
+    try (LetterNumbering.Claim claim = pending.claim()) {
+      Made made = made(pending.made());
+      try {
+        awaitTurn(claim);
+        Issued issued =
+            transactions.execute(tx -> issue(officer, signatory, session, pending, made));
+        if (issued.laidOutAgain()) {
+          files.remove(made.stored().key());
+        }
+        return issued.signed();
+      } catch (RuntimeException | Error e) {
+        files.remove(made.stored().key());
+        throw e;
+      }
+    }
+  }
+
+  private Issued issue(
+      Officer officer, Signatory signatory, SigningSession session, Pending pending, Made made) {
+    Application read = pending.application();
+    Application application = decisions.issue(read.officeId(), read.id(), officer.fullName());
+    LocalDate day = pending.day();
+    LetterNumber number = numbering.take(application.officeId(), application.serviceId(), day);
+    GeneratedFiles.Stored stored = made.stored();
+    Instant signedAt = made.signedAt();
+    boolean sameContent =
+        application.applicant().equals(read.applicant())
+            && application.answers().equals(read.answers());
+    boolean again = !number.equals(pending.claim().expected()) || !sameContent;
+    if (again) {
+      // not the number (or the application) it was laid out with: again, under the lock
+      LetterRendering.Prepared prepared =
+          sameContent
+              ? made.prepared()
+              : rendering.prepare(request(application, null, signatory, pending.code()));
+      signedAt = clock.instant();
+      byte[] pdf =
+          layOutAndSign(session, prepared, made.service(), made.location(), number, signedAt);
+      // in this transaction: removed again if it rolls back
+      stored = files.store(pdf);
+    }
+    UUID letterId = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into letter
+              (id, office_id, application_id, service_id, number, number_scope,
+               number_year, number_sequence, verification_code, sha256, pdf_key, service_name,
+               applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
+               signer_position, capacity)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            letterId,
+            application.officeId(),
+            application.id().value(),
+            application.serviceId(),
+            number.text(),
+            number.scope(),
+            number.year(),
+            number.sequence(),
+            pending.code(),
+            stored.sha256(),
+            stored.key(),
+            made.service().name(),
+            application.applicant().name(),
+            java.sql.Date.valueOf(day),
+            Timestamp.from(signedAt),
+            officer.staffId(),
+            signatory.profile().fullName(),
+            signatory.profile().nip(),
+            signatory.position(),
+            signatory.capacity().name())
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("number", number.text());
+    details.put("trackingCode", application.trackingCode().value());
+    details.put("capacity", signatory.capacity().name());
+    audit.record(application.officeId(), "letter.signed", "letter", letterId, details);
+    events.publishEvent(
+        new LetterIssued(
+            letterId,
+            application.officeId(),
+            application.id(),
+            application.trackingCode().value(),
+            number.text(),
+            pending.code(),
+            signedAt));
+    return new Issued(
+        new SigningReport.Signed(
+            application.id(), application.trackingCode().value(), number.text()),
+        again);
+  }
+
+  /**
+   * A letter not finished (the batch stopped): its claim closed, what its worker stored removed.
+   */
+  private void abandon(Pending pending) {
+    if (pending.claim() == null) {
+      return;
+    }
+    try (LetterNumbering.Claim claim = pending.claim()) {
+      files.remove(made(pending.made()).stored().key());
+    } catch (RuntimeException e) {
+      // its worker failed too: nothing stored
+    }
+  }
+
+  /** What the worker made, or its failure as thrown there. */
+  private static Made made(Future<Made> made) {
+    try {
+      return made.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while a letter was signed", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void awaitTurn(LetterNumbering.Claim claim) {
+    try {
+      claim.awaitTurn();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while a letter waited for its number", e);
+    }
   }
 
   private Application approved(Officer officer, ApplicationId id) {

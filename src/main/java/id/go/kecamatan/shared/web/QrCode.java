@@ -86,15 +86,13 @@ public final class QrCode {
     try {
       BitMatrix matrix = matrix(text);
       int size = matrix.getWidth() * scale;
-      BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+      // one bit per pixel: less to encode here and to embed in a PDF than RGB
+      BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
       WritableRaster raster = image.getRaster();
-      int[] row = new int[size * 3];
+      int[] row = new int[size];
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
-          int value = matrix.get(x / scale, y / scale) ? 0 : 255;
-          row[3 * x] = value;
-          row[3 * x + 1] = value;
-          row[3 * x + 2] = value;
+          row[x] = matrix.get(x / scale, y / scale) ? 0 : 1;
         }
         raster.setPixels(0, y, size, 1, row);
       }

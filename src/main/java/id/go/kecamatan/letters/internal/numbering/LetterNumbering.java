@@ -13,4 +13,32 @@ public interface LetterNumbering {
    * duplicates, also across application instances on one database.
    */
   LetterNumber take(UUID officeId, UUID serviceId, LocalDate day);
+
+  /**
+   * The number {@link #take} is expected to give a letter of this service signed on this day, so
+   * that the letter is laid out and signed before its number is taken: the sequence's last number
+   * (read, not locked) past the numbers that letters being signed in this process expect, skipping
+   * the agenda book. Takes, locks and reserves nothing in the database; a claim only orders the
+   * letters of a sequence in this process. Close it once the letter's transaction has ended.
+   */
+  Claim claim(UUID officeId, UUID serviceId, LocalDate day);
+
+  /**
+   * A letter's expected number. The number it gets may still differ (a letter before it failed,
+   * another node signed meanwhile, the settings changed): {@link #take} decides.
+   */
+  interface Claim extends AutoCloseable {
+
+    LetterNumber expected();
+
+    /**
+     * Waits until the letters of the same sequence that claimed before this one have closed their
+     * claims (committed or given up), so that numbers are taken in the order they were expected;
+     * after a while (a stuck letter) it stops waiting.
+     */
+    void awaitTurn() throws InterruptedException;
+
+    @Override
+    void close();
+  }
 }

@@ -11,6 +11,7 @@ import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * number, also from two application instances on one database, and a rollback returns the number.
  * Takes and reservations hold a shared transaction-level advisory lock of the office; a change of
  * the scope holds it exclusively, so it waits for the signings in progress and no signing runs on
- * the old scope after it.
+ * the old scope after it. {@link #claim} only reads: the number a letter expects, so that it is
+ * laid out and signed before it takes one (ADR 0036).
  *
  * <p>Changing the scope: every scope key keeps its own counter, but a key of the new kind starts
  * (or continues) after the highest number the office's counters of the other kinds reached in that
@@ -57,6 +59,7 @@ public class LetterNumberingService implements LetterNumbering {
   private final Offices offices;
   private final AuditTrail audit;
   private final Clock clock;
+  private final NumberClaims claims = new NumberClaims(Duration.ofSeconds(30));
 
   LetterNumberingService(
       JdbcClient jdbc, Catalog catalog, Offices offices, AuditTrail audit, Clock clock) {
@@ -109,13 +112,38 @@ public class LetterNumberingService implements LetterNumbering {
             "update letter_sequence set last_number = ? where office_id = ? and scope_key = ? and year = ?")
         .params(next, officeId, key, year)
         .update();
+    return number(setting, service, unitCode, key, next, day);
+  }
+
+  @Override
+  public Claim claim(UUID officeId, UUID serviceId, LocalDate day) {
+    return claims.claim(
+        officeId,
+        highest -> {
+          Setting setting = setting(officeId);
+          ServiceType service = catalog.service(officeId, serviceId);
+          String key = setting.scope().key(service);
+          int year = day.getYear();
+          int last = Math.max(last(officeId, setting.scope(), key, year), highest.of(key, year));
+          return number(
+              setting,
+              service,
+              offices.get(officeId).unitCode(),
+              key,
+              nextFree(officeId, key, year, last),
+              day);
+        });
+  }
+
+  private static LetterNumber number(
+      Setting setting, ServiceType service, String unitCode, String key, int next, LocalDate day) {
     String text =
         setting
             .parsed()
             .format(
                 new LetterNumberFormat.Values(
                     service.classificationCode(), service.code(), unitCode, next, day));
-    return new LetterNumber(text, key, year, next);
+    return new LetterNumber(text, key, day.getYear(), next);
   }
 
   /**

@@ -185,9 +185,22 @@ class SubmissionBenchmark {
         recording.start();
       }
       statuses.clear();
+      long cpuBefore = cpuNanos();
       LoadGenerator.Result result =
           LoadGenerator.run("submit LEGALISIR photo+pdf", c, SECONDS, 201, () -> request, answered);
+      long cpu = cpuNanos() - cpuBefore;
       System.out.println(result.line());
+      // the processor time the process spent per submission (the node and the load generator):
+      // what the machine's load does not change, unlike the rate
+      System.out.printf(
+          Locale.ROOT,
+          "BENCH c=%d: %.1f ms of processor time per submission (%d cores: at most %.0f/s)%n",
+          c,
+          cpu / 1e6 / Math.max(1, result.requests()),
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors()
+              * 1e9
+              / Math.max(1, cpu / Math.max(1, result.requests())));
       System.out.println(
           "BENCH after c="
               + c
@@ -402,6 +415,12 @@ class SubmissionBenchmark {
       pdf.save(out);
       return out.toByteArray();
     }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The resident memory of this process now and at its peak ({@code /proc/self/status}). */

@@ -11,13 +11,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load generator on loopback for the benchmarks (not a test): {@code concurrency}
- * threads each send one GET after the other for a fixed time through one keep-alive {@link
- * HttpClient} (HTTP/1.1) and keep every response's latency; the result gives requests per second
- * and percentiles. The same generator drives the application and the static server it is compared
- * with, so the figures of one run can be divided.
+ * threads each send one request (a GET, or any request a supplier makes) after the other for a
+ * fixed time through one keep-alive {@link HttpClient} (HTTP/1.1) and keep every response's
+ * latency; the result gives requests per second and percentiles. The same generator drives the
+ * application and the static server it is compared with, so the figures of one run can be divided.
  */
 public final class LoadGenerator {
 
@@ -70,17 +72,34 @@ public final class LoadGenerator {
   public static Result run(
       String target, URI uri, int concurrency, Duration duration, int status, String... headers)
       throws InterruptedException {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    HttpRequest request = builder.GET().build();
+    return run(target, concurrency, duration, status, () -> request, response -> {});
+  }
+
+  /**
+   * Sends the requests {@code requests} makes (called once per request, from the sending thread)
+   * from {@code concurrency} threads for {@code duration}; an answer with another status than
+   * {@code status} is an error; every answer is handed to {@code answered} (from the sending
+   * thread) before the next request.
+   */
+  public static Result run(
+      String target,
+      int concurrency,
+      Duration duration,
+      int status,
+      Supplier<HttpRequest> requests,
+      Consumer<HttpResponse<byte[]>> answered)
+      throws InterruptedException {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-    if (headers.length > 0) {
-      builder.headers(headers);
-    }
-    HttpRequest request = builder.GET().build();
     AtomicLong errors = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     long[][] latencies = new long[concurrency][];
@@ -97,6 +116,7 @@ public final class LoadGenerator {
                 int n = 0;
                 try {
                   while (System.nanoTime() < end) {
+                    HttpRequest request = requests.get();
                     long sent = System.nanoTime();
                     try {
                       HttpResponse<byte[]> response =
@@ -104,6 +124,7 @@ public final class LoadGenerator {
                       if (response.statusCode() != status) {
                         errors.incrementAndGet();
                       }
+                      answered.accept(response);
                       bytes.addAndGet(response.body().length);
                     } catch (Exception e) {
                       errors.incrementAndGet();

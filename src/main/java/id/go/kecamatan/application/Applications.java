@@ -11,6 +11,7 @@ import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.Slot;
+import id.go.kecamatan.documents.StagedDocument;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.IdentityProblem;
@@ -100,9 +101,11 @@ public class Applications {
   }
 
   /**
-   * Submits an application to an active service of an office, in one transaction: the application,
-   * its answers, its documents, its first timeline step and the {@link ApplicationSubmitted} event.
-   * With an idempotency key already used by this office, the application made then is returned and
+   * Submits an application to an active service of an office: the applicant, the answers and the
+   * files are checked and the files staged in the blob store first, without a transaction; then one
+   * transaction writes the documents, the application, its answers, its first timeline step and the
+   * {@link ApplicationSubmitted} event. On any error nothing is kept, neither rows nor blobs. With
+   * an idempotency key already used by this office, the application made then is returned and
    * nothing new is made.
    *
    * @throws NotFoundException when the office has no such active service, or the service is not
@@ -138,22 +141,39 @@ public class Applications {
         return Outcome.done(earlier.get());
       }
     }
+    Staged staged = stage(office, service, command);
+    if (staged.errors().any()) {
+      documents.discard(staged.files());
+      return Outcome.failed(staged.errors());
+    }
+    boolean committed = false;
     try {
-      return transactions.execute(
-          tx -> {
-            Outcome<Application> outcome =
-                submitInTransaction(office, service, command, key, assistedBy);
-            if (!outcome.ok()) {
-              tx.setRollbackOnly();
-            }
-            return outcome;
-          });
+      Application application =
+          transactions.execute(
+              tx -> {
+                Map<UUID, List<UUID>> attachments = record(officeId, staged);
+                return create(
+                    office,
+                    service,
+                    command.channel(),
+                    staged.prepared(),
+                    attachments,
+                    key,
+                    assistedBy);
+              });
+      committed = true;
+      return Outcome.done(application);
     } catch (DuplicateKeyException sameKeyAtTheSameTime) {
       if (key == null) {
         throw sameKeyAtTheSameTime;
       }
       return Outcome.done(
           repository.findByIdempotencyKey(officeId, key).orElseThrow(() -> sameKeyAtTheSameTime));
+    } finally {
+      if (!committed) {
+        // the rollback removed the blobs of what was recorded; these were perhaps never recorded
+        documents.discard(staged.files());
+      }
     }
   }
 
@@ -188,12 +208,23 @@ public class Applications {
     return sha256(key);
   }
 
-  private Outcome<Application> submitInTransaction(
-      Office office,
-      ServiceType service,
-      SubmitCommand command,
-      String key,
-      AssistingOfficer assistedBy) {
+  /**
+   * What a submission holds once checked, before anything is written to the database: the checked
+   * applicant and answers, and the files taken into the blob store (staged, without a connection
+   * held) by requirement. With errors, nothing of it is kept.
+   */
+  private record Staged(
+      Prepared prepared,
+      Map<UUID, List<StagedDocument>> byRequirement,
+      List<StagedDocument> files,
+      FieldErrors errors) {}
+
+  /**
+   * Checks a submission and stages its files, outside any transaction: the reads it needs take a
+   * connection each only for their statement, and decoding, re-encoding, hashing and writing the
+   * files hold none (ADR 0034).
+   */
+  private Staged stage(Office office, ServiceType service, SubmitCommand command) {
     UUID officeId = office.id();
     FieldErrors errors = new FieldErrors();
     Map<String, Requirement> requirements = new LinkedHashMap<>();
@@ -220,38 +251,50 @@ public class Applications {
             command.answers(),
             withFiles,
             errors);
+    Map<UUID, List<StagedDocument>> byRequirement = new LinkedHashMap<>();
+    List<StagedDocument> all = new ArrayList<>();
     if (prepared == null) {
-      return Outcome.failed(errors);
+      return new Staged(null, byRequirement, all, errors);
     }
-
-    Map<UUID, List<UUID>> attachments = new LinkedHashMap<>();
     long bytes = 0;
     for (Requirement r : service.requirements()) {
       List<Upload> uploads = command.files().getOrDefault(r.id().toString(), List.of());
       String field = filesField(r.id().toString());
-      List<UUID> ids = new ArrayList<>();
+      List<StagedDocument> kept = new ArrayList<>();
       for (Upload upload : uploads) {
         if (upload == null || upload.originalName() == null || upload.originalName().isBlank()) {
           continue;
         }
-        Outcome<Document> stored =
-            documents.store(officeId, new Slot(field, ids.size(), bytes), upload);
-        if (!stored.ok()) {
-          errors.addAll(stored.errors());
+        Outcome<StagedDocument> staged =
+            documents.stage(new Slot(field, kept.size(), bytes), upload);
+        if (!staged.ok()) {
+          errors.addAll(staged.errors());
           break;
         }
-        ids.add(stored.value().id());
-        bytes += stored.value().size();
+        kept.add(staged.value());
+        all.add(staged.value());
+        bytes += staged.value().size();
       }
-      if (!ids.isEmpty()) {
-        attachments.put(r.id(), ids);
+      if (!kept.isEmpty()) {
+        byRequirement.put(r.id(), kept);
       }
     }
-    if (errors.any()) {
-      return Outcome.failed(errors);
+    return new Staged(prepared, byRequirement, all, errors);
+  }
+
+  /** Makes documents of the staged files (one statement) and returns their ids by requirement. */
+  private Map<UUID, List<UUID>> record(UUID officeId, Staged staged) {
+    List<Document> recorded = documents.record(officeId, staged.files());
+    Map<UUID, List<UUID>> attachments = new LinkedHashMap<>();
+    int at = 0;
+    for (Map.Entry<UUID, List<StagedDocument>> e : staged.byRequirement().entrySet()) {
+      List<UUID> ids = new ArrayList<>();
+      for (int i = 0; i < e.getValue().size(); i++) {
+        ids.add(recorded.get(at++).id());
+      }
+      attachments.put(e.getKey(), ids);
     }
-    return Outcome.done(
-        create(office, service, command.channel(), prepared, attachments, key, assistedBy));
+    return attachments;
   }
 
   /** An applicant and answers that passed every check, ready to become an application. */

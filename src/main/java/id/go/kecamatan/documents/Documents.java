@@ -12,6 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +87,20 @@ public class Documents {
    * @param officeId the office the document belongs to
    */
   public Outcome<Document> store(UUID officeId, Slot slot, Upload upload) {
+    Outcome<StagedDocument> staged = stage(slot, upload);
+    if (!staged.ok()) {
+      return Outcome.failed(staged.errors());
+    }
+    return Outcome.done(record(officeId, List.of(staged.value())).get(0));
+  }
+
+  /**
+   * Takes an upload into the blob store as {@link #store} does, with the same checks and error
+   * keys, but makes no document of it yet and touches no database: the decoding, re-encoding,
+   * hashing and writing run without a connection. Hand the result to {@link #record} in the
+   * transaction that keeps it, or to {@link #discard} when it is not kept.
+   */
+  public Outcome<StagedDocument> stage(Slot slot, Upload upload) {
     Intake.Accepted accepted;
     try {
       accepted = intake.take(upload, slot);
@@ -93,29 +111,66 @@ public class Documents {
     if (!"pdf".equals(accepted.extension())) {
       name = FileNames.withExtension(name, accepted.extension());
     }
-    UUID id = UUID.randomUUID();
+    return Outcome.done(new StagedDocument(accepted, name));
+  }
+
+  /**
+   * Makes documents of this office of staged uploads, in one statement, in the caller's transaction
+   * if there is one: when it rolls back (or the statement fails), the staged blobs are removed.
+   * Each staged upload is recorded at most once.
+   *
+   * @return the documents, in the order given
+   */
+  public List<Document> record(UUID officeId, List<StagedDocument> staged) {
+    if (staged.isEmpty()) {
+      return List.of();
+    }
+    // as PostgreSQL keeps it (microseconds), so the document returned equals the one read later
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<Document> documents = new ArrayList<>(staged.size());
+    List<Object> params = new ArrayList<>(staged.size() * 11);
+    StringBuilder rows = new StringBuilder();
+    for (StagedDocument s : staged) {
+      Intake.Accepted a = s.accepted;
+      UUID id = UUID.randomUUID();
+      rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      params.addAll(
+          Arrays.asList(
+              id,
+              officeId,
+              a.blobKey(),
+              a.thumbnailKey(),
+              s.name,
+              a.contentType(),
+              a.size(),
+              a.sha256(),
+              a.width(),
+              a.height(),
+              Timestamp.from(now)));
+      documents.add(
+          new Document(
+              id,
+              officeId,
+              s.name,
+              a.contentType(),
+              a.size(),
+              a.sha256(),
+              a.width(),
+              a.height(),
+              a.thumbnailKey() != null,
+              now));
+    }
     try {
       jdbc.sql(
               """
               insert into document (id, office_id, blob_key, thumbnail_key, name, content_type,
                 size_bytes, sha256, width, height, created_at)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              id,
-              officeId,
-              accepted.blobKey(),
-              accepted.thumbnailKey(),
-              name,
-              accepted.contentType(),
-              accepted.size(),
-              accepted.sha256(),
-              accepted.width(),
-              accepted.height(),
-              Timestamp.from(clock.instant()))
+              values\s"""
+                  + rows)
+          .params(params)
           .update();
     } catch (RuntimeException e) {
-      removeBlobs(accepted.blobKey(), accepted.thumbnailKey());
+      discard(staged);
       throw e;
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -124,12 +179,22 @@ public class Documents {
             @Override
             public void afterCompletion(int status) {
               if (status != STATUS_COMMITTED) {
-                removeBlobs(accepted.blobKey(), accepted.thumbnailKey());
+                discard(staged);
               }
             }
           });
     }
-    return Outcome.done(find(officeId, id).orElseThrow());
+    return documents;
+  }
+
+  /**
+   * Removes the blobs of staged uploads that will not become documents (the submission they came
+   * with was refused or failed). Harmless for blobs removed already.
+   */
+  public void discard(Collection<StagedDocument> staged) {
+    for (StagedDocument s : staged) {
+      removeBlobs(s.accepted.blobKey(), s.accepted.thumbnailKey());
+    }
   }
 
   /**

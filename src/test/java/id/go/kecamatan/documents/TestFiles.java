@@ -59,7 +59,11 @@ public final class TestFiles {
    * IFD (latitude reference and latitude).
    */
   public static byte[] jpegWithExif(BufferedImage image, int orientation) {
-    byte[] plain = jpeg(image);
+    return withExif(jpeg(image), orientation);
+  }
+
+  /** The JPEG with the EXIF block of {@link #jpegWithExif} put in front of its segments. */
+  public static byte[] withExif(byte[] plain, int orientation) {
     byte[] make = (CAMERA + "\0").getBytes(StandardCharsets.US_ASCII);
     ByteBuffer tiff = ByteBuffer.allocate(200);
     tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);

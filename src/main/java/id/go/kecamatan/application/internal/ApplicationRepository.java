@@ -87,9 +87,7 @@ public class ApplicationRepository {
             application.assistedBy().map(AssistingOfficer::staffId).orElse(null),
             application.assistedBy().map(AssistingOfficer::name).orElse(null))
         .update();
-    for (Map.Entry<UUID, List<UUID>> entry : application.attachments().entrySet()) {
-      insertAttachments(application, entry.getKey(), entry.getValue());
-    }
+    insertAttachments(application, application.attachments());
     insertChanges(application);
     demand.count(application.officeId(), application.serviceId(), application.submittedAt());
   }
@@ -207,8 +205,7 @@ public class ApplicationRepository {
           .update();
       insertAttachments(
           application,
-          requirementId,
-          application.attachments().getOrDefault(requirementId, List.of()));
+          Map.of(requirementId, application.attachments().getOrDefault(requirementId, List.of())));
     }
   }
 
@@ -416,25 +413,32 @@ public class ApplicationRepository {
         .list();
   }
 
-  /** The documents of one requirement, in order. */
-  private void insertAttachments(
-      Application application, UUID requirementId, List<UUID> documentIds) {
-    int position = 0;
-    for (UUID documentId : documentIds) {
-      jdbc.sql(
-              """
-              insert into application_attachment
-                (office_id, application_id, requirement_id, document_id, position)
-              values (?, ?, ?, ?, ?)
-              """)
-          .params(
-              application.officeId(),
-              application.id().value(),
-              requirementId,
-              documentId,
-              position++)
-          .update();
+  /** The documents of every requirement, in order, in one statement. */
+  private void insertAttachments(Application application, Map<UUID, List<UUID>> attachments) {
+    StringBuilder rows = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    for (Map.Entry<UUID, List<UUID>> entry : attachments.entrySet()) {
+      int position = 0;
+      for (UUID documentId : entry.getValue()) {
+        rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+        params.addAll(
+            List.of(
+                application.officeId(),
+                application.id().value(),
+                entry.getKey(),
+                documentId,
+                position++));
+      }
     }
+    if (params.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            "insert into application_attachment"
+                + " (office_id, application_id, requirement_id, document_id, position) values "
+                + rows)
+        .params(params)
+        .update();
   }
 
   /** Records the queue ticket an application was entered from at the counter. */

@@ -27,6 +27,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Turns an uploaded photo into what is kept: decoded (after its header passed the pixel limit),
@@ -213,12 +214,13 @@ public class ImageProcessor {
   }
 
   /**
-   * Decode a big photo at every n-th pixel, so that its longest side is at most twice the side kept
-   * (then it is shrunk well): at most {@code (2 * side)²} pixels are ever held decoded.
+   * Decode a big photo at every n-th pixel, the largest n that keeps its longest side at least the
+   * side kept: a 4,000 × 3,000 phone photo decodes straight to the 2,000 × 1,500 that is kept, with
+   * no copy to shrink, and at most {@code (2 * side)²} pixels are ever held decoded.
    */
   static int step(Header header, int side) {
     long longest = Math.max(header.width(), header.height());
-    return (int) Math.max(1, (longest + 2L * side - 1) / (2L * side));
+    return (int) Math.max(1, longest / side);
   }
 
   /**
@@ -300,11 +302,16 @@ public class ImageProcessor {
 
   /**
    * The image shrunk so its longest side is at most {@code side}, halving step by step (one big
-   * bilinear step would alias), as RGB on white or as ARGB.
+   * bilinear step would alias), as RGB on white or as ARGB. An image that fits already and is of a
+   * plain type the encoders take as it is (a photo decoded at its kept size) is returned itself: no
+   * copy is drawn for nothing.
    */
   static BufferedImage fit(BufferedImage source, int side, boolean alpha) {
     int width = source.getWidth();
     int height = source.getHeight();
+    if (Math.max(width, height) <= side && plain(source, alpha)) {
+      return source;
+    }
     double scale = Math.min(1.0, side / (double) Math.max(width, height));
     int targetWidth = Math.max(1, (int) Math.round(width * scale));
     int targetHeight = Math.max(1, (int) Math.round(height * scale));
@@ -321,10 +328,22 @@ public class ImageProcessor {
     return current;
   }
 
+  /**
+   * Whether the image is kept as it is: 8-bit RGB without alpha for a photo (what the JPEG reader
+   * decodes to), ARGB for a picture with transparency.
+   */
+  private static boolean plain(BufferedImage image, boolean alpha) {
+    int type = image.getType();
+    return alpha
+        ? type == BufferedImage.TYPE_INT_ARGB
+        : type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB;
+  }
+
   private static BufferedImage redraw(BufferedImage source, int width, int height, boolean alpha) {
     BufferedImage target =
         new BufferedImage(
-            width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+            // 3-byte BGR: the layout the JPEG reader decodes to and the writer reads fastest
+            width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = target.createGraphics();
     try {
       if (!alpha) {
@@ -369,21 +388,21 @@ public class ImageProcessor {
     return target;
   }
 
+  /**
+   * Encodes in memory: the output stream caches in memory, never in a temporary file as {@link
+   * ImageIO#createImageOutputStream} does by default.
+   */
   private static byte[] encode(BufferedImage image, boolean png) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    if (png) {
-      if (!ImageIO.write(image, "png", bytes)) {
-        throw new IOException("no PNG writer");
-      }
-      return bytes.toByteArray();
-    }
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName(png ? "png" : "jpeg").next();
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
       ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(JPEG_QUALITY);
-      // No metadata is passed: the writer puts a bare JFIF header and nothing else.
+      if (!png) {
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(JPEG_QUALITY);
+      }
+      // No metadata is passed: the writer puts a bare header and nothing else.
       writer.write(null, new IIOImage(image, null, null), param);
     } finally {
       writer.dispose();

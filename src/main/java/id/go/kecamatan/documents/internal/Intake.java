@@ -117,7 +117,8 @@ public class Intake {
     try {
       scratch = Files.createTempDirectory(work, "upload-");
       Path raw = scratch.resolve("upload.bin");
-      long size = copyCapped(upload.content(), raw);
+      MessageDigest rawSha256 = sha256();
+      long size = copyCapped(upload.content(), raw, rawSha256);
       if (size == 0) {
         throw new Refusal(named ? "documents.error.empty" : "documents.error.noFile");
       }
@@ -126,7 +127,7 @@ public class Intake {
       }
       FileKind kind = FileKind.of(raw);
       return switch (kind) {
-        case PDF -> storePdf(raw, slot);
+        case PDF -> storePdf(raw, rawSha256, slot);
         case JPEG, PNG, WEBP, HEIF -> storeImage(raw, kind, scratch, slot);
         case OTHER -> throw new Refusal("documents.error.type");
       };
@@ -139,11 +140,20 @@ public class Intake {
     }
   }
 
-  private Accepted storePdf(Path raw, Slot slot) throws Refusal, IOException {
+  /**
+   * @param rawSha256 the hash of the upload as it was read: the hash of what is stored when the PDF
+   *     is kept as it came, so its bytes are not read once more for it
+   */
+  private Accepted storePdf(Path raw, MessageDigest rawSha256, Slot slot)
+      throws Refusal, IOException {
     PdfCheck.Checked checked = PdfCheck.check(raw, raw.resolveSibling("cleaned.pdf"));
     long size = Files.size(checked.stored());
     checkApplicationTotal(slot, size);
-    Stored stored = put(checked.stored());
+    Stored stored =
+        checked.stripped()
+            ? put(checked.stored())
+            : new Stored(
+                blobs.put(checked.stored()), size, HexFormat.of().formatHex(rawSha256.digest()));
     return new Accepted(
         stored.key(), null, "application/pdf", "pdf", stored.size(), stored.sha256(), null, null);
   }
@@ -177,8 +187,12 @@ public class Intake {
     }
   }
 
-  /** Copies at most the limit plus one byte; never holds more than one buffer in memory. */
-  private long copyCapped(InputStream in, Path target) throws IOException, Refusal {
+  /**
+   * Copies at most the limit plus one byte, hashing what it writes; never holds more than one
+   * buffer in memory.
+   */
+  private long copyCapped(InputStream in, Path target, MessageDigest sha256)
+      throws IOException, Refusal {
     long allowed = limits.maxFileBytes() + 1;
     long total = 0;
     byte[] buffer = new byte[64 * 1024];
@@ -189,6 +203,7 @@ public class Intake {
           break;
         }
         out.write(buffer, 0, n);
+        sha256.update(buffer, 0, n);
         total += n;
       }
     }

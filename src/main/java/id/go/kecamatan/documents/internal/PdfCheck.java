@@ -21,6 +21,9 @@ final class PdfCheck {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfCheck.class);
 
+  /** Scratch bytes a check keeps in the heap before it spills to a file. */
+  static final long SCRATCH_IN_MEMORY = 256 * 1024;
+
   private PdfCheck() {}
 
   /**
@@ -39,14 +42,15 @@ final class PdfCheck {
    *     documents.error.unreadable} for a file PDFBox cannot parse or one without pages
    */
   static Checked check(Path file, Path cleaned) throws Refusal {
-    // Parsing spills to a scratch file rather than the heap, so a large PDF costs disk, not memory.
+    // Parsing keeps up to 256 KB of scratch in the heap and spills the rest to a scratch file, so a
+    // large PDF costs disk, not memory, and a small one (a phone scan) no file at all.
     try (PDDocument pdf =
         Loader.loadPDF(
             new RandomAccessReadBufferedFile(file.toFile()),
             "",
             null,
             null,
-            MemoryUsageSetting.setupTempFileOnly().streamCache)) {
+            MemoryUsageSetting.setupMixed(SCRATCH_IN_MEMORY).streamCache)) {
       if (pdf.isEncrypted()) {
         throw new Refusal("documents.error.password");
       }

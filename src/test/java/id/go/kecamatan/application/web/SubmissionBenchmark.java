@@ -1,0 +1,445 @@
+package id.go.kecamatan.application.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.LoadGenerator;
+import id.go.kecamatan.documents.BlobStore;
+import id.go.kecamatan.documents.TestFiles;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import jdk.jfr.Recording;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Application submissions through the API under load (not part of the normal build; see
+ * docs/performance.md "Submissions"):
+ *
+ * <pre>
+ * ./mvnw -B -o verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dit.test=SubmissionBenchmark -DargLine=-Xmx512m | grep BENCH
+ * </pre>
+ *
+ * <p>Each submission is a LEGALISIR application of the demo office Jetis with a camera photo (a
+ * photo-like 4,000 × 3,000 JPEG of about 250 KB with an EXIF block holding a GPS position) and a
+ * scanned PDF of about 200 KB (one A4 page holding a JPEG), posted as multipart by {@link
+ * LoadGenerator} from {@code -Dbench.concurrency=4,16} clients for {@code -Dbench.seconds=15} each
+ * after a warm-up. It prints requests per second, p50/p95/p99, the process's resident memory (the
+ * node and the load generator share the JVM here), and then checks that every acknowledged
+ * submission (201 with a tracking code) is in the database with both documents, whose blobs are
+ * stored. {@code -Dbench.orientation=6} sends portrait photos (turned by EXIF), {@code
+ * -Dbench.jfr=target/submissions.jfr} records a flight recording of the last run.
+ */
+@IntegrationTest
+class SubmissionBenchmark {
+
+  static final List<Integer> CONCURRENCY =
+      Arrays.stream(System.getProperty("bench.concurrency", "4,16").split(","))
+          .map(String::strip)
+          .map(Integer::valueOf)
+          .toList();
+  static final Duration SECONDS = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+  static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+  static final int ORIENTATION = Integer.getInteger("bench.orientation", 1);
+  static final String JFR = System.getProperty("bench.jfr", "");
+  static final Pattern TRACKING = Pattern.compile("\"trackingCode\"\\s*:\\s*\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired BlobStore blobs;
+
+  @Test
+  void submissionsWithACameraPhotoAndAScannedPdf() throws Exception {
+    UUID jetis =
+        jdbc.sql("select id from office where code = '35.16.16'").query(UUID.class).single();
+    String slug =
+        jdbc.sql("select slug from office where id = ?").param(jetis).query(String.class).single();
+    String village =
+        jdbc.sql("select id::text from village where office_id = ? order by name limit 1")
+            .param(jetis)
+            .query(String.class)
+            .single();
+    List<String> requirements =
+        jdbc.sql(
+                """
+                select r.id::text from requirement r join service_type s on s.id = r.service_type_id
+                where s.office_id = ? and s.code = 'LEGALISIR' order by r.position
+                """)
+            .param(jetis)
+            .query(String.class)
+            .list();
+    byte[] photo =
+        TestFiles.withExif(jpegOfAbout(photoLike(4000, 3000, 1), 250 * 1024), ORIENTATION);
+    byte[] pdf = scannedPdf(200 * 1024);
+    System.out.printf(
+        Locale.ROOT,
+        "BENCH files: photo 4000x3000 %,d bytes (EXIF orientation %d, GPS), PDF %,d bytes%n",
+        photo.length,
+        ORIENTATION,
+        pdf.length);
+
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("nik", "3516164101900001");
+    fields.put("name", "Siti Aminah");
+    fields.put("birthPlace", "Mojokerto");
+    fields.put("birthDate", "1990-01-01");
+    fields.put("sex", "FEMALE");
+    fields.put("villageId", village);
+    fields.put("address", "Dusun Jetis RT 01 RW 02");
+    fields.put("phone", "081234567890");
+    fields.put("answers[jenis_dokumen]", "Surat keterangan");
+    fields.put("answers[jumlah_lembar]", "2");
+    fields.put("answers[keperluan]", "Melamar kerja");
+    String boundary = "----bench" + UUID.randomUUID();
+    byte[] body =
+        multipart(
+            boundary,
+            fields,
+            List.of(
+                new FilePart(requirements.get(0), "IMG_20261204_101500.jpg", "image/jpeg", photo),
+                new FilePart(
+                    requirements.get(requirements.size() - 1),
+                    "scan.pdf",
+                    "application/pdf",
+                    pdf)));
+    URI uri =
+        URI.create(
+            "http://127.0.0.1:"
+                + port
+                + "/api/v1/offices/"
+                + slug
+                + "/services/LEGALISIR/applications");
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    Map<Integer, java.util.concurrent.atomic.LongAdder> statuses = new ConcurrentHashMap<>();
+    java.util.function.Consumer<java.net.http.HttpResponse<byte[]>> answered =
+        r -> {
+          statuses
+              .computeIfAbsent(r.statusCode(), k -> new java.util.concurrent.atomic.LongAdder())
+              .increment();
+          if (r.statusCode() == 201) {
+            acknowledged.add(tracking(r.body()));
+          }
+        };
+
+    System.out.println(
+        "BENCH load average at start: "
+            + LoadGenerator.loadAverage()
+            + "; "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores; max heap "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MiB; "
+            + memory());
+    LoadGenerator.Result warmUp =
+        LoadGenerator.run("warm-up", 4, WARM_UP, 201, () -> request, answered);
+    System.out.println(warmUp.line());
+    Recording recording = null;
+    for (int i = 0; i < CONCURRENCY.size(); i++) {
+      int c = CONCURRENCY.get(i);
+      if (!JFR.isBlank() && i == CONCURRENCY.size() - 1) {
+        recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+      }
+      statuses.clear();
+      long cpuBefore = cpuNanos();
+      LoadGenerator.Result result =
+          LoadGenerator.run("submit LEGALISIR photo+pdf", c, SECONDS, 201, () -> request, answered);
+      long cpu = cpuNanos() - cpuBefore;
+      long stored = statuses.getOrDefault(201, new java.util.concurrent.atomic.LongAdder()).sum();
+      System.out.println(result.line());
+      // the processor time the process spent per submission (the node and the load generator):
+      // what the machine's load does not change, unlike the rate
+      System.out.printf(
+          Locale.ROOT,
+          "BENCH c=%d: %.1f ms of processor time per acknowledged submission (%d cores: at most"
+              + " %.0f/s)%n",
+          c,
+          cpu / 1e6 / Math.max(1, stored),
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors()
+              * 1e9
+              / Math.max(1, cpu / Math.max(1, stored)));
+      System.out.println(
+          "BENCH after c="
+              + c
+              + ": statuses "
+              + new java.util.TreeMap<>(statuses)
+              + "; load "
+              + LoadGenerator.loadAverage()
+              + "; "
+              + memory());
+    }
+    if (recording != null) {
+      recording.stop();
+      recording.dump(Path.of(JFR));
+      recording.close();
+      System.out.println("BENCH flight recording in " + JFR);
+    }
+
+    // every acknowledged submission is there, with both documents and their blobs
+    List<String> codes = new ArrayList<>(acknowledged);
+    List<String[]> rows =
+        jdbc.sql(
+                """
+                select a.tracking_code, d.blob_key, d.thumbnail_key, d.content_type
+                from application a
+                join application_attachment aa on aa.application_id = a.id and aa.office_id = a.office_id
+                join document d on d.id = aa.document_id and d.office_id = a.office_id
+                where a.office_id = :office and a.tracking_code = any(:codes)
+                """)
+            .param("office", jetis)
+            .param("codes", codes.toArray(String[]::new))
+            .query(
+                (rs, n) ->
+                    new String[] {
+                      rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
+                    })
+            .list();
+    Map<String, List<String>> types = new LinkedHashMap<>();
+    for (String[] row : rows) {
+      types.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[3]);
+      assertThat(blobs.exists(row[1])).as("blob of " + row[0]).isTrue();
+      if (row[2] != null) {
+        assertThat(blobs.exists(row[2])).as("thumbnail of " + row[0]).isTrue();
+      }
+    }
+    assertThat(types.keySet()).as("every acknowledged submission is stored").hasSize(codes.size());
+    assertThat(types.values())
+        .as("each with its photo and its PDF")
+        .allSatisfy(t -> assertThat(t).containsExactlyInAnyOrder("image/jpeg", "application/pdf"));
+    System.out.printf(
+        Locale.ROOT,
+        "BENCH checked: %,d acknowledged submissions stored with %,d documents; load %s%n",
+        codes.size(),
+        rows.size(),
+        LoadGenerator.loadAverage());
+  }
+
+  record FilePart(String requirement, String name, String type, byte[] bytes) {}
+
+  private static String tracking(byte[] json) {
+    Matcher m = TRACKING.matcher(new String(json, StandardCharsets.UTF_8));
+    if (!m.find()) {
+      throw new IllegalStateException("no tracking code in " + new String(json));
+    }
+    return m.group(1);
+  }
+
+  private static byte[] multipart(
+      String boundary, Map<String, String> fields, List<FilePart> files) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (k, v) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + k
+                        + "\"\r\n\r\n"
+                        + v
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    for (FilePart f : files) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"files["
+                  + f.requirement()
+                  + "]\"; filename=\""
+                  + f.name()
+                  + "\"\r\nContent-Type: "
+                  + f.type()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(f.bytes());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
+  }
+
+  /**
+   * Something a phone camera would see of a document on a table: soft light gradients, a card with
+   * lines of text, shapes, and sensor noise, so the JPEG compresses like a photo and not like a
+   * flat test pattern.
+   */
+  static BufferedImage photoLike(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setPaint(
+        new GradientPaint(0, 0, new Color(120, 96, 70), width, height, new Color(60, 48, 40)));
+    g.fillRect(0, 0, width, height);
+    int cardX = width / 8;
+    int cardY = height / 6;
+    int cardW = width * 3 / 4;
+    int cardH = height * 2 / 3;
+    g.setPaint(
+        new GradientPaint(
+            cardX,
+            cardY,
+            new Color(170, 200, 230),
+            cardX + cardW,
+            cardY + cardH,
+            new Color(120, 160, 210)));
+    g.fillRoundRect(cardX, cardY, cardW, cardH, 80, 80);
+    g.setColor(new Color(230, 230, 225));
+    g.fillRect(cardX + cardW * 3 / 4, cardY + cardH / 5, cardW / 6, cardH / 2);
+    g.setColor(new Color(25, 25, 35));
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 40));
+    String[] lines = {
+      "PROVINSI JAWA TIMUR",
+      "KABUPATEN MOJOKERTO",
+      "NIK : 3516164101900001",
+      "Nama : SITI AMINAH",
+      "Tempat/Tgl Lahir : MOJOKERTO, 01-01-1990",
+      "Alamat : DUSUN JETIS RT 001 RW 002",
+      "Agama : ISLAM",
+      "Pekerjaan : WIRASWASTA",
+      "Berlaku Hingga : SEUMUR HIDUP"
+    };
+    for (int i = 0; i < lines.length; i++) {
+      g.drawString(lines[i], cardX + cardW / 20, cardY + cardH / 8 + i * cardH / 11);
+    }
+    g.dispose();
+    Random random = new Random(seed);
+    int[] row = new int[width];
+    for (int y = 0; y < height; y++) {
+      image.getRGB(0, y, width, 1, row, 0, width);
+      for (int x = 0; x < width; x++) {
+        int noise = (int) (random.nextGaussian() * 3);
+        int p = row[x];
+        int r = clamp(((p >> 16) & 0xff) + noise);
+        int gr = clamp(((p >> 8) & 0xff) + noise);
+        int b = clamp((p & 0xff) + noise);
+        row[x] = (r << 16) | (gr << 8) | b;
+      }
+      image.setRGB(0, y, width, 1, row, 0, width);
+    }
+    return image;
+  }
+
+  private static int clamp(int v) {
+    return Math.max(0, Math.min(255, v));
+  }
+
+  /** The image as a JPEG at the quality that comes closest to {@code bytes} (bisection). */
+  static byte[] jpegOfAbout(BufferedImage image, int bytes) {
+    float low = 0.02f;
+    float high = 0.95f;
+    byte[] best = null;
+    for (int i = 0; i < 8; i++) {
+      float q = (low + high) / 2;
+      byte[] jpeg = jpeg(image, q);
+      if (best == null || Math.abs(jpeg.length - bytes) < Math.abs(best.length - bytes)) {
+        best = jpeg;
+      }
+      if (jpeg.length > bytes) {
+        high = q;
+      } else {
+        low = q;
+      }
+    }
+    return best;
+  }
+
+  private static byte[] jpeg(BufferedImage image, float quality) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(stream);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
+  }
+
+  /** One A4 page holding a scan (a JPEG of 1,240 × 1,754 pixels), about {@code bytes} in all. */
+  static byte[] scannedPdf(int bytes) throws IOException {
+    byte[] scan = jpegOfAbout(photoLike(1240, 1754, 2), bytes - 2_000);
+    try (PDDocument pdf = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      pdf.addPage(page);
+      PDImageXObject image = JPEGFactory.createFromByteArray(pdf, scan);
+      try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+        content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      pdf.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The resident memory of this process now and at its peak ({@code /proc/self/status}). */
+  static String memory() {
+    try {
+      String rss = "?";
+      String peak = "?";
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss = line.substring(6).strip();
+        } else if (line.startsWith("VmHWM:")) {
+          peak = line.substring(6).strip();
+        }
+      }
+      return "RSS " + rss + " (peak " + peak + ")";
+    } catch (IOException e) {
+      return "RSS unknown";
+    }
+  }
+}

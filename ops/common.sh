@@ -87,11 +87,13 @@ tool_for_server() {
 }
 
 # The blob keys the database names, with the SHA-256 recorded for it (or "-" where none is):
-# documents, their thumbnails and the signed letters' PDFs.
+# documents, their thumbnails, the signed letters' PDFs and the published monthly reports' files.
 referenced_blobs() {
   query "select blob_key, sha256 from document
          union all select thumbnail_key, '-' from document where thumbnail_key is not null
          union all select pdf_key, sha256 from letter where pdf_key is not null
+         union all select xlsx_key, xlsx_sha256 from stat_report where xlsx_key is not null
+         union all select pdf_key, pdf_sha256 from stat_report where pdf_key is not null
          order by 1"
 }
 

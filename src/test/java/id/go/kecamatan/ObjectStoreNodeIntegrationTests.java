@@ -81,7 +81,7 @@ class ObjectStoreNodeIntegrationTests {
                 "spring.datasource.hikari.validation-timeout=1000",
                 "server.port=0",
                 "layanan.documents.dir=target/test-documents-object-store-node",
-                "layanan.letters.pdf-move-first=PT1H"));
+                "layanan.documents.inline-move-first=PT1H"));
     properties.addAll(s3.properties(BUCKET));
     node =
         new SpringApplicationBuilder(LayananKecamatanApplication.class)

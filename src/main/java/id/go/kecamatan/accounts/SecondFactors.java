@@ -3,12 +3,11 @@ package id.go.kecamatan.accounts;
 import id.go.kecamatan.accounts.internal.SecretSealing;
 import id.go.kecamatan.accounts.internal.StaffSessions;
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.RateLimit;
 import id.go.kecamatan.shared.web.RateLimits;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -425,10 +424,6 @@ public class SecondFactors {
   }
 
   private static byte[] hash(String code) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(code);
   }
 }

@@ -5,13 +5,13 @@ import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.OpeningHours;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.LongDate;
 import id.go.kecamatan.shared.web.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -763,13 +762,7 @@ public class Bookings {
   }
 
   static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text);
   }
 
   static String international(String phone) {

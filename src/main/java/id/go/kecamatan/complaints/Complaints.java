@@ -10,17 +10,16 @@ import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.office.WorkingDays;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -437,15 +436,7 @@ public class Complaints {
 
   /** SHA-256 of the secret as typed without blanks and dashes, upper case. */
   static String hash(String secret) {
-    String canonical = secret.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(secret.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", ""));
   }
 
   static <E extends Enum<E>> E parse(Class<E> type, String value) {

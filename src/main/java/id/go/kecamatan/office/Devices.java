@@ -1,11 +1,9 @@
 package id.go.kecamatan.office;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.web.CampaignTag;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -293,13 +290,7 @@ public class Devices {
   }
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text);
   }
 
   private static Device row(ResultSet rs, Instant now) throws SQLException {

@@ -1,10 +1,12 @@
 package id.go.kecamatan.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import id.go.kecamatan.IntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -23,6 +25,19 @@ class AccessibilityJourneyTests extends BrowserJourney {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
         .isVisible();
     axeScan(page);
+  }
+
+  @Test
+  void theScanFailsOnAPageThatBreaksTheRules() {
+    page.navigate("/privasi");
+    // an image without a text and a field without a label: what the scan must catch
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+            + " '<img src=\"/favicon.svg\"><input type=\"text\">')");
+    assertThatThrownBy(() -> axeScan(page))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("image-alt")
+        .hasMessageContaining("- label [critical]");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -468,14 +468,17 @@ class AdminJourneyTests extends BrowserJourney {
       for (String path : pages) {
         page.navigate(path);
         assertThat(heading(page)).isVisible();
-        page.screenshot(
-            new Page.ScreenshotOptions()
-                .setFullPage(true)
-                .setPath(
-                    Paths.get(
-                        "/tmp/admin-shots/"
-                            + path.replaceAll("[0-9a-f-]{36}", "id").replace('/', '_')
-                            + ".png")));
+        if (Boolean.getBoolean("admin.screenshots")) {
+          // -Dadmin.screenshots=true: every admin page on a phone, to look at
+          page.screenshot(
+              new Page.ScreenshotOptions()
+                  .setFullPage(true)
+                  .setPath(
+                      Paths.get(
+                          "/tmp/admin-shots/"
+                              + path.replaceAll("[0-9a-f-]{36}", "id").replace('/', '_')
+                              + ".png")));
+        }
         assertThat(scrollWidth(page))
             .as("width of %s on a %d px phone; too wide: %s", path, PHONE_WIDTH, tooWide(page))
             .isLessThanOrEqualTo(PHONE_WIDTH);

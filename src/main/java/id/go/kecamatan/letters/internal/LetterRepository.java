@@ -99,7 +99,7 @@ public class LetterRepository {
 
   /**
    * The signed PDF of one office's letter, from the blob store (or, for a letter issued before they
-   * moved there and not yet moved by {@link LetterPdfMove}, from its row).
+   * moved there and not yet moved by {@code documents.internal.InlineFileMove}, from its row).
    */
   public Optional<byte[]> pdf(UUID officeId, UUID id) {
     record Stored(byte[] pdf, String key) {}

@@ -1,11 +1,11 @@
 package id.go.kecamatan.shared.web;
 
+import id.go.kecamatan.shared.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,14 +162,10 @@ public class RateLimits {
   }
 
   private static byte[] hash(String name, String key) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(name.getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) 0);
-      sha256.update((key == null ? "" : key).getBytes(StandardCharsets.UTF_8));
-      return sha256.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    MessageDigest sha256 = Sha256.digest();
+    sha256.update(name.getBytes(StandardCharsets.UTF_8));
+    sha256.update((byte) 0);
+    sha256.update((key == null ? "" : key).getBytes(StandardCharsets.UTF_8));
+    return sha256.digest();
   }
 }

@@ -1,12 +1,12 @@
 package id.go.kecamatan.shared.web;
 
 import gg.jte.output.Utf8ByteOutput;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -59,12 +59,8 @@ public final class Revalidation {
    * A weak tag (the connector may compress the bytes): the first 128 bits of the page's SHA-256.
    */
   static String tag(Utf8ByteOutput page) throws IOException {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      page.writeTo(sha::update);
-      return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Sha256.digest();
+    page.writeTo(sha::update);
+    return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
   }
 }

@@ -1,6 +1,7 @@
 package id.go.kecamatan.statistics.web;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.documents.GeneratedFiles;
 import id.go.kecamatan.letters.DocumentSigning;
 import id.go.kecamatan.letters.Letterheads;
 import id.go.kecamatan.office.Office;
@@ -47,6 +48,7 @@ class MonthlyReports {
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private final JdbcClient jdbc;
+  private final MonthlyReportFiles files;
   private final MonthSheets sheets;
   private final MessageSource messages;
   private final AuditTrail audit;
@@ -63,8 +65,10 @@ class MonthlyReports {
       Letterheads letterheads,
       DocumentSigning signing,
       ReportDocuments documents,
+      MonthlyReportFiles files,
       Clock clock) {
     this.jdbc = jdbc;
+    this.files = files;
     this.sheets = sheets;
     this.messages = messages;
     this.audit = audit;
@@ -199,11 +203,12 @@ class MonthlyReports {
         awaiting
             ? documents.pdfLocating(office, report, sheet, null).pdf()
             : documents.pdf(letterheads.of(office.id()), report, sheet, t("statistics.lead"), null);
+    MonthlyReportFiles.Stored stored = files.store(xlsx.toByteArray(), pdf);
     jdbc.sql(
             """
             insert into stat_report (id, office_id, month, version, published_at, published_by,
-              reason, figures, xlsx, pdf, awaiting_signature)
-            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+              reason, figures, xlsx_key, xlsx_sha256, pdf_key, pdf_sha256, awaiting_signature)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
             """)
         .params(
             report.id(),
@@ -214,8 +219,10 @@ class MonthlyReports {
             publisher,
             reason,
             ReportDocuments.json(sheet),
-            xlsx.toByteArray(),
-            pdf,
+            stored.xlsx().key(),
+            stored.xlsx().sha256(),
+            stored.pdf().key(),
+            stored.pdf().sha256(),
             awaiting)
         .update();
     Map<String, Object> details = new LinkedHashMap<>();
@@ -317,11 +324,12 @@ class MonthlyReports {
                 t("statistics.report.consolidation").toUpperCase(INDONESIAN)),
             null);
     byte[] pdf = documents.pdf(kop, report, sheet, t("statistics.regency.lead"), null);
+    MonthlyReportFiles.Stored stored = files.store(xlsx.toByteArray(), pdf);
     jdbc.sql(
             """
             insert into stat_report (id, regency_id, month, version, published_at, published_by,
-              reason, figures, xlsx, pdf)
-            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+              reason, figures, xlsx_key, xlsx_sha256, pdf_key, pdf_sha256)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
             """)
         .params(
             report.id(),
@@ -332,8 +340,10 @@ class MonthlyReports {
             publisher,
             reason,
             ReportDocuments.json(sheet),
-            xlsx.toByteArray(),
-            pdf)
+            stored.xlsx().key(),
+            stored.xlsx().sha256(),
+            stored.pdf().key(),
+            stored.pdf().sha256())
         .update();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("month", month.toString());
@@ -411,17 +421,14 @@ class MonthlyReports {
 
   private Optional<byte[]> stored(
       String scope, UUID id, YearMonth month, int version, String format, boolean publicOnly) {
-    String column = format.equals("pdf") ? "pdf" : "xlsx";
-    return jdbc.sql(
-            "select "
-                + column
-                + " from stat_report where "
-                + scope
-                + " = ? and month = ? and version = ?"
-                + (publicOnly ? " and not awaiting_signature" : ""))
-        .params(id, month.atDay(1), version)
-        .query(byte[].class)
-        .optional();
+    return files.read(
+        format,
+        scope
+            + " = ? and month = ? and version = ?"
+            + (publicOnly ? " and not awaiting_signature" : ""),
+        id,
+        month.atDay(1),
+        version);
   }
 
   /**
@@ -466,14 +473,18 @@ class MonthlyReports {
       return Outcome.failed(signed.errors());
     }
     DocumentSigning.SignedDocument document = signed.value();
+    // the preview's blob is named by no row from here on: the sweep of orphan blobs removes it
+    GeneratedFiles.Stored pdf = files.store(document.pdf());
     jdbc.sql(
             """
-            update stat_report set pdf = ?, awaiting_signature = false, signed_at = ?,
-              signed_by = ?, signer_name = ?, signer_position = ?
+            update stat_report set pdf = null, pdf_key = ?, pdf_sha256 = ?,
+              awaiting_signature = false, signed_at = ?, signed_by = ?, signer_name = ?,
+              signer_position = ?
             where id = ? and awaiting_signature
             """)
         .params(
-            document.pdf(),
+            pdf.key(),
+            pdf.sha256(),
             Timestamp.from(document.signedAt()),
             officer.staffId(),
             document.signerName(),

@@ -1,8 +1,6 @@
 package id.go.kecamatan.surveys.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import id.go.kecamatan.shared.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -25,10 +23,7 @@ final class Tokens {
   }
 
   static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // a token is base64url: its ASCII bytes are its UTF-8 bytes
+    return Sha256.of(token);
   }
 }

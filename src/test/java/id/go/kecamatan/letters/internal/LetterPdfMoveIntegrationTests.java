@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.documents.BlobStore;
 import id.go.kecamatan.documents.GeneratedFiles;
+import id.go.kecamatan.documents.internal.InlineFileMove;
 import id.go.kecamatan.letters.LetterFixtures;
 import id.go.kecamatan.letters.LetterFixtures.Issued;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LetterPdfMoveIntegrationTests {
 
   @LocalServerPort int port;
-  @Autowired LetterPdfMove move;
+  @Autowired InlineFileMove move;
   @Autowired LetterRepository letters;
   @Autowired BlobStore blobs;
   @Autowired Applications applications;
@@ -58,7 +59,7 @@ class LetterPdfMoveIntegrationTests {
     assertThat(row(first).get("in_row")).isEqualTo(true);
     assertThat(row(first).get("pdf_key")).isNull();
 
-    LetterPdfMove.Moved moved = move.moveAll();
+    InlineFileMove.Moved moved = move.moveAll();
 
     assertThat(moved.moved()).isGreaterThanOrEqualTo(2);
     for (Issued letter : new Issued[] {first, second}) {
@@ -93,7 +94,7 @@ class LetterPdfMoveIntegrationTests {
     String wrong = "0".repeat(64);
     jdbc.sql("update letter set sha256 = ? where id = ?").params(wrong, letter.id()).update();
 
-    LetterPdfMove.Moved moved = move.moveAll();
+    InlineFileMove.Moved moved = move.moveAll();
 
     assertThat(moved.kept()).isGreaterThanOrEqualTo(1);
     assertThat(row(letter).get("in_row")).isEqualTo(true);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.WebClient;
+import id.go.kecamatan.documents.GeneratedFiles;
+import id.go.kecamatan.documents.internal.InlineFileMove;
 import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.statistics.Statistics;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,7 @@ class MonthlyReportIntegrationTests {
   @LocalServerPort int port;
   @Autowired Statistics statistics;
   @Autowired JdbcClient jdbc;
+  @Autowired InlineFileMove move;
 
   @Test
   void aPublishedReportStaysTheSameAndACorrectionIsASecondVersion() throws Exception {
@@ -96,6 +100,56 @@ class MonthlyReportIntegrationTests {
         .params(jetis, month.atDay(1))
         .update();
     assertThat(regency).isNotNull();
+  }
+
+  @Test
+  void theFilesLiveInTheBlobStoreAndThoseKeptInTheDatabaseMoveThereUnchanged() {
+    YearMonth month = statistics.currentMonth().minusMonths(4);
+    UUID jetis = jdbc.sql("select id from office where slug = 'jetis'").query(UUID.class).single();
+    jdbc.sql("delete from stat_report where office_id = ? and month = ?")
+        .params(jetis, month.atDay(1))
+        .update();
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    assertThat(
+            admin
+                .post("/admin/statistik/laporan", "bulan", month.toString(), "alasan", "")
+                .statusCode())
+        .isEqualTo(302);
+    String base = "/kecamatan/jetis/statistik/laporan/" + month + "-v1";
+    WebClient anyone = new WebClient(port);
+    byte[] pdf = anyone.getBytes(base + ".pdf").body();
+    byte[] xlsx = anyone.getBytes(base + ".xlsx").body();
+    String where = "office_id = ? and month = ? and version = 1";
+    Map<String, Object> row =
+        jdbc.sql(
+                "select id, xlsx is null as xlsx_moved, pdf is null as pdf_moved, xlsx_key,"
+                    + " pdf_key, xlsx_sha256, pdf_sha256 from stat_report where "
+                    + where)
+            .params(jetis, month.atDay(1))
+            .query()
+            .singleRow();
+    assertThat(row).containsEntry("xlsx_moved", true).containsEntry("pdf_moved", true);
+    assertThat((String) row.get("xlsx_key")).matches("[0-9a-f]{32}");
+    assertThat(row.get("xlsx_sha256")).isEqualTo(GeneratedFiles.sha256(xlsx));
+    assertThat(row.get("pdf_sha256")).isEqualTo(GeneratedFiles.sha256(pdf));
+
+    // a version published before V127 kept its files in the row: served from there, then moved
+    jdbc.sql(
+            "update stat_report set xlsx = ?, xlsx_key = null, pdf = ?, pdf_key = null where id = ?")
+        .params(xlsx, pdf, row.get("id"))
+        .update();
+    assertThat(anyone.getBytes(base + ".pdf").body()).isEqualTo(pdf);
+    assertThat(move.moveAll().moved()).isGreaterThanOrEqualTo(2);
+    Map<String, Object> moved =
+        jdbc.sql("select xlsx, pdf, xlsx_key, pdf_key from stat_report where id = ?")
+            .param(row.get("id"))
+            .query()
+            .singleRow();
+    assertThat(moved.get("xlsx")).isNull();
+    assertThat(moved.get("pdf")).isNull();
+    assertThat(moved.get("xlsx_key")).isNotNull().isNotEqualTo(row.get("xlsx_key"));
+    assertThat(anyone.getBytes(base + ".pdf").body()).isEqualTo(pdf);
+    assertThat(anyone.getBytes(base + ".xlsx").body()).isEqualTo(xlsx);
   }
 
   @Test

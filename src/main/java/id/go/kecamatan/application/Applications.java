@@ -20,6 +20,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Sex;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.office.WorkingCalendar;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
@@ -695,12 +696,6 @@ public class Applications {
   }
 
   private static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text);
   }
 }

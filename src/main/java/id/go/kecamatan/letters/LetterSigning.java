@@ -28,13 +28,12 @@ import id.go.kecamatan.letters.internal.signing.SigningSession;
 import id.go.kecamatan.letters.internal.signing.SigningUnavailableException;
 import id.go.kecamatan.letters.internal.signing.WrongPassphraseException;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,7 +44,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -600,10 +598,6 @@ public class LetterSigning {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(bytes);
   }
 }

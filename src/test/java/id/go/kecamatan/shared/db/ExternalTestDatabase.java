@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -19,12 +21,21 @@ import org.springframework.core.env.MapPropertySource;
  * layanan.test.database-username}, {@code -password}; default {@code postgres} and none), every
  * context that would start an embedded server gets a fresh database of that server instead, named
  * after the embedded data directory ({@code target/test-pg} becomes {@code layanan_test_pg}) and
- * dropped first, as the embedded one is cleaned. Contexts that name their own database ({@code
- * spring.datasource.url} or {@code DATABASE_URL}) keep it. Without the property nothing changes.
+ * dropped first, as the embedded one is cleaned (once per JVM: contexts sharing a data directory
+ * share the database, as they share the embedded server). Contexts that name their own database
+ * ({@code spring.datasource.url} or {@code DATABASE_URL}) keep it. Without the property nothing
+ * changes.
  */
 public class ExternalTestDatabase implements EnvironmentPostProcessor, Ordered {
 
   public static final String URL = "layanan.test.database-url";
+
+  /**
+   * The databases this JVM made: contexts that share an embedded data directory share its server
+   * and database, so they share the external one too; dropping it again for a later context would
+   * pull it from under the contexts still cached.
+   */
+  private static final Set<String> MADE = ConcurrentHashMap.newKeySet();
 
   @Override
   public void postProcessEnvironment(
@@ -39,13 +50,16 @@ public class ExternalTestDatabase implements EnvironmentPostProcessor, Ordered {
     String name = databaseName(dataDir);
     String user = environment.getProperty("layanan.test.database-username", "postgres");
     String password = environment.getProperty("layanan.test.database-password", "");
-    try (Connection connection = DriverManager.getConnection(server, user, password);
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop database if exists " + name + " with (force)");
-      statement.execute("create database " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot create the test database " + name + " on " + server + ": " + e.getMessage(), e);
+    if (MADE.add(server + " " + name)) {
+      try (Connection connection = DriverManager.getConnection(server, user, password);
+          Statement statement = connection.createStatement()) {
+        statement.execute("drop database if exists " + name + " with (force)");
+        statement.execute("create database " + name);
+      } catch (SQLException e) {
+        MADE.remove(server + " " + name);
+        throw new IllegalStateException(
+            "Cannot create the test database " + name + " on " + server + ": " + e.getMessage(), e);
+      }
     }
     String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     environment

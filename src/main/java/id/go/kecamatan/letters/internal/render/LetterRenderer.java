@@ -13,10 +13,9 @@ import id.go.kecamatan.office.Official;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.office.Sex;
 import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.pdf.Letterhead;
 import id.go.kecamatan.shared.web.Formats;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
@@ -371,11 +370,7 @@ public class LetterRenderer implements LetterRendering {
   }
 
   private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(bytes);
   }
 
   private String t(String key, Object... args) {

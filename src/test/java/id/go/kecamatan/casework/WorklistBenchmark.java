@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -99,12 +98,7 @@ class WorklistBenchmark {
 
   /** Flyway as the application configures it (spring.flyway.* in application.yml). */
   static org.flywaydb.core.api.output.MigrateResult migrate(DataSource data) {
-    return Flyway.configure()
-        .dataSource(data)
-        .locations("classpath:db/migration")
-        .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
-        .load()
-        .migrate();
+    return id.go.kecamatan.Migrations.migrate(data);
   }
 
   /**

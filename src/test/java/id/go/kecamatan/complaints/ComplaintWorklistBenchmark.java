@@ -1,5 +1,6 @@
 package id.go.kecamatan.complaints;
 
+import id.go.kecamatan.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,7 +52,7 @@ class ComplaintWorklistBenchmark {
             .setServerConfig("maintenance_work_mem", "256MB")
             .start()) {
       DataSource data = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+      Migrations.migrate(data);
       JdbcClient jdbc = JdbcClient.create(data);
       long loadStart = System.nanoTime();
       load(jdbc);

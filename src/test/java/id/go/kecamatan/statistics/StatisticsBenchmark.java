@@ -1,5 +1,6 @@
 package id.go.kecamatan.statistics;
 
+import id.go.kecamatan.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,7 +57,7 @@ class StatisticsBenchmark {
             .setServerConfig("shared_buffers", "256MB")
             .start()) {
       DataSource data = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+      Migrations.migrate(data);
       JdbcClient jdbc = JdbcClient.create(data);
       UUID regency = UUID.randomUUID();
       long started = System.nanoTime();

@@ -2,6 +2,7 @@ package id.go.kecamatan.shared.web;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import id.go.kecamatan.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,7 +51,7 @@ class RateLimitsBenchmark {
       config.setUsername("postgres");
       config.setMaximumPoolSize(10);
       try (HikariDataSource data = new HikariDataSource(config)) {
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        Migrations.migrate(data);
         JdbcClient jdbc = JdbcClient.create(data);
         RateLimits limits = new RateLimits(jdbc, Clock.systemUTC());
         RateLimit perMinute = limits.perMinute("bench", 10);

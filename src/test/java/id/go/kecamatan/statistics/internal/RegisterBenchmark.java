@@ -1,5 +1,6 @@
 package id.go.kecamatan.statistics.internal;
 
+import id.go.kecamatan.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -50,7 +50,7 @@ class RegisterBenchmark {
             .setServerConfig("full_page_writes", "off")
             .start()) {
       DataSource data = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+      Migrations.migrate(data);
       JdbcClient jdbc = JdbcClient.create(data);
       UUID regency = UUID.randomUUID();
       UUID office = UUID.randomUUID();

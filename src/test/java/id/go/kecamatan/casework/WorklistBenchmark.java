@@ -125,6 +125,8 @@ class WorklistBenchmark {
                   long start = System.nanoTime();
                   update.executeUpdate();
                   writes.add((System.nanoTime() - start) / 1e6);
+                  // the pace of the offices' writes being simulated (50 a second), not a wait for
+                  // something to happen: the harness measures how long each write takes meanwhile
                   Thread.sleep(20);
                 }
               } catch (Exception e) {

@@ -8,6 +8,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.GeneratedFiles;
+import id.go.kecamatan.documents.S3ProxyServer;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
@@ -17,13 +18,18 @@ import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.shared.db.DebianPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +49,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The backup and restore drill of the README's operator's procedure, with the scripts an operator
@@ -197,7 +206,10 @@ class BackupRestoreDrillIntegrationTests {
   void twoNodesBehindHaproxyCarryAJourneyAndOneServesOnWhenTheOtherIsKilled() throws Exception {
     JdbcClient jdbc = restoredDatabase();
     NodeProcess a = restored;
-    nodeB = NodeProcess.start("drill-node-b", settings("layanan_restored", "restored"));
+    Map<String, String> skewed = new HashMap<>(settings("layanan_restored", "restored"));
+    // node b's timer fires a second after node a's, as on a machine whose clock is a second behind
+    skewed.put("LAYANAN_APPOINTMENTS_REMINDERS_CRON", "1/4 * * * * *");
+    nodeB = NodeProcess.start("drill-node-b", skewed);
     balancer =
         HaproxyBalancer.start(
             WORK.resolve("balancer"), List.of("a", "b"), List.of(a.port(), nodeB.port()));
@@ -211,6 +223,10 @@ class BackupRestoreDrillIntegrationTests {
               return served.containsAll(Set.of("a", "b"));
             });
     served.clear();
+    Instant jobsFrom = Instant.now();
+    double[] runsBefore = {
+      jobRuns(a, "ran"), jobRuns(nodeB, "ran"), jobRuns(a, "skipped"), jobRuns(nodeB, "skipped")
+    };
 
     // apply: the front office takes an application at the counter, through the balancer
     WebClient front = WebClient.signedIn(lb, "loket.jetis");
@@ -313,6 +329,7 @@ class BackupRestoreDrillIntegrationTests {
         .isEqualTo(302);
     assertThat(status(jdbc, application)).isEqualTo("APPROVED");
     assertThat(served).as("the journey so far went through both nodes").contains("a", "b");
+    scheduledJobsRanOnceATick(a, runsBefore, jobsFrom);
 
     // node a dies (kill -9) mid-journey: the Camat signs and the letter is downloaded through
     // the balancer, which sends the requests to node b (a refused connection is redispatched)
@@ -346,6 +363,149 @@ class BackupRestoreDrillIntegrationTests {
     // a node stopped (SIGTERM) shuts down gracefully: Tomcat finishes what is in flight
     nodeB.stop();
     assertThat(nodeB.output()).contains("Graceful shutdown complete");
+  }
+
+  /**
+   * The same office on the S3 store: {@code ops/backup.sh} dumps the database and lists the blobs
+   * it names, the operator copies the bucket into the backup folder (the README's {@code aws s3
+   * sync}, done here with the S3 client), {@code ops/restore.sh} restores into a new database and
+   * checks every blob of the copy by its SHA-256, naming one that differs; copied into a new
+   * bucket, a node on it serves the new letter and opens every document.
+   */
+  @Test
+  @Order(4)
+  void withTheS3StoreTheBucketsCopyIsCheckedOnRestoreAndServedAgain() throws Exception {
+    JdbcClient jdbc = restoredDatabase();
+    List<String> keys = jdbc.sql("select blob_key from document").query(String.class).list();
+    try (S3ProxyServer s3 = S3ProxyServer.start();
+        S3Client client = s3.client()) {
+      // the office as a node on the S3 store keeps it: every blob under blobs/<key>
+      s3.createBucket("layanan-kantor");
+      try (Stream<Path> files = Files.walk(WORK.resolve("restored").resolve("blobs"), 2)) {
+        for (Path file :
+            files.filter(f -> f.getNameCount() > 0 && Files.isRegularFile(f)).toList()) {
+          if (file.getParent().getFileName().toString().length() == 2) {
+            client.putObject(
+                r -> r.bucket("layanan-kantor").key("blobs/" + file.getFileName()),
+                RequestBody.fromFile(file));
+          }
+        }
+      }
+      Map<String, String> onS3 = new HashMap<>(settings("layanan_restored", "unused"));
+      onS3.put("LAYANAN_DOCUMENTS_STORE", "s3");
+      Path backups = Files.createDirectories(WORK.resolve("backups-s3"));
+      Result backedUp = script("backup.sh", onS3, backups.toString());
+      assertThat(backedUp.exit()).as(backedUp.output()).isZero();
+      assertThat(backedUp.output()).contains("The bucket is not in this backup");
+      Path s3Backup;
+      try (Stream<Path> folders = Files.list(backups)) {
+        s3Backup = folders.findFirst().orElseThrow();
+      }
+      assertThat(s3Backup.resolve("blobs")).doesNotExist();
+      assertThat(Files.readString(s3Backup.resolve("blob-keys.txt"))).contains(keys);
+
+      // aws s3 sync s3://layanan-kantor/blobs/ <backup>/bucket/
+      Path copy = Files.createDirectories(s3Backup.resolve("bucket"));
+      for (S3Object object :
+          client
+              .listObjectsV2Paginator(r -> r.bucket("layanan-kantor").prefix("blobs/"))
+              .contents()) {
+        client.getObject(
+            r -> r.bucket("layanan-kantor").key(object.key()),
+            copy.resolve(object.key().substring("blobs/".length())));
+      }
+
+      postgres.createDatabase("layanan_s3");
+      Map<String, String> restoredOnS3 = new HashMap<>(settings("layanan_s3", "unused"));
+      restoredOnS3.put("LAYANAN_DOCUMENTS_STORE", "s3");
+      Result restore = script("restore.sh", restoredOnS3, s3Backup.toString());
+      assertThat(restore.exit()).as(restore.output()).isZero();
+      assertThat(restore.output())
+          .contains("Restore complete", s3Backup.resolve("bucket").toString());
+
+      // a blob of the copy changed on the way: named, and the restore reported as failed
+      Path damaged = WORK.resolve("damaged-s3");
+      FileSystemUtils.copyRecursively(s3Backup, damaged);
+      Path changed = damaged.resolve("bucket").resolve(keys.get(0));
+      byte[] bytes = Files.readAllBytes(changed);
+      bytes[bytes.length / 2] ^= 1;
+      Files.write(changed, bytes);
+      postgres.createDatabase("layanan_s3_damaged");
+      Map<String, String> intoDamaged = new HashMap<>(restoredOnS3);
+      intoDamaged.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl("layanan_s3_damaged"));
+      Result fromDamaged = script("restore.sh", intoDamaged, damaged.toString());
+      assertThat(fromDamaged.exit()).isNotZero();
+      assertThat(fromDamaged.output())
+          .contains("blob " + keys.get(0) + " differs", "1 differ from their SHA-256");
+
+      // aws s3 sync <backup>/bucket/ s3://layanan-baru/blobs/, then a node on it
+      s3.createBucket("layanan-baru");
+      try (Stream<Path> files = Files.list(copy)) {
+        for (Path file : files.toList()) {
+          client.putObject(
+              r -> r.bucket("layanan-baru").key("blobs/" + file.getFileName()),
+              RequestBody.fromFile(file));
+        }
+      }
+      Map<String, String> node = new HashMap<>(restoredOnS3);
+      for (String property : s3.properties("layanan-baru")) {
+        String[] pair = property.split("=", 2);
+        node.put(pair[0].toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), pair[1]);
+      }
+      try (NodeProcess onTheNewBucket = NodeProcess.start("drill-s3", node)) {
+        JdbcClient restoredFromS3 = restoredDatabase("layanan_s3");
+        String sha256 =
+            restoredFromS3
+                .sql("select sha256 from letter where verification_code = ?")
+                .param(newLetterCode)
+                .query(String.class)
+                .single()
+                .strip();
+        WebClient resident = new WebClient(onTheNewBucket.port());
+        assertThat(resident.get("/v/" + newLetterCode).body())
+            .contains("Surat asli dan berlaku", sha256);
+        theOfficeOpensEveryAttachment(restoredFromS3, onTheNewBucket);
+      }
+    }
+  }
+
+  /**
+   * Both nodes fire the appointment reminders every 4 seconds, node b a second after node a (a
+   * clock a second behind); in the deployment the job ran once a tick, never twice: at most one run
+   * more than the ticks that passed (the window's ends), and the later node's runs skipped. Without
+   * a lock held past the run's end ({@code layanan.jobs.lock-at-least-for}), both would run.
+   */
+  private static void scheduledJobsRanOnceATick(NodeProcess a, double[] before, Instant from)
+      throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> jobRuns(a, "ran") + jobRuns(nodeB, "ran") - before[0] - before[1] >= 3);
+    double ran = jobRuns(a, "ran") + jobRuns(nodeB, "ran") - before[0] - before[1];
+    double skipped = jobRuns(a, "skipped") + jobRuns(nodeB, "skipped") - before[2] - before[3];
+    long ticks = Duration.between(from, Instant.now()).toSeconds() / 4 + 1;
+    assertThat(ran).as("runs in %s ticks of 4 s", ticks).isLessThanOrEqualTo(ticks + 1);
+    assertThat(skipped).as("the other node's runs, skipped").isGreaterThanOrEqualTo(ran - 2);
+  }
+
+  /** {@code layanan_jobs_runs_total} of the appointment reminders on a node, by outcome. */
+  private static double jobRuns(NodeProcess node, String outcome) throws Exception {
+    HttpResponse<String> scrape =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(node.url("/actuator/prometheus")))
+                    .header(
+                        "Authorization",
+                        "Bearer " + NodeProcess.TEST_SECRETS.get("LAYANAN_METRICS_TOKEN"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    Matcher series =
+        Pattern.compile(
+                "(?m)^layanan_jobs_runs_total\\{[^}]*job=\"appointment-reminders\"[^}]*outcome=\""
+                    + outcome
+                    + "\"[^}]*} ([0-9.eE+-]+)$")
+            .matcher(scrape.body());
+    return series.find() ? Double.parseDouble(series.group(1)) : 0;
   }
 
   private static String status(JdbcClient jdbc, UUID application) {
@@ -455,7 +615,12 @@ class BackupRestoreDrillIntegrationTests {
       }
     }
 
-    // and the office opens them: every attachment of Jetis's applications, as its verifier
+    // and the office opens them
+    theOfficeOpensEveryAttachment(jdbc, restored);
+  }
+
+  /** Every attachment of Jetis's applications opens for its verifier with its bytes. */
+  private static void theOfficeOpensEveryAttachment(JdbcClient jdbc, NodeProcess node) {
     List<Map<String, Object>> attachments =
         jdbc.sql(
                 "select a.application_id, a.document_id, d.sha256 from application_attachment a"
@@ -465,7 +630,7 @@ class BackupRestoreDrillIntegrationTests {
             .query()
             .listOfRows();
     assertThat(attachments).as("the demo applications' attachments").isNotEmpty();
-    WebClient officer = WebClient.signedIn(restored.port(), OFFICER);
+    WebClient officer = WebClient.signedIn(node.port(), OFFICER);
     for (Map<String, Object> attachment : attachments) {
       HttpResponse<byte[]> opened =
           officer.getBytes(
@@ -494,10 +659,19 @@ class BackupRestoreDrillIntegrationTests {
   /** The settings an operator gives the application and the scripts alike. */
   private static Map<String, String> settings(String database, String documents) {
     return Map.of(
-        "SPRING_DATASOURCE_URL", postgres.jdbcUrl(database),
-        "SPRING_DATASOURCE_USERNAME", "postgres",
-        "LAYANAN_DOCUMENTS_DIR", WORK.resolve(documents).toString(),
-        "PG_BIN", DebianPostgres.bin().toString());
+        "SPRING_DATASOURCE_URL",
+        postgres.jdbcUrl(database),
+        "SPRING_DATASOURCE_USERNAME",
+        "postgres",
+        "LAYANAN_DOCUMENTS_DIR",
+        WORK.resolve(documents).toString(),
+        "PG_BIN",
+        DebianPostgres.bin().toString(),
+        // a job every 4 seconds on every node, its lock held at least 3 (scheduledJobsRanOnceATick)
+        "LAYANAN_APPOINTMENTS_REMINDERS_CRON",
+        "*/4 * * * * *",
+        "LAYANAN_JOBS_LOCK_AT_LEAST_FOR",
+        "PT3S");
   }
 
   record Result(int exit, String output) {}

@@ -22,7 +22,8 @@ class DeliveryJob {
   }
 
   @Scheduled(cron = "${layanan.notifications.delivery-cron:*/15 * * * * *}")
-  @SchedulerLock(name = "notification-delivery", lockAtMostFor = "PT10M")
+  // every 15 seconds: held at least 5 (not the default 20), so the next run is not skipped
+  @SchedulerLock(name = "notification-delivery", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
   void run() {
     int attempted = delivery.sendDue();
     if (attempted > 0) {

@@ -81,7 +81,7 @@ class CrashRecoveryIntegrationTests {
 
   @Test
   void aNodeKilledBetweenItsFilesAndItsCommitLeavesNoFileForLong() throws Exception {
-    Path blobs = Path.of("target/test-documents/blobs");
+    Path blobs = documents().resolve("blobs");
     Set<Path> before = files(blobs);
     String name = "Korban Crash " + UUID.randomUUID().toString().substring(0, 8);
     runNodeThatDiesAt("before-commit", name);
@@ -119,6 +119,12 @@ class CrashRecoveryIntegrationTests {
 
   // ---- the node that dies ----
 
+  /** The tests' document store, which the dying node shares. */
+  Path documents() {
+    return Path.of(context.getEnvironment().getRequiredProperty("layanan.documents.dir"))
+        .toAbsolutePath();
+  }
+
   /** Starts a node that dies at this point, submits one application to it and waits for its end. */
   void runNodeThatDiesAt(String point, String name) throws Exception {
     HikariDataSource database = (HikariDataSource) dataSource;
@@ -144,6 +150,7 @@ class CrashRecoveryIntegrationTests {
       command.add("--spring.datasource.password=" + database.getPassword());
     }
     command.add("--server.port=" + port);
+    command.add("--layanan.documents.dir=" + documents());
     command.add("--layanan.demo.enabled=false");
     command.add("--layanan.test.crash-at=" + point);
     Process node =

@@ -3,6 +3,8 @@ package id.go.kecamatan.shared.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,8 +29,9 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Every job locked with ShedLock runs through the lock: the method is called on the lock's proxy
  * (as the scheduler calls it), a run while another node holds the lock does nothing and fails
- * nothing, and a run with the lock free takes it. ShedLock refuses methods returning a primitive
- * value at every call, which kept the rate limit purge from ever running.
+ * nothing, and a run with the lock free takes it; each is counted as skipped or ran. ShedLock
+ * refuses methods returning a primitive value at every call, which kept the rate limit purge from
+ * ever running.
  */
 @IntegrationTest
 class ScheduledJobsIntegrationTests {
@@ -39,6 +42,7 @@ class ScheduledJobsIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired List<ScheduledTaskHolder> schedulers;
   @Autowired Clock clock;
+  @Autowired MeterRegistry registry;
 
   final List<String> held = new ArrayList<>();
 
@@ -65,12 +69,16 @@ class ScheduledJobsIntegrationTests {
         assertThat(AopUtils.isAopProxy(bean)).as("%s is called through a proxy", job).isTrue();
 
         holdAsAnotherNode(lock.name());
+        double skipped = runs(lock.name(), "skipped");
         Method onProxy = AopUtils.selectInvocableMethod(method, bean.getClass());
         ReflectionUtils.makeAccessible(onProxy);
         onProxy.invoke(bean);
         assertThat(lockedBy(lock.name()))
             .as("%s left the other node's lock", job)
             .isEqualTo(OTHER_NODE);
+        assertThat(runs(lock.name(), "skipped"))
+            .as("%s counted as skipped", job)
+            .isEqualTo(skipped + 1);
       }
     }
     assertThat(jobs).contains("RateLimits.purgeOnOneNode", "EventPublicationPurge.run");
@@ -96,11 +104,20 @@ class ScheduledJobsIntegrationTests {
     assertThat(purge.getLastExecutionOutcome().status()).isEqualTo(Status.SUCCESS);
     assertThat(fullBuckets(client)).as("skipped while the other node holds the lock").isOne();
 
+    double ran = runs("rate-limit-purge", "ran");
     release("rate-limit-purge");
     purge.getRunnable().run();
     assertThat(purge.getLastExecutionOutcome().status()).isEqualTo(Status.SUCCESS);
     assertThat(fullBuckets(client)).isZero();
     assertThat(lockedBy("rate-limit-purge")).isNotEqualTo(OTHER_NODE);
+    assertThat(runs("rate-limit-purge", "ran")).isEqualTo(ran + 1);
+  }
+
+  /** The count of {@code layanan.jobs.runs} that the metrics endpoint shows. */
+  private double runs(String job, String outcome) {
+    Counter counter =
+        registry.find("layanan.jobs.runs").tags("job", job, "outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private int fullBuckets(byte[] client) {

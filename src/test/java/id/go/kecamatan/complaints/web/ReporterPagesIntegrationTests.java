@@ -1,11 +1,13 @@
 package id.go.kecamatan.complaints.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.documents.TestFiles;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -88,13 +90,18 @@ class ReporterPagesIntegrationTests {
     // shown once: the page again has no secret
     assertThat(browser.get("/pengaduan/terkirim").statusCode()).isEqualTo(302);
 
-    assertThat(
-            jdbc.sql(
-                    "select count(*) from notification where kind = 'complaint.received' and text like ?")
-                .param("%" + code.group(1) + "%")
-                .query(Long.class)
-                .single())
-        .isEqualTo(1);
+    // queued by the complaint's listener after the commit, on its own thread
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select count(*) from notification where kind = 'complaint.received' and text like ?")
+                            .param("%" + code.group(1) + "%")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1));
 
     WebClient other = new WebClient(port);
     assertThat(WebClient.location(other.get("/pengaduan/status/" + code.group(1))))

@@ -11,6 +11,7 @@ import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.catalog.web.PublicSiteCachingIntegrationTests;
+import id.go.kecamatan.counter.CounterFixtures;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.portal.PortalResidents;
@@ -162,16 +163,7 @@ class TwoNodesIntegrationTests {
   void anApplicationSubmittedOnOneNodeShowsOnTheOthersOfficePageWithinASecondOrTwo() {
     // an office of its own (Kemlagi), with one service copied from Jetis: its page marks the
     // service as most asked for only once it was applied for
-    Office office =
-        jdbc.sql("select id from office where code = '35.16.15'")
-            .query(UUID.class)
-            .optional()
-            .map(offices::get)
-            .orElseGet(
-                () ->
-                    offices
-                        .createOffice(offices.regencyByCode("35.16").orElseThrow().id(), "35.16.15")
-                        .value());
+    Office office = CounterFixtures.office(offices, jdbc, "35.16.15");
     Office jetis = offices.bySlug("jetis").orElseThrow();
     if (catalog.activeService(office.id(), "DOMISILI").isEmpty()) {
       assertThat(

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceForm;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.catalog.web.PublicSiteCachingIntegrationTests;
+import id.go.kecamatan.counter.CounterFixtures;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.portal.PortalResidents;
@@ -155,6 +157,51 @@ class TwoNodesIntegrationTests {
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(onB.get(page).body()).doesNotContain(description));
+  }
+
+  @Test
+  void anApplicationSubmittedOnOneNodeShowsOnTheOthersOfficePageWithinASecondOrTwo() {
+    // an office of its own (Kemlagi), with one service copied from Jetis: its page marks the
+    // service as most asked for only once it was applied for
+    Office office = CounterFixtures.office(offices, jdbc, "35.16.15");
+    Office jetis = offices.bySlug("jetis").orElseThrow();
+    if (catalog.activeService(office.id(), "DOMISILI").isEmpty()) {
+      assertThat(
+              catalog
+                  .create(
+                      office.id(),
+                      ServiceForm.of(catalog.activeService(jetis.id(), "DOMISILI").orElseThrow()))
+                  .ok())
+          .isTrue();
+    }
+    String page = "/kecamatan/" + office.slug();
+    String popular = "<strong class=\"tag\">";
+    WebClient onA = new WebClient(portA);
+    WebClient onB = new WebClient(portB);
+    boolean appliedBefore = onA.get(page).body().contains(popular);
+    if (!appliedBefore) {
+      // both nodes keep the figures (and the page) in memory from these views on
+      assertThat(onB.get(page).body()).doesNotContain(popular);
+      assertThat(onB.get(page).body()).doesNotContain(popular);
+    }
+    UUID village =
+        jdbc.sql("select id from village where office_id = ? order by name limit 1")
+            .param(office.id())
+            .query(UUID.class)
+            .single();
+    new CaseworkFixtures(applications, jdbc)
+        .domisiliFrom(office.id(), village, "Warga Dua Node", newPhone(), null);
+
+    assertThat(onA.get(page).body()).as("at once on the node that took it").contains(popular);
+    long start = System.nanoTime();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(onB.get(page).body()).contains(popular));
+    if (!appliedBefore) {
+      // the figures and the rendered page are each kept at most a second
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
   }
 
   @Test

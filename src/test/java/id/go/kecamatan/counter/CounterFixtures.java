@@ -5,13 +5,13 @@ import id.go.kecamatan.office.Offices;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Offices and groups of the counter's tests, apart from the demo offices. */
-final class CounterFixtures {
+/** Offices and groups of the tests (the counter's, the two nodes'), apart from the demo offices. */
+public final class CounterFixtures {
 
   private CounterFixtures() {}
 
   /** A bare office of the Mojokerto regency (no staff, no services), created once. */
-  static synchronized Office office(Offices offices, JdbcClient jdbc, String code) {
+  public static synchronized Office office(Offices offices, JdbcClient jdbc, String code) {
     return jdbc.sql("select id from office where code = ?")
         .param(code)
         .query(UUID.class)

@@ -3,6 +3,7 @@ package id.go.kecamatan.content.web;
 import id.go.kecamatan.content.PageKind;
 import id.go.kecamatan.content.PageViews;
 import id.go.kecamatan.shared.security.CurrentOfficer;
+import id.go.kecamatan.shared.web.ServedFromMemory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a PDF. Not counted: crawlers and link previews (a simple rule on the user agent: a missing one,
  * or one naming a bot, crawler, spider, preview fetcher, command-line or library client or a
  * headless browser), and the office's own staff while signed in. Nothing about the visitor is kept.
+ * A page sent from memory ({@code RenderedPages}) is counted the same way.
  */
 @Component
-class PageViewFilter extends OncePerRequestFilter {
+class PageViewFilter extends OncePerRequestFilter implements ServedFromMemory {
 
   /** User agents that are no person reading the page. */
   static final Pattern ROBOT =
@@ -44,6 +46,12 @@ class PageViewFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(request, response);
+    served(request, response);
+  }
+
+  /** Counts the visit of a page answered, whether by its controller or from memory. */
+  @Override
+  public void served(HttpServletRequest request, HttpServletResponse response) {
     // a 304 is a visitor's browser showing the page again from its cache after revalidating
     if (!"GET".equals(request.getMethod())
         || (response.getStatus() != 200 && response.getStatus() != 304)) {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -50,6 +51,7 @@ public class TableChanges implements SmartLifecycle {
   private final List<Memo<?, ?>> memos = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition stopping = lock.newCondition();
+  private final AtomicLong version = new AtomicLong();
   private volatile boolean running;
   private volatile boolean listening;
   private Thread thread;
@@ -64,7 +66,16 @@ public class TableChanges implements SmartLifecycle {
    * types).
    */
   public <K, V> Memo<K, V> memo(String name, Set<String> tables, int limit) {
-    Memo<K, V> memo = new Memo<>(name, Set.copyOf(tables), limit, this);
+    return memo(name, tables, limit, Duration.ZERO);
+  }
+
+  /**
+   * A new memo like {@link #memo(String, Set, int)} whose values are also kept no longer than
+   * {@code maxAge}: for data that changes too often for change notices, which this node drops by
+   * key ({@link Memo#forget}) and other nodes read again after {@code maxAge}.
+   */
+  public <K, V> Memo<K, V> memo(String name, Set<String> tables, int limit, Duration maxAge) {
+    Memo<K, V> memo = new Memo<>(name, Set.copyOf(tables), limit, maxAge, this);
     memos.add(memo);
     return memo;
   }
@@ -75,22 +86,40 @@ public class TableChanges implements SmartLifecycle {
    */
   public void changed(String... tables) {
     List<String> names = List.of(tables);
+    afterCommit(() -> drop(names));
+  }
+
+  /** Runs {@code action} after the current transaction commits, or at once without one. */
+  static void afterCommit(Runnable action) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              drop(names);
+              action.run();
             }
           });
     } else {
-      drop(names);
+      action.run();
     }
   }
 
   /** Whether changes reach this node now; memos keep nothing while they do not. */
-  boolean listening() {
+  public boolean listening() {
     return listening;
+  }
+
+  /**
+   * A number that grows whenever a memo drops anything on this node: what was made from memos'
+   * values while it stayed the same (a rendered page) is still current, as far as change notices
+   * tell (values kept for a maximum age may have aged meanwhile).
+   */
+  public long version() {
+    return version.get();
+  }
+
+  void advance() {
+    version.incrementAndGet();
   }
 
   private void drop(Collection<String> tables) {

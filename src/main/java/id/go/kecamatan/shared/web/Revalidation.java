@@ -41,7 +41,10 @@ public final class Revalidation {
       return true;
     }
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-    return !new ServletWebRequest(request, response).checkNotModified(tag(page));
+    String tag = tag(page);
+    // the same page for the next anonymous visitor, from memory
+    request.setAttribute(RenderedPages.RENDERED, new RenderedPages.Rendered(page, tag));
+    return !new ServletWebRequest(request, response).checkNotModified(tag);
   }
 
   private static boolean revalidated(HttpServletRequest request, HttpServletResponse response) {

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * each one's requests per second, p50/p95/p99 and the ratio. {@code -Dbench.concurrency=4,16},
  * {@code -Dbench.seconds=8}, {@code -Dbench.rounds=2}, {@code -Dbench.gzip=true} (both asked for
  * gzip; nginx compresses at level 1 like Tomcat's default), {@code -Dbench.revalidate=true} (the
- * application also with the page's ETag in {@code If-None-Match}).
+ * application also with the page's ETag in {@code If-None-Match}), {@code -Dbench.nginxPort=18201},
+ * {@code -Dbench.jfr=target/pages.jfr} (a flight recording, profile settings, of the last round).
  */
 @IntegrationTest
 class PublicPagesBenchmark {
@@ -53,6 +56,7 @@ class PublicPagesBenchmark {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
   static final boolean GZIP = Boolean.getBoolean("bench.gzip");
   static final boolean REVALIDATE = Boolean.getBoolean("bench.revalidate");
+  static final String JFR = System.getProperty("bench.jfr", "");
 
   @LocalServerPort int port;
 
@@ -114,7 +118,12 @@ class PublicPagesBenchmark {
         LoadGenerator.run(
             "warm-up", URI.create(nginx(target.file())), 8, Duration.ofSeconds(2), 200, headers);
       }
+      Recording recording = null;
       for (int round = 1; round <= ROUNDS; round++) {
+        if (!JFR.isBlank() && round == ROUNDS) {
+          recording = new Recording(Configuration.getConfiguration("profile"));
+          recording.start();
+        }
         for (int c : CONCURRENCY) {
           for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
@@ -160,6 +169,12 @@ class PublicPagesBenchmark {
             }
           }
         }
+      }
+      if (recording != null) {
+        recording.stop();
+        recording.dump(Path.of(JFR));
+        recording.close();
+        System.out.println("BENCH flight recording in " + JFR);
       }
       System.out.println("BENCH load average at end: " + LoadGenerator.loadAverage());
     } finally {

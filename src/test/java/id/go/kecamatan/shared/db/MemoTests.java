@@ -2,6 +2,7 @@ package id.go.kecamatan.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class MemoTests {
     }
 
     @Override
-    boolean listening() {
+    public boolean listening() {
       return listening;
     }
   }
@@ -77,6 +78,38 @@ class MemoTests {
       offices.get("slug-" + i, this::load);
       assertThat(offices.size()).isLessThanOrEqualTo(3);
     }
+  }
+
+  @Test
+  void forgetsOneKeyThisNodeChanged() {
+    Memo<String, String> figures = changes.memo("figures", Set.of(), 100, Duration.ofHours(1));
+    figures.get("jetis", this::load);
+    figures.get("depok", this::load);
+    long version = changes.version();
+
+    figures.forget("jetis");
+
+    assertThat(figures.get("jetis", this::load)).isEqualTo("jetis#3");
+    assertThat(figures.get("depok", this::load)).as("another key").isEqualTo("depok#2");
+    assertThat(changes.version()).as("what was made from it is stale").isGreaterThan(version);
+  }
+
+  @Test
+  void keepsAValueNoLongerThanItsMaximumAge() {
+    Memo<String, String> kept = changes.memo("kept", Set.of(), 100, Duration.ofHours(1));
+    Memo<String, String> aged = changes.memo("aged", Set.of(), 100, Duration.ofNanos(1));
+    assertThat(kept.get("jetis", this::load)).isEqualTo("jetis#1");
+    assertThat(kept.get("jetis", this::load)).isEqualTo("jetis#1");
+    assertThat(aged.get("jetis", this::load)).isEqualTo("jetis#2");
+    assertThat(aged.get("jetis", this::load)).as("older than a nanosecond").isEqualTo("jetis#3");
+  }
+
+  @Test
+  void theVersionGrowsWhenATableChanges() {
+    changes.<String, String>memo("offices", Set.of("office"), 100).get("jetis", this::load);
+    long version = changes.version();
+    changes.changed("office");
+    assertThat(changes.version()).isGreaterThan(version);
   }
 
   @Test

@@ -240,7 +240,7 @@ class EmbeddedPostgresConfiguration {
   }
 
   /** Alive and not a zombie (Linux's {@code /proc/<pid>/stat} says {@code Z} once it ended). */
-  private static boolean running(ProcessHandle process) {
+  static boolean running(ProcessHandle process) {
     if (!process.isAlive()) {
       return false;
     }

@@ -72,7 +72,8 @@ class StartupBenchmark {
   static {
     PHASES.put("app log", "Starting LayananKecamatanApplication");
     PHASES.put("pg begun", "Starting the embedded PostgreSQL");
-    PHASES.put("pg ready", "HikariPool-1 - Start completed");
+    PHASES.put("pg up", "The embedded PostgreSQL is ready");
+    PHASES.put("pool", "HikariPool-1 - Start completed");
     PHASES.put("flyway", "FlywayExecutor");
     PHASES.put("flyway done", "No migration necessary");
     PHASES.put("tomcat", "Tomcat started on port");

@@ -102,8 +102,12 @@ class StartupBenchmark {
     if (!Files.exists(DIR.resolve("pg").resolve("PG_VERSION"))) {
       print("no demo data in " + DIR + " yet: loading it (untimed)");
       Process first = launch("prepare");
-      Start prepared = awaitPages("prepare", first, Instant.now(), Duration.ofMinutes(15));
-      stop(first);
+      Start prepared;
+      try {
+        prepared = awaitPages("prepare", first, Instant.now(), Duration.ofMinutes(15));
+      } finally {
+        stop(first);
+      }
       print("demo data loaded in " + prepared.firstPage() + " ms");
     }
     List<Start> starts = new ArrayList<>();
@@ -123,20 +127,26 @@ class StartupBenchmark {
   private static Start timedStart(String name) throws Exception {
     Instant launched = Instant.now();
     Process process = launch(name);
-    Start start = awaitPages(name, process, launched, Duration.ofMinutes(3));
-    report(start);
-    kill9(process);
-    return start;
+    try {
+      Start start = awaitPages(name, process, launched, Duration.ofMinutes(5));
+      report(start);
+      return start;
+    } finally {
+      kill9(process);
+    }
   }
 
   /** Starts on the data directory of a process just killed, then stops it cleanly. */
   private static Start timedStartAfterKill(String name) throws Exception {
     Instant launched = Instant.now();
     Process process = launch(name);
-    Start start = awaitPages(name, process, launched, Duration.ofMinutes(3));
-    report(start);
-    stop(process);
-    return start;
+    try {
+      Start start = awaitPages(name, process, launched, Duration.ofMinutes(5));
+      report(start);
+      return start;
+    } finally {
+      stop(process);
+    }
   }
 
   private static Process launch(String name) throws IOException {

@@ -112,32 +112,22 @@ class StartupBenchmark {
     }
     List<Start> starts = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
-      Start clean = timedStart("clean-" + round);
-      starts.add(clean);
-      // timedStart killed its process with kill -9: this start finds its PostgreSQL still running
-      Start afterKill = timedStartAfterKill("kill9-" + round);
-      starts.add(afterKill);
+      starts.add(timedStart("clean-" + round, StartupBenchmark::kill9));
+      // that process was killed with kill -9: this start finds its PostgreSQL still running
+      starts.add(timedStart("kill9-" + round, StartupBenchmark::stop));
     }
     summary("after a clean stop", starts.stream().filter(s -> s.kind().startsWith("clean")));
     summary("after kill -9", starts.stream().filter(s -> s.kind().startsWith("kill9")));
     print("load average after: " + LoadGenerator.loadAverage());
   }
 
-  /** Starts after a clean stop, waits for both pages, then kills the process with kill -9. */
-  private static Start timedStart(String name) throws Exception {
-    Instant launched = Instant.now();
-    Process process = launch(name);
-    try {
-      Start start = awaitPages(name, process, launched, Duration.ofMinutes(5));
-      report(start);
-      return start;
-    } finally {
-      kill9(process);
-    }
+  /** How a timed start's process ends. */
+  interface Ending {
+    void end(Process process) throws InterruptedException;
   }
 
-  /** Starts on the data directory of a process just killed, then stops it cleanly. */
-  private static Start timedStartAfterKill(String name) throws Exception {
+  /** Starts, waits for both pages, then ends the process ({@code kill -9} or a clean stop). */
+  private static Start timedStart(String name, Ending ending) throws Exception {
     Instant launched = Instant.now();
     Process process = launch(name);
     try {
@@ -145,7 +135,7 @@ class StartupBenchmark {
       report(start);
       return start;
     } finally {
-      stop(process);
+      ending.end(process);
     }
   }
 

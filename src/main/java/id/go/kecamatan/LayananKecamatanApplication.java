@@ -1,5 +1,6 @@
 package id.go.kecamatan;
 
+import id.go.kecamatan.shared.db.EmbeddedPostgresEarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,6 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LayananKecamatanApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(LayananKecamatanApplication.class, args);
+    SpringApplication application = new SpringApplication(LayananKecamatanApplication.class);
+    // the embedded PostgreSQL (when no external database is set) starts while the context is built
+    application.addListeners(new EmbeddedPostgresEarlyStart());
+    application.run(args);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The authenticator secrets at rest: AES-256-GCM under a key derived once at start from {@code
- * layanan.accounts.second-factor-secret} (PBKDF2-HMAC-SHA256), a random nonce per secret, and the
- * staff id as associated data, so a sealed secret cannot be moved to another account. A copy of the
- * database alone does not give anyone an officer's codes.
+ * layanan.accounts.second-factor-secret} (PBKDF2-HMAC-SHA256, 600,000 iterations: about a second of
+ * one core, spent on a thread of its own while the rest of the application starts, and awaited by
+ * the first seal or open), a random nonce per secret, and the staff id as associated data, so a
+ * sealed secret cannot be moved to another account. A copy of the database alone does not give
+ * anyone an officer's codes.
  */
 @Component
 public class SecretSealing {
@@ -30,7 +33,7 @@ public class SecretSealing {
   private static final int NONCE_BYTES = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKey key;
+  private final CompletableFuture<SecretKey> key;
 
   SecretSealing(@Value("${layanan.accounts.second-factor-secret:}") String secret) {
     if (secret == null || secret.strip().length() < MIN_SECRET) {
@@ -41,14 +44,23 @@ public class SecretSealing {
               + " LAYANAN_ACCOUNTS_SECOND_FACTOR_SECRET, to a long random secret kept outside the"
               + " database, the same on every node.");
     }
+    char[] chars = secret.toCharArray();
+    this.key = new CompletableFuture<>();
+    Thread derivation = new Thread(() -> derive(chars), "second-factor-key");
+    derivation.setDaemon(true);
+    derivation.start();
+  }
+
+  private void derive(char[] secret) {
     try {
       byte[] derived =
           SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-              .generateSecret(new PBEKeySpec(secret.toCharArray(), SALT, ITERATIONS, 256))
+              .generateSecret(new PBEKeySpec(secret, SALT, ITERATIONS, 256))
               .getEncoded();
-      this.key = new SecretKeySpec(derived, "AES");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot derive the second factor key", e);
+      key.complete(new SecretKeySpec(derived, "AES"));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      key.completeExceptionally(
+          new IllegalStateException("Cannot derive the second factor key", e));
     }
   }
 
@@ -88,7 +100,7 @@ public class SecretSealing {
 
   private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, key, new GCMParameterSpec(128, nonce));
+    cipher.init(mode, key.join(), new GCMParameterSpec(128, nonce));
     cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
     return cipher;
   }

@@ -2,6 +2,7 @@ package id.go.kecamatan.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -10,6 +11,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import id.go.kecamatan.IntegrationTest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
@@ -36,7 +38,15 @@ class OfficePageJourneyTests extends BrowserJourney {
     demand("SKTS", MANY);
     demand("IZIN-JALAN", MANY);
     try {
-      page.navigate("/kecamatan/padangsidimpuan-batunadua");
+      // figures written past the application's count show within a second
+      // (ServiceDemandCounts.FRESH): a view of the office a moment ago may still be kept
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                page.navigate("/kecamatan/padangsidimpuan-batunadua");
+                return page.locator(".service-list li a").first().textContent().contains("SKTS");
+              });
     } finally {
       demand("SKTS", -MANY);
       demand("IZIN-JALAN", -MANY);

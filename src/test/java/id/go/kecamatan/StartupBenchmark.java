@@ -183,6 +183,8 @@ class StartupBenchmark {
       } catch (IOException notYet) {
         // not listening yet
       }
+      // the poll's interval is the harness's resolution (it measures when the page first
+      // answers); it runs as plain `java -cp target/test-classes`, without awaitility
       Thread.sleep(20);
     }
     throw new IllegalStateException(path + " did not answer 200 within " + atMost);

@@ -79,4 +79,31 @@ class OpsScriptsTests {
     assertThat(unfinished.exit()).isNotZero();
     assertThat(unfinished.output()).contains("has no manifest.sha256", "take another one");
   }
+
+  @Test
+  void theStartArchiveRefusesAMissingJarAFileThatIsNoJarAndAFolderInUse() throws Exception {
+    Run usage = run("start-archive.sh", Map.of());
+    assertThat(usage.exit()).isNotZero();
+    assertThat(usage.output()).contains("usage: ops/start-archive.sh");
+
+    Run missing = run("start-archive.sh", Map.of(), dir.resolve("app.jar").toString(), dir + "/a");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.output()).contains("app.jar is not a file");
+
+    Path text = Files.writeString(dir.resolve("notes.jar"), "not a jar");
+    Run notJar = run("start-archive.sh", Map.of(), text.toString(), dir + "/a");
+    assertThat(notJar.exit()).isNotZero();
+    assertThat(notJar.output()).contains("notes.jar is not a jar");
+
+    Path jar = Files.write(dir.resolve("app.jar"), new byte[] {'P', 'K', 3, 4});
+    Path used = Files.createDirectories(dir.resolve("used"));
+    Files.writeString(used.resolve("app.jsa"), "an earlier archive");
+    Run inUse = run("start-archive.sh", Map.of(), jar.toString(), used.toString());
+    assertThat(inUse.exit()).isNotZero();
+    assertThat(inUse.output()).contains("used is not empty: give a new folder");
+    assertThat(Files.readString(used.resolve("app.jsa"))).isEqualTo("an earlier archive");
+    try (var left = Files.list(used)) {
+      assertThat(left).as("nothing written beside the earlier archive").hasSize(1);
+    }
+  }
 }

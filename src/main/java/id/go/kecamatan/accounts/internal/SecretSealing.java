@@ -1,10 +1,10 @@
 package id.go.kecamatan.accounts.internal;
 
+import id.go.kecamatan.shared.startup.Prepared;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.concurrent.CompletableFuture;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
@@ -33,7 +33,7 @@ public class SecretSealing {
   private static final int NONCE_BYTES = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final CompletableFuture<SecretKey> key;
+  private final Prepared<SecretKey> key;
 
   SecretSealing(@Value("${layanan.accounts.second-factor-secret:}") String secret) {
     if (secret == null || secret.strip().length() < MIN_SECRET) {
@@ -45,22 +45,18 @@ public class SecretSealing {
               + " database, the same on every node.");
     }
     char[] chars = secret.toCharArray();
-    this.key = new CompletableFuture<>();
-    Thread derivation = new Thread(() -> derive(chars), "second-factor-key");
-    derivation.setDaemon(true);
-    derivation.start();
+    this.key = Prepared.begin("second-factor-key", () -> derive(chars));
   }
 
-  private void derive(char[] secret) {
+  private static SecretKey derive(char[] secret) {
     try {
       byte[] derived =
           SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
               .generateSecret(new PBEKeySpec(secret, SALT, ITERATIONS, 256))
               .getEncoded();
-      key.complete(new SecretKeySpec(derived, "AES"));
-    } catch (GeneralSecurityException | RuntimeException e) {
-      key.completeExceptionally(
-          new IllegalStateException("Cannot derive the second factor key", e));
+      return new SecretKeySpec(derived, "AES");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot derive the second factor key", e);
     }
   }
 
@@ -100,7 +96,7 @@ public class SecretSealing {
 
   private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, key.join(), new GCMParameterSpec(128, nonce));
+    cipher.init(mode, key.get(), new GCMParameterSpec(128, nonce));
     cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
     return cipher;
   }

@@ -1,5 +1,6 @@
 package id.go.kecamatan.letters.internal.signing;
 
+import id.go.kecamatan.shared.startup.Prepared;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -65,6 +66,7 @@ public class CertificateAuthority implements SmartInitializingSingleton {
   private final char[] secret;
   private final String subject;
   private volatile X509Certificate certificate;
+  private final Prepared<X509Certificate> loaded;
 
   CertificateAuthority(
       JdbcClient jdbc,
@@ -92,9 +94,17 @@ public class CertificateAuthority implements SmartInitializingSingleton {
         "CN=Layanan Kecamatan CA"
             + (name.isEmpty() ? "" : " " + name)
             + ",O=Layanan Kecamatan,C=ID";
+    // opening the stored key (PBKDF2, about half a second of a core) runs beside the rest of the
+    // start: the schema is there, since the JdbcClient is made after the migrations
+    this.loaded =
+        Prepared.begin(
+            "certificate-authority", () -> ownTransaction.execute(status -> loadOrCreate()));
   }
 
-  /** Creates the authority at start-up when the database has none. */
+  /**
+   * Fails the start when the authority cannot be loaded or created, e.g. a secret that does not
+   * open its key (awaiting the load begun with the bean).
+   */
   @Override
   public void afterSingletonsInstantiated() {
     certificate();
@@ -106,7 +116,7 @@ public class CertificateAuthority implements SmartInitializingSingleton {
     if (known == null) {
       synchronized (this) {
         if (certificate == null) {
-          certificate = ownTransaction.execute(status -> loadOrCreate());
+          certificate = loaded.get();
         }
         known = certificate;
       }

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +113,10 @@ class EmbeddedPostgresConfiguration {
     Files.createDirectories(dataDir);
     long begun = System.nanoTime();
     stopStaleServer(dataDir);
+    if (clean) {
+      // a fresh cluster: also after a run that was interrupted before it could delete its own
+      emptyDirectory(dataDir);
+    }
     log.info("Starting the embedded PostgreSQL in {}", dataDir);
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
@@ -179,14 +185,7 @@ class EmbeddedPostgresConfiguration {
     if (!Files.exists(pidFile)) {
       return;
     }
-    if (OwnerLock.held(dataDir)) {
-      throw new IllegalStateException(
-          "The embedded PostgreSQL in "
-              + dataDir
-              + " belongs to an application that is still running: stop it first, or set"
-              + " layanan.database.embedded.data-dir (LAYANAN_DATABASE_EMBEDDED_DATA_DIR) to a"
-              + " directory of this node's own.");
-    }
+    refuseIfOwned(dataDir);
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     Optional<ProcessHandle> process =
         lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
@@ -202,6 +201,29 @@ class EmbeddedPostgresConfiguration {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
     }
     Files.deleteIfExists(pidFile);
+  }
+
+  private static void refuseIfOwned(Path dataDir) throws IOException {
+    if (OwnerLock.held(dataDir)) {
+      throw new IllegalStateException(
+          "The embedded PostgreSQL in "
+              + dataDir
+              + " belongs to an application that is still running: stop it first, or set"
+              + " layanan.database.embedded.data-dir (LAYANAN_DATABASE_EMBEDDED_DATA_DIR) to a"
+              + " directory of this node's own.");
+    }
+  }
+
+  /** Deletes what a data directory holds, unless a live application owns it. */
+  private static void emptyDirectory(Path dataDir) throws IOException {
+    refuseIfOwned(dataDir);
+    try (Stream<Path> paths = Files.walk(dataDir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (!path.equals(dataDir)) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   /** A live {@code postgres} process started with {@code -D} this data directory. */

@@ -54,6 +54,27 @@ class EmbeddedPostgresRestartIntegrationTests {
   }
 
   @Test
+  void aCleanStartOnTheDirectoryOfAnInterruptedRunStopsItsServerAndStartsEmpty() throws Exception {
+    // a test run stopped half-way leaves its cluster (and its server, when killed) behind
+    Process first = startHolder("of the interrupted run");
+    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    long orphan =
+        Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+
+    try (EmbeddedPostgres fresh = EmbeddedPostgresConfiguration.start(dataDir, true, false)) {
+      assertThat(ProcessHandle.of(orphan).map(EmbeddedPostgresConfiguration::running))
+          .isNotEqualTo(Optional.of(true));
+      try (Connection c = fresh.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement();
+          var tables =
+              s.executeQuery("select count(*) from pg_tables where tablename = 'survivor'")) {
+        tables.next();
+        assertThat(tables.getInt(1)).as("the interrupted run's table").isZero();
+      }
+    }
+  }
+
+  @Test
   void aStalePidFileOfADeadServerDoesNotStopTheNextStart() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(dataDir, false)) {
       try (Connection c = postgres.getPostgresDatabase().getConnection();

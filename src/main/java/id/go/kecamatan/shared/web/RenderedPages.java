@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -40,9 +42,12 @@ import org.springframework.web.servlet.HandlerMapping;
  * <p>A kept page is current while no memo of this node dropped anything ({@link
  * TableChanges#version}: every change of the public site's tables on any node, and this node's
  * applications for the demand figures) and for at most {@link #FRESH}, which bounds how late the
- * figures counted on other nodes and the day's banner show. At most {@link #LIMIT} pages (addresses
- * are anyone's to type); all are dropped when it is reached. The filters behind this one are told
- * of each page sent from memory ({@link ServedFromMemory}: the page-visit counts).
+ * figures counted on other nodes and the day's banner show. A page a second old is rendered again
+ * by one request while the others meanwhile get it as it was (nothing it shows changed: the memos'
+ * version is the same), instead of every waiting request rendering it at once; a page whose memos
+ * changed is never sent from memory. At most {@link #LIMIT} pages (addresses are anyone's to type);
+ * all are dropped when it is reached. The filters behind this one are told of each page sent from
+ * memory ({@link ServedFromMemory}: the page-visit counts).
  */
 @Component
 @Order(RenderedPages.ORDER)
@@ -96,14 +101,26 @@ public class RenderedPages extends OncePerRequestFilter {
   private final ObjectProvider<ServedFromMemory> listeners;
   private final boolean compression;
   private final Map<String, Kept> pages = new ConcurrentHashMap<>();
+  private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+  private final LongSupplier nanoTime;
 
+  @Autowired
   RenderedPages(
       TableChanges changes,
       ObjectProvider<ServedFromMemory> listeners,
       @Value("${server.compression.enabled:false}") boolean compression) {
+    this(changes, listeners, compression, System::nanoTime);
+  }
+
+  RenderedPages(
+      TableChanges changes,
+      ObjectProvider<ServedFromMemory> listeners,
+      boolean compression,
+      LongSupplier nanoTime) {
     this.changes = changes;
     this.listeners = listeners;
     this.compression = compression;
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -117,12 +134,36 @@ public class RenderedPages extends OncePerRequestFilter {
     }
     Kept kept = pages.get(key);
     long version = changes.version();
-    if (kept != null
-        && kept.version() == version
-        && System.nanoTime() - kept.keptAt() < FRESH.toNanos()) {
-      send(kept, request, response);
+    if (kept != null && kept.version() == version) {
+      if (nanoTime.getAsLong() - kept.keptAt() < FRESH.toNanos()) {
+        send(kept, request, response);
+        return;
+      }
+      if (!renewing.add(key)) {
+        // another request is rendering it again: this one gets it as it was a moment ago
+        send(kept, request, response);
+        return;
+      }
+      try {
+        if (!render(key, request, response, chain, version)) {
+          pages.remove(key, kept);
+        }
+      } finally {
+        renewing.remove(key);
+      }
       return;
     }
+    render(key, request, response, chain, version);
+  }
+
+  /** Lets the request through, and keeps the page it rendered when it may; whether it did. */
+  private boolean render(
+      String key,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      long version)
+      throws ServletException, IOException {
     boolean listening = changes.listening();
     chain.doFilter(request, response);
     if (listening
@@ -132,7 +173,9 @@ public class RenderedPages extends OncePerRequestFilter {
         && !response.containsHeader(HttpHeaders.SET_COOKIE)
         && request.getSession(false) == null) {
       keep(key, rendered, request, response, version);
+      return true;
     }
+    return false;
   }
 
   /**
@@ -183,7 +226,7 @@ public class RenderedPages extends OncePerRequestFilter {
             List.copyOf(headers),
             pattern instanceof String p ? p : null,
             version,
-            System.nanoTime()));
+            nanoTime.getAsLong()));
   }
 
   private void send(Kept kept, HttpServletRequest request, HttpServletResponse response)

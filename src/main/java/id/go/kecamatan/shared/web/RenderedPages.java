@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +38,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * anonymous visitor of the same address, ahead of Spring Security, the handler lookup and the
  * template: a page is kept when its controller marked it public ({@link Revalidation#allow}) and it
  * went out revalidatable (no session, no cookie set, no officer, no kiosk). It is sent from memory
- * only for a GET without any cookie and without {@code Authorization} (so nobody's session,
- * language choice, kiosk or sign-in is at stake), with the headers it had (the security headers,
- * {@code Cache-Control: no-cache}, its {@code ETag}, answering {@code If-None-Match} with 304) and,
- * to a browser that accepts it, as gzip compressed once when it was kept.
+ * only for a GET without {@code Authorization} and without any cookie but the language's (so
+ * nobody's session, kiosk or sign-in is at stake; each language's page is kept apart), with the
+ * headers it had (the security headers, {@code Cache-Control: no-cache}, its {@code ETag},
+ * answering {@code If-None-Match} with 304) and, to a browser that accepts it, as gzip compressed
+ * once when it was kept.
  *
  * <p>A kept page is current while no memo of this node dropped anything ({@link
  * TableChanges#version}: every change of the public site's tables on any node, and this node's
@@ -64,6 +69,9 @@ public class RenderedPages extends OncePerRequestFilter {
 
   /** The longest query string of a page kept. */
   static final int LONGEST_QUERY = 256;
+
+  /** A cookie header that holds the language cookie alone ({@code WebConfiguration}). */
+  private static final Pattern ONLY_LANGUAGE = Pattern.compile("\\s*lang=(id|en)\\s*;?\\s*");
 
   /** The request attribute with the page a view sent revalidatable ({@link Rendered}). */
   static final String RENDERED = RenderedPages.class.getName() + ".RENDERED";
@@ -102,6 +110,7 @@ public class RenderedPages extends OncePerRequestFilter {
   private final boolean compression;
   private final Map<String, Kept> pages = new ConcurrentHashMap<>();
   private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+  private final LongAdder sent = new LongAdder();
   private final LongSupplier nanoTime;
 
   @Autowired
@@ -184,17 +193,33 @@ public class RenderedPages extends OncePerRequestFilter {
    */
   private static String key(HttpServletRequest request) {
     if (!"GET".equals(request.getMethod())
-        || request.getHeader(HttpHeaders.COOKIE) != null
         || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
       return null;
     }
+    String language = language(request);
+    if (language == null) {
+      return null;
+    }
+    StringBuilder key = new StringBuilder(language).append(' ').append(request.getRequestURL());
     String query = request.getQueryString();
     if (query == null) {
-      return request.getRequestURL().toString();
+      return key.toString();
     }
-    return query.length() > LONGEST_QUERY
-        ? null
-        : request.getRequestURL().append('?').append(query).toString();
+    return query.length() > LONGEST_QUERY ? null : key.append('?').append(query).toString();
+  }
+
+  /**
+   * The language a cookie-less visitor sees ({@code "-"}: the default), or the one a visitor chose
+   * when the language cookie is the only cookie sent (that page is the same for everyone who chose
+   * it); null for any other cookie.
+   */
+  private static String language(HttpServletRequest request) {
+    Enumeration<String> cookies = request.getHeaders(HttpHeaders.COOKIE);
+    if (cookies == null || !cookies.hasMoreElements()) {
+      return "-";
+    }
+    Matcher only = ONLY_LANGUAGE.matcher(cookies.nextElement());
+    return only.matches() && !cookies.hasMoreElements() ? only.group(1) : null;
   }
 
   private void keep(
@@ -231,6 +256,7 @@ public class RenderedPages extends OncePerRequestFilter {
 
   private void send(Kept kept, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    sent.increment();
     if (kept.pattern() != null) {
       // the request metrics name the page's route, as when its controller answers
       ServerHttpObservationFilter.findObservationContext(request)
@@ -297,6 +323,11 @@ public class RenderedPages extends OncePerRequestFilter {
     pages.clear();
   }
 
+  /** The number of answers sent from memory so far (tests). */
+  long sent() {
+    return sent.sum();
+  }
+
   /** The number of pages kept. */
   int size() {
     return pages.size();
@@ -305,6 +336,8 @@ public class RenderedPages extends OncePerRequestFilter {
   /** Whether a page of this path (with any query string, on any host) is kept. */
   boolean keeps(String path) {
     return pages.keySet().stream()
-        .anyMatch(key -> java.net.URI.create(key).getRawPath().equals(path));
+        .anyMatch(
+            key ->
+                java.net.URI.create(key.substring(key.indexOf(' ') + 1)).getRawPath().equals(path));
   }
 }

@@ -85,6 +85,29 @@ class RenderedPagesIntegrationTests {
   }
 
   @Test
+  void aVisitorWhoChoseEnglishGetsTheEnglishPageFromMemoryKeptApart() {
+    pages.clear();
+    WebClient visitor = new WebClient(port);
+    HttpResponse<String> english = visitor.get(PAGE, "Cookie", "lang=en");
+    assertThat(english.body()).contains("lang=\"en\"");
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pages.size() == 1);
+
+    long sent = pages.sent();
+    HttpResponse<String> again = visitor.get(PAGE, "Cookie", "lang=en");
+    assertThat(again.body()).isEqualTo(english.body());
+    assertThat(pages.sent()).as("from memory").isEqualTo(sent + 1);
+    assertThat(visitor.get(PAGE).body()).as("Indonesian, kept apart").contains("lang=\"id\"");
+    assertThat(visitor.get(PAGE, "Cookie", "lang=id").body()).contains("lang=\"id\"");
+
+    // any other cookie beside the language: the whole chain, never from memory
+    long before = pages.sent();
+    HttpResponse<String> session = visitor.get(PAGE, "Cookie", "lang=en; SESSION=bukan-sesi");
+    assertThat(session.body()).contains("lang=\"en\"");
+    assertThat(visitor.get(PAGE, "Cookie", "lang=en; kiosk=1").statusCode()).isEqualTo(200);
+    assertThat(pages.sent()).isEqualTo(before);
+  }
+
+  @Test
   void addressesAnyoneTypesDoNotFillTheMemory() {
     pages.clear();
     WebClient visitor = new WebClient(port);

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * <p>Most filters walk an index in the page's order and stop after a page. Two cannot: an officer's
  * applications start from their assignments, a name search from the names starting with the text,
  * and every candidate has to be sorted by deadline. Those two choose the page's keys first from
- * indexes alone (V120's covering indexes, an index-only scan) and read only the page's rows from
+ * indexes alone (V128's covering indexes, an index-only scan) and read only the page's rows from
  * the table, not every candidate's (ADR 0035, second round).
  */
 @Service

@@ -289,7 +289,7 @@ class WorklistBenchmark {
                 Worklist.Assignee.ANY,
                 Worklist.Due.ANY,
                 null));
-    // an index-only scan reads the table for pages the visibility map does not mark (V121)
+    // an index-only scan reads the table for pages the visibility map does not mark (V129)
     jdbc.sql(
             """
             select relname, relallvisible, relpages from pg_class

@@ -1,4 +1,4 @@
--- The worklist's index-only reads (V120, ADR 0035).
+-- The worklist's index-only reads (V128, ADR 0035).
 --
 -- An index-only scan reads a row from the table unless the visibility map marks its page as
 -- visible to everyone, which a vacuum does. By default autovacuum waits for 20 % of a table to

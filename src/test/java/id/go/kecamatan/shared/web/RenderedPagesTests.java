@@ -80,6 +80,22 @@ class RenderedPagesTests {
     return response.getContentAsString(StandardCharsets.UTF_8);
   }
 
+  /** A request whose view is rendering (returns once it is) and ends when released. */
+  private CompletableFuture<String> renderingUntil(CountDownLatch release) throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CompletableFuture<String> request =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return get(view(200, entered, release));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    return request;
+  }
+
   private void later(Duration duration) {
     now.addAndGet(duration.toNanos());
   }
@@ -92,18 +108,8 @@ class RenderedPagesTests {
 
     later(RenderedPages.FRESH.plusMillis(1));
     content.set("version 2");
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> renewal =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return get(view(200, entered, release));
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<String> renewal = renderingUntil(release);
     // while one request renders it again, the others get the page as it was, not rendered
     assertThat(get(view())).isEqualTo("version 1");
     assertThat(get(view())).isEqualTo("version 1");
@@ -120,18 +126,8 @@ class RenderedPagesTests {
     get(view());
     version.incrementAndGet();
     content.set("changed by an admin");
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> first =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return get(view(200, entered, release));
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<String> first = renderingUntil(release);
     assertThat(get(view()))
         .as("never the page from before the change")
         .isEqualTo("changed by an admin");

@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -89,6 +90,12 @@ public class LetterSigning {
 
   /** How many letters of a batch are on their way at once: one per worker, and one more. */
   private static final int AHEAD = LetterWorkers.THREADS + 1;
+
+  /**
+   * How many while the signer's key is being opened: as many as the other cores lay out meanwhile
+   * (some 0.4 s of key derivation, at several milliseconds a letter).
+   */
+  private static final int AHEAD_WHILE_OPENING = 24;
 
   private final Applications applications;
   private final Decisions decisions;
@@ -224,12 +231,15 @@ public class LetterSigning {
               signingKeys.nik(officer.officeId(), officer.staffId()).orElse(null));
       List<SigningReport.Signed> signed = new ArrayList<>();
       List<SigningReport.Skipped> skipped = new ArrayList<>();
-      try (SigningSession session = signer.open(identity, passphrase)) {
+      // the key is opened (the passphrase's key derivation, some 0.4 s of one core) on a worker
+      // while the first letters are laid out; they are signed once it is open
+      try (Opening session = new Opening(() -> signer.open(identity, passphrase))) {
         Deque<Pending> onTheirWay = new ArrayDeque<>();
         Iterator<ApplicationId> next = chosen.iterator();
         try {
           while (next.hasNext() || !onTheirWay.isEmpty()) {
-            if (next.hasNext() && onTheirWay.size() < AHEAD) {
+            int ahead = session.opened().isDone() ? AHEAD : AHEAD_WHILE_OPENING;
+            if (next.hasNext() && onTheirWay.size() < ahead) {
               onTheirWay.add(start(officer, signatory.get(), session, next.next(), today));
               continue;
             }
@@ -263,6 +273,8 @@ public class LetterSigning {
               skipped.add(skip(officer, id, "letters.sign.skipped.failed"));
             }
           }
+          // a wrong passphrase is told even when no letter could be started
+          session.get();
         } finally {
           // the batch stopped (the signer refused): the letters on their way are given up
           onTheirWay.forEach(this::abandon);
@@ -343,6 +355,13 @@ public class LetterSigning {
       Future<Made> made,
       RuntimeException failed) {}
 
+  /** A letter laid out with the number it expects, not signed yet. */
+  private record Laid(
+      ServiceType service,
+      String location,
+      LetterRendering.Prepared prepared,
+      RenderedLetter rendered) {}
+
   /** A letter laid out and signed with the number it expects, and stored. */
   private record Made(
       ServiceType service,
@@ -355,11 +374,7 @@ public class LetterSigning {
   private record Issued(SigningReport.Signed signed, boolean laidOutAgain) {}
 
   private Pending start(
-      Officer officer,
-      Signatory signatory,
-      SigningSession session,
-      ApplicationId id,
-      LocalDate today) {
+      Officer officer, Signatory signatory, Opening session, ApplicationId id, LocalDate today) {
     LetterNumbering.Claim claim = null;
     try {
       Application application = approved(officer, id);
@@ -368,7 +383,12 @@ public class LetterSigning {
       LetterRequest request = request(application, null, signatory, code);
       claim = numbering.claim(application.officeId(), application.serviceId(), today);
       LetterNumber expected = claim.expected();
-      Future<Made> made = LetterWorkers.submit(() -> make(session, application, request, expected));
+      Future<Made> made =
+          LetterWorkers.supply(() -> layOut(application, request, expected))
+              .thenCombineAsync(
+                  session.opened(),
+                  (laid, opened) -> signAndStore(opened, laid, expected),
+                  LetterWorkers.executor());
       return new Pending(id, application, today, code, claim, made, null);
     } catch (RuntimeException e) {
       if (claim != null) {
@@ -378,26 +398,29 @@ public class LetterSigning {
     }
   }
 
-  /** On a worker: the letter laid out with the number it expects, signed and stored. */
-  private Made make(
-      SigningSession session, Application application, LetterRequest request, LetterNumber number) {
+  /** On a worker: the letter laid out with the number it expects. */
+  private Laid layOut(Application application, LetterRequest request, LetterNumber number) {
     ServiceType service = catalog.service(application.officeId(), application.serviceId());
     String location = offices.get(application.officeId()).name();
     LetterRendering.Prepared prepared = rendering.prepare(request);
-    Instant now = clock.instant();
-    byte[] pdf = layOutAndSign(session, prepared, service, location, number, now);
-    // the signed PDF goes to the blob store; removed again unless its letter is recorded
-    return new Made(service, location, prepared, now, files.store(pdf));
+    return new Laid(service, location, prepared, prepared.render(number.text()));
   }
 
-  private static byte[] layOutAndSign(
+  /** On a worker, once the key is open: the letter signed and stored. */
+  private Made signAndStore(SigningSession session, Laid laid, LetterNumber number) {
+    Instant now = clock.instant();
+    byte[] pdf = sign(session, laid.rendered(), laid.service(), laid.location(), number, now);
+    // the signed PDF goes to the blob store; removed again unless its letter is recorded
+    return new Made(laid.service(), laid.location(), laid.prepared(), now, files.store(pdf));
+  }
+
+  private static byte[] sign(
       SigningSession session,
-      LetterRendering.Prepared prepared,
+      RenderedLetter rendered,
       ServiceType service,
       String location,
       LetterNumber number,
       Instant now) {
-    RenderedLetter rendered = prepared.render(number.text());
     return session.sign(
         rendered.pdf(),
         rendered.signatureBox(),
@@ -410,12 +433,13 @@ public class LetterSigning {
    * expected one, over laying out and signing the letter again).
    */
   private SigningReport.Signed finish(
-      Officer officer, Signatory signatory, SigningSession session, Pending pending) {
+      Officer officer, Signatory signatory, Opening opening, Pending pending) {
     if (pending.failed() != null) {
       throw pending.failed();
     }
     try (LetterNumbering.Claim claim = pending.claim()) {
       Made made = made(pending.made());
+      SigningSession session = opening.get();
       try {
         awaitTurn(claim);
         Issued issued =
@@ -451,7 +475,13 @@ public class LetterSigning {
               : rendering.prepare(request(application, null, signatory, pending.code()));
       signedAt = clock.instant();
       byte[] pdf =
-          layOutAndSign(session, prepared, made.service(), made.location(), number, signedAt);
+          sign(
+              session,
+              prepared.render(number.text()),
+              made.service(),
+              made.location(),
+              number,
+              signedAt);
       // in this transaction: removed again if it rolls back
       stored = files.store(pdf);
     }
@@ -522,7 +552,7 @@ public class LetterSigning {
   }
 
   /** What the worker made, or its failure as thrown there. */
-  private static Made made(Future<Made> made) {
+  private static <T> T made(Future<T> made) {
     try {
       return made.get();
     } catch (InterruptedException e) {
@@ -536,6 +566,39 @@ public class LetterSigning {
         throw failure;
       }
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * The signer's key being opened on a letter worker; closing waits for it and closes the session
+   * if it opened, so that the passphrase is no longer read when the batch ends.
+   */
+  private static final class Opening implements AutoCloseable {
+
+    private final CompletableFuture<SigningSession> opened;
+
+    Opening(java.util.function.Supplier<SigningSession> open) {
+      this.opened = LetterWorkers.supply(open);
+    }
+
+    CompletableFuture<SigningSession> opened() {
+      return opened;
+    }
+
+    /** The open session, or the failure of opening it as thrown there. */
+    SigningSession get() {
+      return made(opened);
+    }
+
+    @Override
+    public void close() {
+      SigningSession session;
+      try {
+        session = get();
+      } catch (RuntimeException | Error e) {
+        return;
+      }
+      session.close();
     }
   }
 

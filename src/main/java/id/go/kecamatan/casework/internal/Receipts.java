@@ -5,6 +5,7 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
+import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.pdf.PdfFonts;
 import id.go.kecamatan.shared.pdf.Xhtml;
 import id.go.kecamatan.shared.web.Formats;
@@ -57,7 +58,7 @@ public class Receipts {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       PdfFonts.register(builder);
-      builder.withHtmlContent(html, null);
+      PdfA.withXhtml(builder, html);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();

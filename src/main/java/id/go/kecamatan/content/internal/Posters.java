@@ -9,6 +9,7 @@ import com.openhtmltopdf.render.Box;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
+import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.pdf.PdfFonts;
 import id.go.kecamatan.shared.pdf.Xhtml;
 import id.go.kecamatan.shared.web.QrCode;
@@ -108,7 +109,7 @@ public class Posters {
     builder.useColorProfile(SRGB);
     builder.withProducer("Layanan Kecamatan");
     PdfFonts.register(builder);
-    builder.withHtmlContent(html(content, paper), null);
+    PdfA.withXhtml(builder, html(content, paper));
     builder.toStream(out);
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
       renderer.layout();

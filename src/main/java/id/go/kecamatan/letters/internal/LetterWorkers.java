@@ -1,13 +1,13 @@
 package id.go.kecamatan.letters.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -29,13 +29,16 @@ public final class LetterWorkers {
    * Runs the work on a letter worker; inside a transaction (the demo data signs its letters in one)
    * on this thread, at once, as a worker's connection would not see the uncommitted rows.
    */
-  public static <T> Future<T> submit(Callable<T> work) {
-    if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      FutureTask<T> here = new FutureTask<>(work);
-      here.run();
-      return here;
-    }
-    return POOL.submit(work);
+  public static <T> CompletableFuture<T> supply(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, executor());
+  }
+
+  /**
+   * Where work chained to a letter's runs: the workers, or inside a transaction this thread, at
+   * once (as {@link #supply}); to be asked on the thread that chains it.
+   */
+  public static Executor executor() {
+    return TransactionSynchronizationManager.isActualTransactionActive() ? Runnable::run : POOL;
   }
 
   private static ThreadPoolExecutor pool() {

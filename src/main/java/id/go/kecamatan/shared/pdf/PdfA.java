@@ -8,20 +8,146 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.TransformerFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Renders XHTML to PDF/A-3b with openhtmltopdf as every PDF of the application is made: the shipped
- * fonts embedded ({@link PdfFonts}), the sRGB output intent, the producer named.
+ * fonts embedded ({@link PdfFonts}), the sRGB output intent, the producer named. The XHTML is
+ * parsed here ({@link #withXhtml}) by a parser made once per thread, with the settings
+ * openhtmltopdf uses (namespaces, no external DTD or entities), instead of by openhtmltopdf, which
+ * looks its parser factory up through the class path for every document.
  */
 public final class PdfA {
+
+  static {
+    useJdkXmlFactories();
+  }
 
   /** The sRGB profile of the PDF/A output intent, read once. */
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+  /**
+   * A parser of XHTML per thread (a parser is not thread-safe; making one costs as much as a
+   * parse).
+   */
+  private static final ThreadLocal<DocumentBuilder> PARSERS =
+      ThreadLocal.withInitial(PdfA::newParser);
+
   private PdfA() {}
+
+  /**
+   * The builder set to render this XHTML, parsed here.
+   *
+   * @throws IllegalArgumentException when the XHTML is not well-formed
+   */
+  public static PdfRendererBuilder withXhtml(PdfRendererBuilder builder, String xhtml) {
+    return builder.withW3cDocument(parse(xhtml), null);
+  }
+
+  /**
+   * The XHTML as a DOM.
+   *
+   * @throws IllegalArgumentException when it is not well-formed
+   */
+  static Document parse(String xhtml) {
+    DocumentBuilder parser = PARSERS.get();
+    try {
+      return parser.parse(new InputSource(new StringReader(xhtml)));
+    } catch (SAXException e) {
+      throw new IllegalArgumentException("Not well-formed XHTML: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      parser.reset();
+      parser.setErrorHandler(FAIL_ON_ERRORS);
+    }
+  }
+
+  /** Fails on errors instead of printing them to the standard error. */
+  private static final ErrorHandler FAIL_ON_ERRORS =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+          // nothing to tell: the document is read
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+          throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+          throw e;
+        }
+      };
+
+  private static DocumentBuilder newParser() {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setValidating(false);
+      factory.setCoalescing(true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      // a DOCTYPE is read but nothing outside the document is loaded
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      DocumentBuilder parser = factory.newDocumentBuilder();
+      parser.setErrorHandler(FAIL_ON_ERRORS);
+      return parser;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Names the JDK's own XML factories in the system properties that JAXP reads first, when none is
+   * named and the class path offers no other (the application ships none): openhtmltopdf and the
+   * PDF/A metadata (xmpbox) ask for a new factory several times per document, and each look-up
+   * without the property searches every jar of the class path for a service file (a tenth of a
+   * letter's layout). The factories made are the same as without the properties.
+   */
+  private static void useJdkXmlFactories() {
+    pin(
+        "javax.xml.parsers.DocumentBuilderFactory",
+        DocumentBuilderFactory.class,
+        DocumentBuilderFactory::newDefaultInstance);
+    pin(
+        "javax.xml.parsers.SAXParserFactory",
+        SAXParserFactory.class,
+        SAXParserFactory::newDefaultInstance);
+    pin(
+        "javax.xml.transform.TransformerFactory",
+        TransformerFactory.class,
+        TransformerFactory::newDefaultInstance);
+  }
+
+  private static <T> void pin(String property, Class<T> type, Supplier<T> jdkDefault) {
+    if (System.getProperty(property) == null
+        && ServiceLoader.load(type).stream().findAny().isEmpty()) {
+      System.setProperty(property, jdkDefault.get().getClass().getName());
+    }
+  }
 
   /** A builder set up for PDF/A-3b, without content or output yet. */
   public static PdfRendererBuilder builder() {
@@ -38,8 +164,7 @@ public final class PdfA {
   public static byte[] render(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try {
-      PdfRendererBuilder builder = builder();
-      builder.withHtmlContent(xhtml, null);
+      PdfRendererBuilder builder = withXhtml(builder(), xhtml);
       builder.toStream(out);
       builder.run();
     } catch (IOException e) {
@@ -64,8 +189,7 @@ public final class PdfA {
    */
   public static Located renderLocating(String xhtml, String id) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    PdfRendererBuilder builder = builder();
-    builder.withHtmlContent(xhtml, null);
+    PdfRendererBuilder builder = withXhtml(builder(), xhtml);
     builder.toStream(out);
     PagePosition<?> position;
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

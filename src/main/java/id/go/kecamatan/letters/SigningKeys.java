@@ -9,13 +9,13 @@ import id.go.kecamatan.letters.internal.signing.SigningKeyStore;
 import id.go.kecamatan.letters.internal.signing.SigningLockedException;
 import id.go.kecamatan.letters.internal.signing.SigningLockout;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
 import java.nio.CharBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -318,7 +318,7 @@ public class SigningKeys {
 
   static String fingerprint(X509Certificate certificate) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      byte[] digest = Sha256.of(certificate.getEncoded());
       return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

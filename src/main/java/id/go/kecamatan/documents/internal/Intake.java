@@ -4,6 +4,7 @@ import id.go.kecamatan.documents.BlobStore;
 import id.go.kecamatan.documents.DocumentLimits;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.shared.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -117,7 +117,7 @@ public class Intake {
     try {
       scratch = Files.createTempDirectory(work, "upload-");
       Path raw = scratch.resolve("upload.bin");
-      MessageDigest rawSha256 = sha256();
+      MessageDigest rawSha256 = Sha256.digest();
       long size = copyCapped(upload.content(), raw, rawSha256);
       if (size == 0) {
         throw new Refusal(named ? "documents.error.empty" : "documents.error.noFile");
@@ -218,7 +218,7 @@ public class Intake {
    * file does not change once written, so the hash is of exactly the bytes the store receives.
    */
   private Stored put(Path file) throws IOException {
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.digest();
     long size;
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
       size = in.transferTo(OutputStream.nullOutputStream());
@@ -230,15 +230,7 @@ public class Intake {
   /** Stores bytes made here (a re-encoded photo, a thumbnail) with their SHA-256. */
   private Stored put(byte[] bytes) throws IOException {
     String key = blobs.put(new ByteArrayInputStream(bytes), bytes.length);
-    return new Stored(key, bytes.length, HexFormat.of().formatHex(sha256().digest(bytes)));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Stored(key, bytes.length, Sha256.hex(bytes));
   }
 
   private static void deleteTree(Path dir) {

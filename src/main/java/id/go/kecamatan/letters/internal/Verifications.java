@@ -2,11 +2,11 @@ package id.go.kecamatan.letters.internal;
 
 import id.go.kecamatan.letters.IssuedLetter;
 import id.go.kecamatan.letters.VerificationCode;
+import id.go.kecamatan.shared.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -78,12 +78,7 @@ public class Verifications {
 
   /** Compares an uploaded file with the letter, reading it once and never keeping it. */
   public Comparison compare(IssuedLetter letter, InputStream upload) throws IOException {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha256 = Sha256.digest();
     try (DigestInputStream in = new DigestInputStream(upload, sha256)) {
       byte[] head = in.readNBytes(PDF_MAGIC.length);
       if (head.length == 0) {

@@ -3,16 +3,15 @@ package id.go.kecamatan.portal.internal;
 import id.go.kecamatan.application.ResidentApplications;
 import id.go.kecamatan.portal.OneTimeCodeRequested;
 import id.go.kecamatan.portal.OneTimeCodeRequested.ContactChannel;
+import id.go.kecamatan.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -242,12 +241,6 @@ public class PortalSignIn {
   }
 
   private static String hash(UUID requestId, String secret) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha.digest((requestId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(requestId + ":" + secret);
   }
 }

@@ -1,13 +1,13 @@
 package id.go.kecamatan.letters.internal.signing;
 
 import id.go.kecamatan.letters.internal.render.SignatureBox;
+import id.go.kecamatan.shared.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Calendar;
@@ -172,7 +172,7 @@ public final class PadesSigner {
                           new SigningCertificateV2(
                               new ESSCertIDv2[] {
                                 new ESSCertIDv2(
-                                    sha256(signer.getEncoded()),
+                                    Sha256.of(signer.getEncoded()),
                                     new IssuerSerial(
                                         new GeneralNames(
                                             new GeneralName(
@@ -216,9 +216,5 @@ public final class PadesSigner {
         SignerInformation.replaceUnsignedAttributes(
             info, new AttributeTable(new DERSet(attribute)));
     return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
-  }
-
-  private static byte[] sha256(byte[] bytes) throws GeneralSecurityException {
-    return MessageDigest.getInstance("SHA-256").digest(bytes);
   }
 }

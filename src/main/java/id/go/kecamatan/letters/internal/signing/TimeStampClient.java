@@ -1,13 +1,12 @@
 package id.go.kecamatan.letters.internal.signing;
 
+import id.go.kecamatan.shared.Sha256;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.bouncycastle.tsp.TSPAlgorithms;
@@ -43,9 +42,7 @@ public final class TimeStampClient {
       generator.setCertReq(true);
       TimeStampRequest request =
           generator.generate(
-              TSPAlgorithms.SHA256,
-              MessageDigest.getInstance("SHA-256").digest(signature),
-              new BigInteger(63, RANDOM));
+              TSPAlgorithms.SHA256, Sha256.of(signature), new BigInteger(63, RANDOM));
       HttpResponse<byte[]> answer =
           http.send(
               HttpRequest.newBuilder(url)
@@ -72,8 +69,6 @@ public final class TimeStampClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SigningUnavailableException("Interrupted while waiting for a time-stamp", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -27,14 +27,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeProcess implements AutoCloseable {
 
-  /** The secrets of the test profile: a node started here reads the same CA key and 2FA secrets. */
+  /**
+   * The secrets and settings of the test profile: a node started here reads the same CA key and 2FA
+   * secrets.
+   */
   public static final Map<String, String> TEST_SECRETS =
       Map.of(
           "LAYANAN_LETTERS_CA_SECRET", "test-ca-secret-0123456789",
           "LAYANAN_ACCOUNTS_SECOND_FACTOR_SECRET", "test-second-factor-secret-0123",
           "LAYANAN_METRICS_TOKEN", "test-metrics-token-0123456789",
           // the tests sign in with passwords alone, as in the shared test context
-          "LAYANAN_ACCOUNTS_SECOND_FACTOR_ROLES", "");
+          "LAYANAN_ACCOUNTS_SECOND_FACTOR_ROLES", "",
+          // and hash them with BCrypt's fewest rounds, as the test profile does
+          "LAYANAN_ACCOUNTS_PASSWORD_STRENGTH", "4");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

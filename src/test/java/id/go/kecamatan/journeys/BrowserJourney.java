@@ -161,7 +161,7 @@ abstract class BrowserJourney {
         new Browser.NewContextOptions()
             .setBaseURL(baseUrl())
             .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
-            .setDeviceScaleFactor(2)
+            .setDeviceScaleFactor(1)
             .setIsMobile(true)
             .setHasTouch(true)
             .setLocale("id-ID"));

@@ -6,6 +6,10 @@ import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.OfficerPrincipal;
 import id.go.kecamatan.shared.security.Role;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -18,7 +22,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -30,6 +35,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  /** Spring Security's default BCrypt rounds. */
+  static final int DEFAULT_PASSWORD_STRENGTH = 10;
 
   static final String CSP =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -203,9 +213,31 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * Passwords hashed with BCrypt at {@code layanan.accounts.password-strength} rounds (a power of
+   * two: Spring Security's default 10, about 70 ms of a core per hash and per sign-in), stored as
+   * {@code {bcrypt}...} as before. A hash keeps the cost it was made with, so a changed setting
+   * applies to passwords set afterwards and every stored password still signs in. The tests set 4
+   * (application-test.yml): their thousands of sign-ins were a quarter of the test JVM's processor
+   * time; a node below 10 says so in its log at every start.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(
+      @Value("${layanan.accounts.password-strength:" + DEFAULT_PASSWORD_STRENGTH + "}")
+          int strength) {
+    if (strength < 4 || strength > 31) {
+      throw new IllegalStateException(
+          "layanan.accounts.password-strength must be between 4 and 31 (BCrypt's rounds), not "
+              + strength);
+    }
+    if (strength < DEFAULT_PASSWORD_STRENGTH) {
+      log.warn(
+          "Passwords are hashed with {} BCrypt rounds, fewer than the default {}: for tests only",
+          strength,
+          DEFAULT_PASSWORD_STRENGTH);
+    }
+    return new DelegatingPasswordEncoder(
+        "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
   }
 
   /** The password check, behind the sign-in limits per address and per user name and address. */

@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
  * and then of an office page; the process is killed with {@code kill -9} (its PostgreSQL is left
  * running on the data directory) and the next start is timed the same way, then stopped cleanly. It
  * prints the median and the maximum, the load average before and after, and for every start the
- * moments (from launch) at which the log shows each phase: the application's first line (the JVM
- * and the launcher), the embedded PostgreSQL begun and ready, Flyway, the demo data, the context
- * started.
+ * JVM's CPU time at the first page (user and system: a start's work, which the load of other
+ * processes hardly changes, unlike the wall-clock time) and the moments (from launch) at which the
+ * log shows each phase: the application's first line (the JVM and the launcher), the embedded
+ * PostgreSQL begun and ready, Flyway, the demo data, the context started.
  *
  * <p>{@code bench.java} (the {@code java} binary, default this JVM's), {@code bench.jvmArgs} (extra
  * JVM options, space separated, for instance a CDS archive), {@code bench.port} (18300), {@code
@@ -80,7 +81,8 @@ class StartupBenchmark {
     PHASES.put("started", "Started LayananKecamatanApplication");
   }
 
-  record Start(String kind, long firstPage, long officePage, Map<String, Long> phases) {}
+  record Start(
+      String kind, long firstPage, long officePage, long cpuMillis, Map<String, Long> phases) {}
 
   @Test
   void startUpToTheFirstPage() throws Exception {
@@ -159,8 +161,27 @@ class StartupBenchmark {
   private static Start awaitPages(String name, Process process, Instant launched, Duration atMost)
       throws Exception {
     long firstPage = awaitOk(process, "/", launched, atMost);
+    long cpuMillis = cpuMillis(process);
     long officePage = awaitOk(process, OFFICE, launched, atMost);
-    return new Start(name, firstPage, officePage, phases(name, launched));
+    return new Start(name, firstPage, officePage, cpuMillis, phases(name, launched));
+  }
+
+  /**
+   * The CPU time (user and system, all threads) the JVM has used so far, from {@code
+   * /proc/<pid>/stat} in clock ticks of 10 ms: the work of a start, which, unlike its wall-clock
+   * time, hardly grows with the load of other processes on the machine (PostgreSQL's own processes
+   * are not counted). -1 where there is no {@code /proc}.
+   */
+  static long cpuMillis(Process process) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      // the fields after the command's name (in parentheses, which may hold spaces)
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime and stime are the 14th and 15th fields of the line, the 12th and 13th after the name
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException | RuntimeException noProc) {
+      return -1;
+    }
   }
 
   /** Milliseconds from launch to the first 200 of the path, polling every 20 ms. */
@@ -231,9 +252,10 @@ class StartupBenchmark {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%-9s first 200 of / %,6d ms, of %s %,6d ms; log:",
+                "%-9s first 200 of / %,6d ms (JVM's CPU %,6d ms), of %s %,6d ms; log:",
                 start.kind(),
                 start.firstPage(),
+                start.cpuMillis(),
                 OFFICE,
                 start.officePage()));
     start.phases().forEach((phase, at) -> line.append(' ').append(phase).append(' ').append(at));
@@ -244,6 +266,7 @@ class StartupBenchmark {
     List<Start> all = starts.toList();
     long[] first = all.stream().mapToLong(Start::firstPage).sorted().toArray();
     long[] office = all.stream().mapToLong(Start::officePage).sorted().toArray();
+    long[] cpu = all.stream().mapToLong(Start::cpuMillis).sorted().toArray();
     StringBuilder phases = new StringBuilder();
     for (String phase : PHASES.keySet()) {
       long[] at =
@@ -260,12 +283,13 @@ class StartupBenchmark {
     print(
         String.format(
             Locale.ROOT,
-            "%s (%d starts): first 200 of / median %,d ms, max %,d ms; of %s median %,d ms, max"
-                + " %,d ms; log phases (median ms from launch):%s",
+            "%s (%d starts): first 200 of / median %,d ms, max %,d ms (JVM's CPU median %,d ms);"
+                + " of %s median %,d ms, max %,d ms; log phases (median ms from launch):%s",
             kind,
             first.length,
             median(first),
             first[first.length - 1],
+            median(cpu),
             OFFICE,
             median(office),
             office[office.length - 1],

@@ -80,10 +80,7 @@ class ResidentMessages {
    * Only the changes the resident is told of: the condition keeps the event publication registry
    * from recording (and this listener from running for) the others, such as a letter's ISSUED.
    */
-  @ApplicationModuleListener(
-      condition =
-          "T(id.go.kecamatan.notifications.internal.ResidentMessages).kind(#event.change().to())"
-              + " != null")
+  @ApplicationModuleListener(condition = "#event.change().to().name() matches '" + TOLD_OF + "'")
   void on(ApplicationStatusChanged event) {
     MessageKind kind = kind(event.change().to());
     if (kind == null) {
@@ -110,7 +107,13 @@ class ResidentMessages {
         key(kind, application) + ":" + event.change().at().toEpochMilli());
   }
 
-  /** The message of an application's change to this status, or null when none is sent. */
+  /** The statuses {@link #kind} sends a message for, as a regular expression of their names. */
+  static final String TOLD_OF = "NEEDS_COMPLETION|APPROVED|REJECTED|WITHDRAWN";
+
+  /**
+   * The message of an application's change to this status, or null when none is sent (the statuses
+   * of {@link #TOLD_OF}: ResidentMessagesTests checks that they agree).
+   */
   static MessageKind kind(ApplicationStatus status) {
     return switch (status) {
       case NEEDS_COMPLETION -> MessageKind.COMPLETION_REQUESTED;

@@ -530,7 +530,8 @@ public class LetterSigning {
             application.trackingCode().value(),
             number.text(),
             pending.code(),
-            signedAt));
+            signedAt,
+            application.serviceId()));
     return new Issued(
         new SigningReport.Signed(
             application.id(), application.trackingCode().value(), number.text()),

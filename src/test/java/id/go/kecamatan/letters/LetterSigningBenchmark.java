@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class LetterSigningBenchmark {
 
-  static final int WARM_UP = 60;
+  /** Letters signed before the runs (-Dbench.warmup): the JIT compilers' own work shows less. */
+  static final int WARM_UP = Integer.getInteger("bench.warmup", 60);
+
   static final int LETTERS = Integer.getInteger("bench.letters", 600);
   static final int BATCH = 50;
 
@@ -125,16 +127,35 @@ class LetterSigningBenchmark {
       awaitQuiet();
       long start = System.nanoTime();
       long startCpu = processCpuNanos();
+      long[] startDb = databaseCounters();
+      long startJit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      long startGc = gcMillis();
       run(camat, ids, threads);
       double seconds = (System.nanoTime() - start) / 1e9;
       // the JVM's CPU time until the letters' event listeners are done too (the database's own
       // processes not counted)
       awaitQuiet();
       double cpuMs = (processCpuNanos() - startCpu) / 1e6 / ids.size();
+      long[] db = databaseCounters();
+      double jitMs =
+          (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - startJit)
+              / (double) ids.size();
+      double gcMs = (gcMillis() - startGc) / (double) ids.size();
       System.out.printf(
           "BENCH letters signed: %d with %d thread(s) in %.2f s = %.1f letters/s (batches of %d,"
               + " one passphrase entry each); JVM CPU %.1f ms per letter%n",
           ids.size(), threads, seconds, ids.size() / seconds, BATCH, cpuMs);
+      System.out.printf(
+          "BENCH   per letter, until the listeners are done: %.1f transactions, %.1f rows"
+              + " inserted, %.1f updated, %.1f deleted, %.1f event publications; JIT compilers"
+              + " %.1f ms, garbage collection %.1f ms%n",
+          (db[0] - startDb[0]) / (double) ids.size(),
+          (db[1] - startDb[1]) / (double) ids.size(),
+          (db[2] - startDb[2]) / (double) ids.size(),
+          (db[3] - startDb[3]) / (double) ids.size(),
+          (db[4] - startDb[4]) / (double) ids.size(),
+          jitMs,
+          gcMs);
     }
   }
 
@@ -153,6 +174,31 @@ class LetterSigningBenchmark {
     return jdbc.sql("select count(*) from event_publication where completion_date is null")
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * The database's own counters (committed transactions, rows inserted, updated, deleted) and the
+   * event publications so far; each read is its own transaction, so it sees the counters afresh.
+   */
+  private long[] databaseCounters() {
+    long[] counters =
+        jdbc.sql(
+                """
+                select xact_commit, tup_inserted, tup_updated, tup_deleted
+                from pg_stat_database where datname = current_database()
+                """)
+            .query(
+                (rs, row) ->
+                    new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), 0})
+            .single();
+    counters[4] = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
+    return counters;
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+        .sum();
   }
 
   private static long processCpuNanos() {

@@ -2,6 +2,7 @@ package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.application.Applicant;
 import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusChanged;
 import id.go.kecamatan.application.ApplicationStatusView;
 import id.go.kecamatan.application.ApplicationSubmitted;
@@ -75,17 +76,15 @@ class ResidentMessages {
         key(MessageKind.APPLICATION_SUBMITTED, application));
   }
 
-  @ApplicationModuleListener
+  /**
+   * Only the changes the resident is told of: the condition keeps the event publication registry
+   * from recording (and this listener from running for) the others, such as a letter's ISSUED.
+   */
+  @ApplicationModuleListener(condition = "#event.change().to().name() matches '" + TOLD_OF + "'")
   void on(ApplicationStatusChanged event) {
-    MessageKind kind =
-        switch (event.change().to()) {
-          case NEEDS_COMPLETION -> MessageKind.COMPLETION_REQUESTED;
-          case APPROVED -> MessageKind.APPROVED;
-          case REJECTED -> MessageKind.REJECTED;
-          case WITHDRAWN -> MessageKind.WITHDRAWN;
-          default -> null;
-        };
+    MessageKind kind = kind(event.change().to());
     if (kind == null) {
+      // a publication recorded before the condition, resubmitted
       return;
     }
     Application application = applications.get(event.officeId(), event.applicationId());
@@ -106,6 +105,23 @@ class ResidentMessages {
         kind,
         values,
         key(kind, application) + ":" + event.change().at().toEpochMilli());
+  }
+
+  /** The statuses {@link #kind} sends a message for, as a regular expression of their names. */
+  static final String TOLD_OF = "NEEDS_COMPLETION|APPROVED|REJECTED|WITHDRAWN";
+
+  /**
+   * The message of an application's change to this status, or null when none is sent (the statuses
+   * of {@link #TOLD_OF}: ResidentMessagesTests checks that they agree).
+   */
+  static MessageKind kind(ApplicationStatus status) {
+    return switch (status) {
+      case NEEDS_COMPLETION -> MessageKind.COMPLETION_REQUESTED;
+      case APPROVED -> MessageKind.APPROVED;
+      case REJECTED -> MessageKind.REJECTED;
+      case WITHDRAWN -> MessageKind.WITHDRAWN;
+      default -> null;
+    };
   }
 
   @ApplicationModuleListener

@@ -154,7 +154,10 @@ public class StatisticsListeners {
     if (letter == null) {
       return;
     }
-    Application application = applications.get(event.officeId(), event.applicationId());
+    UUID serviceId =
+        event.serviceId() != null
+            ? event.serviceId()
+            : applications.get(event.officeId(), event.applicationId()).serviceId();
     int inserted =
         jdbc.sql(
                 """
@@ -166,7 +169,7 @@ public class StatisticsListeners {
                 letter.id(),
                 letter.officeId(),
                 letter.applicationId(),
-                application.serviceId(),
+                serviceId,
                 letter.number(),
                 letter.serviceName(),
                 letter.applicantMasked(),

@@ -1,6 +1,7 @@
 package id.go.kecamatan.surveys.internal;
 
 import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusChanged;
 import id.go.kecamatan.application.Applications;
@@ -61,10 +62,21 @@ public class Invitations {
 
   @ApplicationModuleListener
   void on(LetterIssued event) {
-    invite(applications.get(event.officeId(), event.applicationId()));
+    if (event.serviceId() == null) {
+      // a publication recorded before the event carried the service
+      invite(applications.get(event.officeId(), event.applicationId()));
+    } else {
+      invite(event.officeId(), event.applicationId(), event.serviceId());
+    }
   }
 
-  @ApplicationModuleListener
+  /**
+   * Only a collection: the condition keeps the event publication registry from recording (and this
+   * listener from running for) every other change.
+   */
+  @ApplicationModuleListener(
+      condition =
+          "#event.change().to() == T(id.go.kecamatan.application.ApplicationStatus).COLLECTED")
   void on(ApplicationStatusChanged event) {
     if (event.change().to() == ApplicationStatus.COLLECTED) {
       invite(applications.get(event.officeId(), event.applicationId()));
@@ -73,6 +85,11 @@ public class Invitations {
 
   /** Makes the application's invitation unless it has one; empty when it had. */
   Optional<SurveyInvitationIssued> invite(Application application) {
+    return invite(application.officeId(), application.id(), application.serviceId());
+  }
+
+  private Optional<SurveyInvitationIssued> invite(
+      UUID officeId, ApplicationId applicationId, UUID serviceId) {
     String token = Tokens.next();
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
@@ -87,9 +104,9 @@ public class Invitations {
                 """)
             .params(
                 id,
-                application.officeId(),
-                application.id().value(),
-                application.serviceId(),
+                officeId,
+                applicationId.value(),
+                serviceId,
                 Tokens.hash(token),
                 Timestamp.from(now),
                 Timestamp.from(expires))
@@ -98,7 +115,7 @@ public class Invitations {
       return Optional.empty();
     }
     SurveyInvitationIssued issued =
-        new SurveyInvitationIssued(id, application.officeId(), application.id(), token, expires);
+        new SurveyInvitationIssued(id, officeId, applicationId, token, expires);
     events.publishEvent(issued);
     return Optional.of(issued);
   }

@@ -161,6 +161,8 @@ abstract class BrowserJourney {
         new Browser.NewContextOptions()
             .setBaseURL(baseUrl())
             .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+            // one device pixel per CSS pixel: the layout and every check are in CSS pixels, and
+            // rendering at 2x cost the suite's Chromium more processor (docs/performance.md)
             .setDeviceScaleFactor(1)
             .setIsMobile(true)
             .setHasTouch(true)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,6 +30,8 @@ public final class LoadGenerator {
    * What one run measured.
    *
    * @param errors answers with another status than the expected one, and failed requests
+   * @param clientCpuNanos the processor time of the generator itself (its sending threads and its
+   *     HTTP client's), which a benchmark in the same JVM subtracts from the process's
    */
   public record Result(
       String target,
@@ -40,7 +43,8 @@ public final class LoadGenerator {
       long p50Micros,
       long p95Micros,
       long p99Micros,
-      long maxMicros) {
+      long maxMicros,
+      long clientCpuNanos) {
 
     public double perSecond() {
       return requests / (duration.toNanos() / 1e9);
@@ -102,6 +106,8 @@ public final class LoadGenerator {
             .build();
     AtomicLong errors = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
+    AtomicLong clientCpu = new AtomicLong();
+    Map<Long, Long> clientThreadsBefore = ProcessorTime.threads(LoadGenerator::clientThread);
     long[][] latencies = new long[concurrency][];
     int[] counts = new int[concurrency];
     CountDownLatch done = new CountDownLatch(concurrency);
@@ -135,6 +141,9 @@ public final class LoadGenerator {
                     own[n++] = (System.nanoTime() - sent) / 1_000;
                   }
                 } finally {
+                  clientCpu.addAndGet(
+                      java.lang.management.ManagementFactory.getThreadMXBean()
+                          .getCurrentThreadCpuTime());
                   counts[index] = n;
                   latencies[index] = own;
                   done.countDown();
@@ -145,6 +154,9 @@ public final class LoadGenerator {
     }
     done.await();
     long elapsed = System.nanoTime() - start;
+    // the client's own threads (its selector and workers) live as long as it does: still here
+    clientCpu.addAndGet(
+        ProcessorTime.threadsSince(clientThreadsBefore, LoadGenerator::clientThread));
     int total = Arrays.stream(counts).sum();
     long[] all = new long[total];
     int at = 0;
@@ -163,7 +175,12 @@ public final class LoadGenerator {
         percentile(all, 50),
         percentile(all, 95),
         percentile(all, 99),
-        total == 0 ? 0 : all[total - 1]);
+        total == 0 ? 0 : all[total - 1],
+        clientCpu.get());
+  }
+
+  private static boolean clientThread(String name) {
+    return name.startsWith("HttpClient-");
   }
 
   private static long percentile(long[] sorted, double p) {

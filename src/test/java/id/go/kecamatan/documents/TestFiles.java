@@ -1,6 +1,8 @@
 package id.go.kecamatan.documents;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Random;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -370,5 +377,106 @@ public final class TestFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Something a phone camera would see of a document on a table: soft light gradients, a card with
+   * lines of text, shapes, and sensor noise, so the JPEG compresses like a photo and not like a
+   * flat test pattern.
+   */
+  public static BufferedImage photoLike(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setPaint(
+        new GradientPaint(0, 0, new Color(120, 96, 70), width, height, new Color(60, 48, 40)));
+    g.fillRect(0, 0, width, height);
+    int cardX = width / 8;
+    int cardY = height / 6;
+    int cardW = width * 3 / 4;
+    int cardH = height * 2 / 3;
+    g.setPaint(
+        new GradientPaint(
+            cardX,
+            cardY,
+            new Color(170, 200, 230),
+            cardX + cardW,
+            cardY + cardH,
+            new Color(120, 160, 210)));
+    g.fillRoundRect(cardX, cardY, cardW, cardH, 80, 80);
+    g.setColor(new Color(230, 230, 225));
+    g.fillRect(cardX + cardW * 3 / 4, cardY + cardH / 5, cardW / 6, cardH / 2);
+    g.setColor(new Color(25, 25, 35));
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 40));
+    String[] lines = {
+      "PROVINSI JAWA TIMUR",
+      "KABUPATEN MOJOKERTO",
+      "NIK : 3516164101900001",
+      "Nama : SITI AMINAH",
+      "Tempat/Tgl Lahir : MOJOKERTO, 01-01-1990",
+      "Alamat : DUSUN JETIS RT 001 RW 002",
+      "Agama : ISLAM",
+      "Pekerjaan : WIRASWASTA",
+      "Berlaku Hingga : SEUMUR HIDUP"
+    };
+    for (int i = 0; i < lines.length; i++) {
+      g.drawString(lines[i], cardX + cardW / 20, cardY + cardH / 8 + i * cardH / 11);
+    }
+    g.dispose();
+    Random random = new Random(seed);
+    int[] row = new int[width];
+    for (int y = 0; y < height; y++) {
+      image.getRGB(0, y, width, 1, row, 0, width);
+      for (int x = 0; x < width; x++) {
+        int noise = (int) (random.nextGaussian() * 3);
+        int p = row[x];
+        int r = clamp(((p >> 16) & 0xff) + noise);
+        int gr = clamp(((p >> 8) & 0xff) + noise);
+        int b = clamp((p & 0xff) + noise);
+        row[x] = (r << 16) | (gr << 8) | b;
+      }
+      image.setRGB(0, y, width, 1, row, 0, width);
+    }
+    return image;
+  }
+
+  private static int clamp(int v) {
+    return Math.max(0, Math.min(255, v));
+  }
+
+  /** The image as a JPEG at the quality that comes closest to {@code bytes} (bisection). */
+  public static byte[] jpegOfAbout(BufferedImage image, int bytes) {
+    float low = 0.02f;
+    float high = 0.95f;
+    byte[] best = null;
+    for (int i = 0; i < 8; i++) {
+      float q = (low + high) / 2;
+      byte[] jpeg = jpegAt(image, q);
+      if (best == null || Math.abs(jpeg.length - bytes) < Math.abs(best.length - bytes)) {
+        best = jpeg;
+      }
+      if (jpeg.length > bytes) {
+        high = q;
+      } else {
+        low = q;
+      }
+    }
+    return best;
+  }
+
+  private static byte[] jpegAt(BufferedImage image, float quality) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(stream);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
   }
 }

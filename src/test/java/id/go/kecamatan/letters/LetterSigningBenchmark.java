@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.ProcessorTime;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.Applications;
@@ -126,7 +127,8 @@ class LetterSigningBenchmark {
       List<ApplicationId> ids = approved(fixtures, office, LETTERS);
       awaitQuiet();
       long start = System.nanoTime();
-      long startCpu = processCpuNanos();
+      long startCpu = ProcessorTime.jvm();
+      long startPostgres = ProcessorTime.postgres(jdbc);
       long[] startDb = databaseCounters();
       long startJit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       long startGc = gcMillis();
@@ -135,7 +137,8 @@ class LetterSigningBenchmark {
       // the JVM's CPU time until the letters' event listeners are done too (the database's own
       // processes not counted)
       awaitQuiet();
-      double cpuMs = (processCpuNanos() - startCpu) / 1e6 / ids.size();
+      double cpuMs = (ProcessorTime.jvm() - startCpu) / 1e6 / ids.size();
+      double postgresMs = (ProcessorTime.postgres(jdbc) - startPostgres) / 1e6 / ids.size();
       long[] db = databaseCounters();
       double jitMs =
           (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - startJit)
@@ -143,8 +146,18 @@ class LetterSigningBenchmark {
       double gcMs = (gcMillis() - startGc) / (double) ids.size();
       System.out.printf(
           "BENCH letters signed: %d with %d thread(s) in %.2f s = %.1f letters/s (batches of %d,"
-              + " one passphrase entry each); JVM CPU %.1f ms per letter%n",
-          ids.size(), threads, seconds, ids.size() / seconds, BATCH, cpuMs);
+              + " one passphrase entry each); processor time per letter: JVM %.1f ms +"
+              + " PostgreSQL %.1f ms = %.1f ms (%d cores: at most %.0f/s)%n",
+          ids.size(),
+          threads,
+          seconds,
+          ids.size() / seconds,
+          BATCH,
+          cpuMs,
+          postgresMs,
+          cpuMs + postgresMs,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors() * 1e3 / (cpuMs + postgresMs));
       System.out.printf(
           "BENCH   per letter, until the listeners are done: %.1f transactions, %.1f rows"
               + " inserted, %.1f updated, %.1f deleted, %.1f event publications; JIT compilers"
@@ -199,11 +212,6 @@ class LetterSigningBenchmark {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
         .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
         .sum();
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   private static List<ApplicationId> approved(LetterFixtures fixtures, UUID office, int count) {

@@ -237,7 +237,7 @@ public class ImageProcessor {
   }
 
   /** Decodes at every {@code step}-th pixel; the header was checked before. */
-  private static BufferedImage decode(Path file, int step) throws Refusal {
+  static BufferedImage decode(Path file, int step) throws Refusal {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = reader(in);
       try {
@@ -392,7 +392,7 @@ public class ImageProcessor {
    * Encodes in memory: the output stream caches in memory, never in a temporary file as {@link
    * ImageIO#createImageOutputStream} does by default.
    */
-  private static byte[] encode(BufferedImage image, boolean png) throws IOException {
+  static byte[] encode(BufferedImage image, boolean png) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ImageWriter writer = ImageIO.getImageWritersByFormatName(png ? "png" : "jpeg").next();
     try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {

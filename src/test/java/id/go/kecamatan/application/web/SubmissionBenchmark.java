@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.LoadGenerator;
+import id.go.kecamatan.ProcessorTime;
 import id.go.kecamatan.documents.BlobStore;
 import id.go.kecamatan.documents.TestFiles;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import jdk.jfr.Recording;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -66,7 +55,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * node and the load generator share the JVM here), and then checks that every acknowledged
  * submission (201 with a tracking code) is in the database with both documents, whose blobs are
  * stored. {@code -Dbench.orientation=6} sends portrait photos (turned by EXIF), {@code
- * -Dbench.jfr=target/submissions.jfr} records a flight recording of the last run.
+ * -Dbench.photo=800x600 -Dbench.photoBytes=40000} another photo (what the rest of a submission
+ * costs shows with a small one), {@code -Dbench.jfr=target/submissions.jfr} records a flight
+ * recording of the last run.
  */
 @IntegrationTest
 class SubmissionBenchmark {
@@ -79,6 +70,8 @@ class SubmissionBenchmark {
   static final Duration SECONDS = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
   static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
   static final int ORIENTATION = Integer.getInteger("bench.orientation", 1);
+  static final String PHOTO = System.getProperty("bench.photo", "4000x3000");
+  static final int PHOTO_BYTES = Integer.getInteger("bench.photoBytes", 250 * 1024);
   static final String JFR = System.getProperty("bench.jfr", "");
   static final Pattern TRACKING = Pattern.compile("\"trackingCode\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -106,12 +99,18 @@ class SubmissionBenchmark {
             .param(jetis)
             .query(String.class)
             .list();
+    String[] side = PHOTO.split("x");
     byte[] photo =
-        TestFiles.withExif(jpegOfAbout(photoLike(4000, 3000, 1), 250 * 1024), ORIENTATION);
+        TestFiles.withExif(
+            TestFiles.jpegOfAbout(
+                TestFiles.photoLike(Integer.parseInt(side[0]), Integer.parseInt(side[1]), 1),
+                PHOTO_BYTES),
+            ORIENTATION);
     byte[] pdf = scannedPdf(200 * 1024);
     System.out.printf(
         Locale.ROOT,
-        "BENCH files: photo 4000x3000 %,d bytes (EXIF orientation %d, GPS), PDF %,d bytes%n",
+        "BENCH files: photo %s %,d bytes (EXIF orientation %d, GPS), PDF %,d bytes%n",
+        PHOTO,
         photo.length,
         ORIENTATION,
         pdf.length);
@@ -185,24 +184,30 @@ class SubmissionBenchmark {
         recording.start();
       }
       statuses.clear();
-      long cpuBefore = cpuNanos();
+      long cpuBefore = ProcessorTime.jvm();
+      long postgresBefore = ProcessorTime.postgres(jdbc);
       LoadGenerator.Result result =
           LoadGenerator.run("submit LEGALISIR photo+pdf", c, SECONDS, 201, () -> request, answered);
-      long cpu = cpuNanos() - cpuBefore;
+      long cpu = ProcessorTime.jvm() - cpuBefore;
+      long postgres = ProcessorTime.postgres(jdbc) - postgresBefore;
       long stored = statuses.getOrDefault(201, new java.util.concurrent.atomic.LongAdder()).sum();
       System.out.println(result.line());
-      // the processor time the process spent per submission (the node and the load generator):
-      // what the machine's load does not change, unlike the rate
+      // the processor time per submission: what the machine's load does not change, unlike the
+      // rate; the node is the JVM's less the load generator's, and the database's comes on top
+      double perSubmission = 1e6 * Math.max(1, stored);
+      double node = (cpu - result.clientCpuNanos()) / perSubmission;
+      double database = postgres / perSubmission;
       System.out.printf(
           Locale.ROOT,
-          "BENCH c=%d: %.1f ms of processor time per acknowledged submission (%d cores: at most"
-              + " %.0f/s)%n",
+          "BENCH c=%d: processor time per acknowledged submission: node %.1f ms + PostgreSQL %.1f"
+              + " ms = %.1f ms (%d cores: at most %.0f/s); the load generator %.1f ms more%n",
           c,
-          cpu / 1e6 / Math.max(1, stored),
+          node,
+          database,
+          node + database,
           Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().availableProcessors()
-              * 1e9
-              / Math.max(1, cpu / Math.max(1, stored)));
+          Runtime.getRuntime().availableProcessors() * 1e3 / Math.max(0.001, node + database),
+          result.clientCpuNanos() / perSubmission);
       System.out.println(
           "BENCH after c="
               + c
@@ -302,110 +307,9 @@ class SubmissionBenchmark {
     return body.toByteArray();
   }
 
-  /**
-   * Something a phone camera would see of a document on a table: soft light gradients, a card with
-   * lines of text, shapes, and sensor noise, so the JPEG compresses like a photo and not like a
-   * flat test pattern.
-   */
-  static BufferedImage photoLike(int width, int height, long seed) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setPaint(
-        new GradientPaint(0, 0, new Color(120, 96, 70), width, height, new Color(60, 48, 40)));
-    g.fillRect(0, 0, width, height);
-    int cardX = width / 8;
-    int cardY = height / 6;
-    int cardW = width * 3 / 4;
-    int cardH = height * 2 / 3;
-    g.setPaint(
-        new GradientPaint(
-            cardX,
-            cardY,
-            new Color(170, 200, 230),
-            cardX + cardW,
-            cardY + cardH,
-            new Color(120, 160, 210)));
-    g.fillRoundRect(cardX, cardY, cardW, cardH, 80, 80);
-    g.setColor(new Color(230, 230, 225));
-    g.fillRect(cardX + cardW * 3 / 4, cardY + cardH / 5, cardW / 6, cardH / 2);
-    g.setColor(new Color(25, 25, 35));
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 40));
-    String[] lines = {
-      "PROVINSI JAWA TIMUR",
-      "KABUPATEN MOJOKERTO",
-      "NIK : 3516164101900001",
-      "Nama : SITI AMINAH",
-      "Tempat/Tgl Lahir : MOJOKERTO, 01-01-1990",
-      "Alamat : DUSUN JETIS RT 001 RW 002",
-      "Agama : ISLAM",
-      "Pekerjaan : WIRASWASTA",
-      "Berlaku Hingga : SEUMUR HIDUP"
-    };
-    for (int i = 0; i < lines.length; i++) {
-      g.drawString(lines[i], cardX + cardW / 20, cardY + cardH / 8 + i * cardH / 11);
-    }
-    g.dispose();
-    Random random = new Random(seed);
-    int[] row = new int[width];
-    for (int y = 0; y < height; y++) {
-      image.getRGB(0, y, width, 1, row, 0, width);
-      for (int x = 0; x < width; x++) {
-        int noise = (int) (random.nextGaussian() * 3);
-        int p = row[x];
-        int r = clamp(((p >> 16) & 0xff) + noise);
-        int gr = clamp(((p >> 8) & 0xff) + noise);
-        int b = clamp((p & 0xff) + noise);
-        row[x] = (r << 16) | (gr << 8) | b;
-      }
-      image.setRGB(0, y, width, 1, row, 0, width);
-    }
-    return image;
-  }
-
-  private static int clamp(int v) {
-    return Math.max(0, Math.min(255, v));
-  }
-
-  /** The image as a JPEG at the quality that comes closest to {@code bytes} (bisection). */
-  static byte[] jpegOfAbout(BufferedImage image, int bytes) {
-    float low = 0.02f;
-    float high = 0.95f;
-    byte[] best = null;
-    for (int i = 0; i < 8; i++) {
-      float q = (low + high) / 2;
-      byte[] jpeg = jpeg(image, q);
-      if (best == null || Math.abs(jpeg.length - bytes) < Math.abs(best.length - bytes)) {
-        best = jpeg;
-      }
-      if (jpeg.length > bytes) {
-        high = q;
-      } else {
-        low = q;
-      }
-    }
-    return best;
-  }
-
-  private static byte[] jpeg(BufferedImage image, float quality) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-      writer.setOutput(stream);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
-  }
-
   /** One A4 page holding a scan (a JPEG of 1,240 × 1,754 pixels), about {@code bytes} in all. */
   static byte[] scannedPdf(int bytes) throws IOException {
-    byte[] scan = jpegOfAbout(photoLike(1240, 1754, 2), bytes - 2_000);
+    byte[] scan = TestFiles.jpegOfAbout(TestFiles.photoLike(1240, 1754, 2), bytes - 2_000);
     try (PDDocument pdf = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       pdf.addPage(page);
@@ -417,12 +321,6 @@ class SubmissionBenchmark {
       pdf.save(out);
       return out.toByteArray();
     }
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   /** The resident memory of this process now and at its peak ({@code /proc/self/status}). */

@@ -3,7 +3,9 @@ package id.go.kecamatan.shared.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
@@ -13,8 +15,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Which beans a lazy start still makes at once ({@link EagerBeans}, {@link
- * LazyStartConfiguration}).
+ * Which beans a lazy start still makes at once, and which it makes together ({@link EagerBeans},
+ * {@link LazyStartConfiguration}).
  */
 class LazyStartTests {
 
@@ -45,5 +47,42 @@ class LazyStartTests {
     assertThat(factory.getBeanDefinition("settings").isLazyInit()).isFalse();
     assertThat(factory.getBeanDefinition("meters").isLazyInit()).isFalse();
     assertThat(factory.getBeanDefinition("aService").isLazyInit()).isTrue();
+  }
+
+  @Test
+  void
+      springdocsBeansWaitForTheFirstRequestForTheDescriptionWhichMakesThemAllFirstOthersStayAsDeclared() {
+    DefaultListableBeanFactory factory = new DefaultListableBeanFactory();
+    RootBeanDefinition registrar = new RootBeanDefinition();
+    registrar.setBeanClassName("org.springdoc.core.converters.ModelConverterRegistrar");
+    registrar.setLazyInit(false);
+    factory.registerBeanDefinition("modelConverterRegistrar", registrar);
+    RootBeanDefinition service = new RootBeanDefinition();
+    service.setBeanClassName("org.springdoc.core.service.OpenAPIService");
+    service.setLazyInit(false);
+    factory.registerBeanDefinition("openAPIService", service);
+    RootBeanDefinition page = new RootBeanDefinition(OpenApiWebMvcResource.class);
+    page.setLazyInit(false);
+    page.setDependsOn("somethingOfItsOwn");
+    factory.registerBeanDefinition("openApiResource", page);
+    RootBeanDefinition eagerOfOurs = new RootBeanDefinition(AService.class);
+    eagerOfOurs.setLazyInit(false);
+    factory.registerBeanDefinition("aService", eagerOfOurs);
+    RootBeanDefinition dataSource = new RootBeanDefinition(DataSource.class);
+    factory.registerBeanDefinition("dataSource", dataSource);
+
+    LazyStartConfiguration.apiDescriptionOnFirstRequest().postProcessBeanFactory(factory);
+
+    assertThat(factory.getBeanDefinition("modelConverterRegistrar").isLazyInit()).isTrue();
+    assertThat(factory.getBeanDefinition("openAPIService").isLazyInit()).isTrue();
+    assertThat(factory.getBeanDefinition("openApiResource").isLazyInit()).isTrue();
+    // the registrar, which nothing asks for, is made before the description is served
+    assertThat(factory.getBeanDefinition("openApiResource").getDependsOn())
+        .containsExactlyInAnyOrder(
+            "somethingOfItsOwn", "modelConverterRegistrar", "openAPIService");
+    assertThat(factory.getBeanDefinition("openAPIService").getDependsOn()).isNull();
+    assertThat(factory.getBeanDefinition("aService").isLazyInit()).isFalse();
+    assertThat(((RootBeanDefinition) factory.getBeanDefinition("dataSource")).getLazyInit())
+        .isNull();
   }
 }

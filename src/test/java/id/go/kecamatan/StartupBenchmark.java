@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,14 @@ import org.junit.jupiter.api.Test;
  * <p>{@code bench.java} (the {@code java} binary, default this JVM's), {@code bench.jvmArgs} (extra
  * JVM options, space separated, for instance a CDS archive), {@code bench.port} (18300), {@code
  * bench.office} ({@code /kecamatan/jetis}).
+ *
+ * <p>{@code bench.warmup} (seconds, default 0): the warm-up of a node that has just started. After
+ * each start following a clean stop, as soon as both pages answered, the office page and a service
+ * page ({@code bench.service}, {@code /kecamatan/jetis/layanan/SKTM}) are requested one after the
+ * other by {@code bench.warmupConcurrency} (4) threads for that many seconds, and the requests per
+ * second and the p95 are printed for every 5 seconds and for the whole: what a JIT option (C2's
+ * thresholds, for instance) costs the first seconds under load (docs/performance.md, "Start-up",
+ * fourth round). The load generator runs in this JVM, on the same cores as the node.
  */
 class StartupBenchmark {
 
@@ -56,6 +65,11 @@ class StartupBenchmark {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   static final int PORT = Integer.getInteger("bench.port", 18300);
   static final String OFFICE = System.getProperty("bench.office", "/kecamatan/jetis");
+  static final String SERVICE =
+      System.getProperty("bench.service", "/kecamatan/jetis/layanan/SKTM");
+  static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 0);
+  static final int WARMUP_CONCURRENCY = Integer.getInteger("bench.warmupConcurrency", 4);
+  static final int WARMUP_SLICE_SECONDS = 5;
   static final String JAVA =
       System.getProperty(
           "bench.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -135,6 +149,9 @@ class StartupBenchmark {
     try {
       Start start = awaitPages(name, process, launched, Duration.ofMinutes(5));
       report(start);
+      if (WARMUP_SECONDS > 0 && name.startsWith("clean")) {
+        warmUp(name);
+      }
       return start;
     } finally {
       ending.end(process);
@@ -209,6 +226,52 @@ class StartupBenchmark {
       Thread.sleep(20);
     }
     throw new IllegalStateException(path + " did not answer 200 within " + atMost);
+  }
+
+  /**
+   * The first {@link #WARMUP_SECONDS} of load on the office and the service page, in slices of 5
+   * seconds and as a whole; every answer must be a 200.
+   */
+  private static void warmUp(String name) throws InterruptedException {
+    List<HttpRequest> pages =
+        Stream.of(OFFICE, SERVICE)
+            .map(path -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path)))
+            .map(request -> request.timeout(Duration.ofSeconds(30)).GET().build())
+            .toList();
+    AtomicLong next = new AtomicLong();
+    long requests = 0;
+    long errors = 0;
+    StringBuilder slices = new StringBuilder();
+    for (int elapsed = 0; elapsed < WARMUP_SECONDS; elapsed += WARMUP_SLICE_SECONDS) {
+      LoadGenerator.Result slice =
+          LoadGenerator.run(
+              "warm-up",
+              WARMUP_CONCURRENCY,
+              Duration.ofSeconds(Math.min(WARMUP_SLICE_SECONDS, WARMUP_SECONDS - elapsed)),
+              200,
+              () -> pages.get((int) (next.getAndIncrement() % pages.size())),
+              response -> {});
+      requests += slice.requests();
+      errors += slice.errors();
+      slices.append(
+          String.format(
+              Locale.ROOT,
+              " %d-%ds %,.0f/s (p95 %.1f ms)",
+              elapsed,
+              elapsed + (int) slice.duration().toSeconds(),
+              slice.perSecond(),
+              slice.p95Micros() / 1000.0));
+    }
+    print(
+        String.format(
+            Locale.ROOT,
+            "%-9s warm-up, %d threads, office and service page: %,.0f req/s over %d s, %d errors;%s",
+            name,
+            WARMUP_CONCURRENCY,
+            requests / (double) WARMUP_SECONDS,
+            WARMUP_SECONDS,
+            errors,
+            slices));
   }
 
   /** Each phase's moment in ms from launch, read from the timestamps of the log. */

@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,10 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Loads the demo offices, catalogue and accounts into an empty database at start-up. */
+/**
+ * Loads the demo offices, catalogue and accounts into an empty database at start-up ({@link
+ * DemoDataAtStart}).
+ */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
-public class DemoData implements SmartInitializingSingleton {
+public class DemoData {
 
   /** The password of every demo account. Demo data only: never enable demo data in production. */
   static final String PASSWORD = "Demo-Kecamatan-2026";
@@ -157,12 +159,8 @@ public class DemoData implements SmartInitializingSingleton {
     this.transactions = transactions;
   }
 
-  /** Runs before the web server opens, so the first visitor already sees the demo. */
-  @Override
-  public void afterSingletonsInstantiated() {
-    if (jdbc.sql("select count(*) from office").query(Long.class).single() > 0) {
-      return;
-    }
+  /** Loads everything into a database without offices ({@link DemoDataAtStart}). */
+  void loadIntoEmptyDatabase() {
     log.info("Loading the demo data (3 offices, 14 services each, demo accounts)");
     transactions.executeWithoutResult(status -> load());
   }

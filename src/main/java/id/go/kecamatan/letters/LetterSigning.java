@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -234,19 +235,20 @@ public class LetterSigning {
       // the key is opened (the passphrase's key derivation, some 0.4 s of one core) on a worker
       // while the first letters are laid out; they are signed once it is open
       try (Opening session = new Opening(() -> signer.open(identity, passphrase))) {
+        Shared shared = new Shared();
         Deque<Pending> onTheirWay = new ArrayDeque<>();
         Iterator<ApplicationId> next = chosen.iterator();
         try {
           while (next.hasNext() || !onTheirWay.isEmpty()) {
             int ahead = session.opened().isDone() ? AHEAD : AHEAD_WHILE_OPENING;
             if (next.hasNext() && onTheirWay.size() < ahead) {
-              onTheirWay.add(start(officer, signatory.get(), session, next.next(), today));
+              onTheirWay.add(start(officer, signatory.get(), session, shared, next.next(), today));
               continue;
             }
             Pending pending = onTheirWay.remove();
             ApplicationId id = pending.id();
             try {
-              signed.add(finish(officer, signatory.get(), session, pending));
+              signed.add(finish(officer, signatory.get(), session, shared, pending));
               metrics.signed();
             } catch (NotFoundException | IllegalTransitionException e) {
               skipped.add(skip(officer, id, "letters.sign.skipped.notApproved"));
@@ -373,18 +375,45 @@ public class LetterSigning {
   /** A letter issued, and whether it was laid out again with another number than expected. */
   private record Issued(SigningReport.Signed signed, boolean laidOutAgain) {}
 
+  /**
+   * What the letters of one batch share, read once by the first letter that needs it: the
+   * rendering's sheets ({@link LetterRendering#batch}), the services and the office's name (the
+   * place of signing in each signature).
+   */
+  private final class Shared {
+
+    final LetterRendering rendering = LetterSigning.this.rendering.batch();
+    final LetterNumbering.Claims claims = numbering.batch();
+    private final Map<List<UUID>, ServiceType> services = new ConcurrentHashMap<>();
+    private final Map<UUID, String> places = new ConcurrentHashMap<>();
+
+    ServiceType service(UUID officeId, UUID serviceId) {
+      return services.computeIfAbsent(
+          List.of(officeId, serviceId), key -> catalog.service(officeId, serviceId));
+    }
+
+    String place(UUID officeId) {
+      return places.computeIfAbsent(officeId, id -> offices.get(id).name());
+    }
+  }
+
   private Pending start(
-      Officer officer, Signatory signatory, Opening session, ApplicationId id, LocalDate today) {
+      Officer officer,
+      Signatory signatory,
+      Opening session,
+      Shared shared,
+      ApplicationId id,
+      LocalDate today) {
     LetterNumbering.Claim claim = null;
     try {
       Application application = approved(officer, id);
       String code = VerificationCode.generate(random).value();
       // on this thread: the verification address may come from the signer's request
       LetterRequest request = request(application, null, signatory, code);
-      claim = numbering.claim(application.officeId(), application.serviceId(), today);
+      claim = shared.claims.claim(application.officeId(), application.serviceId(), today);
       LetterNumber expected = claim.expected();
       Future<Made> made =
-          LetterWorkers.supply(() -> layOut(application, request, expected))
+          LetterWorkers.supply(() -> layOut(shared, application, request, expected))
               .thenCombineAsync(
                   session.opened(),
                   (laid, opened) -> signAndStore(opened, laid, expected),
@@ -399,10 +428,11 @@ public class LetterSigning {
   }
 
   /** On a worker: the letter laid out with the number it expects. */
-  private Laid layOut(Application application, LetterRequest request, LetterNumber number) {
-    ServiceType service = catalog.service(application.officeId(), application.serviceId());
-    String location = offices.get(application.officeId()).name();
-    LetterRendering.Prepared prepared = rendering.prepare(request);
+  private Laid layOut(
+      Shared shared, Application application, LetterRequest request, LetterNumber number) {
+    ServiceType service = shared.service(application.officeId(), application.serviceId());
+    String location = shared.place(application.officeId());
+    LetterRendering.Prepared prepared = shared.rendering.prepare(request);
     return new Laid(service, location, prepared, prepared.render(number.text()));
   }
 
@@ -433,7 +463,7 @@ public class LetterSigning {
    * expected one, over laying out and signing the letter again).
    */
   private SigningReport.Signed finish(
-      Officer officer, Signatory signatory, Opening opening, Pending pending) {
+      Officer officer, Signatory signatory, Opening opening, Shared shared, Pending pending) {
     if (pending.failed() != null) {
       throw pending.failed();
     }
@@ -443,7 +473,7 @@ public class LetterSigning {
       try {
         awaitTurn(claim);
         Issued issued =
-            transactions.execute(tx -> issue(officer, signatory, session, pending, made));
+            transactions.execute(tx -> issue(officer, signatory, session, shared, pending, made));
         if (issued.laidOutAgain()) {
           files.remove(made.stored().key());
         }
@@ -456,7 +486,12 @@ public class LetterSigning {
   }
 
   private Issued issue(
-      Officer officer, Signatory signatory, SigningSession session, Pending pending, Made made) {
+      Officer officer,
+      Signatory signatory,
+      SigningSession session,
+      Shared shared,
+      Pending pending,
+      Made made) {
     Application read = pending.application();
     Application application = decisions.issue(read.officeId(), read.id(), officer.fullName());
     LocalDate day = pending.day();
@@ -472,7 +507,7 @@ public class LetterSigning {
       LetterRendering.Prepared prepared =
           sameContent
               ? made.prepared()
-              : rendering.prepare(request(application, null, signatory, pending.code()));
+              : shared.rendering.prepare(request(application, null, signatory, pending.code()));
       signedAt = clock.instant();
       byte[] pdf =
           sign(

@@ -206,33 +206,47 @@ public class FactStore {
     totals.write(jdbc);
   }
 
+  /**
+   * Adds one contribution to the rows of these keys, in one statement: the rows are upserted in the
+   * keys' order, the order every writer locks them in.
+   */
   private void add(List<Grains.Key> keys, Contribution c, long n, OfficeTotals totals) {
-    for (Grains.Key key : keys) {
-      totals.add(key, c, n);
-      jdbc.sql(
-              c.isDuration()
-                  ? """
-                    insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
-                    values (?, ?, ?, ?, ?, ?, ?)
+    keys.forEach(key -> totals.add(key, c, n));
+    String rows =
+        """
+        from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as uuid[]))
+          with ordinality as k(scope_id, service_id, channel, village_id, position)
+        order by k.position
+        """;
+    jdbc.sql(
+            c.isDuration()
+                ? """
+                  insert into stat_duration (scope_id, month, service_id, channel, village_id, days, n)
+                  select k.scope_id, ?, k.service_id, k.channel, k.village_id, ?, ?
+                  """
+                    + rows
+                    + """
                     on conflict (scope_id, village_id, channel, month, service_id, days)
                     do update set n = stat_duration.n + excluded.n
                     """
-                  : """
-                    insert into stat_count (scope_id, month, service_id, channel, village_id, measure, n)
-                    values (?, ?, ?, ?, ?, ?, ?)
+                : """
+                  insert into stat_count (scope_id, month, service_id, channel, village_id, measure, n)
+                  select k.scope_id, ?, k.service_id, k.channel, k.village_id, ?, ?
+                  """
+                    + rows
+                    + """
                     on conflict (scope_id, village_id, month, measure, service_id, channel)
                     do update set n = stat_count.n + excluded.n
                     """)
-          .params(
-              key.scopeId(),
-              c.firstDay(),
-              key.serviceId(),
-              key.channel(),
-              key.villageId(),
-              c.isDuration() ? c.days() : c.measure().name(),
-              n)
-          .update();
-    }
+        .params(
+            c.firstDay(),
+            c.isDuration() ? c.days() : c.measure().name(),
+            n,
+            keys.stream().map(Grains.Key::scopeId).toArray(UUID[]::new),
+            keys.stream().map(Grains.Key::serviceId).toArray(UUID[]::new),
+            keys.stream().map(Grains.Key::channel).toArray(String[]::new),
+            keys.stream().map(Grains.Key::villageId).toArray(UUID[]::new))
+        .update();
   }
 
   /** The dimensions of an application already known, for the figures of its letters. */

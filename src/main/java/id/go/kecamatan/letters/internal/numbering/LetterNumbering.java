@@ -24,6 +24,23 @@ public interface LetterNumbering {
   Claim claim(UUID officeId, UUID serviceId, LocalDate day);
 
   /**
+   * Claims for the letters of one signing batch: what {@link #claim} reads that the letters share
+   * (the office's numbering settings and unit code, the service's codes) is read once, by the first
+   * letter of each service. {@link #take} still reads everything afresh, under its locks, so a
+   * change saved meanwhile only makes a letter's expected number wrong, which signing handles.
+   */
+  default Claims batch() {
+    return this::claim;
+  }
+
+  /** Claims of expected numbers ({@link #claim}). */
+  @FunctionalInterface
+  interface Claims {
+
+    Claim claim(UUID officeId, UUID serviceId, LocalDate day);
+  }
+
+  /**
    * A letter's expected number. The number it gets may still differ (a letter before it failed,
    * another node signed meanwhile, the settings changed): {@link #take} decides.
    */

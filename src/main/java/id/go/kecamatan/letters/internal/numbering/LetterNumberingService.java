@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -117,18 +118,42 @@ public class LetterNumberingService implements LetterNumbering {
 
   @Override
   public Claim claim(UUID officeId, UUID serviceId, LocalDate day) {
+    return claim(basis(officeId, serviceId), day);
+  }
+
+  @Override
+  public Claims batch() {
+    Map<List<UUID>, Basis> bases = new ConcurrentHashMap<>();
+    return (officeId, serviceId, day) ->
+        claim(
+            bases.computeIfAbsent(List.of(officeId, serviceId), key -> basis(officeId, serviceId)),
+            day);
+  }
+
+  /** What a service's numbers are made of besides the count: settings, service, unit code. */
+  private record Basis(UUID officeId, Setting setting, ServiceType service, String unitCode) {}
+
+  private Basis basis(UUID officeId, UUID serviceId) {
+    return new Basis(
+        officeId,
+        setting(officeId),
+        catalog.service(officeId, serviceId),
+        offices.get(officeId).unitCode());
+  }
+
+  private Claim claim(Basis basis, LocalDate day) {
+    UUID officeId = basis.officeId();
     return claims.claim(
         officeId,
         highest -> {
-          Setting setting = setting(officeId);
-          ServiceType service = catalog.service(officeId, serviceId);
-          String key = setting.scope().key(service);
+          Setting setting = basis.setting();
+          String key = setting.scope().key(basis.service());
           int year = day.getYear();
           int last = Math.max(last(officeId, setting.scope(), key, year), highest.of(key, year));
           return number(
               setting,
-              service,
-              offices.get(officeId).unitCode(),
+              basis.service(),
+              basis.unitCode(),
               key,
               nextFree(officeId, key, year, last),
               day);

@@ -79,8 +79,69 @@ public class LetterRenderer implements LetterRendering {
 
   @Override
   public Prepared prepare(LetterRequest request) {
-    ServiceType service = catalog.service(request.officeId(), request.serviceId());
-    LetterTemplates.Effective effective = templates.effective(request.officeId(), service);
+    return prepare(request, sheet(request.officeId(), request.serviceId()));
+  }
+
+  @Override
+  public LetterRendering batch() {
+    return new Batch();
+  }
+
+  /**
+   * What the letters of one office and service share, read from the database: the service, its
+   * template and form, the office with its regency, villages, paper, font and letterhead.
+   *
+   * @param own whether the template is the office's own (laid out with the shipped default when the
+   *     layout engine fails on it)
+   * @param villages the names of the office's villages by id
+   */
+  private record Sheet(
+      ServiceType service,
+      String title,
+      LetterTemplate template,
+      boolean own,
+      Office office,
+      String regency,
+      Map<UUID, String> villages,
+      FormDefinition form,
+      LetterSettings settings,
+      Letterhead kop) {
+
+    Sheet withTemplate(LetterTemplate other) {
+      return new Sheet(
+          service, title, other, false, office, regency, villages, form, settings, kop);
+    }
+  }
+
+  private record SheetKey(UUID officeId, UUID serviceId) {}
+
+  /**
+   * The letters of one signing batch: each office's and service's {@link Sheet} is read once, by
+   * whichever letter needs it first, and shared by the others (laid out on several threads).
+   */
+  private final class Batch implements LetterRendering {
+
+    private final Map<SheetKey, Sheet> sheets = new ConcurrentHashMap<>();
+
+    @Override
+    public RenderedLetter render(LetterRequest request) {
+      return prepare(request).render(request.number());
+    }
+
+    @Override
+    public Prepared prepare(LetterRequest request) {
+      Sheet sheet =
+          sheets.computeIfAbsent(
+              new SheetKey(request.officeId(), request.serviceId()),
+              key -> sheet(key.officeId(), key.serviceId()));
+      return LetterRenderer.this.prepare(request, sheet);
+    }
+  }
+
+  /** The sheet of a service's letters with its effective template. */
+  private Sheet sheet(UUID officeId, UUID serviceId) {
+    ServiceType service = catalog.service(officeId, serviceId);
+    LetterTemplates.Effective effective = templates.effective(officeId, service);
     LetterTemplate template = templates.compiled(effective.body());
     boolean own = effective.own();
     if (template == null) {
@@ -89,12 +150,38 @@ public class LetterRenderer implements LetterRendering {
       template = templates.compiled(templates.defaultBody(service.code()));
     }
     String title = effective.title() != null ? effective.title() : templates.defaultTitle(service);
-    Prepared prepared = prepare(request, service, title, template);
-    if (!own) {
+    return sheet(officeId, service, title, template, own);
+  }
+
+  private Sheet sheet(
+      UUID officeId, ServiceType service, String title, LetterTemplate template, boolean own) {
+    Office office = offices.get(officeId);
+    String regency = offices.regency(office.regencyId()).map(Regency::name).orElse("");
+    Map<UUID, String> villages = new HashMap<>();
+    offices.villages(officeId).forEach(v -> villages.put(v.id(), v.name()));
+    return new Sheet(
+        service,
+        title,
+        template,
+        own,
+        office,
+        regency,
+        Map.copyOf(villages),
+        forms.definition(officeId, service.id()),
+        templates.settings(officeId),
+        letterhead(office, regency));
+  }
+
+  /**
+   * The letter of this request on this sheet. An office's own template that the layout engine fails
+   * on is never a dead end for a letter: it is laid out with the shipped default, and the operator
+   * is told once per letter.
+   */
+  private Prepared prepare(LetterRequest request, Sheet sheet) {
+    Prepared prepared = fill(request, sheet);
+    if (!sheet.own()) {
       return prepared;
     }
-    // An office's own template that the layout engine fails on is never a dead end for a letter:
-    // it is laid out with the shipped default, and the operator is told once per letter.
     return number -> {
       try {
         return prepared.render(number);
@@ -102,10 +189,10 @@ public class LetterRenderer implements LetterRendering {
         log.warn(
             "The office's own letter template of service {} cannot be rendered ({}); the shipped"
                 + " default is used",
-            service.code(),
+            sheet.service().code(),
             e.getMessage());
-        LetterTemplate fallback = templates.compiled(templates.defaultBody(service.code()));
-        return prepare(request, service, title, fallback).render(number);
+        LetterTemplate fallback = templates.compiled(templates.defaultBody(sheet.service().code()));
+        return fill(request, sheet.withTemplate(fallback)).render(number);
       }
     };
   }
@@ -119,7 +206,7 @@ public class LetterRenderer implements LetterRendering {
     String shown = title == null || title.isBlank() ? templates.defaultTitle(service) : title;
     LetterRequest sample = sample(officeId, forms.definition(officeId, serviceId));
     try {
-      prepare(sample, service, shown, template).render(null);
+      fill(sample, sheet(officeId, service, shown, template, false)).render(null);
       return true;
     } catch (LetterRenderingFailed e) {
       log.warn("A letter template was refused because it cannot be rendered: {}", e.getMessage());
@@ -137,24 +224,22 @@ public class LetterRenderer implements LetterRendering {
     ServiceType service = catalog.service(officeId, serviceId);
     String shown = title == null || title.isBlank() ? templates.defaultTitle(service) : title;
     LetterRequest sample = sample(officeId, forms.definition(officeId, serviceId));
-    return LetterPdf.firstPagePng(prepare(sample, service, shown, template).render(null).pdf());
+    return LetterPdf.firstPagePng(
+        fill(sample, sheet(officeId, service, shown, template, false)).render(null).pdf());
   }
 
-  /** Everything of the letter read from the database and filled in, but its number. */
-  private Prepared prepare(
-      LetterRequest request, ServiceType service, String title, LetterTemplate template) {
-    UUID officeId = request.officeId();
-    Office office = offices.get(officeId);
-    String regency = offices.regency(office.regencyId()).map(Regency::name).orElse("");
-    FormDefinition form = forms.definition(officeId, service.id());
-    LetterSettings settings = templates.settings(officeId);
+  /** Everything of the letter filled in, but its number. */
+  private Prepared fill(LetterRequest request, Sheet sheet) {
+    Office office = sheet.office();
     SignatureLine signature =
         request.signature() != null ? request.signature() : draftSignature(office);
-    Map<String, String> values = values(request, office, regency, service, form, signature);
-    Letterhead kop = letterhead(office, regency);
+    Map<String, String> values = values(request, sheet, signature);
+    Letterhead kop = sheet.kop();
     List<String> lines = kop.lines();
     String logo = kop.logoUri();
     LetterLayout.Qr qr = LetterLayout.Qr.of(request.verificationUrl());
+    LetterTemplate template = sheet.template();
+    LetterSettings settings = sheet.settings();
     return number -> {
       Map<String, String> numbered = new HashMap<>(values);
       numbered.put(
@@ -163,7 +248,7 @@ public class LetterRenderer implements LetterRendering {
           new LetterLayout.Letter(
               lines,
               logo,
-              title,
+              sheet.title(),
               number,
               template.fill(numbered),
               office.name(),
@@ -189,13 +274,8 @@ public class LetterRenderer implements LetterRendering {
   }
 
   /** The value of every placeholder for this letter, as plain text. */
-  Map<String, String> values(
-      LetterRequest request,
-      Office office,
-      String regency,
-      ServiceType service,
-      FormDefinition form,
-      SignatureLine signature) {
+  private Map<String, String> values(LetterRequest request, Sheet sheet, SignatureLine signature) {
+    Office office = sheet.office();
     Map<String, String> v = new HashMap<>();
     Applicant a = request.applicant();
     String birthDate = Formats.longDate(a.birthDate(), INDONESIAN);
@@ -210,12 +290,12 @@ public class LetterRenderer implements LetterRendering {
             : a.birthPlace() + ", " + birthDate);
     v.put("pemohon.jenis_kelamin", a.sex() == null ? "" : t("letterTemplates.sex." + a.sex()));
     v.put("pemohon.alamat", a.address());
-    v.put("pemohon.desa", villageName(office.id(), a.villageId()));
+    v.put("pemohon.desa", villageName(sheet, a.villageId()));
     v.put("kantor.nama", office.displayName());
     v.put("kantor.alamat", office.address());
     v.put("kecamatan.nama", office.name());
-    v.put("kabupaten.nama", regency);
-    v.put("layanan.nama", service.name());
+    v.put("kabupaten.nama", sheet.regency());
+    v.put("layanan.nama", sheet.service().name());
     v.put(
         "surat.nomor",
         request.draft() ? t("letterTemplates.letter.draftNumber") : request.number());
@@ -229,11 +309,11 @@ public class LetterRenderer implements LetterRendering {
             : signature.officeTitle());
     Map<String, List<String>> answers = request.answers() == null ? Map.of() : request.answers();
     for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
-      Optional<FormField> field = form.field(answer.getKey());
+      Optional<FormField> field = sheet.form().field(answer.getKey());
       List<String> shown = new ArrayList<>();
       for (String value : answer.getValue() == null ? List.<String>of() : answer.getValue()) {
         if (value != null && !value.isBlank()) {
-          shown.add(field.map(f -> answerText(office.id(), f, value)).orElse(value));
+          shown.add(field.map(f -> answerText(sheet, f, value)).orElse(value));
         }
       }
       v.put(Placeholders.ANSWER + answer.getKey(), String.join(", ", shown));
@@ -242,7 +322,7 @@ public class LetterRenderer implements LetterRendering {
   }
 
   /** An answer as the letter prints it: labels for choices, long dates, village names. */
-  private String answerText(UUID officeId, FormField field, String value) {
+  private String answerText(Sheet sheet, FormField field, String value) {
     return switch (field.type()) {
       case CHOICE, MULTIPLE_CHOICE -> field.option(value).map(o -> o.label("id")).orElse(value);
       case YES_NO ->
@@ -265,17 +345,16 @@ public class LetterRenderer implements LetterRendering {
         yield value;
       }
       case VILLAGE -> {
-        String name = villageName(officeId, uuid(value));
+        String name = villageName(sheet, uuid(value));
         yield name.isEmpty() ? value : name;
       }
       default -> value;
     };
   }
 
-  private String villageName(UUID officeId, UUID villageId) {
-    return villageId == null
-        ? ""
-        : offices.village(officeId, villageId).map(Village::name).orElse("");
+  /** The name of one of the office's villages; empty for none or another office's village. */
+  private static String villageName(Sheet sheet, UUID villageId) {
+    return villageId == null ? "" : sheet.villages().getOrDefault(villageId, "");
   }
 
   private static UUID uuid(String value) {

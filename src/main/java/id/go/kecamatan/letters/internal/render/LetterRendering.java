@@ -16,6 +16,16 @@ public interface LetterRendering {
    */
   Prepared prepare(LetterRequest request);
 
+  /**
+   * A rendering for the letters of one signing batch: what letters of the same office and service
+   * share (the service, its template and form, the office, its letterhead, villages, paper and
+   * font) is read once, when the first of them needs it, instead of for every letter. A change an
+   * administrator saves meanwhile shows from the next batch on. Safe for several threads.
+   */
+  default LetterRendering batch() {
+    return this;
+  }
+
   /** The first page of a rendered PDF as a PNG image, for previews in a page. */
   static byte[] firstPagePng(byte[] pdf) {
     return LetterPdf.firstPagePng(pdf);

@@ -13,6 +13,8 @@ import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Sex;
+import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.web.Outcome;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -390,6 +392,52 @@ class LetterTemplatesIntegrationTests {
     assertThat(js.statusCode()).isEqualTo(422);
     assertThat(new String(js.body(), java.nio.charset.StandardCharsets.UTF_8))
         .contains("terlalu dalam");
+  }
+
+  @Test
+  void aSigningBatchReadsItsTemplateOnceAndTheNextBatchShowsAChangeSavedMeanwhile()
+      throws Exception {
+    ServiceType service = service(jetis, "SKCK");
+    Village first = offices.villages(jetis).get(0);
+    Applicant applicant =
+        new Applicant(
+            "3516164101900001",
+            "Lestari Handayani",
+            "Mojokerto",
+            LocalDate.of(1990, 1, 1),
+            Sex.FEMALE,
+            first.id(),
+            "Dusun Kauman",
+            null,
+            null,
+            null);
+    LetterRequest request = request(service, applicant, "Isian");
+    LetterRendering batch = renderer.batch();
+    String before = text(batch.render(request).pdf()).replaceAll("\\s+", " ");
+    assertThat(before).contains("Lestari Handayani", first.name()).doesNotContain("Versi kedua");
+    Outcome<LetterTemplates.Effective> saved =
+        templates.save(
+            jetis,
+            service.id(),
+            "",
+            "<p>Versi kedua untuk {{pemohon.nama}} dari {{pemohon.desa}}.</p>",
+            0);
+    assertThat(saved.ok()).isTrue();
+    try {
+      assertThat(text(batch.render(request).pdf()))
+          .as("the batch that began before the change")
+          .doesNotContain("Versi kedua");
+      assertThat(text(renderer.batch().render(request).pdf()).replaceAll("\\s+", " "))
+          .as("the next batch")
+          .contains("Versi kedua untuk Lestari Handayani dari " + first.name());
+      assertThat(text(renderer.render(request).pdf()))
+          .as("a single letter")
+          .contains("Versi kedua");
+    } finally {
+      jdbc.sql("delete from letter_template where office_id = ? and service_id = ?")
+          .params(jetis, service.id())
+          .update();
+    }
   }
 
   @Test

@@ -370,6 +370,50 @@ class ComplaintAndIkmFiguresIntegrationTests {
   @Autowired PlatformTransactionManager transactionManager;
 
   @Test
+  void aTransactionCountingTwiceAndOneCountingOnceInterleavedBothCommit() throws Exception {
+    // an answer to a complaint not yet counted received counts it received, then answered; another
+    // answer counts answered. Each transaction's office totals are written when it commits, so the
+    // second never waits for the first's totals while holding the answered rows it waits for
+    YearMonth month = YearMonth.of(2026, 5);
+    FactStore.Dimensions at = new FactStore.Dimensions(regency, null, null, null);
+    TransactionTemplate tx = new TransactionTemplate(transactionManager);
+    java.util.concurrent.CountDownLatch receivedCounted =
+        new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            factStore.count(first.id(), at, month, Map.of(Measure.COMPLAINTS_RECEIVED, 1L));
+            java.util.concurrent.Future<?> once =
+                other.submit(
+                    () ->
+                        tx.executeWithoutResult(
+                            s ->
+                                factStore.count(
+                                    first.id(),
+                                    at,
+                                    month,
+                                    Map.of(Measure.COMPLAINTS_ANSWERED, 1L))));
+            try {
+              once.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException("the other transaction did not commit", e);
+            }
+            factStore.count(first.id(), at, month, Map.of(Measure.COMPLAINTS_ANSWERED, 1L));
+          });
+    } finally {
+      other.shutdownNow();
+    }
+    Figures.Row counted = total(first.id(), month);
+    assertThat(counted.get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(1);
+    assertThat(counted.get(Measure.COMPLAINTS_ANSWERED)).isEqualTo(2);
+    Figures.Row totals = statistics.perScope(List.of(first.id()), month, month).get(first.id());
+    assertThat(totals.get(Measure.COMPLAINTS_RECEIVED)).isEqualTo(1);
+    assertThat(totals.get(Measure.COMPLAINTS_ANSWERED)).isEqualTo(2);
+  }
+
+  @Test
   void theTableOfOfficesSumsHandCountedApplicationsOverAnyPeriod() {
     // the fixtures of ApplicationFactTests (a national holiday, a paused deadline, a late
     // rejection) and one across New Year (1 January 2027 a national holiday too): submitted Wed

@@ -41,8 +41,20 @@ public class ApplicationRepository {
       a.birth_place, a.birth_date, a.sex, a.village_id, a.address, a.phone, a.email,
       a.preferred_channel,
       a.answers::text as answers, a.submitted_at, a.deadline, a.assisting_staff_id,
-      a.assisting_officer
+      a.assisting_officer,
+      array(select t.requirement_id::text || ' ' || t.document_id::text
+            from application_attachment t
+            where t.office_id = a.office_id and t.application_id = a.id
+            order by t.requirement_id, t.position) as attached,
+      (select json_agg(
+                json_build_array(c.from_status, c.to_status, c.changed_at, c.reason, c.actor)
+                order by c.id)
+       from application_status_change c
+       where c.office_id = a.office_id and c.application_id = a.id)::text as timeline
       """;
+
+  /** The timeline's rows as {@link #COLUMNS} reads them: from, to, at, reason, actor. */
+  private static final TypeReference<List<List<String>>> TIMELINE = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final ServiceDemandCounts demand;
@@ -292,11 +304,11 @@ public class ApplicationRepository {
                 row.channel,
                 row.applicant,
                 row.answers,
-                attachments(row.officeId, row.id),
+                row.attachments,
                 row.submittedAt,
                 row.deadline,
                 row.status,
-                timeline(row.officeId, row.id),
+                row.timeline,
                 row.status == ApplicationStatus.NEEDS_COMPLETION
                     ? openCompletionRequest(row.officeId, row.id)
                     : null)
@@ -345,7 +357,9 @@ public class ApplicationRepository {
       Map<String, List<String>> answers,
       java.time.Instant submittedAt,
       java.time.LocalDate deadline,
-      AssistingOfficer assistedBy) {}
+      AssistingOfficer assistedBy,
+      Map<UUID, List<UUID>> attachments,
+      List<StatusChange> timeline) {}
 
   private Row row(ResultSet rs, int i) throws SQLException {
     return new Row(
@@ -374,43 +388,38 @@ public class ApplicationRepository {
         rs.getObject("assisting_staff_id", UUID.class) == null
             ? null
             : new AssistingOfficer(
-                rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")));
+                rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")),
+        attachments((String[]) rs.getArray("attached").getArray()),
+        timeline(rs.getString("timeline")));
   }
 
-  private Map<UUID, List<UUID>> attachments(UUID officeId, ApplicationId id) {
+  /** The documents of each requirement, in order, from "requirement document" pairs. */
+  private static Map<UUID, List<UUID>> attachments(String[] pairs) {
     Map<UUID, List<UUID>> result = new LinkedHashMap<>();
-    jdbc.sql(
-            """
-            select requirement_id, document_id from application_attachment
-            where office_id = ? and application_id = ? order by requirement_id, position
-            """)
-        .params(officeId, id.value())
-        .query(
-            rs -> {
-              result
-                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                  .add(rs.getObject(2, UUID.class));
-            });
+    for (String pair : pairs) {
+      int space = pair.indexOf(' ');
+      result
+          .computeIfAbsent(UUID.fromString(pair.substring(0, space)), k -> new ArrayList<>())
+          .add(UUID.fromString(pair.substring(space + 1)));
+    }
     return result;
   }
 
-  private List<StatusChange> timeline(UUID officeId, ApplicationId id) {
-    return jdbc.sql(
-            """
-            select from_status, to_status, changed_at, reason, actor
-            from application_status_change
-            where office_id = ? and application_id = ? order by id
-            """)
-        .params(officeId, id.value())
-        .query(
-            (rs, i) ->
+  /** The status changes, oldest first, from their JSON rows (none: null). */
+  private static List<StatusChange> timeline(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    return JSON.readValue(json, TIMELINE).stream()
+        .map(
+            c ->
                 new StatusChange(
-                    rs.getString(1) == null ? null : ApplicationStatus.valueOf(rs.getString(1)),
-                    ApplicationStatus.valueOf(rs.getString(2)),
-                    rs.getTimestamp(3).toInstant(),
-                    rs.getString(4),
-                    rs.getString(5)))
-        .list();
+                    c.get(0) == null ? null : ApplicationStatus.valueOf(c.get(0)),
+                    ApplicationStatus.valueOf(c.get(1)),
+                    java.time.OffsetDateTime.parse(c.get(2)).toInstant(),
+                    c.get(3),
+                    c.get(4)))
+        .toList();
   }
 
   /** The documents of every requirement, in order, in one statement. */

@@ -11,11 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the facts and the monthly counts in step: a fact stored again takes its old contributions
@@ -26,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class FactStore {
 
   private final JdbcClient jdbc;
+
+  /** The key of the current transaction's office totals ({@link #totals}). */
+  private final Object pendingTotals = new Object();
 
   FactStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -113,11 +119,10 @@ public class FactStore {
     if (assignee != null) {
       keys.addAll(Grains.officer(assignee, fact.serviceId(), fact.channel(), fact.villageId()));
     }
-    OfficeTotals totals = new OfficeTotals(fact.officeId());
+    OfficeTotals totals = totals(fact.officeId());
     delta.entrySet().stream()
         .sorted(Comparator.comparing(e -> e.getKey().encode()))
         .forEach(e -> add(keys, e.getKey(), e.getValue(), totals));
-    totals.write(jdbc);
     return true;
   }
 
@@ -199,11 +204,51 @@ public class FactStore {
   public void count(UUID officeId, Dimensions at, YearMonth month, Map<Measure, Long> counts) {
     List<Grains.Key> keys =
         Grains.of(officeId, at.regencyId(), at.serviceId(), at.channel(), at.villageId());
-    OfficeTotals totals = new OfficeTotals(officeId);
+    OfficeTotals totals = totals(officeId);
     counts.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Comparator.comparing(Measure::name)))
         .forEach(e -> add(keys, Contribution.count(month, e.getKey()), e.getValue(), totals));
-    totals.write(jdbc);
+  }
+
+  /**
+   * The office's totals in the current transaction, written once, when it commits, after every
+   * count row it changed (offices in the order of their ids). So two transactions never take an
+   * office's totals row and a count row in opposite orders: one that counted twice (an answer to a
+   * complaint not yet counted received counts it received, then answered) deadlocked against one
+   * that counted once, each holding what the other waited for.
+   */
+  private OfficeTotals totals(UUID officeId) {
+    @SuppressWarnings("unchecked")
+    Map<UUID, OfficeTotals> pending =
+        (Map<UUID, OfficeTotals>) TransactionSynchronizationManager.getResource(pendingTotals);
+    if (pending == null) {
+      Map<UUID, OfficeTotals> fresh = new TreeMap<>();
+      TransactionSynchronizationManager.bindResource(pendingTotals, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+              TransactionSynchronizationManager.unbindResource(pendingTotals);
+            }
+
+            @Override
+            public void resume() {
+              TransactionSynchronizationManager.bindResource(pendingTotals, fresh);
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              fresh.values().forEach(totals -> totals.write(jdbc));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(pendingTotals);
+            }
+          });
+      pending = fresh;
+    }
+    return pending.computeIfAbsent(officeId, OfficeTotals::new);
   }
 
   /**

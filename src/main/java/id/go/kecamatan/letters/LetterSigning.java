@@ -50,9 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -234,8 +231,8 @@ public class LetterSigning {
       List<SigningReport.Skipped> skipped = new ArrayList<>();
       // the key is opened (the passphrase's key derivation, some 0.4 s of one core) on a worker
       // while the first letters are laid out; they are signed once it is open
-      try (Opening session = new Opening(() -> signer.open(identity, passphrase))) {
-        Shared shared = new Shared();
+      try (KeyOpening session = new KeyOpening(() -> signer.open(identity, passphrase))) {
+        BatchReads shared = new BatchReads(rendering, numbering, catalog, offices);
         Deque<Pending> onTheirWay = new ArrayDeque<>();
         Iterator<ApplicationId> next = chosen.iterator();
         try {
@@ -375,33 +372,11 @@ public class LetterSigning {
   /** A letter issued, and whether it was laid out again with another number than expected. */
   private record Issued(SigningReport.Signed signed, boolean laidOutAgain) {}
 
-  /**
-   * What the letters of one batch share, read once by the first letter that needs it: the
-   * rendering's sheets ({@link LetterRendering#batch}), the services and the office's name (the
-   * place of signing in each signature).
-   */
-  private final class Shared {
-
-    final LetterRendering rendering = LetterSigning.this.rendering.batch();
-    final LetterNumbering.Claims claims = numbering.batch();
-    private final Map<List<UUID>, ServiceType> services = new ConcurrentHashMap<>();
-    private final Map<UUID, String> places = new ConcurrentHashMap<>();
-
-    ServiceType service(UUID officeId, UUID serviceId) {
-      return services.computeIfAbsent(
-          List.of(officeId, serviceId), key -> catalog.service(officeId, serviceId));
-    }
-
-    String place(UUID officeId) {
-      return places.computeIfAbsent(officeId, id -> offices.get(id).name());
-    }
-  }
-
   private Pending start(
       Officer officer,
       Signatory signatory,
-      Opening session,
-      Shared shared,
+      KeyOpening session,
+      BatchReads shared,
       ApplicationId id,
       LocalDate today) {
     LetterNumbering.Claim claim = null;
@@ -410,7 +385,7 @@ public class LetterSigning {
       String code = VerificationCode.generate(random).value();
       // on this thread: the verification address may come from the signer's request
       LetterRequest request = request(application, null, signatory, code);
-      claim = shared.claims.claim(application.officeId(), application.serviceId(), today);
+      claim = shared.claims().claim(application.officeId(), application.serviceId(), today);
       LetterNumber expected = claim.expected();
       Future<Made> made =
           LetterWorkers.supply(() -> layOut(shared, application, request, expected))
@@ -429,10 +404,10 @@ public class LetterSigning {
 
   /** On a worker: the letter laid out with the number it expects. */
   private Laid layOut(
-      Shared shared, Application application, LetterRequest request, LetterNumber number) {
+      BatchReads shared, Application application, LetterRequest request, LetterNumber number) {
     ServiceType service = shared.service(application.officeId(), application.serviceId());
     String location = shared.place(application.officeId());
-    LetterRendering.Prepared prepared = shared.rendering.prepare(request);
+    LetterRendering.Prepared prepared = shared.rendering().prepare(request);
     return new Laid(service, location, prepared, prepared.render(number.text()));
   }
 
@@ -463,12 +438,16 @@ public class LetterSigning {
    * expected one, over laying out and signing the letter again).
    */
   private SigningReport.Signed finish(
-      Officer officer, Signatory signatory, Opening opening, Shared shared, Pending pending) {
+      Officer officer,
+      Signatory signatory,
+      KeyOpening opening,
+      BatchReads shared,
+      Pending pending) {
     if (pending.failed() != null) {
       throw pending.failed();
     }
     try (LetterNumbering.Claim claim = pending.claim()) {
-      Made made = made(pending.made());
+      Made made = KeyOpening.result(pending.made());
       SigningSession session = opening.get();
       try {
         awaitTurn(claim);
@@ -489,7 +468,7 @@ public class LetterSigning {
       Officer officer,
       Signatory signatory,
       SigningSession session,
-      Shared shared,
+      BatchReads shared,
       Pending pending,
       Made made) {
     Application read = pending.application();
@@ -507,7 +486,7 @@ public class LetterSigning {
       LetterRendering.Prepared prepared =
           sameContent
               ? made.prepared()
-              : shared.rendering.prepare(request(application, null, signatory, pending.code()));
+              : shared.rendering().prepare(request(application, null, signatory, pending.code()));
       signedAt = clock.instant();
       byte[] pdf =
           sign(
@@ -581,60 +560,9 @@ public class LetterSigning {
       return;
     }
     try (LetterNumbering.Claim claim = pending.claim()) {
-      files.remove(made(pending.made()).stored().key());
+      files.remove(KeyOpening.result(pending.made()).stored().key());
     } catch (RuntimeException e) {
       // its worker failed too: nothing stored
-    }
-  }
-
-  /** What the worker made, or its failure as thrown there. */
-  private static <T> T made(Future<T> made) {
-    try {
-      return made.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while a letter was signed", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error failure) {
-        throw failure;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  /**
-   * The signer's key being opened on a letter worker; closing waits for it and closes the session
-   * if it opened, so that the passphrase is no longer read when the batch ends.
-   */
-  private static final class Opening implements AutoCloseable {
-
-    private final CompletableFuture<SigningSession> opened;
-
-    Opening(java.util.function.Supplier<SigningSession> open) {
-      this.opened = LetterWorkers.supply(open);
-    }
-
-    CompletableFuture<SigningSession> opened() {
-      return opened;
-    }
-
-    /** The open session, or the failure of opening it as thrown there. */
-    SigningSession get() {
-      return made(opened);
-    }
-
-    @Override
-    public void close() {
-      SigningSession session;
-      try {
-        session = get();
-      } catch (RuntimeException | Error e) {
-        return;
-      }
-      session.close();
     }
   }
 

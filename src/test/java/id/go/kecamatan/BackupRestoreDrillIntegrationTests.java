@@ -379,93 +379,102 @@ class BackupRestoreDrillIntegrationTests {
     List<String> keys = jdbc.sql("select blob_key from document").query(String.class).list();
     try (S3ProxyServer s3 = S3ProxyServer.start();
         S3Client client = s3.client()) {
-      // the office as a node on the S3 store keeps it: every blob under blobs/<key>
-      s3.createBucket("layanan-kantor");
-      try (Stream<Path> files = Files.walk(WORK.resolve("restored").resolve("blobs"), 2)) {
-        for (Path file :
-            files.filter(f -> f.getNameCount() > 0 && Files.isRegularFile(f)).toList()) {
-          if (file.getParent().getFileName().toString().length() == 2) {
-            client.putObject(
-                r -> r.bucket("layanan-kantor").key("blobs/" + file.getFileName()),
-                RequestBody.fromFile(file));
-          }
-        }
+      try {
+        drillOnS3(s3, client, keys);
+      } catch (Exception | AssertionError e) {
+        // what the server saw goes with the failure (its folder is temporary)
+        e.addSuppressed(new IllegalStateException("S3Proxy's output:\n" + s3.output()));
+        throw e;
       }
-      Map<String, String> onS3 = new HashMap<>(settings("layanan_restored", "unused"));
-      onS3.put("LAYANAN_DOCUMENTS_STORE", "s3");
-      Path backups = Files.createDirectories(WORK.resolve("backups-s3"));
-      Result backedUp = script("backup.sh", onS3, backups.toString());
-      assertThat(backedUp.exit()).as(backedUp.output()).isZero();
-      assertThat(backedUp.output()).contains("The bucket is not in this backup");
-      Path s3Backup;
-      try (Stream<Path> folders = Files.list(backups)) {
-        s3Backup = folders.findFirst().orElseThrow();
-      }
-      assertThat(s3Backup.resolve("blobs")).doesNotExist();
-      assertThat(Files.readString(s3Backup.resolve("blob-keys.txt"))).contains(keys);
+    }
+  }
 
-      // aws s3 sync s3://layanan-kantor/blobs/ <backup>/bucket/
-      Path copy = Files.createDirectories(s3Backup.resolve("bucket"));
-      for (S3Object object :
-          client
-              .listObjectsV2Paginator(r -> r.bucket("layanan-kantor").prefix("blobs/"))
-              .contents()) {
-        client.getObject(
-            r -> r.bucket("layanan-kantor").key(object.key()),
-            copy.resolve(object.key().substring("blobs/".length())));
-      }
-
-      postgres.createDatabase("layanan_s3");
-      Map<String, String> restoredOnS3 = new HashMap<>(settings("layanan_s3", "unused"));
-      restoredOnS3.put("LAYANAN_DOCUMENTS_STORE", "s3");
-      Result restore = script("restore.sh", restoredOnS3, s3Backup.toString());
-      assertThat(restore.exit()).as(restore.output()).isZero();
-      assertThat(restore.output())
-          .contains("Restore complete", s3Backup.resolve("bucket").toString());
-
-      // a blob of the copy changed on the way: named, and the restore reported as failed
-      Path damaged = WORK.resolve("damaged-s3");
-      FileSystemUtils.copyRecursively(s3Backup, damaged);
-      Path changed = damaged.resolve("bucket").resolve(keys.get(0));
-      byte[] bytes = Files.readAllBytes(changed);
-      bytes[bytes.length / 2] ^= 1;
-      Files.write(changed, bytes);
-      postgres.createDatabase("layanan_s3_damaged");
-      Map<String, String> intoDamaged = new HashMap<>(restoredOnS3);
-      intoDamaged.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl("layanan_s3_damaged"));
-      Result fromDamaged = script("restore.sh", intoDamaged, damaged.toString());
-      assertThat(fromDamaged.exit()).isNotZero();
-      assertThat(fromDamaged.output())
-          .contains("blob " + keys.get(0) + " differs", "1 differ from their SHA-256");
-
-      // aws s3 sync <backup>/bucket/ s3://layanan-baru/blobs/, then a node on it
-      s3.createBucket("layanan-baru");
-      try (Stream<Path> files = Files.list(copy)) {
-        for (Path file : files.toList()) {
+  private void drillOnS3(S3ProxyServer s3, S3Client client, List<String> keys) throws Exception {
+    // the office as a node on the S3 store keeps it: every blob under blobs/<key>
+    s3.createBucket("layanan-kantor");
+    try (Stream<Path> files = Files.walk(WORK.resolve("restored").resolve("blobs"), 2)) {
+      for (Path file : files.filter(f -> f.getNameCount() > 0 && Files.isRegularFile(f)).toList()) {
+        if (file.getParent().getFileName().toString().length() == 2) {
           client.putObject(
-              r -> r.bucket("layanan-baru").key("blobs/" + file.getFileName()),
+              r -> r.bucket("layanan-kantor").key("blobs/" + file.getFileName()),
               RequestBody.fromFile(file));
         }
       }
-      Map<String, String> node = new HashMap<>(restoredOnS3);
-      for (String property : s3.properties("layanan-baru")) {
-        String[] pair = property.split("=", 2);
-        node.put(pair[0].toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), pair[1]);
+    }
+    Map<String, String> onS3 = new HashMap<>(settings("layanan_restored", "unused"));
+    onS3.put("LAYANAN_DOCUMENTS_STORE", "s3");
+    Path backups = Files.createDirectories(WORK.resolve("backups-s3"));
+    Result backedUp = script("backup.sh", onS3, backups.toString());
+    assertThat(backedUp.exit()).as(backedUp.output()).isZero();
+    assertThat(backedUp.output()).contains("The bucket is not in this backup");
+    Path s3Backup;
+    try (Stream<Path> folders = Files.list(backups)) {
+      s3Backup = folders.findFirst().orElseThrow();
+    }
+    assertThat(s3Backup.resolve("blobs")).doesNotExist();
+    assertThat(Files.readString(s3Backup.resolve("blob-keys.txt"))).contains(keys);
+
+    // aws s3 sync s3://layanan-kantor/blobs/ <backup>/bucket/
+    Path copy = Files.createDirectories(s3Backup.resolve("bucket"));
+    for (S3Object object :
+        client
+            .listObjectsV2Paginator(r -> r.bucket("layanan-kantor").prefix("blobs/"))
+            .contents()) {
+      client.getObject(
+          r -> r.bucket("layanan-kantor").key(object.key()),
+          copy.resolve(object.key().substring("blobs/".length())));
+    }
+
+    postgres.createDatabase("layanan_s3");
+    Map<String, String> restoredOnS3 = new HashMap<>(settings("layanan_s3", "unused"));
+    restoredOnS3.put("LAYANAN_DOCUMENTS_STORE", "s3");
+    Result restore = script("restore.sh", restoredOnS3, s3Backup.toString());
+    assertThat(restore.exit()).as(restore.output()).isZero();
+    assertThat(restore.output())
+        .contains("Restore complete", s3Backup.resolve("bucket").toString());
+
+    // a blob of the copy changed on the way: named, and the restore reported as failed
+    Path damaged = WORK.resolve("damaged-s3");
+    FileSystemUtils.copyRecursively(s3Backup, damaged);
+    Path changed = damaged.resolve("bucket").resolve(keys.get(0));
+    byte[] bytes = Files.readAllBytes(changed);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(changed, bytes);
+    postgres.createDatabase("layanan_s3_damaged");
+    Map<String, String> intoDamaged = new HashMap<>(restoredOnS3);
+    intoDamaged.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl("layanan_s3_damaged"));
+    Result fromDamaged = script("restore.sh", intoDamaged, damaged.toString());
+    assertThat(fromDamaged.exit()).isNotZero();
+    assertThat(fromDamaged.output())
+        .contains("blob " + keys.get(0) + " differs", "1 differ from their SHA-256");
+
+    // aws s3 sync <backup>/bucket/ s3://layanan-baru/blobs/, then a node on it
+    s3.createBucket("layanan-baru");
+    try (Stream<Path> files = Files.list(copy)) {
+      for (Path file : files.toList()) {
+        client.putObject(
+            r -> r.bucket("layanan-baru").key("blobs/" + file.getFileName()),
+            RequestBody.fromFile(file));
       }
-      try (NodeProcess onTheNewBucket = NodeProcess.start("drill-s3", node)) {
-        JdbcClient restoredFromS3 = restoredDatabase("layanan_s3");
-        String sha256 =
-            restoredFromS3
-                .sql("select sha256 from letter where verification_code = ?")
-                .param(newLetterCode)
-                .query(String.class)
-                .single()
-                .strip();
-        WebClient resident = new WebClient(onTheNewBucket.port());
-        assertThat(resident.get("/v/" + newLetterCode).body())
-            .contains("Surat asli dan berlaku", sha256);
-        theOfficeOpensEveryAttachment(restoredFromS3, onTheNewBucket);
-      }
+    }
+    Map<String, String> node = new HashMap<>(restoredOnS3);
+    for (String property : s3.properties("layanan-baru")) {
+      String[] pair = property.split("=", 2);
+      node.put(pair[0].toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), pair[1]);
+    }
+    try (NodeProcess onTheNewBucket = NodeProcess.start("drill-s3", node)) {
+      JdbcClient restoredFromS3 = restoredDatabase("layanan_s3");
+      String sha256 =
+          restoredFromS3
+              .sql("select sha256 from letter where verification_code = ?")
+              .param(newLetterCode)
+              .query(String.class)
+              .single()
+              .strip();
+      WebClient resident = new WebClient(onTheNewBucket.port());
+      assertThat(resident.get("/v/" + newLetterCode).body())
+          .contains("Surat asli dan berlaku", sha256);
+      theOfficeOpensEveryAttachment(restoredFromS3, onTheNewBucket);
     }
   }
 

@@ -123,6 +123,15 @@ public final class S3ProxyServer implements AutoCloseable {
     }
   }
 
+  /** What the server wrote so far, to show beside a failure. */
+  public String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(not readable: " + e.getMessage() + ")";
+    }
+  }
+
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
@@ -21,10 +22,15 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * nobody asks them for later. Spring Boot keeps eager by itself what runs on its own (beans with
  * {@code @Scheduled} methods, {@code SmartInitializingSingleton}s such as the demo data and the
  * certificate authority's check, {@code SmartLifecycle}s such as {@code TableChanges}, the servlet
- * filters and everything they use); event listeners are found by their type and made at their first
- * event. This adds:
+ * filters and everything they use); methods annotated as event listeners are found by their bean's
+ * type and the bean made at its first event. This adds:
  *
  * <ul>
+ *   <li>beans that are {@link ApplicationListener}s: the event multicaster makes such a bean, at
+ *       its first event, while it holds its own lock, and a bean that is one registers itself under
+ *       the same lock once made. Made lazily, a scheduled job publishing an event and a request
+ *       making a bean deadlocked: each held the lock the other waited for (the multicaster's, and
+ *       the bean factory's singleton lock), and the node hung;
  *   <li>the database's initialisers (Flyway's migrations, the event publication table), as Spring
  *       Boot's {@link DatabaseInitializerDetector}s name them: the schema is up to date before the
  *       first request;
@@ -37,7 +43,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 final class EagerBeans implements LazyInitializationExcludeFilter {
 
   private static final List<Class<?>> TYPES =
-      List.of(DataSource.class, MeterRegistry.class, MeterBinder.class);
+      List.of(ApplicationListener.class, DataSource.class, MeterRegistry.class, MeterBinder.class);
 
   private final Set<String> databaseInitializers;
 

@@ -27,8 +27,13 @@ class LazyStartTests {
 
   abstract static class SomeMeters implements MeterBinder {}
 
+  abstract static class AListener
+      implements org.springframework.context.ApplicationListener<
+          org.springframework.context.event.ContextRefreshedEvent> {}
+
   @Test
-  void theDatabaseItsInitialisersSettingsAndMetricsAreMadeAtStartAndTheRestWhenFirstNeeded() {
+  void
+      theDatabaseItsInitialisersSettingsMetricsAndListenerBeansAreMadeAtStartTheRestWhenFirstNeeded() {
     DefaultListableBeanFactory factory = new DefaultListableBeanFactory();
     factory.registerBeanDefinition(
         "dataSource", new RootBeanDefinition(SimpleDriverDataSource.class));
@@ -37,6 +42,7 @@ class LazyStartTests {
     factory.registerBeanDefinition("settings", new RootBeanDefinition(Settings.class));
     factory.registerBeanDefinition("meters", new RootBeanDefinition(SomeMeters.class));
     factory.registerBeanDefinition("aService", new RootBeanDefinition(AService.class));
+    factory.registerBeanDefinition("aListener", new RootBeanDefinition(AListener.class));
     factory.registerSingleton(
         "eagerBeans", (LazyInitializationExcludeFilter) LazyStartConfiguration.eagerBeans(factory));
 
@@ -46,6 +52,8 @@ class LazyStartTests {
     assertThat(factory.getBeanDefinition("flywayInitializer").isLazyInit()).isFalse();
     assertThat(factory.getBeanDefinition("settings").isLazyInit()).isFalse();
     assertThat(factory.getBeanDefinition("meters").isLazyInit()).isFalse();
+    // made lazily, the event multicaster made it under its own lock: a deadlock with a request
+    assertThat(factory.getBeanDefinition("aListener").isLazyInit()).isFalse();
     assertThat(factory.getBeanDefinition("aService").isLazyInit()).isTrue();
   }
 

@@ -251,12 +251,6 @@ class LetterSigningIntegrationTests {
     LetterRendering failing =
         new LetterRendering() {
           @Override
-          public id.go.kecamatan.letters.internal.render.RenderedLetter render(
-              id.go.kecamatan.letters.internal.render.LetterRequest request) {
-            return prepare(request).render(request.number());
-          }
-
-          @Override
           public Prepared prepare(id.go.kecamatan.letters.internal.render.LetterRequest request) {
             Prepared real = rendering.prepare(request);
             return number -> {

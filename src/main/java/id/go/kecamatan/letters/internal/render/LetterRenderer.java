@@ -73,11 +73,6 @@ public class LetterRenderer implements LetterRendering {
   }
 
   @Override
-  public RenderedLetter render(LetterRequest request) {
-    return prepare(request).render(request.number());
-  }
-
-  @Override
   public Prepared prepare(LetterRequest request) {
     return prepare(request, sheet(request.officeId(), request.serviceId()));
   }
@@ -122,11 +117,6 @@ public class LetterRenderer implements LetterRendering {
   private final class Batch implements LetterRendering {
 
     private final Map<SheetKey, Sheet> sheets = new ConcurrentHashMap<>();
-
-    @Override
-    public RenderedLetter render(LetterRequest request) {
-      return prepare(request).render(request.number());
-    }
 
     @Override
     public Prepared prepare(LetterRequest request) {

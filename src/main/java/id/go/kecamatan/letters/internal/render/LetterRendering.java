@@ -7,7 +7,9 @@ public interface LetterRendering {
    * Renders the letter of this request with the office's letterhead, the service's template (the
    * office's own, or the shipped default) and paper size. Every inserted value is escaped.
    */
-  RenderedLetter render(LetterRequest request);
+  default RenderedLetter render(LetterRequest request) {
+    return prepare(request).render(request.number());
+  }
 
   /**
    * Reads and fills in everything of the letter but its number (office, template, form, the

@@ -83,19 +83,25 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The JVM options of the tests' nodes: a node's heap, and only the first compiler (a test's node
+   * runs for a minute; C1 alone starts it sooner and costs the other test JVMs less).
+   */
+  public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
   /** Starts a node with these settings (on top of {@link #TEST_SECRETS}) and waits until ready. */
   public static NodeProcess start(String name, Map<String, String> settings) {
+    return start(name, settings, TEST_JVM);
+  }
+
+  /** The same with these JVM options (a benchmark's node: a production node's). */
+  public static NodeProcess start(String name, Map<String, String> settings, List<String> jvm) {
     int port = freePort();
     Path log = Path.of("target", "nodes", name + ".log").toAbsolutePath();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                classPath(),
-                LayananKecamatanApplication.class.getName()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", classPath(), LayananKecamatanApplication.class.getName()));
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder =
@@ -148,6 +154,36 @@ public final class NodeProcess implements AutoCloseable {
 
   public String url(String path) {
     return "http://127.0.0.1:" + port + path;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The node's resident memory now and its peak ({@link #memory(long)}). */
+  public String memory() {
+    return memory(process.pid());
+  }
+
+  /**
+   * A process's resident memory now and at its peak ({@code VmRSS} and {@code VmHWM} of {@code
+   * /proc/<pid>/status}); "RSS unknown" where there is no {@code /proc}.
+   */
+  public static String memory(long pid) {
+    try {
+      String rss = "?";
+      String peak = "?";
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss = line.substring(6).strip();
+        } else if (line.startsWith("VmHWM:")) {
+          peak = line.substring(6).strip();
+        }
+      }
+      return "RSS " + rss + " (peak " + peak + ")";
+    } catch (IOException | RuntimeException gone) {
+      return "RSS unknown";
+    }
   }
 
   public boolean alive() {

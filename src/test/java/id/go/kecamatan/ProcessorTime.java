@@ -46,6 +46,19 @@ public final class ProcessorTime {
   }
 
   /**
+   * Another process's processor time so far (user and system, all its threads), in nanoseconds; -1
+   * when {@code /proc} does not show it.
+   */
+  public static long process(long pid) {
+    try {
+      long[] fields = stat(pid);
+      return (fields[13] + fields[14]) * TICK_NANOS;
+    } catch (IOException | RuntimeException gone) {
+      return -1;
+    }
+  }
+
+  /**
    * What the threads of {@code before}'s kind spent since it was taken: a thread started since
    * counts whole, a thread that ended since counts nothing (its time left with it).
    */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.LoadGenerator;
+import id.go.kecamatan.NodeProcess;
 import id.go.kecamatan.ProcessorTime;
 import id.go.kecamatan.documents.BlobStore;
 import id.go.kecamatan.documents.TestFiles;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +35,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -51,13 +52,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * photo-like 4,000 × 3,000 JPEG of about 250 KB with an EXIF block holding a GPS position) and a
  * scanned PDF of about 200 KB (one A4 page holding a JPEG), posted as multipart by {@link
  * LoadGenerator} from {@code -Dbench.concurrency=4,16} clients for {@code -Dbench.seconds=15} each
- * after a warm-up. It prints requests per second, p50/p95/p99, the process's resident memory (the
- * node and the load generator share the JVM here), and then checks that every acknowledged
+ * after a warm-up. It prints requests per second, p50/p95/p99, the processor time per submission of
+ * the node and of PostgreSQL, the node's resident memory, and then checks that every acknowledged
  * submission (201 with a tracking code) is in the database with both documents, whose blobs are
- * stored. {@code -Dbench.orientation=6} sends portrait photos (turned by EXIF), {@code
- * -Dbench.photo=800x600 -Dbench.photoBytes=40000} another photo (what the rest of a submission
- * costs shows with a small one), {@code -Dbench.jfr=target/submissions.jfr} records a flight
- * recording of the last run.
+ * stored.
+ *
+ * <p>By default the node is this JVM (the test context), which the load generator shares, so its
+ * resident memory is an upper bound of a node's. {@code -Dbench.node="-Xmx512m"} runs the node as
+ * an operator does instead, a JVM of its own with these options ({@link NodeProcess}) on the test
+ * context's database and documents folder, and prints that process's memory; {@code
+ * -Dbench.nodeEnv=MALLOC_ARENA_MAX=2,...} adds to its environment. {@code -Dbench.orientation=6}
+ * sends portrait photos (turned by EXIF), {@code -Dbench.photo=800x600 -Dbench.photoBytes=40000}
+ * another photo (what the rest of a submission costs shows with a small one), {@code
+ * -Dbench.jfr=target/submissions.jfr} records a flight recording of the last run.
  */
 @IntegrationTest
 class SubmissionBenchmark {
@@ -73,11 +80,19 @@ class SubmissionBenchmark {
   static final String PHOTO = System.getProperty("bench.photo", "4000x3000");
   static final int PHOTO_BYTES = Integer.getInteger("bench.photoBytes", 250 * 1024);
   static final String JFR = System.getProperty("bench.jfr", "");
+  static final List<String> NODE =
+      Arrays.stream(System.getProperty("bench.node", "").split(" "))
+          .filter(option -> !option.isBlank())
+          .toList();
+  static final String NODE_ENV = System.getProperty("bench.nodeEnv", "");
   static final Pattern TRACKING = Pattern.compile("\"trackingCode\"\\s*:\\s*\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired BlobStore blobs;
+
+  @Value("${layanan.documents.dir}")
+  Path documents;
 
   @Test
   void submissionsWithACameraPhotoAndAScannedPdf() throws Exception {
@@ -139,10 +154,57 @@ class SubmissionBenchmark {
                     "scan.pdf",
                     "application/pdf",
                     pdf)));
+    NodeProcess node = NODE.isEmpty() ? null : startNode();
+    try {
+      measure(node, jetis, slug, body, boundary);
+    } finally {
+      if (node != null) {
+        System.out.println("BENCH node stopped with exit code " + node.stop());
+      }
+    }
+  }
+
+  /**
+   * A node of its own on the test context's database and documents folder, with the JVM options of
+   * {@code bench.node}; the limits per address are the test context's (every client is loopback).
+   */
+  private NodeProcess startNode() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put(
+        "SPRING_DATASOURCE_URL",
+        "jdbc:postgresql://127.0.0.1:"
+            + jdbc.sql("select inet_server_port()").query(Integer.class).single()
+            + "/"
+            + jdbc.sql("select current_database()").query(String.class).single());
+    settings.put("SPRING_DATASOURCE_USERNAME", "postgres");
+    settings.put("LAYANAN_DOCUMENTS_DIR", documents.toAbsolutePath().toString());
+    settings.put("LAYANAN_SUBMISSIONS_PER_HOUR_PER_ADDRESS", "100000");
+    settings.put("LAYANAN_SUBMISSIONS_PER_HOUR_PER_RECIPIENT", "100000");
+    Arrays.stream(NODE_ENV.split(","))
+        .filter(pair -> pair.contains("="))
+        .forEach(
+            pair ->
+                settings.put(
+                    pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)));
+    NodeProcess node = NodeProcess.start("submission-benchmark", settings, NODE);
+    System.out.println(
+        "BENCH node: its own JVM (pid "
+            + node.pid()
+            + ") with "
+            + String.join(" ", NODE)
+            + (NODE_ENV.isBlank() ? "" : "; environment " + NODE_ENV)
+            + "; "
+            + node.memory());
+    return node;
+  }
+
+  private void measure(NodeProcess node, UUID jetis, String slug, byte[] body, String boundary)
+      throws Exception {
+    long pid = node == null ? ProcessHandle.current().pid() : node.pid();
     URI uri =
         URI.create(
             "http://127.0.0.1:"
-                + port
+                + (node == null ? port : node.port())
                 + "/api/v1/offices/"
                 + slug
                 + "/services/LEGALISIR/applications");
@@ -172,7 +234,7 @@ class SubmissionBenchmark {
             + " cores; max heap "
             + Runtime.getRuntime().maxMemory() / (1024 * 1024)
             + " MiB; "
-            + memory());
+            + NodeProcess.memory(pid));
     LoadGenerator.Result warmUp =
         LoadGenerator.run("warm-up", 4, WARM_UP, 201, () -> request, answered);
     System.out.println(warmUp.line());
@@ -184,29 +246,30 @@ class SubmissionBenchmark {
         recording.start();
       }
       statuses.clear();
-      long cpuBefore = ProcessorTime.jvm();
+      long cpuBefore = node == null ? ProcessorTime.jvm() : ProcessorTime.process(pid);
       long postgresBefore = ProcessorTime.postgres(jdbc);
       LoadGenerator.Result result =
           LoadGenerator.run("submit LEGALISIR photo+pdf", c, SECONDS, 201, () -> request, answered);
-      long cpu = ProcessorTime.jvm() - cpuBefore;
+      long cpu = (node == null ? ProcessorTime.jvm() : ProcessorTime.process(pid)) - cpuBefore;
       long postgres = ProcessorTime.postgres(jdbc) - postgresBefore;
       long stored = statuses.getOrDefault(201, new java.util.concurrent.atomic.LongAdder()).sum();
       System.out.println(result.line());
       // the processor time per submission: what the machine's load does not change, unlike the
-      // rate; the node is the JVM's less the load generator's, and the database's comes on top
+      // rate; the node is its JVM's (less the load generator's when they share it), and the
+      // database's comes on top
       double perSubmission = 1e6 * Math.max(1, stored);
-      double node = (cpu - result.clientCpuNanos()) / perSubmission;
+      double nodeCpu = (node == null ? cpu - result.clientCpuNanos() : cpu) / perSubmission;
       double database = postgres / perSubmission;
       System.out.printf(
           Locale.ROOT,
           "BENCH c=%d: processor time per acknowledged submission: node %.1f ms + PostgreSQL %.1f"
               + " ms = %.1f ms (%d cores: at most %.0f/s); the load generator %.1f ms more%n",
           c,
-          node,
+          nodeCpu,
           database,
-          node + database,
+          nodeCpu + database,
           Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().availableProcessors() * 1e3 / Math.max(0.001, node + database),
+          Runtime.getRuntime().availableProcessors() * 1e3 / Math.max(0.001, nodeCpu + database),
           result.clientCpuNanos() / perSubmission);
       System.out.println(
           "BENCH after c="
@@ -216,7 +279,10 @@ class SubmissionBenchmark {
               + "; load "
               + LoadGenerator.loadAverage()
               + "; "
-              + memory());
+              + NodeProcess.memory(pid));
+      if (NODE.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+        nativeMemory(pid);
+      }
     }
     if (recording != null) {
       recording.stop();
@@ -262,6 +328,35 @@ class SubmissionBenchmark {
         codes.size(),
         rows.size(),
         LoadGenerator.loadAverage());
+  }
+
+  /**
+   * Where the node's memory goes, by the JVM's native memory tracking ({@code jcmd <pid>
+   * VM.native_memory summary}; the node runs with {@code -XX:NativeMemoryTracking=summary}): each
+   * area's committed size.
+   */
+  private static void nativeMemory(long pid) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid),
+                "VM.native_memory",
+                "summary")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    Matcher area =
+        Pattern.compile("(?m)^(?:-\\s*)?(Total|[A-Z][\\w ]+?)(?::| \\() ?reserved=\\d+KB, committed=(\\d+)KB")
+            .matcher(out);
+    StringBuilder line = new StringBuilder("BENCH node's memory by the JVM (committed MiB):");
+    while (area.find()) {
+      long mib = Long.parseLong(area.group(2)) / 1024;
+      if (mib > 0) {
+        line.append(' ').append(area.group(1).strip()).append(' ').append(mib).append(';');
+      }
+    }
+    System.out.println(line);
   }
 
   record FilePart(String requirement, String name, String type, byte[] bytes) {}
@@ -320,24 +415,6 @@ class SubmissionBenchmark {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       pdf.save(out);
       return out.toByteArray();
-    }
-  }
-
-  /** The resident memory of this process now and at its peak ({@code /proc/self/status}). */
-  static String memory() {
-    try {
-      String rss = "?";
-      String peak = "?";
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          rss = line.substring(6).strip();
-        } else if (line.startsWith("VmHWM:")) {
-          peak = line.substring(6).strip();
-        }
-      }
-      return "RSS " + rss + " (peak " + peak + ")";
-    } catch (IOException e) {
-      return "RSS unknown";
     }
   }
 }

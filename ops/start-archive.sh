@@ -15,7 +15,9 @@
 # external database the other nodes may keep running (the training node is one more node for
 # half a minute). Start the node afterwards with the line printed at the end, using the same
 # `java`: an archive of another jar or JDK is not used (the JVM warns and starts without it).
-# A new jar needs a new training run.
+# A new jar needs a new training run. JAVA_OPTS (space separated) are the node's JVM options, such
+# as the heap and the garbage collector of README "Sizing a node": the training runs with them and
+# the start line carries them (an archive is made for the options it was trained with).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -26,11 +28,12 @@ jar="$1" folder="$2"
 if [ -e "$folder" ] && [ -n "$(ls -A "$folder")" ]; then
   fail "$folder is not empty: give a new folder (a jar's archive is made once, next to its extracted copy)"
 fi
-command -v curl >/dev/null 2>&1 || fail "curl is missing (Debian: apt-get install curl)"
 JAVA="${JAVA:-java}"
-version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-[ -n "$version" ] || fail "cannot run $JAVA (set JAVA to the java of the node)"
+read -r -a options <<<"${JAVA_OPTS:-}"
+version=$({ "$JAVA" "${options[@]}" -XshowSettings:properties -version 2>&1 || true; } | sed -n 's/^ *java.specification.version = //p')
+[ -n "$version" ] || fail "cannot run $JAVA${options[*]:+ ${options[*]}} (set JAVA to the java of the node, JAVA_OPTS to its options)"
 [ "${version%%.*}" -ge 17 ] || fail "$JAVA is Java $version; the application needs 17 or newer"
+command -v curl >/dev/null 2>&1 || fail "curl is missing (Debian: apt-get install curl)"
 port="${LAYANAN_TRAINING_PORT:-18399}"
 
 "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$folder" >/dev/null
@@ -44,7 +47,7 @@ fi
 
 log="$folder/training.log"
 echo "Training a start of $app on port $port with Java $version (log: $log) ..."
-PORT="$port" "$JAVA" "$record" -jar "$app" >"$log" 2>&1 &
+PORT="$port" "$JAVA" "${options[@]}" "$record" -jar "$app" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT
 
@@ -77,4 +80,4 @@ wait "$pid" || true
 trap - EXIT
 [ -s "$archive" ] || fail "no archive was written; see $log"
 echo "Made $archive ($(du -h "$archive" | cut -f1)). Start the node with:"
-echo "  $JAVA $use -jar $app"
+echo "  $JAVA ${options[*]:+${options[*]} }$use -jar $app"

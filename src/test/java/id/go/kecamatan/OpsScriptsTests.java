@@ -106,4 +106,26 @@ class OpsScriptsTests {
       assertThat(left).as("nothing written beside the earlier archive").hasSize(1);
     }
   }
+
+  @Test
+  void theStartArchiveSaysWhenItsJavaOrTheNodesOptionsCannotRun() throws Exception {
+    Path jar = Files.write(dir.resolve("app.jar"), new byte[] {'P', 'K', 3, 4});
+
+    Run noJava =
+        run("start-archive.sh", Map.of("JAVA", "/no/such/java"), jar.toString(), dir + "/a");
+    assertThat(noJava.exit()).isNotZero();
+    assertThat(noJava.output())
+        .contains("cannot run /no/such/java (set JAVA to the java of the node");
+
+    Run badOption =
+        run(
+            "start-archive.sh",
+            Map.of("JAVA", "java", "JAVA_OPTS", "-Xmx512m -XX:+NoSuchCollector"),
+            jar.toString(),
+            dir + "/b");
+    assertThat(badOption.exit()).isNotZero();
+    assertThat(badOption.output())
+        .contains("cannot run java -Xmx512m -XX:+NoSuchCollector", "JAVA_OPTS to its options");
+    assertThat(dir.resolve("b")).as("nothing extracted").doesNotExist();
+  }
 }

@@ -347,7 +347,8 @@ class SubmissionBenchmark {
     String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     jcmd.waitFor();
     Matcher area =
-        Pattern.compile("(?m)^(?:-\\s*)?(Total|[A-Z][\\w ]+?)(?::| \\() ?reserved=\\d+KB, committed=(\\d+)KB")
+        Pattern.compile(
+                "(?m)^(?:-\\s*)?(Total|[A-Z][\\w ]+?)(?::| \\() ?reserved=\\d+KB, committed=(\\d+)KB")
             .matcher(out);
     StringBuilder line = new StringBuilder("BENCH node's memory by the JVM (committed MiB):");
     while (area.find()) {

@@ -64,7 +64,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * -Dbench.nodeEnv=MALLOC_ARENA_MAX=2,...} adds to its environment. {@code -Dbench.orientation=6}
  * sends portrait photos (turned by EXIF), {@code -Dbench.photo=800x600 -Dbench.photoBytes=40000}
  * another photo (what the rest of a submission costs shows with a small one), {@code
- * -Dbench.jfr=target/submissions.jfr} records a flight recording of the last run.
+ * -Dbench.jfr=target/submissions.jfr} records a flight recording of the last run (of this JVM; a
+ * node of its own is recorded with {@code -XX:StartFlightRecording} among its options).
  */
 @IntegrationTest
 class SubmissionBenchmark {
@@ -231,9 +232,10 @@ class SubmissionBenchmark {
             + LoadGenerator.loadAverage()
             + "; "
             + Runtime.getRuntime().availableProcessors()
-            + " cores; max heap "
+            + " cores; "
+            + (node == null ? "max heap " : "the load generator's JVM's max heap ")
             + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-            + " MiB; "
+            + " MiB; the node's "
             + NodeProcess.memory(pid));
     LoadGenerator.Result warmUp =
         LoadGenerator.run("warm-up", 4, WARM_UP, 201, () -> request, answered);
@@ -241,7 +243,9 @@ class SubmissionBenchmark {
     Recording recording = null;
     for (int i = 0; i < CONCURRENCY.size(); i++) {
       int c = CONCURRENCY.get(i);
-      if (!JFR.isBlank() && i == CONCURRENCY.size() - 1) {
+      // the recording is of this JVM: with a node of its own, give the node
+      // -XX:StartFlightRecording
+      if (!JFR.isBlank() && node == null && i == CONCURRENCY.size() - 1) {
         recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         recording.start();
       }

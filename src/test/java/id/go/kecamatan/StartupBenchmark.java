@@ -184,21 +184,13 @@ class StartupBenchmark {
   }
 
   /**
-   * The CPU time (user and system, all threads) the JVM has used so far, from {@code
-   * /proc/<pid>/stat} in clock ticks of 10 ms: the work of a start, which, unlike its wall-clock
-   * time, hardly grows with the load of other processes on the machine (PostgreSQL's own processes
-   * are not counted). -1 where there is no {@code /proc}.
+   * The CPU time (user and system, all threads) the JVM has used so far, in ms: the work of a
+   * start, which, unlike its wall-clock time, hardly grows with the load of other processes on the
+   * machine (PostgreSQL's own processes are not counted). -1 where there is no {@code /proc}.
    */
   static long cpuMillis(Process process) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      // the fields after the command's name (in parentheses, which may hold spaces)
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // utime and stime are the 14th and 15th fields of the line, the 12th and 13th after the name
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-    } catch (IOException | RuntimeException noProc) {
-      return -1;
-    }
+    long nanos = ProcessorTime.process(process.pid());
+    return nanos < 0 ? -1 : nanos / 1_000_000;
   }
 
   /** Milliseconds from launch to the first 200 of the path, polling every 20 ms. */

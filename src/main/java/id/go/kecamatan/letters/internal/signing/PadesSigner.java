@@ -69,6 +69,7 @@ public final class PadesSigner {
   private final X509Certificate signer;
   private final List<X509Certificate> chain;
   private final TimeStampClient timeStamps;
+  private final int signatureSize;
 
   /**
    * @param chain the signer's certificate first, then its issuers
@@ -79,6 +80,29 @@ public final class PadesSigner {
     this.signer = chain.get(0);
     this.chain = List.copyOf(chain);
     this.timeStamps = timeStamps;
+    this.signatureSize = signatureSize(this.chain, timeStamps != null);
+  }
+
+  /**
+   * The room kept in the PDF for the CMS, which PDFBox writes as hexadecimal digits twice its size:
+   * the certificates it carries and 2 KB for the rest (the signed attributes, the signature value
+   * and their framing take some 400 bytes); with a time-stamp, whose token carries the authority's
+   * own certificates, 24 KB. A fixed 8 KB made every letter some 12 KB larger than it needed to be
+   * and cost a tenth of the signing's time to write.
+   */
+  private static int signatureSize(List<X509Certificate> chain, boolean timeStamped) {
+    if (timeStamped) {
+      return 24576;
+    }
+    int certificates = 0;
+    for (X509Certificate certificate : chain) {
+      try {
+        certificates += certificate.getEncoded().length;
+      } catch (java.security.cert.CertificateEncodingException e) {
+        throw new IllegalArgumentException("A certificate of the chain cannot be encoded", e);
+      }
+    }
+    return certificates + 2048;
   }
 
   public byte[] sign(byte[] pdf, SignatureBox box, SignatureDetails details) {
@@ -96,7 +120,7 @@ public final class PadesSigner {
       time.setTimeInMillis(details.signingTime().toEpochMilli());
       signature.setSignDate(time);
       try (SignatureOptions options = new SignatureOptions()) {
-        options.setPreferredSignatureSize(timeStamps == null ? 8192 : 24576);
+        options.setPreferredSignatureSize(signatureSize);
         options.setPage(box.page());
         options.setVisualSignature(appearance(document.getPage(box.page()), box));
         document.addSignature(signature, this::cms, options);

@@ -185,6 +185,13 @@ class LocalSigningIntegrationTests {
       assertThat(info.getUnsignedAttributes()).isNull();
       assertThat(cms.getCertificates().getMatches(null)).hasSize(2);
       assertThat(cms.isDetachedSignature()).isTrue();
+      // the room for the CMS (hexadecimal, two digits a byte) is its certificates and 2 KB
+      int[] range = signature.getByteRange();
+      int room = (range[2] - range[1] - 2) / 2;
+      assertThat(room).isGreaterThanOrEqualTo(cms.getEncoded().length);
+      assertThat(room)
+          .isEqualTo(
+              certificate.getEncoded().length + authority.certificate().getEncoded().length + 2048);
     }
   }
 

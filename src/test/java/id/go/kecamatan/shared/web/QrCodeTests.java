@@ -1,0 +1,87 @@
+package id.go.kecamatan.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Test;
+
+class QrCodeTests {
+
+  static final String URL = "https://layanan.example.go.id/v/ABCDEFGHJKMNPQRSTUVWXYZ234";
+
+  @Test
+  void thePngShowsEveryModuleAsASquareOfBlackOrWhitePixels() throws Exception {
+    BitMatrix matrix = QrCode.matrix(URL);
+    for (int scale : new int[] {1, 3, 4}) {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCode.png(URL, scale)));
+      assertThat(image.getWidth()).isEqualTo(matrix.getWidth() * scale);
+      assertThat(image.getHeight()).isEqualTo(matrix.getHeight() * scale);
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          int expected = matrix.get(x / scale, y / scale) ? 0x000000 : 0xffffff;
+          assertThat(image.getRGB(x, y) & 0xffffff)
+              .as("pixel %d,%d at %d pixels a module", x, y, scale)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aReaderReadsTheTextBackWithItsQuietZone() throws Exception {
+    String text = "https://layanan.example.go.id/s/Jetis-ÄÖ?x=1&y=2";
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCode.png(text)));
+    assertThat(
+            new QRCodeReader()
+                .decode(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .getText())
+        .isEqualTo(text);
+    // four modules of white round the code
+    assertThat(image.getRGB(4 * 4 - 1, 4 * 4 - 1) & 0xffffff).isEqualTo(0xffffff);
+    assertThat(image.getRGB(4 * 4, 4 * 4) & 0xffffff).isEqualTo(0);
+  }
+
+  /**
+   * PDFBox embeds an 8-bit RGB PNG by copying its compressed data with a PNG predictor, without
+   * decoding it (what keeps a letter's QR code cheap); a grey or palette PNG it would decode and
+   * compress again.
+   */
+  @Test
+  void aPdfTakesThePngsCompressedDataAsItIs() throws Exception {
+    byte[] png = QrCode.png(URL);
+    try (PDDocument document = new PDDocument()) {
+      PDImageXObject image = PDImageXObject.createFromByteArray(document, png, "qr");
+      assertThat(image.getCOSObject().getCOSName(COSName.FILTER)).isEqualTo(COSName.FLATE_DECODE);
+      COSDictionary parameters = image.getCOSObject().getCOSDictionary(COSName.DECODE_PARMS);
+      assertThat(parameters).isNotNull();
+      assertThat(parameters.getInt(COSName.PREDICTOR)).isEqualTo(15);
+      assertThat(parameters.getInt(COSName.COLORS)).isEqualTo(3);
+      BufferedImage fromPdf = image.getImage();
+      BufferedImage fromPng = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(fromPdf.getWidth()).isEqualTo(fromPng.getWidth());
+      for (int y = 0; y < fromPng.getHeight(); y += 3) {
+        for (int x = 0; x < fromPng.getWidth(); x += 3) {
+          assertThat(fromPdf.getRGB(x, y)).isEqualTo(fromPng.getRGB(x, y));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aModuleIsAtLeastOnePixel() {
+    assertThatThrownBy(() -> QrCode.png(URL, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -23,9 +23,11 @@ import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.Outcome;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,6 +133,47 @@ class LetterSigningIntegrationTests {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  /**
+   * The statistics learn of the ISSUED from the letter's own event: the change of status records no
+   * publication of its own for them, and the application still counts as issued, its letter as
+   * signed.
+   */
+  @Test
+  void theStatisticsCountASignedLettersApplicationAsIssuedFromTheLettersEvent() {
+    Application approved = fixtures.approved(jetis, "Rina Wulandari");
+
+    assertThat(sign(camat, approved, LetterFixtures.PASSPHRASE).ok()).isTrue();
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      jdbc.sql("select status from stat_application where application_id = ?")
+                          .param(approved.id().value())
+                          .query(String.class)
+                          .single())
+                  .isEqualTo("ISSUED");
+              assertThat(
+                      jdbc.sql("select count(*) from stat_letter where application_id = ?")
+                          .param(approved.id().value())
+                          .query(Integer.class)
+                          .single())
+                  .isEqualTo(1);
+            });
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from event_publication
+                    where event_type like '%ApplicationStatusChanged'
+                      and serialized_event like ? and serialized_event like '%"ISSUED"%'
+                    """)
+                .param("%" + approved.id().value() + "%")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test

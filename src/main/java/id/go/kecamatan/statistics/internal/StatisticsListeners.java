@@ -76,7 +76,14 @@ public class StatisticsListeners {
     refresh(event.officeId(), event.applicationId());
   }
 
-  @ApplicationModuleListener
+  /**
+   * Every change but to ISSUED: an application reaches ISSUED only in the transaction that records
+   * its letter and publishes {@link LetterIssued} ({@code LetterSigning}), whose listener below
+   * computes the application's fact again; the condition keeps the event publication registry from
+   * recording a second publication (and a transaction of this listener) for every letter.
+   */
+  @ApplicationModuleListener(
+      condition = "#event.change().to() != T(id.go.kecamatan.application.ApplicationStatus).ISSUED")
   void on(ApplicationStatusChanged event) {
     Application application = refresh(event.officeId(), event.applicationId());
     if (event.change().to() == ApplicationStatus.NEEDS_COMPLETION) {
@@ -147,17 +154,16 @@ public class StatisticsListeners {
     return text.length() <= max ? text : text.substring(0, max);
   }
 
+  /** The letter counted, and its application's fact computed again with its ISSUED. */
   @ApplicationModuleListener
   void on(LetterIssued event) {
+    Application application = refresh(event.officeId(), event.applicationId());
     IssuedLetter letter =
         letters.ofApplication(event.officeId(), event.applicationId()).orElse(null);
     if (letter == null) {
       return;
     }
-    UUID serviceId =
-        event.serviceId() != null
-            ? event.serviceId()
-            : applications.get(event.officeId(), event.applicationId()).serviceId();
+    UUID serviceId = application.serviceId();
     int inserted =
         jdbc.sql(
                 """

@@ -87,8 +87,8 @@ public final class PadesSigner {
    * The room kept in the PDF for the CMS, which PDFBox writes as hexadecimal digits twice its size:
    * the certificates it carries and 2 KB for the rest (the signed attributes, the signature value
    * and their framing take some 400 bytes); with a time-stamp, whose token carries the authority's
-   * own certificates, 24 KB. A fixed 8 KB made every letter some 12 KB larger than it needed to be
-   * and cost a tenth of the signing's time to write.
+   * own certificates, 24 KB. A fixed 8 KB made every letter some 11 KB larger than it needed to be
+   * and cost a twentieth of the signing's time to write.
    */
   private static int signatureSize(List<X509Certificate> chain, boolean timeStamped) {
     if (timeStamped) {

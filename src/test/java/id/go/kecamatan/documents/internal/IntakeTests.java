@@ -164,6 +164,30 @@ class IntakeTests {
     assertThat(work.peakMegabytes()).isPositive().isLessThanOrEqualTo(64);
   }
 
+  /**
+   * A camera photo (4,000 × 3,000, decoded at every second pixel to the 2,000 × 1,500 kept)
+   * declares what it holds at that size, not a square of 2,000: two fit the budget of a node with
+   * {@code -Xmx512m} and the parallel collector (a quarter of the 455 MiB the JVM gives the heap),
+   * so both cores work on photos at once; a square photo of the same width declares more.
+   */
+  @Test
+  void twoCameraPhotosAreWorkedOnAtOnceWithinTheBudgetOfA512MiBNode() throws Exception {
+    ImageProcessor.Header camera = new ImageProcessor.Header(4000, 3000, 24, 8);
+    int step = ImageProcessor.step(camera, 2000);
+    assertThat(step).isEqualTo(2);
+    long cost = ImageProcessor.cost(camera, step, 2000);
+    // 2,000 × 1,500 decoded (3 bytes and 1 more a pixel), three copies of it at 4 bytes a pixel
+    assertThat(cost).isEqualTo(2000L * 1500 * 4 + 3L * 2000 * 1500 * 4);
+    ImageProcessor.Header square = new ImageProcessor.Header(4000, 4000, 24, 8);
+    assertThat(ImageProcessor.cost(square, 2, 2000)).isGreaterThan(cost);
+
+    ImageWork work = new ImageWork(2, 455L * 1024 * 1024 / 4, Duration.ofMillis(50));
+    try (ImageWork.Permit first = work.enter(cost);
+        ImageWork.Permit second = work.enter(cost)) {
+      assertThat(work.peakMegabytes()).isEqualTo(2 * 46);
+    }
+  }
+
   @Test
   void aTurnNotComingInTimeIsARefusalToTryAgain() throws Exception {
     ImageWork work = new ImageWork(1, 64L * 1024 * 1024, Duration.ofMillis(50));

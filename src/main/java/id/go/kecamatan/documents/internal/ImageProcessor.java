@@ -8,6 +8,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -235,9 +236,19 @@ public class ImageProcessor {
   static long cost(Header header, int step, int side) {
     long width = ceilDiv(header.width(), step);
     long height = ceilDiv(header.height(), step);
+    Dimension kept = kept(width, height, side);
+    return width * height * (header.bytesPerPixel() + 1) + 3L * kept.width * kept.height * 4;
+  }
+
+  /**
+   * The size a picture is kept at: shrunk in proportion to at most {@code side} on its longest
+   * side, never enlarged ({@link #fit} draws it at this size, {@link #cost} counts it).
+   */
+  static Dimension kept(long width, long height, int side) {
     double scale = Math.min(1.0, side / (double) Math.max(width, height));
-    long kept = Math.max(1, Math.round(width * scale)) * Math.max(1, Math.round(height * scale));
-    return width * height * (header.bytesPerPixel() + 1) + 3L * kept * 4;
+    return new Dimension(
+        (int) Math.max(1, Math.round(width * scale)),
+        (int) Math.max(1, Math.round(height * scale)));
   }
 
   private static long ceilDiv(long a, long b) {
@@ -320,9 +331,9 @@ public class ImageProcessor {
     if (Math.max(width, height) <= side && plain(source, alpha)) {
       return source;
     }
-    double scale = Math.min(1.0, side / (double) Math.max(width, height));
-    int targetWidth = Math.max(1, (int) Math.round(width * scale));
-    int targetHeight = Math.max(1, (int) Math.round(height * scale));
+    Dimension target = kept(width, height, side);
+    int targetWidth = target.width;
+    int targetHeight = target.height;
     // Halving starts from the source itself, so no full-size copy is ever made of a big photo.
     BufferedImage current = source;
     while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {

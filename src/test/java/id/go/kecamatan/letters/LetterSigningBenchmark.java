@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,6 +133,7 @@ class LetterSigningBenchmark {
       long startCpu = ProcessorTime.jvm();
       long startPostgres = ProcessorTime.postgres(jdbc);
       long[] startDb = databaseCounters();
+      Map<String, long[]> startTables = tableCounters();
       long startJit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       long startGc = gcMillis();
       run(camat, ids, threads);
@@ -170,7 +173,43 @@ class LetterSigningBenchmark {
           (db[4] - startDb[4]) / (double) ids.size(),
           jitMs,
           gcMs);
+      printTables(startTables, tableCounters(), ids.size());
     }
+  }
+
+  /** Rows inserted, updated (of them in place, "HOT") and deleted per table, per letter. */
+  private static void printTables(Map<String, long[]> before, Map<String, long[]> after, int n) {
+    StringBuilder line = new StringBuilder("BENCH   rows per letter by table (ins/upd/hot/del):");
+    after.forEach(
+        (table, counts) -> {
+          long[] was = before.getOrDefault(table, new long[counts.length]);
+          double[] per = new double[counts.length];
+          double sum = 0;
+          for (int i = 0; i < counts.length; i++) {
+            per[i] = (counts[i] - was[i]) / (double) n;
+            sum += per[i];
+          }
+          if (sum >= 0.05) {
+            line.append(
+                String.format(" %s %.1f/%.1f/%.1f/%.1f", table, per[0], per[1], per[2], per[3]));
+          }
+        });
+    System.out.println(line);
+  }
+
+  /** The database's own per-table counters of rows inserted, updated, updated in place, deleted. */
+  private Map<String, long[]> tableCounters() {
+    Map<String, long[]> tables = new TreeMap<>();
+    jdbc.sql(
+            "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from"
+                + " pg_stat_user_tables")
+        .query(
+            rs -> {
+              tables.put(
+                  rs.getString(1),
+                  new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+            });
+    return tables;
   }
 
   /**

@@ -1,26 +1,26 @@
 package id.go.kecamatan.accounts.internal;
 
+import id.go.kecamatan.shared.Pbkdf2;
 import id.go.kecamatan.shared.startup.Prepared;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The authenticator secrets at rest: AES-256-GCM under a key derived once at start from {@code
- * layanan.accounts.second-factor-secret} (PBKDF2-HMAC-SHA256, 600,000 iterations: about a second of
- * one core, spent on a thread of its own while the rest of the application starts, and awaited by
- * the first seal or open), a random nonce per secret, and the staff id as associated data, so a
- * sealed secret cannot be moved to another account. A copy of the database alone does not give
- * anyone an officer's codes.
+ * layanan.accounts.second-factor-secret} ({@link Pbkdf2}, 600,000 iterations: about a second of one
+ * core, spent on a thread of its own while the rest of the application starts, and awaited by the
+ * first seal or open), a random nonce per secret, and the staff id as associated data, so a sealed
+ * secret cannot be moved to another account. A copy of the database alone does not give anyone an
+ * officer's codes.
  */
 @Component
 public class SecretSealing {
@@ -49,14 +49,11 @@ public class SecretSealing {
   }
 
   private static SecretKey derive(char[] secret) {
+    byte[] derived = Pbkdf2.derive(secret, SALT, ITERATIONS, 32);
     try {
-      byte[] derived =
-          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-              .generateSecret(new PBEKeySpec(secret, SALT, ITERATIONS, 256))
-              .getEncoded();
       return new SecretKeySpec(derived, "AES");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot derive the second factor key", e);
+    } finally {
+      Arrays.fill(derived, (byte) 0);
     }
   }
 

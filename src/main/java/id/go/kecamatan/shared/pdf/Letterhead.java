@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -18,7 +17,8 @@ import javax.imageio.ImageIO;
  * double rule under them. The letters and the monthly statistics report print the same one.
  *
  * @param lines the letterhead lines, top to bottom
- * @param logoUri a {@code data:} URI of the office logo prepared for print, or {@code null}
+ * @param logoUri the office logo prepared for print ({@link #logoPng}) as a {@code data:} URI or a
+ *     named image ({@link PdfA#image}), or {@code null}
  */
 public record Letterhead(List<String> lines, String logoUri) {
 
@@ -83,6 +83,15 @@ public record Letterhead(List<String> lines, String logoUri) {
    * {@code null} when it does not decode.
    */
   public static String logoDataUri(byte[] bytes) {
+    byte[] png = logoPng(bytes);
+    return png == null ? null : PdfA.dataUri("image/png", png);
+  }
+
+  /**
+   * A logo image as a PNG no larger than {@link #LOGO_PIXELS}, on white; {@code null} when it does
+   * not decode.
+   */
+  public static byte[] logoPng(byte[] bytes) {
     try {
       BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
       if (source == null) {
@@ -102,7 +111,7 @@ public record Letterhead(List<String> lines, String logoUri) {
       g.dispose();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(image, "png", out);
-      return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

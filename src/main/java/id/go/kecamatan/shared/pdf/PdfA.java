@@ -1,16 +1,22 @@
 package id.go.kecamatan.shared.pdf;
 
+import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -32,6 +38,11 @@ import org.xml.sax.SAXParseException;
  * parsed here ({@link #withXhtml}) by a parser made once per thread, with the settings
  * openhtmltopdf uses (namespaces, no external DTD or entities), instead of by openhtmltopdf, which
  * looks its parser factory up through the class path for every document.
+ *
+ * <p>Images come as {@code data:} URIs, or by name ({@link #image}) with their bytes given to the
+ * renderer ({@link #withImages}): the name keeps a large image out of the XHTML, which
+ * openhtmltopdf otherwise parses, lower-cases, searches for "svg" and decodes from base64 for every
+ * document (a twentieth of a letter's layout with an office's logo).
  */
 public final class PdfA {
 
@@ -49,7 +60,45 @@ public final class PdfA {
   private static final ThreadLocal<DocumentBuilder> PARSERS =
       ThreadLocal.withInitial(PdfA::newParser);
 
+  /** The URI scheme of images named in the XHTML and given to the renderer as bytes. */
+  static final String IMAGE_SCHEME = "pdf-image";
+
   private PdfA() {}
+
+  /** The {@code src} of the image given to {@link #withImages} under this name. */
+  public static String image(String name) {
+    return IMAGE_SCHEME + ":" + name;
+  }
+
+  /** An image as a {@code data:} URI, for an XHTML rendered without named images. */
+  public static String dataUri(String mediaType, byte[] bytes) {
+    return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /**
+   * The builder set to find the images named in its XHTML ({@link #image}) among these, by name; a
+   * name not among them is drawn as a missing image.
+   */
+  public static PdfRendererBuilder withImages(
+      PdfRendererBuilder builder, Map<String, byte[]> images) {
+    Map<String, byte[]> named = Map.copyOf(images);
+    return builder.useProtocolsStreamImplementation(
+        uri -> {
+          byte[] bytes = named.get(uri.substring(IMAGE_SCHEME.length() + 1));
+          return new FSStream() {
+            @Override
+            public InputStream getStream() {
+              return bytes == null ? null : new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public Reader getReader() {
+              return null;
+            }
+          };
+        },
+        IMAGE_SCHEME);
+  }
 
   /**
    * The builder set to render this XHTML, parsed here.
@@ -188,8 +237,13 @@ public final class PdfA {
    * @throws IllegalStateException when the document has no such element
    */
   public static Located renderLocating(String xhtml, String id) {
+    return renderLocating(xhtml, Map.of(), id);
+  }
+
+  /** {@link #renderLocating(String, String)} of an XHTML that names its images ({@link #image}). */
+  public static Located renderLocating(String xhtml, Map<String, byte[]> images, String id) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    PdfRendererBuilder builder = withXhtml(builder(), xhtml);
+    PdfRendererBuilder builder = withImages(withXhtml(builder(), xhtml), images);
     builder.toStream(out);
     PagePosition<?> position;
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

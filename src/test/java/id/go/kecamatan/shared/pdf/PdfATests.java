@@ -54,4 +54,43 @@ class PdfATests {
       return new PDFTextStripper().getText(document);
     }
   }
+
+  @Test
+  void drawsTheImagesItNamesFromTheirBytesAndAnUnknownNameAsNothing() throws IOException {
+    java.awt.image.BufferedImage blue =
+        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = blue.createGraphics();
+    g.setColor(java.awt.Color.BLUE);
+    g.fillRect(0, 0, 40, 30);
+    g.dispose();
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(blue, "png", png);
+    String xhtml =
+        "<html><body style=\"font-family: 'Liberation Serif'\"><p id=\"teks\">Logo</p>"
+            + "<img src=\""
+            + PdfA.image("biru")
+            + "\" alt=\"\"/><img src=\""
+            + PdfA.image("tidak-ada")
+            + "\" alt=\"\"/><img src=\""
+            + PdfA.dataUri("image/png", png.toByteArray())
+            + "\" alt=\"\"/></body></html>";
+
+    PdfA.Located located =
+        PdfA.renderLocating(xhtml, java.util.Map.of("biru", png.toByteArray()), "teks");
+
+    try (PDDocument document = Loader.loadPDF(located.pdf())) {
+      var resources = document.getPage(0).getResources();
+      int drawn = 0;
+      for (var name : resources.getXObjectNames()) {
+        var image =
+            (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(name);
+        assertThat(image.getWidth()).isEqualTo(40);
+        assertThat(image.getImage().getRGB(20, 15) & 0xffffff).isEqualTo(0x0000ff);
+        drawn++;
+      }
+      // the named image and the data: URI; nothing for the unknown name
+      assertThat(drawn).isEqualTo(2);
+      assertThat(new PDFTextStripper().getText(document)).contains("Logo");
+    }
+  }
 }

@@ -3,6 +3,7 @@ package id.go.kecamatan.letters.internal.render;
 import static id.go.kecamatan.shared.pdf.Xhtml.escape;
 
 import id.go.kecamatan.shared.pdf.Letterhead;
+import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.shared.web.QrCode;
 import java.time.LocalDate;
@@ -23,12 +24,18 @@ final class LetterLayout {
   /** The id of the signature block's element, for its position on the page. */
   static final String SIGNATURE_ID = "ttd";
 
+  /** The names of the page's images ({@link PdfA#image}), given to the renderer as PNG. */
+  static final String LOGO = "logo";
+
+  static final String QR = "qr";
+
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   /**
    * What a letter page shows.
    *
-   * @param logoUri a {@code data:} URI of the office logo, or {@code null}
+   * @param logoUri where the page finds the office logo ({@link PdfA#image} of {@link #LOGO}), or
+   *     {@code null}
    * @param number the letter number, {@code null} for a draft
    * @param body the filled template (XHTML)
    * @param place where the letter is signed, e.g. {@code Jetis}
@@ -55,12 +62,12 @@ final class LetterLayout {
   /**
    * The verification link and its QR image, made before the letter's number is taken.
    *
-   * @param dataUri a {@code data:} URI of the QR code's PNG
+   * @param png the QR code's PNG, the page's image {@link #QR}
    */
-  record Qr(String url, String dataUri) {
+  record Qr(String url, byte[] png) {
 
     static Qr of(String url) {
-      return url == null ? null : new Qr(url, QrCode.pngDataUri(url));
+      return url == null ? null : new Qr(url, QrCode.png(url));
     }
   }
 
@@ -169,7 +176,7 @@ final class LetterLayout {
     h.append("<table class=\"qr\"><tr><td>");
     if (letter.qr() != null) {
       h.append("<img src=\"")
-          .append(letter.qr().dataUri())
+          .append(PdfA.image(QR))
           .append("\" alt=\"")
           .append(escape(t.apply("letterTemplates.letter.qrAlt", new Object[0])))
           .append("\"/></td><td class=\"catatan\">");

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,18 +25,19 @@ final class LetterPdf {
   /**
    * The PDF/A-3b of a letter page and its signature block's position.
    *
+   * @param images the images the page names ({@link LetterLayout#LOGO}, {@link LetterLayout#QR})
    * @throws LetterRenderingFailed when the layout engine fails on it (a stack overflow included)
    */
-  static RenderedLetter render(String xhtml) {
+  static RenderedLetter render(String xhtml, Map<String, byte[]> images) {
     try {
-      return renderUnchecked(xhtml);
+      return renderUnchecked(xhtml, images);
     } catch (RuntimeException | StackOverflowError e) {
       throw new LetterRenderingFailed(e);
     }
   }
 
-  private static RenderedLetter renderUnchecked(String xhtml) {
-    PdfA.Located located = PdfA.renderLocating(xhtml, LetterLayout.SIGNATURE_ID);
+  private static RenderedLetter renderUnchecked(String xhtml, Map<String, byte[]> images) {
+    PdfA.Located located = PdfA.renderLocating(xhtml, images, LetterLayout.SIGNATURE_ID);
     return new RenderedLetter(
         located.pdf(),
         new SignatureBox(

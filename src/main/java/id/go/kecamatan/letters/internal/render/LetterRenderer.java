@@ -15,6 +15,7 @@ import id.go.kecamatan.office.Sex;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.pdf.Letterhead;
+import id.go.kecamatan.shared.pdf.PdfA;
 import id.go.kecamatan.shared.web.Formats;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  * form, fills the template from the application and lays the letter out ({@link LetterLayout}) as
  * PDF/A-3b ({@link LetterPdf}). Letters are always in Indonesian. What does not change between
  * letters is prepared once: fonts, the colour profile, the shipped templates, compiled templates
- * and each office's logo (scaled down for print, {@link Letterhead#logoDataUri}).
+ * and each office's logo (scaled down for print, {@link Letterhead#logoPng}, given to the renderer
+ * by name with the QR code: {@link PdfA#withImages}).
  */
 @Component
 public class LetterRenderer implements LetterRendering {
@@ -89,6 +91,7 @@ public class LetterRenderer implements LetterRendering {
    * @param own whether the template is the office's own (laid out with the shipped default when the
    *     layout engine fails on it)
    * @param villages the names of the office's villages by id
+   * @param logo the office logo prepared for print (PNG), or {@code null}; {@code kop} names it
    */
   private record Sheet(
       ServiceType service,
@@ -100,11 +103,12 @@ public class LetterRenderer implements LetterRendering {
       Map<UUID, String> villages,
       FormDefinition form,
       LetterSettings settings,
+      byte[] logo,
       Letterhead kop) {
 
     Sheet withTemplate(LetterTemplate other) {
       return new Sheet(
-          service, title, other, false, office, regency, villages, form, settings, kop);
+          service, title, other, false, office, regency, villages, form, settings, logo, kop);
     }
   }
 
@@ -149,6 +153,7 @@ public class LetterRenderer implements LetterRendering {
     String regency = offices.regency(office.regencyId()).map(Regency::name).orElse("");
     Map<UUID, String> villages = new HashMap<>();
     offices.villages(officeId).forEach(v -> villages.put(v.id(), v.name()));
+    byte[] logo = logo(office);
     return new Sheet(
         service,
         title,
@@ -159,7 +164,8 @@ public class LetterRenderer implements LetterRendering {
         Map.copyOf(villages),
         forms.definition(officeId, service.id()),
         templates.settings(officeId),
-        letterhead(office, regency));
+        logo,
+        letterhead(office, regency, logo == null ? null : PdfA.image(LetterLayout.LOGO)));
   }
 
   /**
@@ -228,6 +234,10 @@ public class LetterRenderer implements LetterRendering {
     List<String> lines = kop.lines();
     String logo = kop.logoUri();
     LetterLayout.Qr qr = LetterLayout.Qr.of(request.verificationUrl());
+    Map<String, byte[]> images = new HashMap<>();
+    if (sheet.logo() != null) {
+      images.put(LetterLayout.LOGO, sheet.logo());
+    }
     LetterTemplate template = sheet.template();
     LetterSettings settings = sheet.settings();
     return number -> {
@@ -247,7 +257,12 @@ public class LetterRenderer implements LetterRendering {
               number == null ? null : qr,
               settings.paper(),
               settings.font());
-      return LetterPdf.render(LetterLayout.xhtml(letter, this::t));
+      Map<String, byte[]> shown = images;
+      if (letter.qr() != null) {
+        shown = new HashMap<>(images);
+        shown.put(LetterLayout.QR, letter.qr().png());
+      }
+      return LetterPdf.render(LetterLayout.xhtml(letter, this::t), shown);
     };
   }
 
@@ -401,10 +416,14 @@ public class LetterRenderer implements LetterRendering {
   /** The office's letterhead as its letters print it. */
   public Letterhead letterhead(UUID officeId) {
     Office office = offices.get(officeId);
-    return letterhead(office, offices.regency(office.regencyId()).map(Regency::name).orElse(""));
+    byte[] logo = logo(office);
+    return letterhead(
+        office,
+        offices.regency(office.regencyId()).map(Regency::name).orElse(""),
+        logo == null ? null : PdfA.dataUri("image/png", logo));
   }
 
-  private Letterhead letterhead(Office office, String regency) {
+  private Letterhead letterhead(Office office, String regency, String logoUri) {
     List<String> letterhead = office.letterheadLines();
     if (letterhead.isEmpty()) {
       letterhead =
@@ -413,15 +432,15 @@ public class LetterRenderer implements LetterRendering {
               office.displayName().toUpperCase(INDONESIAN),
               office.address() == null ? "" : office.address());
     }
-    return new Letterhead(letterhead, logo(office));
+    return new Letterhead(letterhead, logoUri);
   }
 
   // ---- logo -----------------------------------------------------------------------------------
 
-  private record PreparedLogo(byte[] digest, String dataUri) {}
+  private record PreparedLogo(byte[] digest, byte[] png) {}
 
-  /** The office logo scaled down for print, as a data URI; prepared once per logo. */
-  private String logo(Office office) {
+  /** The office logo scaled down for print (PNG), or null; prepared once per logo. */
+  private byte[] logo(Office office) {
     if (!office.hasLogo()) {
       return null;
     }
@@ -432,10 +451,10 @@ public class LetterRenderer implements LetterRendering {
     byte[] digest = sha256(logo.get().bytes());
     PreparedLogo prepared = logos.get(office.id());
     if (prepared == null || !Arrays.equals(prepared.digest(), digest)) {
-      prepared = new PreparedLogo(digest, Letterhead.logoDataUri(logo.get().bytes()));
+      prepared = new PreparedLogo(digest, Letterhead.logoPng(logo.get().bytes()));
       logos.put(office.id(), prepared);
     }
-    return prepared.dataUri();
+    return prepared.png();
   }
 
   private static byte[] sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package id.go.kecamatan.letters.internal.signing;
 
+import id.go.kecamatan.shared.Pbkdf2;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,17 +9,15 @@ import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Private keys at rest: encrypted with AES-256-GCM under a key derived from a passphrase or secret
- * by PBKDF2-HMAC-SHA256 with a random salt. The sealed form carries its own parameters (version,
- * iteration count, salt, nonce), so the iteration count can be raised later. The context (e.g. the
- * signer's staff id) is authenticated too, so a sealed key cannot be moved to another row. GCM's
- * tag tells a wrong passphrase from a right one.
+ * by PBKDF2-HMAC-SHA256 ({@link Pbkdf2}) with a random salt. The sealed form carries its own
+ * parameters (version, iteration count, salt, nonce), so the iteration count can be raised later.
+ * The context (e.g. the signer's staff id) is authenticated too, so a sealed key cannot be moved to
+ * another row. GCM's tag tells a wrong passphrase from a right one.
  */
 public final class KeySealing {
 
@@ -81,20 +80,14 @@ public final class KeySealing {
   private static Cipher cipher(
       int mode, char[] secret, byte[] salt, int iterations, byte[] nonce, String context)
       throws GeneralSecurityException {
-    PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, 256);
-    byte[] derived = null;
+    byte[] derived = Pbkdf2.derive(secret, salt, iterations, 32);
     try {
-      derived =
-          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(mode, new SecretKeySpec(derived, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       return cipher;
     } finally {
-      spec.clearPassword();
-      if (derived != null) {
-        Arrays.fill(derived, (byte) 0);
-      }
+      Arrays.fill(derived, (byte) 0);
     }
   }
 

@@ -3,6 +3,7 @@ package id.go.kecamatan.letters.internal.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.letters.PdfChecks;
+import id.go.kecamatan.shared.pdf.PdfA;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,61 @@ class LetterPdfTests {
   }
 
   static RenderedLetter render(LetterLayout.Letter letter) {
-    return LetterPdf.render(LetterLayout.xhtml(letter, T));
+    return LetterPdf.render(
+        LetterLayout.xhtml(letter, T),
+        letter.qr() == null ? Map.of() : Map.of(LetterLayout.QR, letter.qr().png()));
+  }
+
+  @Test
+  void theLogoAndTheQrCodeAreDrawnFromTheBytesTheRendererIsGiven() throws Exception {
+    LetterLayout.Letter plain = letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF);
+    LetterLayout.Letter letter =
+        new LetterLayout.Letter(
+            plain.letterhead(),
+            PdfA.image(LetterLayout.LOGO),
+            plain.title(),
+            plain.number(),
+            plain.body(),
+            plain.place(),
+            plain.date(),
+            plain.signature(),
+            plain.qr(),
+            plain.paper(),
+            plain.font());
+    java.awt.image.BufferedImage red =
+        new java.awt.image.BufferedImage(120, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = red.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(0, 0, 120, 90);
+    g.dispose();
+    java.io.ByteArrayOutputStream logo = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(red, "png", logo);
+    String xhtml = LetterLayout.xhtml(letter, T);
+    // the page names its images; their bytes are not in it
+    assertThat(xhtml).contains("src=\"pdf-image:logo\"", "src=\"pdf-image:qr\"");
+    assertThat(xhtml).doesNotContain("base64");
+
+    RenderedLetter rendered =
+        LetterPdf.render(
+            xhtml,
+            Map.of(LetterLayout.LOGO, logo.toByteArray(), LetterLayout.QR, letter.qr().png()));
+
+    assertThat(PdfChecks.qrOnFirstPage(rendered.pdf()))
+        .isEqualTo("https://layanan.example.id/v/Q7k2mZp9xW4t");
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      List<String> sizes = new java.util.ArrayList<>();
+      for (var name : document.getPage(0).getResources().getXObjectNames()) {
+        var image =
+            (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+                document.getPage(0).getResources().getXObject(name);
+        sizes.add(image.getWidth() + "x" + image.getHeight());
+        if (image.getWidth() == 120) {
+          assertThat(image.getImage().getRGB(60, 45) & 0xffffff).isEqualTo(0xff0000);
+        }
+      }
+      assertThat(sizes).hasSize(2).contains("120x90");
+    }
+    assertThat(PdfChecks.pdfA3bFailures(rendered.pdf())).isEmpty();
   }
 
   @Test

@@ -508,6 +508,16 @@ public class Applications {
   }
 
   /**
+   * What a message to the application's resident needs of it, in one short read (no answers,
+   * documents or timeline).
+   *
+   * @throws NotFoundException when the office has no application with this id
+   */
+  public ApplicationAddressee addressee(UUID officeId, ApplicationId id) {
+    return repository.addressee(officeId, id).orElseThrow(NotFoundException::new);
+  }
+
+  /**
    * The ids of an office's applications submitted since a moment (all with {@code null}), oldest
    * first, for a module that keeps its own facts of them (the statistics' backfill).
    */

@@ -8,6 +8,7 @@ import id.go.kecamatan.application.internal.WrongDigits;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.WorkingCalendar;
+import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -154,6 +155,25 @@ class ApplicationsIntegrationTests {
     assertThat(view.clockPaused()).isFalse();
     assertThat(view.canWithdraw()).isTrue();
     assertThat(view.timeline()).hasSize(1);
+  }
+
+  @Test
+  void theAddresseeIsTheApplicationsOwnAndOnlyTheOfficesOwn() {
+    Application application = submit(command(unique(), null)).value();
+
+    ApplicationAddressee addressee = applications.addressee(jetis, application.id());
+
+    assertThat(addressee).isEqualTo(ApplicationAddressee.of(application));
+    assertThat(addressee.applicant().phone()).isEqualTo(application.applicant().phone());
+    UUID other =
+        jdbc.sql("select id from office where id <> ? limit 1")
+            .param(jetis)
+            .query(UUID.class)
+            .single();
+    assertThatThrownBy(() -> applications.addressee(other, application.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> applications.addressee(jetis, new ApplicationId(UUID.randomUUID())))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test

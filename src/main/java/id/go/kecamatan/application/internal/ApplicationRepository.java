@@ -2,6 +2,7 @@ package id.go.kecamatan.application.internal;
 
 import id.go.kecamatan.application.Applicant;
 import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationAddressee;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.AssistingOfficer;
@@ -289,6 +290,28 @@ public class ApplicationRepository {
         code.officePrefix());
   }
 
+  /** The application's addressee: its row's columns a message needs, nothing else. */
+  public Optional<ApplicationAddressee> addressee(UUID officeId, ApplicationId id) {
+    return jdbc.sql(
+            """
+            select a.id, a.office_id, a.service_id, a.tracking_code, a.deadline, a.nik, a.name,
+              a.birth_place, a.birth_date, a.sex, a.village_id, a.address, a.phone, a.email,
+              a.preferred_channel
+            from application a where a.office_id = ? and a.id = ?
+            """)
+        .params(officeId, id.value())
+        .query(
+            (rs, i) ->
+                new ApplicationAddressee(
+                    new ApplicationId(rs.getObject("id", UUID.class)),
+                    rs.getObject("office_id", UUID.class),
+                    rs.getObject("service_id", UUID.class),
+                    new TrackingCode(rs.getString("tracking_code")),
+                    applicant(rs),
+                    rs.getObject("deadline", java.time.LocalDate.class)))
+        .optional();
+  }
+
   private Optional<Application> one(String sql, Object... params) {
     List<Row> rows = jdbc.sql(sql).params(params).query(this::row).list();
     if (rows.isEmpty()) {
@@ -369,19 +392,7 @@ public class ApplicationRepository {
         new TrackingCode(rs.getString("tracking_code")),
         Channel.valueOf(rs.getString("channel")),
         ApplicationStatus.valueOf(rs.getString("status")),
-        new Applicant(
-            rs.getString("nik"),
-            rs.getString("name"),
-            rs.getString("birth_place"),
-            rs.getObject("birth_date", java.time.LocalDate.class),
-            Sex.valueOf(rs.getString("sex")),
-            rs.getObject("village_id", UUID.class),
-            rs.getString("address"),
-            rs.getString("phone"),
-            rs.getString("email"),
-            rs.getString("preferred_channel") == null
-                ? null
-                : PreferredChannel.valueOf(rs.getString("preferred_channel"))),
+        applicant(rs),
         JSON.readValue(rs.getString("answers"), ANSWERS),
         rs.getTimestamp("submitted_at").toInstant(),
         rs.getObject("deadline", java.time.LocalDate.class),
@@ -391,6 +402,23 @@ public class ApplicationRepository {
                 rs.getObject("assisting_staff_id", UUID.class), rs.getString("assisting_officer")),
         attachments((String[]) rs.getArray("attached").getArray()),
         timeline(rs.getString("timeline")));
+  }
+
+  /** The applicant of the current row. */
+  private static Applicant applicant(ResultSet rs) throws SQLException {
+    return new Applicant(
+        rs.getString("nik"),
+        rs.getString("name"),
+        rs.getString("birth_place"),
+        rs.getObject("birth_date", java.time.LocalDate.class),
+        Sex.valueOf(rs.getString("sex")),
+        rs.getObject("village_id", UUID.class),
+        rs.getString("address"),
+        rs.getString("phone"),
+        rs.getString("email"),
+        rs.getString("preferred_channel") == null
+            ? null
+            : PreferredChannel.valueOf(rs.getString("preferred_channel")));
   }
 
   /** The documents of each requirement, in order, from "requirement document" pairs. */

@@ -2,6 +2,8 @@ package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.application.Applicant;
 import id.go.kecamatan.application.Application;
+import id.go.kecamatan.application.ApplicationAddressee;
+import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusChanged;
 import id.go.kecamatan.application.ApplicationStatusView;
@@ -68,12 +70,13 @@ class ResidentMessages {
 
   @ApplicationModuleListener
   void on(ApplicationSubmitted event) {
-    Application application = applications.get(event.officeId(), event.applicationId());
+    ApplicationAddressee application =
+        applications.addressee(event.officeId(), event.applicationId());
     send(
         application,
         MessageKind.APPLICATION_SUBMITTED,
         values(application),
-        key(MessageKind.APPLICATION_SUBMITTED, application));
+        key(MessageKind.APPLICATION_SUBMITTED, application.id()));
   }
 
   /**
@@ -88,7 +91,7 @@ class ResidentMessages {
       return;
     }
     Application application = applications.get(event.officeId(), event.applicationId());
-    Map<String, String> values = values(application);
+    Map<String, String> values = values(ApplicationAddressee.of(application));
     values.put(Placeholder.REASON, event.change().reason() == null ? "" : event.change().reason());
     if (kind == MessageKind.COMPLETION_REQUESTED) {
       Optional<String> missing = missing(application, event);
@@ -101,10 +104,10 @@ class ResidentMessages {
       values.put(Placeholder.MISSING, missing.get());
     }
     send(
-        application,
+        ApplicationAddressee.of(application),
         kind,
         values,
-        key(kind, application) + ":" + event.change().at().toEpochMilli());
+        key(kind, application.id()) + ":" + event.change().at().toEpochMilli());
   }
 
   /** The statuses {@link #kind} sends a message for, as a regular expression of their names. */
@@ -126,7 +129,8 @@ class ResidentMessages {
 
   @ApplicationModuleListener
   void on(LetterIssued event) {
-    Application application = applications.get(event.officeId(), event.applicationId());
+    ApplicationAddressee application =
+        applications.addressee(event.officeId(), event.applicationId());
     Map<String, String> values = values(application);
     values.put(Placeholder.LETTER_NUMBER, event.number());
     values.put(Placeholder.DOWNLOAD_LINK, links.download(application.trackingCode().value()));
@@ -134,13 +138,14 @@ class ResidentMessages {
         application,
         MessageKind.LETTER_ISSUED,
         values,
-        key(MessageKind.LETTER_ISSUED, application) + ":" + event.letterId());
+        key(MessageKind.LETTER_ISSUED, application.id()) + ":" + event.letterId());
   }
 
   /** The survey invitation after the application was finished (issued by {@code surveys}). */
   @ApplicationModuleListener
   void on(SurveyInvitationIssued event) {
-    Application application = applications.get(event.officeId(), event.applicationId());
+    ApplicationAddressee application =
+        applications.addressee(event.officeId(), event.applicationId());
     Map<String, String> values = values(application);
     values.put(Placeholder.SURVEY_LINK, links.survey(event.path()));
     values.put(
@@ -183,7 +188,7 @@ class ResidentMessages {
   }
 
   /** The values every message about an application knows. */
-  private Map<String, String> values(Application application) {
+  private Map<String, String> values(ApplicationAddressee application) {
     Map<String, String> values = new LinkedHashMap<>();
     String code = application.trackingCode().value();
     values.put(Placeholder.NAME, application.applicant().name());
@@ -219,12 +224,12 @@ class ResidentMessages {
             .collect(Collectors.joining("\n")));
   }
 
-  private static String key(MessageKind kind, Application application) {
-    return kind.code() + ":" + application.id().value();
+  private static String key(MessageKind kind, ApplicationId application) {
+    return kind.code() + ":" + application.value();
   }
 
   private void send(
-      Application application, MessageKind kind, Map<String, String> values, String key) {
+      ApplicationAddressee application, MessageKind kind, Map<String, String> values, String key) {
     Applicant applicant = application.applicant();
     messages.send(
         application.officeId(),

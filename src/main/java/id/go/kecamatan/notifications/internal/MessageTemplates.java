@@ -2,6 +2,8 @@ package id.go.kecamatan.notifications.internal;
 
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.notifications.Channel;
+import id.go.kecamatan.shared.db.Memo;
+import id.go.kecamatan.shared.db.TableChanges;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The message templates of an office: its own where it saved one, the shipped default otherwise;
  * checked when saved (known placeholders, lengths, no control characters, SMS within one message),
  * reset to the default, every change audited. Every query filters by the office.
+ *
+ * <p>The template a message is written from is kept in memory ({@link Memo}) until the table
+ * changes on any node (a notice per committed change, V130): every message read it before, two for
+ * each letter issued.
  */
 @Service
 public class MessageTemplates {
@@ -34,14 +41,23 @@ public class MessageTemplates {
 
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
+  private static final String TABLE = "notification_template";
+
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
+  private final TableChanges changes;
+  private final Memo<TemplateKey, Optional<Effective>> own;
 
-  MessageTemplates(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  private record TemplateKey(UUID officeId, MessageKind kind, Channel channel) {}
+
+  MessageTemplates(JdbcClient jdbc, AuditTrail audit, Clock clock, TableChanges changes) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.changes = changes;
+    // a regency's offices, each kind and channel: some thousands at most
+    this.own = changes.memo("message-templates", Set.of(TABLE), 20_000);
   }
 
   /**
@@ -94,7 +110,16 @@ public class MessageTemplates {
     return all;
   }
 
+  /** The template in use (kept in memory until the templates change). */
   public Effective effective(UUID officeId, MessageKind kind, Channel channel) {
+    return own.get(
+            new TemplateKey(officeId, kind, channel),
+            key -> ownTemplate(key.officeId(), key.kind(), key.channel()))
+        .orElseGet(() -> shipped(kind, channel));
+  }
+
+  /** The template in use as stored now (in a transaction that changes it: its own change). */
+  private Effective stored(UUID officeId, MessageKind kind, Channel channel) {
     return ownTemplate(officeId, kind, channel).orElseGet(() -> shipped(kind, channel));
   }
 
@@ -230,7 +255,7 @@ public class MessageTemplates {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    Effective before = effective(officeId, kind, channel);
+    Effective before = stored(officeId, kind, channel);
     UUID staff = CurrentOfficer.get().map(Officer::staffId).orElse(null);
     Timestamp now = Timestamp.from(clock.instant());
     int changed;
@@ -279,10 +304,11 @@ public class MessageTemplates {
     audit.record(
         officeId,
         "notification.template.saved",
-        "notification_template",
+        TABLE,
         kind.code() + "/" + channel.name(),
         details);
-    return Outcome.done(effective(officeId, kind, channel));
+    changes.changed(TABLE);
+    return Outcome.done(stored(officeId, kind, channel));
   }
 
   /** Drops the office's own template, so the shipped default is used again. */
@@ -294,10 +320,11 @@ public class MessageTemplates {
             .params(officeId, kind.code(), channel.name())
             .update();
     if (deleted > 0) {
+      changes.changed(TABLE);
       audit.record(
           officeId,
           "notification.template.reset",
-          "notification_template",
+          TABLE,
           kind.code() + "/" + channel.name(),
           Map.of("kind", kind.code(), "channel", channel.name()));
     }

@@ -8,8 +8,10 @@ import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.internal.MessageKind;
 import id.go.kecamatan.notifications.internal.MessageTemplates;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,6 +109,43 @@ class MessageTemplateAdminIntegrationTests {
     assertThat(templates.effective(jetis, MessageKind.APPROVED, Channel.EMAIL).own()).isFalse();
     assertThat(audits(jetis, "notification.template.reset")).isEqualTo(resets + 1);
     assertThat(admin.get(url).body()).contains("Pesan ini memakai templat bawaan.");
+  }
+
+  @Test
+  void aTemplateChangedByAnotherNodeIsUsedOnceItsChangeNoticeArrives() {
+    UUID batunadua = office("12.77.03");
+    // read (and kept in memory) before the change
+    assertThat(templates.effective(batunadua, MessageKind.REJECTED, Channel.SMS).own()).isFalse();
+
+    // another node (or a person with psql) saves the office's own template
+    jdbc.sql(
+            """
+            insert into notification_template (office_id, kind, channel, subject, body, updated_at)
+            values (?, 'application.rejected', 'SMS', null, 'Maaf {{pemohon.nama}}', now())
+            """)
+        .param(batunadua)
+        .update();
+    try {
+      Awaitility.await("the change notice")
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> templates.effective(batunadua, MessageKind.REJECTED, Channel.SMS).own());
+      assertThat(
+              templates
+                  .render(
+                      batunadua, MessageKind.REJECTED, Channel.SMS, Map.of("pemohon.nama", "Ani"))
+                  .text())
+          .isEqualTo("Maaf Ani");
+    } finally {
+      jdbc.sql(
+              "delete from notification_template where office_id = ? and kind = 'application.rejected'")
+          .param(batunadua)
+          .update();
+    }
+    Awaitility.await("the change notice of the removal")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !templates.effective(batunadua, MessageKind.REJECTED, Channel.SMS).own());
   }
 
   @Test

@@ -84,4 +84,43 @@ class QrCodeTests {
   void aModuleIsAtLeastOnePixel() {
     assertThatThrownBy(() -> QrCode.png(URL, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theCodeIsZxingsOwnWithTheMaskZxingChoosesForEveryKindAndLengthOfText() throws Exception {
+    java.util.Random random = new java.util.Random(2026);
+    String alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ234567890abcdefghijk/:.-_?=&%é漢";
+    java.util.Set<Integer> widths = new java.util.TreeSet<>();
+    java.util.Set<Integer> masks = new java.util.TreeSet<>();
+    java.util.Map<com.google.zxing.EncodeHintType, Object> hints =
+        java.util.Map.of(
+            com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+            com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+            com.google.zxing.EncodeHintType.MARGIN,
+            4,
+            com.google.zxing.EncodeHintType.CHARACTER_SET,
+            "UTF-8");
+    for (int i = 0; i < 1500; i++) {
+      int length = 1 + random.nextInt(i % 3 == 0 ? 400 : 90);
+      StringBuilder text = new StringBuilder(i % 2 == 0 ? "https://layanan.example.go.id/v/" : "");
+      for (int c = 0; c < length; c++) {
+        text.append(
+            i % 5 == 0
+                ? (char) ('0' + random.nextInt(10))
+                : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String value = text.toString();
+      BitMatrix expected =
+          new com.google.zxing.qrcode.QRCodeWriter()
+              .encode(value, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints);
+      assertThat(QrCode.matrix(value)).as(value).isEqualTo(expected);
+      widths.add(expected.getWidth() - 8);
+      masks.add(
+          com.google.zxing.qrcode.encoder.Encoder.encode(
+                  value, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, hints)
+              .getMaskPattern());
+    }
+    // versions 1 to 11 (21 to 61 modules) are chosen here, wider ones by ZXing: both were met
+    assertThat(widths).contains(21, 25, 29, 33, 37, 41, 45, 49, 53, 57, 61).anyMatch(w -> w > 64);
+    assertThat(masks).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+  }
 }

@@ -79,15 +79,6 @@ public record Letterhead(List<String> lines, String logoUri) {
   }
 
   /**
-   * A logo image as a PNG no larger than {@link #LOGO_PIXELS}, on white, as a {@code data:} URI;
-   * {@code null} when it does not decode.
-   */
-  public static String logoDataUri(byte[] bytes) {
-    byte[] png = logoPng(bytes);
-    return png == null ? null : PdfA.dataUri("image/png", png);
-  }
-
-  /**
    * A logo image as a PNG no larger than {@link #LOGO_PIXELS}, on white; {@code null} when it does
    * not decode.
    */

@@ -7,11 +7,11 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
+import id.go.kecamatan.shared.pdf.PdfA;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -156,7 +156,7 @@ public final class QrCode {
 
   /** {@link #png} as a {@code data:} URI for the XHTML a PDF is rendered from. */
   public static String pngDataUri(String text, int scale) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, scale));
+    return PdfA.dataUri("image/png", png(text, scale));
   }
 
   /** {@link #png(String, int)} at four pixels per module. */

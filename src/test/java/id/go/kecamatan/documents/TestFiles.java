@@ -52,6 +52,16 @@ public final class TestFiles {
     return image;
   }
 
+  /** An image of one colour. */
+  public static BufferedImage filled(int width, int height, Color colour) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(colour);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    return image;
+  }
+
   public static byte[] jpeg(BufferedImage image) {
     return write(image, "jpeg");
   }

@@ -3,6 +3,7 @@ package id.go.kecamatan.shared.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kecamatan.documents.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +58,7 @@ class PdfATests {
 
   @Test
   void drawsTheImagesItNamesFromTheirBytesAndAnUnknownNameAsNothing() throws IOException {
-    java.awt.image.BufferedImage blue =
-        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = blue.createGraphics();
-    g.setColor(java.awt.Color.BLUE);
-    g.fillRect(0, 0, 40, 30);
-    g.dispose();
-    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(blue, "png", png);
+    byte[] png = TestFiles.png(TestFiles.filled(40, 30, java.awt.Color.BLUE));
     String xhtml =
         "<html><body style=\"font-family: 'Liberation Serif'\"><p id=\"teks\">Logo</p>"
             + "<img src=\""
@@ -72,11 +66,10 @@ class PdfATests {
             + "\" alt=\"\"/><img src=\""
             + PdfA.image("tidak-ada")
             + "\" alt=\"\"/><img src=\""
-            + PdfA.dataUri("image/png", png.toByteArray())
+            + PdfA.dataUri("image/png", png)
             + "\" alt=\"\"/></body></html>";
 
-    PdfA.Located located =
-        PdfA.renderLocating(xhtml, java.util.Map.of("biru", png.toByteArray()), "teks");
+    PdfA.Located located = PdfA.renderLocating(xhtml, java.util.Map.of("biru", png), "teks");
 
     try (PDDocument document = Loader.loadPDF(located.pdf())) {
       var resources = document.getPage(0).getResources();

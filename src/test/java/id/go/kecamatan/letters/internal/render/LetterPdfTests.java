@@ -2,6 +2,7 @@ package id.go.kecamatan.letters.internal.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.shared.pdf.PdfA;
 import java.time.LocalDate;
@@ -99,14 +100,7 @@ class LetterPdfTests {
             plain.qr(),
             plain.paper(),
             plain.font());
-    java.awt.image.BufferedImage red =
-        new java.awt.image.BufferedImage(120, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = red.createGraphics();
-    g.setColor(java.awt.Color.RED);
-    g.fillRect(0, 0, 120, 90);
-    g.dispose();
-    java.io.ByteArrayOutputStream logo = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(red, "png", logo);
+    byte[] logo = TestFiles.png(TestFiles.filled(120, 90, java.awt.Color.RED));
     String xhtml = LetterLayout.xhtml(letter, T);
     // the page names its images; their bytes are not in it
     assertThat(xhtml).contains("src=\"pdf-image:logo\"", "src=\"pdf-image:qr\"");
@@ -114,8 +108,7 @@ class LetterPdfTests {
 
     RenderedLetter rendered =
         LetterPdf.render(
-            xhtml,
-            Map.of(LetterLayout.LOGO, logo.toByteArray(), LetterLayout.QR, letter.qr().png()));
+            xhtml, Map.of(LetterLayout.LOGO, logo, LetterLayout.QR, letter.qr().png()));
 
     assertThat(PdfChecks.qrOnFirstPage(rendered.pdf()))
         .isEqualTo("https://layanan.example.id/v/Q7k2mZp9xW4t");

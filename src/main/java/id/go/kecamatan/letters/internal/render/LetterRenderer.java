@@ -234,9 +234,13 @@ public class LetterRenderer implements LetterRendering {
     List<String> lines = kop.lines();
     String logo = kop.logoUri();
     LetterLayout.Qr qr = LetterLayout.Qr.of(request.verificationUrl());
+    // the images the page may name; a draft shows no QR code, its entry is then unused
     Map<String, byte[]> images = new HashMap<>();
     if (sheet.logo() != null) {
       images.put(LetterLayout.LOGO, sheet.logo());
+    }
+    if (qr != null) {
+      images.put(LetterLayout.QR, qr.png());
     }
     LetterTemplate template = sheet.template();
     LetterSettings settings = sheet.settings();
@@ -257,12 +261,7 @@ public class LetterRenderer implements LetterRendering {
               number == null ? null : qr,
               settings.paper(),
               settings.font());
-      Map<String, byte[]> shown = images;
-      if (letter.qr() != null) {
-        shown = new HashMap<>(images);
-        shown.put(LetterLayout.QR, letter.qr().png());
-      }
-      return LetterPdf.render(LetterLayout.xhtml(letter, this::t), shown);
+      return LetterPdf.render(LetterLayout.xhtml(letter, this::t), images);
     };
   }
 

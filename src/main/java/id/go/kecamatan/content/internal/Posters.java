@@ -128,10 +128,12 @@ public class Posters {
   /**
    * Draws the QR code into its box as vector squares, one per dark module: sharp at any printer's
    * resolution and any scale (an image is resampled when printed or rendered, and its blurred edges
-   * made some codes unreadable at 150 dpi).
+   * made some codes unreadable at 150 dpi). The code's mask is one ZXing's reader reads back at
+   * every scale ({@link QrCode#readableMatrix}): with the mask of least penalty, some 1 address in
+   * 150 held a pattern the reader took for a finder pattern, and did not read at 150 dpi.
    */
   private static byte[] withQrCode(byte[] pdf, PagePosition<Box> box, String url) {
-    BitMatrix matrix = QrCode.matrix(url);
+    BitMatrix matrix = QrCode.readableMatrix(url);
     float module = Math.min(box.getWidth(), box.getHeight()) / matrix.getWidth();
     float left = box.getX() + (box.getWidth() - module * matrix.getWidth()) / 2;
     float top = box.getY() + box.getHeight();

@@ -1,12 +1,18 @@
 package id.go.kecamatan.shared.web;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.DetectorResult;
 import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.detector.Detector;
 import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
 import id.go.kecamatan.shared.pdf.PdfA;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -37,22 +43,115 @@ public final class QrCode {
    * choose chosen faster ({@link QrMasks}).
    */
   public static BitMatrix matrix(String text) {
-    try {
-      Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-      hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-      hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-      hints.put(EncodeHintType.QR_MASK_PATTERN, 0);
-      int mask = QrMasks.best(Encoder.encode(text, ErrorCorrectionLevel.M, hints));
-      if (mask < 0) {
-        hints.remove(EncodeHintType.QR_MASK_PATTERN);
-      } else {
-        hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+    int[] ranked = QrMasks.ranked(encodeCode(text, 0));
+    return encode(text, ranked == null ? -1 : ranked[0]);
+  }
+
+  /**
+   * {@link #matrix}, unless ZXing's own reader does not read that code back at every scale from 3
+   * to 8 pixels a module (quarter steps, as a camera or a 150 dpi rendering quantizes it): then the
+   * code with the next mask by penalty that it does read. The penalty of ISO 18004 does not rule
+   * out a pattern among the data that the reader takes for a finder pattern (some 3 codes in 1,000
+   * of a short address), or one that passes for it only at some scales (some 7 in 1,000); any mask
+   * is a valid code, so a printed code gets one that reads. For what is printed once and scanned
+   * from a wall (posters): the check reads the code some twenty times, a few milliseconds.
+   */
+  public static BitMatrix readableMatrix(String text) {
+    int[] ranked = QrMasks.ranked(encodeCode(text, 0));
+    if (ranked == null) {
+      // wider than QrMasks ranks: ZXing's choice first, then the others in order
+      int chosen = encodeCode(text, -1).getMaskPattern();
+      ranked = new int[8];
+      ranked[0] = chosen;
+      for (int mask = 0, i = 1; mask < 8; mask++) {
+        if (mask != chosen) {
+          ranked[i++] = mask;
+        }
       }
-      hints.put(EncodeHintType.MARGIN, 4);
-      return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+    }
+    BitMatrix first = null;
+    for (int mask : ranked) {
+      BitMatrix matrix = encode(text, mask);
+      if (readsBack(matrix, text)) {
+        return matrix;
+      }
+      if (first == null) {
+        first = matrix;
+      }
+    }
+    return first;
+  }
+
+  /** Smallest and largest pixels a module {@link #readableMatrix} reads a code at, in quarters. */
+  private static final int FROM_QUARTERS = 12;
+
+  private static final int TO_QUARTERS = 32;
+
+  private static final Map<DecodeHintType, Object> READ =
+      Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+
+  /** Whether ZXing's detector and decoder read the text back at every scale checked. */
+  static boolean readsBack(BitMatrix matrix, String text) {
+    for (int quarters = FROM_QUARTERS; quarters <= TO_QUARTERS; quarters++) {
+      try {
+        DetectorResult detected = new Detector(scaled(matrix, quarters / 4.0)).detect(READ);
+        if (!text.equals(new Decoder().decode(detected.getBits(), READ).getText())) {
+          return false;
+        }
+      } catch (ReaderException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The modules as pixels, {@code scale} a module: each pixel the module under its centre. */
+  static BitMatrix scaled(BitMatrix matrix, double scale) {
+    int modules = matrix.getWidth();
+    int size = (int) Math.round(modules * scale);
+    int[] module = new int[size];
+    for (int p = 0; p < size; p++) {
+      module[p] = Math.min(modules - 1, (int) ((p + 0.5) / scale));
+    }
+    BitMatrix image = new BitMatrix(size);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        if (matrix.get(module[x], module[y])) {
+          image.set(x, y);
+        }
+      }
+    }
+    return image;
+  }
+
+  /** The code's modules with this mask (-1: the one ZXing chooses) and the quiet zone. */
+  private static BitMatrix encode(String text, int mask) {
+    try {
+      return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints(mask, true));
     } catch (WriterException e) {
       throw new IllegalArgumentException("Cannot encode a QR code of this text", e);
     }
+  }
+
+  private static QRCode encodeCode(String text, int mask) {
+    try {
+      return Encoder.encode(text, ErrorCorrectionLevel.M, hints(mask, false));
+    } catch (WriterException e) {
+      throw new IllegalArgumentException("Cannot encode a QR code of this text", e);
+    }
+  }
+
+  private static Map<EncodeHintType, Object> hints(int mask, boolean margin) {
+    Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+    hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+    hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+    if (mask >= 0) {
+      hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+    }
+    if (margin) {
+      hints.put(EncodeHintType.MARGIN, 4);
+    }
+    return hints;
   }
 
   /**

@@ -50,10 +50,20 @@ final class QrMasks {
    * than {@link #MAX_WIDTH}.
    */
   static int best(QRCode code) {
+    int[] ranked = ranked(code);
+    return ranked == null ? -1 : ranked[0];
+  }
+
+  /**
+   * The eight masks from the lowest penalty to the highest (of equal ones, the first first), for
+   * this code built with mask 0: the first is the one ZXing would choose; null when the code is
+   * wider than {@link #MAX_WIDTH}.
+   */
+  static int[] ranked(QRCode code) {
     ByteMatrix matrix = code.getMatrix();
     int n = matrix.getWidth();
     if (n > MAX_WIDTH || code.getMaskPattern() != 0) {
-      return -1;
+      return null;
     }
     long all = n == MAX_WIDTH ? -1L : (1L << n) - 1;
     // the modules as built with mask 0, and those that carry data (the masks turn them only)
@@ -77,8 +87,7 @@ final class QrMasks {
     int[] format = formats(code.getECLevel());
     long[] maskedRows = new long[n];
     long[] maskedColumns = new long[n];
-    int best = -1;
-    int lowest = Integer.MAX_VALUE;
+    int[] penalties = new int[8];
     for (int mask = 0; mask < 8; mask++) {
       for (int i = 0; i < n; i++) {
         maskedRows[i] = rows[i] ^ (dataRows[i] & (ROW_MASKS[0][i] ^ ROW_MASKS[mask][i]));
@@ -86,13 +95,13 @@ final class QrMasks {
             columns[i] ^ (dataColumns[i] & (COLUMN_MASKS[0][i] ^ COLUMN_MASKS[mask][i]));
       }
       placeFormat(maskedRows, maskedColumns, format[mask], n);
-      int penalty = penalty(maskedRows, maskedColumns, n, all);
-      if (penalty < lowest) {
-        lowest = penalty;
-        best = mask;
-      }
+      penalties[mask] = penalty(maskedRows, maskedColumns, n, all);
     }
-    return best;
+    return java.util.stream.IntStream.range(0, 8)
+        .boxed()
+        .sorted(java.util.Comparator.comparingInt(mask -> penalties[mask]))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /**

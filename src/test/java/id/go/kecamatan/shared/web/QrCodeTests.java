@@ -123,4 +123,66 @@ class QrCodeTests {
     assertThat(widths).contains(21, 25, 29, 33, 37, 41, 45, 49, 53, 57, 61).anyMatch(w -> w > 64);
     assertThat(masks).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
   }
+
+  /**
+   * The mask of least penalty leaves, in some codes, a pattern among the data that ZXing's reader
+   * takes for a finder pattern at every scale or at some: a printed code gets the next mask that
+   * reads at every scale from 3 to 12 pixels a module (wider than the check's 3 to 8), and keeps
+   * the mask of least penalty when that one reads.
+   */
+  @Test
+  void aPrintedCodeHasAMaskThatReadsAtEveryScale() throws Exception {
+    String[] unread = {
+      "http://localhost:41758/q/YEWNH5",
+      "http://localhost:2557/q/PDCHW3",
+      "http://localhost:10379/q/2QKJ2R",
+      "http://localhost:43534/q/9KRS8U",
+      "http://localhost:4503/q/SE5S4D",
+      "http://localhost:43042/q/XFAGJ6"
+    };
+    for (String text : unread) {
+      assertThat(QrCode.readsBack(QrCode.matrix(text), text)).as(text).isFalse();
+      BitMatrix readable = QrCode.readableMatrix(text);
+      assertThat(readable).as(text).isNotEqualTo(QrCode.matrix(text));
+      assertThat(readsAtEveryScale(readable, text)).as(text).isTrue();
+    }
+    java.util.Random random = new java.util.Random(150);
+    int kept = 0;
+    for (int i = 0; i < 150; i++) {
+      StringBuilder text =
+          new StringBuilder("http://localhost:").append(1024 + random.nextInt(64511));
+      text.append("/q/");
+      for (int c = 0; c < 6; c++) {
+        text.append(CampaignTag.ALPHABET.charAt(random.nextInt(CampaignTag.ALPHABET.length())));
+      }
+      String value = text.toString();
+      BitMatrix readable = QrCode.readableMatrix(value);
+      assertThat(readsAtEveryScale(readable, value)).as(value).isTrue();
+      if (readable.equals(QrCode.matrix(value))) {
+        kept++;
+      }
+    }
+    assertThat(kept).isGreaterThan(140);
+  }
+
+  private static boolean readsAtEveryScale(BitMatrix matrix, String text) throws Exception {
+    java.util.Map<com.google.zxing.DecodeHintType, Object> hints =
+        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    for (int quarters = 12; quarters <= 48; quarters++) {
+      try {
+        BitMatrix image = QrCode.scaled(matrix, quarters / 4.0);
+        String read =
+            new com.google.zxing.qrcode.decoder.Decoder()
+                .decode(
+                    new com.google.zxing.qrcode.detector.Detector(image).detect(hints).getBits())
+                .getText();
+        if (!text.equals(read)) {
+          return false;
+        }
+      } catch (com.google.zxing.ReaderException e) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param conversionTimeout how long a HEIC conversion may take before it is killed
  * @param imageHeapPercent the share of the heap that all image work at once may hold in pixels
  *     (jobs beyond it wait their turn, as do jobs beyond one per processor core)
+ * @param turboJpeg libjpeg-turbo's TurboJPEG library, by file name as the dynamic linker finds it
+ *     or by path, for JPEG photos (Debian package {@code libturbojpeg0}; ADR 0039); blank, or not
+ *     installed: the JDK's ImageIO, about three times the processor time a camera photo
  */
 @ConfigurationProperties("layanan.documents")
 public record DocumentsProperties(
@@ -34,7 +37,11 @@ public record DocumentsProperties(
     @DefaultValue("50") int maxMegapixels,
     @DefaultValue("heif-convert") String heifConvert,
     @DefaultValue("30s") Duration conversionTimeout,
-    @DefaultValue("25") int imageHeapPercent) {
+    @DefaultValue("25") int imageHeapPercent,
+    @DefaultValue(DEFAULT_TURBO_JPEG) String turboJpeg) {
+
+  /** TurboJPEG's library as Debian, Ubuntu and Red Hat install it. */
+  public static final String DEFAULT_TURBO_JPEG = "libturbojpeg.so.0";
 
   /** The defaults, with another directory (for tests and tools). */
   public static DocumentsProperties defaults(Path dir) {
@@ -48,7 +55,8 @@ public record DocumentsProperties(
         50,
         "heif-convert",
         Duration.ofSeconds(30),
-        25);
+        25,
+        DEFAULT_TURBO_JPEG);
   }
 
   public DocumentLimits limits() {

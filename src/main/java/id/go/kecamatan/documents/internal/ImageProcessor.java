@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
@@ -35,7 +36,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * turned upright by its EXIF orientation, shrunk to the longest side allowed and encoded anew, so
  * nothing of the original file survives: no EXIF, no GPS position, no camera serial, no trailing
  * bytes. A photo with transparent pixels stays PNG; every other becomes JPEG. A thumbnail is made
- * from the result.
+ * from the result. A plain JPEG photo (and a HEIC photo once converted) is decoded at a reduced
+ * scale and encoded by libjpeg-turbo when it is installed ({@link TurboJpeg}), with the same
+ * result.
  */
 public class ImageProcessor {
 
@@ -53,6 +56,7 @@ public class ImageProcessor {
   private final long maxPixels;
   private final int maxMegapixels;
   private final HeifConverter heif;
+  private final TurboJpeg turbo;
   private final ImageWork work;
 
   /** A photo as it will be stored, and its thumbnail in the same type. */
@@ -81,12 +85,18 @@ public class ImageProcessor {
   }
 
   public ImageProcessor(
-      int maxSide, int thumbnailSide, int maxMegapixels, HeifConverter heif, ImageWork work) {
+      int maxSide,
+      int thumbnailSide,
+      int maxMegapixels,
+      HeifConverter heif,
+      TurboJpeg turbo,
+      ImageWork work) {
     this.maxSide = maxSide;
     this.thumbnailSide = thumbnailSide;
     this.maxMegapixels = maxMegapixels;
     this.maxPixels = maxMegapixels * 1_000_000L;
     this.heif = heif;
+    this.turbo = turbo;
     this.work = work;
     // Registers the TwelveMonkeys readers (JPEG, WebP) with the class loader of the application,
     // which in a packaged jar is not the one ImageIO would find on first use elsewhere.
@@ -124,6 +134,13 @@ public class ImageProcessor {
     Header header = checkedHeader(source);
     int step = step(header, maxSide);
     try (ImageWork.Permit permit = work.enter(cost(header, step, maxSide))) {
+      if (kind == FileKind.JPEG || kind == FileKind.HEIF) {
+        Processed fast =
+            turbo.process(Files.readAllBytes(source), orientation, maxSide, thumbnailSide);
+        if (fast != null) {
+          return fast;
+        }
+      }
       BufferedImage decoded = decode(source, step);
       boolean alpha = hasTransparency(decoded);
       BufferedImage upright = orient(fit(decoded, maxSide, alpha), orientation);
@@ -321,9 +338,10 @@ public class ImageProcessor {
 
   /**
    * The image shrunk so its longest side is at most {@code side}, halving step by step (one big
-   * bilinear step would alias), as RGB on white or as ARGB. An image that fits already and is of a
-   * plain type the encoders take as it is (a photo decoded at its kept size) is returned itself: no
-   * copy is drawn for nothing.
+   * bilinear step would alias; a photo's 3-byte pixels are averaged two by two by {@link
+   * Pixels#half}, other layouts drawn), as RGB on white or as ARGB. An image that fits already and
+   * is of a plain type the encoders take as it is (a photo decoded at its kept size) is returned
+   * itself: no copy is drawn for nothing.
    */
   static BufferedImage fit(BufferedImage source, int side, boolean alpha) {
     int width = source.getWidth();
@@ -331,13 +349,28 @@ public class ImageProcessor {
     if (Math.max(width, height) <= side && plain(source, alpha)) {
       return source;
     }
-    Dimension target = kept(width, height, side);
+    return resized(source, kept(width, height, side), alpha);
+  }
+
+  /**
+   * The image at the given size, not larger than it is: halved step by step while it stays at least
+   * that size, then drawn to it; the image itself when it is of that size and {@link #plain}.
+   */
+  static BufferedImage resized(BufferedImage source, Dimension target, boolean alpha) {
+    if (source.getWidth() == target.width
+        && source.getHeight() == target.height
+        && plain(source, alpha)) {
+      return source;
+    }
     int targetWidth = target.width;
     int targetHeight = target.height;
     // Halving starts from the source itself, so no full-size copy is ever made of a big photo.
     BufferedImage current = source;
     while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {
-      current = redraw(current, current.getWidth() / 2, current.getHeight() / 2, alpha);
+      current =
+          !alpha && Pixels.plain(current)
+              ? Pixels.half(current)
+              : redraw(current, current.getWidth() / 2, current.getHeight() / 2, alpha);
     }
     if (current == source
         || current.getWidth() != targetWidth
@@ -379,10 +412,16 @@ public class ImageProcessor {
     return target;
   }
 
-  /** Turns the image upright by an EXIF orientation (1 upright, 6 turned right, 8 turned left). */
+  /**
+   * Turns the image upright by an EXIF orientation (1 upright, 6 turned right, 8 turned left): a
+   * photo's 3-byte pixels moved by {@link Pixels#turned}, other layouts drawn turned.
+   */
   static BufferedImage orient(BufferedImage image, int orientation) {
     if (orientation <= 1 || orientation > 8) {
       return image;
+    }
+    if (Pixels.plain(image)) {
+      return Pixels.turned(image, orientation);
     }
     int w = image.getWidth();
     int h = image.getHeight();

@@ -61,6 +61,7 @@ public class Intake {
             properties.thumbnailSide(),
             properties.maxMegapixels(),
             new HeifConverter(properties.heifConvert(), properties.conversionTimeout()),
+            new TurboJpeg(properties.turboJpeg()),
             imageWork);
     try {
       this.work = Files.createDirectories(properties.dir().resolve("work"));

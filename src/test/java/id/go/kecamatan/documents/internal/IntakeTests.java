@@ -226,7 +226,8 @@ class IntakeTests {
             50,
             "/nonexistent/heif-convert",
             Duration.ofSeconds(5),
-            25);
+            25,
+            defaults.turboJpeg());
     Intake withoutConverter = new Intake(noConverter, blobs);
     byte[] heic = new byte[64];
     System.arraycopy(

@@ -35,7 +35,12 @@ class IntakeTests {
   @BeforeEach
   void setUp() {
     blobs = new FileSystemBlobStore(dir.resolve("blobs"));
-    intake = new Intake(DocumentsProperties.defaults(dir), blobs);
+    intake = new Intake(properties(DocumentsProperties.defaults(dir)), blobs);
+  }
+
+  /** The settings these tests run with: the defaults (JPEG photos through libjpeg-turbo). */
+  DocumentsProperties properties(DocumentsProperties defaults) {
+    return defaults;
   }
 
   // ---- photos ---------------------------------------------------------------------------------
@@ -142,7 +147,7 @@ class IntakeTests {
     // Each decodes subsampled to 2,500 × 2,500 (25 MB as RGB) and holds about 44 MB in all: two at
     // once would take more than the 64 MB budget, so they take turns, and all are stored.
     ImageWork work = new ImageWork(2, 64L * 1024 * 1024, Duration.ofMinutes(2));
-    Intake bounded = new Intake(DocumentsProperties.defaults(dir), blobs, work);
+    Intake bounded = new Intake(properties(DocumentsProperties.defaults(dir)), blobs, work);
     byte[] big = TestFiles.plainPng(5000, 5000, 8, false);
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(4);

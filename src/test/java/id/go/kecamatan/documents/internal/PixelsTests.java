@@ -1,0 +1,150 @@
+package id.go.kecamatan.documents.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A photo's bytes halved and turned as Java2D draws them. */
+class PixelsTests {
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+  void turningMovesEveryPixelWhereJava2dDrawsIt(int orientation) {
+    for (int[] size : new int[][] {{37, 23}, {64, 64}, {130, 67}, {1, 9}}) {
+      BufferedImage image = noise(size[0], size[1], orientation);
+
+      BufferedImage turned = Pixels.turned(image, orientation);
+
+      assertThat(bytes(turned)).isEqualTo(bytes(drawnTurned(image, orientation)));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"40, 30", "2000, 1500", "6, 2"})
+  void halvingIsTheMeanOfEachTwoByTwoAsABilinearDrawingAtHalfGives(int width, int height) {
+    BufferedImage image = noise(width, height, width);
+
+    BufferedImage half = Pixels.half(image);
+
+    assertThat(half.getWidth()).isEqualTo(width / 2);
+    assertThat(half.getHeight()).isEqualTo(height / 2);
+    assertThat(half.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+    byte[] drawn = bytes(drawnHalf(image));
+    byte[] ours = bytes(half);
+    for (int i = 0; i < ours.length; i++) {
+      assertThat(Math.abs((ours[i] & 0xff) - (drawn[i] & 0xff)))
+          .as("byte %d", i)
+          .isLessThanOrEqualTo(1);
+    }
+    byte[] source = bytes(image);
+    int stride = 3 * width;
+    int expected =
+        ((source[0] & 0xff)
+                + (source[3] & 0xff)
+                + (source[stride] & 0xff)
+                + (source[stride + 3] & 0xff)
+                + 2)
+            / 4;
+    assertThat(ours[0] & 0xff).isEqualTo(expected);
+  }
+
+  @Test
+  void anOddLastRowAndColumnAreLeftOut() {
+    BufferedImage image = noise(5, 3, 1);
+    byte[] source = bytes(image);
+    BufferedImage half = Pixels.half(image);
+    assertThat(half.getWidth()).isEqualTo(2);
+    assertThat(half.getHeight()).isEqualTo(1);
+    // The second pixel's blue: columns 2 and 3 of rows 0 and 1.
+    int expected =
+        ((source[6] & 0xff) + (source[9] & 0xff) + (source[21] & 0xff) + (source[24] & 0xff) + 2)
+            / 4;
+    assertThat(bytes(half)[3] & 0xff).isEqualTo(expected);
+  }
+
+  @Test
+  void onlyWholeThreeByteImagesAreTaken() {
+    assertThat(Pixels.plain(noise(8, 8, 1))).isTrue();
+    assertThat(Pixels.plain(noise(8, 8, 1).getSubimage(1, 1, 4, 4))).isFalse();
+    assertThat(Pixels.plain(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB))).isFalse();
+    assertThat(Pixels.plain(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY))).isFalse();
+    assertThat(Pixels.plain(new BufferedImage(8, 8, BufferedImage.TYPE_4BYTE_ABGR))).isFalse();
+    assertThatThrownBy(() -> Pixels.half(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pixels.half(noise(1, 8, 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pixels.turned(noise(8, 8, 1), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pixels.turned(noise(8, 8, 1), 9))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void imagesOfOtherLayoutsAreStillTurnedAndShrunkByJava2d() {
+    BufferedImage rgb = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+    rgb.setRGB(0, 0, 0xff0000);
+    BufferedImage turned = ImageProcessor.orient(rgb, 6);
+    assertThat(turned.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    assertThat(turned.getWidth()).isEqualTo(20);
+    assertThat(turned.getRGB(19, 0) & 0xffffff).isEqualTo(0xff0000);
+    BufferedImage fitted = ImageProcessor.fit(rgb, 10, false);
+    assertThat(fitted.getWidth()).isEqualTo(10);
+    assertThat(fitted.getHeight()).isEqualTo(5);
+  }
+
+  private static BufferedImage noise(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    new Random(seed).nextBytes(bytes(image));
+    return image;
+  }
+
+  private static byte[] bytes(BufferedImage image) {
+    return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+  }
+
+  /** What {@link ImageProcessor#orient} drew before: Java2D with the orientation's transform. */
+  private static BufferedImage drawnTurned(BufferedImage image, int orientation) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    AffineTransform t =
+        switch (orientation) {
+          case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+          case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+          case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+          case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+          case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+          case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+          default -> new AffineTransform(0, -1, 1, 0, 0, w);
+        };
+    boolean swap = orientation >= 5;
+    BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h, image.getType());
+    Graphics2D g = target.createGraphics();
+    g.drawImage(image, t, null);
+    g.dispose();
+    return target;
+  }
+
+  /** What {@link ImageProcessor#fit} drew before for each halving: bilinear at half. */
+  private static BufferedImage drawnHalf(BufferedImage image) {
+    int w = image.getWidth() / 2;
+    int h = image.getHeight() / 2;
+    BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = target.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.drawImage(image, 0, 0, w, h, null);
+    g.dispose();
+    return target;
+  }
+}

@@ -11,6 +11,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,18 +179,11 @@ public final class TurboJpeg {
       byte[] keptJpeg;
       BufferedImage small;
       Dimension scaled = scaled(w, h, kept);
-      try (Memory pixels = new Memory(3L * scaled.width * scaled.height)) {
-        if (!decode(tj, decompressor, source, size, pixels, scaled)) {
+      try (Memory decoded = new Memory(3L * scaled.width * scaled.height)) {
+        if (!decode(tj, decompressor, source, size, decoded, scaled)) {
           return null;
         }
-        if (orientation <= 1 && scaled.equals(kept)) {
-          keptJpeg = encode(tj, pixels, kept);
-        } else {
-          BufferedImage image =
-              ImageProcessor.orient(
-                  ImageProcessor.resized(image(pixels, scaled), kept, false), orientation);
-          keptJpeg = encode(tj, image);
-        }
+        keptJpeg = encodeKept(tj, decoded, scaled, kept, orientation);
       }
       if (keptJpeg == null) {
         return null;
@@ -249,6 +243,45 @@ public final class TurboJpeg {
     return tj.tjDecompress2(
             handle, jpeg, size, pixels, scaled.width, 0, scaled.height, PIXEL_FORMAT_BGR, 0)
         == 0;
+  }
+
+  /**
+   * The photo decoded at {@code scaled}, drawn to the size kept and turned upright in native memory
+   * ({@link Pixels}: none of its megabytes in the heap), encoded.
+   */
+  private static byte[] encodeKept(
+      Api tj, Memory decoded, Dimension scaled, Dimension kept, int orientation) {
+    Memory resized = null;
+    Memory turned = null;
+    try {
+      Memory pixels = decoded;
+      Dimension size = scaled;
+      if (!scaled.equals(kept)) {
+        resized = new Memory(3L * kept.width * kept.height);
+        Pixels.scale(
+            buffer(decoded), scaled.width, scaled.height, buffer(resized), kept.width, kept.height);
+        pixels = resized;
+        size = kept;
+      }
+      if (orientation >= 2 && orientation <= 8) {
+        turned = new Memory(pixels.size());
+        Pixels.turn(buffer(pixels), size.width, size.height, orientation, buffer(turned));
+        pixels = turned;
+        size = orientation >= 5 ? new Dimension(size.height, size.width) : size;
+      }
+      return encode(tj, pixels, size);
+    } finally {
+      if (resized != null) {
+        resized.close();
+      }
+      if (turned != null) {
+        turned.close();
+      }
+    }
+  }
+
+  private static ByteBuffer buffer(Memory memory) {
+    return memory.getByteBuffer(0, memory.size());
   }
 
   /** The pixels as a 3-byte BGR image (the layout TurboJPEG's BGR format has). */

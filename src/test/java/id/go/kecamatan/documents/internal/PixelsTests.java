@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,42 @@ class PixelsTests {
     assertThat(ours[0] & 0xff).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource({"2016, 1512, 2000, 1500", "37, 23, 30, 19", "64, 48, 33, 25", "10, 10, 13, 13"})
+  void scalingIsTheBilinearDrawingJava2dMakes(int width, int height, int toWidth, int toHeight) {
+    BufferedImage image = smooth(width, height);
+    BufferedImage drawn = drawn(image, toWidth, toHeight);
+    ByteBuffer scaled = ByteBuffer.allocateDirect(3 * toWidth * toHeight);
+
+    Pixels.scale(ByteBuffer.wrap(bytes(image)), width, height, scaled, toWidth, toHeight);
+
+    byte[] expected = bytes(drawn);
+    int worst = 0;
+    for (int i = 0; i < expected.length; i++) {
+      worst = Math.max(worst, Math.abs((scaled.get(i) & 0xff) - (expected[i] & 0xff)));
+    }
+    assertThat(worst).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void scalingKeepsAnEdgeWhereItIs() {
+    // Left half black, right half white: after scaling the columns left of the middle stay dark.
+    BufferedImage image = new BufferedImage(20, 4, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] pixels = bytes(image);
+    for (int y = 0; y < 4; y++) {
+      for (int x = 10; x < 20; x++) {
+        for (int c = 0; c < 3; c++) {
+          pixels[3 * (20 * y + x) + c] = (byte) 255;
+        }
+      }
+    }
+    ByteBuffer scaled = ByteBuffer.allocate(3 * 15 * 3);
+    Pixels.scale(ByteBuffer.wrap(pixels), 20, 4, scaled, 15, 3);
+    assertThat(scaled.get(3 * 6) & 0xff).isZero();
+    assertThat(scaled.get(3 * 8) & 0xff).isEqualTo(255);
+    assertThat(scaled.get(3 * 7) & 0xff).isBetween(1, 254);
+  }
+
   @Test
   void anOddLastRowAndColumnAreLeftOut() {
     BufferedImage image = noise(5, 3, 1);
@@ -106,6 +143,34 @@ class PixelsTests {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     new Random(seed).nextBytes(bytes(image));
     return image;
+  }
+
+  /**
+   * Soft gradients and a few edges, as in a photo (noise would make rounding differences the test).
+   */
+  private static BufferedImage smooth(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int r = 255 * x / width;
+        int g = 255 * y / height;
+        int b = (x / 7 + y / 5) % 2 == 0 ? 40 : 220;
+        image.setRGB(x, y, (r << 16) | (g << 8) | b);
+      }
+    }
+    return image;
+  }
+
+  /** Java2D's bilinear drawing at that size. */
+  private static BufferedImage drawn(BufferedImage image, int width, int height) {
+    BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = target.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.drawImage(image, 0, 0, width, height, null);
+    g.dispose();
+    return target;
   }
 
   private static byte[] bytes(BufferedImage image) {

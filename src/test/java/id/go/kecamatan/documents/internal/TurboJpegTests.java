@@ -150,6 +150,25 @@ class TurboJpegTests {
   }
 
   @Test
+  void aGreyScanAndAProgressivePhotoAreTakenAsImageIoTakesThem() throws Exception {
+    BufferedImage grey = new BufferedImage(1200, 900, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = grey.createGraphics();
+    g.drawImage(TestFiles.photoLike(1200, 900, 11), 0, 0, null);
+    g.dispose();
+    byte[] progressive = progressive(TestFiles.photoLike(2400, 1800, 13));
+    for (byte[] jpeg : new byte[][] {TestFiles.jpeg(grey), progressive}) {
+      Path file = file(jpeg);
+      assertThat(turbo.process(jpeg, 1, 2000, 320)).isNotNull();
+      ImageProcessor.Processed fast = withTurbo.process(file, FileKind.JPEG, dir);
+      ImageProcessor.Processed reference = withImageIo.process(file, FileKind.JPEG, dir);
+      BufferedImage kept = read(fast.bytes());
+      assertThat(size(kept)).isEqualTo(size(read(reference.bytes())));
+      assertThat(difference(kept, read(reference.bytes()))).isLessThan(4.0);
+      assertThat(size(read(fast.thumbnail()))).isEqualTo(size(read(reference.thumbnail())));
+    }
+  }
+
+  @Test
   void nothingOfTheUploadedFileSurvivesNeitherExifNorGpsNorTrailingBytes() throws Exception {
     byte[] upload = TestFiles.jpegWithExif(TestFiles.photoLike(800, 600, 3), 1);
     byte[] trailer = "TRAILING-SECRET".getBytes(StandardCharsets.US_ASCII);
@@ -268,6 +287,22 @@ class TurboJpegTests {
       }
     }
     return sum / (3.0 * a.getWidth() * a.getHeight());
+  }
+
+  private static byte[] progressive(BufferedImage image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(stream);
+      javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+      writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    byte[] jpeg = out.toByteArray();
+    assertThat(TestFiles.jpegMarkers(jpeg)).as("progressive").contains(0xffc2);
+    return jpeg;
   }
 
   /** The JPEG with an APP2 segment carrying the sRGB ICC profile after its start. */

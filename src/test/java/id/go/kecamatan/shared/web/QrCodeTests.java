@@ -85,12 +85,18 @@ class QrCodeTests {
     assertThatThrownBy(() -> QrCode.png(URL, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * The code is ZXing's own, with the mask ZXing chooses, for every kind and length of text, except
+   * exactly where ZXing's detector and decoder do not read that code back at 4 pixels a module:
+   * there it is another mask's, which reads at every scale from 3 to 8.
+   */
   @Test
-  void theCodeIsZxingsOwnWithTheMaskZxingChoosesForEveryKindAndLengthOfText() throws Exception {
+  void theCodeIsZxingsOwnWithTheMaskZxingChoosesUnlessThatOneDoesNotReadBack() throws Exception {
     java.util.Random random = new java.util.Random(2026);
     String alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ234567890abcdefghijk/:.-_?=&%é漢";
     java.util.Set<Integer> widths = new java.util.TreeSet<>();
     java.util.Set<Integer> masks = new java.util.TreeSet<>();
+    int unread = 0;
     java.util.Map<com.google.zxing.EncodeHintType, Object> hints =
         java.util.Map.of(
             com.google.zxing.EncodeHintType.ERROR_CORRECTION,
@@ -112,7 +118,14 @@ class QrCodeTests {
       BitMatrix expected =
           new com.google.zxing.qrcode.QRCodeWriter()
               .encode(value, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints);
-      assertThat(QrCode.matrix(value)).as(value).isEqualTo(expected);
+      BitMatrix matrix = QrCode.matrix(value);
+      if (QrCode.readsBack(expected, value, QrCode.QUICK_SCALES)) {
+        assertThat(matrix).as(value).isEqualTo(expected);
+      } else {
+        unread++;
+        assertThat(matrix).as(value).isNotEqualTo(expected);
+        assertThat(QrCode.readsBack(matrix, value)).as(value).isTrue();
+      }
       widths.add(expected.getWidth() - 8);
       masks.add(
           com.google.zxing.qrcode.encoder.Encoder.encode(
@@ -122,6 +135,8 @@ class QrCodeTests {
     // versions 1 to 11 (21 to 61 modules) are chosen here, wider ones by ZXing: both were met
     assertThat(widths).contains(21, 25, 29, 33, 37, 41, 45, 49, 53, 57, 61).anyMatch(w -> w > 64);
     assertThat(masks).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+    // ZXing's own code reads back nearly always (16 of these 1,500 texts did not)
+    assertThat(unread).isBetween(1, 30);
   }
 
   /**
@@ -141,10 +156,10 @@ class QrCodeTests {
       "http://localhost:43042/q/XFAGJ6"
     };
     for (String text : unread) {
-      assertThat(QrCode.readsBack(QrCode.matrix(text), text)).as(text).isFalse();
+      assertThat(QrCode.readsBack(zxingsOwn(text), text)).as(text).isFalse();
       BitMatrix readable = QrCode.readableMatrix(text);
-      assertThat(readable).as(text).isNotEqualTo(QrCode.matrix(text));
-      assertThat(readsAtEveryScale(readable, text)).as(text).isTrue();
+      assertThat(readable).as(text).isNotEqualTo(zxingsOwn(text));
+      assertThat(readsAtEveryScale(readable, text, 48)).as(text).isTrue();
     }
     java.util.Random random = new java.util.Random(150);
     int kept = 0;
@@ -157,7 +172,7 @@ class QrCodeTests {
       }
       String value = text.toString();
       BitMatrix readable = QrCode.readableMatrix(value);
-      assertThat(readsAtEveryScale(readable, value)).as(value).isTrue();
+      assertThat(readsAtEveryScale(readable, value, 48)).as(value).isTrue();
       if (readable.equals(QrCode.matrix(value))) {
         kept++;
       }
@@ -165,10 +180,90 @@ class QrCodeTests {
     assertThat(kept).isGreaterThan(140);
   }
 
-  private static boolean readsAtEveryScale(BitMatrix matrix, String text) throws Exception {
+  /**
+   * Addresses whose code with the mask of least penalty (ZXing's own) ZXing's reader does not read
+   * at any scale from 3 to 8 pixels a module: letters' verification links and short links.
+   */
+  static final String[] NEVER_READ = {
+    "https://kecamatan.example.go.id/v/QTHGKGJHQ8MFMCNUBM9JP4MFAS",
+    "https://kecamatan.example.go.id/v/SMWR2K2GUBGRSCGVPNB8XEE9TN",
+    "https://layanan.example.go.id/v/GPSWN9P4A69FCBRDHCUDR9FXJF",
+    "http://localhost:64638/v/WN6HH9FDF7UU2SD446E5PRGYH5",
+    "http://localhost:5595/q/GCR9KH",
+    "http://localhost:16121/q/SMJQHT"
+  };
+
+  /**
+   * Addresses whose code with the mask of least penalty reads at 3 or 4 pixels a module but at none
+   * from 5 (or 7) up to 12, as a phone camera sees a printed code: a check at 4 pixels would keep
+   * them.
+   */
+  static final String[] READ_ONLY_SMALL = {
+    "https://kecamatan.example.go.id/v/6WW6PYJ8BNHCX8EV5CDZH6DH8B",
+    "http://localhost:13803/v/NUW53K3YYRH5FW6AQVF8G4DUQN",
+    "https://layanan.example.go.id/v/BGSD2JTFJZMR9CY7CPRC6JADB5"
+  };
+
+  /**
+   * Every code of the system reads, letters' included: where ZXing's own code is read at no scale,
+   * {@link QrCode#matrix} (which the PNG, the SVG and so letters, receipts and tickets draw) is
+   * another mask's that reads at every scale from 3 to 8 pixels a module, and a reader reads its
+   * PNG.
+   */
+  @Test
+  void aCodeZxingsReaderReadsAtNoScaleGetsAMaskThatReadsAtEveryScale() throws Exception {
+    for (String text : NEVER_READ) {
+      BitMatrix own = zxingsOwn(text);
+      for (int quarters = 12; quarters <= 32; quarters += 4) {
+        assertThat(QrCode.readsBack(own, text, new int[] {quarters})).as(text).isFalse();
+      }
+      BitMatrix matrix = QrCode.matrix(text);
+      assertThat(matrix).as(text).isNotEqualTo(own).isEqualTo(QrCode.readableMatrix(text));
+      assertThat(readsAtEveryScale(matrix, text, 32)).as(text).isTrue();
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCode.png(text)));
+      assertThat(
+              new QRCodeReader()
+                  .decode(
+                      new BinaryBitmap(
+                          new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                  .getText())
+          .as(text)
+          .isEqualTo(text);
+    }
+    for (String text : READ_ONLY_SMALL) {
+      BitMatrix own = zxingsOwn(text);
+      assertThat(QrCode.readsBack(own, text, new int[] {12})).as(text).isTrue();
+      for (int quarters = 28; quarters <= 48; quarters += 4) {
+        assertThat(QrCode.readsBack(own, text, new int[] {quarters})).as(text).isFalse();
+      }
+      BitMatrix matrix = QrCode.matrix(text);
+      assertThat(matrix).as(text).isNotEqualTo(own).isEqualTo(QrCode.readableMatrix(text));
+      assertThat(readsAtEveryScale(matrix, text, 48)).as(text).isTrue();
+    }
+  }
+
+  /** ZXing's own code of the text: the mask of least penalty, chosen by ZXing. */
+  static BitMatrix zxingsOwn(String text) throws Exception {
+    return new com.google.zxing.qrcode.QRCodeWriter()
+        .encode(
+            text,
+            com.google.zxing.BarcodeFormat.QR_CODE,
+            0,
+            0,
+            java.util.Map.of(
+                com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+                com.google.zxing.EncodeHintType.MARGIN,
+                4,
+                com.google.zxing.EncodeHintType.CHARACTER_SET,
+                "UTF-8"));
+  }
+
+  /** Whether ZXing's detector and decoder read it at every scale from 3 pixels a module. */
+  static boolean readsAtEveryScale(BitMatrix matrix, String text, int toQuarters) throws Exception {
     java.util.Map<com.google.zxing.DecodeHintType, Object> hints =
         java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
-    for (int quarters = 12; quarters <= 48; quarters++) {
+    for (int quarters = 12; quarters <= toQuarters; quarters++) {
       try {
         BitMatrix image = QrCode.scaled(matrix, quarters / 4.0);
         String read =

@@ -2,9 +2,11 @@ package id.go.kecamatan.letters.internal.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.common.BitMatrix;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.letters.PdfChecks;
 import id.go.kecamatan.shared.pdf.PdfA;
+import id.go.kecamatan.shared.web.QrCode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -126,6 +128,43 @@ class LetterPdfTests {
       assertThat(sizes).hasSize(2).contains("120x90");
     }
     assertThat(PdfChecks.pdfA3bFailures(rendered.pdf())).isEmpty();
+  }
+
+  /**
+   * A verification link whose code with the mask of least penalty (ZXing's own) ZXing's reader
+   * reads at no scale: a pattern among the data passes for a finder pattern. The letter's QR code
+   * is {@link QrCode#matrix}'s, with another mask, and reads from the PDF.
+   */
+  @Test
+  void theQrCodeReadsWhereTheCodeWithTheMaskOfLeastPenaltyWouldNot() throws Exception {
+    String url = "https://kecamatan.example.go.id/v/QTHGKGJHQ8MFMCNUBM9JP4MFAS";
+    LetterLayout.Qr qr = LetterLayout.Qr.of(url);
+    BitMatrix matrix = QrCode.matrix(url);
+    java.awt.image.BufferedImage png =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(qr.png()));
+    assertThat(png.getWidth()).isEqualTo(matrix.getWidth() * 4);
+    for (int y = 0; y < matrix.getHeight(); y++) {
+      for (int x = 0; x < matrix.getWidth(); x++) {
+        assertThat(png.getRGB(4 * x + 2, 4 * y + 2) & 0xffffff)
+            .as("module %d,%d", x, y)
+            .isEqualTo(matrix.get(x, y) ? 0 : 0xffffff);
+      }
+    }
+    LetterLayout.Letter plain = letter("474/008/416.305/2026", PaperSize.A4, LetterFont.SERIF);
+    LetterLayout.Letter letter =
+        new LetterLayout.Letter(
+            plain.letterhead(),
+            plain.logoUri(),
+            plain.title(),
+            plain.number(),
+            plain.body(),
+            plain.place(),
+            plain.date(),
+            plain.signature(),
+            qr,
+            plain.paper(),
+            plain.font());
+    assertThat(PdfChecks.qrOnFirstPage(render(letter).pdf())).isEqualTo(url);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
@@ -177,39 +176,28 @@ class PixelsTests {
     return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
   }
 
-  /** What {@link ImageProcessor#orient} drew before: Java2D with the orientation's transform. */
+  /**
+   * What Java2D draws turned: {@link ImageProcessor#orient} draws an image of another layout
+   * (32-bit RGB) with the orientation's transform, as it drew every photo before.
+   */
   private static BufferedImage drawnTurned(BufferedImage image, int orientation) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    AffineTransform t =
-        switch (orientation) {
-          case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
-          case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
-          case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
-          case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
-          case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
-          case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
-          default -> new AffineTransform(0, -1, 1, 0, 0, w);
-        };
-    boolean swap = orientation >= 5;
-    BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h, image.getType());
-    Graphics2D g = target.createGraphics();
-    g.drawImage(image, t, null);
+    BufferedImage rgb =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = rgb.createGraphics();
+    g.drawImage(image, 0, 0, null);
     g.dispose();
-    return target;
+    BufferedImage turned = ImageProcessor.orient(rgb, orientation);
+    assertThat(turned.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    BufferedImage bgr =
+        new BufferedImage(turned.getWidth(), turned.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D h = bgr.createGraphics();
+    h.drawImage(turned, 0, 0, null);
+    h.dispose();
+    return bgr;
   }
 
   /** What {@link ImageProcessor#fit} drew before for each halving: bilinear at half. */
   private static BufferedImage drawnHalf(BufferedImage image) {
-    int w = image.getWidth() / 2;
-    int h = image.getHeight() / 2;
-    BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = target.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g.drawImage(image, 0, 0, w, h, null);
-    g.dispose();
-    return target;
+    return drawn(image, image.getWidth() / 2, image.getHeight() / 2);
   }
 }

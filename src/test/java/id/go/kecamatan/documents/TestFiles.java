@@ -52,6 +52,15 @@ public final class TestFiles {
     return image;
   }
 
+  /** The image's pixels drawn into an image of another type (exactly, for opaque 8-bit types). */
+  public static BufferedImage asType(BufferedImage image, int type) {
+    BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), type);
+    Graphics2D g = copy.createGraphics();
+    g.drawImage(image, 0, 0, null);
+    g.dispose();
+    return copy;
+  }
+
   /** An image of one colour. */
   public static BufferedImage filled(int width, int height, Color colour) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -134,7 +134,7 @@ public class ImageProcessor {
     Header header = checkedHeader(source);
     int step = step(header, maxSide);
     try (ImageWork.Permit permit = work.enter(cost(header, step, maxSide))) {
-      if (kind == FileKind.JPEG || kind == FileKind.HEIF) {
+      if ((kind == FileKind.JPEG || kind == FileKind.HEIF) && turbo.available()) {
         Processed fast =
             turbo.process(Files.readAllBytes(source), orientation, maxSide, thumbnailSide);
         if (fast != null) {

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * JPEG photos decoded at a reduced scale and encoded by libjpeg-turbo's TurboJPEG library (Debian
  * package {@code libturbojpeg0}) when it is installed, through JNA (ADR 0039). The JDK's own codec
  * (IJG libjpeg 6b, without SIMD) decodes all 12 megapixels of a camera photo to keep every second
- * one, and cannot scale in the transform: a camera photo cost some 48 ms of processor time there;
- * here it is decoded straight at half scale (the inverse transform of 4 × 4 of each block's 8 × 8
- * coefficients), its thumbnail at an eighth (each block's mean), and encoded with SIMD: about 17
- * ms.
+ * one, and cannot scale in the transform: a camera photo cost some 48-65 ms of processor time
+ * there; here it is decoded straight at half scale (the inverse transform of 4 × 4 of each block's
+ * 8 × 8 coefficients), its thumbnail at an eighth (each block's mean), and encoded with SIMD: some
+ * 19-20 ms ({@code ImageWorkBenchmark}).
  *
  * <p>Only plain photos go this way: YCbCr or grey, without an ICC colour profile (a photo with one,
  * a CMYK scan, anything the library refuses or warns about goes to ImageIO as before, whose
@@ -144,8 +144,8 @@ public final class TurboJpeg {
   /**
    * The photo as it is kept, its longest side at most {@code side} and turned upright by {@code
    * orientation}, and its thumbnail, or {@code null} when this photo is not for this library (not
-   * installed, a colour profile, CMYK, an error or a warning while decoding): ImageIO takes it
-   * then.
+   * installed, a colour profile, CMYK, twice the size kept even at an eighth, an error or a warning
+   * while decoding): ImageIO takes it then.
    */
   ImageProcessor.Processed process(byte[] jpeg, int orientation, int side, int thumbnailSide) {
     Api tj = api();
@@ -179,6 +179,11 @@ public final class TurboJpeg {
       byte[] keptJpeg;
       BufferedImage small;
       Dimension scaled = scaled(w, h, kept);
+      if (scaled.width >= 2 * kept.width || scaled.height >= 2 * kept.height) {
+        // Twice the size kept even at an eighth (a panorama over 32,000 px): a bilinear drawing
+        // would alias; ImageIO halves step by step.
+        return null;
+      }
       try (Memory decoded = new Memory(3L * scaled.width * scaled.height)) {
         if (!decode(tj, decompressor, source, size, decoded, scaled)) {
           return null;

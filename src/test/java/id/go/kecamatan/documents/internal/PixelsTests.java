@@ -3,6 +3,7 @@ package id.go.kecamatan.documents.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kecamatan.documents.TestFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -181,19 +182,10 @@ class PixelsTests {
    * (32-bit RGB) with the orientation's transform, as it drew every photo before.
    */
   private static BufferedImage drawnTurned(BufferedImage image, int orientation) {
-    BufferedImage rgb =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = rgb.createGraphics();
-    g.drawImage(image, 0, 0, null);
-    g.dispose();
-    BufferedImage turned = ImageProcessor.orient(rgb, orientation);
+    BufferedImage turned =
+        ImageProcessor.orient(TestFiles.asType(image, BufferedImage.TYPE_INT_RGB), orientation);
     assertThat(turned.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    BufferedImage bgr =
-        new BufferedImage(turned.getWidth(), turned.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D h = bgr.createGraphics();
-    h.drawImage(turned, 0, 0, null);
-    h.dispose();
-    return bgr;
+    return TestFiles.asType(turned, BufferedImage.TYPE_3BYTE_BGR);
   }
 
   /** What {@link ImageProcessor#fit} drew before for each halving: bilinear at half. */

@@ -116,11 +116,15 @@ class TurboJpegTests {
     assertThat(size(thumbnail)).isEqualTo(size(read(reference.thumbnail())));
 
     // Measured against the original shrunk by averaging, the best the size kept can hold.
-    BufferedImage truth = ImageProcessor.resized(bgr(original), size(kept), false);
+    BufferedImage truth =
+        ImageProcessor.resized(
+            TestFiles.asType(original, BufferedImage.TYPE_3BYTE_BGR), size(kept), false);
     double error = difference(kept, truth);
     double referenceError = difference(keptReference, truth);
     assertThat(error).as("mean error per channel").isLessThanOrEqualTo(referenceError + 1.0);
-    BufferedImage thumbnailTruth = ImageProcessor.resized(bgr(original), size(thumbnail), false);
+    BufferedImage thumbnailTruth =
+        ImageProcessor.resized(
+            TestFiles.asType(original, BufferedImage.TYPE_3BYTE_BGR), size(thumbnail), false);
     if (Math.min(width, height) >= 100) { // a few pixels of JPEG are all blocks, either way
       assertThat(error).isLessThan(5.0);
       assertThat(difference(thumbnail, thumbnailTruth)).isLessThan(5.0);
@@ -147,6 +151,18 @@ class TurboJpegTests {
     BufferedImage thumbnailReference = read(reference.thumbnail());
     assertThat(size(thumbnail)).isEqualTo(size(thumbnailReference));
     assertThat(difference(thumbnail, thumbnailReference)).isLessThan(4.0);
+  }
+
+  @Test
+  void aPanoramaTwiceTheSizeKeptEvenAtAnEighthIsLeftToImageIo() throws Exception {
+    byte[] panorama = TestFiles.jpeg(TestFiles.photo(40_000, 32));
+    assertThat(TurboJpeg.scaled(40_000, 32, ImageProcessor.kept(40_000, 32, 2000)).width)
+        .isGreaterThanOrEqualTo(2 * 2000);
+
+    assertThat(turbo.process(panorama, 1, 2000, 320)).isNull();
+    ImageProcessor.Processed processed = withTurbo.process(file(panorama), FileKind.JPEG, dir);
+    assertThat(new Dimension(processed.width(), processed.height()))
+        .isEqualTo(new Dimension(2000, 2));
   }
 
   @Test
@@ -246,15 +262,6 @@ class TurboJpegTests {
 
   private static Dimension size(BufferedImage image) {
     return new Dimension(image.getWidth(), image.getHeight());
-  }
-
-  private static BufferedImage bgr(BufferedImage image) {
-    BufferedImage copy =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = copy.createGraphics();
-    g.drawImage(image, 0, 0, null);
-    g.dispose();
-    return copy;
   }
 
   /** Four colours, one a quarter, so every turn and mirror shows. */

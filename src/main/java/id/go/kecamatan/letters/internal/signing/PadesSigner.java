@@ -2,7 +2,6 @@ package id.go.kecamatan.letters.internal.signing;
 
 import id.go.kecamatan.letters.internal.render.SignatureBox;
 import id.go.kecamatan.shared.Sha256;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,19 +15,18 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -131,8 +129,8 @@ public final class PadesSigner {
       try (SignatureOptions options = new SignatureOptions()) {
         options.setPreferredSignatureSize(signatureSize);
         options.setPage(box.page());
-        options.setVisualSignature(appearance(document.getPage(box.page()), box));
         document.addSignature(signature, this::cms, options);
+        showOver(document, signature, box);
         ByteArrayOutputStream signed = new ByteArrayOutputStream(pdf.length + 32768);
         document.saveIncremental(signed);
         return signed.toByteArray();
@@ -151,46 +149,50 @@ public final class PadesSigner {
   }
 
   /**
-   * A one-page document with the signature field, whose widget PDFBox merges into the letter: a
-   * thin frame round the box (PDF/A wants every widget printable with an appearance stream). The
-   * words stand in the letter's own signature block under it, so the widget draws no text and
-   * embeds no font of its own (which cost half of each signature's time).
+   * Makes the signature field that {@link PDDocument#addSignature} added (invisible, with an empty
+   * appearance) visible over the box: its widget on the box's page, printable (PDF/A wants every
+   * widget printable with an appearance stream), drawn as a thin frame round the box. The words
+   * stand in the letter's own signature block under it, so the widget draws no text and embeds no
+   * font of its own. Built in the letter's document itself: a template document of its own, saved
+   * and parsed again for every letter, took a seventh of the signing's time.
    */
-  private static InputStream appearance(PDPage target, SignatureBox box) throws IOException {
-    try (PDDocument template = new PDDocument()) {
-      PDPage page = new PDPage(target.getMediaBox());
-      template.addPage(page);
-      PDAcroForm form = new PDAcroForm(template);
-      template.getDocumentCatalog().setAcroForm(form);
-      PDSignatureField field = new PDSignatureField(form);
-      PDAnnotationWidget widget = field.getWidgets().get(0);
-      form.setSignaturesExist(true);
-      form.setAppendOnly(true);
-      form.getCOSObject().setDirect(true);
-      form.getFields().add(field);
-      widget.setRectangle(new PDRectangle(box.x(), box.y(), box.width(), box.height()));
-      widget.setPrinted(true);
-
-      PDFormXObject xObject = new PDFormXObject(new PDStream(template));
-      xObject.setResources(new PDResources());
-      xObject.setFormType(1);
-      xObject.setBBox(new PDRectangle(box.width(), box.height()));
-      PDAppearanceStream stream = new PDAppearanceStream(xObject.getCOSObject());
-      PDAppearanceDictionary appearance = new PDAppearanceDictionary();
-      appearance.getCOSObject().setDirect(true);
-      appearance.setNormalAppearance(stream);
-      widget.setAppearance(appearance);
-
-      try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
-        content.setStrokingColor(0.6f);
-        content.setLineWidth(0.5f);
-        content.addRect(0.25f, 0.25f, box.width() - 0.5f, box.height() - 0.5f);
-        content.stroke();
+  private static void showOver(PDDocument document, PDSignature signature, SignatureBox box)
+      throws IOException {
+    PDSignatureField field = null;
+    for (PDSignatureField candidate : document.getSignatureFields()) {
+      if (candidate.getCOSObject().getCOSDictionary(COSName.V) == signature.getCOSObject()) {
+        field = candidate;
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      template.save(bytes);
-      return new ByteArrayInputStream(bytes.toByteArray());
     }
+    if (field == null) {
+      throw new IllegalStateException("The signature field was not added");
+    }
+    PDPage page = document.getPage(box.page());
+    PDAnnotationWidget widget = field.getWidgets().get(0);
+    widget.setRectangle(new PDRectangle(box.x(), box.y(), box.width(), box.height()));
+    widget.setPage(page);
+    widget.setPrinted(true);
+
+    PDAppearanceStream stream = new PDAppearanceStream(document);
+    stream.setResources(new PDResources());
+    stream.setFormType(1);
+    stream.setBBox(new PDRectangle(box.width(), box.height()));
+    try (PDPageContentStream content = new PDPageContentStream(document, stream)) {
+      content.setStrokingColor(0.6f);
+      content.setLineWidth(0.5f);
+      content.addRect(0.25f, 0.25f, box.width() - 0.5f, box.height() - 0.5f);
+      content.stroke();
+    }
+    PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+    appearance.getCOSObject().setDirect(true);
+    appearance.setNormalAppearance(stream);
+    widget.setAppearance(appearance);
+
+    List<PDAnnotation> annotations = page.getAnnotations();
+    annotations.add(widget);
+    // a direct array: an indirect one would not be written again by the incremental update
+    page.setAnnotations(annotations);
+    page.getCOSObject().setNeedToBeUpdated(true);
   }
 
   /** The detached CMS SignedData over the byte ranges PDFBox hands over. */

@@ -50,6 +50,15 @@ class LetterSigningBenchmark {
   static final int WARM_UP = Integer.getInteger("bench.warmup", 60);
 
   static final int LETTERS = Integer.getInteger("bench.letters", 600);
+
+  /**
+   * How many times the three levels run (-Dbench.rounds). A node's code is compiled for the mix of
+   * work it does: here, making applications between the levels changes the profile the letters'
+   * code was compiled with, and the JIT compilers recompile it during the next level; later rounds
+   * show how much of that stays.
+   */
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+
   static final int BATCH = 50;
 
   @Autowired LetterSigning signing;
@@ -127,6 +136,16 @@ class LetterSigningBenchmark {
     Officer camat = fixtures.officer("camat.batunadua");
     List<ApplicationId> warmUp = approved(fixtures, office, WARM_UP);
     run(camat, warmUp, 1);
+    for (int round = 1; round <= ROUNDS; round++) {
+      if (ROUNDS > 1) {
+        System.out.printf("BENCH round %d of %d%n", round, ROUNDS);
+      }
+      levels(fixtures, office, camat);
+    }
+  }
+
+  /** One letter count at 1, 2 and 4 batches at once, each after its own applications are made. */
+  private void levels(LetterFixtures fixtures, UUID office, Officer camat) throws Exception {
     for (int threads : new int[] {1, 2, 4}) {
       List<ApplicationId> ids = approved(fixtures, office, LETTERS);
       awaitQuiet();

@@ -78,6 +78,12 @@ public final class PadesSigner {
   private final TimeStampClient timeStamps;
   private final int signatureSize;
 
+  /** The signer's common name, the signature dictionary's Name. */
+  private final String name;
+
+  /** The signed attribute ESS signing-certificate-v2, the same for every signature of the key. */
+  private final AttributeTable essSigningCertificate;
+
   /**
    * @param chain the signer's certificate first, then its issuers
    * @param timeStamps the time-stamp authority for B-T, {@code null} for B-B
@@ -88,6 +94,8 @@ public final class PadesSigner {
     this.chain = List.copyOf(chain);
     this.timeStamps = timeStamps;
     this.signatureSize = signatureSize(this.chain, timeStamps != null);
+    this.name = commonName(signer);
+    this.essSigningCertificate = essSigningCertificate(signer);
   }
 
   /**
@@ -120,7 +128,7 @@ public final class PadesSigner {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-      signature.setName(commonName());
+      signature.setName(name);
       signature.setReason(details.reason());
       signature.setLocation(details.location());
       Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
@@ -140,7 +148,30 @@ public final class PadesSigner {
     }
   }
 
-  private String commonName() {
+  private static AttributeTable essSigningCertificate(X509Certificate signer) {
+    try {
+      return new AttributeTable(
+          new DERSet(
+              new Attribute(
+                  PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                  new DERSet(
+                      new SigningCertificateV2(
+                          new ESSCertIDv2[] {
+                            new ESSCertIDv2(
+                                Sha256.of(signer.getEncoded()),
+                                new IssuerSerial(
+                                    new GeneralNames(
+                                        new GeneralName(
+                                            X500Name.getInstance(
+                                                signer.getIssuerX500Principal().getEncoded()))),
+                                    signer.getSerialNumber()))
+                          })))));
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalArgumentException("The signer's certificate cannot be encoded", e);
+    }
+  }
+
+  private static String commonName(X509Certificate signer) {
     return X500Name.getInstance(signer.getSubjectX500Principal().getEncoded())
         .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0]
         .getFirst()
@@ -198,23 +229,6 @@ public final class PadesSigner {
   /** The detached CMS SignedData over the byte ranges PDFBox hands over. */
   private byte[] cms(InputStream content) throws IOException {
     try {
-      AttributeTable essSigningCertificate =
-          new AttributeTable(
-              new DERSet(
-                  new Attribute(
-                      PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                      new DERSet(
-                          new SigningCertificateV2(
-                              new ESSCertIDv2[] {
-                                new ESSCertIDv2(
-                                    Sha256.of(signer.getEncoded()),
-                                    new IssuerSerial(
-                                        new GeneralNames(
-                                            new GeneralName(
-                                                X500Name.getInstance(
-                                                    signer.getIssuerX500Principal().getEncoded()))),
-                                        signer.getSerialNumber()))
-                              })))));
       CMSAttributeTableGenerator signedAttributes =
           parameters ->
               new DefaultSignedAttributeTableGenerator(essSigningCertificate)

@@ -35,8 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class AdminJourneyTests extends BrowserJourney {
 
-  static final String PASSWORD = "Demo-Kecamatan-2026";
-
   @Autowired JdbcClient jdbc;
   @Autowired WorkingCalendar calendar;
 
@@ -545,18 +543,6 @@ class AdminJourneyTests extends BrowserJourney {
   // -------------------------------------------------------------------------------------
 
   record Forgery(String path, Map<String, String> fields) {}
-
-  static void signIn(Page page, String username) {
-    signIn(page, username, PASSWORD);
-  }
-
-  static void signIn(Page page, String username, String password) {
-    page.navigate("/masuk");
-    page.getByLabel("Nama pengguna").fill(username);
-    page.getByLabel("Kata sandi").fill(password);
-    button(page, "Masuk").click();
-    assertThat(page).hasURL(Pattern.compile("/admin$"));
-  }
 
   static void fillService(Page page, String code, String name, String description) {
     page.getByLabel("Kode layanan").fill(code);

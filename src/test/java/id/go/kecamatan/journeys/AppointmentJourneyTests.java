@@ -106,7 +106,7 @@ class AppointmentJourneyTests extends BrowserJourney {
 
       // the front office records both members
       Page desk = office.newPage();
-      CaseworkJourneyTests.signIn(desk, "loket.jetis");
+      signIn(desk, "loket.jetis");
       desk.navigate("/admin/janji");
       Locator booking =
           desk.locator("li.card").filter(new Locator.FilterOptions().setHasText(code));
@@ -180,7 +180,7 @@ class AppointmentJourneyTests extends BrowserJourney {
                           .single()
                       == 1);
       Page admin = administrator.newPage();
-      CaseworkJourneyTests.signIn(admin, "admin.jetis");
+      signIn(admin, "admin.jetis");
       admin.navigate("/admin/pesan");
       assertThat(admin.locator("main")).containsText("KTP-el siap diambil");
 

@@ -316,4 +316,51 @@ abstract class BrowserJourney {
   static int scrollWidth(Page page) {
     return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
   }
+
+  /** The demo data's password of every staff account. */
+  static final String PASSWORD = "Demo-Kecamatan-2026";
+
+  /**
+   * How long a sign-in may take to reach the dashboard: the password's check and the dashboard's
+   * first page, on a 2-core machine running two test JVMs and their browsers side by side, once
+   * took longer than Playwright's default of 5 s.
+   */
+  private static final double SIGN_IN_MS = 15_000;
+
+  /** Signs a demo staff member in through the sign-in page; they land on the dashboard. */
+  static void signIn(Page page, String username) {
+    signIn(page, username, PASSWORD);
+  }
+
+  /**
+   * Signs a staff member in through the sign-in page and waits for the dashboard; when it does not
+   * come, the failure says where the browser is and what the page says.
+   */
+  static void signIn(Page page, String username, String password) {
+    page.navigate("/masuk");
+    page.getByLabel("Nama pengguna").fill(username);
+    page.getByLabel("Kata sandi").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+    try {
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
+          .hasURL(
+              java.util.regex.Pattern.compile("/admin$"),
+              new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions()
+                  .setTimeout(SIGN_IN_MS));
+    } catch (AssertionError e) {
+      String says;
+      try {
+        says = page.locator("body").innerText().strip().replaceAll("\\s+", " ");
+      } catch (RuntimeException unreadable) {
+        says = "(unreadable: " + unreadable.getMessage() + ")";
+      }
+      throw new AssertionError(
+          username
+              + " was not signed in: the browser is at "
+              + page.url()
+              + ", which says: "
+              + says.substring(0, Math.min(says.length(), 400)),
+          e);
+    }
+  }
 }

@@ -211,14 +211,6 @@ class CaseworkJourneyTests extends BrowserJourney {
     }
   }
 
-  static void signIn(Page page, String username) {
-    page.navigate("/masuk");
-    page.getByLabel("Nama pengguna").fill(username);
-    page.getByLabel("Kata sandi").fill("Demo-Kecamatan-2026");
-    button(page, "Masuk").click();
-    assertThat(page).hasURL(Pattern.compile("/admin$"));
-  }
-
   private static Locator requirement(Page page, String name) {
     return page.locator("section.requirement")
         .filter(

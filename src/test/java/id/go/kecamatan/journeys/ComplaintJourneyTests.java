@@ -87,7 +87,7 @@ class ComplaintJourneyTests extends BrowserJourney {
       assertThat(resident.locator(".summary-list")).containsText(application);
 
       Page officer = office.newPage();
-      CaseworkJourneyTests.signIn(officer, "verifikator.jetis");
+      signIn(officer, "verifikator.jetis");
       officer.navigate("/admin/pengaduan?q=" + code);
       officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
       assertThat(officer.locator("main")).containsText(text);
@@ -234,7 +234,7 @@ class ComplaintJourneyTests extends BrowserJourney {
     axeScan(page);
     try (BrowserContext office = newPhoneContext()) {
       Page admin = office.newPage();
-      CaseworkJourneyTests.signIn(admin, "admin.jetis");
+      signIn(admin, "admin.jetis");
       admin.navigate("/admin/pengaduan");
       axeScan(admin);
       admin.locator(".complaint-list a").first().click();

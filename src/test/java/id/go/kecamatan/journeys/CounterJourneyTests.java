@@ -106,7 +106,7 @@ class CounterJourneyTests extends BrowserJourney {
         BrowserContext tvWithoutScript = newPhoneContextWithoutJavaScript();
         BrowserContext residentPhone = newPhoneContext()) {
       Page officer = officeContext.newPage();
-      CaseworkJourneyTests.signIn(officer, c.admin());
+      signIn(officer, c.admin());
 
       // the administrator enables the kiosk with a one-time code
       officer.navigate("/admin/antrean/pengaturan");

@@ -32,7 +32,7 @@ class IntakeJourneyTests extends BrowserJourney {
     String trackingCode;
     try (BrowserContext counter = newDesktopContext()) {
       Page desk = counter.newPage();
-      AdminJourneyTests.signIn(desk, "loket.jetis");
+      signIn(desk, "loket.jetis");
       desk.navigate("/admin/loket");
       assertThat(heading(desk)).hasText("Pendaftaran permohonan di loket");
       axeScan(desk);

@@ -45,7 +45,7 @@ class LettersJourneyTests extends BrowserJourney {
     // the Camat signs from the queue, on a desktop
     try (BrowserContext desk = newDesktopContext()) {
       Page camat = desk.newPage();
-      CaseworkJourneyTests.signIn(camat, "camat.jetis");
+      signIn(camat, "camat.jetis");
       // the letters' pages are in the navigation's section "Surat"
       camat
           .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Surat").setExact(true))
@@ -121,7 +121,7 @@ class LettersJourneyTests extends BrowserJourney {
     // the office admin revokes the letter
     try (BrowserContext desk = newDesktopContext()) {
       Page admin = desk.newPage();
-      CaseworkJourneyTests.signIn(admin, "admin.jetis");
+      signIn(admin, "admin.jetis");
       admin
           .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Surat").setExact(true))
           .click();
@@ -201,7 +201,7 @@ class LettersJourneyTests extends BrowserJourney {
     for (var entry : pagesBy.entrySet()) {
       try (BrowserContext phone = newPhoneContext()) {
         Page screen = phone.newPage();
-        CaseworkJourneyTests.signIn(screen, entry.getKey());
+        signIn(screen, entry.getKey());
         for (String path : entry.getValue()) {
           screen.navigate(path);
           assertThat(heading(screen)).isVisible();

@@ -53,7 +53,7 @@ class NoticeJourneyTests extends BrowserJourney {
 
   @Test
   void theRegencyAdministratorAdaptsThePrivacyNotice() {
-    AdminJourneyTests.signIn(page, "kab.3516");
+    signIn(page, "kab.3516");
     AdminJourneyTests.openFromNav(page, "Kabupaten", "Privasi dan aksesibilitas");
     page.getByRole(
             AriaRole.LINK,

@@ -39,7 +39,7 @@ class OutreachJourneyTests extends BrowserJourney {
 
   @Test
   void aPosterScanLeadsToAnApplicationThatTheAdministratorSeesUnderItsCode() throws Exception {
-    AdminJourneyTests.signIn(page, "admin.jetis");
+    signIn(page, "admin.jetis");
     page.navigate("/admin/bagian/layanan");
     link(page, "Kode QR dan poster").click();
     assertThat(heading(page)).hasText("Kode QR dan poster");
@@ -145,7 +145,7 @@ class OutreachJourneyTests extends BrowserJourney {
 
   @Test
   void anAnnouncementShowsWithItsBannerAndShareLinkAndIsGoneFromEveryPageOnceEnded() {
-    AdminJourneyTests.signIn(page, "admin.jetis");
+    signIn(page, "admin.jetis");
     page.navigate("/admin/bagian/layanan");
     link(page, "Pengumuman kecamatan").click();
     link(page, "Tulis pengumuman").click();

@@ -75,7 +75,7 @@ class PortalJourneyTests extends BrowserJourney {
     String code = codeFromDemoPage(page, phone);
     try (BrowserContext office = newDesktopContext()) {
       Page messageLog = office.newPage();
-      CaseworkJourneyTests.signIn(messageLog, "admin.jetis");
+      signIn(messageLog, "admin.jetis");
       messageLog.navigate("/admin/pesan");
       Locator codeMessage =
           messageLog

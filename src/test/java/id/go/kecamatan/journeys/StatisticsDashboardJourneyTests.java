@@ -51,7 +51,7 @@ class StatisticsDashboardJourneyTests extends BrowserJourney {
         .as("the demo's verifier has some of the office's applications")
         .isLessThan(office);
 
-    AdminJourneyTests.signIn(page, "admin.jetis");
+    signIn(page, "admin.jetis");
     page.navigate("/admin/statistik");
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
         .hasText("Statistik pelayanan");
@@ -86,7 +86,7 @@ class StatisticsDashboardJourneyTests extends BrowserJourney {
         jdbc.sql("select full_name from staff where username = 'admin.jetis'")
             .query(String.class)
             .single();
-    AdminJourneyTests.signIn(page, "admin.jetis");
+    signIn(page, "admin.jetis");
     page.navigate("/admin/statistik");
 
     Download letters =

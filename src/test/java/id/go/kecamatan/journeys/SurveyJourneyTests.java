@@ -53,7 +53,7 @@ class SurveyJourneyTests extends BrowserJourney {
     new SurveyFixtures(jdbc, events, transactions).invitationAfterLetter(application);
 
     // the office administrator reads the message in the log (the demo sends none for real)
-    AdminJourneyTests.signIn(page, "admin.jetis");
+    signIn(page, "admin.jetis");
     page.navigate("/admin/pesan");
     Locator message =
         page.locator("article")
@@ -111,10 +111,10 @@ class SurveyJourneyTests extends BrowserJourney {
 
   @Test
   void theCounterTabletTakesThreeRespondentsInARowAndShowsNothingOfTheOneBefore() {
-    AdminJourneyTests.signIn(page, "loket.jetis");
+    signIn(page, "loket.jetis");
     try (BrowserContext tablet = newPhoneContextWithoutJavaScript()) {
       Page counter = tablet.newPage();
-      AdminJourneyTests.signIn(counter, "loket.jetis");
+      signIn(counter, "loket.jetis");
       counter.navigate("/admin/survei/loket");
       axeScanOf(counter);
       List<String> suggestions =
@@ -236,7 +236,7 @@ class SurveyJourneyTests extends BrowserJourney {
         .params(today, saran)
         .update();
 
-    AdminJourneyTests.signIn(page, "admin.jetis");
+    signIn(page, "admin.jetis");
     page.navigate("/admin/survei?" + month.query());
     page.getByRole(
             AriaRole.LINK,

@@ -17,14 +17,18 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PageAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Sizes;
+import id.go.kecamatan.WebClient;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -318,7 +322,7 @@ abstract class BrowserJourney {
   }
 
   /** The demo data's password of every staff account. */
-  static final String PASSWORD = "Demo-Kecamatan-2026";
+  static final String PASSWORD = WebClient.PASSWORD;
 
   /**
    * How long a sign-in may take to reach the dashboard: the password's check and the dashboard's
@@ -342,11 +346,10 @@ abstract class BrowserJourney {
     page.getByLabel("Kata sandi").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
     try {
-      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
+      PlaywrightAssertions.assertThat(page)
           .hasURL(
-              java.util.regex.Pattern.compile("/admin$"),
-              new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions()
-                  .setTimeout(SIGN_IN_MS));
+              Pattern.compile("/admin$"),
+              new PageAssertions.HasURLOptions().setTimeout(SIGN_IN_MS));
     } catch (AssertionError e) {
       String says;
       try {

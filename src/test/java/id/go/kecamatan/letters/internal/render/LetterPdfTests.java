@@ -49,6 +49,17 @@ class LetterPdfTests {
           "197805122005011003");
 
   static LetterLayout.Letter letter(String number, PaperSize paper, LetterFont font) {
+    return letter(
+        number,
+        paper,
+        font,
+        null,
+        number == null ? null : LetterLayout.Qr.of("https://layanan.example.id/v/Q7k2mZp9xW4t"));
+  }
+
+  /** The demo letter with this logo address and QR code. */
+  static LetterLayout.Letter letter(
+      String number, PaperSize paper, LetterFont font, String logoUri, LetterLayout.Qr qr) {
     LetterTemplate template =
         LetterTemplate.compile(LetterTemplates.read("DOMISILI").orElseThrow(), name -> true)
             .template();
@@ -68,14 +79,14 @@ class LetterPdfTests {
             "PEMERINTAH KABUPATEN MOJOKERTO",
             "KECAMATAN JETIS",
             "Jl. Raya Jetis No. 1, Jetis, Mojokerto 61352"),
-        null,
+        logoUri,
         "SURAT KETERANGAN DOMISILI",
         number,
         template.fill(values),
         "Jetis",
         LocalDate.of(2026, 11, 22),
         SEKCAM,
-        number == null ? null : LetterLayout.Qr.of("https://layanan.example.id/v/Q7k2mZp9xW4t"),
+        qr,
         paper,
         font);
   }
@@ -88,20 +99,13 @@ class LetterPdfTests {
 
   @Test
   void theLogoAndTheQrCodeAreDrawnFromTheBytesTheRendererIsGiven() throws Exception {
-    LetterLayout.Letter plain = letter("474/007/416.305/2026", PaperSize.A4, LetterFont.SERIF);
     LetterLayout.Letter letter =
-        new LetterLayout.Letter(
-            plain.letterhead(),
+        letter(
+            "474/007/416.305/2026",
+            PaperSize.A4,
+            LetterFont.SERIF,
             PdfA.image(LetterLayout.LOGO),
-            plain.title(),
-            plain.number(),
-            plain.body(),
-            plain.place(),
-            plain.date(),
-            plain.signature(),
-            plain.qr(),
-            plain.paper(),
-            plain.font());
+            LetterLayout.Qr.of("https://layanan.example.id/v/Q7k2mZp9xW4t"));
     byte[] logo = TestFiles.png(TestFiles.filled(120, 90, java.awt.Color.RED));
     String xhtml = LetterLayout.xhtml(letter, T);
     // the page names its images; their bytes are not in it
@@ -150,20 +154,8 @@ class LetterPdfTests {
             .isEqualTo(matrix.get(x, y) ? 0 : 0xffffff);
       }
     }
-    LetterLayout.Letter plain = letter("474/008/416.305/2026", PaperSize.A4, LetterFont.SERIF);
     LetterLayout.Letter letter =
-        new LetterLayout.Letter(
-            plain.letterhead(),
-            plain.logoUri(),
-            plain.title(),
-            plain.number(),
-            plain.body(),
-            plain.place(),
-            plain.date(),
-            plain.signature(),
-            qr,
-            plain.paper(),
-            plain.font());
+        letter("474/008/416.305/2026", PaperSize.A4, LetterFont.SERIF, null, qr);
     assertThat(PdfChecks.qrOnFirstPage(render(letter).pdf())).isEqualTo(url);
   }
 

@@ -34,10 +34,11 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Renders XHTML to PDF/A-3b with openhtmltopdf as every PDF of the application is made: the shipped
- * fonts embedded ({@link PdfFonts}), the sRGB output intent, the producer named. The XHTML is
- * parsed here ({@link #withXhtml}) by a parser made once per thread, with the settings
- * openhtmltopdf uses (namespaces, no external DTD or entities), instead of by openhtmltopdf, which
- * looks its parser factory up through the class path for every document.
+ * fonts embedded ({@link PdfFonts}), the sRGB output intent, the producer named, the PDF/A metadata
+ * written from a template ({@link PdfAMetadata}) instead of by openhtmltopdf. The XHTML is parsed
+ * here ({@link #withXhtml}) by a parser made once per thread, with the settings openhtmltopdf uses
+ * (namespaces, no external DTD or entities), instead of by openhtmltopdf, which looks its parser
+ * factory up through the class path for every document.
  *
  * <p>Images come as {@code data:} URIs, or by name ({@link #image}) with their bytes given to the
  * renderer ({@link #withImages}): the name keeps a large image out of the XHTML, which
@@ -211,15 +212,7 @@ public final class PdfA {
 
   /** The PDF/A-3b of an XHTML document. */
   public static byte[] render(String xhtml) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      PdfRendererBuilder builder = withXhtml(builder(), xhtml);
-      builder.toStream(out);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return render(xhtml, Map.of(), null).pdf();
   }
 
   /**
@@ -242,29 +235,45 @@ public final class PdfA {
 
   /** {@link #renderLocating(String, String)} of an XHTML that names its images ({@link #image}). */
   public static Located renderLocating(String xhtml, Map<String, byte[]> images, String id) {
+    return render(xhtml, images, id);
+  }
+
+  /**
+   * Renders the XHTML in openhtmltopdf's PDF/A mode, its PDF/A metadata written by {@link
+   * PdfAMetadata} instead of openhtmltopdf ({@link PdfAMetadata#takeOver}).
+   *
+   * @param id the element to locate, or null for none (the located box is then empty)
+   */
+  private static Located render(String xhtml, Map<String, byte[]> images, String id) {
+    Document document = parse(xhtml);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    PdfRendererBuilder builder = withImages(withXhtml(builder(), xhtml), images);
+    PdfRendererBuilder builder = withImages(builder().withW3cDocument(document, null), images);
     builder.toStream(out);
-    PagePosition<?> position;
+    PagePosition<?> position = null;
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      PdfAMetadata.takeOver(renderer, document.getDocumentElement().getAttribute("lang"));
       renderer.layout();
       renderer.createPDF();
-      // positions are known once the pages are drawn
-      List<? extends PagePosition<?>> positions =
-          renderer.findPagePositionsByID(Pattern.compile(Pattern.quote(id)));
-      if (positions.isEmpty()) {
-        throw new IllegalStateException("The document has no element " + id);
+      if (id != null) {
+        // positions are known once the pages are drawn
+        List<? extends PagePosition<?>> positions =
+            renderer.findPagePositionsByID(Pattern.compile(Pattern.quote(id)));
+        if (positions.isEmpty()) {
+          throw new IllegalStateException("The document has no element " + id);
+        }
+        position = positions.get(0);
       }
-      position = positions.get(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Located(
-        out.toByteArray(),
-        position.getPageNo(),
-        position.getX(),
-        position.getY(),
-        position.getWidth(),
-        position.getHeight());
+    return position == null
+        ? new Located(out.toByteArray(), 0, 0, 0, 0, 0)
+        : new Located(
+            out.toByteArray(),
+            position.getPageNo(),
+            position.getX(),
+            position.getY(),
+            position.getWidth(),
+            position.getHeight());
   }
 }

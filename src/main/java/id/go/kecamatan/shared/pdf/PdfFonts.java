@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -101,7 +102,14 @@ public final class PdfFonts {
     public PDFont supply() {
       if (font == null) {
         try {
-          font = PDType0Font.load(document, PARSED.computeIfAbsent(face, PdfFonts::parse), true);
+          PDType0Font loaded =
+              PDType0Font.load(document, PARSED.computeIfAbsent(face, PdfFonts::parse), true);
+          // The widths of all 2,600 glyphs, which PDFBox writes into the font's dictionary when it
+          // loads it and again for the glyphs used when it subsets it on saving. The font keeps
+          // them for measuring text (read when it was made); in the dictionary they only made
+          // PDFBox walk every one when the font entered a page's resources.
+          loaded.getDescendantFont().getCOSObject().removeItem(COSName.W);
+          font = loaded;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

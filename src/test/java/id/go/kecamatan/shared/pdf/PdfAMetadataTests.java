@@ -6,6 +6,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import id.go.kecamatan.letters.PdfChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -93,11 +94,16 @@ class PdfAMetadataTests {
         .doesNotContain("pdf:Keywords");
   }
 
-  private static byte[] openhtmltopdfsOwn(String xhtml) throws IOException {
+  /** The document with its metadata written by openhtmltopdf's PDF/A mode (xmpbox). */
+  static byte[] openhtmltopdfsOwn(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    var builder = PdfA.withXhtml(PdfA.builder(), xhtml);
-    builder.toStream(out);
-    builder.run();
+    try {
+      var builder = PdfA.withXhtml(PdfA.builder(), xhtml);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toByteArray();
   }
 

@@ -80,9 +80,9 @@ public final class PadesSigner {
    * The key for Bouncy Castle's own ECDSA, made once: its P-256 arithmetic keeps a table of
    * multiples of the curve's generator on the generator's point, which this key's parameters hold
    * from one signature to the next. Through Bouncy Castle's JCA provider every signature converted
-   * the key again, generator included, and computed the table again: three quarters of the
-   * signature's time (0.28 against 0.09 ms a signature in one warm thread; the JDK's own ECDSA
-   * takes 0.52). The signature is the same standard ECDSA, verified by any reader.
+   * the key again, generator included, and computed the table again: 48 of the signature's 67
+   * samples in a profile of the letters benchmark (docs/performance.md, "Letters", tenth round).
+   * The signature is the same standard ECDSA, verified by any reader.
    */
   private final AsymmetricKeyParameter key;
 

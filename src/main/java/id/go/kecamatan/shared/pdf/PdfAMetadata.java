@@ -190,23 +190,9 @@ final class PdfAMetadata {
         .format(ISO);
   }
 
-  /** Escapes the text for XML character data; characters XML 1.0 forbids are left out. */
-  static StringBuilder escape(StringBuilder x, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> x.append("&amp;");
-        case '<' -> x.append("&lt;");
-        case '>' -> x.append("&gt;");
-        default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-            if (c != 0xFFFE && c != 0xFFFF) {
-              x.append(c);
-            }
-          }
-        }
-      }
-    }
+  /** Escapes the text as {@link Xhtml#escape} does (quotes as references too). */
+  private static StringBuilder escape(StringBuilder x, String text) {
+    Xhtml.escape(text, x);
     return x;
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.go.kecamatan.IntegrationTest;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,123 +38,116 @@ class EventPublicationMarksIntegrationTests {
 
   @Test
   void aPublicationIsPublishedUntilItsListenerCompletes() {
-    TargetEventPublication publication =
-        TargetEventPublication.of(
-            new UjiEvent("uji " + UUID.randomUUID()),
-            PublicationTargetIdentifier.of("uji.Listener.on(uji.Event)"),
-            Instant.now());
-    repository.create(publication);
-    UUID id = publication.getIdentifier();
-    try {
-      assertThat(status(id)).isEqualTo("PUBLISHED");
+    withPublication(
+        publication -> {
+          UUID id = publication.getIdentifier();
+          assertThat(status(id)).isEqualTo("PUBLISHED");
 
-      repository.markProcessing(id);
-      assertThat(status(id)).isEqualTo("PUBLISHED");
+          repository.markProcessing(id);
+          assertThat(status(id)).isEqualTo("PUBLISHED");
 
-      repository.markCompleted(id, Instant.now());
-      assertThat(status(id)).isEqualTo("COMPLETED");
-    } finally {
-      jdbc.sql("delete from event_publication where id = ?").param(id).update();
-    }
+          repository.markCompleted(id, Instant.now());
+          assertThat(status(id)).isEqualTo("COMPLETED");
+        });
   }
 
   @Test
   void theCompletionIsCommittedWithTheListenersWork() {
-    TargetEventPublication publication = publication();
-    UUID id = publication.getIdentifier();
-    try {
-      repository.markProcessing(id);
-      long listenersTransaction = listener(() -> assertThat(status(id)).isEqualTo("PUBLISHED"));
+    withPublication(
+        publication -> {
+          UUID id = publication.getIdentifier();
+          repository.markProcessing(id);
+          long listenersTransaction = listener(() -> assertThat(status(id)).isEqualTo("PUBLISHED"));
 
-      assertThat(status(id)).isEqualTo("COMPLETED");
-      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+          assertThat(status(id)).isEqualTo("COMPLETED");
+          assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
 
-      // what the registry asks for after the commit is already written: nothing more is written
-      repository.markCompleted(publication, Instant.now());
-      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
-    } finally {
-      jdbc.sql("delete from event_publication where id = ?").param(id).update();
-    }
+          // what the registry asks for after the commit is already written: nothing more is written
+          repository.markCompleted(publication, Instant.now());
+          assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+        });
   }
 
   @Test
   void aListenerThatFailsLeavesItsPublicationIncompleteAndMarkedFailed() {
-    TargetEventPublication publication = publication();
-    UUID id = publication.getIdentifier();
-    try {
-      repository.markProcessing(id);
-      assertThatThrownBy(
-              () ->
-                  listener(
-                      () -> {
-                        throw new IllegalStateException("the listener fails");
-                      }))
-          .hasMessage("the listener fails");
-      assertThat(status(id)).isEqualTo("PUBLISHED");
-      assertThat(completed(id)).isFalse();
+    withPublication(
+        publication -> {
+          UUID id = publication.getIdentifier();
+          repository.markProcessing(id);
+          assertThatThrownBy(
+                  () ->
+                      listener(
+                          () -> {
+                            throw new IllegalStateException("the listener fails");
+                          }))
+              .hasMessage("the listener fails");
+          assertThat(status(id)).isEqualTo("PUBLISHED");
+          assertThat(completed(id)).isFalse();
 
-      repository.markFailed(id);
-      assertThat(status(id)).isEqualTo("FAILED");
-      assertThat(completed(id)).isFalse();
+          repository.markFailed(id);
+          assertThat(status(id)).isEqualTo("FAILED");
+          assertThat(completed(id)).isFalse();
 
-      // the next transaction on the thread is not taken for the failed publication's listener
-      listener(() -> {});
-      assertThat(status(id)).isEqualTo("FAILED");
-    } finally {
-      jdbc.sql("delete from event_publication where id = ?").param(id).update();
-    }
+          // the next transaction on the thread is not taken for the failed publication's listener
+          listener(() -> {});
+          assertThat(status(id)).isEqualTo("FAILED");
+        });
   }
 
   @Test
   void aTransactionThatIsNotAModuleListenersIsNotTakenForIt() {
-    TargetEventPublication publication = publication();
-    UUID id = publication.getIdentifier();
-    try {
-      repository.markProcessing(id);
-      TransactionTemplate other = new TransactionTemplate(transactions);
-      other.setName("id.go.kecamatan.shared.db.EventPublicationPurge.run");
-      other.executeWithoutResult(status -> jdbc.sql("select 1").query().singleValue());
-      assertThat(status(id)).isEqualTo("PUBLISHED");
+    withPublication(
+        publication -> {
+          UUID id = publication.getIdentifier();
+          repository.markProcessing(id);
+          TransactionTemplate other = new TransactionTemplate(transactions);
+          other.setName("id.go.kecamatan.shared.db.EventPublicationPurge.run");
+          other.executeWithoutResult(status -> jdbc.sql("select 1").query().singleValue());
+          assertThat(status(id)).isEqualTo("PUBLISHED");
 
-      long listenersTransaction = listener(() -> {});
-      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
-      assertThat(status(id)).isEqualTo("COMPLETED");
-      assertThat(ListenerCompletion.isModuleListener(null)).isFalse();
-      assertThat(ListenerCompletion.isModuleListener("no.such.Type.method")).isFalse();
-    } finally {
-      jdbc.sql("delete from event_publication where id = ?").param(id).update();
-    }
+          long listenersTransaction = listener(() -> {});
+          assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+          assertThat(status(id)).isEqualTo("COMPLETED");
+          assertThat(ListenerCompletion.isModuleListener(null)).isFalse();
+          assertThat(ListenerCompletion.isModuleListener("no.such.Type.method")).isFalse();
+        });
   }
 
   @Test
   void aTransactionInsideTheListenersIsNotTakenForTheListeners() {
-    TargetEventPublication publication = publication();
-    UUID id = publication.getIdentifier();
-    try {
-      repository.markProcessing(id);
-      TransactionTemplate inner = new TransactionTemplate(transactions);
-      inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-      long listenersTransaction =
-          listener(
-              () -> {
-                inner.executeWithoutResult(status -> jdbc.sql("select 1").query().singleValue());
-                assertThat(status(id)).isEqualTo("PUBLISHED");
-              });
-      assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
-      repository.markCompleted(id, Instant.now());
-    } finally {
-      jdbc.sql("delete from event_publication where id = ?").param(id).update();
-    }
+    withPublication(
+        publication -> {
+          UUID id = publication.getIdentifier();
+          repository.markProcessing(id);
+          TransactionTemplate inner = new TransactionTemplate(transactions);
+          inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+          long listenersTransaction =
+              listener(
+                  () -> {
+                    inner.executeWithoutResult(
+                        status -> jdbc.sql("select 1").query().singleValue());
+                    assertThat(status(id)).isEqualTo("PUBLISHED");
+                  });
+          assertThat(writtenBy(id)).isEqualTo(listenersTransaction);
+          repository.markCompleted(id, Instant.now());
+        });
   }
 
-  private TargetEventPublication publication() {
+  /** Runs the test with a new publication, deleted afterwards. */
+  private void withPublication(Consumer<TargetEventPublication> test) {
     TargetEventPublication publication =
         TargetEventPublication.of(
             new UjiEvent("uji " + UUID.randomUUID()),
             PublicationTargetIdentifier.of("uji.Listener.on(uji.Event)"),
             Instant.now());
     repository.create(publication);
-    return publication;
+    try {
+      test.accept(publication);
+    } finally {
+      jdbc.sql("delete from event_publication where id = ?")
+          .param(publication.getIdentifier())
+          .update();
+    }
   }
 
   /**

@@ -37,14 +37,16 @@ class PdfAMetadataTests {
 
     try (PDDocument expected = Loader.loadPDF(theirs);
         PDDocument actual = Loader.loadPDF(ours)) {
-      assertThat(withoutDates(xmp(actual))).isEqualTo(withoutDates(xmp(expected)));
+      // the same text but the dates, and quotes written as references (as in the XHTML)
+      assertThat(withoutDates(xmp(actual)).replace("&quot;", "\"").replace("&#39;", "'"))
+          .isEqualTo(withoutDates(xmp(expected)));
       PDDocumentCatalog e = expected.getDocumentCatalog();
       PDDocumentCatalog a = actual.getDocumentCatalog();
       assertThat(a.getLanguage()).isEqualTo("id").isEqualTo(e.getLanguage());
       assertThat(a.getMarkInfo().isMarked()).isTrue();
       assertThat(a.getViewerPreferences().displayDocTitle()).isTrue();
       assertThat(xmp(actual))
-          .contains("Surat &amp; &lt;Keterangan&gt; \"Domisili\" Śląsk")
+          .contains("Surat &amp; &lt;Keterangan&gt; &quot;Domisili&quot; Śląsk")
           .contains("<pdfaid:part>3</pdfaid:part>")
           .contains(
               "<xmp:CreateDate>"

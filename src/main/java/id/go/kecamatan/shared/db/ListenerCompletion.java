@@ -27,7 +27,8 @@ import org.springframework.util.ClassUtils;
  * registry's "completed" finds it written ({@link #alreadyCompleted}) and writes nothing. Only a
  * transaction named after a method annotated {@code @ApplicationModuleListener} is taken (Spring
  * names a method's transaction {@code package.Class.method}): a transaction begun before the
- * listener's by anything else on the thread is left alone.
+ * listener's by anything else on the thread is left alone, and so is a read-only one (which could
+ * not write the completion).
  *
  * <p>A listener that fails rolls its completion back with its work; the registry then marks the
  * publication failed as before, and the resubmission runs it again. A publication named and not
@@ -108,6 +109,7 @@ class ListenerCompletion implements TransactionExecutionListener {
     if (publication == null
         || beginFailure != null
         || !transaction.isNewTransaction()
+        || transaction.isReadOnly()
         || !TransactionSynchronizationManager.isSynchronizationActive()
         || !isModuleListener(transaction.getTransactionName())) {
       return;

@@ -114,6 +114,24 @@ class EventPublicationMarksIntegrationTests {
   }
 
   @Test
+  void aReadOnlyListenerLeavesTheCompletionToTheRegistry() {
+    withPublication(
+        publication -> {
+          UUID id = publication.getIdentifier();
+          repository.markProcessing(id);
+          TransactionTemplate readOnly = new TransactionTemplate(transactions);
+          readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+          readOnly.setName(LISTENER);
+          readOnly.setReadOnly(true);
+          readOnly.executeWithoutResult(status -> jdbc.sql("select 1").query().singleValue());
+          assertThat(status(id)).isEqualTo("PUBLISHED");
+
+          repository.markCompleted(publication, Instant.now());
+          assertThat(status(id)).isEqualTo("COMPLETED");
+        });
+  }
+
+  @Test
   void aTransactionInsideTheListenersIsNotTakenForTheListeners() {
     withPublication(
         publication -> {

@@ -1,6 +1,7 @@
 package id.go.kecamatan.shared.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import id.go.kecamatan.letters.PdfChecks;
 import java.io.IOException;
@@ -51,13 +52,12 @@ class PdfFontsTests {
         COSArray widths = font.getDescendantFont().getCOSObject().getCOSArray(COSName.W);
         assertThat(widths).as(font.getName()).isNotNull();
         for (int c : text.codePoints().toArray()) {
-          float fromProgram =
-              font.getWidthFromFont(
-                  font.encode(Character.toString(c))[1] & 0xff
-                      | (font.encode(Character.toString(c))[0] & 0xff) << 8);
-          assertThat(font.getStringWidth(Character.toString(c)))
+          String glyph = Character.toString(c);
+          byte[] code = font.encode(glyph); // two bytes: the glyph's CID (Identity-H)
+          float fromProgram = font.getWidthFromFont((code[0] & 0xff) << 8 | code[1] & 0xff);
+          assertThat(font.getStringWidth(glyph))
               .as("%s %c", font.getName(), c)
-              .isCloseTo(fromProgram, org.assertj.core.data.Offset.offset(1f));
+              .isCloseTo(fromProgram, offset(1f));
         }
       }
     }

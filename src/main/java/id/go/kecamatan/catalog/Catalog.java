@@ -107,6 +107,18 @@ public class Catalog {
         .orElseThrow(NotFoundException::new);
   }
 
+  /**
+   * The name of a service of this office, without its requirements (for a message that names it);
+   * {@link NotFoundException} for an unknown id or another office's.
+   */
+  public String serviceName(UUID officeId, UUID serviceId) {
+    return jdbc.sql("select name from service_type where office_id = ? and id = ?")
+        .params(officeId, serviceId)
+        .query(String.class)
+        .optional()
+        .orElseThrow(NotFoundException::new);
+  }
+
   private List<Requirement> requirements(UUID serviceId) {
     return jdbc.sql(
             "select id, position, name, description, required from requirement where service_type_id = ? order by position")

@@ -83,39 +83,51 @@ class NotificationStore {
         .optional();
   }
 
+  /**
+   * Marks the message sent, records the attempt and drops its fallback (not needed: the message
+   * arrived), in one statement.
+   */
   void markSent(UUID id, int attempts, Instant at, MessageGateway.Via via) {
     jdbc.sql(
             """
-            update notification set status = 'SENT', sent_via = ?, attempts = ?, sent_at = ?,
-              last_error = null where id = ?
+            with updated as (
+              update notification set status = 'SENT', sent_via = ?, attempts = ?, sent_at = ?,
+                last_error = null where id = ? returning id),
+            attempt as (
+              insert into notification_attempt (notification_id, at, ok, error)
+              select id, ?, true, null from updated)
+            delete from notification where fallback_for = ? and status = 'HELD'
             """)
-        .params(via.name(), attempts, Timestamp.from(at), id)
-        .update();
-    attempt(id, at, true, null);
-    // the message arrived: its fallback is not needed
-    jdbc.sql("delete from notification where fallback_for = ? and status = 'HELD'")
-        .param(id)
+        .params(via.name(), attempts, Timestamp.from(at), id, Timestamp.from(at), id)
         .update();
   }
 
+  /** The next attempt's time, with this attempt recorded, in one statement. */
   void retryAt(UUID id, int attempts, Instant next, Instant at, String error) {
     jdbc.sql(
             """
-            update notification set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?
+            with updated as (
+              update notification set attempts = ?, next_attempt_at = ?, last_error = ?
+              where id = ? returning id)
+            insert into notification_attempt (notification_id, at, ok, error)
+            select id, ?, false, ? from updated
             """)
-        .params(attempts, Timestamp.from(next), error, id)
+        .params(attempts, Timestamp.from(next), error, id, Timestamp.from(at), error)
         .update();
-    attempt(id, at, false, error);
   }
 
+  /** Marks the message failed for good, with this attempt recorded, in one statement. */
   void markFailed(UUID id, int attempts, Instant at, String error) {
     jdbc.sql(
             """
-            update notification set status = 'FAILED', attempts = ?, last_error = ? where id = ?
+            with updated as (
+              update notification set status = 'FAILED', attempts = ?, last_error = ?
+              where id = ? returning id)
+            insert into notification_attempt (notification_id, at, ok, error)
+            select id, ?, false, ? from updated
             """)
-        .params(attempts, error, id)
+        .params(attempts, error, id, Timestamp.from(at), error)
         .update();
-    attempt(id, at, false, error);
   }
 
   /** What an office's message is, for deciding whether it may be sent again. */
@@ -196,13 +208,6 @@ class NotificationStore {
             """
                 .formatted(OneTimeCodeMessages.KIND))
         .params(Timestamp.from(before), limit)
-        .update();
-  }
-
-  private void attempt(UUID id, Instant at, boolean ok, String error) {
-    jdbc.sql(
-            "insert into notification_attempt (notification_id, at, ok, error) values (?, ?, ?, ?)")
-        .params(id, Timestamp.from(at), ok, error)
         .update();
   }
 

@@ -178,7 +178,7 @@ class ResidentMessages {
     values.put(
         Placeholder.RESUME_CODE,
         event.resumeCode().substring(0, 4) + "-" + event.resumeCode().substring(4));
-    values.put(Placeholder.SERVICE, catalog.service(event.officeId(), event.serviceId()).name());
+    values.put(Placeholder.SERVICE, catalog.serviceName(event.officeId(), event.serviceId()));
     values.put(Placeholder.OFFICE, office.displayName());
     values.put(Placeholder.RESUME_LINK, links.resume());
     values.put(
@@ -194,8 +194,7 @@ class ResidentMessages {
     values.put(Placeholder.NAME, application.applicant().name());
     values.put(Placeholder.TRACKING_CODE, code);
     values.put(
-        Placeholder.SERVICE,
-        catalog.service(application.officeId(), application.serviceId()).name());
+        Placeholder.SERVICE, catalog.serviceName(application.officeId(), application.serviceId()));
     values.put(Placeholder.OFFICE, offices.get(application.officeId()).displayName());
     values.put(
         Placeholder.DEADLINE, Formats.longDate(application.deadline(), SampleValues.INDONESIAN));

@@ -124,10 +124,20 @@ public class StatisticsListeners {
   /** Computes an application's fact again; also the backfill's step. */
   @Transactional
   public Application refresh(UUID officeId, ApplicationId id) {
+    return refreshed(officeId, id).application();
+  }
+
+  /** An application whose fact was computed again, and where its figures are counted. */
+  private record Refreshed(Application application, FactStore.Dimensions dimensions) {}
+
+  private Refreshed refreshed(UUID officeId, ApplicationId id) {
     Application application = applications.get(officeId, id);
     UUID regency = offices.get(officeId).regencyId();
-    facts.store(ApplicationFact.of(application, calendar.of(officeId)), regency);
-    return application;
+    ApplicationFact fact = ApplicationFact.of(application, calendar.of(officeId));
+    facts.store(fact, regency);
+    return new Refreshed(
+        application,
+        new FactStore.Dimensions(regency, fact.serviceId(), fact.channel(), fact.villageId()));
   }
 
   private void reason(
@@ -157,7 +167,8 @@ public class StatisticsListeners {
   /** The letter counted, and its application's fact computed again with its ISSUED. */
   @ApplicationModuleListener
   void on(LetterIssued event) {
-    Application application = refresh(event.officeId(), event.applicationId());
+    Refreshed refreshed = refreshed(event.officeId(), event.applicationId());
+    Application application = refreshed.application();
     IssuedLetter letter =
         letters.ofApplication(event.officeId(), event.applicationId()).orElse(null);
     if (letter == null) {
@@ -184,7 +195,12 @@ public class StatisticsListeners {
                 null)
             .update();
     if (inserted == 1) {
-      count(event.officeId(), event.applicationId(), letter.signedAt(), Measure.LETTERS_SIGNED);
+      // where the fact just stored counts the application (not read back)
+      facts.count(
+          event.officeId(),
+          refreshed.dimensions(),
+          ApplicationFact.month(letter.signedAt()),
+          Map.of(Measure.LETTERS_SIGNED, 1L));
     }
   }
 

@@ -8,6 +8,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -72,10 +74,11 @@ public final class PdfFonts {
    * renders into (and closes). A face is parsed only when the rendering first uses it, and without
    * OpenType glyph substitution: PDFBox applies the Latin substitutions (ligatures) by compiling
    * patterns for every piece of text, which took a third of a letter's rendering time, and
-   * Indonesian text needs none.
+   * Indonesian text needs none. The document is saved without object streams ({@link
+   * PlainDocument}).
    */
   public static PdfRendererBuilder register(PdfRendererBuilder builder) {
-    PDDocument document = new PDDocument();
+    PDDocument document = new PlainDocument();
     builder.usePDDocument(document);
     for (Face face : FACES) {
       builder.useFont(
@@ -83,6 +86,21 @@ public final class PdfFonts {
     }
     builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, METRICS);
     return builder;
+  }
+
+  /**
+   * A document saved with its objects written one by one, as PDF 1.4 did, not packed into
+   * compressed object streams (PDFBox 3's default): packing and deflating them took a tenth of a
+   * letter's rendering, and the signer, which parses the letter again to add its signature,
+   * unpacked them again (docs/performance.md, "Letters", eleventh round). A letter is some 2 KB (5
+   * %) larger. Its page contents, fonts and images stay compressed; PDF/A-3 allows both forms.
+   */
+  private static final class PlainDocument extends PDDocument {
+
+    @Override
+    public void save(OutputStream output) throws IOException {
+      save(output, CompressParameters.NO_COMPRESSION);
+    }
   }
 
   /** Loads a face into the document when the rendering first asks for it. */

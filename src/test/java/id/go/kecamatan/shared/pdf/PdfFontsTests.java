@@ -15,7 +15,10 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.Test;
 
-/** The shipped faces as documents embed them: subsets whose widths are those of their glyphs. */
+/**
+ * The shipped faces as documents embed them: subsets whose widths are those of their glyphs; the
+ * documents they are registered with saved without object streams.
+ */
 class PdfFontsTests {
 
   @Test
@@ -71,6 +74,20 @@ class PdfFontsTests {
             "LiberationSans-Bold",
             "LiberationSans-Italic",
             "LiberationSans-BoldItalic");
+    assertThat(PdfChecks.pdfA3bFailures(pdf)).isEmpty();
+  }
+
+  @Test
+  void theDocumentIsSavedWithoutObjectStreamsItsPageStillCompressed() throws IOException {
+    byte[] pdf = PdfA.render("<html><body><p>Surat Keterangan Domisili</p></body></html>");
+
+    String raw = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(raw).doesNotContain("/ObjStm").doesNotContain("/XRef").contains("\nxref\n");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getPage(0).getContentStreams().next().getCOSObject().getFilters())
+          .isEqualTo(COSName.FLATE_DECODE);
+      assertThat(document.getDocumentCatalog().getMetadata()).isNotNull();
+    }
     assertThat(PdfChecks.pdfA3bFailures(pdf)).isEmpty();
   }
 }

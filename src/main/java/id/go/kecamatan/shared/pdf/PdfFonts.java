@@ -92,8 +92,9 @@ public final class PdfFonts {
    * A document saved with its objects written one by one, as PDF 1.4 did, not packed into
    * compressed object streams (PDFBox 3's default): packing and deflating them took a tenth of a
    * letter's rendering, and the signer, which parses the letter again to add its signature,
-   * unpacked them again (docs/performance.md, "Letters", eleventh round). A letter is some 2 KB (5
-   * %) larger. Its page contents, fonts and images stay compressed; PDF/A-3 allows both forms.
+   * unpacked them again (docs/performance.md, "Letters", eleventh round). A letter is some 2 KB (a
+   * twentieth) larger. Its page contents, fonts and images stay compressed; PDF/A-3 allows both
+   * forms.
    */
   private static final class PlainDocument extends PDDocument {
 

@@ -2,6 +2,7 @@ package id.go.kecamatan.letters.internal.signing;
 
 import id.go.kecamatan.letters.internal.render.SignatureBox;
 import id.go.kecamatan.shared.Sha256;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,15 +122,15 @@ public final class PadesSigner {
    * signing nothing, and 64 bytes for the parts whose length varies (the ECDSA signature's two
    * integers, 70-72 bytes together, and the lengths of the structures round them); with a
    * time-stamp, whose token carries the authority's own certificates, 24 KB. The certificates' size
-   * and 2 KB left some 1.7 KB of zeros in every letter, written one digit at a time: a fortieth of
-   * a letter's processor time in a profile of the letters benchmark.
+   * and 2 KB left some 1.7 KB of zeros in every letter, written one digit at a time: some 3 % of a
+   * letter's processor time in a profile of the letters benchmark.
    */
   private int signatureSize() {
     if (timeStamps != null) {
       return 24576;
     }
     try {
-      return cms(new java.io.ByteArrayInputStream(new byte[0])).length + 64;
+      return cms(new ByteArrayInputStream(new byte[0])).length + 64;
     } catch (IOException e) {
       throw new IllegalArgumentException("The key cannot sign", e);
     }

@@ -11,7 +11,6 @@ import com.sun.jna.ptr.PointerByReference;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * refusals and colour handling stay the reference). What is kept is the same as ImageIO's: the
  * pixels turned upright, at most the longest side allowed, encoded anew at the same quality with
  * the same 4:2:0 chroma subsampling and no metadata (the library writes a bare JFIF header).
- * Handles are made for each photo, so no state is shared between threads.
+ * Handles are made for each photo, so no state is shared between threads; the native memory of the
+ * pixels and of the encoded files is taken from buffers kept between photos ({@link NativeBuffers},
+ * ADR 0043), and the library writes into them rather than allocating its own.
  */
 public final class TurboJpeg {
 
@@ -41,6 +42,14 @@ public final class TurboJpeg {
   private static final int COLOURSPACE_RGB = 0;
   private static final int COLOURSPACE_YCBCR = 1;
   private static final int COLOURSPACE_GREY = 2;
+  private static final int NO_REALLOCATION = 1024; // TJFLAG_NOREALLOC
+
+  /**
+   * Native memory kept between photos for each core (each works on one photo at a time, {@link
+   * ImageWork}): a camera photo's steps hold some 28 MiB at once.
+   */
+  private static final long KEPT_BYTES_PER_CORE = 32L * 1024 * 1024;
+
   private static final int QUALITY = Math.round(ImageProcessor.JPEG_QUALITY * 100);
 
   /** The functions of TurboJPEG's API 2 (libjpeg-turbo 2.0 and later, also in 3.x). */
@@ -84,12 +93,13 @@ public final class TurboJpeg {
         int quality,
         int flags);
 
-    void tjFree(Pointer buffer);
+    NativeLong tjBufSize(int width, int height, int subsampling);
 
     String tjGetErrorStr2(Pointer handle);
   }
 
   private final String library;
+  private final NativeBuffers buffers;
   private volatile Api api;
   private volatile boolean tried;
 
@@ -99,6 +109,8 @@ public final class TurboJpeg {
    */
   public TurboJpeg(String library) {
     this.library = library == null ? "" : library.strip();
+    this.buffers =
+        new NativeBuffers(Runtime.getRuntime().availableProcessors() * KEPT_BYTES_PER_CORE);
   }
 
   /** Whether the library is installed and loads; loaded on the first call, once. */
@@ -156,15 +168,15 @@ public final class TurboJpeg {
     if (decompressor == null) {
       return null;
     }
-    try (Memory source = new Memory(jpeg.length)) {
-      source.write(0, jpeg, 0, jpeg.length);
-      NativeLong size = new NativeLong(jpeg.length);
+    try (NativeBuffers.Lease source = buffers.take(jpeg.length)) {
+      source.memory().write(0, jpeg, 0, jpeg.length);
+      Jpeg file = new Jpeg(source.memory(), new NativeLong(jpeg.length));
       IntByReference width = new IntByReference();
       IntByReference height = new IntByReference();
       IntByReference subsampling = new IntByReference();
       IntByReference colourspace = new IntByReference();
       if (tj.tjDecompressHeader3(
-              decompressor, source, size, width, height, subsampling, colourspace)
+              decompressor, file.bytes(), file.size(), width, height, subsampling, colourspace)
           != 0) {
         return null;
       }
@@ -176,31 +188,25 @@ public final class TurboJpeg {
       int h = height.getValue();
       Dimension kept = ImageProcessor.kept(w, h, side);
       Dimension thumbnail = ImageProcessor.kept(kept.width, kept.height, thumbnailSide);
-      byte[] keptJpeg;
-      BufferedImage small;
       Dimension scaled = scaled(w, h, kept);
       if (scaled.width >= 2 * kept.width || scaled.height >= 2 * kept.height) {
         // Twice the size kept even at an eighth (a panorama over 32,000 px): a bilinear drawing
         // would alias; ImageIO halves step by step.
         return null;
       }
-      try (Memory decoded = new Memory(3L * scaled.width * scaled.height)) {
-        if (!decode(tj, decompressor, source, size, decoded, scaled)) {
-          return null;
-        }
-        keptJpeg = encodeKept(tj, decoded, scaled, kept, orientation);
-      }
+      byte[] keptJpeg = kept(tj, decompressor, file, scaled, kept, orientation);
       if (keptJpeg == null) {
         return null;
       }
       Dimension thumbnailScaled = scaled(w, h, thumbnail);
-      try (Memory pixels = new Memory(3L * thumbnailScaled.width * thumbnailScaled.height)) {
-        if (!decode(tj, decompressor, source, size, pixels, thumbnailScaled)) {
+      BufferedImage small;
+      try (NativeBuffers.Lease pixels = buffers.take(bytes(thumbnailScaled))) {
+        if (!decode(tj, decompressor, file, pixels.memory(), thumbnailScaled)) {
           return null;
         }
         small =
             ImageProcessor.orient(
-                ImageProcessor.resized(image(pixels, thumbnailScaled), thumbnail, false),
+                ImageProcessor.resized(image(pixels.memory(), thumbnailScaled), thumbnail, false),
                 orientation);
       }
       byte[] thumbnailJpeg = encode(tj, small);
@@ -219,6 +225,9 @@ public final class TurboJpeg {
       tj.tjDestroy(decompressor);
     }
   }
+
+  /** The JPEG file's bytes in native memory. */
+  private record Jpeg(Pointer bytes, NativeLong size) {}
 
   /**
    * The size the library decodes to at the smallest of its scales (eighths, as libjpeg's inverse
@@ -242,51 +251,69 @@ public final class TurboJpeg {
     return (int) (((long) size * eighths + 7) / 8);
   }
 
+  /** The bytes of 3-byte pixels of this size. */
+  private static long bytes(Dimension size) {
+    return 3L * size.width * size.height;
+  }
+
   private static boolean decode(
-      Api tj, Pointer handle, Pointer jpeg, NativeLong size, Memory pixels, Dimension scaled) {
+      Api tj, Pointer handle, Jpeg file, Pointer pixels, Dimension scaled) {
     // 0 only without error and without warning (a truncated file warns and is left to ImageIO).
     return tj.tjDecompress2(
-            handle, jpeg, size, pixels, scaled.width, 0, scaled.height, PIXEL_FORMAT_BGR, 0)
+            handle,
+            file.bytes(),
+            file.size(),
+            pixels,
+            scaled.width,
+            0,
+            scaled.height,
+            PIXEL_FORMAT_BGR,
+            0)
         == 0;
   }
 
   /**
    * The photo decoded at {@code scaled}, drawn to the size kept and turned upright in native memory
-   * ({@link Pixels}: none of its megabytes in the heap), encoded.
+   * ({@link Pixels}: none of its megabytes in the heap), encoded; {@code null} when the library
+   * could not. Each step's pixels are given back as soon as the next step has them.
    */
-  private static byte[] encodeKept(
-      Api tj, Memory decoded, Dimension scaled, Dimension kept, int orientation) {
-    Memory resized = null;
-    Memory turned = null;
+  private byte[] kept(
+      Api tj, Pointer decompressor, Jpeg file, Dimension scaled, Dimension kept, int orientation) {
+    NativeBuffers.Lease pixels = buffers.take(bytes(scaled));
     try {
-      Memory pixels = decoded;
+      if (!decode(tj, decompressor, file, pixels.memory(), scaled)) {
+        return null;
+      }
       Dimension size = scaled;
       if (!scaled.equals(kept)) {
-        resized = new Memory(3L * kept.width * kept.height);
+        NativeBuffers.Lease resized = buffers.take(bytes(kept));
         Pixels.scale(
-            buffer(decoded), scaled.width, scaled.height, buffer(resized), kept.width, kept.height);
+            pixels.bytes(bytes(scaled)),
+            scaled.width,
+            scaled.height,
+            resized.bytes(bytes(kept)),
+            kept.width,
+            kept.height);
+        pixels.close();
         pixels = resized;
         size = kept;
       }
       if (orientation >= 2 && orientation <= 8) {
-        turned = new Memory(pixels.size());
-        Pixels.turn(buffer(pixels), size.width, size.height, orientation, buffer(turned));
+        NativeBuffers.Lease turned = buffers.take(bytes(size));
+        Pixels.turn(
+            pixels.bytes(bytes(size)),
+            size.width,
+            size.height,
+            orientation,
+            turned.bytes(bytes(size)));
+        pixels.close();
         pixels = turned;
         size = orientation >= 5 ? new Dimension(size.height, size.width) : size;
       }
-      return encode(tj, pixels, size);
+      return encode(tj, pixels.memory(), size);
     } finally {
-      if (resized != null) {
-        resized.close();
-      }
-      if (turned != null) {
-        turned.close();
-      }
+      pixels.close();
     }
-  }
-
-  private static ByteBuffer buffer(Memory memory) {
-    return memory.getByteBuffer(0, memory.size());
   }
 
   /** The pixels as a 3-byte BGR image (the layout TurboJPEG's BGR format has). */
@@ -297,22 +324,30 @@ public final class TurboJpeg {
     return image;
   }
 
-  private static byte[] encode(Api tj, BufferedImage image) {
+  private byte[] encode(Api tj, BufferedImage image) {
     byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    try (Memory pixels = new Memory(data.length)) {
-      pixels.write(0, data, 0, data.length);
-      return encode(tj, pixels, new Dimension(image.getWidth(), image.getHeight()));
+    try (NativeBuffers.Lease pixels = buffers.take(data.length)) {
+      pixels.memory().write(0, data, 0, data.length);
+      return encode(tj, pixels.memory(), new Dimension(image.getWidth(), image.getHeight()));
     }
   }
 
-  private static byte[] encode(Api tj, Pointer pixels, Dimension size) {
+  /**
+   * The pixels encoded into a buffer of the largest size the library may write for them ({@code
+   * tjBufSize}, so it never allocates one of its own: {@code TJFLAG_NOREALLOC}).
+   */
+  private byte[] encode(Api tj, Pointer pixels, Dimension size) {
+    long largest = tj.tjBufSize(size.width, size.height, SUBSAMPLING_420).longValue();
+    if (largest <= 0) {
+      return null;
+    }
     Pointer compressor = tj.tjInitCompress();
     if (compressor == null) {
       return null;
     }
-    PointerByReference out = new PointerByReference();
-    NativeLongByReference length = new NativeLongByReference();
-    try {
+    try (NativeBuffers.Lease out = buffers.take(largest)) {
+      PointerByReference jpeg = new PointerByReference(out.memory());
+      NativeLongByReference length = new NativeLongByReference(new NativeLong(largest));
       int result =
           tj.tjCompress2(
               compressor,
@@ -321,20 +356,21 @@ public final class TurboJpeg {
               0,
               size.height,
               PIXEL_FORMAT_BGR,
-              out,
+              jpeg,
               length,
               SUBSAMPLING_420,
               QUALITY,
-              0);
-      if (result != 0 || out.getValue() == null) {
+              NO_REALLOCATION);
+      long written = length.getValue().longValue();
+      if (result != 0
+          || !out.memory().equals(jpeg.getValue())
+          || written <= 0
+          || written > largest) {
         log.warn("libjpeg-turbo could not encode a photo: {}", tj.tjGetErrorStr2(compressor));
         return null;
       }
-      return out.getValue().getByteArray(0, Math.toIntExact(length.getValue().longValue()));
+      return out.memory().getByteArray(0, Math.toIntExact(written));
     } finally {
-      if (out.getValue() != null) {
-        tj.tjFree(out.getValue());
-      }
       tj.tjDestroy(compressor);
     }
   }

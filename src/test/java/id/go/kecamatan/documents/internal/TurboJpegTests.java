@@ -154,6 +154,28 @@ class TurboJpegTests {
   }
 
   @Test
+  void buffersKeptFromAnEarlierPhotoChangeNothingOfTheNext() throws Exception {
+    // Decoded at 2,100 × 1,575, drawn to 2,000 × 1,500 and turned: every kind of buffer is used.
+    byte[] large = TestFiles.jpegWithExif(TestFiles.photoLike(2400, 1800, 21), 6);
+    byte[] small = TestFiles.jpeg(TestFiles.photoLike(640, 480, 22));
+    ImageProcessor.Processed smallAlone =
+        new TurboJpeg(DocumentsProperties.DEFAULT_TURBO_JPEG).process(small, 1, 2000, 320);
+    ImageProcessor.Processed largeAlone =
+        new TurboJpeg(DocumentsProperties.DEFAULT_TURBO_JPEG).process(large, 6, 2000, 320);
+
+    TurboJpeg shared = new TurboJpeg(DocumentsProperties.DEFAULT_TURBO_JPEG);
+    shared.process(large, 6, 2000, 320);
+    ImageProcessor.Processed smallAfter = shared.process(small, 1, 2000, 320);
+    ImageProcessor.Processed largeAfter = shared.process(large, 6, 2000, 320);
+
+    assertThat(smallAfter.bytes()).isEqualTo(smallAlone.bytes());
+    assertThat(smallAfter.thumbnail()).isEqualTo(smallAlone.thumbnail());
+    assertThat(largeAfter.bytes()).isEqualTo(largeAlone.bytes());
+    assertThat(largeAfter.thumbnail()).isEqualTo(largeAlone.thumbnail());
+    assertThat(size(read(largeAfter.bytes()))).isEqualTo(new Dimension(1500, 2000));
+  }
+
+  @Test
   void aPanoramaTwiceTheSizeKeptEvenAtAnEighthIsLeftToImageIo() throws Exception {
     byte[] panorama = TestFiles.jpeg(TestFiles.photo(40_000, 32));
     assertThat(TurboJpeg.scaled(40_000, 32, ImageProcessor.kept(40_000, 32, 2000)).width)

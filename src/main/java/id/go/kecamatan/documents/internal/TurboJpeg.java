@@ -194,7 +194,7 @@ public final class TurboJpeg {
         // would alias; ImageIO halves step by step.
         return null;
       }
-      byte[] keptJpeg = kept(tj, decompressor, file, scaled, kept, orientation);
+      byte[] keptJpeg = encodeKept(tj, decompressor, file, scaled, kept, orientation);
       if (keptJpeg == null) {
         return null;
       }
@@ -277,7 +277,7 @@ public final class TurboJpeg {
    * ({@link Pixels}: none of its megabytes in the heap), encoded; {@code null} when the library
    * could not. Each step's pixels are given back as soon as the next step has them.
    */
-  private byte[] kept(
+  private byte[] encodeKept(
       Api tj, Pointer decompressor, Jpeg file, Dimension scaled, Dimension kept, int orientation) {
     NativeBuffers.Lease pixels = buffers.take(bytes(scaled));
     try {

@@ -10,7 +10,7 @@ import java.util.List;
  * of allocated and freed for each (ADR 0043). A photo's buffers are megabytes each (a 2,000 × 1,500
  * photo's pixels 9 MB); the C allocator hands such blocks to whichever of its arenas the request's
  * thread uses and, once freed, keeps most of them in that arena: with forty request threads taking
- * turns at the photos, a node held some 120-220 MiB of such freed memory it never gave back. Kept
+ * turns at the photos, a node held some 140-220 MiB of such freed memory it never gave back. Kept
  * here, the same few buffers serve every photo: a node holds what the photos being worked on at
  * once need, up to {@code keptBytes}, and no more.
  *

@@ -55,6 +55,36 @@ class QrCodeTests {
   }
 
   /**
+   * A page's code is drawn a whole number of pixels a module within 220 pixels, so a screen draws
+   * every module alike and the reader reads it there: the addresses of the survey's page on 300
+   * ports (a test server's address changes with its port; at 220 pixels for 37 modules one of them
+   * did not read in a browser's screenshot).
+   */
+  @Test
+  void aPagesCodeIsAWholeNumberOfPixelsAModuleAndReadsAtThatSize() {
+    java.util.regex.Pattern sizes =
+        java.util.regex.Pattern.compile(
+            "viewBox=\"0 0 (\\d+) \\1\" width=\"(\\d+)\" height=\"\\2\"");
+    for (int port = 32768; port < 32768 + 300; port++) {
+      String url = "http://localhost:" + port + "/kecamatan/jetis/survei";
+      java.util.regex.Matcher svg = sizes.matcher(QrCode.svg(url, "QR"));
+      assertThat(svg.find()).as(url).isTrue();
+      int modules = Integer.parseInt(svg.group(1));
+      int side = Integer.parseInt(svg.group(2));
+      assertThat(side % modules).as(url).isZero();
+      assertThat(side).as(url).isLessThanOrEqualTo(220).isGreaterThan(220 - modules);
+      assertThat(QrCode.readsBack(QrCode.matrix(url), url, new int[] {4 * side / modules}))
+          .as(url)
+          .isTrue();
+    }
+    String otpauth =
+        "otpauth://totp/Layanan%20Kecamatan:operator.jetis?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Layanan%20Kecamatan";
+    java.util.regex.Matcher otp = sizes.matcher(QrCode.svg(otpauth, "QR"));
+    assertThat(otp.find()).isTrue();
+    assertThat(Integer.parseInt(otp.group(2)) % Integer.parseInt(otp.group(1))).isZero();
+  }
+
+  /**
    * PDFBox embeds an 8-bit RGB PNG by copying its compressed data with a PNG predictor, without
    * decoding it (what keeps a letter's QR code cheap); a grey or palette PNG it would decode and
    * compress again.

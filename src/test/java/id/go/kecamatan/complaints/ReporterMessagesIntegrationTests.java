@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.WorkingCalendar;
@@ -68,11 +69,10 @@ class ReporterMessagesIntegrationTests {
 
   @Test
   void theReporterIsRemindedOnceACoupleOfWorkingDaysBeforeASilentAnswerCloses() {
-    String phone = "0857" + String.valueOf(System.nanoTime()).substring(6, 13);
+    String phone = TestPhones.unique("0857");
     String recipient = "62" + phone.substring(1);
     Filed soon = answered("Segera ditutup", phone);
-    Filed later =
-        answered("Masih lama", "0857" + String.valueOf(System.nanoTime()).substring(5, 12));
+    Filed later = answered("Masih lama", TestPhones.unique("0857"));
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
     LocalDate tomorrow = calendar.of(jetis.id()).plus(today, 1);
     // one window ends on the next working day, the other in ten
@@ -120,7 +120,7 @@ class ReporterMessagesIntegrationTests {
 
   @Test
   void theReporterHearsThatTheRequestToReopenWasDeclined() {
-    String phone = "0857" + String.valueOf(System.nanoTime()).substring(6, 13);
+    String phone = TestPhones.unique("0857");
     String recipient = "62" + phone.substring(1);
     Filed f = answered("Minta dibuka", phone);
     assertThat(complaints.feedback(f.trackingCode(), "tidak", "Belum selesai").any()).isFalse();

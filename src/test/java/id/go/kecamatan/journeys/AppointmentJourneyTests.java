@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.documents.TestFiles;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class AppointmentJourneyTests extends BrowserJourney {
 
   @Test
   void aFamilyBooksTheRecordingChecksInAndTheCardsGoToAProxyPickUp() {
-    String phone = "0856" + String.valueOf(System.nanoTime()).substring(5, 13);
+    String phone = TestPhones.unique("0856");
     String sister = nik(52, 4, 3);
     String brother = nik(14, 9, 1);
     String code;

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.documents.TestFiles;
 import java.time.Duration;
 import java.util.UUID;
@@ -38,7 +39,7 @@ class ComplaintJourneyTests extends BrowserJourney {
                 "select a.tracking_code from application a join office o on o.id = a.office_id where o.code = '35.16.16' limit 1")
             .query(String.class)
             .single();
-    String phone = "0857" + String.valueOf(System.nanoTime()).substring(6, 13);
+    String phone = TestPhones.unique("0857");
     String text = "Surat domisili saya belum jadi " + UUID.randomUUID();
     String code;
     String secret;

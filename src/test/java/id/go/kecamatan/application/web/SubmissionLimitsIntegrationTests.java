@@ -3,6 +3,7 @@ package id.go.kecamatan.application.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.shared.web.RateLimits;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,7 @@ class SubmissionLimitsIntegrationTests {
   }
 
   static String phone() {
-    return "0857"
-        + String.format("%08d", (UUID.randomUUID().hashCode() & 0x7fffffff) % 100_000_000);
+    return TestPhones.unique("0857");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.appointments.AppointmentReminders;
 import id.go.kecamatan.counter.ServiceGroup;
@@ -113,7 +114,7 @@ class BookingPagesIntegrationTests {
   }
 
   String phone() {
-    return "0815" + String.valueOf(System.nanoTime()).substring(5, 13);
+    return TestPhones.unique("0815");
   }
 
   List<String> form(String day, String start, String kk, String phone, String... persons) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.appointments.KtpFixtures;
 import id.go.kecamatan.documents.TestFiles;
@@ -35,7 +36,7 @@ class KtpCardPagesIntegrationTests {
   @Autowired KtpLookupLimits limits;
 
   String phone() {
-    return "0813" + String.valueOf(System.nanoTime()).substring(5, 13);
+    return TestPhones.unique("0813");
   }
 
   /** Records a card as the front office and returns its id and code. */

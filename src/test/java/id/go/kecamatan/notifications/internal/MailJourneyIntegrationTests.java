@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
@@ -167,7 +168,7 @@ class MailJourneyIntegrationTests {
   }
 
   static String phone() {
-    return "0813" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+    return TestPhones.unique("0813");
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.MovableClock;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
 import id.go.kecamatan.notifications.Channel;
 import id.go.kecamatan.notifications.Notifications;
@@ -104,7 +105,7 @@ class NotificationDeliveryIntegrationTests {
 
   /** A phone number no other test uses. */
   static String phone() {
-    return "0812" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+    return TestPhones.unique("0812");
   }
 
   static String international(String phone) {

@@ -9,8 +9,8 @@
  * and the online guide with screenshots of the site; questions and answers (tanya jawab) of an
  * office and of its regency, which an office may hide or adapt; visits of the public pages counted
  * per day without cookies; and the office's self-service kiosk (anjungan mandiri, ADR 0024).
- * Depends on {@code audit}, {@code office}, {@code catalog}, {@code application} (the draft
- * events), {@code letters} (the public address) and {@code shared}.
+ * Depends on {@code audit}, {@code office}, {@code catalog}, {@code application} (the draft events)
+ * and {@code shared}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Content")
 package id.go.kecamatan.content;

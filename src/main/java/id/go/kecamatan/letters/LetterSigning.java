@@ -10,6 +10,7 @@ import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.GeneratedFiles;
+import id.go.kecamatan.letters.internal.LetterRepository;
 import id.go.kecamatan.letters.internal.LetterWorkers;
 import id.go.kecamatan.letters.internal.Signatories;
 import id.go.kecamatan.letters.internal.Signatory;
@@ -34,8 +35,8 @@ import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.PublicAddress;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,19 +54,13 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Signing and issuing letters: for each approved application the letter is laid out as PDF/A-3 with
@@ -106,13 +101,12 @@ public class LetterSigning {
   private final SigningKeys signingKeys;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
-  private final JdbcClient jdbc;
+  private final LetterRepository repository;
   private final GeneratedFiles files;
   private final SigningMetrics metrics;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final String publicUrl;
-  private final Environment environment;
+  private final PublicAddress address;
   private final SecureRandom random = new SecureRandom();
   private static final Logger log = LoggerFactory.getLogger(LetterSigning.class);
 
@@ -128,13 +122,12 @@ public class LetterSigning {
       SigningKeys signingKeys,
       AuditTrail audit,
       ApplicationEventPublisher events,
-      JdbcClient jdbc,
+      LetterRepository repository,
       GeneratedFiles files,
       SigningMetrics metrics,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      @Value("${layanan.letters.public-url:}") String publicUrl,
-      Environment environment) {
+      PublicAddress address) {
     this.applications = applications;
     this.decisions = decisions;
     this.catalog = catalog;
@@ -146,13 +139,12 @@ public class LetterSigning {
     this.signingKeys = signingKeys;
     this.audit = audit;
     this.events = events;
-    this.jdbc = jdbc;
+    this.repository = repository;
     this.files = files;
     this.metrics = metrics;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
-    this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
-    this.environment = environment;
+    this.address = address;
   }
 
   /** How this officer signs today, or empty when they may not sign (no profile or delegation). */
@@ -500,37 +492,24 @@ public class LetterSigning {
       stored = files.store(pdf);
     }
     UUID letterId = UUID.randomUUID();
-    jdbc.sql(
-            """
-            insert into letter
-              (id, office_id, application_id, service_id, number, number_scope,
-               number_year, number_sequence, verification_code, sha256, pdf_key, service_name,
-               applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
-               signer_position, capacity)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
+    repository.insert(
+        new LetterRepository.NewLetter(
             letterId,
             application.officeId(),
             application.id().value(),
             application.serviceId(),
-            number.text(),
-            number.scope(),
-            number.year(),
-            number.sequence(),
+            number,
             pending.code(),
-            stored.sha256(),
-            stored.key(),
+            stored,
             made.service().name(),
             application.applicant().name(),
-            java.sql.Date.valueOf(day),
-            Timestamp.from(signedAt),
+            day,
+            signedAt,
             officer.staffId(),
             signatory.profile().fullName(),
             signatory.profile().nip(),
             signatory.position(),
-            signatory.capacity().name())
-        .update();
+            signatory.capacity().name()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("number", number.text());
     details.put("trackingCode", application.trackingCode().value());
@@ -603,21 +582,7 @@ public class LetterSigning {
    * (or this server on localhost, outside a web request).
    */
   public String verificationUrl(String code) {
-    return publicBaseUrl() + "/v/" + code;
-  }
-
-  /**
-   * The address residents reach the site at, without a trailing slash: {@code
-   * layanan.letters.public-url}, or when that is not set the address of the current web request (or
-   * this server on localhost, outside a web request). Links in letters and messages start with it.
-   */
-  public String publicBaseUrl() {
-    if (!publicUrl.isEmpty()) {
-      return publicUrl;
-    }
-    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
-        ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-        : "http://localhost:" + environment.getProperty("local.server.port", "8080");
+    return address.base() + "/v/" + code;
   }
 
   private LocalDate today() {

@@ -21,6 +21,7 @@ import id.go.kecamatan.letters.internal.signing.SigningUnavailableException;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.PublicAddress;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,13 +251,12 @@ class LetterSigningIntegrationTests {
         signingKeys,
         audit,
         events,
-        jdbc,
+        letterRepository,
         generatedFiles,
         signingMetrics,
         transactions,
         clock,
-        "https://layanan.example.go.id",
-        environment);
+        new PublicAddress("https://layanan.example.go.id", environment));
   }
 
   private LetterSigning signingAt(java.time.Instant instant) {

@@ -12,7 +12,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.letters.LetterFixtures;
-import id.go.kecamatan.letters.LetterSigning;
+import id.go.kecamatan.shared.web.PublicAddress;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -33,7 +33,7 @@ class SurveyQrIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired Applications applications;
   @Autowired Decisions decisions;
-  @Autowired LetterSigning site;
+  @Autowired PublicAddress site;
 
   @Test
   void theQrImageDecodesToTheOfficesWalkInForm() throws Exception {
@@ -41,9 +41,9 @@ class SurveyQrIntegrationTests {
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
     String url = decode(svg.body());
-    assertThat(url).isEqualTo(site.publicBaseUrl() + "/kecamatan/jetis/survei");
+    assertThat(url).isEqualTo(site.base() + "/kecamatan/jetis/survei");
     // the address it decodes to is the walk-in form
-    String path = url.substring(site.publicBaseUrl().length());
+    String path = url.substring(site.base().length());
     assertThat(new WebClient(port).get(path).body()).contains("Bagaimana pendapat Saudara");
 
     assertThat(new WebClient(port).get("/kecamatan/tidak-ada/survei/qr.svg").statusCode())

@@ -29,7 +29,7 @@ class SurveyReportDocumentIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired FollowUps followUps;
-  @Autowired id.go.kecamatan.letters.LetterSigning site;
+  @Autowired id.go.kecamatan.shared.web.PublicAddress site;
 
   UUID jetis;
 
@@ -131,7 +131,7 @@ class SurveyReportDocumentIntegrationTests {
       assertThat(document.getPage(0).getMediaBox().getWidth()).isBetween(594f, 596f); // A4
     }
     assertThat(PdfChecks.qrOnFirstPage(pdf.body()))
-        .isEqualTo(site.publicBaseUrl() + "/kecamatan/jetis/survei");
+        .isEqualTo(site.base() + "/kecamatan/jetis/survei");
     assertThat(new WebClient(port).getBytes("/kecamatan/tidak-ada/ikm/infografis.pdf").statusCode())
         .isEqualTo(404);
   }

@@ -16,6 +16,7 @@ import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import id.go.kecamatan.shared.web.Pages;
+import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The resident's online application, one thing per page (GOV.UK patterns): start page, identity,
@@ -56,6 +56,7 @@ class ApplyController {
   private final LookupLimiter limiter;
   private final SubmissionLimits submissionLimits;
   private final MessageSource messages;
+  private final PublicAddress address;
 
   ApplyController(
       Drafts drafts,
@@ -64,9 +65,11 @@ class ApplyController {
       ResidentAccess access,
       LookupLimiter limiter,
       SubmissionLimits submissionLimits,
-      MessageSource messages) {
+      MessageSource messages,
+      PublicAddress address) {
     this.submissionLimits = submissionLimits;
     this.messages = messages;
+    this.address = address;
     this.drafts = drafts;
     this.offices = offices;
     this.documents = documents;
@@ -497,12 +500,7 @@ class ApplyController {
     model.addAttribute("office", offices.get(draft.officeId()));
     model.addAttribute("service", drafts.service(draft));
     model.addAttribute("back", back);
-    model.addAttribute(
-        "resumeUrl",
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/lanjutkan/{id}")
-            .buildAndExpand(draft.id())
-            .toUriString());
+    model.addAttribute("resumeUrl", address.of("/lanjutkan/{id}", draft.id()));
     model.addAttribute("hasQuestions", !drafts.form(draft).isEmpty());
   }
 

@@ -20,6 +20,7 @@ import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -40,7 +41,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Assisted intake (pendaftaran dibantu petugas): a front-office officer at the counter, or a
@@ -63,12 +63,19 @@ class IntakeController {
   private final Offices offices;
   private final Documents documents;
   private final Receipts receipts;
+  private final PublicAddress address;
 
-  IntakeController(Drafts drafts, Offices offices, Documents documents, Receipts receipts) {
+  IntakeController(
+      Drafts drafts,
+      Offices offices,
+      Documents documents,
+      Receipts receipts,
+      PublicAddress address) {
     this.drafts = drafts;
     this.offices = offices;
     this.documents = documents;
     this.receipts = receipts;
+    this.address = address;
   }
 
   /**
@@ -327,14 +334,10 @@ class IntakeController {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = openAny(officer, id);
     Application application = drafts.application(draft).orElseThrow(NotFoundException::new);
-    String statusUrl =
-        ServletUriComponentsBuilder.fromCurrentContextPath().path("/status").toUriString();
+    // printed for the resident: the public address, not the one the front office works at
+    String statusUrl = address.of("/status");
     Office office = offices.get(draft.officeId());
-    String surveyUrl =
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/kecamatan/{slug}/survei")
-            .buildAndExpand(office.slug())
-            .toUriString();
+    String surveyUrl = address.of("/kecamatan/{slug}/survei", office.slug());
     byte[] pdf = receipts.render(office, drafts.service(draft), application, statusUrl, surveyUrl);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)

@@ -7,6 +7,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.web.CampaignTag;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.PublicAddress;
 import id.go.kecamatan.shared.web.Revalidation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public site: regencies, offices, the catalogue and its service standards. */
 @Controller
@@ -38,31 +37,14 @@ public class PublicSite {
   private final Offices offices;
   private final SiteData site;
   private final ObjectProvider<ServiceDemand> demand;
-  private final String publicUrl;
+  private final PublicAddress address;
 
   PublicSite(
-      Offices offices,
-      SiteData site,
-      ObjectProvider<ServiceDemand> demand,
-      @Value("${layanan.letters.public-url:}") String publicUrl) {
+      Offices offices, SiteData site, ObjectProvider<ServiceDemand> demand, PublicAddress address) {
     this.offices = offices;
     this.site = site;
     this.demand = demand;
-    this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
-  }
-
-  /**
-   * The address of a page as residents reach it: on the configured public address ({@code
-   * layanan.letters.public-url}), or the current request's when none is configured. Shared and
-   * printed links use it, so a link shared from a page opened over an internal address still works.
-   */
-  String publicAddress(String path, Object... values) {
-    return (publicUrl.isEmpty()
-            ? ServletUriComponentsBuilder.fromCurrentContextPath()
-            : org.springframework.web.util.UriComponentsBuilder.fromUriString(publicUrl))
-        .path(path)
-        .buildAndExpand(values)
-        .toUriString();
+    this.address = address;
   }
 
   /** How many services the office page marks as most asked for. */
@@ -171,10 +153,10 @@ public class PublicSite {
     model.addAttribute("office", office);
     model.addAttribute("service", service);
     // the address shared and previewed: without the campaign, so a forwarded link counts nothing
-    model.addAttribute("url", publicAddress("/kecamatan/{slug}/layanan/{code}", slug, code));
+    model.addAttribute("url", address.of("/kecamatan/{slug}/layanan/{code}", slug, code));
     // the office's logo as the preview's picture, when it has one
     model.addAttribute(
-        "image", office.hasLogo() ? publicAddress("/kecamatan/{slug}/logo", slug) : null);
+        "image", office.hasLogo() ? address.of("/kecamatan/{slug}/logo", slug) : null);
     return "site/service";
   }
 
@@ -185,7 +167,7 @@ public class PublicSite {
       Model model,
       HttpServletRequest request) {
     service(slug, code, null, model, request);
-    model.addAttribute("serviceUrl", publicAddress("/kecamatan/{slug}/layanan/{code}", slug, code));
+    model.addAttribute("serviceUrl", address.of("/kecamatan/{slug}/layanan/{code}", slug, code));
     return "site/checklist";
   }
 

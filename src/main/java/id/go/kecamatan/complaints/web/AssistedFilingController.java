@@ -17,6 +17,7 @@ import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Assisted filing (pengaduan dibantu petugas): an officer of the office enters a complaint for a
@@ -52,13 +52,19 @@ class AssistedFilingController {
   private final ComplaintCategories categories;
   private final Complaints complaints;
   private final Documents documents;
+  private final PublicAddress address;
 
   AssistedFilingController(
-      Offices offices, ComplaintCategories categories, Complaints complaints, Documents documents) {
+      Offices offices,
+      ComplaintCategories categories,
+      Complaints complaints,
+      Documents documents,
+      PublicAddress address) {
     this.offices = offices;
     this.categories = categories;
     this.complaints = complaints;
     this.documents = documents;
+    this.address = address;
   }
 
   static boolean villageOperator(Officer officer) {
@@ -158,11 +164,8 @@ class AssistedFilingController {
     Office office = offices.get(officer.officeId());
     model.addAttribute("office", office);
     model.addAttribute("officerName", officer.fullName());
-    model.addAttribute(
-        "statusUrl",
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/pengaduan/status")
-            .toUriString());
+    // printed for the resident: the public address, not the one the front office works at
+    model.addAttribute("statusUrl", address.of("/pengaduan/status"));
     return "complaints/receipt";
   }
 

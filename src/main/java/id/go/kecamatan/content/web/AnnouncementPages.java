@@ -3,10 +3,10 @@ package id.go.kecamatan.content.web;
 import id.go.kecamatan.content.Announcement;
 import id.go.kecamatan.content.Announcements;
 import id.go.kecamatan.content.NoticeText;
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.PublicAddress;
 import id.go.kecamatan.shared.web.Sharing;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -29,9 +29,9 @@ class AnnouncementPages {
 
   private final Offices offices;
   private final Announcements announcements;
-  private final LetterSigning site;
+  private final PublicAddress site;
 
-  AnnouncementPages(Offices offices, Announcements announcements, LetterSigning site) {
+  AnnouncementPages(Offices offices, Announcements announcements, PublicAddress site) {
     this.offices = offices;
     this.announcements = announcements;
     this.site = site;
@@ -52,14 +52,13 @@ class AnnouncementPages {
         announcements
             .currentOne(office.regencyId(), office.id(), uuid(id))
             .orElseThrow(NotFoundException::new);
-    String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/pengumuman/" + a.id();
+    String url = site.base() + "/kecamatan/" + office.slug() + "/pengumuman/" + a.id();
     model.addAttribute("office", office);
     model.addAttribute("announcement", a);
     model.addAttribute("blocks", NoticeText.blocks(a.body()));
     model.addAttribute("url", url);
     model.addAttribute(
-        "image",
-        office.hasLogo() ? site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/logo" : null);
+        "image", office.hasLogo() ? site.base() + "/kecamatan/" + office.slug() + "/logo" : null);
     model.addAttribute("share", Sharing.whatsApp(a.title() + " – " + office.displayName(), url));
     model.addAttribute("summary", Sharing.summary(a.body()));
     return "content/announcement";

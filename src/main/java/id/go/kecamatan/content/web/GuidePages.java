@@ -4,10 +4,10 @@ import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.content.Faqs;
 import id.go.kecamatan.content.internal.Guides;
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +40,9 @@ class GuidePages {
   private final Catalog catalog;
   private final Guides guides;
   private final Faqs faqs;
-  private final LetterSigning site;
+  private final PublicAddress site;
 
-  GuidePages(Offices offices, Catalog catalog, Guides guides, Faqs faqs, LetterSigning site) {
+  GuidePages(Offices offices, Catalog catalog, Guides guides, Faqs faqs, PublicAddress site) {
     this.offices = offices;
     this.catalog = catalog;
     this.guides = guides;
@@ -91,7 +91,7 @@ class GuidePages {
     Office office = offices.bySlug(slug).filter(Office::active).orElseThrow(NotFoundException::new);
     ServiceType service =
         catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
-    String base = site.publicBaseUrl();
+    String base = site.base();
     return guides.guide(
         office,
         service,

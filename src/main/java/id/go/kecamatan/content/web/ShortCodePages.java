@@ -6,7 +6,6 @@ import id.go.kecamatan.content.ShortCode;
 import id.go.kecamatan.content.ShortCodeSource;
 import id.go.kecamatan.content.ShortCodes;
 import id.go.kecamatan.content.internal.Posters;
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
@@ -15,6 +14,7 @@ import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.PublicAddress;
 import id.go.kecamatan.shared.web.QrCode;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -56,10 +56,10 @@ class ShortCodePages {
   private final Offices offices;
   private final Catalog catalog;
   private final Posters posters;
-  private final LetterSigning site;
+  private final PublicAddress site;
 
   ShortCodePages(
-      ShortCodes codes, Offices offices, Catalog catalog, Posters posters, LetterSigning site) {
+      ShortCodes codes, Offices offices, Catalog catalog, Posters posters, PublicAddress site) {
     this.codes = codes;
     this.offices = offices;
     this.catalog = catalog;
@@ -191,7 +191,7 @@ class ShortCodePages {
   }
 
   private String url(ShortCode code) {
-    return site.publicBaseUrl() + code.path();
+    return site.base() + code.path();
   }
 
   private Map<UUID, String> villages(UUID officeId) {

@@ -9,12 +9,12 @@ import id.go.kecamatan.counter.Ticket;
 import id.go.kecamatan.counter.TicketSource;
 import id.go.kecamatan.counter.TicketStatus;
 import id.go.kecamatan.counter.Tickets;
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.TimeRange;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.PublicAddress;
 import id.go.kecamatan.shared.web.QrCode;
 import id.go.kecamatan.shared.web.RateLimit;
 import id.go.kecamatan.shared.web.RateLimits;
@@ -56,7 +56,7 @@ class QueuePages {
   private final TicketForms forms;
   private final TicketPrints prints;
   private final BoardEvents boards;
-  private final LetterSigning site;
+  private final PublicAddress site;
   private final Announcements announcements;
   private final RateLimit perDevice;
   private final RateLimit pairing;
@@ -70,7 +70,7 @@ class QueuePages {
       TicketForms forms,
       TicketPrints prints,
       BoardEvents boards,
-      LetterSigning site,
+      PublicAddress site,
       Announcements announcements,
       RateLimits limits) {
     this.announcements = announcements;
@@ -227,7 +227,7 @@ class QueuePages {
       Model model) {
     Office office = office(slug);
     Ticket ticket = ticket(office, secret);
-    String url = site.publicBaseUrl() + tickets.statusPath(office.id(), ticket.secret());
+    String url = site.base() + tickets.statusPath(office.id(), ticket.secret());
     model.addAttribute("office", office);
     model.addAttribute("ticket", ticket);
     model.addAttribute("group", groups.setting(office.id(), ticket.groupId()).orElseThrow());

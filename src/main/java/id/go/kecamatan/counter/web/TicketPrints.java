@@ -7,9 +7,9 @@ import id.go.kecamatan.counter.Tickets;
 import id.go.kecamatan.counter.internal.EscPos;
 import id.go.kecamatan.counter.internal.Slip;
 import id.go.kecamatan.counter.internal.TicketPdf;
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.shared.web.Formats;
+import id.go.kecamatan.shared.web.PublicAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +30,14 @@ class TicketPrints {
   private final ServiceGroups groups;
   private final Queue queue;
   private final Tickets tickets;
-  private final LetterSigning site;
+  private final PublicAddress site;
 
   TicketPrints(
       MessageSource messages,
       ServiceGroups groups,
       Queue queue,
       Tickets tickets,
-      LetterSigning site) {
+      PublicAddress site) {
     this.messages = messages;
     this.groups = groups;
     this.queue = queue;
@@ -65,7 +65,7 @@ class TicketPrints {
         group.name(),
         Formats.dateTime(ticket.issuedAt(), INDONESIAN),
         notes,
-        site.publicBaseUrl() + tickets.statusPath(office.id(), ticket.secret()));
+        site.base() + tickets.statusPath(office.id(), ticket.secret()));
   }
 
   ResponseEntity<byte[]> pdf(Office office, Ticket ticket, String width) {

@@ -3,10 +3,12 @@ package id.go.kecamatan.letters.internal;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.documents.GeneratedFiles;
 import id.go.kecamatan.letters.IssuedLetter;
+import id.go.kecamatan.letters.internal.numbering.LetterNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +156,65 @@ public class LetterRepository {
   }
 
   /**
+   * A letter as its signing records it.
+   *
+   * @param pdf the signed PDF, already in the blob store
+   * @param capacity how the signer signed ({@code Signatory.Capacity}'s name)
+   */
+  public record NewLetter(
+      UUID id,
+      UUID officeId,
+      UUID applicationId,
+      UUID serviceId,
+      LetterNumber number,
+      String verificationCode,
+      GeneratedFiles.Stored pdf,
+      String serviceName,
+      String applicantName,
+      LocalDate letterDate,
+      Instant signedAt,
+      UUID signedBy,
+      String signerName,
+      String signerNip,
+      String signerPosition,
+      String capacity) {}
+
+  /** Records a signed letter (in the transaction that takes its number). */
+  public void insert(NewLetter letter) {
+    jdbc.sql(
+            """
+            insert into letter
+              (id, office_id, application_id, service_id, number, number_scope,
+               number_year, number_sequence, verification_code, sha256, pdf_key, service_name,
+               applicant_name, letter_date, signed_at, signed_by, signer_name, signer_nip,
+               signer_position, capacity)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            letter.id(),
+            letter.officeId(),
+            letter.applicationId(),
+            letter.serviceId(),
+            letter.number().text(),
+            letter.number().scope(),
+            letter.number().year(),
+            letter.number().sequence(),
+            letter.verificationCode(),
+            letter.pdf().sha256(),
+            letter.pdf().key(),
+            letter.serviceName(),
+            letter.applicantName(),
+            java.sql.Date.valueOf(letter.letterDate()),
+            Timestamp.from(letter.signedAt()),
+            letter.signedBy(),
+            letter.signerName(),
+            letter.signerNip(),
+            letter.signerPosition(),
+            letter.capacity())
+        .update();
+  }
+
+  /**
    * Revokes a letter that is not revoked yet.
    *
    * @return false when it was revoked already (or does not exist in this office)
@@ -185,7 +246,7 @@ public class LetterRepository {
         rs.getString(8),
         rs.getString(9),
         rs.getString(10),
-        rs.getObject(11, java.time.LocalDate.class),
+        rs.getObject(11, LocalDate.class),
         rs.getTimestamp(12).toInstant(),
         rs.getString(13),
         rs.getString(14),

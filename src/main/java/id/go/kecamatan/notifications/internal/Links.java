@@ -1,14 +1,14 @@
 package id.go.kecamatan.notifications.internal;
 
-import id.go.kecamatan.letters.LetterSigning;
+import id.go.kecamatan.shared.web.PublicAddress;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The links messages carry, on the site's public address ({@code layanan.letters.public-url}, with
- * the fallback of {@link LetterSigning#publicBaseUrl()}). The letter's download is reached through
- * the status page: the resident opens the application there with the tracking code and the phone
+ * the fallback of {@link PublicAddress#base()}). The letter's download is reached through the
+ * status page: the resident opens the application there with the tracking code and the phone
  * digits, and downloads the letter from it.
  */
 @Component
@@ -17,8 +17,8 @@ public class Links {
   private final Supplier<String> base;
 
   @Autowired
-  Links(LetterSigning signing) {
-    this(signing::publicBaseUrl);
+  Links(PublicAddress address) {
+    this(address::base);
   }
 
   /** Links on the address {@code base} gives (for tests). */

@@ -1,10 +1,10 @@
 package id.go.kecamatan.surveys.web;
 
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.PublicAddress;
 import id.go.kecamatan.shared.web.QrCode;
 import id.go.kecamatan.surveys.FollowUps;
 import id.go.kecamatan.surveys.Period;
@@ -37,7 +37,7 @@ class ReportFiles {
   private final Offices offices;
   private final ReportDocument document;
   private final Infographic infographic;
-  private final LetterSigning site;
+  private final PublicAddress site;
   private final Clock clock;
 
   ReportFiles(
@@ -47,7 +47,7 @@ class ReportFiles {
       Offices offices,
       ReportDocument document,
       Infographic infographic,
-      LetterSigning site,
+      PublicAddress site,
       Clock clock) {
     this.reports = reports;
     this.queries = queries;
@@ -105,7 +105,7 @@ class ReportFiles {
   }
 
   private String surveyUrl(Office office) {
-    return site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
+    return site.base() + "/kecamatan/" + office.slug() + "/survei";
   }
 
   static ResponseEntity<byte[]> pdf(byte[] pdf, String filename, boolean attachment) {

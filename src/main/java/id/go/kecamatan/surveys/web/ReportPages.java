@@ -2,13 +2,13 @@ package id.go.kecamatan.surveys.web;
 
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.ServiceType;
-import id.go.kecamatan.letters.LetterSigning;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.PublicAddress;
 import id.go.kecamatan.shared.web.QrCode;
 import id.go.kecamatan.surveys.FollowUps;
 import id.go.kecamatan.surveys.OfficeQuestions;
@@ -38,7 +38,7 @@ class ReportPages {
   private final Offices offices;
   private final Catalog catalog;
   private final Clock clock;
-  private final LetterSigning site;
+  private final PublicAddress site;
   private final FollowUps followUps;
   private final Suggestions suggestions;
   private final OfficeQuestions ownQuestions;
@@ -48,7 +48,7 @@ class ReportPages {
       Offices offices,
       Catalog catalog,
       Clock clock,
-      LetterSigning site,
+      PublicAddress site,
       FollowUps followUps,
       Suggestions suggestions,
       OfficeQuestions ownQuestions) {
@@ -77,7 +77,7 @@ class ReportPages {
     model.addAttribute("services", catalog.allServices(office.id()));
     model.addAttribute("serviceId", serviceId);
     model.addAttribute("report", reports.office(office.id(), serviceId, period, true));
-    String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
+    String url = site.base() + "/kecamatan/" + office.slug() + "/survei";
     model.addAttribute("surveyUrl", url);
     model.addAttribute("qr", QrCode.svg(url, office.displayName()));
     followUp(office, period, model);
@@ -112,7 +112,7 @@ class ReportPages {
     model.addAttribute("office", office);
     model.addAttribute("regency", offices.regency(office.regencyId()).orElseThrow());
     model.addAttribute("report", reports.office(office.id(), null, period, false));
-    String url = site.publicBaseUrl() + "/kecamatan/" + office.slug() + "/survei";
+    String url = site.base() + "/kecamatan/" + office.slug() + "/survei";
     model.addAttribute("surveyUrl", url);
     model.addAttribute("qr", QrCode.svg(url, office.displayName()));
     model.addAttribute("published", suggestions.published(office.id(), period));

@@ -1,5 +1,6 @@
 package id.go.kecamatan.letters.web;
 
+import id.go.kecamatan.letters.internal.numbering.AgendaBook;
 import id.go.kecamatan.letters.internal.numbering.LetterNumberFormat;
 import id.go.kecamatan.letters.internal.numbering.LetterNumberingService;
 import id.go.kecamatan.letters.internal.numbering.NumberingScope;
@@ -27,10 +28,12 @@ class NumberingController {
   private static final String BASE = "/admin/surat/penomoran";
 
   private final LetterNumberingService numbering;
+  private final AgendaBook agenda;
   private final Clock clock;
 
-  NumberingController(LetterNumberingService numbering, Clock clock) {
+  NumberingController(LetterNumberingService numbering, AgendaBook agenda, Clock clock) {
     this.numbering = numbering;
+    this.agenda = agenda;
     this.clock = clock;
   }
 
@@ -87,8 +90,8 @@ class NumberingController {
       Model model,
       RedirectAttributes redirect) {
     UUID officeId = CurrentOfficer.inOffice().officeId();
-    Outcome<LetterNumberingService.Reservation> outcome =
-        numbering.reserve(officeId, scopeKey, year, number, note);
+    Outcome<AgendaBook.Reservation> outcome =
+        agenda.reserve(officeId, scopeKey, year, number, note);
     if (!outcome.ok()) {
       LetterNumberingService.Setting setting = numbering.setting(officeId);
       return page(
@@ -105,8 +108,8 @@ class NumberingController {
 
   @PostMapping(BASE + "/agenda/{id}/hapus")
   String unreserve(@PathVariable UUID id, RedirectAttributes redirect) {
-    Outcome<LetterNumberingService.Reservation> outcome =
-        numbering.unreserve(CurrentOfficer.inOffice().officeId(), id);
+    Outcome<AgendaBook.Reservation> outcome =
+        agenda.unreserve(CurrentOfficer.inOffice().officeId(), id);
     redirect.addFlashAttribute(
         "notice", outcome.ok() ? "numbering.unreserved" : "numbering.notRemoved");
     return "redirect:" + BASE + "#agenda";
@@ -135,7 +138,7 @@ class NumberingController {
     model.addAttribute("year", year);
     model.addAttribute("counters", numbering.preview(officeId, year));
     model.addAttribute("scopeKeys", numbering.scopeKeys(officeId));
-    model.addAttribute("reservations", numbering.reservations(officeId));
+    model.addAttribute("reservations", agenda.reservations(officeId));
     model.addAttribute("scopeKey", reservation.scopeKey());
     model.addAttribute("reservationYear", reservation.year());
     model.addAttribute("number", reservation.number());

@@ -38,6 +38,7 @@ class LetterNumberingIntegrationTests {
   private static NumberingOffice office;
 
   @Autowired LetterNumberingService numbering;
+  @Autowired AgendaBook agenda;
   @Autowired TransactionTemplate transactions;
   @Autowired OfficeOnboarding onboarding;
   @Autowired Offices offices;
@@ -179,36 +180,35 @@ class LetterNumberingIntegrationTests {
     UUID officeId = office().id();
     LocalDate day = LocalDate.of(2096, 2, 2);
     assertThat(take(office().surat474(), day).sequence()).isEqualTo(1);
-    assertThat(numbering.reserve(officeId, "OFFICE", "2096", "2", "Surat undangan rapat").ok())
+    assertThat(agenda.reserve(officeId, "OFFICE", "2096", "2", "Surat undangan rapat").ok())
         .isTrue();
-    assertThat(numbering.reserve(officeId, "OFFICE", "2096", "3", "Surat edaran").ok()).isTrue();
-    assertThat(numbering.reserve(officeId, "OFFICE", "2096", "5", "Nota dinas").ok()).isTrue();
+    assertThat(agenda.reserve(officeId, "OFFICE", "2096", "3", "Surat edaran").ok()).isTrue();
+    assertThat(agenda.reserve(officeId, "OFFICE", "2096", "5", "Nota dinas").ok()).isTrue();
 
     assertThat(take(office().surat474(), day).sequence()).isEqualTo(4);
     assertThat(take(office().surat474(), day).sequence()).isEqualTo(6);
 
     assertThat(
-            numbering
+            agenda
                 .reserve(officeId, "OFFICE", "2096", "6", "sudah terbit")
                 .errors()
                 .get("number")
                 .key())
         .isEqualTo("numbering.error.issued");
-    assertThat(numbering.reserve(officeId, "OFFICE", "2096", "9", "a").ok()).isTrue();
-    assertThat(numbering.reserve(officeId, "OFFICE", "2096", "9", "b").errors().get("number").key())
+    assertThat(agenda.reserve(officeId, "OFFICE", "2096", "9", "a").ok()).isTrue();
+    assertThat(agenda.reserve(officeId, "OFFICE", "2096", "9", "b").errors().get("number").key())
         .isEqualTo("numbering.error.reserved");
     // a passed number stays; one ahead of the sequence can be removed
     UUID passed = reservation(2096, 5);
-    assertThat(numbering.unreserve(officeId, passed).errors().get("reservation").key())
+    assertThat(agenda.unreserve(officeId, passed).errors().get("reservation").key())
         .isEqualTo("numbering.error.passed");
-    assertThat(numbering.unreserve(officeId, reservation(2096, 9)).ok()).isTrue();
-    assertThat(numbering.reservations(officeId))
-        .noneMatch(r -> r.year() == 2096 && r.number() == 9);
+    assertThat(agenda.unreserve(officeId, reservation(2096, 9)).ok()).isTrue();
+    assertThat(agenda.reservations(officeId)).noneMatch(r -> r.year() == 2096 && r.number() == 9);
     assertThat(take(office().surat474(), day).sequence()).isEqualTo(7);
   }
 
   private UUID reservation(int year, int number) {
-    return numbering.reservations(office().id()).stream()
+    return agenda.reservations(office().id()).stream()
         .filter(r -> r.year() == year && r.number() == number)
         .findFirst()
         .orElseThrow()
@@ -267,7 +267,7 @@ class LetterNumberingIntegrationTests {
   void thePreviewShowsTheNextNumberWithoutTakingIt() {
     LocalDate day = LocalDate.of(2099, 7, 7);
     take(office().surat474(), day);
-    numbering.reserve(office().id(), "OFFICE", "2099", "2", "manual");
+    agenda.reserve(office().id(), "OFFICE", "2099", "2", "manual");
 
     List<LetterNumberingService.Counter> counters = numbering.preview(office().id(), 2099);
 

@@ -28,6 +28,7 @@ class NumberingPageIntegrationTests {
   @Autowired Offices offices;
   @Autowired JdbcClient jdbc;
   @Autowired LetterNumberingService numbering;
+  @Autowired AgendaBook agenda;
   @Autowired TransactionTemplate transactions;
   @Autowired Clock clock;
 
@@ -370,12 +371,12 @@ class NumberingPageIntegrationTests {
                     "n".repeat(100_000))
                 .body())
         .contains("error-summary");
-    assertThat(numbering.reservations(office().id()))
-        .extracting(LetterNumberingService.Reservation::number)
+    assertThat(agenda.reservations(office().id()))
+        .extracting(AgendaBook.Reservation::number)
         .doesNotContain(1, 2, 30);
 
     UUID id =
-        numbering.reservations(office().id()).stream()
+        agenda.reservations(office().id()).stream()
             .filter(r -> r.year() == 2088 && r.number() == 12)
             .findFirst()
             .orElseThrow()
@@ -387,7 +388,7 @@ class NumberingPageIntegrationTests {
 
     long unreserved = audited("letter-number.unreserved");
     assertThat(admin.post(PAGE + "/agenda/" + id + "/hapus").statusCode()).isEqualTo(302);
-    assertThat(numbering.reservations(office().id())).noneMatch(r -> r.id().equals(id));
+    assertThat(agenda.reservations(office().id())).noneMatch(r -> r.id().equals(id));
     assertThat(audited("letter-number.unreserved")).isEqualTo(unreserved + 1);
   }
 

@@ -48,6 +48,15 @@ public class Reports {
   public static final List<String> PROFILE_ORDER =
       List.of("sex", "age_band", "education", "occupation", "time_band");
 
+  /** Each profile part's values in the order a report lists them (the bands' own order). */
+  private static final Map<String, List<String>> PROFILE_VALUES =
+      Map.of(
+          "sex", Profile.names(Profile.Sex.class),
+          "age_band", Profile.names(Profile.AgeBand.class),
+          "education", Profile.names(Profile.Education.class),
+          "occupation", Profile.names(Profile.Occupation.class),
+          "time_band", Profile.names(Profile.TimeBand.class));
+
   public record TrendPoint(Period period, long respondents, Optional<Ikm> ikm) {}
 
   /** A row of a breakdown: a service of an office, or an office of a regency. */
@@ -202,7 +211,8 @@ public class Reports {
     }
     Map<String, Map<String, Long>> profile = new LinkedHashMap<>();
     for (String part : PROFILE_ORDER) {
-      profile.put(part, queries.profile(part, scope, serviceId, period.from(), period.to()));
+      profile.put(
+          part, ordered(part, queries.profile(part, scope, serviceId, period.from(), period.to())));
     }
     return new Report(
         period,
@@ -215,6 +225,30 @@ public class Reports {
         queries.channels(scope, serviceId, period.from(), period.to()),
         rows,
         suggestions);
+  }
+
+  /**
+   * A profile part's counts in its values' order (under 20 years first, then 20-29, ...), values no
+   * longer offered after them, and the answers not given (the null key) last: the order the
+   * database groups them in is no order at all.
+   */
+  static Map<String, Long> ordered(String part, Map<String, Long> counts) {
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    for (String value : PROFILE_VALUES.getOrDefault(part, List.of())) {
+      if (counts.containsKey(value)) {
+        ordered.put(value, counts.get(value));
+      }
+    }
+    counts.forEach(
+        (value, n) -> {
+          if (value != null) {
+            ordered.putIfAbsent(value, n);
+          }
+        });
+    if (counts.containsKey(null)) {
+      ordered.put(null, counts.get(null));
+    }
+    return ordered;
   }
 
   /** Today in the offices' time zone. */

@@ -35,27 +35,27 @@ public class Reports {
   /** How many periods the trend shows, the report's own included. */
   public static final int TREND = 5;
 
-  /** The profile's parts as reported, with their columns and label prefixes. */
-  public static final Map<String, String> PROFILE =
-      Map.of(
-          "sex", "surveys.profile.sex",
-          "age_band", "surveys.profile.age",
-          "education", "surveys.profile.education",
-          "occupation", "surveys.profile.occupation",
-          "time_band", "surveys.profile.timeBand");
+  /**
+   * A part of the respondents' profile as a report lists it.
+   *
+   * @param column its column of {@code survey_response}
+   * @param labels the prefix of its labels ({@code <labels>} names the part, {@code
+   *     <labels>.<VALUE>} each value)
+   * @param values its values in the order they are listed (the bands' own order)
+   */
+  public record ProfilePart(String column, String labels, List<String> values) {}
 
-  /** The order of the profile parts in a report. */
-  public static final List<String> PROFILE_ORDER =
-      List.of("sex", "age_band", "education", "occupation", "time_band");
-
-  /** Each profile part's values in the order a report lists them (the bands' own order). */
-  private static final Map<String, List<String>> PROFILE_VALUES =
-      Map.of(
-          "sex", Profile.names(Profile.Sex.class),
-          "age_band", Profile.names(Profile.AgeBand.class),
-          "education", Profile.names(Profile.Education.class),
-          "occupation", Profile.names(Profile.Occupation.class),
-          "time_band", Profile.names(Profile.TimeBand.class));
+  /** The profile's parts in the order a report lists them. */
+  public static final List<ProfilePart> PROFILE =
+      List.of(
+          new ProfilePart("sex", "surveys.profile.sex", Profile.names(Profile.Sex.class)),
+          new ProfilePart("age_band", "surveys.profile.age", Profile.names(Profile.AgeBand.class)),
+          new ProfilePart(
+              "education", "surveys.profile.education", Profile.names(Profile.Education.class)),
+          new ProfilePart(
+              "occupation", "surveys.profile.occupation", Profile.names(Profile.Occupation.class)),
+          new ProfilePart(
+              "time_band", "surveys.profile.timeBand", Profile.names(Profile.TimeBand.class)));
 
   public record TrendPoint(Period period, long respondents, Optional<Ikm> ikm) {}
 
@@ -210,9 +210,11 @@ public class Reports {
       trend.add(new TrendPoint(earlier, t.respondents(), Ikm.of(t)));
     }
     Map<String, Map<String, Long>> profile = new LinkedHashMap<>();
-    for (String part : PROFILE_ORDER) {
+    for (ProfilePart part : PROFILE) {
       profile.put(
-          part, ordered(part, queries.profile(part, scope, serviceId, period.from(), period.to())));
+          part.column(),
+          ordered(
+              part, queries.profile(part.column(), scope, serviceId, period.from(), period.to())));
     }
     return new Report(
         period,
@@ -232,9 +234,9 @@ public class Reports {
    * longer offered after them, and the answers not given (the null key) last: the order the
    * database groups them in is no order at all.
    */
-  static Map<String, Long> ordered(String part, Map<String, Long> counts) {
+  static Map<String, Long> ordered(ProfilePart part, Map<String, Long> counts) {
     Map<String, Long> ordered = new LinkedHashMap<>();
-    for (String value : PROFILE_VALUES.getOrDefault(part, List.of())) {
+    for (String value : part.values()) {
       if (counts.containsKey(value)) {
         ordered.put(value, counts.get(value));
       }

@@ -19,7 +19,7 @@ class ReportsTests {
     fromTheDatabase.put("UNDER_20", 2L);
     fromTheDatabase.put("FROM_20", 20L);
 
-    Map<String, Long> listed = Reports.ordered("age_band", fromTheDatabase);
+    Map<String, Long> listed = Reports.ordered(part("age_band"), fromTheDatabase);
 
     assertThat(listed.keySet())
         .containsExactly("UNDER_20", "FROM_20", "FROM_30", "FROM_40", "FROM_60", null);
@@ -34,7 +34,14 @@ class ReportsTests {
     fromTheDatabase.put("PETANI", 4L);
     fromTheDatabase.put("PNS", 5L);
 
-    assertThat(Reports.ordered("occupation", fromTheDatabase).keySet())
+    assertThat(Reports.ordered(part("occupation"), fromTheDatabase).keySet())
         .containsExactly("PNS", "LAINNYA", "PETANI", null);
+  }
+
+  private static Reports.ProfilePart part(String column) {
+    return Reports.PROFILE.stream()
+        .filter(p -> p.column().equals(column))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -6,10 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The links messages carry, on the site's public address ({@code layanan.letters.public-url}, with
- * the fallback of {@link PublicAddress#base()}). The letter's download is reached through the
- * status page: the resident opens the application there with the tracking code and the phone
- * digits, and downloads the letter from it.
+ * The links messages carry, on the site's public address ({@link PublicAddress}). The letter's
+ * download is reached through the status page: the resident opens the application there with the
+ * tracking code and the phone digits, and downloads the letter from it.
  */
 @Component
 public class Links {

@@ -339,14 +339,14 @@ class ReportDocument {
     h.append("</tbody></table>");
     if (respondents > 0) {
       h.append("<h3>").append(e(t("surveys.report.profile"))).append("</h3>");
-      for (String part : Reports.PROFILE_ORDER) {
-        String prefix = Reports.PROFILE.get(part);
+      for (Reports.ProfilePart part : Reports.PROFILE) {
+        String prefix = part.labels();
         h.append("<table class=\"data\"><thead><tr><th>")
             .append(e(t(prefix)))
             .append("</th><th>")
             .append(e(t("surveys.report.respondents")))
             .append("</th></tr></thead><tbody>");
-        for (Map.Entry<String, Long> entry : report.profile().get(part).entrySet()) {
+        for (Map.Entry<String, Long> entry : report.profile().get(part.column()).entrySet()) {
           h.append("<tr><td>")
               .append(
                   e(

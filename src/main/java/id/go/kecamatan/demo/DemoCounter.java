@@ -4,7 +4,6 @@ import id.go.kecamatan.counter.Calling;
 import id.go.kecamatan.counter.Desks;
 import id.go.kecamatan.counter.Priority;
 import id.go.kecamatan.counter.QueueSettings;
-import id.go.kecamatan.counter.ServiceGroup;
 import id.go.kecamatan.counter.ServiceGroups;
 import id.go.kecamatan.counter.TicketSource;
 import id.go.kecamatan.counter.Tickets;
@@ -13,7 +12,9 @@ import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * The demo counter queue: per office three service groups (A Umum, B Kependudukan, P Prioritas),
  * three counters, an inside limit of 20, and today's tickets in every state (served, being served,
  * called, waiting, priority, on hold) so the display board is alive. Today's tickets are made again
- * on a start on a later day, through the real issuing and calling.
+ * on a start on a later day, through the real issuing and calling, for the queues the demo set up
+ * only (an office whose staff made a queue of their own is left as it is).
  */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
@@ -93,13 +95,19 @@ class DemoCounter {
   }
 
   private void tickets(Office office) {
-    List<ServiceGroup> g = groups.of(office.id());
-    UUID a = g.get(0).id();
-    UUID b = g.get(1).id();
-    List<Desks.Desk> counters = desks.of(office.id());
-    UUID one = counters.get(0).id();
-    UUID two = counters.get(1).id();
-    UUID three = counters.get(2).id();
+    Map<String, UUID> group = new HashMap<>();
+    groups.of(office.id()).forEach(g -> group.putIfAbsent(g.prefix(), g.id()));
+    Map<Integer, UUID> counter = new HashMap<>();
+    desks.of(office.id()).forEach(d -> counter.putIfAbsent(d.number(), d.id()));
+    UUID a = group.get("A");
+    UUID b = group.get("B");
+    UUID one = counter.get(1);
+    UUID two = counter.get(2);
+    UUID three = counter.get(3);
+    if (a == null || b == null || one == null || two == null || three == null) {
+      // not the queue the demo set up (an office whose staff made their own): left as it is
+      return;
+    }
     // the morning so far: five served, one being served, one called at each other counter
     for (int i = 0; i < 5; i++) {
       issue(office, i % 2 == 0 ? a : b, null);

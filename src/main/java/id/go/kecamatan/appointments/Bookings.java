@@ -2,13 +2,11 @@ package id.go.kecamatan.appointments;
 
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.audit.AuditTrail;
-import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
-import id.go.kecamatan.shared.web.LongDate;
 import id.go.kecamatan.shared.web.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,20 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,11 +51,11 @@ public class Bookings {
   private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final String SECRET_ALPHABET = TrackingCode.ALPHABET;
 
-  private final JdbcClient jdbc;
+  private final BookingRepository repository;
   private final TransactionTemplate transactions;
   private final Seats seats;
   private final OpeningHours hours;
-  private final IdentityNumbers identities;
+  private final BookingForms forms;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -69,20 +63,20 @@ public class Bookings {
   private final SecureRandom random = new SecureRandom();
 
   Bookings(
-      JdbcClient jdbc,
+      BookingRepository repository,
       TransactionTemplate transactions,
       Seats seats,
       OpeningHours hours,
-      IdentityNumbers identities,
+      BookingForms forms,
       AuditTrail audit,
       ApplicationEventPublisher events,
       Clock clock,
       @Value("${layanan.appointments.cancel-hold:PT30M}") Duration cancelHold) {
-    this.jdbc = jdbc;
+    this.repository = repository;
     this.transactions = transactions;
     this.seats = seats;
     this.hours = hours;
-    this.identities = identities;
+    this.forms = forms;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -141,14 +135,7 @@ public class Bookings {
    * days from today, only days with opening hours (no weekend, holiday or closure).
    */
   public List<LocalDate> days(AppointmentType type, LocalDate today) {
-    List<LocalDate> days = new ArrayList<>();
-    for (int i = 1; i <= type.daysAhead(); i++) {
-      LocalDate day = today.plusDays(i);
-      if (!hours.on(type.officeId(), day).isEmpty()) {
-        days.add(day);
-      }
-    }
-    return days;
+    return forms.days(type, today);
   }
 
   /** The slots of a day on the office's opening hours, each with its free seats. */
@@ -172,7 +159,7 @@ public class Bookings {
    */
   public Outcome<Held> hold(Office office, AppointmentType type, Form form) {
     FieldErrors errors = new FieldErrors();
-    Checked checked = check(office, type, form, true, errors);
+    BookingForms.Checked checked = forms.check(office, type, form, true, errors);
     if (errors.any()) {
       return Outcome.failed(errors);
     }
@@ -188,7 +175,7 @@ public class Bookings {
   public Outcome<Confirmed> bookAtCounter(
       Officer officer, Office office, AppointmentType type, Form form) {
     FieldErrors errors = new FieldErrors();
-    Checked checked = check(office, type, form, false, errors);
+    BookingForms.Checked checked = forms.check(office, type, form, false, errors);
     if (errors.any()) {
       return Outcome.failed(errors);
     }
@@ -196,80 +183,15 @@ public class Bookings {
         .map(b -> new Confirmed(b.code(), b.secret()));
   }
 
-  /** A booking form checked: what to insert. */
-  private record Checked(
-      LocalDate day,
-      LocalTime start,
-      List<Person> persons,
-      String kk,
-      String phone,
-      String email) {}
-
   /** A booking inserted: its seats' free time while held, its secret once confirmed. */
   private record Inserted(UUID id, String code, Instant seatFreeAt, String secret) {}
-
-  private Checked check(
-      Office office, AppointmentType type, Form form, boolean contactRequired, FieldErrors errors) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
-    LocalDate day = null;
-    try {
-      day = form.day() == null || form.day().length() > 10 ? null : LocalDate.parse(form.day());
-    } catch (DateTimeParseException e) {
-      day = null;
-    }
-    LocalTime start = null;
-    if (day == null || !days(type, today).contains(day)) {
-      errors.reject("day", "appointments.error.day");
-    } else {
-      try {
-        start =
-            form.start() == null || form.start().length() > 5
-                ? null
-                : LocalTime.parse(form.start());
-      } catch (DateTimeParseException e) {
-        start = null;
-      }
-      if (start == null
-          || !SlotPlan.starts(hours.on(office.id(), day), type.slotMinutes()).contains(start)) {
-        errors.reject("start", "appointments.error.start");
-      }
-    }
-    List<Person> persons = persons(type, form, day == null ? today : day, errors);
-    String kk = null;
-    if (type.kind() == AppointmentType.Kind.KTP) {
-      String rawKk = FieldErrors.clean(form.kk());
-      if (rawKk == null) {
-        errors.reject("kk", "error.required");
-      } else if (rawKk.length() > 30
-          || !identities.checkKk(IdentityNumbers.normalise(rawKk)).isEmpty()) {
-        errors.reject("kk", "appointments.error.kk");
-      } else {
-        kk = IdentityNumbers.normalise(rawKk);
-      }
-    }
-    String phone = FieldErrors.clean(form.phone());
-    errors.optionalText("phone", phone, 20);
-    if (!errors.has("phone")) {
-      errors.phone("phone", phone);
-    }
-    String email = FieldErrors.clean(form.email());
-    errors.email("email", email);
-    if (contactRequired
-        && phone == null
-        && email == null
-        && !errors.has("phone")
-        && !errors.has("email")) {
-      errors.reject("phone", "appointments.error.contact");
-    }
-    return new Checked(day, start, persons, kk, phone == null ? null : international(phone), email);
-  }
 
   /**
    * Takes the seats and inserts the booking in one transaction: held for the one-time code, or
    * confirmed at once when an officer books.
    */
   private Outcome<Inserted> insert(
-      Office office, AppointmentType type, Checked c, Officer officer) {
+      Office office, AppointmentType type, BookingForms.Checked c, Officer officer) {
     return retrying(
         () -> {
           try {
@@ -293,42 +215,18 @@ public class Bookings {
                   String secret = secret();
                   String otp = String.format("%06d", random.nextInt(1_000_000));
                   Instant expires = officer == null ? now.plus(HOLD) : null;
-                  jdbc.sql(
-                          """
-                          insert into appointment (id, office_id, type_id, code, manage_hash, day,
-                            start_time, persons, kk, phone, email, status, otp_hash, created_at,
-                            seat_free_at, confirmed_at)
-                          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                          """)
-                      .params(
-                          id,
-                          office.id(),
-                          type.id(),
-                          code,
-                          hash(secret),
-                          c.day(),
-                          c.start(),
-                          c.persons().size(),
-                          c.kk(),
-                          c.phone(),
-                          c.email(),
-                          officer == null ? "HELD" : "BOOKED",
-                          officer == null ? hash(id + ":" + otp) : null,
-                          Timestamp.from(now),
-                          expires == null ? null : Timestamp.from(expires),
-                          officer == null ? null : Timestamp.from(now))
-                      .update();
-                  for (Person p : c.persons()) {
-                    jdbc.sql(
-                            """
-                            insert into appointment_person (appointment_id, position, type_id, day,
-                              nik, name, married)
-                            values (?, ?, ?, ?, ?, ?, ?)
-                            """)
-                        .params(
-                            id, p.position(), type.id(), c.day(), p.nik(), p.name(), p.married())
-                        .update();
-                  }
+                  repository.insert(
+                      id,
+                      office.id(),
+                      type.id(),
+                      code,
+                      hash(secret),
+                      c,
+                      officer == null ? "HELD" : "BOOKED",
+                      officer == null ? hash(id + ":" + otp) : null,
+                      now,
+                      expires,
+                      officer == null ? null : now);
                   if (officer == null) {
                     events.publishEvent(
                         new AppointmentCodeRequested(
@@ -351,57 +249,6 @@ public class Bookings {
         });
   }
 
-  private List<Person> persons(AppointmentType type, Form form, LocalDate day, FieldErrors errors) {
-    List<Person> persons = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    // rows left empty are no persons, but the first row is always someone
-    List<PersonForm> given = new ArrayList<>();
-    List<PersonForm> rows = form.persons() == null ? List.of() : form.persons();
-    for (int i = 0; i < rows.size(); i++) {
-      PersonForm p = rows.get(i);
-      if (i == 0 || !(isBlank(p.nik()) && isBlank(p.name()))) {
-        given.add(p == null ? new PersonForm("", "", false) : p);
-      }
-    }
-    if (given.isEmpty()) {
-      given.add(new PersonForm("", "", false));
-    }
-    if (given.size() > type.maxPersons()) {
-      errors.reject("persons", "appointments.error.tooManyPersons", type.maxPersons());
-      return persons;
-    }
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
-    for (int i = 0; i < given.size(); i++) {
-      PersonForm p = given.get(i);
-      String field = "nik" + i;
-      String typed = FieldErrors.clean(p.nik());
-      String nik = typed == null ? null : IdentityNumbers.normalise(typed);
-      if (typed == null) {
-        errors.reject(field, "error.required");
-      } else if (typed.length() > 30 || !identities.checkNik(nik, null, null).isEmpty()) {
-        errors.reject(field, "appointments.error.nik");
-        nik = null;
-      } else if (!seen.add(nik)) {
-        errors.reject(field, "appointments.error.samePerson");
-        nik = null;
-      }
-      String name = FieldErrors.clean(p.name());
-      errors.text("name" + i, name, KtpCards.MAX_NAME);
-      if (nik != null && type.kind() == AppointmentType.Kind.KTP) {
-        LocalDate birth = Eligibility.birthDate(identities.decodeNik(nik).birthDate(), today);
-        if (!Eligibility.mayRecordKtp(birth, day, p.married())) {
-          errors.reject(
-              field,
-              "appointments.error.tooYoung",
-              name == null ? nik : name,
-              new LongDate(birth.plusYears(Eligibility.KTP_AGE)));
-        }
-      }
-      persons.add(new Person(i + 1, nik, name, p.married(), null));
-    }
-    return persons;
-  }
-
   /**
    * Confirms a held booking with the one-time code sent to its contact, or says why not: a wrong
    * code (at most {@link #MAX_TRIES}), a hold that ran out (the seats may be gone: book again).
@@ -410,18 +257,7 @@ public class Bookings {
     String typed = otp == null ? "" : otp.replaceAll("\\s", "");
     return transactions.execute(
         tx -> {
-          Optional<Map<String, Object>> row =
-              jdbc
-                  .sql(
-                      """
-                      select id, office_id, status, otp_hash, otp_tries, seat_free_at, released
-                      from appointment where code = ? for update
-                      """)
-                  .param(code)
-                  .query()
-                  .listOfRows()
-                  .stream()
-                  .findFirst();
+          Optional<Map<String, Object>> row = repository.lockByCode(code);
           if (row.isEmpty() || !"HELD".equals(row.get().get("status"))) {
             return Outcome.<Confirmed>failed(
                 new FieldErrors().reject("otp", "appointments.error.notHeld"));
@@ -440,22 +276,13 @@ public class Bookings {
               || !MessageDigest.isEqual(
                   hash(id + ":" + typed).getBytes(StandardCharsets.UTF_8),
                   String.valueOf(row.get().get("otp_hash")).getBytes(StandardCharsets.UTF_8))) {
-            jdbc.sql("update appointment set otp_tries = otp_tries + 1 where id = ?")
-                .param(id)
-                .update();
+            repository.wrongCode(id);
             return Outcome.<Confirmed>failed(
                 new FieldErrors().reject("otp", "appointments.error.otp", MAX_TRIES - tries - 1));
           }
           String secret = secret();
           UUID officeId = (UUID) row.get().get("office_id");
-          jdbc.sql(
-                  """
-                  update appointment set status = 'BOOKED', confirmed_at = ?, seat_free_at = null,
-                    otp_hash = null, manage_hash = ?
-                  where id = ?
-                  """)
-              .params(Timestamp.from(now), hash(secret), id)
-              .update();
+          repository.confirmed(id, now, hash(secret));
           audit.record(officeId, "appointment.booked", "appointment", id, Map.of("code", code));
           events.publishEvent(new AppointmentBooked(officeId, id, managePath(secret)));
           return Outcome.done(new Confirmed(code, secret));
@@ -469,44 +296,22 @@ public class Bookings {
 
   /** The booking a cancel/reschedule secret opens. */
   public Optional<Booking> byManageSecret(String secret) {
-    if (secret == null || secret.length() > 40 || !secret.matches("[2-9A-Z]{8,20}")) {
-      return Optional.empty();
-    }
-    return jdbc.sql("select * from appointment where manage_hash = ? and status <> 'HELD'")
-        .param(hash(secret))
-        .query(this::booking)
-        .optional();
+    return repository.byManageSecret(secret);
   }
 
   /** The booking with this code, of any status. */
   public Optional<Booking> byCode(String code) {
-    return TrackingCode.parse(code)
-        .flatMap(
-            c ->
-                jdbc.sql("select * from appointment where code = ?")
-                    .param(c.value())
-                    .query(this::booking)
-                    .optional());
+    return repository.byCode(code);
   }
 
   /** The office's booking, or empty (also another office's). */
   public Optional<Booking> find(UUID officeId, UUID id) {
-    return jdbc.sql("select * from appointment where id = ? and office_id = ?")
-        .params(id, officeId)
-        .query(this::booking)
-        .optional();
+    return repository.find(officeId, id);
   }
 
   /** The office's confirmed and checked-in bookings of a day, in time order. */
   public List<Booking> ofDay(UUID officeId, LocalDate day) {
-    return jdbc.sql(
-            """
-            select * from appointment where office_id = ? and day = ?
-              and status in ('BOOKED', 'CHECKED_IN') order by start_time, code
-            """)
-        .params(officeId, day)
-        .query(this::booking)
-        .list();
+    return repository.ofDay(officeId, day);
   }
 
   /**
@@ -522,22 +327,9 @@ public class Bookings {
     return Boolean.TRUE.equals(
         transactions.execute(
             tx -> {
-              int updated =
-                  jdbc.sql(
-                          """
-                          update appointment set status = 'CANCELLED', cancelled_at = ?,
-                            seat_free_at = ?
-                          where id = ? and status = 'BOOKED'
-                          """)
-                      .params(
-                          Timestamp.from(now), Timestamp.from(now.plus(cancelHold)), booking.id())
-                      .update();
-              if (updated == 0) {
+              if (!repository.cancelled(booking.id(), now, now.plus(cancelHold))) {
                 return false;
               }
-              jdbc.sql("update appointment_person set active = false where appointment_id = ?")
-                  .param(booking.id())
-                  .update();
               audit.record(
                   booking.officeId(),
                   "appointment.cancelled",
@@ -556,31 +348,12 @@ public class Bookings {
   public FieldErrors reschedule(
       Booking booking, AppointmentType type, String rawDay, String rawStart) {
     FieldErrors errors = new FieldErrors();
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
-    LocalDate day;
-    LocalTime start;
-    try {
-      day = rawDay == null || rawDay.length() > 10 ? null : LocalDate.parse(rawDay);
-      start = rawStart == null || rawStart.length() > 5 ? null : LocalTime.parse(rawStart);
-    } catch (DateTimeParseException e) {
-      day = null;
-      start = null;
+    BookingForms.NewSlot slot = forms.checkMove(booking, type, rawDay, rawStart, errors);
+    if (slot == null) {
+      return errors;
     }
-    if (!booking.booked()) {
-      return errors.reject("start", "appointments.error.notBooked");
-    }
-    if (day == null || !days(type, today).contains(day)) {
-      return errors.reject("day", "appointments.error.day");
-    }
-    if (start == null
-        || !SlotPlan.starts(hours.on(type.officeId(), day), type.slotMinutes()).contains(start)) {
-      return errors.reject("start", "appointments.error.start");
-    }
-    if (day.equals(booking.day()) && start.equals(booking.start())) {
-      return errors.reject("start", "appointments.error.sameSlot");
-    }
-    LocalDate newDay = day;
-    LocalTime newStart = start;
+    LocalDate newDay = slot.day();
+    LocalTime newStart = slot.start();
     try {
       return retrying(
           () ->
@@ -598,22 +371,10 @@ public class Bookings {
                                   ? "appointments.error.slotFull"
                                   : "appointments.error.quotaReached");
                     }
-                    int moved =
-                        jdbc.sql(
-                                """
-                                update appointment set day = ?, start_time = ?, reminded_at = null
-                                where id = ? and status = 'BOOKED' and day = ? and start_time = ?
-                                """)
-                            .params(newDay, newStart, booking.id(), booking.day(), booking.start())
-                            .update();
-                    if (moved == 0) {
+                    if (!repository.moved(booking, newDay, newStart)) {
                       tx.setRollbackOnly();
                       return new FieldErrors().reject("start", "appointments.error.notBooked");
                     }
-                    jdbc.sql(
-                            "update appointment_person set day = ? where appointment_id = ? and active")
-                        .params(newDay, booking.id())
-                        .update();
                     seats.give(type.id(), booking.day(), booking.start(), booking.persons(), true);
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("code", booking.code());
@@ -647,62 +408,7 @@ public class Bookings {
 
   /** The notice of the office's booking. */
   public Optional<Notice> notice(UUID officeId, UUID id) {
-    return jdbc.sql(
-            """
-            select a.code, a.day, a.start_time, a.persons, a.phone, a.email, a.status,
-              t.name as type_name, t.kind,
-              (select p.name from appointment_person p where p.appointment_id = a.id
-               order by p.position limit 1) as person
-            from appointment a join appointment_type t on t.id = a.type_id
-            where a.id = ? and a.office_id = ?
-            """)
-        .params(id, officeId)
-        .query(
-            (rs, n) ->
-                new Notice(
-                    rs.getString("person"),
-                    rs.getString("code"),
-                    rs.getString("type_name"),
-                    AppointmentType.Kind.valueOf(rs.getString("kind")),
-                    rs.getObject("day", LocalDate.class),
-                    rs.getTime("start_time").toLocalTime(),
-                    rs.getInt("persons"),
-                    rs.getString("phone"),
-                    rs.getString("email"),
-                    rs.getString("status")))
-        .optional();
-  }
-
-  /** Notes the check-in and the ticket it issued. */
-  void checkedIn(UUID bookingId, String ticketNumber, String ticketPath) {
-    jdbc.sql(
-            """
-            update appointment set status = 'CHECKED_IN', checked_in_at = ?, ticket_number = ?,
-              ticket_path = ?
-            where id = ? and status in ('BOOKED', 'CHECKED_IN')
-            """)
-        .params(Timestamp.from(clock.instant()), ticketNumber, ticketPath, bookingId)
-        .update();
-  }
-
-  /** Notes the e-KTP card recorded for a person of a booking. */
-  /** Locks a member's row for recording; the card already recorded for them, if any. */
-  Optional<UUID> lockMember(UUID bookingId, int position) {
-    return jdbc.sql(
-            """
-            select ktp_card_id from appointment_person where appointment_id = ? and position = ?
-            for update
-            """)
-        .params(bookingId, position)
-        .query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
-        .single();
-  }
-
-  void cardRecorded(UUID bookingId, int position, UUID cardId) {
-    jdbc.sql(
-            "update appointment_person set ktp_card_id = ? where appointment_id = ? and position = ?")
-        .params(cardId, bookingId, position)
-        .update();
+    return repository.notice(officeId, id);
   }
 
   private <T> T retrying(java.util.function.Supplier<T> work) {
@@ -718,41 +424,6 @@ public class Bookings {
     }
   }
 
-  private Booking booking(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    UUID id = rs.getObject("id", UUID.class);
-    Timestamp free = rs.getTimestamp("seat_free_at");
-    return new Booking(
-        id,
-        rs.getObject("office_id", UUID.class),
-        rs.getObject("type_id", UUID.class),
-        rs.getString("code"),
-        rs.getObject("day", LocalDate.class),
-        rs.getTime("start_time").toLocalTime(),
-        rs.getInt("persons"),
-        rs.getString("kk"),
-        rs.getString("phone"),
-        rs.getString("email"),
-        rs.getString("status"),
-        free == null ? null : free.toInstant(),
-        rs.getString("ticket_number"),
-        rs.getString("ticket_path"),
-        jdbc.sql(
-                """
-                select position, nik, name, married, ktp_card_id from appointment_person
-                where appointment_id = ? order by position
-                """)
-            .param(id)
-            .query(
-                (r, i) ->
-                    new Person(
-                        r.getInt("position"),
-                        r.getString("nik"),
-                        r.getString("name"),
-                        r.getBoolean("married"),
-                        r.getObject("ktp_card_id", UUID.class)))
-            .list());
-  }
-
   private String secret() {
     StringBuilder s = new StringBuilder(16);
     for (int i = 0; i < 16; i++) {
@@ -763,14 +434,5 @@ public class Bookings {
 
   static String hash(String text) {
     return Sha256.hex(text);
-  }
-
-  static String international(String phone) {
-    String digits = phone.replaceAll("\\D", "");
-    return digits.startsWith("0") ? "62" + digits.substring(1) : digits;
-  }
-
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
   }
 }

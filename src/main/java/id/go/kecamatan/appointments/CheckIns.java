@@ -35,7 +35,7 @@ public class CheckIns {
 
   private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
-  private final Bookings bookings;
+  private final BookingRepository bookings;
   private final AppointmentTypes types;
   private final Tickets tickets;
   private final KtpCards cards;
@@ -45,7 +45,7 @@ public class CheckIns {
   private final Clock clock;
 
   CheckIns(
-      Bookings bookings,
+      BookingRepository bookings,
       AppointmentTypes types,
       Tickets tickets,
       KtpCards cards,

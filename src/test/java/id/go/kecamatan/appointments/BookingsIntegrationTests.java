@@ -84,11 +84,11 @@ class BookingsIntegrationTests {
   Bookings node(DataSource source, Clock clock) {
     JdbcClient client = JdbcClient.create(source);
     return new Bookings(
-        client,
+        new BookingRepository(client, clock),
         new TransactionTemplate(new DataSourceTransactionManager(source)),
         new Seats(client),
         hours,
-        identities,
+        new BookingForms(hours, identities, clock),
         audit,
         event -> {
           if (event instanceof AppointmentCodeRequested requested) {

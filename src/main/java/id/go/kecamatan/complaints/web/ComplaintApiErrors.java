@@ -1,8 +1,10 @@
 package id.go.kecamatan.complaints.web;
 
 import id.go.kecamatan.shared.web.ApiProblems;
+import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,9 +14,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 
-/** Errors of the complaints API as {@code application/problem+json}, in Indonesian or English. */
-@RestControllerAdvice(assignableTypes = ComplaintApi.class)
+/**
+ * Errors of the complaints API as {@code application/problem+json}, in Indonesian or English: the
+ * exceptions of its controllers, and the refusals they answer with (field errors, too many
+ * requests).
+ */
+@RestControllerAdvice(assignableTypes = {ComplaintApi.class, ComplaintFollowingApi.class})
 class ComplaintApiErrors {
+
+  private static final String INVALID = "urn:layanan-kecamatan:problem:invalid-complaint";
 
   private final ApiProblems problems;
 
@@ -46,5 +54,21 @@ class ComplaintApiErrors {
         "Unsupported content type: a complaint as multipart/form-data, a reply and feedback as"
             + " application/json",
         request);
+  }
+
+  /** Field errors (422) of a complaint, a reply or feedback; nothing stored. */
+  ResponseEntity<?> invalid(FieldErrors errors, HttpServletRequest request) {
+    return problems.invalid(
+        errors, request, INVALID, "Pengaduan belum benar", "The complaint has errors");
+  }
+
+  /** Too many requests (429), with Retry-After: the seconds to wait. */
+  ResponseEntity<?> tooMany(
+      long wait, String indonesian, String english, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+        .contentType(ApiProblems.PROBLEM)
+        .body(
+            problems.status(HttpStatus.TOO_MANY_REQUESTS, indonesian, english, request).getBody());
   }
 }

@@ -83,7 +83,13 @@ class ComplaintApiIntegrationTests {
 
   HttpResponse<String> json(WebClient client, String path, String key, String body) {
     return client.sendWithHeaders(
-        "POST", path, body, "Content-Type", "application/json", ComplaintApi.KEY_HEADER, key);
+        "POST",
+        path,
+        body,
+        "Content-Type",
+        "application/json",
+        ComplaintFollowingApi.KEY_HEADER,
+        key);
   }
 
   HttpResponse<String> act(WebClient officer, String code, String action, String... fields) {
@@ -125,15 +131,16 @@ class ComplaintApiIntegrationTests {
 
     // following: the secret or the last 4 digits, in the header; one answer for wrong ones
     String path = "/api/v1/complaints/" + code.group(1);
-    HttpResponse<String> bySecret = api.get(path, ComplaintApi.KEY_HEADER, secret.group(1));
+    HttpResponse<String> bySecret =
+        api.get(path, ComplaintFollowingApi.KEY_HEADER, secret.group(1));
     assertThat(bySecret.statusCode()).isEqualTo(200);
     assertThat(bySecret.body())
         .contains(text)
         .contains("\"status\":\"RECEIVED\"")
         .doesNotContain("Rina Wati")
         .doesNotContain("0812-4444-0303");
-    assertThat(api.get(path, ComplaintApi.KEY_HEADER, "0303").statusCode()).isEqualTo(200);
-    HttpResponse<String> wrong = api.get(path, ComplaintApi.KEY_HEADER, "9999");
+    assertThat(api.get(path, ComplaintFollowingApi.KEY_HEADER, "0303").statusCode()).isEqualTo(200);
+    HttpResponse<String> wrong = api.get(path, ComplaintFollowingApi.KEY_HEADER, "9999");
     assertThat(wrong.statusCode()).isEqualTo(404);
     assertThat(wrong.body()).contains("Kode dan kunci tidak cocok");
     assertThat(api.get(path).statusCode()).isEqualTo(404);
@@ -151,7 +158,7 @@ class ComplaintApiIntegrationTests {
     assertThat(
             act(verifier, code.group(1), "tanya", "question", "Di los sebelah mana?").statusCode())
         .isEqualTo(302);
-    HttpResponse<String> asked = api.get(path, ComplaintApi.KEY_HEADER, "0303");
+    HttpResponse<String> asked = api.get(path, ComplaintFollowingApi.KEY_HEADER, "0303");
     assertThat(asked.body())
         .contains("\"status\":\"AWAITING_REPORTER\"")
         .contains("\"clockPaused\":true")
@@ -177,11 +184,11 @@ class ComplaintApiIntegrationTests {
                     "text=halo",
                     "Content-Type",
                     "application/x-www-form-urlencoded",
-                    ComplaintApi.KEY_HEADER,
+                    ComplaintFollowingApi.KEY_HEADER,
                     "0303")
                 .statusCode())
         .isEqualTo(415);
-    assertThat(api.get(path, ComplaintApi.KEY_HEADER, "0303").body())
+    assertThat(api.get(path, ComplaintFollowingApi.KEY_HEADER, "0303").body())
         .contains("\"status\":\"AWAITING_REPORTER\"");
 
     HttpResponse<String> markup =
@@ -228,7 +235,7 @@ class ComplaintApiIntegrationTests {
             "application/json",
             "Accept-Language",
             "en",
-            ComplaintApi.KEY_HEADER,
+            ComplaintFollowingApi.KEY_HEADER,
             "0303");
     assertThat(english.body()).contains("The complaint has errors");
   }
@@ -331,12 +338,15 @@ class ComplaintApiIntegrationTests {
     assertThat(
             api.get(
                     "/api/v1/complaints/" + codeB.group(1),
-                    ComplaintApi.KEY_HEADER,
+                    ComplaintFollowingApi.KEY_HEADER,
                     secretA.group(1))
                 .statusCode())
         .isEqualTo(404);
     assertThat(
-            api.get("/api/v1/complaints/" + codeB.group(1), ComplaintApi.KEY_HEADER, "0505")
+            api.get(
+                    "/api/v1/complaints/" + codeB.group(1),
+                    ComplaintFollowingApi.KEY_HEADER,
+                    "0505")
                 .statusCode())
         .isEqualTo(404);
     assertThat(
@@ -348,12 +358,12 @@ class ComplaintApiIntegrationTests {
     int status = 0;
     for (int i = 0; i < 25 && status != 429; i++) {
       status =
-          api.get("/api/v1/complaints/" + codeA.group(1), ComplaintApi.KEY_HEADER, "0000")
+          api.get("/api/v1/complaints/" + codeA.group(1), ComplaintFollowingApi.KEY_HEADER, "0000")
               .statusCode();
     }
     assertThat(status).isEqualTo(429);
     HttpResponse<String> limited =
-        api.get("/api/v1/complaints/" + codeA.group(1), ComplaintApi.KEY_HEADER, "0505");
+        api.get("/api/v1/complaints/" + codeA.group(1), ComplaintFollowingApi.KEY_HEADER, "0505");
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     assertThat(limited.body()).contains("Terlalu banyak percobaan");

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address; the seats are held at once, in one transaction, by {@link Seats}, and the booking waits
  * {@link #HOLD} for the one-time code sent to that contact. Confirmed, it gets its code (shown and
  * scanned at the office) and a secret link to cancel or reschedule. A cancelled seat is free again
- * only after {@link #CANCEL_HOLD}, so seats cannot be passed from hand to hand.
+ * only after {@link #cancelHold()}, so seats cannot be passed from hand to hand.
  */
 @Service
 public class Bookings {

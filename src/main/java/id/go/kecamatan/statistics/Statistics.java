@@ -76,7 +76,7 @@ public class Statistics {
             """
             select month, measure, service_id, channel, n from stat_count
             where scope_id = :scope and month between :from and :to and village_id = :village
-              and (service_id = :service or (:service = :all and channel = :channel))
+              and (service_id = :service or :service = :all)
               and (channel = :channel or measure = 'RECEIVED')
             """)
         .param("scope", s.scopeId())
@@ -100,24 +100,31 @@ public class Statistics {
                   long n = rs.getLong(5);
                   boolean selectedService = rowService.equals(service);
                   boolean selectedChannel = rowChannel.equals(channel);
+                  // a row of one channel's receipts: the split by channel of the selection
+                  boolean byChannel =
+                      measure == Measure.RECEIVED
+                          && !rowChannel.equals(Grains.ALL_CHANNELS)
+                          && (channel.equals(Grains.ALL_CHANNELS) || selectedChannel);
                   if (selectedService && selectedChannel) {
                     months.get(month).counts().merge(measure, n, Long::sum);
                     total.counts().merge(measure, n, Long::sum);
                   }
-                  if (selectedService
-                      && measure == Measure.RECEIVED
-                      && !rowChannel.equals(Grains.ALL_CHANNELS)
-                      && (channel.equals(Grains.ALL_CHANNELS) || selectedChannel)) {
+                  if (selectedService && byChannel) {
                     months.get(month).receivedByChannel().merge(rowChannel, n, Long::sum);
                     total.receivedByChannel().merge(rowChannel, n, Long::sum);
                   }
                   if (service.equals(Grains.ALL)
                       && !rowService.equals(Grains.ALL)
-                      && selectedChannel) {
-                    services
-                        .computeIfAbsent(rowService.toString(), Figures.Row::empty)
-                        .counts()
-                        .merge(measure, n, Long::sum);
+                      && (selectedChannel || byChannel)) {
+                    // each service's row, its receipts split by channel as the total's are
+                    Figures.Row row =
+                        services.computeIfAbsent(rowService.toString(), Figures.Row::empty);
+                    if (selectedChannel) {
+                      row.counts().merge(measure, n, Long::sum);
+                    }
+                    if (byChannel) {
+                      row.receivedByChannel().merge(rowChannel, n, Long::sum);
+                    }
                   }
                 });
 

@@ -80,6 +80,21 @@ class StatisticsIntegrationTests {
     assertThat(total.median()).isZero(); // finished on the day they came in
     assertThat(figures.months()).hasSize(1);
 
+    // the table per service splits what each service received by channel, as the total does
+    Figures.Row perService =
+        serviceRow(new Statistics.Selection(office, month, month, null, null, null), service);
+    assertThat(perService.get(Measure.RECEIVED)).isEqualTo(4);
+    assertThat(perService.received("ONLINE")).isEqualTo(4);
+    assertThat(perService.received("COUNTER")).isZero();
+    Figures.Row online =
+        serviceRow(new Statistics.Selection(office, month, month, null, "ONLINE", null), service);
+    assertThat(online.get(Measure.RECEIVED)).isEqualTo(4);
+    assertThat(online.received("ONLINE")).isEqualTo(4);
+    Figures.Row counter =
+        serviceRow(new Statistics.Selection(office, month, month, null, "COUNTER", null), service);
+    assertThat(counter.get(Measure.RECEIVED)).isZero();
+    assertThat(counter.received("ONLINE")).isZero();
+
     // the village's own counts and the regency's include them as well
     Figures byVillage =
         statistics.figures(new Statistics.Selection(office, month, month, service, null, village));
@@ -118,6 +133,13 @@ class StatisticsIntegrationTests {
               assertThat(own.get(Measure.RECEIVED)).isPositive();
               assertThat(own.finishedWithDays()).isPositive();
             });
+  }
+
+  private Figures.Row serviceRow(Statistics.Selection selection, UUID service) {
+    return statistics.figures(selection).services().stream()
+        .filter(r -> r.key().equals(service.toString()))
+        .findFirst()
+        .orElse(Figures.Row.empty(service.toString()));
   }
 
   @Test

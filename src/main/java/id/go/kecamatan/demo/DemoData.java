@@ -248,6 +248,11 @@ public class DemoData {
       }
       applications.load(offices.get(office.id()), demo.key());
       complaints.load(offices.get(office.id()), demo.key());
+      // after the history: the survey's respondents rate the services the office finished
+      DemoHistory past = history.getIfAvailable();
+      if (past != null) {
+        past.load(offices.get(office.id()), demo.key(), index);
+      }
       surveys.load(offices.get(office.id()), index);
       outreach.load(offices.get(office.id()), demo.key());
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));
@@ -255,10 +260,6 @@ public class DemoData {
       counter.load(offices.get(office.id()));
       // after the counter: the bookings check in to its service groups
       appointments.load(offices.get(office.id()), demo.key());
-      DemoHistory past = history.getIfAvailable();
-      if (past != null) {
-        past.load(offices.get(office.id()), demo.key(), index);
-      }
     }
   }
 

@@ -34,16 +34,76 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A year of past applications for the demo offices, so their statistics pages show eleven months of
- * figures: each made through the same API as a real one (submission, review, approval, rejection or
- * a request for completion) and moved into its month in the same transaction, so the events the
- * statistics count carry the past dates. Only with {@code layanan.demo.history} (the demo profile,
- * not the tests: their figures would change under them).
+ * figures for the services residents ask for most (domicile letters above all, then SKTM, SKCK,
+ * moving out and legalisations, each with its own answers): each made through the same API as a
+ * real one (submission, review, approval, rejection or a request for completion) and moved into its
+ * month in the same transaction, so the events the statistics count carry the past dates. Only with
+ * {@code layanan.demo.history} (the demo profile, not the tests: their figures would change under
+ * them).
  */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.history", havingValue = "true")
 class DemoHistory {
 
-  static final String SERVICE = "DOMISILI";
+  /**
+   * A service of the history, its answers and the reason a rejected application of it was given.
+   */
+  record Kind(String service, Map<String, List<String>> answers, String rejection) {}
+
+  /** The services of the history, one for each tenth of an office's applications. */
+  static final List<Kind> KINDS;
+
+  static {
+    Kind domisili =
+        new Kind(
+            "DOMISILI",
+            Map.of(
+                "keperluan", List.of("pribadi"),
+                "keterangan", List.of("Persyaratan administrasi")),
+            "Pemohon tidak berdomisili di wilayah kecamatan ini menurut KK.");
+    Kind sktm =
+        new Kind(
+            "SKTM",
+            Map.of(
+                "keperluan", List.of("sekolah"),
+                "nama_lembaga", List.of("SMA Negeri 1"),
+                "pekerjaan", List.of("Buruh tani"),
+                "penghasilan", List.of("1500000"),
+                "jumlah_tanggungan", List.of("3"),
+                "penerima_bansos", List.of("ya")),
+            "Menurut data desa, penghasilan keluarga di atas batas penerima SKTM.");
+    Kind skck =
+        new Kind(
+            "SKCK",
+            Map.of("keperluan", List.of("melamar_kerja"), "pernah_dipidana", List.of("tidak")),
+            "Surat pengantar dari desa/kelurahan belum sesuai dengan KTP pemohon.");
+    Kind moving =
+        new Kind(
+            "PINDAH-KELUAR",
+            Map.of(
+                "alamat_tujuan",
+                List.of(
+                    "Jl. Melati No. 12 RT 03 RW 02, Desa Sukamaju, Kec. Sukasari, Kab. Bandung"),
+                "alasan_pindah",
+                List.of("pekerjaan"),
+                "klasifikasi_pindah",
+                List.of("antar_provinsi"),
+                "jumlah_anggota_pindah",
+                List.of("2")),
+            "Nama pada KK tidak sama dengan nama pada KTP; mohon perbaiki data di Disdukcapil.");
+    Kind legalisation =
+        new Kind(
+            "LEGALISIR",
+            Map.of(
+                "jenis_dokumen", List.of("Surat Keterangan Domisili"),
+                "jumlah_lembar", List.of("3"),
+                "keperluan", List.of("Melamar pekerjaan")),
+            "Dokumen yang dilegalisir tidak diterbitkan oleh kecamatan ini.");
+    KINDS =
+        List.of(
+            domisili, domisili, sktm, domisili, skck, domisili, sktm, moving, legalisation, skck);
+  }
+
   private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final String[] NAMES = {
     "Wahyu Hidayat", "Ratna Sari", "Bambang Irawan", "Lestari Ningsih", "Eko Prasetyo",
@@ -93,7 +153,11 @@ class DemoHistory {
     if (has) {
       return;
     }
-    ServiceType service = catalog.activeService(office.id(), SERVICE).orElseThrow();
+    Map<String, ServiceType> services = new LinkedHashMap<>();
+    for (Kind kind : KINDS) {
+      services.computeIfAbsent(
+          kind.service(), code -> catalog.activeService(office.id(), code).orElseThrow());
+    }
     List<Village> villages = offices.villages(office.id());
     Staff counter = accounts.byUsername("loket." + key).orElseThrow();
     Staff villageOfficer = accounts.byUsername("desa." + key).orElseThrow();
@@ -127,12 +191,18 @@ class DemoHistory {
               case VILLAGE -> new AssistingOfficer(villageOfficer.id(), villageOfficer.fullName());
             };
         LocalDate submitted = month.atDay(1 + (i * 4 + back) % 26);
-        int calendarDays = 1 + (i * 3 + back + index) % 9;
         String outcome = i % 7 == 3 ? "REJECTED" : i % 9 == 5 ? "WAITING" : "APPROVED";
         String name = NAMES[(n + index) % NAMES.length];
         String sex = (n % 2 == 0) ? "MALE" : "FEMALE";
         String birth = (1960 + n % 40) + "-0" + (1 + n % 9) + "-1" + (n % 9);
         final Channel ch = channel;
+        Kind kind = KINDS.get((n + index) % KINDS.size());
+        ServiceType service = services.get(kind.service());
+        // most finished within the service's promise, about one in five days or more late
+        int calendarDays =
+            (i + back + index) % 5 == 0
+                ? service.completionDays() + 2 + (i * 3 + back) % 5
+                : (i + back) % (service.completionDays() + 1);
         transactions.executeWithoutResult(
             tx -> {
               Map<String, List<Upload>> files = new LinkedHashMap<>();
@@ -148,7 +218,7 @@ class DemoHistory {
               Outcome<Application> made =
                   applications.submit(
                       office.id(),
-                      SERVICE,
+                      kind.service(),
                       new SubmitCommand(
                           ch,
                           DemoApplications.nik(region, birth, sex, n),
@@ -161,9 +231,7 @@ class DemoHistory {
                           ch == Channel.COUNTER ? null : "0812 3456 " + (7000 + n),
                           null,
                           null,
-                          Map.of(
-                              "keperluan", List.of("pribadi"),
-                              "keterangan", List.of("Persyaratan administrasi")),
+                          kind.answers(),
                           files,
                           "demo-history:" + key + ":" + n),
                       officer);
@@ -174,11 +242,7 @@ class DemoHistory {
               decisions.startReview(office.id(), a.id(), verifier);
               switch (outcome) {
                 case "REJECTED" ->
-                    decisions.reject(
-                        office.id(),
-                        a.id(),
-                        "Pemohon tidak berdomisili di wilayah kecamatan ini menurut KK.",
-                        verifier);
+                    decisions.reject(office.id(), a.id(), kind.rejection(), verifier);
                 case "WAITING" ->
                     completions.requestCompletion(
                         office.id(),

@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
 /**
  * Demo survey responses (IKM) of an office over the last six months, so the reports, the public IKM
  * pages and their trends show real figures: 20 to 45 working-day responses a month, from every
- * channel, each office with its own strengths and weaknesses (the handling of complaints and the
- * facilities a little weaker, as in most published reports) and a slow improvement month by month;
- * a few with saran/kritik, the friendly ones published; and the rencana tindak lanjut of the
- * previous quarter for its three lowest elements, one item done, one under way. Written straight
- * into the table with their past dates (the survey's own forms date a response today), from a fixed
- * seed per office, so every demo shows the same figures; each publishes {@link SurveyAnswered} as
- * the surveys module's store does, so the statistics count them too.
+ * channel, about the services the office's finished applications were for, each office with its own
+ * strengths and weaknesses (the handling of complaints and the facilities a little weaker, as in
+ * most published reports) and a slow improvement month by month; a few with saran/kritik, the
+ * friendly ones published; and the rencana tindak lanjut of the previous quarter for its three
+ * lowest elements, one item done, one under way. Written straight into the table with their past
+ * dates (the survey's own forms date a response today), from a fixed seed per office, so every demo
+ * shows the same figures; each publishes {@link SurveyAnswered} as the surveys module's store does,
+ * so the statistics count them too.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
@@ -108,7 +109,7 @@ class DemoSurveys {
     }
     Random random = new Random(office.code().hashCode());
     double[] means = MEANS[index % MEANS.length];
-    List<UUID> services = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
+    List<UUID> services = services(office);
     LocalDate today = LocalDate.now(clock.withZone(WIB));
     LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(5);
     for (int month = 0; month < 6; month++) {
@@ -139,10 +140,30 @@ class DemoSurveys {
    */
   void lateResponses(Office office, int index, LocalDate day, int count) {
     Random random = new Random(office.code().hashCode() + day.hashCode());
-    List<UUID> services = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
+    List<UUID> services = services(office);
     for (int i = 0; i < count; i++) {
       insert(office.id(), services, day, MEANS[index % MEANS.length], 0, random);
     }
+  }
+
+  /**
+   * The services a response may name, one entry for each of the office's finished applications, so
+   * the services residents used are the ones they rate (and the IKM page's respondents stand beside
+   * its service users); an office without any: its first six services alike.
+   */
+  private List<UUID> services(Office office) {
+    List<UUID> used =
+        jdbc.sql(
+                "select service_id from application where office_id = ? and finished_at is not null"
+                    + " order by submitted_at, id")
+            .param(office.id())
+            .query(UUID.class)
+            .list();
+    if (!used.isEmpty()) {
+      return used;
+    }
+    List<UUID> all = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
+    return all.subList(0, Math.min(all.size(), 6));
   }
 
   /** The previous quarter's plan for its lowest elements: the first done, the second under way. */
@@ -184,7 +205,7 @@ class DemoSurveys {
     values[2] =
         services.isEmpty() || random.nextInt(5) == 0
             ? null
-            : services.get(random.nextInt(Math.min(services.size(), 6)));
+            : services.get(random.nextInt(services.size()));
     values[3] = Instrument.CURRENT.version();
     values[4] = CHANNELS[random.nextInt(CHANNELS.length)];
     values[5] = day;

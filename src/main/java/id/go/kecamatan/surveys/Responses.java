@@ -27,6 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Responses {
 
+  /**
+   * The path of an office's walk-in form ({@code {slug}}: the office's), which its QR codes, the
+   * IKM pages and the counter's receipts point residents to.
+   */
+  public static final String WALK_IN_FORM = "/kecamatan/{slug}/survei";
+
   private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   /** What became of a response. */

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -239,7 +238,7 @@ class ApplicationApi {
         submissionLimits.submission(
             request.getRemoteAddr(), request.getParameter("phone"), request.getParameter("email"));
     if (wait > 0) {
-      return tooMany(
+      return problems.tooMany(
           wait,
           "Terlalu banyak permohonan dari alamat ini atau untuk nomor telepon/e-mail ini."
               + " Coba lagi dalam "
@@ -440,20 +439,11 @@ class ApplicationApi {
     if (wait == 0) {
       return null;
     }
-    return tooMany(
+    return problems.tooMany(
         wait,
         "Terlalu banyak permintaan. Coba lagi sebentar lagi",
         "Too many requests. Try again shortly",
         request);
-  }
-
-  private ResponseEntity<?> tooMany(
-      long wait, String indonesian, String english, HttpServletRequest request) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
-        .contentType(ApiProblems.PROBLEM)
-        .body(
-            problems.status(HttpStatus.TOO_MANY_REQUESTS, indonesian, english, request).getBody());
   }
 
   private ResponseEntity<?> notFound(HttpServletRequest request) {

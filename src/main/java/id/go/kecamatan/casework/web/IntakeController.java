@@ -21,6 +21,7 @@ import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import id.go.kecamatan.shared.web.PublicAddress;
+import id.go.kecamatan.surveys.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -337,7 +338,7 @@ class IntakeController {
     // printed for the resident: the public address, not the one the front office works at
     String statusUrl = address.of("/status");
     Office office = offices.get(draft.officeId());
-    String surveyUrl = address.of("/kecamatan/{slug}/survei", office.slug());
+    String surveyUrl = address.of(Responses.WALK_IN_FORM, office.slug());
     byte[] pdf = receipts.render(office, drafts.service(draft), application, statusUrl, surveyUrl);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)

@@ -4,7 +4,6 @@ import id.go.kecamatan.shared.web.ApiProblems;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -65,10 +64,6 @@ class ComplaintApiErrors {
   /** Too many requests (429), with Retry-After: the seconds to wait. */
   ResponseEntity<?> tooMany(
       long wait, String indonesian, String english, HttpServletRequest request) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
-        .contentType(ApiProblems.PROBLEM)
-        .body(
-            problems.status(HttpStatus.TOO_MANY_REQUESTS, indonesian, english, request).getBody());
+    return problems.tooMany(wait, indonesian, english, request);
   }
 }

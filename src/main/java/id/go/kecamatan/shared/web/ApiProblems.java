@@ -104,4 +104,13 @@ public class ApiProblems {
     problem.setTitle(english(locale(request)) ? english : indonesian);
     return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
   }
+
+  /** Too many requests (429), with {@code Retry-After}: the seconds to wait. */
+  public ResponseEntity<ProblemDetail> tooMany(
+      long wait, String indonesian, String english, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+        .contentType(PROBLEM)
+        .body(status(HttpStatus.TOO_MANY_REQUESTS, indonesian, english, request).getBody());
+  }
 }

@@ -9,6 +9,7 @@ import id.go.kecamatan.shared.web.QrCode;
 import id.go.kecamatan.surveys.FollowUps;
 import id.go.kecamatan.surveys.Period;
 import id.go.kecamatan.surveys.Reports;
+import id.go.kecamatan.surveys.Responses;
 import id.go.kecamatan.surveys.internal.ReportQueries;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ class ReportFiles {
     return pdf(pdf, "infografis-ikm-" + office.slug() + "-" + period.from() + ".pdf", false);
   }
 
-  @GetMapping("/kecamatan/{slug}/survei/qr.svg")
+  @GetMapping(Responses.WALK_IN_FORM + "/qr.svg")
   ResponseEntity<String> qr(@PathVariable String slug) {
     Office office = offices.bySlug(slug).filter(Office::active).orElseThrow(NotFoundException::new);
     return ResponseEntity.ok()
@@ -105,7 +106,7 @@ class ReportFiles {
   }
 
   private String surveyUrl(Office office) {
-    return site.base() + "/kecamatan/" + office.slug() + "/survei";
+    return site.of(Responses.WALK_IN_FORM, office.slug());
   }
 
   static ResponseEntity<byte[]> pdf(byte[] pdf, String filename, boolean attachment) {

@@ -14,6 +14,7 @@ import id.go.kecamatan.surveys.FollowUps;
 import id.go.kecamatan.surveys.OfficeQuestions;
 import id.go.kecamatan.surveys.Period;
 import id.go.kecamatan.surveys.Reports;
+import id.go.kecamatan.surveys.Responses;
 import id.go.kecamatan.surveys.Suggestions;
 import java.time.Clock;
 import java.util.UUID;
@@ -77,7 +78,7 @@ class ReportPages {
     model.addAttribute("services", catalog.allServices(office.id()));
     model.addAttribute("serviceId", serviceId);
     model.addAttribute("report", reports.office(office.id(), serviceId, period, true));
-    String url = site.base() + "/kecamatan/" + office.slug() + "/survei";
+    String url = site.of(Responses.WALK_IN_FORM, office.slug());
     model.addAttribute("surveyUrl", url);
     model.addAttribute("qr", QrCode.svg(url, office.displayName()));
     followUp(office, period, model);
@@ -112,7 +113,7 @@ class ReportPages {
     model.addAttribute("office", office);
     model.addAttribute("regency", offices.regency(office.regencyId()).orElseThrow());
     model.addAttribute("report", reports.office(office.id(), null, period, false));
-    String url = site.base() + "/kecamatan/" + office.slug() + "/survei";
+    String url = site.of(Responses.WALK_IN_FORM, office.slug());
     model.addAttribute("surveyUrl", url);
     model.addAttribute("qr", QrCode.svg(url, office.displayName()));
     model.addAttribute("published", suggestions.published(office.id(), period));

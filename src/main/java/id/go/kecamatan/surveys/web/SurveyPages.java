@@ -83,12 +83,12 @@ class SurveyPages {
     };
   }
 
-  @GetMapping("/kecamatan/{slug}/survei")
+  @GetMapping(Responses.WALK_IN_FORM)
   String walkIn(@PathVariable String slug, Model model) {
     return walkInForm(office(slug), new FieldErrors(), Map.of(), model);
   }
 
-  @PostMapping("/kecamatan/{slug}/survei")
+  @PostMapping(Responses.WALK_IN_FORM)
   String answerWalkIn(
       @PathVariable String slug,
       @RequestParam Map<String, String> form,
@@ -112,7 +112,7 @@ class SurveyPages {
     return thanks(result);
   }
 
-  @GetMapping("/kecamatan/{slug}/survei/terima-kasih")
+  @GetMapping(Responses.WALK_IN_FORM + "/terima-kasih")
   String thanks(
       @PathVariable String slug,
       @RequestParam(name = "pengaduan", required = false) String low,
@@ -147,7 +147,7 @@ class SurveyPages {
     model.addAttribute("office", office);
     model.addAttribute("errors", errors);
     model.addAttribute("values", values);
-    model.addAttribute("action", "/kecamatan/" + office.slug() + "/survei");
+    model.addAttribute("action", Responses.WALK_IN_FORM.replace("{slug}", office.slug()));
     model.addAttribute("services", catalog.activeServices(office.id(), ""));
     model.addAttribute("extra", questions.active(office.id()));
     return "surveys/answer";

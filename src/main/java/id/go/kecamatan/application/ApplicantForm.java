@@ -9,7 +9,7 @@ import java.util.function.Function;
  * The applicant's identity as typed, nothing in it trusted: {@code birthDate} is {@code
  * yyyy-MM-dd}, {@code sex} {@code MALE} or {@code FEMALE}, {@code villageId} the id of a village of
  * the office, {@code preferredChannel} {@code WHATSAPP}, {@code SMS}, {@code EMAIL} or empty for
- * the default. {@link Applications#checkApplicant} turns it into an {@link Applicant}.
+ * the default. {@link ApplicantChecks#check} turns it into an {@link Applicant}.
  */
 public record ApplicantForm(
     String nik,

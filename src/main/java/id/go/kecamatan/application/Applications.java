@@ -1,7 +1,6 @@
 package id.go.kecamatan.application;
 
 import id.go.kecamatan.application.internal.ApplicationRepository;
-import id.go.kecamatan.application.internal.WrongDigits;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.FormAnswers;
@@ -13,31 +12,23 @@ import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.StagedDocument;
 import id.go.kecamatan.documents.Upload;
-import id.go.kecamatan.office.IdentityNumbers;
-import id.go.kecamatan.office.IdentityProblem;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
-import id.go.kecamatan.office.Sex;
-import id.go.kecamatan.office.Village;
 import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -45,60 +36,56 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Submitting applications, and what residents do with their tracking code: looking up the status
- * and withdrawing. Field error keys are those of {@link FieldErrors}, {@code messages/application}
- * ({@code application.error.*}), {@code messages/forms} for the answers (fields {@code
- * answers.<key>}) and {@code messages/documents} for the files (fields {@code
- * files[<requirementId>]}).
+ * Submitting applications, the office's reads of them, and the record of every status change (an
+ * audit record and an {@link ApplicationStatusChanged} event). What residents do with their
+ * tracking code, looking up the status and withdrawing, is {@link TrackedApplications}; the
+ * applicant's identity is checked by {@link ApplicantChecks}. Field error keys are those of {@link
+ * FieldErrors}, {@code messages/application} ({@code application.error.*}), {@code messages/forms}
+ * for the answers (fields {@code answers.<key>}) and {@code messages/documents} for the files
+ * (fields {@code files[<requirementId>]}).
  */
 @Service
 public class Applications {
 
   private final ApplicationRepository repository;
-  private final WrongDigits wrongDigits;
+  private final ApplicantChecks applicants;
   private final Catalog catalog;
   private final FormFields formFields;
   private final FormAnswers formAnswers;
   private final Offices offices;
   private final WorkingCalendar calendar;
-  private final IdentityNumbers identityNumbers;
   private final Documents documents;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final ObjectProvider<LetterRevocations> revocations;
   private final SecureRandom random = new SecureRandom();
 
   Applications(
       ApplicationRepository repository,
-      WrongDigits wrongDigits,
+      ApplicantChecks applicants,
       Catalog catalog,
       FormFields formFields,
       FormAnswers formAnswers,
       Offices offices,
       WorkingCalendar calendar,
-      IdentityNumbers identityNumbers,
       Documents documents,
       AuditTrail audit,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactionManager,
-      Clock clock,
-      ObjectProvider<LetterRevocations> revocations) {
+      Clock clock) {
     this.repository = repository;
-    this.wrongDigits = wrongDigits;
+    this.applicants = applicants;
     this.catalog = catalog;
     this.formFields = formFields;
     this.formAnswers = formAnswers;
     this.offices = offices;
     this.calendar = calendar;
-    this.identityNumbers = identityNumbers;
     this.documents = documents;
     this.audit = audit;
     this.events = events;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
-    this.revocations = revocations;
   }
 
   /**
@@ -178,16 +165,16 @@ public class Applications {
     }
   }
 
-  /**
-   * An active service of the office offered on the channel: online ({@link ServiceType#online()}),
-   * at the counter ({@link ServiceType#counter()}) or through the village office ({@link
-   * ServiceType#village()}).
-   */
   /** The queue ticket an application of this office was entered from at the counter, if any. */
   public Optional<CounterVisit> counterVisit(UUID officeId, ApplicationId id) {
     return repository.visit(officeId, id);
   }
 
+  /**
+   * An active service of the office offered on the channel: online ({@link ServiceType#online()}),
+   * at the counter ({@link ServiceType#counter()}) or through the village office ({@link
+   * ServiceType#village()}).
+   */
   public Optional<ServiceType> offeredService(UUID officeId, String serviceCode, Channel channel) {
     return catalog.activeService(officeId, serviceCode).filter(s -> offers(s, channel));
   }
@@ -315,7 +302,7 @@ public class Applications {
       Map<String, List<String>> answers,
       java.util.Set<UUID> withFiles,
       FieldErrors errors) {
-    Applicant applicant = applicant(officeId, channel, form, errors);
+    Applicant applicant = applicants.check(officeId, channel, form, errors);
     FormAnswers.Checked checked =
         formAnswers.check(formFields.definition(officeId, service.id()), answers);
     for (Map.Entry<String, FieldErrors.Error> e : checked.errors().entries()) {
@@ -385,117 +372,6 @@ public class Applications {
   }
 
   /**
-   * Checks the identity a resident declared: text limits, NIK against the birth date, sex and
-   * region, a village of the office; on the online channel a phone number is required.
-   */
-  public Outcome<Applicant> checkApplicant(UUID officeId, Channel channel, ApplicantForm form) {
-    FieldErrors errors = new FieldErrors();
-    Applicant applicant = applicant(officeId, channel, form, errors);
-    return applicant == null ? Outcome.failed(errors) : Outcome.done(applicant);
-  }
-
-  private Applicant applicant(UUID officeId, Channel channel, ApplicantForm c, FieldErrors errors) {
-    String name = FieldErrors.clean(c.name());
-    String birthPlace = FieldErrors.clean(c.birthPlace());
-    String address = FieldErrors.clean(c.address());
-    String phone = FieldErrors.clean(c.phone());
-    String email = FieldErrors.clean(c.email());
-    errors.text("name", name, 100);
-    errors.text("birthPlace", birthPlace, 100);
-    errors.text("address", address, 300);
-    if (channel == Channel.ONLINE && phone == null) {
-      errors.reject("phone", "application.error.phoneRequired");
-    } else {
-      errors.optionalText("phone", phone, 20);
-      if (!errors.has("phone")) {
-        errors.phone("phone", phone);
-      }
-    }
-    errors.email("email", email);
-    PreferredChannel preferred = preferredChannel(c.preferredChannel(), phone, email, errors);
-
-    LocalDate birthDate = null;
-    String rawDate = FieldErrors.clean(c.birthDate());
-    if (rawDate == null) {
-      errors.reject("birthDate", "error.required");
-    } else {
-      try {
-        birthDate = LocalDate.parse(rawDate);
-        if (birthDate.isAfter(LocalDate.now(clock))) {
-          errors.reject("birthDate", "application.error.birthDateFuture");
-          birthDate = null;
-        } else if (birthDate.getYear() < 1900) {
-          // also keeps far-BC years that LocalDate parses away from the database's date range
-          errors.reject("birthDate", "application.error.birthDatePast");
-          birthDate = null;
-        }
-      } catch (DateTimeParseException e) {
-        errors.reject("birthDate", "application.error.date");
-      }
-    }
-    Sex sex = null;
-    String rawSex = FieldErrors.clean(c.sex());
-    if (rawSex == null) {
-      errors.reject("sex", "error.required");
-    } else {
-      try {
-        sex = Sex.valueOf(rawSex);
-      } catch (IllegalArgumentException e) {
-        errors.reject("sex", "application.error.sex");
-      }
-    }
-    UUID villageId = null;
-    String rawVillage = FieldErrors.clean(c.villageId());
-    if (rawVillage == null) {
-      errors.reject("villageId", "error.required");
-    } else {
-      try {
-        villageId = UUID.fromString(rawVillage);
-      } catch (IllegalArgumentException e) {
-        // a village's published code (35.16.16.2009) names it as well as its id
-        villageId = offices.villageByCode(officeId, rawVillage).map(Village::id).orElse(null);
-      }
-      if (villageId == null || offices.village(officeId, villageId).isEmpty()) {
-        errors.reject("villageId", "application.error.village");
-        villageId = null;
-      }
-    }
-    String nik = c.nik() == null ? null : IdentityNumbers.normalise(c.nik());
-    List<IdentityProblem> problems = identityNumbers.checkNik(nik, birthDate, sex);
-    if (!problems.isEmpty()) {
-      errors.reject("nik", "application.error.nik", problems.get(0));
-    }
-    if (errors.any()) {
-      return null;
-    }
-    return new Applicant(
-        nik, name, birthPlace, birthDate, sex, villageId, address, phone, email, preferred);
-  }
-
-  /**
-   * The channel the resident chose, if they gave its contact; the default (WhatsApp with a phone,
-   * else e-mail) when they chose none.
-   */
-  private static PreferredChannel preferredChannel(
-      String raw, String phone, String email, FieldErrors errors) {
-    String chosen = FieldErrors.clean(raw);
-    if (chosen == null) {
-      return PreferredChannel.byDefault(phone, email).orElse(null);
-    }
-    PreferredChannel channel = PreferredChannel.parse(chosen).orElse(null);
-    if (channel == null) {
-      errors.reject("preferredChannel", "application.error.preferredChannel");
-    } else if (!channel.reaches(phone, email)) {
-      errors.reject(
-          "preferredChannel",
-          channel == PreferredChannel.EMAIL
-              ? "application.error.preferredChannelEmail"
-              : "application.error.preferredChannelPhone");
-    }
-    return channel;
-  }
-
-  /**
    * An application of an office, for staff (casework, letters). The caller has checked that the
    * signed-in officer may see this office's applications; narrower scopes (a village operator's
    * village) are the caller's to check on the returned applicant.
@@ -523,147 +399,6 @@ public class Applications {
    */
   public List<ApplicationId> ids(UUID officeId, Instant since) {
     return repository.ids(officeId, since);
-  }
-
-  /**
-   * The status of an application, for whoever holds its tracking code and the last four digits of
-   * its phone number. A malformed code, an unknown code and wrong digits all give the same empty
-   * answer.
-   */
-  public Optional<ApplicationStatusView> status(String trackingCode, String phoneLast4) {
-    return find(trackingCode, phoneLast4).map(this::view);
-  }
-
-  /**
-   * The status of an application by its tracking code alone, for callers that have checked the
-   * resident's access already (a session granted after the code and the phone digits matched, or
-   * after the resident submitted it). Never call it with a code straight from a request.
-   */
-  public Optional<ApplicationStatusView> status(TrackingCode granted) {
-    return repository.findByTrackingCode(granted).map(this::view);
-  }
-
-  /**
-   * Withdraws an application for whoever holds its tracking code and phone digits.
-   *
-   * @return the status afterwards; empty like {@link #status}
-   * @throws IllegalTransitionException when the application is approved or finished already
-   */
-  public Optional<ApplicationStatusView> withdraw(
-      String trackingCode, String phoneLast4, String reason) {
-    return transactions.execute(
-        tx -> find(trackingCode, phoneLast4).map(application -> withdraw(application, reason)));
-  }
-
-  /**
-   * Withdraws an application by its tracking code alone, for callers that have checked the
-   * resident's access already, like {@link #status(TrackingCode)}.
-   *
-   * @return the status afterwards; empty for an unknown code
-   * @throws IllegalTransitionException when the application is approved or finished already
-   */
-  public Optional<ApplicationStatusView> withdraw(TrackingCode granted, String reason) {
-    return transactions.execute(
-        tx ->
-            repository
-                .findByTrackingCode(granted)
-                .map(application -> withdraw(application, reason)));
-  }
-
-  private ApplicationStatusView withdraw(Application application, String reason) {
-    String why = FieldErrors.clean(reason);
-    if (why != null && why.length() > 500) {
-      why = why.substring(0, 500);
-    }
-    application.withdraw(clock.instant(), why);
-    List<StatusChange> changes = application.pendingChanges();
-    repository.saveChanges(application);
-    recordTransitions(application, changes, Map.of());
-    return view(application);
-  }
-
-  /**
-   * The application with this code, when the four digits match; empty alike otherwise. The digits
-   * are the last four of the phone number, or, for an application without a phone (possible at the
-   * counter and the village office), the last four of the NIK. The comparison takes the same time
-   * whatever the digits, and an unknown code is compared against a dummy value.
-   */
-  Optional<Application> find(String trackingCode, String phoneLast4) {
-    Optional<TrackingCode> code = TrackingCode.parse(trackingCode);
-    if (code.isPresent() && wrongDigits.locked(code.get().value())) {
-      return Optional.empty();
-    }
-    Optional<Application> found = code.flatMap(repository::findByTrackingCode);
-    String expected = found.map(a -> lookupDigits(a.applicant())).orElse("----");
-    String given = phoneLast4 == null ? "" : phoneLast4.strip();
-    boolean digitsMatch =
-        MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-    if (digitsMatch && given.matches("\\d{4}")) {
-      return found;
-    }
-    if (found.isPresent()) {
-      wrongDigits.failed(code.get().value());
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The four digits a resident types with the tracking code: the phone's last four, or the NIK's
-   * last four when there is no phone number.
-   */
-  static String lookupDigits(Applicant applicant) {
-    String phone = applicant.phoneLast4();
-    if (phone != null) {
-      return phone;
-    }
-    String nik = applicant.nik();
-    return nik == null || nik.length() < 4 ? "----" : nik.substring(nik.length() - 4);
-  }
-
-  /** What the resident sees of an application. */
-  ApplicationStatusView view(Application application) {
-    UUID officeId = application.officeId();
-    ServiceType service = catalog.service(officeId, application.serviceId());
-    Map<UUID, String> names = new LinkedHashMap<>();
-    for (Requirement r : service.requirements()) {
-      names.put(r.id(), r.name());
-    }
-    List<ApplicationStatusView.Rejected> rejected = new ArrayList<>();
-    application
-        .completionRequest()
-        .ifPresent(
-            request ->
-                request
-                    .reasons()
-                    .forEach(
-                        (requirement, reason) ->
-                            rejected.add(
-                                new ApplicationStatusView.Rejected(
-                                    requirement, names.get(requirement), reason))));
-    return new ApplicationStatusView(
-        application.trackingCode().value(),
-        offices.get(officeId).displayName(),
-        service.code(),
-        service.name(),
-        application.status(),
-        application.submittedAt(),
-        application.deadline(),
-        application.clockPaused(),
-        application.canWithdraw(),
-        application.timeline(),
-        rejected,
-        application.assistedBy().map(AssistingOfficer::name).orElse(null),
-        revocation(application));
-  }
-
-  private LetterRevocations.Revocation revocation(Application application) {
-    ApplicationStatus status = application.status();
-    if (status != ApplicationStatus.ISSUED && status != ApplicationStatus.COLLECTED) {
-      return null;
-    }
-    LetterRevocations port = revocations.getIfAvailable();
-    return port == null ? null : port.of(application.officeId(), application.id()).orElse(null);
   }
 
   /**

@@ -39,6 +39,7 @@ public class Completions {
 
   private final ApplicationRepository repository;
   private final Applications applications;
+  private final TrackedApplications tracked;
   private final Catalog catalog;
   private final WorkingCalendar calendar;
   private final Documents documents;
@@ -48,6 +49,7 @@ public class Completions {
   Completions(
       ApplicationRepository repository,
       Applications applications,
+      TrackedApplications tracked,
       Catalog catalog,
       WorkingCalendar calendar,
       Documents documents,
@@ -55,6 +57,7 @@ public class Completions {
       Clock clock) {
     this.repository = repository;
     this.applications = applications;
+    this.tracked = tracked;
     this.catalog = catalog;
     this.calendar = calendar;
     this.documents = documents;
@@ -132,14 +135,14 @@ public class Completions {
       String trackingCode, String phoneLast4, Map<String, List<Upload>> replacements) {
     return transactions.execute(
         tx ->
-            applications
+            tracked
                 .find(trackingCode, phoneLast4)
                 .map(application -> complete(application, replacements, tx)));
   }
 
   /**
    * The resident completes an application by its tracking code alone, for callers that checked the
-   * resident's access already (see {@link Applications#status(TrackingCode)}).
+   * resident's access already (see {@link TrackedApplications#status(TrackingCode)}).
    *
    * <p>Every rejected requirement, and only those, must get at least one new file ({@code
    * files[<requirementId>]} keys the requirement id). The files are stored like those of a
@@ -230,7 +233,7 @@ public class Completions {
     details.put("documents", stringKeys(stored));
     details.put("deadline", application.deadline().toString());
     applications.recordTransitions(application, changes, details);
-    return Outcome.done(applications.view(application));
+    return Outcome.done(tracked.view(application));
   }
 
   private static UUID requirementId(String key) {

@@ -57,6 +57,7 @@ public class Drafts {
   private final DraftRepository drafts;
   private final ApplicationRepository applications;
   private final Applications submissions;
+  private final ApplicantChecks applicants;
   private final Catalog catalog;
   private final FormFields formFields;
   private final FormAnswers formAnswers;
@@ -72,6 +73,7 @@ public class Drafts {
       DraftRepository drafts,
       ApplicationRepository applications,
       Applications submissions,
+      ApplicantChecks applicants,
       Catalog catalog,
       FormFields formFields,
       FormAnswers formAnswers,
@@ -84,6 +86,7 @@ public class Drafts {
     this.drafts = drafts;
     this.applications = applications;
     this.submissions = submissions;
+    this.applicants = applicants;
     this.catalog = catalog;
     this.formFields = formFields;
     this.formAnswers = formAnswers;
@@ -287,8 +290,7 @@ public class Drafts {
             cut(form.phone()),
             cut(form.email()),
             cut(form.preferredChannel()));
-    Outcome<Applicant> checked =
-        submissions.checkApplicant(draft.officeId(), draft.channel(), kept);
+    Outcome<Applicant> checked = applicants.check(draft.officeId(), draft.channel(), kept);
     ApplicantForm stored =
         new ApplicantForm(
             storable(kept.nik()),
@@ -443,8 +445,8 @@ public class Drafts {
   /** What is still missing or wrong in a draft, per step; empty when it can be submitted. */
   public Progress progress(Draft draft) {
     FieldErrors identity =
-        submissions
-            .checkApplicant(
+        applicants
+            .check(
                 draft.officeId(),
                 draft.channel(),
                 draft.identity() == null ? ApplicantForm.empty() : draft.identity())

@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
@@ -74,6 +75,7 @@ class DemoApplications {
           new Resident("Hendra Gunawan", "MALE", "1970-08-25", Channel.ONLINE, "WITHDRAWN", false));
 
   private final Applications applications;
+  private final TrackedApplications tracked;
   private final Decisions decisions;
   private final Completions completions;
   private final Catalog catalog;
@@ -85,6 +87,7 @@ class DemoApplications {
 
   DemoApplications(
       Applications applications,
+      TrackedApplications tracked,
       Decisions decisions,
       Completions completions,
       Catalog catalog,
@@ -94,6 +97,7 @@ class DemoApplications {
       LetterSigning signing) {
     this.signing = signing;
     this.applications = applications;
+    this.tracked = tracked;
     this.decisions = decisions;
     this.completions = completions;
     this.catalog = catalog;
@@ -213,7 +217,7 @@ class DemoApplications {
     UUID officeId = office.id();
     switch (status) {
       case "SUBMITTED" -> {}
-      case "WITHDRAWN" -> applications.withdraw(a.trackingCode(), "Surat sudah tidak diperlukan");
+      case "WITHDRAWN" -> tracked.withdraw(a.trackingCode(), "Surat sudah tidak diperlukan");
       default -> {
         decisions.startReview(officeId, a.id(), verifier);
         switch (status) {

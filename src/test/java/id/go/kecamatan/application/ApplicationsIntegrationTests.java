@@ -33,6 +33,7 @@ class ApplicationsIntegrationTests {
   static final String MALE_NIK = "3516160101900002"; // 1 January 1990, male
 
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired JdbcClient jdbc;
   @Autowired WorkingCalendar calendar;
   @Autowired Clock clock;
@@ -148,7 +149,7 @@ class ApplicationsIntegrationTests {
         .isEqualTo(1);
 
     ApplicationStatusView view =
-        applications.status(application.trackingCode().value().toLowerCase(), "7890").orElseThrow();
+        tracked.status(application.trackingCode().value().toLowerCase(), "7890").orElseThrow();
     assertThat(view.status()).isEqualTo(ApplicationStatus.SUBMITTED);
     assertThat(view.serviceCode()).isEqualTo("LEGALISIR");
     assertThat(view.deadline()).isEqualTo(application.deadline());
@@ -346,26 +347,23 @@ class ApplicationsIntegrationTests {
     String code = application.trackingCode().value();
     String body = code.substring(code.indexOf('-') + 1, code.length() - 1);
 
-    assertThat(applications.status(code, "7890")).isPresent();
-    assertThat(applications.status(code, "7891")).isEmpty();
-    assertThat(applications.status(code, "")).isEmpty();
-    assertThat(applications.status(code, null)).isEmpty();
-    assertThat(applications.status("351616-AAAAAAAA", "7890")).isEmpty();
-    assertThat(applications.status("<script>", "7890")).isEmpty();
+    assertThat(tracked.status(code, "7890")).isPresent();
+    assertThat(tracked.status(code, "7891")).isEmpty();
+    assertThat(tracked.status(code, "")).isEmpty();
+    assertThat(tracked.status(code, null)).isEmpty();
+    assertThat(tracked.status("351616-AAAAAAAA", "7890")).isEmpty();
+    assertThat(tracked.status("<script>", "7890")).isEmpty();
     String guessed = "351616" + "2222222";
-    assertThat(applications.status(guessed + TrackingCode.checkCharacter(guessed), "7890"))
-        .isEmpty();
+    assertThat(tracked.status(guessed + TrackingCode.checkCharacter(guessed), "7890")).isEmpty();
     // the same body under another office's prefix is another office's code: never this one
     String otherOffice = "330227" + body;
-    assertThat(applications.status(otherOffice + TrackingCode.checkCharacter(otherOffice), "7890"))
+    assertThat(tracked.status(otherOffice + TrackingCode.checkCharacter(otherOffice), "7890"))
         .isEmpty();
     jdbc.sql("update application set tracking_code = ? where id = ?")
         .params(
             "330227-" + body + TrackingCode.checkCharacter(otherOffice), application.id().value())
         .update();
-    assertThat(
-            applications.status(
-                "330227-" + body + TrackingCode.checkCharacter(otherOffice), "7890"))
+    assertThat(tracked.status("330227-" + body + TrackingCode.checkCharacter(otherOffice), "7890"))
         .as("a code whose prefix is not the office's own")
         .isEmpty();
   }
@@ -376,12 +374,12 @@ class ApplicationsIntegrationTests {
     Application other = submit(command(unique(), null)).value();
     String code = application.trackingCode().value();
     for (int i = 0; i < WrongDigits.PER_HOUR; i++) {
-      assertThat(applications.status(code, String.format("%04d", i))).isEmpty();
+      assertThat(tracked.status(code, String.format("%04d", i))).isEmpty();
     }
     // the right digits (this command's phone ends in 7890) no longer open it, for a while
-    assertThat(applications.status(code, "7890")).isEmpty();
+    assertThat(tracked.status(code, "7890")).isEmpty();
     // other codes are not affected
-    assertThat(applications.status(other.trackingCode().value(), "7890")).isPresent();
+    assertThat(tracked.status(other.trackingCode().value(), "7890")).isPresent();
   }
 
   @Test
@@ -389,14 +387,14 @@ class ApplicationsIntegrationTests {
     Application application = submit(command(unique(), null)).value();
     String code = application.trackingCode().value();
 
-    assertThat(applications.withdraw(code, "1234", "tidak jadi")).isEmpty();
-    ApplicationStatusView view = applications.withdraw(code, "7890", "tidak jadi").orElseThrow();
+    assertThat(tracked.withdraw(code, "1234", "tidak jadi")).isEmpty();
+    ApplicationStatusView view = tracked.withdraw(code, "7890", "tidak jadi").orElseThrow();
     assertThat(view.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
     assertThat(view.canWithdraw()).isFalse();
     assertThat(view.timeline()).hasSize(2);
     assertThat(view.timeline().get(1).reason()).isEqualTo("tidak jadi");
-    assertThat(applications.status(code, "7890").orElseThrow().timeline()).hasSize(2);
-    assertThatThrownBy(() -> applications.withdraw(code, "7890", null))
+    assertThat(tracked.status(code, "7890").orElseThrow().timeline()).hasSize(2);
+    assertThatThrownBy(() -> tracked.withdraw(code, "7890", null))
         .isInstanceOf(IllegalTransitionException.class);
     assertThat(
             jdbc.sql(

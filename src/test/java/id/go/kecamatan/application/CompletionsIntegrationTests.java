@@ -43,6 +43,7 @@ class CompletionsIntegrationTests {
   static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired Completions completions;
   @Autowired ApplicationRepository repository;
   @Autowired Catalog catalog;
@@ -121,7 +122,7 @@ class CompletionsIntegrationTests {
   Completions on(LocalDate day) {
     Clock clock = Clock.fixed(day.atTime(10, 0).atZone(JAKARTA).toInstant(), JAKARTA);
     return new Completions(
-        repository, applications, catalog, calendar, documents, transactions, clock);
+        repository, applications, tracked, catalog, calendar, documents, transactions, clock);
   }
 
   Application needingCompletionOf(UUID requirement, String reason) {
@@ -185,7 +186,7 @@ class CompletionsIntegrationTests {
       assertThat(asked.ok()).isTrue();
       assertThat(asked.value().completionRequest().orElseThrow().workingDaysLeft()).isEqualTo(4);
 
-      ApplicationStatusView waiting = applications.status(code(application), "7890").orElseThrow();
+      ApplicationStatusView waiting = tracked.status(code(application), "7890").orElseThrow();
       assertThat(waiting.status()).isEqualTo(ApplicationStatus.NEEDS_COMPLETION);
       assertThat(waiting.clockPaused()).isTrue();
       assertThat(waiting.rejected())
@@ -230,7 +231,7 @@ class CompletionsIntegrationTests {
           .filteredOn(e -> e.applicationId().equals(application.id()))
           .extracting(e -> e.change().to())
           .containsExactly(ApplicationStatus.NEEDS_COMPLETION, ApplicationStatus.IN_REVIEW);
-      assertThat(applications.status(code(application), "7890").orElseThrow().timeline())
+      assertThat(tracked.status(code(application), "7890").orElseThrow().timeline())
           .extracting(StatusChange::to)
           .containsExactly(
               ApplicationStatus.SUBMITTED,
@@ -265,7 +266,7 @@ class CompletionsIntegrationTests {
         .isEqualTo("documents.error.noFile");
 
     assertThat(documentsOfJetis()).isEqualTo(before);
-    assertThat(applications.status(code(application), "7890").orElseThrow().status())
+    assertThat(tracked.status(code(application), "7890").orElseThrow().status())
         .isEqualTo(ApplicationStatus.NEEDS_COMPLETION);
   }
 
@@ -305,7 +306,7 @@ class CompletionsIntegrationTests {
 
     assertThat(documentsOfJetis()).isEqualTo(before);
     assertThat(attached(application, first)).isEqualTo(oldFirst);
-    ApplicationStatusView view = applications.status(code(application), "7890").orElseThrow();
+    ApplicationStatusView view = tracked.status(code(application), "7890").orElseThrow();
     assertThat(view.status()).isEqualTo(ApplicationStatus.NEEDS_COMPLETION);
     assertThat(view.rejected()).hasSize(2);
   }
@@ -318,7 +319,7 @@ class CompletionsIntegrationTests {
     assertThat(completions.complete(code(application), null, files)).isEmpty();
     assertThat(completions.complete("351616-AAAAAAAA", "7890", files)).isEmpty();
     assertThat(completions.complete("<script>", "7890", files)).isEmpty();
-    assertThat(applications.status(code(application), "7890").orElseThrow().status())
+    assertThat(tracked.status(code(application), "7890").orElseThrow().status())
         .isEqualTo(ApplicationStatus.NEEDS_COMPLETION);
   }
 
@@ -364,7 +365,7 @@ class CompletionsIntegrationTests {
                 .get("reasons[" + r + "]")
                 .key())
         .isEqualTo("error.required");
-    assertThat(applications.status(code(application), "7890").orElseThrow().status())
+    assertThat(tracked.status(code(application), "7890").orElseThrow().status())
         .isEqualTo(ApplicationStatus.IN_REVIEW);
   }
 

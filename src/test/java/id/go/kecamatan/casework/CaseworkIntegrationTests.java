@@ -8,6 +8,7 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.ApplicationStatusView;
 import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.TrackedApplications;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ class CaseworkIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired JdbcClient jdbc;
 
   CaseworkFixtures fixtures;
@@ -137,8 +139,7 @@ class CaseworkIntegrationTests {
     assertThat(verifier.post(url(a) + "/kelengkapan").statusCode()).isEqualTo(302);
     assertThat(status(a)).isEqualTo("NEEDS_COMPLETION");
 
-    ApplicationStatusView seen =
-        applications.status(a.trackingCode().value(), "7890").orElseThrow();
+    ApplicationStatusView seen = tracked.status(a.trackingCode().value(), "7890").orElseThrow();
     assertThat(seen.rejected())
         .singleElement()
         .satisfies(r -> assertThat(r.reason()).isEqualTo("Foto KTP tidak terbaca"));

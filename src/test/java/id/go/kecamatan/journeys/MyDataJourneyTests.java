@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.portal.PortalResidents;
 import id.go.kecamatan.portal.internal.PortalLimits;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MyDataJourneyTests extends BrowserJourney {
 
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
 
@@ -37,7 +39,7 @@ class MyDataJourneyTests extends BrowserJourney {
     String phone = PortalResidents.newPhone();
     Application withdrawn = residents.applyFrom("Ani Arsip", phone, null);
     Application open = residents.applyFrom("Ani Arsip", phone, null);
-    applications.withdraw(withdrawn.trackingCode(), "Salah layanan");
+    tracked.withdraw(withdrawn.trackingCode(), "Salah layanan");
 
     page.navigate("/masuk-warga");
     page.getByLabel("Nomor WhatsApp atau alamat e-mail").fill(phone);

@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Draft;
 import id.go.kecamatan.application.Drafts;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
@@ -38,6 +39,7 @@ class MyDataIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired Drafts drafts;
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
@@ -117,7 +119,7 @@ class MyDataIntegrationTests {
         .contains("Berkas tidak dapat dihapus selama permohonan masih diproses.");
     assertThat(attachments(code)).isEqualTo(documents);
 
-    applications.withdraw(application.trackingCode(), "Tidak jadi");
+    tracked.withdraw(application.trackingCode(), "Tidak jadi");
     assertThat(browser.get("/portal/data-saya/hapus-berkas/" + code).body())
         .contains("Hapus berkas persyaratan?")
         .contains("akan dihapus untuk selamanya");
@@ -170,7 +172,7 @@ class MyDataIntegrationTests {
     var submitted = drafts.submit(draft.id(), true);
     assertThat(submitted.ok()).as("%s", submitted.errors().all()).isTrue();
     String code = submitted.value().trackingCode().value();
-    applications.withdraw(submitted.value().trackingCode(), "Tidak jadi");
+    tracked.withdraw(submitted.value().trackingCode(), "Tidak jadi");
     WebClient browser = residents.signIn(new WebClient(port), phone);
 
     browser.get("/portal/data-saya/hapus-berkas/" + code);
@@ -211,7 +213,7 @@ class MyDataIntegrationTests {
   void anotherResidentReachesNeitherTheApplicationNorTheDraft() {
     String phone = PortalResidents.newPhone();
     Application application = residents.applyFrom("Pemilik Asli", phone, null);
-    applications.withdraw(application.trackingCode(), "Tidak jadi");
+    tracked.withdraw(application.trackingCode(), "Tidak jadi");
     Draft draft = draftOf(phone);
     String code = application.trackingCode().value();
     int documents = attachments(code);

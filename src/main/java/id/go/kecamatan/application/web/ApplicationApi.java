@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.application.StatusChange;
 import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
@@ -60,6 +61,7 @@ class ApplicationApi {
   private static final Pattern ANSWER = Pattern.compile("answers\\[([A-Za-z0-9_\\-]{1,100})]");
 
   private final Applications applications;
+  private final TrackedApplications tracked;
   private final Completions completions;
   private final Offices offices;
   private final LookupLimiter limiter;
@@ -68,12 +70,14 @@ class ApplicationApi {
 
   ApplicationApi(
       Applications applications,
+      TrackedApplications tracked,
       Completions completions,
       Offices offices,
       LookupLimiter limiter,
       SubmissionLimits submissionLimits,
       ApiProblems problems) {
     this.applications = applications;
+    this.tracked = tracked;
     this.completions = completions;
     this.offices = offices;
     this.limiter = limiter;
@@ -312,7 +316,7 @@ class ApplicationApi {
     if (limited != null) {
       return limited;
     }
-    return applications
+    return tracked
         .status(trackingCode, phone)
         .<ResponseEntity<?>>map(
             v -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusJson.of(v)))
@@ -345,7 +349,7 @@ class ApplicationApi {
       return limited;
     }
     try {
-      return applications
+      return tracked
           .withdraw(trackingCode, phone, reason)
           .<ResponseEntity<?>>map(
               v -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusJson.of(v)))

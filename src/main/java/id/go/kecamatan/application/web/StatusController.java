@@ -1,9 +1,9 @@
 package id.go.kecamatan.application.web;
 
 import id.go.kecamatan.application.ApplicationStatusView;
-import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.IllegalTransitionException;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.documents.FileSize;
@@ -41,7 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class StatusController {
 
-  private final Applications applications;
+  private final TrackedApplications tracked;
   private final Completions completions;
   private final Documents documents;
   private final LookupLimiter limiter;
@@ -50,14 +50,14 @@ class StatusController {
   private final DataSize maxRequest;
 
   StatusController(
-      Applications applications,
+      TrackedApplications tracked,
       Completions completions,
       Documents documents,
       LookupLimiter limiter,
       ResidentAccess access,
       @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
       @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest) {
-    this.applications = applications;
+    this.tracked = tracked;
     this.completions = completions;
     this.documents = documents;
     this.limiter = limiter;
@@ -95,7 +95,7 @@ class StatusController {
     if (errors.any()) {
       return lookupPage(model, shorten(code), "", errors);
     }
-    Optional<ApplicationStatusView> found = applications.status(code, digits);
+    Optional<ApplicationStatusView> found = tracked.status(code, digits);
     if (found.isEmpty()) {
       // one message for an unknown code, a guessed code and wrong digits
       errors.reject("kode", "status.error.notFound");
@@ -124,8 +124,7 @@ class StatusController {
     if (granted.isEmpty()) {
       return toLookup(code);
     }
-    ApplicationStatusView view =
-        applications.status(granted.get()).orElseThrow(NotFoundException::new);
+    ApplicationStatusView view = tracked.status(granted.get()).orElseThrow(NotFoundException::new);
     FieldErrors errors = new FieldErrors();
     if (tooLarge != null && view.needsCompletion()) {
       errors.reject(
@@ -176,7 +175,7 @@ class StatusController {
           completions.complete(granted.get(), files).orElseThrow(NotFoundException::new);
       if (!outcome.ok()) {
         ApplicationStatusView view =
-            applications.status(granted.get()).orElseThrow(NotFoundException::new);
+            tracked.status(granted.get()).orElseThrow(NotFoundException::new);
         return statusPage(model, view, outcome.errors());
       }
       redirect.addFlashAttribute("notice", "status.notice.completed");
@@ -206,8 +205,7 @@ class StatusController {
     if (granted.isEmpty()) {
       return toLookup(code);
     }
-    ApplicationStatusView view =
-        applications.status(granted.get()).orElseThrow(NotFoundException::new);
+    ApplicationStatusView view = tracked.status(granted.get()).orElseThrow(NotFoundException::new);
     if (!view.canWithdraw()) {
       return "redirect:/status/" + view.trackingCode();
     }
@@ -228,11 +226,11 @@ class StatusController {
     FieldErrors errors = new FieldErrors().optionalText("alasan", reason.strip(), 500);
     if (errors.any()) {
       ApplicationStatusView view =
-          applications.status(granted.get()).orElseThrow(NotFoundException::new);
+          tracked.status(granted.get()).orElseThrow(NotFoundException::new);
       return withdrawPage(model, view, reason, errors);
     }
     try {
-      applications.withdraw(granted.get(), reason).orElseThrow(NotFoundException::new);
+      tracked.withdraw(granted.get(), reason).orElseThrow(NotFoundException::new);
       redirect.addFlashAttribute("notice", "status.notice.withdrawn");
     } catch (IllegalTransitionException e) {
       redirect.addFlashAttribute("notice", "status.notice.cannotWithdraw");

@@ -1,8 +1,8 @@
 package id.go.kecamatan.letters.web;
 
 import id.go.kecamatan.application.ApplicationStatus;
-import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.ResidentGrants;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.letters.IssuedLetter;
 import id.go.kecamatan.letters.internal.LetterRepository;
@@ -27,12 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ResidentLetterController {
 
   private final LetterRepository letters;
-  private final Applications applications;
+  private final TrackedApplications tracked;
   private final Offices offices;
 
-  ResidentLetterController(LetterRepository letters, Applications applications, Offices offices) {
+  ResidentLetterController(LetterRepository letters, TrackedApplications tracked, Offices offices) {
     this.letters = letters;
-    this.applications = applications;
+    this.tracked = tracked;
     this.offices = offices;
   }
 
@@ -52,7 +52,7 @@ class ResidentLetterController {
     if (found.isEmpty()) {
       // issued on paper only: the status page says what to do; not issued yet: just the status
       boolean issued =
-          applications
+          tracked
               .status(granted.get())
               .map(
                   v ->

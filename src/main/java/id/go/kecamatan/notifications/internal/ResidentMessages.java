@@ -11,6 +11,7 @@ import id.go.kecamatan.application.ApplicationSubmitted;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.DraftStarted;
 import id.go.kecamatan.application.PreferredChannel;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.letters.LetterIssued;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
@@ -50,6 +51,7 @@ class ResidentMessages {
   private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final Applications applications;
+  private final TrackedApplications tracked;
   private final Catalog catalog;
   private final Offices offices;
   private final Links links;
@@ -57,11 +59,13 @@ class ResidentMessages {
 
   ResidentMessages(
       Applications applications,
+      TrackedApplications tracked,
       Catalog catalog,
       Offices offices,
       Links links,
       TemplatedMessages messages) {
     this.applications = applications;
+    this.tracked = tracked;
     this.catalog = catalog;
     this.offices = offices;
     this.links = links;
@@ -216,7 +220,7 @@ class ResidentMessages {
             >= 1) {
       return Optional.empty();
     }
-    ApplicationStatusView view = applications.status(application.trackingCode()).orElseThrow();
+    ApplicationStatusView view = tracked.status(application.trackingCode()).orElseThrow();
     return Optional.of(
         view.rejected().stream()
             .map(r -> "- " + r.requirementName() + ": " + r.reason())

@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.application.internal.ApplicationRepository;
 import id.go.kecamatan.documents.TestFiles;
@@ -50,6 +51,7 @@ class StatusPagesIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired Completions completions;
   @Autowired ApplicationRepository repository;
   @Autowired LookupLimiter limiter;
@@ -228,7 +230,7 @@ class StatusPagesIntegrationTests {
   }
 
   ApplicationStatus status(Application application) {
-    return applications.status(application.trackingCode()).orElseThrow().status();
+    return tracked.status(application.trackingCode()).orElseThrow().status();
   }
 
   String field(UUID requirement) {
@@ -441,7 +443,7 @@ class StatusPagesIntegrationTests {
   void aScriptInAReasonGivenThroughTheApiIsShownAsText() {
     Application application = submitted();
     String code = application.trackingCode().value();
-    applications.withdraw(code, "7890", "<script>alert('x')</script>");
+    tracked.withdraw(code, "7890", "<script>alert('x')</script>");
     String body = new Browser().opens(code).get("/status/" + code).body();
     assertThat(body).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
   }

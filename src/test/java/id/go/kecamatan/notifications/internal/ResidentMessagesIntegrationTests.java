@@ -10,6 +10,7 @@ import id.go.kecamatan.application.ApplicationStatus;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Draft;
 import id.go.kecamatan.application.Drafts;
+import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.casework.Casework;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.casework.RequirementChecks;
@@ -45,6 +46,7 @@ class ResidentMessagesIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired Applications applications;
+  @Autowired TrackedApplications tracked;
   @Autowired Casework casework;
   @Autowired RequirementChecks requirementChecks;
   @Autowired Drafts drafts;
@@ -191,7 +193,7 @@ class ResidentMessagesIntegrationTests {
         .contains(approved.trackingCode().value() + " (Surat Keterangan Domisili) disetujui.");
 
     Application withdrawn = fixtures.domisili(jetis, village, CaseworkFixtures.unique("Batal"));
-    assertThat(applications.withdraw(withdrawn.trackingCode(), "Salah pilih layanan"))
+    assertThat(tracked.withdraw(withdrawn.trackingCode(), "Salah pilih layanan"))
         .hasValueSatisfying(v -> assertThat(v.status()).isEqualTo(ApplicationStatus.WITHDRAWN));
     assertThat(messages("application.withdrawn", withdrawn, 1).get(0).text())
         .startsWith(

@@ -1,6 +1,5 @@
 package id.go.kecamatan.application;
 
-import id.go.kecamatan.application.internal.ApplicationRepository;
 import id.go.kecamatan.application.internal.DraftRepository;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.FormAnswers;
@@ -9,11 +8,7 @@ import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
-import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
-import id.go.kecamatan.documents.Slot;
-import id.go.kecamatan.documents.Upload;
-import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
@@ -23,13 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Drafts of online applications (draf permohonan): started from a service page, saved at every
  * step, opened again with the resume code, submitted once, and purged with their files when they
- * expire ({@code layanan.drafts.keep} after the last save, 30 days unless configured).
+ * expire ({@code layanan.drafts.keep} after the last save, 30 days unless configured). The files
+ * step is {@link DraftFiles}, the submission {@link DraftSubmissions}.
  *
  * <p>What a resident types is kept even when it does not pass the checks yet (cut to a sane
  * length), so nothing typed is lost; the checks run on every save and again on submission.
@@ -55,7 +49,6 @@ public class Drafts {
   private static final int PURGE_BATCH = 100;
 
   private final DraftRepository drafts;
-  private final ApplicationRepository applications;
   private final Applications submissions;
   private final ApplicantChecks applicants;
   private final Catalog catalog;
@@ -71,7 +64,6 @@ public class Drafts {
 
   Drafts(
       DraftRepository drafts,
-      ApplicationRepository applications,
       Applications submissions,
       ApplicantChecks applicants,
       Catalog catalog,
@@ -84,7 +76,6 @@ public class Drafts {
       Clock clock,
       @Value("${layanan.drafts.keep:P30D}") Duration keep) {
     this.drafts = drafts;
-    this.applications = applications;
     this.submissions = submissions;
     this.applicants = applicants;
     this.catalog = catalog;
@@ -196,7 +187,7 @@ public class Drafts {
     return draft;
   }
 
-  private ServiceType requireService(UUID officeId, String serviceCode, Channel channel) {
+  ServiceType requireService(UUID officeId, String serviceCode, Channel channel) {
     if (!offices.get(officeId).active()) {
       throw new NotFoundException();
     }
@@ -261,15 +252,6 @@ public class Drafts {
   /** The questions of the draft's service. */
   public FormDefinition form(Draft draft) {
     return formFields.definition(draft.officeId(), draft.serviceId());
-  }
-
-  /** The documents of a draft, by id. */
-  public Map<UUID, Document> documents(Draft draft) {
-    Map<UUID, Document> byId = new LinkedHashMap<>();
-    for (Document d : documents.findAll(draft.officeId(), draft.allFiles())) {
-      byId.put(d.id(), d);
-    }
-    return byId;
   }
 
   /**
@@ -354,94 +336,6 @@ public class Drafts {
     return errors.any() ? new Outcome<>(saved, errors) : Outcome.done(saved);
   }
 
-  /**
-   * Stores files for one requirement of the draft's service, within the limits per file, per
-   * requirement and per application. When one file is refused none of this upload is kept.
-   *
-   * @throws NotFoundException when the service has no such requirement
-   */
-  public Outcome<Draft> addFiles(Draft draft, UUID requirementId, List<Upload> uploads) {
-    requireOpen(draft);
-    ServiceType service = service(draft);
-    if (service.requirements().stream().noneMatch(r -> r.id().equals(requirementId))) {
-      throw new NotFoundException();
-    }
-    String field = filesField(requirementId);
-    List<Upload> given =
-        uploads.stream()
-            .filter(u -> u != null && u.originalName() != null && !u.originalName().isBlank())
-            .toList();
-    if (given.isEmpty()) {
-      return new Outcome<>(draft, new FieldErrors().reject(field, "documents.error.noFile"));
-    }
-    return transactions.execute(
-        tx -> {
-          Draft locked = drafts.findForUpdate(draft.id()).orElseThrow(NotFoundException::new);
-          requireOpen(locked);
-          long bytes = 0;
-          for (Document d : documents.findAll(locked.officeId(), locked.allFiles())) {
-            bytes += d.size();
-          }
-          int already = locked.files(requirementId).size();
-          for (Upload upload : given) {
-            Outcome<Document> stored =
-                documents.store(locked.officeId(), new Slot(field, already, bytes), upload);
-            if (!stored.ok()) {
-              tx.setRollbackOnly();
-              return new Outcome<>(locked, stored.errors());
-            }
-            drafts.addFile(locked, requirementId, stored.value().id(), already++);
-            bytes += stored.value().size();
-          }
-          Instant now = clock.instant();
-          drafts.touch(locked, now, now.plus(keep));
-          return Outcome.done(drafts.find(locked.id()).orElseThrow());
-        });
-  }
-
-  /**
-   * Stores the files chosen for several requirements at once (the files step's one form), each
-   * requirement like {@link #addFiles}: a requirement whose files are refused keeps none of them,
-   * the others are stored. Requirements with no file chosen and ids the service does not have are
-   * skipped.
-   *
-   * @param uploads by requirement id (lower case), as {@code files[<requirementId>]} parts
-   * @return the draft afterwards, with the errors of the refused requirements
-   */
-  public Outcome<Draft> addChosenFiles(Draft draft, Map<String, List<Upload>> uploads) {
-    Draft current = draft;
-    FieldErrors errors = new FieldErrors();
-    for (Requirement r : service(draft).requirements()) {
-      List<Upload> chosen = uploads.getOrDefault(r.id().toString(), List.of());
-      if (chosen.isEmpty()) {
-        continue;
-      }
-      Outcome<Draft> stored = addFiles(current, r.id(), chosen);
-      current = stored.value();
-      errors.addAll(stored.errors());
-    }
-    return errors.any() ? new Outcome<>(current, errors) : Outcome.done(current);
-  }
-
-  /** Removes one file of the draft; false when the draft has no such file. */
-  public boolean removeFile(Draft draft, UUID documentId) {
-    requireOpen(draft);
-    return Boolean.TRUE.equals(
-        transactions.execute(
-            tx -> {
-              // not while the same draft is being submitted (it reads the files under this lock)
-              Draft locked = drafts.findForUpdate(draft.id()).orElseThrow(NotFoundException::new);
-              requireOpen(locked);
-              if (!drafts.removeFile(locked, documentId)) {
-                return false;
-              }
-              documents.delete(draft.officeId(), documentId);
-              Instant now = clock.instant();
-              drafts.touch(draft, now, now.plus(keep));
-              return true;
-            }));
-  }
-
   /** What is still missing or wrong in a draft, per step; empty when it can be submitted. */
   public Progress progress(Draft draft) {
     FieldErrors identity =
@@ -503,95 +397,6 @@ public class Drafts {
   }
 
   /**
-   * Submits a draft as an online application, after the resident consented to the processing of
-   * their personal data. Submitting the same draft again (a double click, a resend after a
-   * time-out) returns the application made the first time.
-   *
-   * @throws NotFoundException when the service is no longer offered online
-   */
-  public Outcome<Application> submit(UUID draftId, boolean consent) {
-    if (!consent) {
-      return Outcome.failed(new FieldErrors().reject("consent", "apply.error.consent"));
-    }
-    return transactions.execute(
-        tx -> {
-          Draft draft = drafts.findForUpdate(draftId).orElseThrow(NotFoundException::new);
-          if (draft.submitted()) {
-            return Outcome.done(
-                applications.find(draft.officeId(), draft.applicationId()).orElseThrow());
-          }
-          if (!draft.expiresAt().isAfter(clock.instant())) {
-            throw new NotFoundException();
-          }
-          Office office = offices.get(draft.officeId());
-          ServiceType service =
-              requireService(draft.officeId(), service(draft).code(), draft.channel());
-          FieldErrors errors = new FieldErrors();
-          Set<UUID> withFiles = new HashSet<>();
-          Map<UUID, List<UUID>> attachments = new LinkedHashMap<>();
-          for (Requirement r : service.requirements()) {
-            if (!draft.files(r.id()).isEmpty()) {
-              withFiles.add(r.id());
-              attachments.put(r.id(), draft.files(r.id()));
-            }
-          }
-          Applications.Prepared prepared =
-              submissions.prepare(
-                  draft.officeId(),
-                  service,
-                  draft.channel(),
-                  draft.identity() == null ? ApplicantForm.empty() : draft.identity(),
-                  draft.answers() == null ? Map.of() : draft.answers(),
-                  withFiles,
-                  errors);
-          if (prepared == null) {
-            return Outcome.failed(errors);
-          }
-          Application application =
-              submissions.create(
-                  office,
-                  service,
-                  draft.channel(),
-                  prepared,
-                  attachments,
-                  "draft:" + draft.id(),
-                  draft.assistedBy());
-          Instant now = clock.instant();
-          drafts.markSubmitted(draft, application.id(), now);
-          drafts
-              .visit(draft)
-              .ifPresent(
-                  visit -> {
-                    applications.insertVisit(draft.officeId(), application.id(), visit);
-                    events.publishEvent(
-                        new CounterVisitApplied(
-                            draft.officeId(),
-                            visit.ticketId(),
-                            application.id(),
-                            application.trackingCode().value()));
-                  });
-          if (!draft.assisted()) {
-            events.publishEvent(
-                new DraftSubmitted(
-                    draft.id(),
-                    draft.officeId(),
-                    draft.serviceId(),
-                    application.id(),
-                    now,
-                    draft.campaign()));
-          }
-          return Outcome.done(application);
-        });
-  }
-
-  /** The application a submitted draft became. */
-  public Optional<Application> application(Draft draft) {
-    return draft.submitted()
-        ? applications.find(draft.officeId(), draft.applicationId())
-        : Optional.empty();
-  }
-
-  /**
    * Deletes the drafts that expired before {@code now}, with the files of those never submitted (a
    * submitted draft's files belong to its application).
    *
@@ -621,7 +426,7 @@ public class Drafts {
     }
   }
 
-  private static void requireOpen(Draft draft) {
+  static void requireOpen(Draft draft) {
     if (draft.submitted()) {
       throw new DraftSubmittedException();
     }

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DraftsIntegrationTests {
 
   @Autowired Drafts drafts;
+  @Autowired DraftFiles draftFiles;
+  @Autowired DraftSubmissions submissions;
   @Autowired Documents documents;
   @Autowired BlobStore blobs;
   @Autowired JdbcClient jdbc;
@@ -82,7 +84,7 @@ class DraftsIntegrationTests {
     Draft old = drafts.start(jetis, "LEGALISIR");
     drafts.saveIdentity(old, identity());
     var stored =
-        drafts.addFiles(old, requirement(old), List.of(ApplicationsIntegrationTests.pdf()));
+        draftFiles.addFiles(old, requirement(old), List.of(ApplicationsIntegrationTests.pdf()));
     assertThat(stored.ok()).isTrue();
     UUID file = stored.value().allFiles().get(0);
     String blob =
@@ -116,7 +118,10 @@ class DraftsIntegrationTests {
     assertThat(drafts.saveIdentity(draft, identity()).ok()).isTrue();
     for (var r : drafts.service(draft).requirements()) {
       if (r.required()) {
-        assertThat(drafts.addFiles(draft, r.id(), List.of(ApplicationsIntegrationTests.pdf())).ok())
+        assertThat(
+                draftFiles
+                    .addFiles(draft, r.id(), List.of(ApplicationsIntegrationTests.pdf()))
+                    .ok())
             .isTrue();
       }
     }
@@ -131,7 +136,7 @@ class DraftsIntegrationTests {
                         "keperluan", List.of("Melamar kerja")))
                 .ok())
         .isTrue();
-    var submitted = drafts.submit(draft.id(), true);
+    var submitted = submissions.submit(draft.id(), true);
     assertThat(submitted.ok()).as("%s", submitted.errors().all()).isTrue();
     List<UUID> files =
         submitted.value().attachments().values().stream().flatMap(List::stream).toList();
@@ -147,8 +152,8 @@ class DraftsIntegrationTests {
   @Test
   void submittingWithoutConsentIsRefusedAndAnIncompleteDraftNamesWhatIsMissing() {
     Draft draft = drafts.start(jetis, "LEGALISIR");
-    assertThat(drafts.submit(draft.id(), false).errors().has("consent")).isTrue();
-    var incomplete = drafts.submit(draft.id(), true);
+    assertThat(submissions.submit(draft.id(), false).errors().has("consent")).isTrue();
+    var incomplete = submissions.submit(draft.id(), true);
     assertThat(incomplete.ok()).isFalse();
     assertThat(incomplete.errors().has("nik")).isTrue();
     assertThat(incomplete.errors().all().keySet()).anyMatch(k -> k.startsWith("files["));

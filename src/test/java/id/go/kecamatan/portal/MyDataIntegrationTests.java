@@ -8,6 +8,8 @@ import id.go.kecamatan.application.ApplicantForm;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.Draft;
+import id.go.kecamatan.application.DraftFiles;
+import id.go.kecamatan.application.DraftSubmissions;
 import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.application.TrackedApplications;
 import id.go.kecamatan.casework.CaseworkFixtures;
@@ -41,6 +43,8 @@ class MyDataIntegrationTests {
   @Autowired Applications applications;
   @Autowired TrackedApplications tracked;
   @Autowired Drafts drafts;
+  @Autowired DraftFiles draftFiles;
+  @Autowired DraftSubmissions submissions;
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
 
@@ -155,7 +159,7 @@ class MyDataIntegrationTests {
     drafts.saveIdentity(draft, identity(fixtures, phone));
     for (var requirement : drafts.service(draft).requirements()) {
       if (requirement.required()) {
-        drafts.addFiles(
+        draftFiles.addFiles(
             draft,
             requirement.id(),
             List.of(
@@ -169,7 +173,7 @@ class MyDataIntegrationTests {
             "jenis_dokumen", List.of("Surat keterangan"),
             "jumlah_lembar", List.of("2"),
             "keperluan", List.of("Melamar kerja")));
-    var submitted = drafts.submit(draft.id(), true);
+    var submitted = submissions.submit(draft.id(), true);
     assertThat(submitted.ok()).as("%s", submitted.errors().all()).isTrue();
     String code = submitted.value().trackingCode().value();
     tracked.withdraw(submitted.value().trackingCode(), "Tidak jadi");
@@ -255,7 +259,7 @@ class MyDataIntegrationTests {
     Draft draft = drafts.start(jetis, "DOMISILI");
     draft = drafts.saveIdentity(draft, identity(fixtures, phone)).value();
     UUID requirement = fixtures.requirement(jetis, "DOMISILI", "KTP");
-    return drafts
+    return draftFiles
         .addFiles(
             draft,
             requirement,

@@ -3,6 +3,8 @@ package id.go.kecamatan.application.web;
 import id.go.kecamatan.application.ApplicantForm;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Draft;
+import id.go.kecamatan.application.DraftFiles;
+import id.go.kecamatan.application.DraftSubmissions;
 import id.go.kecamatan.application.DraftSubmittedException;
 import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.catalog.ServiceType;
@@ -50,6 +52,8 @@ class ApplyController {
   static final String BACK_TO_CHECK = "_kembali";
 
   private final Drafts drafts;
+  private final DraftFiles draftFiles;
+  private final DraftSubmissions submissions;
   private final Offices offices;
   private final Documents documents;
   private final ResidentAccess access;
@@ -60,6 +64,8 @@ class ApplyController {
 
   ApplyController(
       Drafts drafts,
+      DraftFiles draftFiles,
+      DraftSubmissions submissions,
       Offices offices,
       Documents documents,
       ResidentAccess access,
@@ -71,6 +77,8 @@ class ApplyController {
     this.messages = messages;
     this.address = address;
     this.drafts = drafts;
+    this.draftFiles = draftFiles;
+    this.submissions = submissions;
     this.offices = offices;
     this.documents = documents;
     this.access = access;
@@ -248,7 +256,7 @@ class ApplyController {
       Model model) {
     Draft draft = open(request, id);
     try (RequestUploads uploads = new RequestUploads()) {
-      Outcome<Draft> stored = drafts.addFiles(draft, requirementId, uploads.of(files));
+      Outcome<Draft> stored = draftFiles.addFiles(draft, requirementId, uploads.of(files));
       if (!stored.ok()) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return filesPage(stored.value(), stored.errors(), back(request), model);
@@ -290,7 +298,7 @@ class ApplyController {
   @PostMapping("/permohonan/{id}/berkas/{documentId}/hapus")
   String remove(@PathVariable UUID id, @PathVariable UUID documentId, HttpServletRequest request) {
     Draft draft = open(request, id);
-    if (!drafts.removeFile(draft, documentId)) {
+    if (!draftFiles.removeFile(draft, documentId)) {
       throw new NotFoundException();
     }
     return "redirect:/permohonan/"
@@ -323,7 +331,7 @@ class ApplyController {
     Draft draft = open(request, id);
     FieldErrors errors = new FieldErrors();
     try (RequestUploads uploads = new RequestUploads()) {
-      Outcome<Draft> stored = drafts.addChosenFiles(draft, uploads.byRequirement(request));
+      Outcome<Draft> stored = draftFiles.addChosenFiles(draft, uploads.byRequirement(request));
       draft = stored.value();
       errors.addAll(stored.errors());
     }
@@ -343,7 +351,7 @@ class ApplyController {
         .requirements()
         .forEach(r -> labels.put("files[" + r.id() + "]", r.name()));
     model.addAttribute("labels", labels);
-    Map<UUID, Document> docs = drafts.documents(draft);
+    Map<UUID, Document> docs = draftFiles.documents(draft);
     model.addAttribute("documents", docs);
     model.addAttribute("errors", errors);
     model.addAttribute("limits", documents.limits());
@@ -380,7 +388,7 @@ class ApplyController {
           new FieldErrors().reject("limited", "apply.error.tooManySubmissions", wait),
           model);
     }
-    Outcome<Application> submitted = drafts.submit(draft.id(), "yes".equals(consent));
+    Outcome<Application> submitted = submissions.submit(draft.id(), "yes".equals(consent));
     if (!submitted.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       return checkPage(draft, submitted.errors(), model);
@@ -393,7 +401,7 @@ class ApplyController {
     common(draft, model, false);
     model.addAttribute("progress", drafts.progress(draft));
     model.addAttribute("form", drafts.form(draft));
-    model.addAttribute("documents", drafts.documents(draft));
+    model.addAttribute("documents", draftFiles.documents(draft));
     model.addAttribute("villages", offices.villages(draft.officeId()));
     model.addAttribute("errors", errors);
     return "apply/check";
@@ -408,7 +416,7 @@ class ApplyController {
     if (!draft.submitted()) {
       return redirect(draft, "periksa");
     }
-    Application application = drafts.application(draft).orElseThrow(NotFoundException::new);
+    Application application = submissions.application(draft).orElseThrow(NotFoundException::new);
     access.grantApplication(request, application.trackingCode().value());
     model.addAttribute("office", offices.get(draft.officeId()));
     model.addAttribute("service", drafts.service(draft));

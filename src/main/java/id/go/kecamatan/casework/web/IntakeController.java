@@ -5,6 +5,8 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.Draft;
+import id.go.kecamatan.application.DraftFiles;
+import id.go.kecamatan.application.DraftSubmissions;
 import id.go.kecamatan.application.DraftSubmittedException;
 import id.go.kecamatan.application.Drafts;
 import id.go.kecamatan.casework.internal.Receipts;
@@ -61,6 +63,8 @@ class IntakeController {
   static final String BASE = "/admin/loket";
 
   private final Drafts drafts;
+  private final DraftFiles draftFiles;
+  private final DraftSubmissions submissions;
   private final Offices offices;
   private final Documents documents;
   private final Receipts receipts;
@@ -68,11 +72,15 @@ class IntakeController {
 
   IntakeController(
       Drafts drafts,
+      DraftFiles draftFiles,
+      DraftSubmissions submissions,
       Offices offices,
       Documents documents,
       Receipts receipts,
       PublicAddress address) {
     this.drafts = drafts;
+    this.draftFiles = draftFiles;
+    this.submissions = submissions;
     this.offices = offices;
     this.documents = documents;
     this.receipts = receipts;
@@ -207,7 +215,7 @@ class IntakeController {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
     try (RequestUploads uploads = new RequestUploads()) {
-      Outcome<Draft> stored = drafts.addFiles(draft, requirementId, uploads.of(files));
+      Outcome<Draft> stored = draftFiles.addFiles(draft, requirementId, uploads.of(files));
       if (!stored.ok()) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return filesPage(officer, stored.value(), stored.errors(), model);
@@ -243,7 +251,7 @@ class IntakeController {
   String remove(@PathVariable UUID id, @PathVariable UUID documentId) {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
-    if (!drafts.removeFile(draft, documentId)) {
+    if (!draftFiles.removeFile(draft, documentId)) {
       throw new NotFoundException();
     }
     return "redirect:" + BASE + "/" + draft.id() + "/berkas?dihapus";
@@ -275,7 +283,7 @@ class IntakeController {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
     try (RequestUploads uploads = new RequestUploads()) {
-      Outcome<Draft> stored = drafts.addChosenFiles(draft, uploads.byRequirement(request));
+      Outcome<Draft> stored = draftFiles.addChosenFiles(draft, uploads.byRequirement(request));
       draft = stored.value();
       if (stored.errors().any()) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -288,7 +296,7 @@ class IntakeController {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       return filesPage(officer, draft, village, model);
     }
-    Outcome<Application> submitted = drafts.submit(draft.id(), "yes".equals(consent));
+    Outcome<Application> submitted = submissions.submit(draft.id(), "yes".equals(consent));
     if (!submitted.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       return filesPage(officer, draft, submitted.errors(), model);
@@ -298,7 +306,7 @@ class IntakeController {
 
   private String filesPage(Officer officer, Draft draft, FieldErrors errors, Model model) {
     common(officer, draft, model);
-    model.addAttribute("documents", drafts.documents(draft));
+    model.addAttribute("documents", draftFiles.documents(draft));
     model.addAttribute("errors", errors);
     model.addAttribute("progress", drafts.progress(draft));
     model.addAttribute("limits", documents.limits());
@@ -322,7 +330,7 @@ class IntakeController {
     if (!draft.submitted()) {
       return redirect(draft, "berkas");
     }
-    Application application = drafts.application(draft).orElseThrow(NotFoundException::new);
+    Application application = submissions.application(draft).orElseThrow(NotFoundException::new);
     model.addAttribute("office", offices.get(draft.officeId()));
     model.addAttribute("service", drafts.service(draft));
     model.addAttribute("application", application);
@@ -334,7 +342,7 @@ class IntakeController {
   ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = openAny(officer, id);
-    Application application = drafts.application(draft).orElseThrow(NotFoundException::new);
+    Application application = submissions.application(draft).orElseThrow(NotFoundException::new);
     // printed for the resident: the public address, not the one the front office works at
     String statusUrl = address.of("/status");
     Office office = offices.get(draft.officeId());

@@ -11,14 +11,9 @@ import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.application.IllegalTransitionException;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.catalog.Catalog;
-import id.go.kecamatan.catalog.FormDefinition;
-import id.go.kecamatan.catalog.FormField;
-import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
-import id.go.kecamatan.office.Offices;
-import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -27,15 +22,11 @@ import id.go.kecamatan.shared.web.Outcome;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The back office's work on one application: opening it (recorded as a view of personal data), its
- * files, the check of each requirement, internal notes, claiming and assigning, and the decisions,
- * which go through {@link Decisions} and {@link Completions} of the application module.
+ * files, internal notes, claiming and assigning, and the decisions, which go through {@link
+ * Decisions} and {@link Completions} of the application module. The case file is put together by
+ * {@link CaseFiles}, the first of a service's two checks kept by {@link FirstChecks}; the check of
+ * each requirement is {@link RequirementChecks}.
  *
  * <p>Scope: an officer sees the applications of their own office only (another office's give a
  * {@link NotFoundException}); a village operator only those of residents of their village. Only a
@@ -67,19 +60,15 @@ public class Casework {
   public static final List<String> REASONS =
       List.of("unreadable", "expired", "mismatch", "incomplete", "wrongDocument");
 
-  /** Residents read the reasons in Indonesian, the language of the office. */
-  private static final Locale RESIDENT_LOCALE = Locale.forLanguageTag("id");
-
   private final Applications applications;
   private final Decisions decisions;
   private final Completions completions;
+  private final CaseFiles caseFiles;
+  private final FirstChecks firstChecks;
   private final Catalog catalog;
-  private final id.go.kecamatan.catalog.FormFields formFields;
-  private final Offices offices;
   private final Documents documents;
   private final StaffAccounts staff;
   private final AuditTrail audit;
-  private final MessageSource messages;
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -88,26 +77,24 @@ public class Casework {
       Applications applications,
       Decisions decisions,
       Completions completions,
+      CaseFiles caseFiles,
+      FirstChecks firstChecks,
       Catalog catalog,
-      id.go.kecamatan.catalog.FormFields formFields,
-      Offices offices,
       Documents documents,
       StaffAccounts staff,
       AuditTrail audit,
-      MessageSource messages,
       JdbcClient jdbc,
       ApplicationEventPublisher events,
       Clock clock) {
     this.applications = applications;
     this.decisions = decisions;
     this.completions = completions;
+    this.caseFiles = caseFiles;
+    this.firstChecks = firstChecks;
     this.catalog = catalog;
-    this.formFields = formFields;
-    this.offices = offices;
     this.documents = documents;
     this.staff = staff;
     this.audit = audit;
-    this.messages = messages;
     this.jdbc = jdbc;
     this.events = events;
     this.clock = clock;
@@ -151,119 +138,7 @@ public class Casework {
         "application",
         application.id(),
         Map.of("trackingCode", application.trackingCode().value()));
-    return caseFile(application);
-  }
-
-  private CaseFile caseFile(Application application) {
-    UUID officeId = application.officeId();
-    ServiceType service = catalog.service(officeId, application.serviceId());
-    FormDefinition form = formFields.definition(officeId, application.serviceId());
-    List<CaseFile.Answer> answers = new ArrayList<>();
-    for (FormField field : form.fields()) {
-      List<String> given = application.answers().get(field.key());
-      if (given == null || given.isEmpty()) {
-        continue;
-      }
-      String value =
-          given.stream()
-              .map(v -> field.option(v).map(o -> o.labelId()).orElse(v))
-              .collect(Collectors.joining(", "));
-      answers.add(new CaseFile.Answer(field.labelId(), value));
-    }
-    Map<UUID, String> names = new LinkedHashMap<>();
-    service.requirements().forEach(r -> names.put(r.id(), r.name()));
-    List<CaseFile.Check> checks = checks(officeId, application.id(), names);
-    Map<UUID, CaseFile.Check> latest = new LinkedHashMap<>();
-    checks.forEach(c -> latest.put(c.requirementId(), c));
-    List<CaseFile.Item> items = new ArrayList<>();
-    for (Requirement r : service.requirements()) {
-      List<UUID> ids = application.attachments().getOrDefault(r.id(), List.of());
-      Map<UUID, Document> found = new LinkedHashMap<>();
-      documents.findAll(officeId, ids).forEach(d -> found.put(d.id(), d));
-      List<Document> docs = ids.stream().map(found::get).filter(d -> d != null).toList();
-      items.add(new CaseFile.Item(r, docs, latest.get(r.id())));
-    }
-    String village =
-        offices
-            .village(officeId, application.applicant().villageId())
-            .map(Village::name)
-            .orElse("");
-    record Assigned(UUID id, String name) {}
-    Assigned assigned =
-        jdbc.sql(
-                """
-                select ca.staff_id, s.full_name from casework_assignment ca
-                join staff s on s.id = ca.staff_id
-                where ca.office_id = ? and ca.application_id = ?
-                """)
-            .params(officeId, application.id().value())
-            .query((rs, i) -> new Assigned(rs.getObject(1, UUID.class), rs.getString(2)))
-            .optional()
-            .orElse(new Assigned(null, null));
-    record Finished(Instant at, Boolean met) {}
-    Finished finished =
-        jdbc.sql("select finished_at, met_deadline from application where office_id = ? and id = ?")
-            .params(officeId, application.id().value())
-            .query(
-                (rs, i) ->
-                    new Finished(
-                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
-                        (Boolean) rs.getObject(2)))
-            .single();
-    List<CaseFile.Note> notes =
-        jdbc.sql(
-                """
-                select body, written_at, written_by from casework_note
-                where office_id = ? and application_id = ? order by id
-                """)
-            .params(officeId, application.id().value())
-            .query(
-                (rs, i) ->
-                    new CaseFile.Note(
-                        rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
-            .list();
-    return new CaseFile(
-        application,
-        service,
-        village,
-        answers,
-        items,
-        checks,
-        notes,
-        assigned.id(),
-        assigned.name(),
-        finished.at(),
-        finished.met(),
-        firstCheck(officeId, application.id()));
-  }
-
-  private CaseFile.FirstCheck firstCheck(UUID officeId, ApplicationId id) {
-    return jdbc.sql(
-            """
-            select staff_id, checked_at, checked_by from casework_first_check
-            where office_id = ? and application_id = ?
-            """)
-        .params(officeId, id.value())
-        .query(
-            (rs, i) ->
-                new CaseFile.FirstCheck(
-                    rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3)))
-        .optional()
-        .orElse(null);
-  }
-
-  /**
-   * Removes the first check of an application (rejected, sent back for completion, or a requirement
-   * check changed): the next approval starts over. Recorded when there was one.
-   */
-  void clearFirstCheck(UUID officeId, ApplicationId id, String why) {
-    int removed =
-        jdbc.sql("delete from casework_first_check where office_id = ? and application_id = ?")
-            .params(officeId, id.value())
-            .update();
-    if (removed > 0) {
-      audit.record(officeId, "casework.firstCheck.cleared", "application", id, Map.of("why", why));
-    }
+    return caseFiles.of(application);
   }
 
   /**
@@ -275,27 +150,6 @@ public class Casework {
     return file.awaitingSecondCheck()
         && officer.has(file.service().secondCheck())
         && !file.firstCheck().staffId().equals(officer.staffId());
-  }
-
-  private List<CaseFile.Check> checks(UUID officeId, ApplicationId id, Map<UUID, String> names) {
-    return jdbc.sql(
-            """
-            select requirement_id, accepted, reason, checked_at, checked_by from requirement_check
-            where office_id = ? and application_id = ? order by id
-            """)
-        .params(officeId, id.value())
-        .query(
-            (rs, i) -> {
-              UUID requirement = rs.getObject(1, UUID.class);
-              return new CaseFile.Check(
-                  requirement,
-                  names.getOrDefault(requirement, ""),
-                  rs.getBoolean(2),
-                  rs.getString(3),
-                  rs.getTimestamp(4).toInstant(),
-                  rs.getString(5));
-            })
-        .list();
   }
 
   /**
@@ -463,7 +317,7 @@ public class Casework {
   public Outcome<Application> requestCompletion(Officer officer, ApplicationId id) {
     requireDecider(officer);
     Application application = scoped(officer, id);
-    CaseFile file = caseFile(application);
+    CaseFile file = caseFiles.of(application);
     Map<UUID, String> reasons = new LinkedHashMap<>();
     file.items().stream()
         .filter(CaseFile.Item::rejected)
@@ -476,7 +330,7 @@ public class Casework {
             application.officeId(), application.id(), reasons, officer.fullName());
     if (outcome.ok()) {
       // after the transition, which waits for a first check being recorded at the same time
-      clearFirstCheck(application.officeId(), application.id(), "completionRequested");
+      firstChecks.clear(application.officeId(), application.id(), "completionRequested");
     }
     return outcome;
   }
@@ -518,7 +372,7 @@ public class Casework {
       throw new IllegalTransitionException(
           ApplicationStatus.valueOf(status), ApplicationStatus.APPROVED);
     }
-    CaseFile file = caseFile(application);
+    CaseFile file = caseFiles.of(application);
     boolean firstStep = service.hasSecondCheck() && file.firstCheck() == null;
     if (firstStep) {
       requireDecider(officer);
@@ -535,7 +389,8 @@ public class Casework {
       return Outcome.failed(new FieldErrors().reject("decision", "casework.error.notAllAccepted"));
     }
     if (firstStep) {
-      return Outcome.done(passFirstCheck(application, officer));
+      firstChecks.pass(application, officer);
+      return Outcome.done(application);
     }
     if (service.hasSecondCheck()) {
       audit.record(
@@ -547,29 +402,6 @@ public class Casework {
     }
     return Outcome.done(
         decisions.approve(application.officeId(), application.id(), officer.fullName()));
-  }
-
-  private Application passFirstCheck(Application application, Officer officer) {
-    jdbc.sql(
-            """
-            insert into casework_first_check
-              (application_id, office_id, staff_id, checked_at, checked_by)
-            values (?, ?, ?, ?, ?)
-            """)
-        .params(
-            application.id().value(),
-            application.officeId(),
-            officer.staffId(),
-            Timestamp.from(clock.instant()),
-            officer.fullName())
-        .update();
-    audit.record(
-        application.officeId(),
-        "casework.firstCheck.passed",
-        "application",
-        application.id(),
-        Map.of("trackingCode", application.trackingCode().value()));
-    return application;
   }
 
   /** Rejects the application with a reason the resident reads; field {@code rejectReason}. */
@@ -585,7 +417,7 @@ public class Casework {
     Application rejected =
         decisions.reject(application.officeId(), application.id(), why, officer.fullName());
     // after the transition, which waits for a first check being recorded at the same time
-    clearFirstCheck(application.officeId(), application.id(), "rejected");
+    firstChecks.clear(application.officeId(), application.id(), "rejected");
     return Outcome.done(rejected);
   }
 
@@ -610,7 +442,7 @@ public class Casework {
     Application returned =
         decisions.returnForReview(application.officeId(), application.id(), officer.fullName());
     insertNote(application, body, officer);
-    clearFirstCheck(application.officeId(), application.id(), "returnedFromSigning");
+    firstChecks.clear(application.officeId(), application.id(), "returnedFromSigning");
     audit.record(
         application.officeId(),
         "casework.returnedFromSigning",

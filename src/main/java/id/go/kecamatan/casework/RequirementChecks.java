@@ -45,6 +45,7 @@ public class RequirementChecks {
   private static final Locale RESIDENT_LOCALE = Locale.forLanguageTag("id");
 
   private final Casework casework;
+  private final FirstChecks firstChecks;
   private final Catalog catalog;
   private final AuditTrail audit;
   private final MessageSource messages;
@@ -53,12 +54,14 @@ public class RequirementChecks {
 
   RequirementChecks(
       Casework casework,
+      FirstChecks firstChecks,
       Catalog catalog,
       AuditTrail audit,
       MessageSource messages,
       JdbcClient jdbc,
       java.time.Clock clock) {
     this.casework = casework;
+    this.firstChecks = firstChecks;
     this.catalog = catalog;
     this.audit = audit;
     this.messages = messages;
@@ -188,7 +191,7 @@ public class RequirementChecks {
       changed++;
     }
     if (changed > 0) {
-      casework.clearFirstCheck(application.officeId(), application.id(), "requirementChecked");
+      firstChecks.clear(application.officeId(), application.id(), "requirementChecked");
     }
     return Outcome.done(changed);
   }

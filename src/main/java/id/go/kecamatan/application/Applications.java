@@ -9,6 +9,7 @@ import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.StagedDocument;
 import id.go.kecamatan.documents.Upload;
@@ -220,13 +221,13 @@ public class Applications {
       requirements.put(r.id().toString(), r);
     }
     for (Map.Entry<String, List<Upload>> e : command.files().entrySet()) {
-      if (!requirements.containsKey(e.getKey()) && hasFile(e.getValue())) {
-        errors.reject(filesField(e.getKey()), "application.error.unknownRequirement");
+      if (!requirements.containsKey(e.getKey()) && Upload.anyChosen(e.getValue())) {
+        errors.reject(RequestUploads.field(e.getKey()), "application.error.unknownRequirement");
       }
     }
     java.util.Set<UUID> withFiles = new java.util.HashSet<>();
     for (Requirement r : service.requirements()) {
-      if (hasFile(command.files().get(r.id().toString()))) {
+      if (Upload.anyChosen(command.files().get(r.id().toString()))) {
         withFiles.add(r.id());
       }
     }
@@ -247,10 +248,10 @@ public class Applications {
     long bytes = 0;
     for (Requirement r : service.requirements()) {
       List<Upload> uploads = command.files().getOrDefault(r.id().toString(), List.of());
-      String field = filesField(r.id().toString());
+      String field = RequestUploads.field(r.id());
       List<StagedDocument> kept = new ArrayList<>();
       for (Upload upload : uploads) {
-        if (upload == null || upload.originalName() == null || upload.originalName().isBlank()) {
+        if (upload == null || !upload.chosen()) {
           continue;
         }
         Outcome<StagedDocument> staged =
@@ -311,7 +312,7 @@ public class Applications {
     for (Requirement r : service.requirements()) {
       if (r.required() && !withFiles.contains(r.id())) {
         errors.reject(
-            filesField(r.id().toString()), "application.error.requirementMissing", r.name());
+            RequestUploads.field(r.id()), "application.error.requirementMissing", r.name());
       }
     }
     return errors.any() ? null : new Prepared(applicant, checked.answers());
@@ -359,16 +360,6 @@ public class Applications {
             now,
             deadline));
     return application;
-  }
-
-  private static boolean hasFile(List<Upload> uploads) {
-    return uploads != null
-        && uploads.stream()
-            .anyMatch(u -> u != null && u.originalName() != null && !u.originalName().isBlank());
-  }
-
-  private static String filesField(String requirementId) {
-    return "files[" + requirementId + "]";
   }
 
   /**

@@ -4,6 +4,7 @@ import id.go.kecamatan.application.internal.ApplicationRepository;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.WorkingCalendar;
@@ -177,13 +178,13 @@ public class Completions {
     Map<String, List<Upload>> given = replacements == null ? Map.of() : replacements;
     FieldErrors errors = new FieldErrors();
     for (Map.Entry<String, List<Upload>> e : given.entrySet()) {
-      if (hasFile(e.getValue()) && !request.rejected(requirementId(e.getKey()))) {
-        errors.reject(filesField(e.getKey()), "completion.error.notRejected");
+      if (Upload.anyChosen(e.getValue()) && !request.rejected(requirementId(e.getKey()))) {
+        errors.reject(RequestUploads.field(e.getKey()), "completion.error.notRejected");
       }
     }
     for (UUID requirement : request.reasons().keySet()) {
-      if (!hasFile(given.get(requirement.toString()))) {
-        errors.reject(filesField(requirement.toString()), "documents.error.noFile");
+      if (!Upload.anyChosen(given.get(requirement.toString()))) {
+        errors.reject(RequestUploads.field(requirement), "documents.error.noFile");
       }
     }
     if (errors.any()) {
@@ -199,10 +200,10 @@ public class Completions {
 
     Map<UUID, List<UUID>> stored = new LinkedHashMap<>();
     for (UUID requirement : request.reasons().keySet()) {
-      String field = filesField(requirement.toString());
+      String field = RequestUploads.field(requirement);
       List<UUID> ids = new ArrayList<>();
       for (Upload upload : given.get(requirement.toString())) {
-        if (!hasFile(upload)) {
+        if (upload == null || !upload.chosen()) {
           continue;
         }
         Outcome<Document> document =
@@ -242,18 +243,6 @@ public class Completions {
     } catch (IllegalArgumentException | NullPointerException e) {
       return null;
     }
-  }
-
-  private static boolean hasFile(List<Upload> uploads) {
-    return uploads != null && uploads.stream().anyMatch(Completions::hasFile);
-  }
-
-  private static boolean hasFile(Upload upload) {
-    return upload != null && upload.originalName() != null && !upload.originalName().isBlank();
-  }
-
-  private static String filesField(String requirementId) {
-    return "files[" + requirementId + "]";
   }
 
   private static Map<String, Object> stringKeys(Map<UUID, ?> map) {

@@ -5,6 +5,7 @@ import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.shared.web.FieldErrors;
@@ -69,11 +70,8 @@ public class DraftFiles {
     if (service.requirements().stream().noneMatch(r -> r.id().equals(requirementId))) {
       throw new NotFoundException();
     }
-    String field = Drafts.filesField(requirementId);
-    List<Upload> given =
-        uploads.stream()
-            .filter(u -> u != null && u.originalName() != null && !u.originalName().isBlank())
-            .toList();
+    String field = RequestUploads.field(requirementId);
+    List<Upload> given = uploads.stream().filter(u -> u != null && u.chosen()).toList();
     if (given.isEmpty()) {
       return new Outcome<>(draft, new FieldErrors().reject(field, "documents.error.noFile"));
     }

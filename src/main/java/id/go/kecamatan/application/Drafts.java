@@ -9,6 +9,7 @@ import id.go.kecamatan.catalog.FormFields;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Documents;
+import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
@@ -349,7 +350,8 @@ public class Drafts {
     FieldErrors files = new FieldErrors();
     for (Requirement r : service(draft).requirements()) {
       if (r.required() && draft.files(r.id()).isEmpty()) {
-        files.reject(filesField(r.id()), "application.error.requirementMissing", r.name());
+        files.reject(
+            RequestUploads.field(r.id()), "application.error.requirementMissing", r.name());
       }
     }
     return new Progress(
@@ -442,9 +444,5 @@ public class Drafts {
   /** PostgreSQL cannot keep NUL in text or JSON; the checks have seen and refused it already. */
   private static String storable(String value) {
     return value == null ? null : value.replace("\u0000", "");
-  }
-
-  static String filesField(UUID requirementId) {
-    return "files[" + requirementId + "]";
   }
 }

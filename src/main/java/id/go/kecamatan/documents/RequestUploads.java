@@ -24,6 +24,11 @@ public final class RequestUploads implements AutoCloseable {
   /** Files per requirement are sent as {@code files[<requirementId>]}. */
   private static final Pattern FILES = Pattern.compile("files\\[([0-9a-fA-F\\-]{36})]");
 
+  /** The form field a requirement's files are sent as: {@code files[<requirementId>]}. */
+  public static String field(Object requirementId) {
+    return "files[" + requirementId + "]";
+  }
+
   private final List<InputStream> opened = new ArrayList<>();
 
   /**

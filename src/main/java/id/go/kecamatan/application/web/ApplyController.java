@@ -235,7 +235,7 @@ class ApplyController {
         && (request.getParameter("terlalu-besar") != null
             || request.getParameter("terlalu-banyak") != null)) {
       // where UploadLimitFilter sends the step's form when all the files together are too many
-      String field = "files[" + requirements.get(0).id() + "]";
+      String field = RequestUploads.field(requirements.get(0).id());
       errors =
           request.getParameter("terlalu-besar") != null
               ? new FieldErrors()

@@ -128,13 +128,13 @@ class StatusController {
     FieldErrors errors = new FieldErrors();
     if (tooLarge != null && view.needsCompletion()) {
       errors.reject(
-          "files[" + view.rejected().get(0).requirementId() + "]",
+          RequestUploads.field(view.rejected().get(0).requirementId()),
           "status.error.uploadTooLarge",
           new FileSize(maxFile.toBytes()),
           new FileSize(maxRequest.toBytes()));
     } else if (tooMany != null && view.needsCompletion()) {
       errors.reject(
-          "files[" + view.rejected().get(0).requirementId() + "]",
+          RequestUploads.field(view.rejected().get(0).requirementId()),
           "documents.error.tooMany",
           documents.limits().maxFilesPerSlot());
     }
@@ -192,7 +192,7 @@ class StatusController {
     Map<String, String> labels = new java.util.HashMap<>();
     for (ApplicationStatusView.Rejected r : view.rejected()) {
       if (r.requirementName() != null) {
-        labels.put("files[" + r.requirementId() + "]", r.requirementName());
+        labels.put(RequestUploads.field(r.requirementId()), r.requirementName());
       }
     }
     model.addAttribute("labels", labels);

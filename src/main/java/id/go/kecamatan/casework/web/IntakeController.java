@@ -234,7 +234,7 @@ class IntakeController {
       Model model) {
     Officer officer = CurrentOfficer.inOffice();
     Draft draft = open(officer, id);
-    String field = "files[" + requirementId + "]";
+    String field = RequestUploads.field(requirementId);
     FieldErrors errors = new FieldErrors();
     if (request.getParameter("terlalu-besar") != null) {
       errors.reject(field, "documents.error.tooBig", documents.limits().maxFile());
@@ -316,7 +316,7 @@ class IntakeController {
     drafts
         .service(draft)
         .requirements()
-        .forEach(r -> labels.put("files[" + r.id() + "]", r.name()));
+        .forEach(r -> labels.put(RequestUploads.field(r.id()), r.name()));
     model.addAttribute("labels", labels);
     return "intake/files";
   }

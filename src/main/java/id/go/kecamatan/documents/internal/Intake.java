@@ -110,7 +110,7 @@ public class Intake {
     if (upload == null || upload.content() == null) {
       throw new Refusal("documents.error.noFile");
     }
-    boolean named = upload.originalName() != null && !upload.originalName().isBlank();
+    boolean named = upload.chosen();
     if (named && limits.slotFull(slot.filesAlready())) {
       throw new Refusal("documents.error.tooMany", limits.maxFilesPerSlot());
     }

@@ -126,10 +126,12 @@ class SurveyPages {
 
   private String thanks(Result result) {
     Office office = offices.get(result.officeId());
-    return "redirect:/kecamatan/"
-        + office.slug()
-        + "/survei/terima-kasih"
-        + (result.low() ? "?pengaduan" : "");
+    return "redirect:" + walkInPath(office) + "/terima-kasih" + (result.low() ? "?pengaduan" : "");
+  }
+
+  /** The office's walk-in form, the thanks page under it. */
+  private static String walkInPath(Office office) {
+    return Responses.WALK_IN_FORM.replace("{slug}", office.slug());
   }
 
   private String invitationForm(
@@ -147,7 +149,7 @@ class SurveyPages {
     model.addAttribute("office", office);
     model.addAttribute("errors", errors);
     model.addAttribute("values", values);
-    model.addAttribute("action", Responses.WALK_IN_FORM.replace("{slug}", office.slug()));
+    model.addAttribute("action", walkInPath(office));
     model.addAttribute("services", catalog.activeServices(office.id(), ""));
     model.addAttribute("extra", questions.active(office.id()));
     return "surveys/answer";

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The applicant's identity as typed, nothing in it trusted: {@code birthDate} is {@code
@@ -24,11 +25,6 @@ public record ApplicantForm(
     String preferredChannel)
     implements Serializable {
 
-  /**
-   * The identity as a form sends it, read by field name ({@code nik}, {@code name}, {@code
-   * birthPlace}, {@code birthDate}, {@code sex}, {@code villageId}, {@code address}, {@code phone},
-   * {@code email}), for example with {@code request::getParameter}.
-   */
   /** The message key of each field's label, so the error summary names the field. */
   public static final Map<String, String> LABEL_KEYS =
       Map.of(
@@ -43,6 +39,11 @@ public record ApplicantForm(
           "email", "apply.field.email",
           "preferredChannel", "apply.field.preferredChannel");
 
+  /**
+   * The identity as a form sends it, read by field name ({@code nik}, {@code name}, {@code
+   * birthPlace}, {@code birthDate}, {@code sex}, {@code villageId}, {@code address}, {@code phone},
+   * {@code email}, {@code preferredChannel}), for example with {@code request::getParameter}.
+   */
   public static ApplicantForm from(Function<String, String> field) {
     return new ApplicantForm(
         field.apply("nik"),
@@ -64,6 +65,25 @@ public record ApplicantForm(
   public Optional<PreferredChannel> channel() {
     return PreferredChannel.parse(preferredChannel)
         .or(() -> PreferredChannel.byDefault(phone, email));
+  }
+
+  /** The same form with {@code change} applied to each field (null stays null). */
+  public ApplicantForm map(UnaryOperator<String> change) {
+    return new ApplicantForm(
+        map(nik, change),
+        map(name, change),
+        map(birthPlace, change),
+        map(birthDate, change),
+        map(sex, change),
+        map(villageId, change),
+        map(address, change),
+        map(phone, change),
+        map(email, change),
+        map(preferredChannel, change));
+  }
+
+  private static String map(String value, UnaryOperator<String> change) {
+    return value == null ? null : change.apply(value);
   }
 
   /** A form with nothing filled in. */

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -309,13 +310,22 @@ public class Applications {
     for (Map.Entry<String, FieldErrors.Error> e : checked.errors().entries()) {
       errors.reject("answers." + e.getKey(), e.getValue().key(), e.getValue().args());
     }
-    for (Requirement r : service.requirements()) {
-      if (r.required() && !withFiles.contains(r.id())) {
+    requireFiles(service.requirements(), withFiles::contains, errors);
+    return errors.any() ? null : new Prepared(applicant, checked.answers());
+  }
+
+  /**
+   * Rejects, on its file field, each required requirement without a file ({@code hasFile} false):
+   * the same rule for a submission and for a draft's progress.
+   */
+  static void requireFiles(
+      List<Requirement> requirements, Predicate<UUID> hasFile, FieldErrors errors) {
+    for (Requirement r : requirements) {
+      if (r.required() && !hasFile.test(r.id())) {
         errors.reject(
             RequestUploads.field(r.id()), "application.error.requirementMissing", r.name());
       }
     }
-    return errors.any() ? null : new Prepared(applicant, checked.answers());
   }
 
   /**

@@ -6,10 +6,8 @@ import id.go.kecamatan.catalog.FormAnswers;
 import id.go.kecamatan.catalog.FormDefinition;
 import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.FormFields;
-import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.documents.Documents;
-import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
@@ -261,31 +259,9 @@ public class Drafts {
    */
   public Outcome<Draft> saveIdentity(Draft draft, ApplicantForm form) {
     requireOpen(draft);
-    ApplicantForm kept =
-        new ApplicantForm(
-            cut(form.nik()),
-            cut(form.name()),
-            cut(form.birthPlace()),
-            cut(form.birthDate()),
-            cut(form.sex()),
-            cut(form.villageId()),
-            cut(form.address()),
-            cut(form.phone()),
-            cut(form.email()),
-            cut(form.preferredChannel()));
+    ApplicantForm kept = form.map(Drafts::cut);
     Outcome<Applicant> checked = applicants.check(draft.officeId(), draft.channel(), kept);
-    ApplicantForm stored =
-        new ApplicantForm(
-            storable(kept.nik()),
-            storable(kept.name()),
-            storable(kept.birthPlace()),
-            storable(kept.birthDate()),
-            storable(kept.sex()),
-            storable(kept.villageId()),
-            storable(kept.address()),
-            storable(kept.phone()),
-            storable(kept.email()),
-            storable(kept.preferredChannel()));
+    ApplicantForm stored = kept.map(Drafts::storable);
     Draft saved =
         transactions.execute(
             tx -> {
@@ -348,12 +324,8 @@ public class Drafts {
             .errors();
     FieldErrors answers = answerErrors(draft);
     FieldErrors files = new FieldErrors();
-    for (Requirement r : service(draft).requirements()) {
-      if (r.required() && draft.files(r.id()).isEmpty()) {
-        files.reject(
-            RequestUploads.field(r.id()), "application.error.requirementMissing", r.name());
-      }
-    }
+    Applications.requireFiles(
+        service(draft).requirements(), id -> !draft.files(id).isEmpty(), files);
     return new Progress(
         identity,
         draft.identity() != null,

@@ -52,8 +52,11 @@ public record Period(Kind kind, int year, int number) {
     }
   }
 
+  /** The first year a period may lie in. */
+  public static final int FIRST_YEAR = 2000;
+
   public Period {
-    if (year < 2000 || year > 2999 || number < 1 || number > kind.perYear) {
+    if (year < FIRST_YEAR || year > 2999 || number < 1 || number > kind.perYear) {
       throw new IllegalArgumentException(kind + " " + year + "/" + number);
     }
   }
@@ -65,7 +68,8 @@ public record Period(Kind kind, int year, int number) {
 
   /**
    * The period of an address's parameters, or the year of {@code today} when they are missing or
-   * wrong (a period after today's is refused the same way).
+   * wrong (a period after today's is refused the same way, and one of {@link #FIRST_YEAR}, whose
+   * page would show the period before it).
    */
   public static Period parse(String kind, String year, String number, LocalDate today) {
     Period fallback = of(Kind.YEAR, today);
@@ -85,7 +89,7 @@ public record Period(Kind kind, int year, int number) {
     }
     try {
       Period period = new Period(k.get(), Integer.parseInt(year), n);
-      return period.from().isAfter(today) ? fallback : period;
+      return period.from().isAfter(today) || period.year == FIRST_YEAR ? fallback : period;
     } catch (IllegalArgumentException e) {
       return fallback;
     }
@@ -108,12 +112,18 @@ public record Period(Kind kind, int year, int number) {
     return of(kind, to().plusDays(1));
   }
 
-  /** This period and up to {@code count - 1} before it, oldest first. */
+  /**
+   * This period and up to {@code count - 1} before it, oldest first; none before {@link
+   * #FIRST_YEAR}.
+   */
   public List<Period> withPrevious(int count) {
     List<Period> periods = new ArrayList<>();
     Period period = this;
     for (int i = 0; i < count; i++) {
       periods.add(period);
+      if (period.year == FIRST_YEAR && period.number == 1) {
+        break;
+      }
       period = period.previous();
     }
     Collections.reverse(periods);

@@ -25,6 +25,25 @@ class PeriodTests {
   }
 
   @Test
+  void theTrendOfTheFirstYearsStopsAtTheFirstPeriod() {
+    assertThat(new Period(Period.Kind.YEAR, 2002, 1).withPrevious(5))
+        .containsExactly(
+            new Period(Period.Kind.YEAR, 2000, 1),
+            new Period(Period.Kind.YEAR, 2001, 1),
+            new Period(Period.Kind.YEAR, 2002, 1));
+    assertThat(new Period(Period.Kind.QUARTER, 2000, 1).withPrevious(5))
+        .containsExactly(new Period(Period.Kind.QUARTER, 2000, 1));
+  }
+
+  @Test
+  void anAddressInTheFirstYearFallsBackToTheCurrentYear() {
+    assertThat(Period.parse("triwulan", "2000", "1", TODAY))
+        .isEqualTo(new Period(Period.Kind.YEAR, TODAY.getYear(), 1));
+    assertThat(Period.parse("triwulan", "2001", "1", TODAY).previous())
+        .isEqualTo(new Period(Period.Kind.QUARTER, 2000, 4));
+  }
+
+  @Test
   void readsAnAddressAndFallsBackToTheCurrentYear() {
     assertThat(Period.parse("triwulan", "2026", "3", TODAY))
         .isEqualTo(new Period(Period.Kind.QUARTER, 2026, 3));

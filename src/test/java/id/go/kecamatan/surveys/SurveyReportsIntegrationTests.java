@@ -186,6 +186,24 @@ class SurveyReportsIntegrationTests {
     }
   }
 
+  @Test
+  void theFirstYearsAnswerWithATrendThatStartsThere() {
+    for (String path :
+        new String[] {
+          "/kecamatan/jetis/ikm?periode=tahun&tahun=2002",
+          "/kecamatan/jetis/ikm?periode=triwulan&tahun=2001&ke=1",
+          "/kabupaten/" + regencyCode(jetis) + "/ikm?periode=tahun&tahun=2001"
+        }) {
+      HttpResponse<String> page = new WebClient(port).get(path);
+      assertThat(page.statusCode()).as(path).isEqualTo(200);
+      assertThat(page.body()).as(path).contains("2000").doesNotContain("1999");
+    }
+    // the first year itself would show the one before it: the current year instead
+    String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
+    assertThat(new WebClient(port).get("/kecamatan/jetis/ikm?periode=tahun&tahun=2000").body())
+        .contains("Tahun " + year);
+  }
+
   private void insert(UUID office, int score, int pengaduan, String suggestion, String sex) {
     jdbc.sql(
             """

@@ -137,7 +137,7 @@ class AssistedFilingController {
     }
     if (errors.any()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      return page(model, officer, form, rawChannel, errors);
+      return page(model, officer, form, rawChannel, ReporterController.chooseAgain(errors, files));
     }
     Outcome<Filed> filed;
     try (RequestUploads uploads = new RequestUploads()) {
@@ -147,7 +147,8 @@ class AssistedFilingController {
     }
     if (!filed.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      return page(model, officer, form, rawChannel, filed.errors());
+      return page(
+          model, officer, form, rawChannel, ReporterController.chooseAgain(filed.errors(), files));
     }
     redirect.addFlashAttribute("filed", filed.value());
     redirect.addFlashAttribute("channel", channel.name());

@@ -140,12 +140,29 @@ class ReporterController {
     }
     if (!filed.ok()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      return formPage(model, office, form, filed.errors());
+      return formPage(model, office, form, chooseAgain(filed.errors(), files));
     }
     ComplaintGrants.grant(request, filed.value().trackingCode());
     redirect.addFlashAttribute("filed", filed.value());
     redirect.addFlashAttribute("officeName", office.displayName());
     return "redirect:/pengaduan/terkirim";
+  }
+
+  /**
+   * The errors of a form sent back, with a word on the files chosen: a browser does not keep them,
+   * nothing of them was saved, so the sender is told to choose them again (a file's own error comes
+   * first).
+   */
+  static FieldErrors chooseAgain(FieldErrors errors, List<MultipartFile> files) {
+    boolean chosen =
+        files != null
+            && files.stream()
+                .anyMatch(
+                    f ->
+                        !f.isEmpty()
+                            || (f.getOriginalFilename() != null
+                                && !f.getOriginalFilename().isBlank()));
+    return chosen ? errors.reject("lampiran", "complaints.error.chooseAgain") : errors;
   }
 
   static long minutes(long seconds) {

@@ -106,9 +106,7 @@ public class Guides {
             "berapa-lama",
             t(locale, "outreach.guide.time"),
             List.of(
-                service.completionDays() == 0
-                    ? t(locale, "service.sameDayLong")
-                    : t(locale, "service.daysLong", service.completionDays()),
+                t(locale, "service.daysLong", service.completionDays()),
                 t(locale, "outreach.guide.timeTrack")),
             List.of(),
             false));

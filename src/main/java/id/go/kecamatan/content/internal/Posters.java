@@ -254,13 +254,7 @@ public class Posters {
     h.append("<h1>").append(e(title)).append("</h1>");
     if (service != null) {
       h.append("<p class=\"lead\">")
-          .append(
-              e(
-                  t(
-                      service.completionDays() == 0
-                          ? "outreach.poster.leadSameDay"
-                          : "outreach.poster.lead",
-                      service.completionDays())))
+          .append(e(t("outreach.poster.lead", service.completionDays())))
           .append("</p>");
       List<Requirement> top =
           service.requirements().stream()

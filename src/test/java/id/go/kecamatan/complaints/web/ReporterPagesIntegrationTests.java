@@ -72,11 +72,15 @@ class ReporterPagesIntegrationTests {
         .contains("Kebersihan dan sampah")
         .contains("value=\"RAHASIA\" checked");
     String text = "Sampah menumpuk di pasar " + UUID.randomUUID();
+    Map<String, String> filled = fields(text, "0812-5555-0101");
+    filled.put("occurredOn-day", "30");
+    filled.put("occurredOn-month", "11");
+    filled.put("occurredOn-year", "2026");
     HttpResponse<String> sent =
         browser.upload(
             "/kecamatan/jetis/pengaduan",
             "lampiran",
-            fields(text, "0812-5555-0101"),
+            filled,
             new WebClient.FilePart(
                 "sampah.jpg", "image/jpeg", TestFiles.jpeg(TestFiles.photo(60, 40))));
     assertThat(sent.statusCode()).isEqualTo(302);
@@ -119,6 +123,7 @@ class ReporterPagesIntegrationTests {
         .contains("Diterima")
         .contains("Verifikasi paling lambat")
         .contains(text)
+        .contains("Pasar desa · 30 November 2026") // where and when, as the reporter wrote it
         .contains("1 lampiran")
         .doesNotContain("0812-5555-0101");
 
@@ -145,7 +150,21 @@ class ReporterPagesIntegrationTests {
     assertThat(refused.body())
         .contains("Pilih kategori dari daftar")
         .contains("error-summary")
-        .doesNotContain("<b>x</b>");
+        .doesNotContain("<b>x</b>")
+        .doesNotContain("Pilih berkasnya lagi"); // no file was chosen
+    // a photo chosen beside a wrong field: the page says it must be chosen again
+    HttpResponse<String> withPhoto =
+        browser.upload(
+            "/kecamatan/jetis/pengaduan",
+            "lampiran",
+            f,
+            new WebClient.FilePart(
+                "jalan.jpg", "image/jpeg", TestFiles.jpeg(TestFiles.photo(60, 80))));
+    assertThat(withPhoto.statusCode()).isEqualTo(422);
+    assertThat(withPhoto.body())
+        .contains("Pilih kategori dari daftar")
+        .contains("Berkas yang Anda pilih belum tersimpan")
+        .contains("href=\"#lampiran\"");
     Map<String, String> robot = fields("Murah sekali", "");
     robot.put("website", "http://spam.example");
     assertThat(browser.upload("/kecamatan/jetis/pengaduan", "lampiran", robot).statusCode())

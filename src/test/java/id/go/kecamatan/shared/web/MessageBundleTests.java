@@ -124,6 +124,37 @@ class MessageBundleTests {
     assertThat(wrong).as("English messages with a count of 1 and a plural noun").isEmpty();
   }
 
+  /**
+   * A service finished the same day is not "done in 0 working days": every message that counts
+   * working days says what a person would for zero (a choice format), in both languages.
+   */
+  @Test
+  void zeroWorkingDaysReadAsTheSameDay() {
+    Map<String, String> wrong = new TreeMap<>();
+    for (Properties bundle : List.of(INDONESIAN, ENGLISH)) {
+      for (String key : bundle.stringPropertyNames()) {
+        String message = bundle.getProperty(key);
+        Set<String> indices = arguments(message);
+        if (indices.isEmpty() || !message.matches("(?s).*(hari kerja|working day).*")) {
+          continue;
+        }
+        int count = indices.stream().mapToInt(Integer::parseInt).max().getAsInt() + 1;
+        Object[] zeros = new Object[count];
+        Arrays.fill(zeros, 0);
+        String zero;
+        try {
+          zero = new java.text.MessageFormat(message, java.util.Locale.ENGLISH).format(zeros);
+        } catch (IllegalArgumentException e) {
+          continue; // an argument that is not a number (a name, a date)
+        }
+        if (zero.matches("(?s).*\\b0 (hari kerja|working days?)\\b.*")) {
+          wrong.put((bundle == ENGLISH ? "en " : "id ") + key, zero);
+        }
+      }
+    }
+    assertThat(wrong).as("messages that would say 0 working days").isEmpty();
+  }
+
   private static Set<String> arguments(String message) {
     Set<String> indices = new TreeSet<>();
     Matcher m = Pattern.compile("\\{(\\d+)").matcher(message);

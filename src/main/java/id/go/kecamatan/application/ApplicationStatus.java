@@ -35,6 +35,14 @@ public enum ApplicationStatus {
     return next().isEmpty();
   }
 
+  /**
+   * With the verifiers: received, in review or waiting for the resident's completion (the
+   * worklist's open applications; after the approval it is the signer's).
+   */
+  public boolean withVerifiers() {
+    return this == SUBMITTED || this == IN_REVIEW || this == NEEDS_COMPLETION;
+  }
+
   /** The deadline clock stands still while the office waits for the resident. */
   public boolean pausesClock() {
     return this == NEEDS_COMPLETION;

@@ -355,8 +355,19 @@ class CaseworkIntegrationTests {
     assertThat(v.get("/admin/permohonan?petugas=belum&q=" + a.trackingCode().value()).body())
         .doesNotContain(url(a));
     assertThat(audits(a, "casework.assigned")).isEqualTo(1);
-    // a verifier may claim, but not assign to someone else
-    v.get(url(a));
+    // the case is the verifier's own now: nothing to claim on its page
+    assertThat(v.get(url(a)).body())
+        .contains("Verifikator Jetis")
+        .doesNotContain("Ambil permohonan ini");
+    // another verifier's case is offered; a verifier may claim, but not assign to someone else
+    jdbc.sql("update casework_assignment set staff_id = ? where application_id = ?")
+        .params(
+            jdbc.sql("select id from staff where username = 'admin.jetis'")
+                .query(UUID.class)
+                .single(),
+            a.id().value())
+        .update();
+    assertThat(v.get(url(a)).body()).contains("Ambil permohonan ini");
     assertThat(v.post(url(a) + "/ambil").statusCode()).isEqualTo(302);
     assertThat(v.post(url(a) + "/tugaskan", "assignee", verifier.toString()).statusCode())
         .isEqualTo(403);

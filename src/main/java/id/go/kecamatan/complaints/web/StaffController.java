@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
@@ -179,18 +180,37 @@ class StaffController {
     Map<String, String> values = new HashMap<>();
     Optional<StandardTexts.Text> text =
         Optional.ofNullable(uuid(textId)).flatMap(t -> texts.get(officer.officeId(), t));
-    text.ifPresent(
-        t ->
-            values.put(
-                t.status() == ComplaintStatus.AWAITING_REPORTER
-                    ? "question"
-                    : t.status() == ComplaintStatus.REJECTED
-                        ? "reason"
-                        : t.status() == ComplaintStatus.NOT_OUR_AUTHORITY
-                            ? "outsideChannel"
-                            : t.status() == ComplaintStatus.CLOSED ? "declineReason" : "answer",
-                StandardTexts.fill(t.body(), c)));
+    text.ifPresent(t -> values.put(field(t), StandardTexts.fill(t.body(), c)));
     return casePage(model, officer, c, new FieldErrors(), values);
+  }
+
+  /** The field of the case page a standard text fills, by the status it is written for. */
+  static String field(StandardTexts.Text text) {
+    return switch (text.status()) {
+      case AWAITING_REPORTER -> "question";
+      case REJECTED -> "reason";
+      case NOT_OUR_AUTHORITY -> "outsideChannel";
+      case CLOSED -> "declineReason";
+      default -> "answer";
+    };
+  }
+
+  /**
+   * The fields the case page shows for a complaint in this status (see complaints/case.jte), so
+   * that only the standard texts it can take are offered.
+   */
+  static Set<String> textFields(ComplaintStatus status) {
+    if (status == ComplaintStatus.RECEIVED) {
+      return Set.of("reason", "outsideChannel");
+    }
+    if (status.inHand()) {
+      return Set.of("answer", "question");
+    }
+    return switch (status) {
+      case ANSWERED -> Set.of("answer");
+      case REOPEN_REQUESTED -> Set.of("declineReason");
+      default -> Set.of();
+    };
   }
 
   private String casePage(
@@ -215,7 +235,12 @@ class StaffController {
     model.addAttribute(
         "categories",
         categories.all(officer.officeId()).stream().filter(cat -> !cat.top()).toList());
-    model.addAttribute("texts", texts.of(officer.officeId(), c.categoryId()));
+    Set<String> fields = textFields(c.status());
+    model.addAttribute(
+        "texts",
+        texts.of(officer.officeId(), c.categoryId()).stream()
+            .filter(t -> fields.contains(field(t)))
+            .toList());
     model.addAttribute(
         "staff", accounts.staffOf(officer.officeId()).stream().filter(Staff::active).toList());
     Office office = offices.get(officer.officeId());

@@ -143,7 +143,7 @@ class RegisterIntegrationTests {
         .contains(redacted)
         .contains("Lampu sudah diganti petugas desa " + marker)
         .contains("Ketertiban umum")
-        .contains("Dijawab dalam 0 hari kerja")
+        .contains("Dijawab pada hari yang sama")
         .doesNotContain("Joko Santoso")
         .doesNotContain("0812-7777-1234")
         .doesNotContain("7777")

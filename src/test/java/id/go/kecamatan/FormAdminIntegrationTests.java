@@ -339,6 +339,8 @@ class FormAdminIntegrationTests {
         .contains(
             "type=\"radio\" id=\"keperluan\" name=\"keperluan\" value=\"pribadi\"",
             "Isi hanya bila jawaban untuk \u201cSurat domisili untuk\u201d adalah \u201cKeperluan usaha\u201d",
+            // an admin's help without a full stop and the condition read as two sentences
+            "Contoh: warung makan, bengkel, toko kelontong. Isi hanya bila",
             "autocomplete=\"street-address\"",
             "inputmode=\"numeric\"");
 

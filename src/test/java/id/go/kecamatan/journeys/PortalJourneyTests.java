@@ -188,7 +188,7 @@ class PortalJourneyTests extends BrowserJourney {
       button(phone, "Kirim kode").click();
       assertThat(heading(phone)).hasText("Masukkan kode masuk");
       assertThat(phone.getByRole(AriaRole.STATUS))
-          .containsText("Jika 6285900000001 tercantum di permohonan");
+          .containsText("Jika 0859-0000-0001 tercantum di permohonan"); // as a resident writes it
       assertThat(
               jdbc.sql("select count(*) from notification where recipient = '6285900000001'")
                   .query(Integer.class)

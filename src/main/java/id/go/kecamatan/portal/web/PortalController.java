@@ -48,7 +48,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class PortalController {
 
   static final String REQUEST = "portal.request";
-  static final String CONTACT_TYPED = "portal.typed";
+  static final String CONTACT_SHOWN = "portal.shown";
   static final String SESSION = "portal.session";
   private static final int MAX_CONTACT = 254;
 
@@ -132,7 +132,7 @@ class PortalController {
     UUID requestId = signIn.request(contact.get(), linkBase);
     HttpSession session = request.getSession(true);
     session.setAttribute(REQUEST, requestId);
-    session.setAttribute(CONTACT_TYPED, contact.get().value());
+    session.setAttribute(CONTACT_SHOWN, contact.get().shown());
     return "redirect:/masuk-warga/kode";
   }
 
@@ -305,7 +305,7 @@ class PortalController {
    */
   private String codePage(
       HttpServletRequest request, Model model, FieldErrors errors, boolean signedIn) {
-    model.addAttribute("contact", attribute(request, CONTACT_TYPED, String.class).orElse(""));
+    model.addAttribute("contact", attribute(request, CONTACT_SHOWN, String.class).orElse(""));
     model.addAttribute("demo", demo);
     model.addAttribute("errors", errors);
     model.addAttribute("residentSignedIn", signedIn);

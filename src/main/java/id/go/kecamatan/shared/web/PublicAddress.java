@@ -34,7 +34,20 @@ public class PublicAddress {
     }
     return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
         ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-        : "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        : "http://localhost:" + port();
+  }
+
+  /**
+   * This server's port: the one it listens on, or before it listens (the demo's letters are signed
+   * while the application starts) the one it is configured to take.
+   */
+  private String port() {
+    String listening = environment.getProperty("local.server.port");
+    if (listening != null) {
+      return listening;
+    }
+    String configured = environment.getProperty("server.port", "8080");
+    return configured.equals("0") ? "8080" : configured;
   }
 
   /** The address of a page: {@code path} with its {@code {variables}} expanded. */

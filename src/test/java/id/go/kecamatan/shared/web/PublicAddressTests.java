@@ -52,6 +52,15 @@ class PublicAddressTests {
         .isEqualTo("http://localhost:8080");
   }
 
+  @Test
+  void beforeTheServerListensLinksGoToThePortItWillTake() {
+    // the demo's letters are signed while the application starts, e.g. with SERVER_PORT=18080
+    MockEnvironment configured = new MockEnvironment().withProperty("server.port", "18080");
+    assertThat(new PublicAddress("", configured).base()).isEqualTo("http://localhost:18080");
+    MockEnvironment random = new MockEnvironment().withProperty("server.port", "0");
+    assertThat(new PublicAddress("", random).base()).isEqualTo("http://localhost:8080");
+  }
+
   private static void inRequest(String scheme, String host, int port) {
     MockHttpServletRequest request = new MockHttpServletRequest();
     request.setScheme(scheme);

@@ -4,12 +4,17 @@ import id.go.kecamatan.statistics.Disclosure;
 import id.go.kecamatan.statistics.Figures;
 import id.go.kecamatan.statistics.Measure;
 import id.go.kecamatan.surveys.Ikm;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One row of the tables the pages and files show: the counts as they may be shown ({@code null}
- * suppressed when {@code publicOutput}), the shares and the working days.
+ * suppressed when {@code publicOutput}), the shares and the working days. A public output's rows
+ * come from {@link PublicTables}, which also hides the counts that would give a suppressed one
+ * away.
  */
 public record FigureTable(String label, String key, List<Cell> cells) {
 
@@ -44,22 +49,53 @@ public record FigureTable(String label, String key, List<Cell> cells) {
           "ikm.index",
           "ikm.grade");
 
+  /** The counts' columns (the others are shares, working days and the IKM). */
+  static boolean isCount(String column) {
+    return column.startsWith("measure.")
+        || column.startsWith("channel.")
+        || column.equals("ikm.respondents");
+  }
+
+  /** Each share's column with the columns of its part and its base. */
+  private static final Map<String, List<String>> SHARES =
+      Map.of(
+          "derived.digital", List.of("channel.ONLINE", "measure.RECEIVED"),
+          "derived.onTime", List.of("measure.FINISHED_ON_TIME", "measure.FINISHED"),
+          "derived.completionRate", List.of("measure.DRAFTS_SUBMITTED", "measure.DRAFTS_STARTED"),
+          "derived.complaintsOnTime",
+              List.of("measure.COMPLAINTS_ANSWERED_ON_TIME", "measure.COMPLAINTS_ANSWERED"));
+
   /**
    * One value: {@code value} null means suppressed (a count) or not computable (a share or days).
    *
+   * @param suppressed a count from 1 to 4 not shown ("< 5")
+   * @param hidden a count of 5 or more not shown so that a suppressed count cannot be worked out
+   *     from the counts beside it ({@link ComplementarySuppression})
    * @param percent whether the value is a percentage
    * @param label the value as written when it is not a whole number (the IKM {@code 82.45}, its
    *     grade {@code B}), else null
    */
-  public record Cell(Long value, boolean suppressed, boolean percent, String label) {
+  public record Cell(
+      Long value, boolean suppressed, boolean hidden, boolean percent, String label) {
 
     public Cell(Long value, boolean suppressed, boolean percent) {
-      this(value, suppressed, percent, null);
+      this(value, suppressed, false, percent, null);
     }
 
-    public String text(String suppressedText, String none) {
+    public Cell(Long value, boolean suppressed, boolean percent, String label) {
+      this(value, suppressed, false, percent, label);
+    }
+
+    static Cell hiding() {
+      return new Cell(null, false, true, false, null);
+    }
+
+    public String text(String suppressedText, String hiddenText, String none) {
       if (suppressed) {
         return suppressedText;
+      }
+      if (hidden) {
+        return hiddenText;
       }
       if (label != null) {
         return label;
@@ -70,9 +106,9 @@ public record FigureTable(String label, String key, List<Cell> cells) {
       return percent ? value + "%" : String.valueOf(value);
     }
 
-    /** As a file writes it: empty when not computable, the suppressed text when suppressed. */
-    public String plain(String suppressedText) {
-      return text(suppressedText, "").replace("%", "");
+    /** As a file writes it: empty when not computable, the marks of a count not shown. */
+    public String plain(String suppressedText, String hiddenText) {
+      return text(suppressedText, hiddenText, "").replace("%", "");
     }
   }
 
@@ -147,6 +183,31 @@ public record FigureTable(String label, String key, List<Cell> cells) {
 
   private static Cell days(Integer d) {
     return new Cell(d == null ? null : d.longValue(), false, false);
+  }
+
+  /**
+   * This row with the counts of {@code columns} hidden to protect others ({@link Cell#hidden}), and
+   * the shares computed from a count not shown left out (with the share and the other count shown
+   * it could be worked out).
+   */
+  FigureTable hiding(Set<String> columns) {
+    List<Cell> changed = new ArrayList<>(cells);
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      String column = COLUMNS.get(i);
+      if (columns.contains(column) && isCount(column)) {
+        changed.set(i, Cell.hiding());
+      }
+    }
+    for (Map.Entry<String, List<String>> share : SHARES.entrySet()) {
+      int i = COLUMNS.indexOf(share.getKey());
+      for (String count : share.getValue()) {
+        Cell c = changed.get(COLUMNS.indexOf(count));
+        if (c.suppressed() || c.hidden()) {
+          changed.set(i, new Cell(null, false, true));
+        }
+      }
+    }
+    return new FigureTable(label, key, List.copyOf(changed));
   }
 
   /** The cell of a column. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The public figures of an office's month as a sheet (headings, definitions, one row per service
- * and the total, small counts suppressed): the open data files and the monthly report.
+ * and the total, small counts suppressed and the counts that would give them away hidden: {@link
+ * PublicTables}): the open data files and the monthly report.
  */
 @Component
 class MonthSheets {
@@ -40,12 +41,16 @@ class MonthSheets {
     for (ServiceType s : catalog.allServices(office.id())) {
       names.put(s.id(), s.name());
     }
-    List<FigureTable> tables = new ArrayList<>();
+    PublicTables published = new PublicTables();
+    List<Integer> services = new ArrayList<>();
     for (Figures.Row r : figures.services()) {
-      tables.add(FigureTable.of(names.getOrDefault(r.serviceId(), "?"), r.key(), r, true));
+      services.add(published.add(names.getOrDefault(r.serviceId(), "?"), r.key(), r));
     }
+    int total = published.add(t("statistics.table.total", locale), "total", figures.total());
+    published.sum(total, services);
+    List<FigureTable> tables = new ArrayList<>(published.get(services));
     tables.sort(Comparator.comparing(FigureTable::label));
-    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
+    tables.add(published.get(total));
     return sheet(
         t("statistics.table.office", locale),
         office.displayName(),
@@ -64,12 +69,16 @@ class MonthSheets {
     Figures figures = statistics.figures(Statistics.Selection.of(regency.id(), month, month));
     Map<UUID, Figures.Row> rows =
         statistics.perScope(offices.stream().map(Office::id).toList(), month, month);
-    List<FigureTable> tables = new ArrayList<>();
+    PublicTables published = new PublicTables();
+    List<Integer> perOffice = new ArrayList<>();
     for (Office o : offices) {
-      tables.add(FigureTable.of(o.displayName(), o.slug(), rows.get(o.id()), true));
+      perOffice.add(published.add(o.displayName(), o.slug(), rows.get(o.id())));
     }
+    int total = published.add(t("statistics.table.total", locale), "total", figures.total());
+    published.sum(total, perOffice);
+    List<FigureTable> tables = new ArrayList<>(published.get(perOffice));
     tables.sort(Comparator.comparing(FigureTable::label));
-    tables.add(FigureTable.of(t("statistics.table.total", locale), "total", figures.total(), true));
+    tables.add(published.get(total));
     return sheet(
         t("statistics.table.regency", locale),
         regency.name(),
@@ -89,6 +98,7 @@ class MonthSheets {
       List<FigureTable> tables,
       Locale locale) {
     String suppressed = t("statistics.suppressed", locale);
+    String hidden = t("statistics.hidden", locale);
     List<String> headings =
         new ArrayList<>(List.of(scopeHeading, t("statistics.table.month", locale), rowHeading));
     List<String> definitions = new ArrayList<>(List.of(scopeCode, "YYYY-MM", ""));
@@ -103,7 +113,7 @@ class MonthSheets {
     for (FigureTable table : tables) {
       List<String> row = new ArrayList<>(List.of(scopeName, month.toString(), table.label()));
       for (FigureTable.Cell cell : table.cells()) {
-        row.add(cell.plain(suppressed));
+        row.add(cell.plain(suppressed, hidden));
       }
       rows.add(row);
     }

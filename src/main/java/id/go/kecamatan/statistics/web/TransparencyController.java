@@ -71,11 +71,13 @@ class TransparencyController {
     for (ServiceType s : catalog.allServices(office.id())) {
       names.put(s.id(), s.name());
     }
-    List<FigureTable> services =
-        figures.services().stream()
-            .map(r -> FigureTable.of(names.getOrDefault(r.serviceId(), "?"), r.key(), r, true))
-            .sorted(Comparator.comparing(FigureTable::label))
-            .toList();
+    PublicTables tables = new PublicTables();
+    Months months = months(tables, figures, locale);
+    List<Integer> services = new ArrayList<>();
+    for (Figures.Row r : figures.services()) {
+      services.add(tables.add(names.getOrDefault(r.serviceId(), "?"), r.key(), r));
+    }
+    tables.sum(months.total(), services);
     List<Statistics.Reason> reasons =
         statistics.reasons(office.id(), period.from(), period.to(), false).stream()
             .filter(r -> Disclosure.shown(r.count()))
@@ -89,6 +91,8 @@ class TransparencyController {
             false,
             period,
             figures,
+            tables,
+            months,
             services,
             List.of(),
             reasons,
@@ -113,18 +117,20 @@ class TransparencyController {
     List<Office> list = offices.officesOf(regency.id()).stream().filter(Office::active).toList();
     Map<UUID, Figures.Row> rows =
         statistics.perScope(list.stream().map(Office::id).toList(), period.from(), period.to());
-    List<FigureTable> perOffice = new ArrayList<>();
-    List<FigureTable> ranking = new ArrayList<>();
+    PublicTables tables = new PublicTables();
+    Months months = months(tables, figures, locale);
+    List<Integer> perOffice = new ArrayList<>();
+    List<Integer> ranked = new ArrayList<>();
     for (Office o : list) {
       Figures.Row row = rows.get(o.id());
-      perOffice.add(FigureTable.of(o.displayName(), o.slug(), row, true));
+      int added = tables.add(o.displayName(), o.slug(), row);
+      perOffice.add(added);
       if (row.get(Measure.FINISHED) >= Disclosure.MIN_RANKED) {
-        ranking.add(FigureTable.of(o.displayName(), o.slug(), row, true));
+        ranked.add(added);
       }
     }
-    ranking.sort(
-        Comparator.comparing((FigureTable t) -> -t.cell("derived.onTime").value())
-            .thenComparing(FigureTable::label));
+    // the regency's own counts: its active offices' and those of an office made inactive
+    tables.sum(months.total(), perOffice);
     model.addAttribute(
         "view",
         view(
@@ -134,8 +140,10 @@ class TransparencyController {
             true,
             period,
             figures,
+            tables,
+            months,
             perOffice,
-            ranking,
+            ranked,
             List.of(),
             locale));
     model.addAttribute("regency", regency);
@@ -186,6 +194,24 @@ class TransparencyController {
     return messages.getMessage(key, null, locale);
   }
 
+  /** The rows of the period's months and its total, added to a page's tables. */
+  private record Months(List<Integer> rows, int total) {}
+
+  private static Months months(PublicTables tables, Figures figures, Locale locale) {
+    DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+    List<Integer> rows = new ArrayList<>();
+    for (Figures.Row row : figures.months()) {
+      rows.add(tables.add(monthFormat.format(row.month()), row.key(), row));
+    }
+    int total = tables.add("total", "total", figures.total());
+    tables.sum(total, rows);
+    return new Months(rows, total);
+  }
+
+  /**
+   * The page's view: every table from {@code tables}, the complaint groups added to them, so that
+   * no count suppressed in one can be worked out from another.
+   */
   private TransparencyView view(
       UUID scopeId,
       String title,
@@ -193,28 +219,38 @@ class TransparencyController {
       boolean regency,
       Period period,
       Figures figures,
-      List<FigureTable> services,
-      List<FigureTable> ranking,
+      PublicTables tables,
+      Months monthRows,
+      List<Integer> breakdown,
+      List<Integer> ranked,
       List<Statistics.Reason> reasons,
       Locale locale) {
-    DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+    List<Statistics.ComplaintGroup> groups =
+        statistics.complaintGroups(scopeId, period.from(), period.to());
+    List<Integer> groupRows = tables.addComplaintGroups(groups);
+    tables.sumOfComplaintGroups(monthRows.total(), groupRows);
     String suppressed = messages.getMessage("statistics.suppressed", null, locale);
-    List<FigureTable> months = new ArrayList<>();
+    String hidden = messages.getMessage("statistics.hidden", null, locale);
+    List<FigureTable> months = tables.get(monthRows.rows());
     List<String> labels = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    for (Figures.Row row : figures.months()) {
-      FigureTable table = FigureTable.of(monthFormat.format(row.month()), row.key(), row, true);
-      months.add(table);
-      FigureTable.Cell received = table.cell("measure.RECEIVED");
-      labels.add(DateTimeFormatter.ofPattern("MMM", locale).format(row.month()));
+    for (int i = 0; i < months.size(); i++) {
+      FigureTable.Cell received = months.get(i).cell("measure.RECEIVED");
+      labels.add(
+          DateTimeFormatter.ofPattern("MMM", locale).format(figures.months().get(i).month()));
       values.add(received.value());
-      texts.add(received.text(suppressed, "0"));
+      texts.add(received.text(suppressed, hidden, "0"));
     }
     List<YearMonth> downloads = new ArrayList<>();
     for (YearMonth m = period.to(); !m.isBefore(period.from()); m = m.minusMonths(1)) {
       downloads.add(m);
     }
+    List<FigureTable> ranking = new ArrayList<>(tables.get(ranked));
+    ranking.removeIf(t -> t.cell("derived.onTime").value() == null);
+    ranking.sort(
+        Comparator.comparing((FigureTable t) -> -t.cell("derived.onTime").value())
+            .thenComparing(FigureTable::label));
     return new TransparencyView(
         title,
         basePath,
@@ -223,13 +259,14 @@ class TransparencyController {
         period.to(),
         period.invalid(),
         months,
-        FigureTable.of("total", "total", figures.total(), true),
-        services,
-        ranking.stream().filter(t -> t.cell("derived.onTime").value() != null).toList(),
+        tables.get(monthRows.total()),
+        tables.get(breakdown).stream().sorted(Comparator.comparing(FigureTable::label)).toList(),
+        ranking,
         reasons,
         Chart.of(labels, values, texts),
         figures.asOf(),
         downloads,
-        statistics.complaintGroups(scopeId, period.from(), period.to()));
+        groups,
+        tables.get(groupRows));
   }
 }

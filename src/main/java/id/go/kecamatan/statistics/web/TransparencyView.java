@@ -10,8 +10,10 @@ import java.util.List;
  *
  * @param basePath the page's own path, for the picker's form and the downloads
  * @param services per service (an office) or per office (a regency), the whole period
- * @param ranking a regency's offices by share on time, only those with enough finished
- * @param complaintGroups complaints per category and kind (suppressed by the page)
+ * @param ranking a regency's offices by share on time, only those with enough finished (and their
+ *     share shown in the table of offices)
+ * @param complaintGroups complaints per category and kind
+ * @param complaintFigures the groups' counts as shown, one row per group in the same order
  */
 public record TransparencyView(
     String title,
@@ -28,4 +30,5 @@ public record TransparencyView(
     Chart chart,
     Instant asOf,
     List<YearMonth> downloads,
-    List<Statistics.ComplaintGroup> complaintGroups) {}
+    List<Statistics.ComplaintGroup> complaintGroups,
+    List<FigureTable> complaintFigures) {}

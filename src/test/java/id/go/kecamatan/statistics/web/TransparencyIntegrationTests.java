@@ -9,6 +9,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.casework.CaseworkFixtures;
 import id.go.kecamatan.statistics.Measure;
 import id.go.kecamatan.statistics.Statistics;
+import id.go.kecamatan.statistics.internal.FactStore;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public transparency page and its open data: no sign-in, small counts suppressed, the chosen
@@ -147,6 +150,108 @@ class TransparencyIntegrationTests {
             "/kecamatan/tidak-ada/statistik")) {
       assertThat(web.getBytes(path).statusCode()).as(path).isEqualTo(404);
     }
+  }
+
+  @Autowired FactStore factStore;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  @Test
+  void aSuppressedCountCannotBeWorkedOutFromTheFiguresBesideIt() {
+    // an office of a regency of its own, counted by hand: January 2026 received 15 = 7 online + 5
+    // at the counter + 3 at a village office, finished 13 = 11 approved + 2 rejected; complaints 1
+    // in November and 8 in December 2025 (9 in the twelve months up to January)
+    String n = String.valueOf(10 + (int) (Math.random() * 90));
+    UUID regency = UUID.randomUUID();
+    jdbc.sql("insert into regency (id, code, name) values (?, ?, ?)")
+        .params(regency, "96." + n, "Kabupaten Sekunder " + n)
+        .update();
+    UUID office = UUID.randomUUID();
+    String slug = "sekunder-" + n;
+    jdbc.sql("insert into office (id, regency_id, code, slug, name) values (?, ?, ?, ?, ?)")
+        .params(office, regency, "96." + n + ".01", slug, "Sekunder " + n)
+        .update();
+    UUID service = UUID.randomUUID();
+    YearMonth january = YearMonth.of(2026, 1);
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status -> {
+              for (var channel :
+                  java.util.Map.of("ONLINE", 7L, "COUNTER", 5L, "VILLAGE", 3L).entrySet()) {
+                factStore.count(
+                    office,
+                    new FactStore.Dimensions(regency, service, channel.getKey(), null),
+                    january,
+                    java.util.Map.of(Measure.RECEIVED, channel.getValue()));
+              }
+              FactStore.Dimensions all = new FactStore.Dimensions(regency, service, null, null);
+              factStore.count(
+                  office,
+                  all,
+                  january,
+                  java.util.Map.of(
+                      Measure.FINISHED, 13L,
+                      Measure.FINISHED_ON_TIME, 12L,
+                      Measure.APPROVED, 11L,
+                      Measure.REJECTED, 2L));
+              FactStore.Dimensions none = new FactStore.Dimensions(regency, null, null, null);
+              factStore.count(
+                  office,
+                  none,
+                  YearMonth.of(2025, 11),
+                  java.util.Map.of(Measure.COMPLAINTS_RECEIVED, 1L));
+              factStore.count(
+                  office,
+                  none,
+                  YearMonth.of(2025, 12),
+                  java.util.Map.of(Measure.COMPLAINTS_RECEIVED, 8L));
+            });
+    WebClient web = new WebClient(port);
+
+    String page = web.get("/kecamatan/" + slug + "/statistik?bulan=1&tahun=2026").body();
+
+    // the volume table comes first, then the time table, ... then the complaints
+    List<List<String>> januaries = rows(page, "Jan 2026");
+    assertThat(januaries.get(0).subList(0, 4)).containsExactly("15", "7", "x", "&lt; 5");
+    assertThat(januaries.get(1).get(0)).isEqualTo("13");
+    assertThat(januaries.get(1).subList(5, 7)).containsExactly("x", "&lt; 5");
+    List<List<String>> novembers = rows(page, "Nov 2025");
+    List<List<String>> decembers = rows(page, "Des 2025");
+    assertThat(novembers.get(4).get(0)).isEqualTo("&lt; 5");
+    assertThat(decembers.get(4).get(0)).isEqualTo("x");
+    assertThat(page).contains("ditulis „x“ disembunyikan agar angka kecil tidak dapat dihitung");
+
+    // the open data of January: the service's row and the month's total alike
+    String csv =
+        new String(
+            web.getBytes("/kecamatan/" + slug + "/statistik/2026-01.csv").body(),
+            StandardCharsets.UTF_8);
+    List<String> lines = csv.lines().toList();
+    for (String line : lines.subList(2, lines.size())) {
+      List<String> cells = List.of(line.split(","));
+      assertThat(cells.subList(3, 7)).as(line).containsExactly("15", "7", "x", "< 5");
+      assertThat(cells.get(8)).as(line).isEqualTo("13");
+      assertThat(cells.subList(13, 15)).as(line).containsExactly("x", "< 5");
+    }
+    assertThat(lines).hasSize(4); // headings, definitions, the service, the total
+  }
+
+  /** The cells of each row headed {@code label} on a page, in the page's order. */
+  private static List<List<String>> rows(String page, String label) {
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile(
+                "<tr><th scope=\"row\">" + java.util.regex.Pattern.quote(label) + "</th>(.*?)</tr>")
+            .matcher(page);
+    List<List<String>> rows = new java.util.ArrayList<>();
+    while (row.find()) {
+      java.util.regex.Matcher cell =
+          java.util.regex.Pattern.compile("<td>(.*?)</td>").matcher(row.group(1));
+      List<String> cells = new java.util.ArrayList<>();
+      while (cell.find()) {
+        cells.add(cell.group(1));
+      }
+      rows.add(cells);
+    }
+    return rows;
   }
 
   @Test

@@ -227,6 +227,14 @@ class ComplaintAndIkmFiguresIntegrationTests {
 
     FigureTable marchPublic = FigureTable.of("m", "m", figures.months().get(0), true);
     assertThat(marchPublic.cell("ikm.index").text("<5", "x", "–")).isEqualTo("82.78");
+    // a page writes it in its language, as the survey pages do; the files keep the point
+    assertThat(
+            marchPublic
+                .cell("ikm.index")
+                .text(java.util.Locale.forLanguageTag("id"), "<5", "x", "–"))
+        .isEqualTo("82,78");
+    assertThat(marchPublic.cell("ikm.index").text(java.util.Locale.ENGLISH, "<5", "x", "–"))
+        .isEqualTo("82.78");
     assertThat(marchPublic.cell("ikm.grade").text("<5", "x", "–")).isEqualTo("B");
     FigureTable aprilPublic = FigureTable.of("m", "m", figures.months().get(1), true);
     assertThat(aprilPublic.cell("ikm.respondents").suppressed()).isTrue();
@@ -255,7 +263,9 @@ class ComplaintAndIkmFiguresIntegrationTests {
         new WebClient(port)
             .get("/kecamatan/" + first.slug() + "/statistik?bulan=3&tahun=2024")
             .body();
-    assertThat(page).contains("Indeks Kepuasan Masyarakat (IKM)").contains("82.78");
+    assertThat(page)
+        .contains("Indeks Kepuasan Masyarakat (IKM)")
+        .contains("82,78"); // the page in Indonesian: decimal comma
     String csv =
         new WebClient(port).get("/kecamatan/" + first.slug() + "/statistik/2024-03.csv").body();
     List<String> lines = csv.lines().toList();

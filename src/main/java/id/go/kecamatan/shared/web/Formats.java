@@ -77,4 +77,12 @@ public final class Formats {
     }
     return ("en".equals(locale.getLanguage()) ? LONG_EN : LONG_ID).format(date);
   }
+
+  /** A number with two decimals in the page's language: 88,31 in Indonesian, 88.31 in English. */
+  public static String decimal(Locale locale, java.math.BigDecimal value) {
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+    format.setMinimumFractionDigits(2);
+    format.setMaximumFractionDigits(2);
+    return format.format(value);
+  }
 }

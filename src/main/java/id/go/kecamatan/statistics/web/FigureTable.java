@@ -1,11 +1,14 @@
 package id.go.kecamatan.statistics.web;
 
+import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.statistics.Disclosure;
 import id.go.kecamatan.statistics.Figures;
 import id.go.kecamatan.statistics.Measure;
 import id.go.kecamatan.surveys.Ikm;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,21 +76,40 @@ public record FigureTable(String label, String key, List<Cell> cells) {
    *     from the counts beside it ({@link ComplementarySuppression})
    * @param percent whether the value is a percentage
    * @param label the value as written when it is not a whole number (the IKM {@code 82.45}, its
-   *     grade {@code B}), else null
+   *     grade {@code B}), else null; the files write it so
+   * @param decimal the value when it is a decimal (the IKM), which a page writes in its language
+   *     ({@link #text(Locale, String, String, String)}: 82,45 in Indonesian), else null
    */
   public record Cell(
-      Long value, boolean suppressed, boolean hidden, boolean percent, String label) {
+      Long value,
+      boolean suppressed,
+      boolean hidden,
+      boolean percent,
+      String label,
+      BigDecimal decimal) {
 
     public Cell(Long value, boolean suppressed, boolean percent) {
-      this(value, suppressed, false, percent, null);
+      this(value, suppressed, false, percent, null, null);
     }
 
     public Cell(Long value, boolean suppressed, boolean percent, String label) {
-      this(value, suppressed, false, percent, label);
+      this(value, suppressed, false, percent, label, null);
     }
 
     static Cell hiding() {
-      return new Cell(null, false, true, false, null);
+      return new Cell(null, false, true, false, null, null);
+    }
+
+    static Cell decimal(BigDecimal value) {
+      return new Cell(null, false, false, false, value.toPlainString(), value);
+    }
+
+    /** As a page in {@code locale} writes it: a decimal with the language's decimal mark. */
+    public String text(Locale locale, String suppressedText, String hiddenText, String none) {
+      if (decimal != null && !suppressed && !hidden) {
+        return Formats.decimal(locale, decimal);
+      }
+      return text(suppressedText, hiddenText, none);
     }
 
     public String text(String suppressedText, String hiddenText, String none) {
@@ -162,8 +184,9 @@ public record FigureTable(String label, String key, List<Cell> cells) {
     if (ikm.isEmpty() || (publicOutput && row.ikm().respondents() < Disclosure.MIN_SHOWN)) {
       return new Cell(null, false, false);
     }
-    return new Cell(
-        null, false, false, grade ? ikm.get().grade().name() : ikm.get().index().toPlainString());
+    return grade
+        ? new Cell(null, false, false, ikm.get().grade().name())
+        : Cell.decimal(ikm.get().index());
   }
 
   private static Cell count(long n, boolean publicOutput) {

@@ -2,7 +2,6 @@ package id.go.kecamatan.surveys.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.Locale;
 
 /** Numbers of the IKM pages as people read them: two decimals in the page's language. */
@@ -12,10 +11,7 @@ public final class Figures {
 
   /** 88.31 as 88,31 in Indonesian, 88.31 in English. */
   public static String decimal(Locale locale, BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(locale);
-    format.setMinimumFractionDigits(2);
-    format.setMaximumFractionDigits(2);
-    return format.format(value);
+    return id.go.kecamatan.shared.web.Formats.decimal(locale, value);
   }
 
   /** The length of a bar of an NRR (0-4) on a scale of {@code full} units. */

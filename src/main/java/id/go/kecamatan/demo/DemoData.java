@@ -217,7 +217,7 @@ public class DemoData {
               demo.phone(),
               demo.email(),
               demo.whatsapp(),
-              "Senin–Kamis 07.30–15.30\nJumat 07.30–11.00\nSabtu, Minggu dan hari libur tutup",
+              "Penutupan kantor dan cuti bersama diumumkan di halaman Pengumuman.",
               demo.unitCode(),
               "PEMERINTAH "
                   + regency.name().toUpperCase()

@@ -3,6 +3,7 @@ package id.go.kecamatan.office;
 import id.go.kecamatan.shared.web.Texts;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A kecamatan office (kantor kecamatan), the tenant of the system.
@@ -10,7 +11,8 @@ import java.util.UUID;
  * @param code kecamatan region code, e.g. {@code 35.16.16}
  * @param slug the office's address on the public site, e.g. {@code jetis-mojokerto}
  * @param unitCode the unit code used in letter numbers, e.g. {@code 416.305}
- * @param letterheadLines the lines of the letterhead (kop surat), top to bottom
+ * @param officeHours the office's note about its hours (catatan jam pelayanan), e.g. where
+ *     announcements of closures are published; the hours themselves are {@link OpeningHours}
  */
 public record Office(
     UUID id,
@@ -45,9 +47,22 @@ public record Office(
     return "https://wa.me/" + digits;
   }
 
-  /** Office hours, one line per entry. */
+  /** A clock time such as 07.30 or 15:00, which a note about the hours must not state. */
+  static final Pattern CLOCK_TIME =
+      Pattern.compile("(?<![0-9.:])[0-2]?[0-9][.:][0-5][0-9](?![0-9])");
+
+  /** Whether a text states a clock time. */
+  public static boolean statesTime(String text) {
+    return text != null && CLOCK_TIME.matcher(text).find();
+  }
+
+  /**
+   * The note about the hours, one line per entry, as the public pages show it under the opening
+   * hours: empty when it states a clock time (a note written before the hours were kept as {@link
+   * OpeningHours}, which would contradict them; the profile form no longer accepts one).
+   */
   public List<String> officeHoursLines() {
-    return Texts.lines(officeHours);
+    return statesTime(officeHours) ? List.of() : Texts.lines(officeHours);
   }
 
   /** "Kecamatan Jetis" */

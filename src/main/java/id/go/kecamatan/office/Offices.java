@@ -235,7 +235,10 @@ public class Offices {
       errors.optionalText("phone", phone, 30).phone("phone", phone);
       errors.email("email", email);
       errors.optionalText("whatsapp", whatsapp, 30).phone("whatsapp", whatsapp);
-      errors.text("officeHours", officeHours, 500);
+      errors.optionalText("officeHours", officeHours, 500);
+      if (!errors.has("officeHours") && Office.statesTime(officeHours)) {
+        errors.reject("officeHours", "profile.officeHours.noTimes");
+      }
       errors.text("unitCode", unitCode, 40);
       if (unitCode != null
           && !errors.has("unitCode")

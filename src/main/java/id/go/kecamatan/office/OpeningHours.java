@@ -1,18 +1,22 @@
 package id.go.kecamatan.office;
 
 import id.go.kecamatan.audit.AuditTrail;
+import id.go.kecamatan.shared.db.TableChanges;
 import id.go.kecamatan.shared.web.FieldErrors;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The opening hours (jam layanan) of an office: per working weekday the hours the counter is open
  * and one break (istirahat). The working calendar decides which days are working days; these hours
- * say when on such a day. The queue and the appointments read them; the office administrator edits
- * them at {@code /admin/kantor/jam-layanan}.
+ * say when on such a day. The queue and the appointments read them, the public pages show them
+ * ({@link #lines}: the one source of the hours a resident reads and the hours a booking offers);
+ * the office administrator edits them at {@code /admin/kantor/jam-layanan}.
  */
 @Service
 public class OpeningHours {
@@ -79,11 +84,90 @@ public class OpeningHours {
   private final JdbcClient jdbc;
   private final WorkingCalendar calendar;
   private final AuditTrail audit;
+  private final MessageSource messages;
+  private final TableChanges changes;
 
-  OpeningHours(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit) {
+  OpeningHours(
+      JdbcClient jdbc,
+      WorkingCalendar calendar,
+      AuditTrail audit,
+      MessageSource messages,
+      TableChanges changes) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.audit = audit;
+    this.messages = messages;
+    this.changes = changes;
+  }
+
+  /**
+   * The office's week as the public pages write it, in a language: consecutive weekdays with the
+   * same hours on one line (Senin–Kamis 08.00–15.00, istirahat 12.00–13.00), a weekday the office
+   * does not open as closed, and last that weekends and holidays are closed.
+   */
+  public List<String> lines(UUID officeId, Locale locale) {
+    return lines(week(officeId), messages, locale);
+  }
+
+  /** {@link #lines(UUID, Locale)} of a given week. */
+  static List<String> lines(List<Day> week, MessageSource messages, Locale locale) {
+    DateTimeFormatter time =
+        DateTimeFormatter.ofPattern(
+            messages.getMessage("office.hours.timePattern", null, "HH.mm", locale), Locale.ROOT);
+    List<String> lines = new ArrayList<>();
+    int i = 0;
+    while (i < week.size()) {
+      Day first = week.get(i);
+      int j = i;
+      while (j + 1 < week.size() && sameHours(first, week.get(j + 1))) {
+        j++;
+      }
+      String days = dayName(messages, first.weekday(), locale);
+      if (j > i) {
+        days =
+            messages.getMessage(
+                "office.hours.days",
+                new Object[] {days, dayName(messages, week.get(j).weekday(), locale)},
+                locale);
+      }
+      String line;
+      if (!first.open()) {
+        line = messages.getMessage("office.hours.closed", new Object[] {days}, locale);
+      } else if (first.breakStarts() == null) {
+        line =
+            messages.getMessage(
+                "office.hours.open",
+                new Object[] {days, time.format(first.opens()), time.format(first.closes())},
+                locale);
+      } else {
+        line =
+            messages.getMessage(
+                "office.hours.openWithBreak",
+                new Object[] {
+                  days,
+                  time.format(first.opens()),
+                  time.format(first.closes()),
+                  time.format(first.breakStarts()),
+                  time.format(first.breakEnds())
+                },
+                locale);
+      }
+      lines.add(line);
+      i = j + 1;
+    }
+    lines.add(messages.getMessage("office.hours.weekend", null, locale));
+    return List.copyOf(lines);
+  }
+
+  private static boolean sameHours(Day a, Day b) {
+    return java.util.Objects.equals(a.opens(), b.opens())
+        && java.util.Objects.equals(a.closes(), b.closes())
+        && java.util.Objects.equals(a.breakStarts(), b.breakStarts())
+        && java.util.Objects.equals(a.breakEnds(), b.breakEnds());
+  }
+
+  private static String dayName(MessageSource messages, DayOfWeek day, Locale locale) {
+    return messages.getMessage("openingHours.day." + day.name(), null, locale);
   }
 
   /** The hours of each working weekday, Monday to Friday. */
@@ -211,6 +295,8 @@ public class OpeningHours {
               : "tutup");
     }
     audit.record(officeId, "office.hours.updated", "office", officeId, details);
+    // the public pages keep the hours in memory: this node reads them again after the commit
+    changes.changed("opening_hours");
     return all;
   }
 

@@ -4,6 +4,7 @@ import id.go.kecamatan.application.TrackingCode;
 import id.go.kecamatan.appointments.KtpCardStatus;
 import id.go.kecamatan.appointments.KtpCards;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.shared.web.FieldErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The resident's e-KTP status page, without an account: the look-up with the card's code and the
@@ -35,11 +37,14 @@ class KtpCardStatusController {
 
   private final KtpCards cards;
   private final Offices offices;
+  private final OpeningHours hours;
   private final KtpLookupLimits limits;
 
-  KtpCardStatusController(KtpCards cards, Offices offices, KtpLookupLimits limits) {
+  KtpCardStatusController(
+      KtpCards cards, Offices offices, OpeningHours hours, KtpLookupLimits limits) {
     this.cards = cards;
     this.offices = offices;
+    this.hours = hours;
     this.limits = limits;
   }
 
@@ -105,6 +110,11 @@ class KtpCardStatusController {
     model.addAttribute("card", c);
     model.addAttribute("officeName", offices.get(c.officeId()).displayName());
     model.addAttribute("office", offices.get(c.officeId()));
+    model.addAttribute(
+        "hours",
+        c.status() == KtpCardStatus.READY_FOR_PICKUP
+            ? hours.lines(c.officeId(), RequestContextUtils.getLocale(request))
+            : List.of());
     model.addAttribute("steps", cards.steps(c.officeId(), c.id()));
     model.addAttribute("stages", Arrays.stream(KtpCardStatus.values()).toList());
     return "appointments/ktp-status";

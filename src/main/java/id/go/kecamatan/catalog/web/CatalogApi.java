@@ -8,6 +8,7 @@ import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.web.NotFoundException;
@@ -40,11 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogApi {
 
   private final Offices offices;
+  private final OpeningHours hours;
   private final Catalog catalog;
   private final FormFields forms;
 
-  CatalogApi(Offices offices, Catalog catalog, FormFields forms) {
+  CatalogApi(Offices offices, OpeningHours hours, Catalog catalog, FormFields forms) {
     this.offices = offices;
+    this.hours = hours;
     this.catalog = catalog;
     this.forms = forms;
   }
@@ -251,7 +254,11 @@ class CatalogApi {
         .body(body);
   }
 
-  private static OfficeSummaryJson summary(Office o, Regency regency) {
+  private OfficeSummaryJson summary(Office o, Regency regency) {
+    // the hours the kiosk and the appointments go by, then the office's note about them
+    List<String> officeHours =
+        new java.util.ArrayList<>(hours.lines(o.id(), java.util.Locale.forLanguageTag("id")));
+    officeHours.addAll(o.officeHoursLines());
     return new OfficeSummaryJson(
         o.slug(),
         o.code(),
@@ -261,7 +268,7 @@ class CatalogApi {
         o.phone(),
         o.email(),
         o.whatsappLink(),
-        o.officeHoursLines());
+        officeHours);
   }
 
   private static VillageJson village(Village v) {

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The public site: regencies, offices, the catalogue and its service standards. */
 @Controller
@@ -135,6 +136,7 @@ public class PublicSite {
         grouped(services, figures == null ? Map.of() : figures.lastTwelveMonths(office.id())));
     model.addAttribute("query", q);
     model.addAttribute("banner", site.banner(office).orElse(null));
+    model.addAttribute("hours", site.hours(office, RequestContextUtils.getLocale(request)));
     return "site/office";
   }
 

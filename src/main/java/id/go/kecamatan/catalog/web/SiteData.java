@@ -6,6 +6,7 @@ import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.catalog.web.PublicSite.RegencyOffices;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.db.Memo;
 import id.go.kecamatan.shared.db.TableChanges;
@@ -38,7 +39,10 @@ class SiteData {
 
   record BannerKey(Office office, LocalDate day) {}
 
+  record HoursKey(UUID officeId, Locale locale) {}
+
   private final Offices offices;
+  private final OpeningHours openingHours;
   private final Catalog catalog;
   private final ObjectProvider<OfficeAnnouncements> announcements;
   private final Clock clock;
@@ -49,14 +53,17 @@ class SiteData {
   private final Memo<UUID, List<ServiceType>> services;
   private final Memo<ServiceKey, Optional<ServiceType>> service;
   private final Memo<BannerKey, Optional<OfficeAnnouncements.Banner>> banners;
+  private final Memo<HoursKey, List<String>> hours;
 
   SiteData(
       Offices offices,
+      OpeningHours openingHours,
       Catalog catalog,
       ObjectProvider<OfficeAnnouncements> announcements,
       Clock clock,
       TableChanges changes) {
     this.offices = offices;
+    this.openingHours = openingHours;
     this.catalog = catalog;
     this.announcements = announcements;
     this.clock = clock;
@@ -69,6 +76,20 @@ class SiteData {
     this.services = changes.memo("site.services", catalogue, LIMIT);
     this.service = changes.memo("site.service", catalogue, LIMIT);
     this.banners = changes.memo("site.banners", Set.of("announcement", "office"), LIMIT);
+    this.hours = changes.memo("site.hours", Set.of("opening_hours"), LIMIT);
+  }
+
+  /**
+   * The office's opening hours as its page lists them, in a language: the hours the counter's kiosk
+   * and the appointments go by ({@link OpeningHours}), never a text that could say other hours.
+   */
+  List<String> hours(Office office, Locale locale) {
+    Locale language =
+        Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+            ? Locale.ENGLISH
+            : Locale.forLanguageTag("id");
+    return hours.get(
+        new HoursKey(office.id(), language), key -> openingHours.lines(key.officeId(), language));
   }
 
   /** The regencies with their active offices, those without any left out. */

@@ -48,9 +48,19 @@ public class Guides {
       String serviceUrl,
       String complaintUrl) {}
 
-  /** The guide of an active service, in a language ({@code id} or {@code en}). */
+  /**
+   * The guide of an active service, in a language ({@code id} or {@code en}).
+   *
+   * @param hours the office's opening hours in that language ({@code office.OpeningHours#lines}),
+   *     the hours its appointments offer
+   */
   public Guide guide(
-      Office office, ServiceType service, String serviceUrl, String complaintUrl, Locale locale) {
+      Office office,
+      ServiceType service,
+      String serviceUrl,
+      String complaintUrl,
+      List<String> hours,
+      Locale locale) {
     List<Section> sections = new ArrayList<>();
     String forWhom =
         service.description() == null || service.description().isBlank()
@@ -129,12 +139,12 @@ public class Guides {
     if (office.whatsapp() != null && !office.whatsapp().isBlank()) {
       where.add("WhatsApp: " + office.whatsapp());
     }
-    if (!office.officeHoursLines().isEmpty()) {
+    List<String> when = new ArrayList<>(hours);
+    when.addAll(office.officeHoursLines());
+    if (!when.isEmpty()) {
       where.add(t(locale, "outreach.guide.hours"));
     }
-    sections.add(
-        new Section(
-            "di-mana", t(locale, "outreach.guide.where"), where, office.officeHoursLines(), false));
+    sections.add(new Section("di-mana", t(locale, "outreach.guide.where"), where, when, false));
     List<String> complain = new ArrayList<>();
     if (service.complaintChannel() != null && !service.complaintChannel().isBlank()) {
       complain.add(service.complaintChannel());

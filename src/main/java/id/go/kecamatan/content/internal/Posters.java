@@ -95,9 +95,15 @@ public class Posters {
    * @param service the service it advertises, or null for the office's page
    * @param services for an office poster, the office's services (most asked-for first)
    * @param url the absolute short address the QR code carries ({@code https://host/q/K7M3QP})
+   * @param hours the office's opening hours in Indonesian ({@code office.OpeningHours#lines})
    */
   public record Content(
-      Office office, ServiceType service, List<ServiceType> services, String url, String code) {}
+      Office office,
+      ServiceType service,
+      List<ServiceType> services,
+      String url,
+      String code,
+      List<String> hours) {}
 
   /** The poster as PDF bytes. */
   public byte[] render(Content content, Paper paper) {
@@ -293,9 +299,11 @@ public class Posters {
         .append(e(readable(c.url())))
         .append("</p></div>");
     h.append("<div class=\"where\">");
-    if (!office.officeHoursLines().isEmpty()) {
+    List<String> when = new java.util.ArrayList<>(c.hours());
+    when.addAll(office.officeHoursLines());
+    if (!when.isEmpty()) {
       h.append("<p><b>").append(e(t("outreach.poster.hours"))).append("</b> ");
-      h.append(e(String.join("; ", office.officeHoursLines()))).append("</p>");
+      h.append(e(String.join("; ", when))).append("</p>");
     }
     if (office.address() != null && !office.address().isBlank()) {
       h.append("<p><b>").append(e(t("outreach.poster.address"))).append("</b> ");

@@ -6,6 +6,7 @@ import id.go.kecamatan.content.Faqs;
 import id.go.kecamatan.content.internal.Guides;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,13 +38,21 @@ class GuidePages {
       List.of("kantor", "layanan", "identitas", "pertanyaan", "berkas", "periksa", "selesai");
 
   private final Offices offices;
+  private final OpeningHours hours;
   private final Catalog catalog;
   private final Guides guides;
   private final Faqs faqs;
   private final PublicAddress site;
 
-  GuidePages(Offices offices, Catalog catalog, Guides guides, Faqs faqs, PublicAddress site) {
+  GuidePages(
+      Offices offices,
+      OpeningHours hours,
+      Catalog catalog,
+      Guides guides,
+      Faqs faqs,
+      PublicAddress site) {
     this.offices = offices;
+    this.hours = hours;
     this.catalog = catalog;
     this.guides = guides;
     this.faqs = faqs;
@@ -92,13 +101,16 @@ class GuidePages {
     ServiceType service =
         catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
     String base = site.base();
+    Locale language =
+        Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+            ? Locale.ENGLISH
+            : Locale.forLanguageTag("id");
     return guides.guide(
         office,
         service,
         base + "/kecamatan/" + office.slug() + "/layanan/" + service.code(),
         base + "/kecamatan/" + office.slug() + "/pengaduan",
-        Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
-            ? Locale.ENGLISH
-            : Locale.forLanguageTag("id"));
+        hours.lines(office.id(), language),
+        language);
   }
 }

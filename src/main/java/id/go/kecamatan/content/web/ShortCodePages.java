@@ -8,6 +8,7 @@ import id.go.kecamatan.content.ShortCodes;
 import id.go.kecamatan.content.internal.Posters;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
@@ -19,6 +20,7 @@ import id.go.kecamatan.shared.web.QrCode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,12 +56,19 @@ class ShortCodePages {
 
   private final ShortCodes codes;
   private final Offices offices;
+  private final OpeningHours hours;
   private final Catalog catalog;
   private final Posters posters;
   private final PublicAddress site;
 
   ShortCodePages(
-      ShortCodes codes, Offices offices, Catalog catalog, Posters posters, PublicAddress site) {
+      ShortCodes codes,
+      Offices offices,
+      OpeningHours hours,
+      Catalog catalog,
+      Posters posters,
+      PublicAddress site) {
+    this.hours = hours;
     this.codes = codes;
     this.offices = offices;
     this.catalog = catalog;
@@ -173,7 +182,14 @@ class ShortCodePages {
         service == null ? catalog.activeServices(office.id(), "") : List.of();
     byte[] pdf =
         posters.render(
-            new Posters.Content(office, service, services, url(found), found.code()), size);
+            new Posters.Content(
+                office,
+                service,
+                services,
+                url(found),
+                found.code(),
+                hours.lines(office.id(), Locale.forLanguageTag("id"))),
+            size);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

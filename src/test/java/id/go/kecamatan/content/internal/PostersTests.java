@@ -38,12 +38,19 @@ class PostersTests {
           "(0321) 361234",
           "kecamatan.jetis@mojokertokab.go.id",
           "0812-3456-7801",
-          "Senin–Kamis 07.30–15.30\nJumat 07.30–11.00",
+          "Penutupan kantor diumumkan di halaman pengumuman",
           "416.305",
           "",
           false,
           true,
           1);
+
+  /** The office's opening hours as {@code office.OpeningHours#lines} writes them. */
+  private static final List<String> HOURS =
+      List.of(
+          "Senin–Kamis 08.00–15.00, istirahat 12.00–13.00",
+          "Jumat 08.00–15.00, istirahat 11.30–13.00",
+          "Sabtu, Minggu dan hari libur tutup");
 
   private final Posters posters = new Posters(messages());
 
@@ -74,7 +81,7 @@ class PostersTests {
           byte[] pdf =
               posters.render(
                   new Posters.Content(
-                      OFFICE, service("Surat Keterangan Domisili"), List.of(), url, code),
+                      OFFICE, service("Surat Keterangan Domisili"), List.of(), url, code, HOURS),
                   paper);
           assertThat(qrAt150Dpi(pdf)).as(url + " " + paper).isEqualTo(url);
         }
@@ -107,7 +114,8 @@ class PostersTests {
                     service("Surat Keterangan Domisili"),
                     List.of(),
                     url,
-                    url.substring(url.length() - 6)),
+                    url.substring(url.length() - 6),
+                    HOURS),
                 paper);
         assertThat(qrAt150Dpi(pdf)).as(url + " " + paper).isEqualTo(url);
       }
@@ -123,7 +131,8 @@ class PostersTests {
                 service("<script>alert(1)</script>"),
                 List.of(),
                 "http://x/q/K7M3QP",
-                "K7M3QP"),
+                "K7M3QP",
+                HOURS),
             Posters.Paper.A4);
     assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
   }

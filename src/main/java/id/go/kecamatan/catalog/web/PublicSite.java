@@ -137,6 +137,7 @@ public class PublicSite {
     model.addAttribute("query", q);
     model.addAttribute("banner", site.banner(office).orElse(null));
     model.addAttribute("hours", site.hours(office, RequestContextUtils.getLocale(request)));
+    model.addAttribute("booking", site.bookingPath(office).orElse(null));
     return "site/office";
   }
 
@@ -154,6 +155,8 @@ public class PublicSite {
     ServiceType service = site.activeService(office.id(), code).orElseThrow(NotFoundException::new);
     model.addAttribute("office", office);
     model.addAttribute("service", service);
+    // a visit to the counter can be booked when the office takes appointments
+    model.addAttribute("booking", service.counter() ? site.bookingPath(office).orElse(null) : null);
     // the address shared and previewed: without the campaign, so a forwarded link counts nothing
     model.addAttribute("url", address.of("/kecamatan/{slug}/layanan/{code}", slug, code));
     // the office's logo as the preview's picture, when it has one

@@ -2,6 +2,7 @@ package id.go.kecamatan.catalog.web;
 
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.OfficeAnnouncements;
+import id.go.kecamatan.catalog.OfficeAppointments;
 import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.catalog.web.PublicSite.RegencyOffices;
 import id.go.kecamatan.office.Office;
@@ -45,6 +46,7 @@ class SiteData {
   private final OpeningHours openingHours;
   private final Catalog catalog;
   private final ObjectProvider<OfficeAnnouncements> announcements;
+  private final ObjectProvider<OfficeAppointments> appointments;
   private final Clock clock;
   private final Memo<String, List<RegencyOffices>> home;
   private final Memo<String, Optional<RegencyOffices>> regencies;
@@ -54,18 +56,21 @@ class SiteData {
   private final Memo<ServiceKey, Optional<ServiceType>> service;
   private final Memo<BannerKey, Optional<OfficeAnnouncements.Banner>> banners;
   private final Memo<HoursKey, List<String>> hours;
+  private final Memo<Office, Optional<String>> bookings;
 
   SiteData(
       Offices offices,
       OpeningHours openingHours,
       Catalog catalog,
       ObjectProvider<OfficeAnnouncements> announcements,
+      ObjectProvider<OfficeAppointments> appointments,
       Clock clock,
       TableChanges changes) {
     this.offices = offices;
     this.openingHours = openingHours;
     this.catalog = catalog;
     this.announcements = announcements;
+    this.appointments = appointments;
     this.clock = clock;
     Set<String> places = Set.of("regency", "office");
     Set<String> catalogue = Set.of("service_type", "requirement");
@@ -77,6 +82,7 @@ class SiteData {
     this.service = changes.memo("site.service", catalogue, LIMIT);
     this.banners = changes.memo("site.banners", Set.of("announcement", "office"), LIMIT);
     this.hours = changes.memo("site.hours", Set.of("opening_hours"), LIMIT);
+    this.bookings = changes.memo("site.bookings", Set.of("appointment_type", "office"), LIMIT);
   }
 
   /**
@@ -147,5 +153,16 @@ class SiteData {
     return banners.get(
         new BannerKey(office, LocalDate.now(clock.withZone(WIB))),
         key -> news.banner(key.office()));
+  }
+
+  /**
+   * The office's booking page, when it takes appointments (none without the appointments module).
+   */
+  Optional<String> bookingPath(Office office) {
+    OfficeAppointments booking = appointments.getIfAvailable();
+    if (booking == null) {
+      return Optional.empty();
+    }
+    return bookings.get(office, booking::bookingPath);
   }
 }

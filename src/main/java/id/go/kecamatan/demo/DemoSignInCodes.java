@@ -1,5 +1,6 @@
 package id.go.kecamatan.demo;
 
+import id.go.kecamatan.appointments.AppointmentCodeRequested;
 import id.go.kecamatan.portal.OneTimeCodeRequested;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,11 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo only: keeps each portal sign-in code (and magic link) as the resident would receive it,
- * for the page {@code /demo/kode-masuk}, because the demo has no gateway that could deliver it.
- * Written in the transaction of the request, so a code exists here exactly when it was issued;
- * codes are kept until an hour after they expired. Outside the demo this bean does not exist, and
- * no officer can read a code anywhere (the message log hides sign-in messages' text).
+ * The demo only: keeps each portal sign-in code (and magic link) and each code that confirms an
+ * appointment as the resident would receive it, for the page {@code /demo/kode-masuk}, because the
+ * demo has no gateway that could deliver it. Written in the transaction of the request, so a code
+ * exists here exactly when it was issued; codes are kept until an hour after they expired. Outside
+ * the demo this bean does not exist, and no officer can read a code anywhere (the message log hides
+ * sign-in messages' text).
  */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
@@ -39,6 +41,35 @@ class DemoSignInCodes {
   @EventListener
   @Transactional
   void on(OneTimeCodeRequested event) {
+    keep(
+        event.requestId(),
+        DemoSignInCode.Purpose.PORTAL,
+        event.contact(),
+        event.code(),
+        event.magicLink(),
+        event.expiresAt());
+  }
+
+  /** A booking waits for the code sent to the phone or e-mail address it gave. */
+  @EventListener
+  @Transactional
+  void on(AppointmentCodeRequested event) {
+    keep(
+        event.appointmentId(),
+        DemoSignInCode.Purpose.APPOINTMENT,
+        event.phone() != null ? event.phone() : event.email(),
+        event.code(),
+        null,
+        event.expiresAt());
+  }
+
+  private void keep(
+      java.util.UUID id,
+      DemoSignInCode.Purpose purpose,
+      String contact,
+      String code,
+      String magicLink,
+      Instant expiresAt) {
     Instant now = clock.instant();
     jdbc.sql("delete from demo_sign_in_code where expires_at < ?")
         .param(Timestamp.from(now.minus(KEPT_AFTER_EXPIRY)))
@@ -46,16 +77,17 @@ class DemoSignInCodes {
     jdbc.sql(
             """
             insert into demo_sign_in_code
-              (request_id, contact, code, magic_link, created_at, expires_at)
-            values (?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing
+              (request_id, purpose, contact, code, magic_link, created_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing
             """)
         .params(
-            event.requestId(),
-            event.contact(),
-            event.code(),
-            event.magicLink(),
+            id,
+            purpose.name(),
+            contact,
+            code,
+            magicLink,
             Timestamp.from(now),
-            Timestamp.from(event.expiresAt()))
+            Timestamp.from(expiresAt))
         .update();
   }
 
@@ -63,13 +95,14 @@ class DemoSignInCodes {
   List<DemoSignInCode> valid() {
     return jdbc.sql(
             """
-            select contact, code, magic_link, expires_at from demo_sign_in_code
+            select purpose, contact, code, magic_link, expires_at from demo_sign_in_code
             where expires_at > ? order by created_at desc, request_id limit ?
             """)
         .params(Timestamp.from(clock.instant()), SHOWN)
         .query(
             (rs, i) ->
                 new DemoSignInCode(
+                    DemoSignInCode.Purpose.valueOf(rs.getString("purpose")),
                     mask(rs.getString("contact")),
                     rs.getString("code"),
                     rs.getString("magic_link"),

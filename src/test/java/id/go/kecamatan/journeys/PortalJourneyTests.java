@@ -69,7 +69,7 @@ class PortalJourneyTests extends BrowserJourney {
     axeScan(page);
 
     link(page, "Lihat kode masuk Anda di halaman khusus demo").click();
-    assertThat(heading(page)).hasText("Kode masuk portal warga (khusus demo)");
+    assertThat(heading(page)).hasText("Kode masuk dan kode janji temu (khusus demo)");
     axeScan(page);
     assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);
     String code = codeFromDemoPage(page, phone);
@@ -229,7 +229,7 @@ class PortalJourneyTests extends BrowserJourney {
    */
   private static String codeFromDemoPage(Page page, String phone) {
     page.navigate("/demo/kode-masuk");
-    assertThat(heading(page)).hasText("Kode masuk portal warga (khusus demo)");
+    assertThat(heading(page)).hasText("Kode masuk dan kode janji temu (khusus demo)");
     assertThat(page.getByRole(AriaRole.NOTE)).containsText("Halaman ini hanya ada di demo");
     Locator newest =
         page.locator("li")

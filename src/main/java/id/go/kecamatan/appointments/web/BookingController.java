@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -53,6 +54,7 @@ class BookingController {
   private final CheckIns checkIns;
   private final BookingLimits limits;
   private final Clock clock;
+  private final boolean demo;
 
   BookingController(
       Offices offices,
@@ -60,7 +62,9 @@ class BookingController {
       Bookings bookings,
       CheckIns checkIns,
       BookingLimits limits,
-      Clock clock) {
+      Clock clock,
+      @Value("${layanan.demo.enabled:false}") boolean demo) {
+    this.demo = demo;
     this.offices = offices;
     this.types = types;
     this.bookings = bookings;
@@ -250,6 +254,8 @@ class BookingController {
     model.addAttribute("booking", booking);
     model.addAttribute("errors", errors);
     model.addAttribute("toPhone", booking.phone() != null);
+    // the demo sends no message: its page of codes shows the one sent
+    model.addAttribute("demo", demo);
     return "appointments/confirm";
   }
 

@@ -85,7 +85,7 @@ class AppointmentMessages {
             email ? messages.getMessage("appointments.otp.subject", null, INDONESIAN) : null,
             messages.getMessage(
                 "appointments.otp.text", new Object[] {event.code(), until, office}, INDONESIAN),
-            "appointment-otp:" + event.appointmentId()));
+            MessageLog.APPOINTMENT_CODE_KEY + event.appointmentId()));
   }
 
   @EventListener

@@ -60,15 +60,27 @@ public class MessageLog {
       Instant createdAt,
       Instant sentAt,
       String subject,
-      String text) {
+      String text,
+      boolean appointmentCode) {
 
     public boolean inLog() {
       return via == MessageGateway.Via.LOG;
     }
 
-    /** A portal sign-in message, whose text (code, magic link) no officer may read. */
+    /**
+     * A one-time code (a portal sign-in or a booking's confirmation), whose text (code, magic link)
+     * no officer may read.
+     */
     public boolean signInCode() {
       return kind.equals(OneTimeCodeMessages.KIND);
+    }
+
+    /**
+     * The label of the message's kind in the log: a booking's confirmation code is told apart from
+     * a portal sign-in code (both of kind {@code otp}).
+     */
+    public String kindLabel() {
+      return appointmentCode ? kind + ".appointment" : kind;
     }
 
     /** A failed message the administrator may send again; never a portal sign-in code. */
@@ -98,7 +110,7 @@ public class MessageLog {
         jdbc.sql(
                 """
                 select id, kind, channel, recipient, status, sent_via, attempts, last_error,
-                  created_at, sent_at,
+                  created_at, sent_at, idempotency_key,
                   case when kind = :signInCode then null else subject end as subject,
                   case when kind = :signInCode then null else text end as text
                 from notification where office_id = :office"""
@@ -140,6 +152,16 @@ public class MessageLog {
         rs.getTimestamp("created_at").toInstant(),
         sentAt == null ? null : sentAt.toInstant(),
         inLog ? rs.getString("subject") : null,
-        inLog ? rs.getString("text") : null);
+        inLog ? rs.getString("text") : null,
+        isAppointmentCode(rs.getString("kind"), rs.getString("idempotency_key")));
+  }
+
+  /** The key a booking's one-time code is written with ({@code AppointmentMessages}). */
+  static final String APPOINTMENT_CODE_KEY = "appointment-otp:";
+
+  static boolean isAppointmentCode(String kind, String idempotencyKey) {
+    return OneTimeCodeMessages.KIND.equals(kind)
+        && idempotencyKey != null
+        && idempotencyKey.startsWith(APPOINTMENT_CODE_KEY);
   }
 }

@@ -145,6 +145,61 @@ class BookingPagesIntegrationTests {
     return otp.group(1);
   }
 
+  /**
+   * The demo sends no message: the confirmation page points to the demo's page of codes, which
+   * shows the booking's code as it shows the portal's; the staff's message log names the message as
+   * the booking's code and hides its text.
+   */
+  @Test
+  void inTheDemoTheBookingsCodeIsOnThePageOfCodesAndHiddenFromStaff() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    Matcher firstDay = DAY.matcher(resident.get("/kecamatan/jetis/janji/" + type).body());
+    assertThat(firstDay.find()).isTrue();
+    // the day's page carries the form (and its token)
+    assertThat(
+            resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + firstDay.group(1)).body())
+        .contains("value=\"08:10\"");
+    String phone = phone();
+    HttpResponse<String> held =
+        resident.post(
+            "/kecamatan/jetis/janji/" + type,
+            form(
+                    firstDay.group(1),
+                    "08:10",
+                    "3516160101150007",
+                    phone,
+                    nik(14, 2, 81),
+                    "Budi Santoso")
+                .toArray(String[]::new));
+    assertThat(held.statusCode()).as(held.body()).isEqualTo(302);
+    Matcher code = CODE.matcher(WebClient.location(held));
+    assertThat(code.find()).isTrue();
+    assertThat(resident.get("/janji/konfirmasi/" + code.group(1)).body())
+        .contains("href=\"/demo/kode-masuk\"");
+    String otp = otpSentTo(phone);
+    String to = "62" + phone.substring(1);
+    String codes = new WebClient(port).get("/demo/kode-masuk").body();
+    int at = codes.indexOf(otp);
+    assertThat(at).as("the booking's code on the demo page").isPositive();
+    String entry = codes.substring(codes.lastIndexOf("<li>", at), codes.indexOf("</li>", at));
+    assertThat(entry)
+        .contains("Konfirmasi janji temu")
+        .contains("••••••••" + to.substring(to.length() - 4))
+        .doesNotContain(to);
+
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(admin.get("/admin/pesan?status=LOG").body())
+                    .contains("Kode konfirmasi janji temu ·")
+                    .contains("Isi pesan kode konfirmasi janji temu tidak ditampilkan"));
+    assertThat(admin.get("/admin/pesan?status=LOG").body())
+        .doesNotContainPattern("(?<![0-9])" + otp + "(?![0-9])");
+  }
+
   @Test
   void aFamilyBooksChecksInGetsATicketAndEachMemberIsRecorded() {
     String type = ktpType();

@@ -53,4 +53,22 @@ class ServicePageSharingIntegrationTests {
         .startsWith("Surat Keterangan Waris at Kecamatan Jetis: see what to bring and apply online")
         .endsWith("\n" + url);
   }
+
+  /** A service offered only at the counter is not shared as one to apply for online. */
+  @Test
+  void aCounterOnlyServiceIsSharedWithoutOnlineApplication() {
+    WebClient resident = new WebClient(port);
+    String url = "http://localhost:" + port + "/kecamatan/jetis/layanan/EKTP";
+    String page = resident.get("/kecamatan/jetis/layanan/EKTP").body();
+    assertThat(page).doesNotContain("/layanan/EKTP/ajukan");
+    assertThat(sharedText(page))
+        .isEqualTo(
+            "Perekaman KTP Elektronik di Kecamatan Jetis: lihat persyaratannya dan cara"
+                + " mengajukannya di kantor, gratis.\n"
+                + url)
+        .doesNotContain("daring");
+    assertThat(sharedText(resident.get("/kecamatan/jetis/layanan/EKTP?lang=en").body()))
+        .contains("how to apply at the office")
+        .doesNotContain("online");
+  }
 }

@@ -68,7 +68,7 @@ class PortalJourneyTests extends BrowserJourney {
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("kami sudah mengirim kode masuk");
     axeScan(page);
 
-    link(page, "Lihat kode masuk Anda di halaman khusus demo").click();
+    link(page, "Lihat kode Anda di halaman khusus demo").click();
     assertThat(heading(page)).hasText("Kode masuk dan kode janji temu (khusus demo)");
     axeScan(page);
     assertThat(scrollWidth(page)).isLessThanOrEqualTo(PHONE_WIDTH);

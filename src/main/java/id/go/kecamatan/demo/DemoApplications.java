@@ -106,21 +106,27 @@ class DemoApplications {
     this.jdbc = jdbc;
   }
 
-  /** Makes the demo applications of an office, unless it has applications already. */
-  void load(Office office, String key) {
-    if (jdbc.sql("select count(*) from application where office_id = ?")
-            .param(office.id())
-            .query(Long.class)
-            .single()
-        > 0) {
-      return;
+  /**
+   * Makes the demo applications of an office, unless its first resident applied already (the
+   * office's history, {@link DemoHistory}, is made before them).
+   *
+   * @return what signs the letters of the issued and collected ones and collects these, to run in a
+   *     transaction after the one that made the signers ({@link DemoData})
+   */
+  Runnable load(Office office, String key) {
+    String region = office.code().replace(".", "");
+    Resident first = RESIDENTS.get(0);
+    if (jdbc.sql("select exists (select 1 from application where office_id = ? and nik = ?)")
+        .params(office.id(), nik(region, first.birthDate(), first.sex(), 1))
+        .query(Boolean.class)
+        .single()) {
+      return () -> {};
     }
     ServiceType service = catalog.activeService(office.id(), SERVICE).orElseThrow();
     List<Village> villages = offices.villages(office.id());
     Staff counter = accounts.byUsername("loket." + key).orElseThrow();
     Staff village = accounts.byUsername("desa." + key).orElseThrow();
     String verifier = "Verifikator " + office.name();
-    String region = office.code().replace(".", "");
     int serial = 1;
     List<Application> toSign = new ArrayList<>();
     List<Application> toCollect = new ArrayList<>();
@@ -183,10 +189,12 @@ class DemoApplications {
         backdate(office.id(), a.id().value(), 12);
       }
     }
-    sign(office, key, toSign);
-    for (Application a : toCollect) {
-      decisions.collect(office.id(), a.id(), "Petugas Loket " + office.name());
-    }
+    return () -> {
+      sign(office, key, toSign);
+      for (Application a : toCollect) {
+        decisions.collect(office.id(), a.id(), "Petugas Loket " + office.name());
+      }
+    };
   }
 
   /** The demo Camat signs the letters of the issued applications, as in the signing queue. */

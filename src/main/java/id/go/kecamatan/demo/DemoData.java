@@ -22,6 +22,7 @@ import id.go.kecamatan.shared.web.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -162,14 +163,25 @@ public class DemoData {
   /** Loads everything into a database without offices ({@link DemoDataAtStart}). */
   void loadIntoEmptyDatabase() {
     log.info("Loading the demo data (3 offices, 14 services each, demo accounts)");
-    transactions.executeWithoutResult(status -> load());
+    List<Runnable> letters = new ArrayList<>();
+    transactions.executeWithoutResult(
+        status -> {
+          JsonNode services = readServices();
+          for (DemoOffice demo : OFFICES) {
+            load(demo, services, letters);
+          }
+        });
+    issue(letters);
   }
 
-  void load() {
-    JsonNode services = readServices();
-    for (DemoOffice demo : OFFICES) {
-      load(demo, services);
-    }
+  /**
+   * Signs the demo letters, in a transaction after the one that made the signers: signing counts a
+   * signer's passphrase tries in a transaction of its own, which would wait for a signer's row not
+   * committed yet once that signer signs a second batch. One transaction for them all, so each
+   * letter is dated before the statistics read it (after the commit).
+   */
+  private void issue(List<Runnable> letters) {
+    transactions.executeWithoutResult(status -> letters.forEach(Runnable::run));
   }
 
   /**
@@ -195,10 +207,12 @@ public class DemoData {
             "197001011990031001",
             "Sekcam " + key,
             "197101011991032001");
-    transactions.executeWithoutResult(status -> load(demo, readServices()));
+    List<Runnable> letters = new ArrayList<>();
+    transactions.executeWithoutResult(status -> load(demo, readServices(), letters));
+    issue(letters);
   }
 
-  private void load(DemoOffice demo, JsonNode services) {
+  private void load(DemoOffice demo, JsonNode services, List<Runnable> letters) {
     {
       int index = Math.max(0, OFFICES.indexOf(demo));
       Regency regency = offices.ensureRegency(demo.code().substring(0, 5));
@@ -246,13 +260,16 @@ public class DemoData {
       for (Staff staff : accounts.staffOf(office.id())) {
         enrolIfRequired(staff.id(), staff.username(), staff.roles());
       }
-      applications.load(offices.get(office.id()), demo.key());
-      complaints.load(offices.get(office.id()), demo.key());
-      // after the history: the survey's respondents rate the services the office finished
+      // the history first: its letters take the year's first numbers, today's the next ones
       DemoHistory past = history.getIfAvailable();
       if (past != null) {
-        past.load(offices.get(office.id()), demo.key(), index);
+        Office loaded = offices.get(office.id());
+        past.load(loaded, demo.key(), index);
+        letters.add(() -> past.signLetters(loaded, demo.key()));
       }
+      letters.add(applications.load(offices.get(office.id()), demo.key()));
+      complaints.load(offices.get(office.id()), demo.key());
+      // after the history: the survey's respondents rate the services the office finished
       surveys.load(offices.get(office.id()), index);
       outreach.load(offices.get(office.id()), demo.key());
       announcements.load(offices.get(office.id()), demo.key(), regencyUser(regency));

@@ -37,9 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * figures for the services residents ask for most (domicile letters above all, then SKTM, SKCK,
  * moving out and legalisations, each with its own answers): each made through the same API as a
  * real one (submission, review, approval, rejection or a request for completion) and moved into its
- * month in the same transaction, so the events the statistics count carry the past dates. Only with
- * {@code layanan.demo.history} (the demo profile, not the tests: their figures would change under
- * them).
+ * month in the same transaction, so the events the statistics count carry the past dates; the
+ * approved ones are then signed by the demo Camat ({@link #signLetters}), before the other demo
+ * applications' letters, so its letters take the year's first numbers. Only with {@code
+ * layanan.demo.history} (the demo profile, not the tests: their figures would change under them).
  */
 @Component
 @ConditionalOnProperty(name = "layanan.demo.history", havingValue = "true")
@@ -116,6 +117,7 @@ class DemoHistory {
   private final Catalog catalog;
   private final Offices offices;
   private final StaffAccounts accounts;
+  private final DemoHistoryLetters letters;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -127,6 +129,7 @@ class DemoHistory {
       Catalog catalog,
       Offices offices,
       StaffAccounts accounts,
+      DemoHistoryLetters letters,
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager,
       Clock clock) {
@@ -136,17 +139,16 @@ class DemoHistory {
     this.catalog = catalog;
     this.offices = offices;
     this.accounts = accounts;
+    this.letters = letters;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
 
-  /** Makes the office's history unless it has applications older than a month already. */
+  /** Makes the office's history unless it has applications already (it is made first). */
   void load(Office office, String key, int index) {
     boolean has =
-        jdbc.sql(
-                "select exists (select 1 from application where office_id = ?"
-                    + " and idempotency_key like 'demo-history:%')")
+        jdbc.sql("select exists (select 1 from application where office_id = ?)")
             .param(office.id())
             .query(Boolean.class)
             .single();
@@ -257,6 +259,14 @@ class DemoHistory {
             });
       }
     }
+  }
+
+  /**
+   * The demo Camat signs the letters of the office's history ({@link DemoHistoryLetters}); in a
+   * transaction after the one that made the signers and the history ({@link DemoData}).
+   */
+  void signLetters(Office office, String key) {
+    letters.sign(office, key);
   }
 
   /**

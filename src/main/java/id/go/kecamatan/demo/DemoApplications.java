@@ -6,10 +6,11 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
-import id.go.kecamatan.application.Completions;
 import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.application.SubmitCommand;
 import id.go.kecamatan.application.TrackedApplications;
+import id.go.kecamatan.casework.Casework;
+import id.go.kecamatan.casework.RequirementChecks;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
@@ -42,9 +43,10 @@ import org.springframework.stereotype.Component;
 /**
  * Demo applications (permohonan) of an office in every status, on every channel, with realistic
  * Indonesian names, NIKs of the office's region and a small generated PDF per requirement; made
- * through the public APIs ({@link Applications#submit}, {@link Decisions}, {@link Completions}) so
- * that they carry their timeline, audit records and events like real ones. Two are moved into the
- * past afterwards (their dates only) so the worklist and the dashboard show overdue applications.
+ * through the public APIs ({@link Applications#submit}, {@link Decisions}, the case page's {@link
+ * RequirementChecks} and {@link Casework}) so that they carry their timeline, audit records and
+ * events like real ones. Two are moved into the past afterwards (their dates only) so the worklist
+ * and the dashboard show overdue applications.
  */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
@@ -77,29 +79,32 @@ class DemoApplications {
   private final Applications applications;
   private final TrackedApplications tracked;
   private final Decisions decisions;
-  private final Completions completions;
   private final Catalog catalog;
   private final Offices offices;
   private final StaffAccounts accounts;
   private final JdbcClient jdbc;
   private final LetterSigning signing;
+  private final RequirementChecks checks;
+  private final Casework casework;
   private byte[] pdf;
 
   DemoApplications(
       Applications applications,
       TrackedApplications tracked,
       Decisions decisions,
-      Completions completions,
       Catalog catalog,
       Offices offices,
       StaffAccounts accounts,
       JdbcClient jdbc,
-      LetterSigning signing) {
+      LetterSigning signing,
+      RequirementChecks checks,
+      Casework casework) {
     this.signing = signing;
+    this.checks = checks;
+    this.casework = casework;
     this.applications = applications;
     this.tracked = tracked;
     this.decisions = decisions;
-    this.completions = completions;
     this.catalog = catalog;
     this.offices = offices;
     this.accounts = accounts;
@@ -178,7 +183,7 @@ class DemoApplications {
             "Demo application of " + r.name() + " is invalid: " + submitted.errors().all());
       }
       Application a = submitted.value();
-      decide(office, service, a, r.status(), verifier);
+      decide(office, key, service, a, r.status(), verifier);
       if (r.status().equals("ISSUED") || r.status().equals("COLLECTED")) {
         toSign.add(a);
       }
@@ -199,16 +204,7 @@ class DemoApplications {
 
   /** The demo Camat signs the letters of the issued applications, as in the signing queue. */
   private void sign(Office office, String key, List<Application> approved) {
-    Staff camat = accounts.byUsername("camat." + key).orElseThrow();
-    Officer officer =
-        new Officer(
-            camat.id(),
-            camat.username(),
-            camat.fullName(),
-            camat.regencyId(),
-            camat.officeId(),
-            null,
-            camat.roles());
+    Officer officer = officer(office, "camat." + key);
     Outcome<SigningReport> signed =
         signing.sign(
             officer,
@@ -220,8 +216,26 @@ class DemoApplications {
     }
   }
 
+  /** A demo account as the officer signed in. */
+  private Officer officer(Office office, String username) {
+    Staff staff = accounts.byUsername(username).orElseThrow();
+    return new Officer(
+        staff.id(),
+        staff.username(),
+        staff.fullName(),
+        staff.regencyId(),
+        office.id(),
+        null,
+        staff.roles());
+  }
+
   private void decide(
-      Office office, ServiceType service, Application a, String status, String verifier) {
+      Office office,
+      String key,
+      ServiceType service,
+      Application a,
+      String status,
+      String verifier) {
     UUID officeId = office.id();
     switch (status) {
       case "SUBMITTED" -> {}
@@ -230,12 +244,24 @@ class DemoApplications {
         decisions.startReview(officeId, a.id(), verifier);
         switch (status) {
           case "NEEDS_COMPLETION" -> {
+            // as on the case page: each requirement checked, the refused one with its reason
+            Officer checker = officer(office, "verifikator." + key);
             Requirement first = service.requirements().get(0);
-            completions.requestCompletion(
-                officeId,
-                a.id(),
-                Map.of(first.id(), "Foto dokumen buram, tulisan tidak terbaca. Unggah ulang."),
-                verifier);
+            Outcome<Integer> checked =
+                checks.record(
+                    checker,
+                    a.id(),
+                    List.of(
+                        new RequirementChecks.Entry(
+                            first.id(),
+                            "reject",
+                            null,
+                            "Foto dokumen buram, tulisan tidak terbaca. Unggah ulang.")),
+                    null,
+                    true);
+            if (!checked.ok() || !casework.requestCompletion(checker, a.id()).ok()) {
+              throw new IllegalStateException("Demo completion request was refused");
+            }
           }
           // issued and collected ones are approved here and signed after the loop
           case "APPROVED", "ISSUED", "COLLECTED" -> decisions.approve(officeId, a.id(), verifier);

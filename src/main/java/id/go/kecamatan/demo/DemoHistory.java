@@ -7,8 +7,9 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.application.AssistingOfficer;
 import id.go.kecamatan.application.Channel;
 import id.go.kecamatan.application.Completions;
-import id.go.kecamatan.application.Decisions;
 import id.go.kecamatan.application.SubmitCommand;
+import id.go.kecamatan.casework.Casework;
+import id.go.kecamatan.casework.RequirementChecks;
 import id.go.kecamatan.catalog.Catalog;
 import id.go.kecamatan.catalog.Requirement;
 import id.go.kecamatan.catalog.ServiceType;
@@ -16,16 +17,22 @@ import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.Outcome;
 import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -106,13 +113,15 @@ class DemoHistory {
   }
 
   private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+  private static final String UNREADABLE = "Foto dokumen buram, tulisan tidak terbaca.";
   private static final String[] NAMES = {
     "Wahyu Hidayat", "Ratna Sari", "Bambang Irawan", "Lestari Ningsih", "Eko Prasetyo",
     "Fitri Handayani", "Dedi Kurniawan", "Nur Aini", "Slamet Riyadi", "Maya Anggraini"
   };
 
   private final Applications applications;
-  private final Decisions decisions;
+  private final Casework casework;
+  private final RequirementChecks checks;
   private final Completions completions;
   private final Catalog catalog;
   private final Offices offices;
@@ -124,7 +133,8 @@ class DemoHistory {
 
   DemoHistory(
       Applications applications,
-      Decisions decisions,
+      Casework casework,
+      RequirementChecks checks,
       Completions completions,
       Catalog catalog,
       Offices offices,
@@ -134,7 +144,8 @@ class DemoHistory {
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.applications = applications;
-    this.decisions = decisions;
+    this.casework = casework;
+    this.checks = checks;
     this.completions = completions;
     this.catalog = catalog;
     this.offices = offices;
@@ -168,7 +179,16 @@ class DemoHistory {
             .filter(v -> v.id().equals(villageOfficer.villageId()))
             .findFirst()
             .orElseThrow();
-    String verifier = "Verifikator " + office.name();
+    Staff verifier = accounts.byUsername("verifikator." + key).orElseThrow();
+    Officer checker =
+        new Officer(
+            verifier.id(),
+            verifier.username(),
+            verifier.fullName(),
+            verifier.regencyId(),
+            verifier.officeId(),
+            null,
+            verifier.roles());
     String region = office.code().replace(".", "");
     byte[] pdf = DemoApplications.tinyPdf();
     LocalDate today = LocalDate.now(clock.withZone(WIB));
@@ -241,21 +261,9 @@ class DemoHistory {
                 throw new IllegalStateException("Demo history application is invalid");
               }
               Application a = made.value();
-              decisions.startReview(office.id(), a.id(), verifier);
-              switch (outcome) {
-                case "REJECTED" ->
-                    decisions.reject(office.id(), a.id(), kind.rejection(), verifier);
-                case "WAITING" ->
-                    completions.requestCompletion(
-                        office.id(),
-                        a.id(),
-                        Map.of(
-                            service.requirements().get(0).id(),
-                            "Foto dokumen buram, tulisan tidak terbaca."),
-                        verifier);
-                default -> decisions.approve(office.id(), a.id(), verifier);
-              }
-              moveInto(office, a, ChronoUnit.DAYS.between(submitted, today), calendarDays);
+              boolean stillWaiting = !submitted.plusDays(calendarDays + 14L).isBefore(today);
+              List<Integer> steps = decide(a, service, kind, outcome, stillWaiting, checker, pdf);
+              moveInto(office, a, ChronoUnit.DAYS.between(submitted, today), calendarDays, steps);
             });
       }
     }
@@ -270,22 +278,130 @@ class DemoHistory {
   }
 
   /**
-   * Moves the application's dates {@code back} days into the past and its steps after the
-   * submission {@code after} days later than the submission, in the caller's transaction.
+   * Takes the application through the case page's steps as its verifier would: the review started
+   * (and so taken on), each requirement's check recorded (accepted, or refused with a reason), then
+   * the approval, the rejection or the request for completion; a request older than two weeks was
+   * answered by the resident with a new file, checked again and approved.
+   *
+   * @return per status change after the submission, the days after the first step it is dated
    */
-  private void moveInto(Office office, Application a, long back, int after) {
+  private List<Integer> decide(
+      Application a,
+      ServiceType service,
+      Kind kind,
+      String outcome,
+      boolean stillWaiting,
+      Officer checker,
+      byte[] pdf) {
+    casework.startReview(checker, a.id());
+    UUID first = service.requirements().get(0).id();
+    switch (outcome) {
+      case "REJECTED" -> {
+        done(casework.reject(checker, a.id(), kind.rejection()));
+        return List.of(0, 0);
+      }
+      case "WAITING" -> {
+        check(checker, a, new RequirementChecks.Entry(first, "reject", null, UNREADABLE));
+        done(casework.requestCompletion(checker, a.id()));
+        if (stillWaiting) {
+          return List.of(0, 0);
+        }
+        completions
+            .complete(
+                a.trackingCode(),
+                Map.of(
+                    first.toString(),
+                    List.of(
+                        new Upload(
+                            "dokumen-baru.pdf", "application/pdf", new ByteArrayInputStream(pdf)))))
+            .filter(Outcome::ok)
+            .orElseThrow(() -> new IllegalStateException("Demo completion was refused"));
+        check(checker, a, new RequirementChecks.Entry(first, "accept", null, null));
+        done(casework.approve(checker, a.id()));
+        // asked on the first day, completed two days later, approved the day after
+        return List.of(0, 0, 2, 3);
+      }
+      default -> {
+        check(checker, a);
+        done(casework.approve(checker, a.id()));
+        return List.of(0, 0);
+      }
+    }
+  }
+
+  /** Records the checks: the entries given, every other requirement with files accepted. */
+  private void check(Officer checker, Application a, RequirementChecks.Entry... entries) {
+    if (!checks.record(checker, a.id(), List.of(entries), null, true).ok()) {
+      throw new IllegalStateException("Demo requirement checks were refused");
+    }
+  }
+
+  private static void done(Outcome<?> outcome) {
+    if (!outcome.ok()) {
+      throw new IllegalStateException("Demo casework step was refused: " + outcome.errors().all());
+    }
+  }
+
+  /**
+   * Moves the application into its month, in the caller's transaction: its submission {@code back}
+   * days into the past, each later status change {@code after} plus its entry of {@code steps} days
+   * after the submission, and what was recorded on the way (the checks, the taking on, the
+   * completion request, the finish) with the step it led to.
+   */
+  private void moveInto(Office office, Application a, long back, int after, List<Integer> steps) {
+    List<Instant> made = new ArrayList<>();
+    List<Instant> moved = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     jdbc.sql(
             """
-            update application set submitted_at = submitted_at - make_interval(days => :back),
-                   deadline = deadline - cast(:back as integer),
-                   finished_at = finished_at - make_interval(days => :back - :after)
+            select id, changed_at from application_status_change
+            where office_id = ? and application_id = ? order by id
+            """)
+        .params(office.id(), a.id().value())
+        .query(
+            (rs, n) -> {
+              ids.add(rs.getLong(1));
+              made.add(rs.getTimestamp(2).toInstant());
+              int days = n == 0 ? 0 : after + steps.get(n - 1);
+              moved.add(rs.getTimestamp(2).toInstant().minus(Duration.ofDays(back - days)));
+              return n;
+            })
+        .list();
+    for (int k = 0; k < ids.size(); k++) {
+      jdbc.sql("update application_status_change set changed_at = ? where id = ?")
+          .params(Timestamp.from(moved.get(k)), ids.get(k))
+          .update();
+    }
+    // a row recorded between two steps goes with the later one, as far before it as it was
+    java.util.function.UnaryOperator<Instant> along =
+        at -> {
+          for (int k = 0; k < made.size(); k++) {
+            if (!made.get(k).isBefore(at)) {
+              return moved.get(k).minus(Duration.between(at, made.get(k)));
+            }
+          }
+          int last = made.size() - 1;
+          return moved.get(last).plus(Duration.between(made.get(last), at));
+        };
+    // the days the resident took to complete it do not count against the deadline
+    int paused = steps.size() > 2 ? steps.get(2) - steps.get(1) : 0;
+    jdbc.sql(
+            """
+            update application set submitted_at = :submitted,
+                   deadline = deadline - cast(:back as integer) + cast(:paused as integer)
             where office_id = :office and id = :id
             """)
+        .param("submitted", Timestamp.from(moved.get(0)))
         .param("back", (int) back)
-        .param("after", after)
+        .param("paused", paused)
         .param("office", office.id())
         .param("id", a.id().value())
         .update();
+    move("application", "finished_at", "id", a, along);
+    move("casework_assignment", "assigned_at", "application_id", a, along);
+    move("requirement_check", "checked_at", "id", a, along);
+    move("completion_request", "requested_at", "id", a, along);
+    move("completion_request", "closed_at", "id", a, along);
     jdbc.sql(
             """
             update application set met_deadline =
@@ -295,17 +411,36 @@ class DemoHistory {
         .param("office", office.id())
         .param("id", a.id().value())
         .update();
-    jdbc.sql(
-            """
-            update application_status_change
-            set changed_at = changed_at - make_interval(days => :back)
-                + case when to_status = 'SUBMITTED' then interval '0' else make_interval(days => :after) end
-            where office_id = :office and application_id = :id
-            """)
-        .param("back", (int) back)
-        .param("after", after)
-        .param("office", office.id())
-        .param("id", a.id().value())
-        .update();
+  }
+
+  /** Moves a timestamp of the application's rows of a table ({@code key} names each row). */
+  private void move(
+      String table,
+      String column,
+      String key,
+      Application a,
+      java.util.function.UnaryOperator<Instant> along) {
+    String owner = table.equals("application") ? "id" : "application_id";
+    List<Object[]> rows =
+        jdbc.sql(
+                "select "
+                    + key
+                    + ", "
+                    + column
+                    + " from "
+                    + table
+                    + " where office_id = ? and "
+                    + owner
+                    + " = ? and "
+                    + column
+                    + " is not null")
+            .params(a.officeId(), a.id().value())
+            .query((rs, n) -> new Object[] {rs.getObject(1), rs.getTimestamp(2).toInstant()})
+            .list();
+    for (Object[] row : rows) {
+      jdbc.sql("update " + table + " set " + column + " = ? where " + key + " = ?")
+          .params(Timestamp.from(along.apply((Instant) row[1])), row[0])
+          .update();
+    }
   }
 }

@@ -176,10 +176,7 @@ class DemoComplaints {
             "RAHASIA",
             "Rahmat Hidayat",
             "081234560101");
-    jdbc.sql(
-            "update complaint set received_at = received_at - interval '14 days', received_on = received_on - 14, verify_due = verify_due - 14, due = due - 14 where id = ?")
-        .param(overdue.id())
-        .update();
+    backdate(overdue.id(), 14);
     // Diterima, new
     file(
         office,
@@ -341,6 +338,31 @@ class DemoComplaints {
         .filter(c -> c.name().equals(name))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * Moves a complaint {@code days} into the past, its history (status changes, thread) with it, so
+   * its header and its Riwayat tell the same day; the statistics count it from these rows.
+   */
+  private void backdate(UUID complaint, int days) {
+    jdbc.sql(
+            """
+            update complaint set received_at = received_at - make_interval(days => :days),
+                   received_on = received_on - cast(:days as integer),
+                   verify_due = verify_due - cast(:days as integer),
+                   due = due - cast(:days as integer)
+            where id = :id
+            """)
+        .param("days", days)
+        .param("id", complaint)
+        .update();
+    jdbc.sql(
+            "update complaint_status_change set at = at - make_interval(days => ?) where complaint_id = ?")
+        .params(days, complaint)
+        .update();
+    jdbc.sql("update complaint_entry set at = at - make_interval(days => ?) where complaint_id = ?")
+        .params(days, complaint)
+        .update();
   }
 
   private int version(UUID id) {

@@ -1,7 +1,5 @@
 package id.go.kecamatan.demo;
 
-import id.go.kecamatan.catalog.Catalog;
-import id.go.kecamatan.catalog.ServiceType;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.surveys.Element;
 import id.go.kecamatan.surveys.FollowUp;
@@ -12,8 +10,12 @@ import id.go.kecamatan.surveys.SurveyAnswered;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Demo survey responses (IKM) of an office over the last six months, so the reports, the public IKM
  * pages and their trends show real figures: 20 to 45 working-day responses a month, from every
- * channel, about the services the office's finished applications were for, each office with its own
- * strengths and weaknesses (the handling of complaints and the facilities a little weaker, as in
- * most published reports) and a slow improvement month by month; a few with saran/kritik, the
+ * channel, about the services the office's finished applications were for (each application rated
+ * at most once, in its month, so a service never has more respondents than users), each office with
+ * its own strengths and weaknesses (the handling of complaints and the facilities a little weaker,
+ * as in most published reports) and a slow improvement month by month; a few with saran/kritik, the
  * friendly ones published; and the rencana tindak lanjut of the previous quarter for its three
  * lowest elements, one item done, one under way. Written straight into the table with their past
  * dates (the survey's own forms date a response today), from a fixed seed per office, so every demo
@@ -81,19 +84,12 @@ class DemoSurveys {
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
-  private final Catalog catalog;
   private final FollowUps followUps;
   private final Clock clock;
 
-  DemoSurveys(
-      JdbcClient jdbc,
-      Catalog catalog,
-      FollowUps followUps,
-      ApplicationEventPublisher events,
-      Clock clock) {
+  DemoSurveys(JdbcClient jdbc, FollowUps followUps, ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.events = events;
-    this.catalog = catalog;
     this.followUps = followUps;
     this.clock = clock;
   }
@@ -109,7 +105,7 @@ class DemoSurveys {
     }
     Random random = new Random(office.code().hashCode());
     double[] means = MEANS[index % MEANS.length];
-    List<UUID> services = services(office);
+    Map<YearMonth, List<Used>> services = used(office);
     LocalDate today = LocalDate.now(clock.withZone(WIB));
     LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(5);
     for (int month = 0; month < 6; month++) {
@@ -140,30 +136,64 @@ class DemoSurveys {
    */
   void lateResponses(Office office, int index, LocalDate day, int count) {
     Random random = new Random(office.code().hashCode() + day.hashCode());
-    List<UUID> services = services(office);
+    Map<YearMonth, List<Used>> services = used(office);
     for (int i = 0; i < count; i++) {
       insert(office.id(), services, day, MEANS[index % MEANS.length], 0, random);
     }
   }
 
+  /** A finished application a response may name: its service and the day it was finished. */
+  private record Used(LocalDate day, UUID service) {}
+
   /**
-   * The services a response may name, one entry for each of the office's finished applications, so
-   * the services residents used are the ones they rate (and the IKM page's respondents stand beside
-   * its service users); an office without any: its first six services alike.
+   * Per month, the office's finished applications no response names yet, each as the day it was
+   * first approved or rejected (as {@link id.go.kecamatan.application.ServiceUsers} counts the
+   * service users): a response names one of its month, finished on or before its day, at most once,
+   * so no month (and so no quarter or year) has more respondents of a service than users.
    */
-  private List<UUID> services(Office office) {
-    List<UUID> used =
-        jdbc.sql(
-                "select service_id from application where office_id = ? and finished_at is not null"
-                    + " order by submitted_at, id")
-            .param(office.id())
-            .query(UUID.class)
-            .list();
-    if (!used.isEmpty()) {
-      return used;
+  private Map<YearMonth, List<Used>> used(Office office) {
+    Map<YearMonth, List<Used>> used = new HashMap<>();
+    jdbc.sql(
+            """
+            select (min(c.changed_at) at time zone 'Asia/Jakarta')::date, a.service_id
+            from application_status_change c join application a on a.id = c.application_id
+            where c.office_id = ? and c.to_status in ('APPROVED', 'REJECTED')
+            group by a.id, a.service_id order by 1, a.id
+            """)
+        .param(office.id())
+        .query((rs, n) -> new Used(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class)))
+        .list()
+        .forEach(u -> used.computeIfAbsent(YearMonth.from(u.day()), m -> new ArrayList<>()).add(u));
+    // the responses recorded already (a late paper form comes after the others) took theirs
+    jdbc.sql(
+            """
+            select answered_on, service_id from survey_response
+            where office_id = ? and service_id is not null order by answered_on
+            """)
+        .param(office.id())
+        .query((rs, n) -> new Used(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class)))
+        .list()
+        .forEach(
+            r -> {
+              List<Used> month = used.getOrDefault(YearMonth.from(r.day()), new ArrayList<>());
+              month.stream()
+                  .filter(u -> u.service().equals(r.service()) && !u.day().isAfter(r.day()))
+                  .findFirst()
+                  .ifPresent(month::remove);
+            });
+    return used;
+  }
+
+  /** A finished application of the day's month for a response of the day, taken; or none. */
+  private static UUID draw(Map<YearMonth, List<Used>> used, LocalDate day, Random random) {
+    List<Used> month = used.getOrDefault(YearMonth.from(day), List.of());
+    List<Used> before = month.stream().filter(u -> !u.day().isAfter(day)).toList();
+    if (before.isEmpty()) {
+      return null;
     }
-    List<UUID> all = catalog.allServices(office.id()).stream().map(ServiceType::id).toList();
-    return all.subList(0, Math.min(all.size(), 6));
+    Used taken = before.get(random.nextInt(before.size()));
+    month.remove(taken);
+    return taken.service();
   }
 
   /** The previous quarter's plan for its lowest elements: the first done, the second under way. */
@@ -194,7 +224,7 @@ class DemoSurveys {
 
   private void insert(
       UUID officeId,
-      List<UUID> services,
+      Map<YearMonth, List<Used>> services,
       LocalDate day,
       double[] means,
       double lift,
@@ -202,10 +232,8 @@ class DemoSurveys {
     Object[] values = new Object[21];
     values[0] = UUID.randomUUID();
     values[1] = officeId;
-    values[2] =
-        services.isEmpty() || random.nextInt(5) == 0
-            ? null
-            : services.get(random.nextInt(services.size()));
+    // about one in five names no service; the others one its resident used that month
+    values[2] = random.nextInt(5) == 0 ? null : draw(services, day, random);
     values[3] = Instrument.CURRENT.version();
     values[4] = CHANNELS[random.nextInt(CHANNELS.length)];
     values[5] = day;

@@ -25,8 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -263,7 +265,7 @@ class DemoHistory {
               Application a = made.value();
               boolean stillWaiting = !submitted.plusDays(calendarDays + 14L).isBefore(today);
               List<Integer> steps = decide(a, service, kind, outcome, stillWaiting, checker, pdf);
-              moveInto(office, a, ChronoUnit.DAYS.between(submitted, today), calendarDays, steps);
+              moveInto(office, a, submitted, today, calendarDays, steps, n);
             });
       }
     }
@@ -283,7 +285,8 @@ class DemoHistory {
    * the approval, the rejection or the request for completion; a request older than two weeks was
    * answered by the resident with a new file, checked again and approved.
    *
-   * @return per status change after the submission, the days after the first step it is dated
+   * @return per status change after the submission, how many days after the day the verifier took
+   *     it up it is dated
    */
   private List<Integer> decide(
       Application a,
@@ -343,12 +346,21 @@ class DemoHistory {
   }
 
   /**
-   * Moves the application into its month, in the caller's transaction: its submission {@code back}
-   * days into the past, each later status change {@code after} plus its entry of {@code steps} days
-   * after the submission, and what was recorded on the way (the checks, the taking on, the
-   * completion request, the finish) with the step it led to.
+   * Moves the application into its month, in the caller's transaction: its submission to the {@code
+   * submitted} day, each later status change to {@code after} plus its entry of {@code steps} days
+   * after it, each at a time of office hours ({@link #during}), and what was recorded on the way
+   * (the checks, the taking on, the completion request, the finish) with the step it led to; the
+   * deadline moves with the submission.
    */
-  private void moveInto(Office office, Application a, long back, int after, List<Integer> steps) {
+  private void moveInto(
+      Office office,
+      Application a,
+      LocalDate submitted,
+      LocalDate today,
+      int after,
+      List<Integer> steps,
+      int seed) {
+    long back = ChronoUnit.DAYS.between(submitted, today);
     List<Instant> made = new ArrayList<>();
     List<Instant> moved = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
@@ -363,7 +375,7 @@ class DemoHistory {
               ids.add(rs.getLong(1));
               made.add(rs.getTimestamp(2).toInstant());
               int days = n == 0 ? 0 : after + steps.get(n - 1);
-              moved.add(rs.getTimestamp(2).toInstant().minus(Duration.ofDays(back - days)));
+              moved.add(during(submitted.plusDays(days), n, seed, moved));
               return n;
             })
         .list();
@@ -411,6 +423,25 @@ class DemoHistory {
         .param("office", office.id())
         .param("id", a.id().value())
         .update();
+  }
+
+  /**
+   * When a step of the history was taken on its day, in office hours: a submission between 08.00
+   * and 12.00, a step on a later day between 08.30 and 13.30, a step on the day of the one before
+   * it half an hour to an hour after it (so a day's steps end by 15.00).
+   */
+  private static Instant during(LocalDate day, int step, int seed, List<Instant> before) {
+    LocalTime time;
+    if (step == 0) {
+      time = LocalTime.of(8, 0).plusMinutes((seed * 37L) % 240);
+    } else {
+      ZonedDateTime previous = before.get(step - 1).atZone(WIB);
+      time =
+          previous.toLocalDate().equals(day)
+              ? previous.toLocalTime().plusMinutes(30 + (seed * 13L + step * 7L) % 30)
+              : LocalTime.of(8, 30).plusMinutes((seed * 53L + step * 29L) % 300);
+    }
+    return day.atTime(time).atZone(WIB).toInstant();
   }
 
   /** Moves a timestamp of the application's rows of a table ({@code key} names each row). */

@@ -103,21 +103,8 @@ class MessageBundleTests {
   void englishCountsOfOneAreSingular() {
     Map<String, String> wrong = new TreeMap<>();
     for (String key : ENGLISH.stringPropertyNames()) {
-      String message = ENGLISH.getProperty(key);
-      Set<String> indices = arguments(message);
-      if (indices.isEmpty()) {
-        continue;
-      }
-      int count = indices.stream().mapToInt(Integer::parseInt).max().getAsInt() + 1;
-      Object[] ones = new Object[count];
-      Arrays.fill(ones, 1);
-      String one;
-      try {
-        one = new java.text.MessageFormat(message, java.util.Locale.ENGLISH).format(ones);
-      } catch (IllegalArgumentException e) {
-        continue; // an argument that is not a number (a name, a date)
-      }
-      if (ONE_WITH_PLURAL.matcher(one).find()) {
+      String one = everyArgument(ENGLISH.getProperty(key), 1);
+      if (one != null && ONE_WITH_PLURAL.matcher(one).find()) {
         wrong.put(key, one);
       }
     }
@@ -134,25 +121,32 @@ class MessageBundleTests {
     for (Properties bundle : List.of(INDONESIAN, ENGLISH)) {
       for (String key : bundle.stringPropertyNames()) {
         String message = bundle.getProperty(key);
-        Set<String> indices = arguments(message);
-        if (indices.isEmpty() || !message.matches("(?s).*(hari kerja|working day).*")) {
-          continue;
-        }
-        int count = indices.stream().mapToInt(Integer::parseInt).max().getAsInt() + 1;
-        Object[] zeros = new Object[count];
-        Arrays.fill(zeros, 0);
-        String zero;
-        try {
-          zero = new java.text.MessageFormat(message, java.util.Locale.ENGLISH).format(zeros);
-        } catch (IllegalArgumentException e) {
-          continue; // an argument that is not a number (a name, a date)
-        }
-        if (zero.matches("(?s).*\\b0 (hari kerja|working days?)\\b.*")) {
+        String zero =
+            message.matches("(?s).*(hari kerja|working day).*") ? everyArgument(message, 0) : null;
+        if (zero != null && zero.matches("(?s).*\\b0 (hari kerja|working days?)\\b.*")) {
           wrong.put((bundle == ENGLISH ? "en " : "id ") + key, zero);
         }
       }
     }
     assertThat(wrong).as("messages that would say 0 working days").isEmpty();
+  }
+
+  /**
+   * The message with {@code n} for each of its arguments; null when it has none or one that is not
+   * a number (a name, a date).
+   */
+  private static String everyArgument(String message, int n) {
+    Set<String> indices = arguments(message);
+    if (indices.isEmpty()) {
+      return null;
+    }
+    Object[] values = new Object[indices.stream().mapToInt(Integer::parseInt).max().getAsInt() + 1];
+    Arrays.fill(values, n);
+    try {
+      return new java.text.MessageFormat(message, java.util.Locale.ENGLISH).format(values);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static Set<String> arguments(String message) {

@@ -47,14 +47,22 @@ public final class RequestUploads implements AutoCloseable {
     return files;
   }
 
+  /**
+   * Whether a part is a chosen file, not the empty part a form sends for a file input left empty.
+   */
+  public static boolean chosen(MultipartFile file) {
+    String name = file.getOriginalFilename();
+    return !file.isEmpty() || (name != null && !name.isBlank());
+  }
+
   /** These files, leaving out the empty parts a form sends for a file input left empty. */
   public List<Upload> of(List<MultipartFile> files) {
     List<Upload> uploads = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-      String name = file.getOriginalFilename();
-      if (file.isEmpty() && (name == null || name.isBlank())) {
+      if (!chosen(file)) {
         continue;
       }
+      String name = file.getOriginalFilename();
       try {
         InputStream in = file.getInputStream();
         opened.add(in);

@@ -11,6 +11,7 @@ import id.go.kecamatan.office.OpeningHours;
 import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.db.Memo;
 import id.go.kecamatan.shared.db.TableChanges;
+import id.go.kecamatan.shared.web.Formats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -90,10 +91,7 @@ class SiteData {
    * and the appointments go by ({@link OpeningHours}), never a text that could say other hours.
    */
   List<String> hours(Office office, Locale locale) {
-    Locale language =
-        Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
-            ? Locale.ENGLISH
-            : Locale.forLanguageTag("id");
+    Locale language = Formats.language(locale);
     return hours.get(
         new HoursKey(office.id(), language), key -> openingHours.lines(key.officeId(), language));
   }

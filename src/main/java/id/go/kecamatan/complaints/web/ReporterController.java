@@ -154,14 +154,7 @@ class ReporterController {
    * first).
    */
   static FieldErrors chooseAgain(FieldErrors errors, List<MultipartFile> files) {
-    boolean chosen =
-        files != null
-            && files.stream()
-                .anyMatch(
-                    f ->
-                        !f.isEmpty()
-                            || (f.getOriginalFilename() != null
-                                && !f.getOriginalFilename().isBlank()));
+    boolean chosen = files != null && files.stream().anyMatch(RequestUploads::chosen);
     return chosen ? errors.reject("lampiran", "complaints.error.chooseAgain") : errors;
   }
 

@@ -7,6 +7,7 @@ import id.go.kecamatan.content.internal.Guides;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.OpeningHours;
+import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,10 +102,7 @@ class GuidePages {
     ServiceType service =
         catalog.activeService(office.id(), code).orElseThrow(NotFoundException::new);
     String base = site.base();
-    Locale language =
-        Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
-            ? Locale.ENGLISH
-            : Locale.forLanguageTag("id");
+    Locale language = Formats.language(locale);
     return guides.guide(
         office,
         service,

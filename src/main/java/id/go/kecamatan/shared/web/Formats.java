@@ -23,6 +23,13 @@ public final class Formats {
   /** Western Indonesian Time, the zone of every time shown. */
   public static final java.time.ZoneId WIB = java.time.ZoneId.of("Asia/Jakarta");
 
+  /** The site's language for a locale: English for any English one, else Indonesian. */
+  public static Locale language(Locale locale) {
+    return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+        ? Locale.ENGLISH
+        : Locale.forLanguageTag("id");
+  }
+
   private static final DateTimeFormatter TIME_ID = DateTimeFormatter.ofPattern("HH.mm 'WIB'");
   private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("HH:mm 'WIB'");
 

@@ -321,7 +321,9 @@ public class DemoData {
                 + office.whatsapp()
                 + ", e-mail "
                 + office.email()
-                + ", atau melalui SP4N-LAPOR! (lapor.go.id). Pengaduan dijawab paling lama 5 hari kerja.",
+                + ", secara daring di halaman Pengaduan situs ini, atau melalui SP4N-LAPOR! (lapor.go.id)."
+                + " Pengaduan diverifikasi dalam 3 hari kerja dan dijawab paling lama 2, 5 atau 14 hari"
+                + " kerja menurut kategorinya.",
             s.get("legal").asText(),
             "Ruang tunggu ber-AC, loket pelayanan, komputer dan pemindai, akses kursi roda, toilet, jaringan internet",
             "Memahami peraturan administrasi kependudukan dan pelayanan publik; mampu mengoperasikan komputer; ramah dan komunikatif",

@@ -4,7 +4,7 @@ import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.letters.internal.signing.CertificateAuthority;
-import id.go.kecamatan.letters.internal.signing.KeySealing;
+import id.go.kecamatan.letters.internal.signing.KeySealer;
 import id.go.kecamatan.letters.internal.signing.SigningKeyStore;
 import id.go.kecamatan.letters.internal.signing.SigningLockedException;
 import id.go.kecamatan.letters.internal.signing.SigningLockout;
@@ -62,6 +62,7 @@ public class SigningKeys {
 
   private final SigningKeyStore store;
   private final CertificateAuthority authority;
+  private final KeySealer sealer;
   private final SigningLockout lockout;
   private final StaffAccounts accounts;
   private final Offices offices;
@@ -72,6 +73,7 @@ public class SigningKeys {
   SigningKeys(
       SigningKeyStore store,
       CertificateAuthority authority,
+      KeySealer sealer,
       SigningLockout lockout,
       StaffAccounts accounts,
       Offices offices,
@@ -80,6 +82,7 @@ public class SigningKeys {
       Clock clock) {
     this.store = store;
     this.authority = authority;
+    this.sealer = sealer;
     this.lockout = lockout;
     this.accounts = accounts;
     this.offices = offices;
@@ -183,7 +186,7 @@ public class SigningKeys {
         authority.issue(
             pair.getPublic(), x500, now.minus(Duration.ofMinutes(5)), now.plus(VALIDITY));
     byte[] sealed =
-        KeySealing.seal(
+        sealer.seal(
             pair.getPrivate().getEncoded(), passphrase, SigningKeyStore.sealingContext(staffId));
     boolean replaced = store.save(officeId, staffId, certificate, sealed, now);
     SignerCertificate shown = certificate(officeId, staffId).orElseThrow();

@@ -33,6 +33,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Letters rendered + numbered + signed + stored per second, through {@link LetterSigning} on the
@@ -44,6 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </pre>
  */
 @IntegrationTest
+// a node's key sealing, not the tests' cheaper one: each batch opens the signer's key once
+@TestPropertySource(properties = "layanan.letters.key-iterations=600000")
 class LetterSigningBenchmark {
 
   /** Letters signed before the runs (-Dbench.warmup): the JIT compilers' own work shows less. */

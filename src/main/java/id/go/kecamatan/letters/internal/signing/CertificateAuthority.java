@@ -63,6 +63,7 @@ public class CertificateAuthority implements SmartInitializingSingleton {
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final KeySealer sealer;
   private final char[] secret;
   private final String subject;
   private volatile X509Certificate certificate;
@@ -72,6 +73,7 @@ public class CertificateAuthority implements SmartInitializingSingleton {
       JdbcClient jdbc,
       PlatformTransactionManager transactions,
       Clock clock,
+      KeySealer sealer,
       @Value("${layanan.letters.ca-secret:}") String secret,
       @Value("${layanan.letters.deployment-name:}") String deploymentName) {
     if (secret == null || secret.strip().length() < MIN_SECRET) {
@@ -87,6 +89,7 @@ public class CertificateAuthority implements SmartInitializingSingleton {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.sealer = sealer;
     this.secret = secret.toCharArray();
     String name =
         deploymentName == null ? "" : deploymentName.strip().replaceAll("[,=+<>#;\"\\\\]", " ");
@@ -236,7 +239,7 @@ public class CertificateAuthority implements SmartInitializingSingleton {
             .params(
                 subject,
                 encoded(created),
-                KeySealing.seal(pair.getPrivate().getEncoded(), secret, CONTEXT),
+                sealer.seal(pair.getPrivate().getEncoded(), secret, CONTEXT),
                 Timestamp.from(now))
             .update();
     if (inserted == 1) {

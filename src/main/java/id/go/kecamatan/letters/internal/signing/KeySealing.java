@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeySealing {
 
-  /** PBKDF2-HMAC-SHA256 iterations (OWASP's figure for 2023). */
+  /** PBKDF2-HMAC-SHA256 iterations (OWASP's figure for 2023), the default of {@link KeySealer}. */
   static final int ITERATIONS = 600_000;
 
   private static final byte VERSION = 1;
@@ -32,11 +32,10 @@ public final class KeySealing {
 
   private KeySealing() {}
 
-  /** Encrypts {@code plain} under the secret; the context must be given again to open it. */
-  public static byte[] seal(byte[] plain, char[] secret, String context) {
-    return seal(plain, secret, context, ITERATIONS);
-  }
-
+  /**
+   * Encrypts {@code plain} under the secret with that many iterations ({@link KeySealer} gives the
+   * configured count); the context must be given again to open it.
+   */
   static byte[] seal(byte[] plain, char[] secret, String context, int iterations) {
     byte[] salt = random(SALT_BYTES);
     byte[] nonce = random(NONCE_BYTES);

@@ -1,6 +1,7 @@
 package id.go.kecamatan.letters.internal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kecamatan.letters.SigningKeys;
 import java.nio.ByteBuffer;
@@ -30,8 +31,28 @@ class KeySealingTests {
     assertThat(one).isNotEqualTo(two);
     assertThat(LocalSigningIntegrationTests.indexOf(one, KEY)).isEqualTo(-1);
     assertThat(KeySealing.ITERATIONS).isGreaterThanOrEqualTo(600_000);
-    byte[] real = KeySealing.seal(KEY, "x".toCharArray(), "c");
+  }
+
+  @Test
+  void aNodeSealsWithTheDefaultCountUnlessToldOtherwiseAndAKeyOpensWithTheCountItCarries() {
+    KeySealer node = new KeySealer(KeySealing.ITERATIONS);
+    byte[] real = node.seal(KEY, "x".toCharArray(), "c");
     assertThat(ByteBuffer.wrap(real, 1, 4).getInt()).isEqualTo(KeySealing.ITERATIONS);
+    // a key sealed under another setting (the tests' fewer iterations) still opens
+    byte[] fewer = new KeySealer(KeySealer.MIN_ITERATIONS).seal(KEY, "x".toCharArray(), "c");
+    assertThat(ByteBuffer.wrap(fewer, 1, 4).getInt()).isEqualTo(KeySealer.MIN_ITERATIONS);
+    assertThat(KeySealing.open(fewer, "x".toCharArray(), "c"))
+        .hasValueSatisfying(plain -> assertThat(plain).isEqualTo(KEY));
+  }
+
+  @Test
+  void aCountOutsideTheBoundsStopsTheStartWithTheSettingsName() {
+    assertThatThrownBy(() -> new KeySealer(999))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("layanan.letters.key-iterations must be between 1000 and");
+    assertThatThrownBy(() -> new KeySealer(100 * KeySealing.ITERATIONS + 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("layanan.letters.key-iterations");
   }
 
   @Test

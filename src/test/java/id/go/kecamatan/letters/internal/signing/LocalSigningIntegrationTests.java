@@ -87,6 +87,7 @@ class LocalSigningIntegrationTests {
   @Autowired SignatureProvider provider;
   @Autowired SigningKeys signingKeys;
   @Autowired SigningKeyStore store;
+  @Autowired KeySealer sealer;
   @Autowired CertificateAuthority authority;
   @Autowired SigningLockout lockout;
   @Autowired StaffAccounts accounts;
@@ -514,7 +515,12 @@ class LocalSigningIntegrationTests {
       assertThatThrownBy(
               () ->
                   new CertificateAuthority(
-                          jdbc, transactions, clock, "another-secret-0123456789", "Test")
+                          jdbc,
+                          transactions,
+                          clock,
+                          new KeySealer(KeySealer.MIN_ITERATIONS),
+                          "another-secret-0123456789",
+                          "Test")
                       .afterSingletonsInstantiated())
           .hasMessageContaining("layanan.letters.ca-secret");
     } finally {
@@ -532,7 +538,10 @@ class LocalSigningIntegrationTests {
 
   @Test
   void aMissingCaSecretFailsTheStartWithAClearMessage() {
-    assertThatThrownBy(() -> new CertificateAuthority(jdbc, transactions, clock, "", "Test"))
+    assertThatThrownBy(
+            () ->
+                new CertificateAuthority(
+                    jdbc, transactions, clock, new KeySealer(KeySealer.MIN_ITERATIONS), "", "Test"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("layanan.letters.ca-secret is not set");
   }
@@ -548,6 +557,8 @@ class LocalSigningIntegrationTests {
                 SigningKeyStore.sealingContext(signer.staffId()))
             .orElseThrow();
     assertThat(indexOf(sealed, plain)).isEqualTo(-1);
+    // with the node's iteration count (the tests' fewer: application-test.yml)
+    assertThat(java.nio.ByteBuffer.wrap(sealed, 1, 4).getInt()).isEqualTo(sealer.iterations());
     // sealed for this signer only
     assertThat(
             KeySealing.open(
@@ -567,7 +578,13 @@ class LocalSigningIntegrationTests {
   }
 
   CertificateAuthority newAuthority() {
-    return new CertificateAuthority(jdbc, transactions, clock, "test-ca-secret-0123456789", "Test");
+    return new CertificateAuthority(
+        jdbc,
+        transactions,
+        clock,
+        new KeySealer(KeySealer.MIN_ITERATIONS),
+        "test-ca-secret-0123456789",
+        "Test");
   }
 
   static int indexOf(byte[] haystack, byte[] needle) {

@@ -4,6 +4,7 @@ import id.go.kecamatan.accounts.SecondFactors;
 import id.go.kecamatan.accounts.Staff;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.accounts.Totp;
+import id.go.kecamatan.shared.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -56,11 +57,27 @@ public class DemoAuthenticator {
     return Totp.code(secretOf(username), Totp.step(at));
   }
 
-  /** One demo account's current code. */
-  public record StaffCode(String username, String fullName, String code, int secondsLeft) {}
+  /**
+   * One demo staff account.
+   *
+   * @param secondStep whether it signs in with a second step after the password
+   * @param code the code its demo app shows now; null without a second step, or when the account's
+   *     second factor was set up again with a real app
+   */
+  public record StaffAccount(
+      String username,
+      String fullName,
+      List<Role> roles,
+      boolean secondStep,
+      String code,
+      int secondsLeft) {}
 
-  /** The demo accounts with a second factor of the demo, and their codes now. */
-  List<StaffCode> codes() {
+  /**
+   * The demo's staff accounts that still exist, in the order of README's table: the regencies'
+   * administrators, then each office's administrator, front office, village operator, verifier,
+   * Camat and Sekcam; each with its current code where it signs in with a second step.
+   */
+  List<StaffAccount> accounts() {
     Instant now = clock.instant();
     int secondsLeft =
         Totp.STEP_SECONDS - (int) Math.floorMod(now.getEpochSecond(), Totp.STEP_SECONDS);
@@ -69,19 +86,30 @@ public class DemoAuthenticator {
       usernames.add("kab." + office.code().substring(0, 5).replace(".", ""));
     }
     for (DemoData.DemoOffice office : DemoData.OFFICES) {
-      usernames.add("admin." + office.key());
-      usernames.add("camat." + office.key());
-      usernames.add("sekcam." + office.key());
-    }
-    List<StaffCode> codes = new ArrayList<>();
-    for (String username : usernames) {
-      Staff staff = accounts.byUsername(username).orElse(null);
-      if (staff != null
-          && factors.required(staff.roles())
-          && factors.hasSecret(staff.id(), secretOf(username))) {
-        codes.add(new StaffCode(username, staff.fullName(), codeOf(username, now), secondsLeft));
+      for (String prefix : List.of("admin", "loket", "desa", "verifikator", "camat", "sekcam")) {
+        usernames.add(prefix + "." + office.key());
       }
     }
-    return codes;
+    List<StaffAccount> found = new ArrayList<>();
+    for (String username : usernames) {
+      Staff staff = accounts.byUsername(username).orElse(null);
+      if (staff == null || !staff.active()) {
+        continue;
+      }
+      boolean secondStep = factors.required(staff.roles());
+      String code =
+          secondStep && factors.hasSecret(staff.id(), secretOf(username))
+              ? codeOf(username, now)
+              : null;
+      found.add(
+          new StaffAccount(
+              username,
+              staff.fullName(),
+              staff.roles().stream().sorted().toList(),
+              secondStep,
+              code,
+              secondsLeft));
+    }
+    return found;
   }
 }

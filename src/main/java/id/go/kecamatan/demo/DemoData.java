@@ -162,16 +162,31 @@ public class DemoData {
 
   /** Loads everything into a database without offices ({@link DemoDataAtStart}). */
   void loadIntoEmptyDatabase() {
-    log.info("Loading the demo data (3 offices, 14 services each, demo accounts)");
+    long start = System.nanoTime();
+    boolean past = history.getIfAvailable() != null;
+    log.info(
+        "Loading the demo data (3 offices, 14 services each, demo accounts{}): once, into the empty"
+            + " database; this takes {}",
+        past ? ", a year of past applications and their letters" : "",
+        past ? "a minute or two on two cores" : "less than a minute");
     List<Runnable> letters = new ArrayList<>();
     transactions.executeWithoutResult(
         status -> {
           JsonNode services = readServices();
           for (DemoOffice demo : OFFICES) {
             load(demo, services, letters);
+            log.info(
+                "Demo office {} made ({} of {}, {} s so far)",
+                demo.key(),
+                OFFICES.indexOf(demo) + 1,
+                OFFICES.size(),
+                (System.nanoTime() - start) / 1_000_000_000L);
           }
         });
+    log.info(
+        "Signing the demo letters ({} s so far)", (System.nanoTime() - start) / 1_000_000_000L);
     issue(letters);
+    log.info("Demo data loaded in {} s", (System.nanoTime() - start) / 1_000_000_000L);
   }
 
   /**

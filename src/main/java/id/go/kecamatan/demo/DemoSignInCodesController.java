@@ -25,7 +25,8 @@ class DemoSignInCodesController {
   @GetMapping("/demo/kode-masuk")
   String codes(Model model) {
     model.addAttribute("codes", codes.valid());
-    model.addAttribute("staffCodes", authenticator.codes());
+    model.addAttribute("staffAccounts", authenticator.accounts());
+    model.addAttribute("password", DemoData.PASSWORD);
     return "demo/codes";
   }
 }

@@ -307,11 +307,35 @@ class SecondFactorIntegrationTests {
   }
 
   @Test
-  void theDemoPageShowsTheDemoAccountsCodes() {
+  void theDemoPageListsEveryDemoAccountWithThePasswordAndTheCodesOfThoseWithASecondStep() {
+    // the sign-in page of the demo says where the accounts are
+    assertThat(new WebClient(port).get("/masuk").body())
+        .contains("Demo: nama pengguna petugas demo", "href=\"/demo/kode-masuk#petugas\"");
     String body = new WebClient(port).get("/demo/kode-masuk").body();
     assertThat(body)
-        .contains("Kode autentikator akun petugas demo", "camat.jetis", "kab.3516")
-        .doesNotContain("verifikator.jetis");
+        .contains("Akun petugas demo", "Semua akun petugas demo memakai kata sandi")
+        .contains("<strong class=\"demo-code\">Demo-Kecamatan-2026</strong>");
+    // a signer: its roles and the code its demo app shows (one of two steps, if one just ended)
+    Instant now = Instant.now();
+    assertThat(row(body, "camat.jetis"))
+        .contains("Penandatangan")
+        .containsAnyOf(
+            DemoAuthenticator.codeOf("camat.jetis", now),
+            DemoAuthenticator.codeOf("camat.jetis", now.plusSeconds(30)));
+    assertThat(row(body, "kab.3516")).contains("Admin kabupaten", "demo-code");
+    // a verifier and a front office sign in with the password alone
+    assertThat(row(body, "verifikator.jetis"))
+        .contains("Verifikator", "Tanpa kode (kata sandi saja)")
+        .doesNotContain("demo-code");
+    assertThat(row(body, "loket.jetis")).contains("Petugas loket", "Tanpa kode");
+    assertThat(row(body, "desa.batunadua")).contains("Operator desa");
+  }
+
+  /** The table row of the demo page that starts with this user name. */
+  private static String row(String page, String username) {
+    int at = page.indexOf("<tr><td>" + username + "</td>");
+    assertThat(at).as(username + "'s row").isNotNegative();
+    return page.substring(at, page.indexOf("</tr>", at));
   }
 
   private int audited(UUID staffId, String action) {

@@ -74,6 +74,7 @@ abstract class BrowserJourney {
           "/lanjutkan",
           "/masuk",
           "/masuk?gagal",
+          "/demo/kode-masuk",
           "/v",
           "/privasi",
           "/aksesibilitas",

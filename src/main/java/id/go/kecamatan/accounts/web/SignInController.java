@@ -7,6 +7,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +21,17 @@ class SignInController {
   private final StaffAccounts accounts;
   private final Offices offices;
   private final SecondFactors factors;
+  private final boolean demo;
 
-  SignInController(StaffAccounts accounts, Offices offices, SecondFactors factors) {
+  SignInController(
+      StaffAccounts accounts,
+      Offices offices,
+      SecondFactors factors,
+      @Value("${layanan.demo.enabled:false}") boolean demo) {
     this.accounts = accounts;
     this.offices = offices;
     this.factors = factors;
+    this.demo = demo;
   }
 
   @GetMapping("/masuk")
@@ -46,6 +53,8 @@ class SignInController {
       model.addAttribute("message", failed != null ? "login.failed" : null);
     }
     model.addAttribute("username", null);
+    // the demo's accounts are on its own page, so a first visit can sign in without the README
+    model.addAttribute("demo", demo);
     return "auth/login";
   }
 

@@ -75,17 +75,19 @@ class SurveyQrIntegrationTests {
         image.setRGB(x, y, 0xFFFFFF);
       }
     }
-    Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+    // a rectangle one module high for each run of dark modules of a row
+    Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z").matcher(svg);
     int modules = 0;
-    while (module.find()) {
-      int mx = Integer.parseInt(module.group(1));
-      int my = Integer.parseInt(module.group(2));
+    while (run.find()) {
+      int mx = Integer.parseInt(run.group(1));
+      int my = Integer.parseInt(run.group(2));
+      int width = Integer.parseInt(run.group(3));
       for (int dy = 0; dy < scale; dy++) {
-        for (int dx = 0; dx < scale; dx++) {
+        for (int dx = 0; dx < width * scale; dx++) {
           image.setRGB(mx * scale + dx, my * scale + dy, 0);
         }
       }
-      modules++;
+      modules += width;
     }
     assertThat(modules).isGreaterThan(100);
     return new QRCodeReader()

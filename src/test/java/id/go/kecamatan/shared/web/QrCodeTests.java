@@ -55,6 +55,45 @@ class QrCodeTests {
   }
 
   /**
+   * A page's SVG draws each row's run of dark modules as one rectangle, and exactly the code's dark
+   * modules: every module of the matrix is covered by one run or by none, as it is dark or light.
+   */
+  @Test
+  void aPagesCodeDrawsEachRowsRunOfDarkModulesOnceAndNothingElse() {
+    String url = "https://layanan.example/kecamatan/jetis/survei";
+    String svg = QrCode.svg(url, "QR");
+    java.util.regex.Matcher d = java.util.regex.Pattern.compile(" d=\"([^\"]*)\"").matcher(svg);
+    assertThat(d.find()).isTrue();
+    assertThat(d.group(1)).matches("(M\\d+ \\d+h\\d+v1h-\\d+z)+");
+    com.google.zxing.common.BitMatrix matrix = QrCode.matrix(url);
+    boolean[][] drawn = new boolean[matrix.getHeight()][matrix.getWidth()];
+    java.util.regex.Matcher run =
+        java.util.regex.Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z").matcher(d.group(1));
+    int runs = 0;
+    while (run.find()) {
+      int x = Integer.parseInt(run.group(1));
+      int y = Integer.parseInt(run.group(2));
+      int width = Integer.parseInt(run.group(3));
+      // a run is whole: the modules beside it are light
+      assertThat(x == 0 || !matrix.get(x - 1, y)).as("run at %d %d starts a run", x, y).isTrue();
+      assertThat(x + width == matrix.getWidth() || !matrix.get(x + width, y)).isTrue();
+      for (int i = x; i < x + width; i++) {
+        assertThat(drawn[y][i]).as("module %d %d drawn once", i, y).isFalse();
+        drawn[y][i] = true;
+      }
+      runs++;
+    }
+    int dark = 0;
+    for (int y = 0; y < matrix.getHeight(); y++) {
+      for (int x = 0; x < matrix.getWidth(); x++) {
+        assertThat(drawn[y][x]).as("module %d %d", x, y).isEqualTo(matrix.get(x, y));
+        dark += matrix.get(x, y) ? 1 : 0;
+      }
+    }
+    assertThat(runs).isLessThan(dark);
+  }
+
+  /**
    * A page's code is drawn a whole number of pixels a module within 220 pixels, so a screen draws
    * every module alike and the reader reads it there: the addresses of the survey's page on 300
    * ports (a test server's address changes with its port; at 220 pixels for 37 modules one of them

@@ -24,6 +24,8 @@ import org.springframework.core.env.Environment;
  *       DATABASE_URL}, when set, a {@code postgres://} URL;
  *   <li>{@code layanan.documents.store} {@code filesystem} or {@code s3}, with a bucket for {@code
  *       s3};
+ *   <li>{@code layanan.setup.admin-password} set when {@code layanan.setup.regency} is (the first
+ *       regency administrator, {@code accounts.RegencySetup});
  *   <li>{@code layanan.metrics.token}, when set, at least 16 characters.
  * </ul>
  *
@@ -79,7 +81,8 @@ public class StartupChecks implements BeanFactoryPostProcessor {
       if (env.getProperty("layanan.demo.enabled", Boolean.class, false)) {
         problems.add(
             "layanan.demo.enabled is true: demo data (with known passwords) must never be loaded"
-                + " in production.");
+                + " in production; remove the demo profile (SPRING_PROFILES_ACTIVE=demo sets it)"
+                + " or LAYANAN_DEMO_ENABLED.");
       }
     }
     String jdbcUrl = value(env, "spring.datasource.url");
@@ -100,6 +103,13 @@ public class StartupChecks implements BeanFactoryPostProcessor {
       problems.add(
           "layanan.documents.s3.bucket is not set: with layanan.documents.store=s3 it names the"
               + " (existing) bucket that keeps documents and letters.");
+    }
+    if (!value(env, "layanan.setup.regency").isEmpty()
+        && value(env, "layanan.setup.admin-password").isEmpty()) {
+      problems.add(
+          "layanan.setup.admin-password (LAYANAN_SETUP_ADMIN_PASSWORD) is not set: with"
+              + " layanan.setup.regency the first start makes the regency's administrator, who"
+              + " signs in with this password (at least 10 characters) and changes it.");
     }
     String token = value(env, "layanan.metrics.token");
     if (!token.isEmpty() && token.length() < MIN_SECRET) {

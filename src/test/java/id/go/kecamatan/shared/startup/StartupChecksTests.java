@@ -114,6 +114,20 @@ class StartupChecksTests {
   }
 
   @Test
+  void theFirstRegencyAdministratorNeedsAPassword() {
+    assertThat(StartupChecks.problems(complete().withProperty("layanan.setup.regency", "35.16")))
+        .singleElement()
+        .asString()
+        .contains("LAYANAN_SETUP_ADMIN_PASSWORD", "not set");
+    assertThat(
+            StartupChecks.problems(
+                complete()
+                    .withProperty("layanan.setup.regency", "35.16")
+                    .withProperty("layanan.setup.admin-password", "Kabupaten-Mojokerto-2027")))
+        .isEmpty();
+  }
+
+  @Test
   void aNodeWithoutItsSecretsStopsWithOneClearMessageBeforeAnyDatabase(CapturedOutput output) {
     assertThatThrownBy(
             () ->

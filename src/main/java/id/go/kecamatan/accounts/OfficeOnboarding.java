@@ -7,6 +7,7 @@ import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -20,10 +21,12 @@ public class OfficeOnboarding {
 
   private final Offices offices;
   private final StaffAccounts accounts;
+  private final ApplicationEventPublisher events;
 
-  OfficeOnboarding(Offices offices, StaffAccounts accounts) {
+  OfficeOnboarding(Offices offices, StaffAccounts accounts, ApplicationEventPublisher events) {
     this.offices = offices;
     this.accounts = accounts;
+    this.events = events;
   }
 
   /**
@@ -51,6 +54,9 @@ public class OfficeOnboarding {
       TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
       return Outcome.failed(created.errors());
     }
+    // what the new office needs from other modules before its first resident (complaint
+    // categories), made in this transaction
+    events.publishEvent(new OfficeRegistered(office.value().id()));
     return office;
   }
 }

@@ -3,6 +3,8 @@ package id.go.kecamatan.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.complaints.Category;
+import id.go.kecamatan.complaints.ComplaintCategories;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Role;
@@ -19,6 +21,7 @@ class OfficeOnboardingIntegrationTests {
   @Autowired Offices offices;
   @Autowired StaffAccounts accounts;
   @Autowired JdbcClient jdbc;
+  @Autowired ComplaintCategories categories;
 
   private UUID mojokerto() {
     return offices.regencyByCode("35.16").orElseThrow().id();
@@ -40,6 +43,10 @@ class OfficeOnboardingIntegrationTests {
     Staff admin = accounts.byUsername("admin.gondang").orElseThrow();
     assertThat(admin.officeId()).isEqualTo(office.id());
     assertThat(admin.roles()).containsExactly(Role.OFFICE_ADMIN);
+    // residents can complain from the first day: a complaint needs a category (it had none)
+    assertThat(categories.offered(office.id()))
+        .extracting(Category::name)
+        .contains("Lama pelayanan", "Biaya atau pungutan", "Lainnya");
     // keep the public list at the three demo offices for the other tests
     jdbc.sql("update office set active = false where id = ?").param(office.id()).update();
   }
@@ -58,6 +65,13 @@ class OfficeOnboardingIntegrationTests {
     assertThat(outcome.errors().get("username").key()).isEqualTo("account.error.usernameTaken");
     assertThat(jdbc.sql("select count(*) from office").query(Long.class).single())
         .isEqualTo(officesBefore);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from complaint_category c join office o on o.id = c.office_id"
+                        + " where o.code = '35.16.03'")
+                .query(Long.class)
+                .single())
+        .isZero();
     assertThat(
             jdbc.sql("select count(*) from village where code like '35.16.03.%'")
                 .query(Long.class)

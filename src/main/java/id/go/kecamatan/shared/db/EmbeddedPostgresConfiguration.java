@@ -303,7 +303,7 @@ class EmbeddedPostgresConfiguration {
       if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
         throw new IllegalArgumentException("DATABASE_URL must start with postgres://");
       }
-      String userInfo = uri.getUserInfo() == null ? "" : uri.getUserInfo();
+      String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo();
       int colon = userInfo.indexOf(':');
       String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
       String password = colon < 0 ? null : userInfo.substring(colon + 1);
@@ -311,8 +311,13 @@ class EmbeddedPostgresConfiguration {
       String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
       return new DatabaseUrl(
           "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query,
-          user.isEmpty() ? null : java.net.URLDecoder.decode(user, StandardCharsets.UTF_8),
-          password == null ? null : java.net.URLDecoder.decode(password, StandardCharsets.UTF_8));
+          user.isEmpty() ? null : percentDecoded(user),
+          password == null ? null : percentDecoded(password));
+    }
+
+    /** %XX decoded as libpq does (ops/backup.sh reads the same URL); a "+" stays a "+". */
+    private static String percentDecoded(String text) {
+      return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
   }
 }

@@ -359,6 +359,9 @@ class AdminJourneyTests extends BrowserJourney {
     try (BrowserContext resident = newPhoneContext()) {
       Page visitor = resident.newPage();
       visitor.navigate("/kabupaten/35.16");
+      // an office registered a minute ago, without services yet, is counted as registered, not
+      // as one that serves online
+      assertThat(visitor.locator(".lead")).containsText("Kantor kecamatan yang terdaftar: ");
       link(visitor, "Kecamatan " + name).click();
       assertThat(heading(visitor)).hasText("Kecamatan " + name);
     }

@@ -123,6 +123,25 @@ class AnnouncementsIntegrationTests {
   }
 
   @Test
+  void theOfficeAdministratorSeesTheRegencysAnnouncementsOnTheOfficesPagesAndWhoseBannerShows() {
+    WebClient regency = WebClient.signedIn(port, "kab.3516");
+    String id = publish(regency, REGENCY, "Pemadaman listrik se-kabupaten", "URGENT", true, "");
+    String list = WebClient.signedIn(port, "admin.jetis").get(OFFICE).body();
+    assertThat(list)
+        .contains("Pengumuman kabupaten di halaman kecamatan ini")
+        .contains("href=\"/kecamatan/jetis/pengumuman/" + id + "\">Pemadaman listrik se-kabupaten")
+        // the regency's urgent banner is the one on the office's home page, and the list says so
+        .contains(
+            "Spanduk di beranda kecamatan hari ini: <strong>Pemadaman listrik se-kabupaten</strong>"
+                + " (Untuk semua kecamatan)");
+    // no form of the office's acts on it
+    assertThat(list).doesNotContain(OFFICE + "/" + id);
+    end(regency, REGENCY, id);
+    assertThat(WebClient.signedIn(port, "admin.jetis").get(OFFICE).body())
+        .doesNotContain("Pemadaman listrik se-kabupaten");
+  }
+
+  @Test
   void anAnnouncementThatIsOverIsGoneFromEveryPage() {
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     String id =

@@ -46,6 +46,17 @@ class AnnouncementAdmin {
     model.addAttribute("regency", scope.officeId() == null);
     model.addAttribute("announcements", announcements.list(scope));
     model.addAttribute("today", announcements.today());
+    if (scope.officeId() != null) {
+      // what the regency shows on this office's pages today, and whose banner is on its home page
+      model.addAttribute(
+          "fromRegency",
+          announcements.current(scope.regencyId(), scope.officeId()).stream()
+              .filter(Announcement::regencyWide)
+              .toList());
+      model.addAttribute(
+          "shownBanner", announcements.banner(scope.regencyId(), scope.officeId()).orElse(null));
+      model.addAttribute("slug", offices.get(scope.officeId()).slug());
+    }
     return "content/announcements-admin";
   }
 

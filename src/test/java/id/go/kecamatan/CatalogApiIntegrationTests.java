@@ -99,13 +99,54 @@ class CatalogApiIntegrationTests {
         assertThat(response.headers().firstValue("Content-Type"))
             .as(path + " " + accept)
             .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        // titled in Indonesian like the other APIs' problems (it was {"type":...,"status":404})
+        assertThat(problem.path("title").asText())
+            .as(path + " " + accept)
+            .containsAnyOf("tidak ditemukan", "Tidak ditemukan");
+        assertThat(problem.path("instance").asText()).isEqualTo(path);
       }
+      HttpResponse<String> english =
+          new WebClient(port).get(path, "Accept-Language", "en", "Accept", "application/json");
+      assertThat(JSON.readTree(english.body()).path("title").asText())
+          .as(path)
+          .containsAnyOf("No such", "not found");
       // a client that only accepts HTML is told the API cannot answer it, never a server error
       assertThat(new WebClient(port).get(path, "Accept", "text/html").statusCode())
           .as(path)
           .isIn(404, 406);
     }
+  }
+
+  /**
+   * What the framework answers for the API (a wrong method, content type or Accept, a forbidden
+   * write) is a problem with a title in Indonesian or English, never a bare status.
+   */
+  @Test
+  void theFrameworksRefusalsAreTitledProblems() {
+    WebClient client = new WebClient(port);
+    HttpResponse<String> method = client.get("/api/v1/complaints/351616-AAAAAAAA/reply");
+    assertThat(method.statusCode()).isEqualTo(405);
+    assertThat(method.headers().firstValue("Allow")).hasValueSatisfying(a -> a.contains("POST"));
+    HttpResponse<String> type =
+        client.send("POST", "/api/v1/offices/jetis/complaints", "application/json", "{}");
+    assertThat(type.statusCode()).isEqualTo(415);
+    HttpResponse<String> forbidden =
+        client.send("DELETE", "/api/v1/offices/jetis", "application/json", "{}");
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    for (HttpResponse<String> response : List.of(method, type, forbidden)) {
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      JsonNode problem = JSON.readTree(response.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+      assertThat(problem.path("title").asText()).as(response.body()).isNotBlank();
+    }
+    assertThat(JSON.readTree(method.body()).get("title").asText()).contains("Metode HTTP");
+    assertThat(JSON.readTree(type.body()).get("title").asText()).contains("tidak didukung");
+    HttpResponse<String> english =
+        client.get("/api/v1/complaints/351616-AAAAAAAA/reply", "Accept-Language", "en");
+    assertThat(JSON.readTree(english.body()).get("title").asText()).contains("HTTP method");
   }
 
   @Test

@@ -13,6 +13,7 @@ import id.go.kecamatan.documents.RequestUploads;
 import id.go.kecamatan.documents.Slot;
 import id.go.kecamatan.documents.StagedDocument;
 import id.go.kecamatan.documents.Upload;
+import id.go.kecamatan.office.IdentityNumbers;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.WorkingCalendar;
@@ -128,7 +129,7 @@ public class Applications {
     if (key != null) {
       Optional<Application> earlier = repository.findByIdempotencyKey(officeId, key);
       if (earlier.isPresent()) {
-        return Outcome.done(earlier.get());
+        return replayed(earlier.get(), service, command);
       }
     }
     Staged staged = stage(office, service, command);
@@ -157,14 +158,34 @@ public class Applications {
       if (key == null) {
         throw sameKeyAtTheSameTime;
       }
-      return Outcome.done(
-          repository.findByIdempotencyKey(officeId, key).orElseThrow(() -> sameKeyAtTheSameTime));
+      return replayed(
+          repository.findByIdempotencyKey(officeId, key).orElseThrow(() -> sameKeyAtTheSameTime),
+          service,
+          command);
     } finally {
       if (!committed) {
         // the rollback removed the blobs of what was recorded; these were perhaps never recorded
         documents.discard(staged.files());
       }
     }
+  }
+
+  /** The field an error of the idempotency key is given on: the API's request header. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /**
+   * The application made earlier with the same idempotency key, when the command is a repeat of it
+   * (the same service and NIK); a key used for another application is refused, so a client that
+   * reuses a key loses no application and never gets another person's.
+   */
+  private static Outcome<Application> replayed(
+      Application earlier, ServiceType service, SubmitCommand command) {
+    if (earlier.serviceId().equals(service.id())
+        && earlier.applicant().nik().equals(IdentityNumbers.normalise(command.nik()))) {
+      return Outcome.done(earlier);
+    }
+    return Outcome.failed(
+        new FieldErrors().reject(IDEMPOTENCY_KEY, "application.error.idempotencyKeyReused"));
   }
 
   /** The queue ticket an application of this office was entered from at the counter, if any. */
@@ -342,7 +363,8 @@ public class Applications {
       String key,
       AssistingOfficer assistedBy) {
     UUID officeId = office.id();
-    Instant now = clock.instant();
+    // as PostgreSQL keeps it (microseconds): the answer now and every later read say the same
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     LocalDate today = LocalDate.now(clock);
     LocalDate deadline = calendar.of(officeId).plus(today, service.completionDays());
     Application application =

@@ -223,8 +223,13 @@ public class Completions {
     for (UUID requirement : stored.keySet()) {
       replaced.put(requirement, application.attachments().getOrDefault(requirement, List.of()));
     }
+    // as PostgreSQL keeps it (microseconds), like the submission
     application.completed(
-        clock.instant(), Application.RESIDENT, stored, LocalDate.now(clock), calendar.of(officeId));
+        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+        Application.RESIDENT,
+        stored,
+        LocalDate.now(clock),
+        calendar.of(officeId));
     List<StatusChange> changes = application.pendingChanges();
     repository.saveChanges(application);
     repository.replaceAttachments(application, stored.keySet());

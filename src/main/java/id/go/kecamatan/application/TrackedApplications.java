@@ -107,7 +107,8 @@ public class TrackedApplications {
     if (why != null && why.length() > 500) {
       why = why.substring(0, 500);
     }
-    application.withdraw(clock.instant(), why);
+    // as PostgreSQL keeps it (microseconds), like the submission
+    application.withdraw(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), why);
     List<StatusChange> changes = application.pendingChanges();
     repository.saveChanges(application);
     applications.recordTransitions(application, changes, Map.of());

@@ -48,6 +48,29 @@ public final class RequestUploads implements AutoCloseable {
   }
 
   /**
+   * The names of the chosen files' parts that are not {@code files[<requirementId>]} (such as
+   * {@code files[abc]} or {@code file}): {@link #byRequirement} leaves them out, so an API names
+   * them to its client rather than drop a file without a word.
+   */
+  public static List<String> strayFileParts(HttpServletRequest request) {
+    return strayFileParts(request, name -> FILES.matcher(name).matches());
+  }
+
+  /** The names of the chosen files' parts that are not {@code expected}. */
+  public static List<String> strayFileParts(
+      HttpServletRequest request, java.util.function.Predicate<String> expected) {
+    List<String> stray = new ArrayList<>();
+    if (request instanceof MultipartHttpServletRequest multipart) {
+      for (Map.Entry<String, List<MultipartFile>> f : multipart.getMultiFileMap().entrySet()) {
+        if (!expected.test(f.getKey()) && f.getValue().stream().anyMatch(RequestUploads::chosen)) {
+          stray.add(f.getKey());
+        }
+      }
+    }
+    return stray;
+  }
+
+  /**
    * Whether a part is a chosen file, not the empty part a form sends for a file input left empty.
    */
   public static boolean chosen(MultipartFile file) {

@@ -15,6 +15,7 @@ import id.go.kecamatan.documents.Upload;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.ApiProblems;
+import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,6 +58,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
     produces = {"application/json", "application/problem+json"})
 @Tag(name = "Applications", description = "Online applications (permohonan) and their status")
 class ApplicationApi {
+
+  /** The longest reason of a withdrawal, as on the withdrawal page. */
+  private static final int MAX_REASON = 500;
 
   private static final Pattern ANSWER = Pattern.compile("answers\\[([A-Za-z0-9_\\-]{1,100})]");
 
@@ -213,8 +217,24 @@ class ApplicationApi {
                     mediaType = "application/json",
                     schema = @Schema(implementation = SubmittedJson.class))),
         @ApiResponse(
+            responseCode = "400",
+            description = "A malformed multipart body",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "413",
+            description =
+                "Over the upload limits: 10 MB a file, 52 MB a request (the files of an application together: at most 40 MB, refused with 422)",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Not multipart/form-data",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "422",
-            description = "Field errors, in Indonesian or (Accept-Language: en) English",
+            description =
+                "Field errors, in Indonesian or (Accept-Language: en) English: each with the field"
+                    + " (nik, answers.<key>, files[<requirementId>], Idempotency-Key), the message"
+                    + " key (code) and the message; nothing stored",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
             responseCode = "404",
@@ -231,10 +251,13 @@ class ApplicationApi {
       path = "/offices/{slug}/services/{code}/applications",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<?> submit(
-      @PathVariable @Parameter(example = "jetis-mojokerto") String slug,
+      @PathVariable @Parameter(example = "jetis") String slug,
       @PathVariable @Parameter(example = "LEGALISIR") String code,
       @RequestHeader(name = "Idempotency-Key", required = false)
-          @Parameter(description = "the same key sent again returns the same application")
+          @Parameter(
+              description =
+                  "the same key sent again (same service and NIK) returns the same application;"
+                      + " a key used for another application is refused (422 on Idempotency-Key)")
           String idempotencyKey,
       @Parameter(hidden = true) MultipartHttpServletRequest request) {
     Office office = offices.bySlug(slug).filter(Office::active).orElseThrow(NotFoundException::new);
@@ -259,6 +282,10 @@ class ApplicationApi {
       if (m.matches()) {
         answers.put(m.group(1), List.of(p.getValue()));
       }
+    }
+    ResponseEntity<?> stray = strayFiles(request);
+    if (stray != null) {
+      return stray;
     }
     try (RequestUploads uploads = new RequestUploads()) {
       Map<String, List<Upload>> files = uploads.byRequirement(request);
@@ -328,6 +355,11 @@ class ApplicationApi {
       responses = {
         @ApiResponse(responseCode = "200"),
         @ApiResponse(
+            responseCode = "422",
+            description =
+                "reason: more than 500 characters, markup or control characters; nothing changed",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "404",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
@@ -342,11 +374,19 @@ class ApplicationApi {
   ResponseEntity<?> withdraw(
       @PathVariable @Parameter(example = "351616-K7M3QPX9") String trackingCode,
       @RequestParam(name = "phone", required = false) @Parameter(example = "7890") String phone,
-      @RequestParam(name = "reason", required = false) String reason,
+      @RequestParam(name = "reason", required = false)
+          @Parameter(description = "why, at most 500 characters of plain text")
+          String reason,
       HttpServletRequest request) {
     ResponseEntity<?> limited = limited(request);
     if (limited != null) {
       return limited;
+    }
+    // the same rule as the withdrawal page's: nothing cut off or stored unchecked
+    FieldErrors errors =
+        new FieldErrors().optionalText("reason", FieldErrors.clean(reason), MAX_REASON);
+    if (errors.any()) {
+      return problems.invalid(errors, request);
     }
     try {
       return tracked
@@ -400,6 +440,19 @@ class ApplicationApi {
             description = "The application does not wait for completion",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
+            responseCode = "400",
+            description = "A malformed multipart body",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "413",
+            description =
+                "Over the upload limits: 10 MB a file, 52 MB a request (the files of an application together: at most 40 MB, refused with 422)",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Not multipart/form-data",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "422",
             description = "Errors of the files, per files[<requirementId>]",
             content = @Content(mediaType = "application/problem+json")),
@@ -416,6 +469,10 @@ class ApplicationApi {
     ResponseEntity<?> limited = limited(request);
     if (limited != null) {
       return limited;
+    }
+    ResponseEntity<?> stray = strayFiles(request);
+    if (stray != null) {
+      return stray;
     }
     try (RequestUploads uploads = new RequestUploads()) {
       Map<String, List<Upload>> files = uploads.byRequirement(request);
@@ -436,6 +493,23 @@ class ApplicationApi {
           "The application is not waiting for documents",
           request);
     }
+  }
+
+  /**
+   * Null when every file is sent as {@code files[<requirementId>]}; otherwise the field errors
+   * (422) naming the other file parts, which would have been dropped without a word (nothing is
+   * stored).
+   */
+  private ResponseEntity<?> strayFiles(HttpServletRequest request) {
+    List<String> stray = RequestUploads.strayFileParts(request);
+    if (stray.isEmpty()) {
+      return null;
+    }
+    FieldErrors errors = new FieldErrors();
+    for (String name : stray) {
+      errors.reject(name, "application.error.fileField");
+    }
+    return problems.invalid(errors, request);
   }
 
   private ResponseEntity<?> limited(HttpServletRequest request) {

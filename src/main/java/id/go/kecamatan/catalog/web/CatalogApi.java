@@ -14,6 +14,7 @@ import id.go.kecamatan.office.Village;
 import id.go.kecamatan.shared.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -203,7 +204,10 @@ class CatalogApi {
       summary = "One office with its villages",
       responses = {
         @ApiResponse(responseCode = "200"),
-        @ApiResponse(responseCode = "404", description = "No such office")
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such office",
+            content = @Content(mediaType = "application/problem+json"))
       })
   @GetMapping("/offices/{slug}")
   ResponseEntity<OfficeJson> office(@PathVariable @Parameter(example = "jetis") String slug) {
@@ -216,7 +220,15 @@ class CatalogApi {
 
   @Operation(
       summary =
-          "Active services of an office with their standards; q filters by name, code or description")
+          "Active services of an office with their standards; q filters by name, code or description",
+      description = "q: at most 100 characters are used; an empty list when nothing matches",
+      responses = {
+        @ApiResponse(responseCode = "200"),
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such office",
+            content = @Content(mediaType = "application/problem+json"))
+      })
   @GetMapping("/offices/{slug}/services")
   ResponseEntity<List<ServiceJson>> services(
       @PathVariable @Parameter(example = "jetis") String slug,
@@ -236,7 +248,10 @@ class CatalogApi {
       summary = "One active service with its standard",
       responses = {
         @ApiResponse(responseCode = "200"),
-        @ApiResponse(responseCode = "404", description = "No such office or service")
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such office or service",
+            content = @Content(mediaType = "application/problem+json"))
       })
   @GetMapping("/offices/{slug}/services/{code}")
   ResponseEntity<ServiceJson> service(

@@ -95,7 +95,7 @@ class ComplaintApi {
       })
   @GetMapping("/offices/{slug}/complaint-categories")
   ResponseEntity<List<CategoryJson>> categories(
-      @PathVariable @Parameter(example = "jetis-mojokerto") String slug) {
+      @PathVariable @Parameter(example = "jetis") String slug) {
     Office office = office(slug);
     List<Category> offered = categories.offered(office.id());
     Map<UUID, String> names = new HashMap<>();
@@ -196,6 +196,18 @@ class ComplaintApi {
                     mediaType = "application/json",
                     schema = @Schema(implementation = FiledJson.class))),
         @ApiResponse(
+            responseCode = "400",
+            description = "A malformed multipart body",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "413",
+            description = "Over the upload limits: 10 MB a file, 52 MB a request",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Neither multipart/form-data nor application/x-www-form-urlencoded",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "422",
             description =
                 "Field errors, in Indonesian or (Accept-Language: en) English; nothing stored."
@@ -218,7 +230,7 @@ class ComplaintApi {
       path = "/offices/{slug}/complaints",
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
   ResponseEntity<?> file(
-      @PathVariable @Parameter(example = "jetis-mojokerto") String slug,
+      @PathVariable @Parameter(example = "jetis") String slug,
       @Parameter(hidden = true) HttpServletRequest request) {
     Office office = office(slug);
     Map<String, String> fields = new HashMap<>();
@@ -235,6 +247,13 @@ class ComplaintApi {
               + ReporterController.minutes(wait)
               + " minutes",
           request);
+    }
+    // a file under another name than lampiran is named, not dropped without a word
+    List<String> stray = RequestUploads.strayFileParts(request, "lampiran"::equals);
+    if (!stray.isEmpty()) {
+      id.go.kecamatan.shared.web.FieldErrors errors = new id.go.kecamatan.shared.web.FieldErrors();
+      stray.forEach(name -> errors.reject(name, "complaints.error.fileField"));
+      return refusals.invalid(errors, request);
     }
     Outcome<Filed> filed;
     try (RequestUploads uploads = new RequestUploads()) {
@@ -295,7 +314,7 @@ class ComplaintApi {
       })
   @GetMapping("/offices/{slug}/complaints/register")
   ResponseEntity<RegisterJson> register(
-      @PathVariable @Parameter(example = "jetis-mojokerto") String slug,
+      @PathVariable @Parameter(example = "jetis") String slug,
       @RequestParam(name = "page", defaultValue = "1") String page) {
     Office office = office(slug);
     int number;

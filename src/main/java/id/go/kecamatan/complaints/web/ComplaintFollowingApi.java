@@ -193,7 +193,8 @@ class ComplaintFollowingApi {
     if (refused != null) {
       return refused;
     }
-    return view(trackingCode);
+    // the code as the reporter typed it opened the complaint: lower case, spaces, no dash
+    return view(canonical(trackingCode));
   }
 
   @Schema(name = "ComplaintReply")
@@ -227,6 +228,10 @@ class ComplaintFollowingApi {
             responseCode = "404",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
+            responseCode = "415",
+            description = "Not application/json",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "409",
             description = "The office does not wait for a reply",
             content = @Content(mediaType = "application/problem+json")),
@@ -252,7 +257,7 @@ class ComplaintFollowingApi {
     }
     String code = canonical(trackingCode);
     FieldErrors errors = complaints.reply(code, body == null ? null : body.text());
-    return errors.any() ? refusal(errors, "reply", request) : view(code);
+    return errors.any() ? refusal(renamed(errors, "reply", "text"), "text", request) : view(code);
   }
 
   @Schema(name = "ComplaintFeedback")
@@ -290,6 +295,10 @@ class ComplaintFollowingApi {
             responseCode = "404",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
+            responseCode = "415",
+            description = "Not application/json",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
             responseCode = "409",
             description = "Not answered, or the time for feedback has passed",
             content = @Content(mediaType = "application/problem+json")),
@@ -318,6 +327,19 @@ class ComplaintFollowingApi {
         body == null || body.satisfied() == null ? "" : body.satisfied() ? "ya" : "tidak";
     FieldErrors errors = complaints.feedback(code, satisfied, body == null ? null : body.reasons());
     return errors.any() ? refusal(errors, "satisfied", request) : view(code);
+  }
+
+  /**
+   * The errors with the field {@code from} named {@code to}: the API's field errors name the fields
+   * of its request body ({@code text}), where the pages' form names them otherwise ({@code reply}).
+   */
+  private static FieldErrors renamed(FieldErrors errors, String from, String to) {
+    FieldErrors named = new FieldErrors();
+    for (java.util.Map.Entry<String, FieldErrors.Error> e : errors.entries()) {
+      named.reject(
+          from.equals(e.getKey()) ? to : e.getKey(), e.getValue().key(), e.getValue().args());
+    }
+    return named;
   }
 
   private static String canonical(String trackingCode) {

@@ -18,8 +18,13 @@ class OpenApiConfiguration {
                 .title("Layanan Kecamatan API")
                 .version("v1")
                 .description(
-                    "Kantor kecamatan, desa/kelurahan dan standar pelayanan (read-only). "
-                        + "Offices, villages and published service standards. No authentication.")
+                    "Kantor kecamatan, desa/kelurahan dan standar pelayanan; permohonan daring dan"
+                        + " pengaduan. Offices, villages and published service standards (read"
+                        + " only); online applications and complaints: submitted, followed with the"
+                        + " tracking code and the phone digits or the complaint's key. No"
+                        + " authentication. Errors are application/problem+json (RFC 9457) titled"
+                        + " in Indonesian, or English with Accept-Language: en; field errors (422)"
+                        + " list each field with its message key (code) and message.")
                 .license(new License().name("Open data")));
   }
 }

@@ -200,12 +200,112 @@ class ApplicationApiIntegrationTests {
     HttpResponse<String> second = post(form(name), "Idempotency-Key", key);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(trackingCode(second)).isEqualTo(trackingCode(first));
+    // the same application, told the same: submittedAt as stored, not finer the first time
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(get("/api/v1/applications/" + trackingCode(first) + "?phone=7890").body())
+        .contains(submittedAt(first));
     assertThat(
             jdbc.sql("select count(*) from application where name = ?")
                 .param(name)
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  static String submittedAt(HttpResponse<String> response) {
+    Matcher m = Pattern.compile("\"submittedAt\":\"[^\"]+\"").matcher(response.body());
+    assertThat(m.find()).as(response.body()).isTrue();
+    return m.group();
+  }
+
+  /**
+   * A key sent again with another person's application (another NIK) used to return the first
+   * application: the second was lost and its client got a stranger's tracking code.
+   */
+  @Test
+  void aKeyUsedForAnotherApplicationIsRefused() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = unique();
+    assertThat(post(form(first), "Idempotency-Key", key).statusCode()).isEqualTo(201);
+    String second = unique();
+    List<Part> other =
+        replace(
+            form(second),
+            "nik",
+            new Part("nik", null, null, "3516164101900002".getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> reused = post(other, "Idempotency-Key", key);
+    assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+    assertThat(reused.body())
+        .contains(
+            "\"field\":\"Idempotency-Key\"",
+            "application.error.idempotencyKeyReused",
+            "sudah dipakai untuk permohonan lain")
+        .doesNotContain("trackingCode");
+    assertThat(post(other, "Idempotency-Key", key, "Accept-Language", "en").body())
+        .contains("was used for another application");
+    assertThat(
+            jdbc.sql("select count(*) from application where name = ?")
+                .param(second)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    // with a key of its own it is made
+    assertThat(post(other, "Idempotency-Key", UUID.randomUUID().toString()).statusCode())
+        .isEqualTo(201);
+  }
+
+  /**
+   * A file under another name than files[<requirementId>] (a typo, a shortened id) was dropped
+   * without a word and the application made without it.
+   */
+  @Test
+  void aFileUnderAnUnknownFieldIsNamedNotDropped() throws Exception {
+    String name = unique();
+    List<Part> parts = new ArrayList<>(form(name));
+    parts.add(new Part("files[abc]", "kk.pdf", "application/pdf", TestFiles.pdf(1)));
+    parts.add(new Part("file", "akta.pdf", "application/pdf", TestFiles.pdf(1)));
+    HttpResponse<String> refused = post(parts);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains(
+            "\"field\":\"files[abc]\"",
+            "\"field\":\"file\"",
+            "application.error.fileField",
+            "files[<id persyaratan>]");
+    assertThat(
+            jdbc.sql("select count(*) from application where name = ?")
+                .param(name)
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  /**
+   * The withdrawal's reason was cut at 500 characters without a word and taken with markup, where
+   * the withdrawal page refuses both with the field's message.
+   */
+  @Test
+  void aWithdrawalReasonIsCheckedLikeOnThePage() throws Exception {
+    String code = trackingCode(post(form(unique())));
+    String base = "/api/v1/applications/" + code + "/withdraw?phone=7890&reason=";
+    HttpResponse<String> tooLong = postEmpty(base + "x".repeat(501));
+    assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(422);
+    assertThat(tooLong.body()).contains("\"field\":\"reason\"", "error.tooLong", "Terlalu panjang");
+    HttpResponse<String> markup = postEmpty(base + "%3Cscript%3Ealert(1)%3C/script%3E");
+    assertThat(markup.statusCode()).isEqualTo(422);
+    assertThat(markup.body()).contains("\"field\":\"reason\"", "error.markup");
+    assertThat(get("/api/v1/applications/" + code + "?phone=7890").body())
+        .as("nothing changed")
+        .contains("\"status\":\"SUBMITTED\"");
+
+    String reason = "y".repeat(500);
+    HttpResponse<String> withdrawn = postEmpty(base + reason);
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.body()).contains("\"reason\":\"" + reason + "\"");
+    assertThat(withdrawn.body()).contains("\"status\":\"WITHDRAWN\"");
+    // the answer is what a later look-up says: the step's time as stored, not finer
+    assertThat(get("/api/v1/applications/" + code + "?phone=7890").body())
+        .isEqualTo(withdrawn.body());
   }
 
   @Test

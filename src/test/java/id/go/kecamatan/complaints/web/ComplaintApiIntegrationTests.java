@@ -140,6 +140,14 @@ class ComplaintApiIntegrationTests {
         .doesNotContain("Rina Wati")
         .doesNotContain("0812-4444-0303");
     assertThat(api.get(path, ComplaintFollowingApi.KEY_HEADER, "0303").statusCode()).isEqualTo(200);
+    // the code as a reporter types it opens it too (it answered 404 "Kecamatan tidak ditemukan")
+    HttpResponse<String> typed =
+        api.get(
+            "/api/v1/complaints/" + code.group(1).toLowerCase(java.util.Locale.ROOT),
+            ComplaintFollowingApi.KEY_HEADER,
+            secret.group(1).toLowerCase(java.util.Locale.ROOT));
+    assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+    assertThat(typed.body()).contains("\"trackingCode\":\"" + code.group(1) + "\"");
     HttpResponse<String> wrong = api.get(path, ComplaintFollowingApi.KEY_HEADER, "9999");
     assertThat(wrong.statusCode()).isEqualTo(404);
     assertThat(wrong.body()).contains("Kode dan kunci tidak cocok");
@@ -168,7 +176,8 @@ class ComplaintApiIntegrationTests {
     // hostile and oversized replies: clear Indonesian messages, nothing stored
     HttpResponse<String> blank = json(api, path + "/reply", "0303", "{\"text\":\"   \"}");
     assertThat(blank.statusCode()).isEqualTo(422);
-    assertThat(blank.body()).contains("\"field\":\"reply\"").contains("Pengaduan belum benar");
+    // the field the request body names (it was "reply", the page's name, for {"text": ...})
+    assertThat(blank.body()).contains("\"field\":\"text\"").contains("Pengaduan belum benar");
     HttpResponse<String> tooLong =
         json(api, path + "/reply", "0303", "{\"text\":\"" + "x".repeat(4001) + "\"}");
     assertThat(tooLong.statusCode()).isEqualTo(422);
@@ -177,17 +186,21 @@ class ComplaintApiIntegrationTests {
     HttpResponse<String> control =
         json(api, path + "/reply", "0303", "{\"text\":\"ada \\u0000 nol\"}");
     assertThat(control.statusCode()).isIn(400, 422);
-    assertThat(
-            api.sendWithHeaders(
-                    "POST",
-                    path + "/reply",
-                    "text=halo",
-                    "Content-Type",
-                    "application/x-www-form-urlencoded",
-                    ComplaintFollowingApi.KEY_HEADER,
-                    "0303")
-                .statusCode())
-        .isEqualTo(415);
+    HttpResponse<String> form =
+        api.sendWithHeaders(
+            "POST",
+            path + "/reply",
+            "text=halo",
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            ComplaintFollowingApi.KEY_HEADER,
+            "0303");
+    assertThat(form.statusCode()).isEqualTo(415);
+    // a problem that says what is wrong, like every other answer of the API (it was bare)
+    assertThat(form.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(form.body()).contains("\"status\":415", "Content-Type", "tidak didukung");
+    assertThat(form.headers().firstValue("Accept")).contains("application/json");
     assertThat(api.get(path, ComplaintFollowingApi.KEY_HEADER, "0303").body())
         .contains("\"status\":\"AWAITING_REPORTER\"");
 
@@ -285,6 +298,12 @@ class ComplaintApiIntegrationTests {
             photo,
             photo);
     assertThat(five.statusCode()).isIn(413, 422);
+    // a photo under another name than lampiran: named, not dropped from a filed complaint
+    HttpResponse<String> misnamed =
+        api.upload("/api/v1/offices/jetis/complaints", "foto", fields(text, ""), photo);
+    assertThat(misnamed.statusCode()).as(misnamed.body()).isEqualTo(422);
+    assertThat(misnamed.body())
+        .contains("\"field\":\"foto\"", "complaints.error.fileField", "sebagai lampiran");
     // the honeypot
     Map<String, String> robot = fields(text, "");
     robot.put("website", "http://spam");

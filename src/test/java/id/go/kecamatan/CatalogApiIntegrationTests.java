@@ -147,6 +147,10 @@ class CatalogApiIntegrationTests {
     HttpResponse<String> english =
         client.get("/api/v1/complaints/351616-AAAAAAAA/reply", "Accept-Language", "en");
     assertThat(JSON.readTree(english.body()).get("title").asText()).contains("HTTP method");
+    // OPTIONS says what the address offers (it redirected to the staff sign-in page)
+    HttpResponse<String> options = client.send("OPTIONS", "/api/v1/offices", "text/plain", "");
+    assertThat(options.statusCode()).isEqualTo(200);
+    assertThat(options.headers().firstValue("Allow")).hasValueSatisfying(a -> a.contains("GET"));
   }
 
   @Test

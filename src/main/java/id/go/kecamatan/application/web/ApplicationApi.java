@@ -95,7 +95,7 @@ class ApplicationApi {
           "multipart/form-data fields. Answers to the service's form as answers[<key>] (repeat the"
               + " field for several values), files per requirement as files[<requirementId>] (requirements[].id of GET"
               + " /api/v1/offices/{slug}/services/{code})"
-              + " (JPG, PNG, WebP, HEIC or PDF).")
+              + " (JPG, PNG, WebP, HEIC or PDF). A file under any other name is refused (422).")
   record SubmissionForm(
       @Schema(example = "3516164101900001", requiredMode = Schema.RequiredMode.REQUIRED) String nik,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,

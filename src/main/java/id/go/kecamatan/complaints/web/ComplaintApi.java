@@ -162,7 +162,9 @@ class ComplaintApi {
               name = "lampiran",
               type = "string",
               format = "binary",
-              description = "up to 4 photos (JPG, PNG, WebP, HEIC) or PDFs; repeat the field")
+              description =
+                  "up to 4 photos (JPG, PNG, WebP, HEIC) or PDFs; repeat the field. A file under"
+                      + " another name is refused (422)")
           String lampiran) {}
 
   @Schema(name = "FiledComplaint")

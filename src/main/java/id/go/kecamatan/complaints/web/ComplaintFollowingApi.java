@@ -52,6 +52,7 @@ class ComplaintFollowingApi {
   static final String KEY_HEADER = "X-Complaint-Key";
 
   private final Complaints complaints;
+  private final id.go.kecamatan.office.Offices offices;
   private final ReporterLimits limits;
   private final ApiProblems problems;
   private final ComplaintApiErrors refusals;
@@ -59,11 +60,13 @@ class ComplaintFollowingApi {
 
   ComplaintFollowingApi(
       Complaints complaints,
+      id.go.kecamatan.office.Offices offices,
       ReporterLimits limits,
       ApiProblems problems,
       ComplaintApiErrors refusals,
       Clock clock) {
     this.complaints = complaints;
+    this.offices = offices;
     this.limits = limits;
     this.problems = problems;
     this.refusals = refusals;
@@ -112,10 +115,10 @@ class ComplaintFollowingApi {
       List<EntryJson> thread,
       List<StepJson> history) {
 
-    static ComplaintJson of(ComplaintDetails d, LocalDate today) {
+    static ComplaintJson of(ComplaintDetails d, String officeName, LocalDate today) {
       return new ComplaintJson(
           d.trackingCode(),
-          d.officeName(),
+          officeName,
           d.kind(),
           d.categoryName(),
           d.description(),
@@ -379,7 +382,12 @@ class ComplaintFollowingApi {
             d ->
                 ResponseEntity.ok()
                     .cacheControl(CacheControl.noStore())
-                    .body(ComplaintJson.of(d, LocalDate.now(clock))))
+                    .body(
+                        ComplaintJson.of(
+                            d,
+                            // as the application API and the catalogue name it: "Kecamatan Jetis"
+                            offices.get(d.officeId()).displayName(),
+                            LocalDate.now(clock))))
         .orElseThrow(NotFoundException::new);
   }
 

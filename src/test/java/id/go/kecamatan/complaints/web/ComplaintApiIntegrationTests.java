@@ -137,6 +137,8 @@ class ComplaintApiIntegrationTests {
     assertThat(bySecret.body())
         .contains(text)
         .contains("\"status\":\"RECEIVED\"")
+        // named as the application API and the catalogue name the office (it was "Jetis")
+        .contains("\"officeName\":\"Kecamatan Jetis\"")
         .doesNotContain("Rina Wati")
         .doesNotContain("0812-4444-0303");
     assertThat(api.get(path, ComplaintFollowingApi.KEY_HEADER, "0303").statusCode()).isEqualTo(200);

@@ -388,7 +388,11 @@ class AdminFormValidationIntegrationTests {
         new Object[][] {
           {"nip", "12345", "NIP harus 18 angka."},
           {"nip", "19800101200501100A", "NIP harus 18 angka."},
-          {"nip", "198013402005011001", "NIP tanggal lahir pada 8 angka pertama tidak valid."},
+          {
+            "nip",
+            "198013402005011001",
+            "NIP memuat tanggal lahir yang tidak valid pada 8 angka pertama."
+          },
           {"nip", "", REQUIRED},
           {"name", "", REQUIRED},
           {"name", SCRIPT, MARKUP},

@@ -3,36 +3,41 @@ package id.go.kecamatan.office;
 import id.go.kecamatan.shared.web.Localizable;
 import java.util.Locale;
 
-/** Why a NIK, No. KK or NIP is not valid, with the message shown to the user. */
+/**
+ * Why a NIK, No. KK or NIP is not valid, with the message shown to the user: what the number's name
+ * is followed by ("NIK {0}.", "The NIK {0}."), so each message is a predicate ("is required", "has
+ * no valid date in digits 7 to 12"), never a sentence of its own.
+ */
 public enum IdentityProblem implements Localizable {
   EMPTY("wajib diisi", "is required"),
   NOT_16_DIGITS("harus 16 angka", "must be 16 digits"),
   NOT_18_DIGITS("harus 18 angka", "must be 18 digits"),
   UNKNOWN_REGION(
-      "6 angka pertama bukan kode kecamatan yang terdaftar",
-      "the first 6 digits are not a registered kecamatan code"),
+      "tidak diawali kode kecamatan yang terdaftar (6 angka pertama)",
+      "does not start with a registered kecamatan code (the first 6 digits)"),
   INVALID_DATE(
-      "tanggal pada angka ke-7 sampai ke-12 tidak valid",
-      "the date in digits 7 to 12 is not valid"),
+      "memuat tanggal yang tidak valid pada angka ke-7 sampai ke-12",
+      "has no valid date in digits 7 to 12"),
   INVALID_SERIAL(
-      "nomor urut (4 angka terakhir) tidak boleh 0000",
-      "the serial (last 4 digits) cannot be 0000"),
+      "tidak boleh berakhir dengan nomor urut 0000 (4 angka terakhir)",
+      "cannot end in the serial 0000 (the last 4 digits)"),
   BIRTH_DATE_MISMATCH(
       "tidak sesuai dengan tanggal lahir yang diisi", "does not match the date of birth given"),
   SEX_MISMATCH(
       "tidak sesuai dengan jenis kelamin yang diisi (tanggal lahir perempuan ditambah 40)",
       "does not match the sex given (women's birth day is increased by 40)"),
   INVALID_NIP_BIRTH_DATE(
-      "tanggal lahir pada 8 angka pertama tidak valid",
-      "the birth date in the first 8 digits is not valid"),
+      "memuat tanggal lahir yang tidak valid pada 8 angka pertama",
+      "has no valid birth date in the first 8 digits"),
   INVALID_NIP_APPOINTMENT(
-      "bulan dan tahun pengangkatan (angka ke-9 sampai ke-14) tidak valid",
-      "the appointment month and year (digits 9 to 14) are not valid"),
+      "memuat bulan dan tahun pengangkatan yang tidak valid (angka ke-9 sampai ke-14)",
+      "has no valid appointment month and year in digits 9 to 14"),
   INVALID_NIP_SEX(
-      "angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)",
-      "digit 15 must be 1 (male) or 2 (female)"),
+      "harus memuat 1 (laki-laki) atau 2 (perempuan) pada angka ke-15",
+      "must have 1 (male) or 2 (female) as digit 15"),
   INVALID_NIP_SERIAL(
-      "nomor urut (3 angka terakhir) tidak boleh 000", "the serial (last 3 digits) cannot be 000");
+      "tidak boleh berakhir dengan nomor urut 000 (3 angka terakhir)",
+      "cannot end in the serial 000 (the last 3 digits)");
 
   private final String indonesian;
   private final String english;

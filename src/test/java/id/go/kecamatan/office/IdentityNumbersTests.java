@@ -99,6 +99,23 @@ class IdentityNumbersTests {
                 parts.dottedRegion(), parts.birthDate(), parts.sex(), parts.serial()));
   }
 
+  /**
+   * A problem's message follows the number's name ("NIK {0}.", "The NIK {0}."), so in both
+   * languages it is a predicate: the identity step showed "NIK the date in digits 7 to 12 is not
+   * valid."
+   */
+  @Example
+  void everyProblemReadsAfterTheNumbersName() {
+    for (IdentityProblem problem : IdentityProblem.values()) {
+      assertThat(problem.message(Locale.ENGLISH))
+          .as("%s", problem)
+          .matches("(is|must|does|has|cannot) .*");
+      assertThat(problem.message(Locale.forLanguageTag("id")))
+          .as("%s", problem)
+          .matches("(wajib|harus|tidak|memuat) .*");
+    }
+  }
+
   @Property
   void spacesAndDotsPeopleTypeAreIgnored(@ForAll("niks") NikParts parts) {
     String nik = parts.nik();

@@ -132,6 +132,65 @@ class MessageBundleTests {
   }
 
   /**
+   * A message with arguments is formatted by {@link java.text.MessageFormat}, where a single
+   * apostrophe starts a quoted part: "type your account's code ... in {0,choice,...}" showed
+   * "type your accounts code ... in {0,choice,0#{0} seconds|...}" on the demo's code page. Such a
+   * message writes an apostrophe as two ({@code ''}) and quotes nothing but braces ({@code '{'});
+   * a message without arguments is shown as written, so there one apostrophe is one.
+   */
+  @Test
+  void apostrophesSurviveMessageFormat() {
+    Map<String, String> wrong = new TreeMap<>();
+    for (Properties bundle : List.of(INDONESIAN, ENGLISH)) {
+      for (String key : bundle.stringPropertyNames()) {
+        String message = bundle.getProperty(key);
+        boolean formatted = !arguments(message).isEmpty();
+        String unquoted = message.replace("''", "").replaceAll("'[{}]+'", "");
+        if (formatted ? unquoted.contains("'") : message.contains("''")) {
+          wrong.put((bundle == ENGLISH ? "en " : "id ") + key, message);
+        }
+      }
+    }
+    assertThat(wrong)
+        .as("messages whose apostrophes MessageFormat would swallow or double")
+        .isEmpty();
+  }
+
+  /**
+   * The messages that name an identity number before its problem ({@code IdentityProblem}, a
+   * predicate: "has no valid date in digits 7 to 12") read as an English sentence: "The NIK ...".
+   */
+  @Test
+  void identityProblemsFollowTheNumbersNameInEnglish() {
+    for (String key :
+        List.of(
+            "application.error.nik", "forms.answer.nik", "forms.answer.kk", "office.error.nip")) {
+      assertThat(ENGLISH.getProperty(key)).as(key).matches("The [^{]+ \\{0\\}\\.");
+    }
+  }
+
+  /** A clock time as Indonesian writes it (08.00), not a region code (35.16.16) or a decimal. */
+  private static final Pattern INDONESIAN_TIME =
+      Pattern.compile("(?<![\\d.,])(?:[01]\\d|2[0-3])\\.[0-5]\\d(?![\\d.,])");
+
+  /**
+   * English pages write times as 08:00 (as {@code Formats} does for every time of the data); the
+   * IKM survey's time bands read "08.00-12.00" on the English form.
+   */
+  @Test
+  void englishMessagesWriteTimesWithAColon() {
+    Map<String, String> wrong = new TreeMap<>();
+    for (String key : ENGLISH.stringPropertyNames()) {
+      if (INDONESIAN_TIME.matcher(ENGLISH.getProperty(key)).find()) {
+        wrong.put(key, ENGLISH.getProperty(key));
+      }
+    }
+    assertThat(INDONESIAN_TIME.matcher("pukul 08.00-12.00").find()).isTrue();
+    assertThat(INDONESIAN_TIME.matcher("format 00.00.00, 35.16.16, 79.63").find()).isFalse();
+    assertThat(wrong).as("English messages with a time written 08.00").isEmpty();
+  }
+
+  /**
    * The message with {@code n} for each of its arguments; null when it has none or one that is not
    * a number (a name, a date).
    */

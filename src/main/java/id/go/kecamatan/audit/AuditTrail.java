@@ -22,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
+  /**
+   * The actor of an event nobody signed in caused (a scheduled job, a resident), as stored; a page
+   * shows it in its own language ({@code audit.system}).
+   */
+  public static final String SYSTEM = "sistem";
+
   /** The rows a streamed extract fetches at a time. */
   static final int FETCH = 1_000;
 
@@ -68,7 +74,7 @@ public class AuditTrail {
         .params(
             Timestamp.from(clock.instant()),
             officer == null ? null : officer.staffId(),
-            officer == null ? "sistem" : officer.fullName() + " (" + officer.username() + ")",
+            officer == null ? SYSTEM : officer.fullName() + " (" + officer.username() + ")",
             officer == null ? null : officer.regencyId(),
             officeId,
             action,

@@ -272,7 +272,9 @@ public class Devices {
   }
 
   private static String actor() {
-    return CurrentOfficer.get().map(o -> o.fullName() + " (" + o.username() + ")").orElse("sistem");
+    return CurrentOfficer.get()
+        .map(o -> o.fullName() + " (" + o.username() + ")")
+        .orElse(AuditTrail.SYSTEM);
   }
 
   private static String newCode() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -286,6 +287,130 @@ class MessageBundleTests {
     }
     assertThat(found).as("error page kinds").isGreaterThanOrEqualTo(5);
     assertThat(missing(keys)).as("run-time keys missing from the bundles").isEmpty();
+  }
+
+  /**
+   * The audit trail's page shows each event's action as {@code audit.action.<action>}: every action
+   * main code records ({@code audit.record(office, "letter.signed", ...)}, the string literals of
+   * the second argument; {@code "application." + status} for each application status; a device's
+   * {@code purpose.audit + ".added"} for each purpose of its file; an action handed over in a
+   * variable, each literal of its file that starts with the entity type and a dot, {@code
+   * "complaint.verified"} for {@code audit.record(office, action, "complaint", ...)}) has a label.
+   * The page showed "audit.action.application.submitted" and 85 more such keys.
+   */
+  @Test
+  void everyAuditedActionHasALabel() throws IOException {
+    Set<String> keys = new TreeSet<>();
+    Pattern call = Pattern.compile("\\baudit\\.record\\(");
+    Pattern literal = Pattern.compile("\"([^\"]*)\"");
+    Pattern purpose = Pattern.compile("\\b[A-Z_]+\\(\"([a-z.]+)\"\\)");
+    for (Path source : files(MAIN_JAVA, ".java")) {
+      String java = Files.readString(source);
+      Matcher m = call.matcher(java);
+      while (m.find()) {
+        List<String> arguments = arguments(java, m.end());
+        Matcher action = literal.matcher(arguments.get(1));
+        if (!literal.matcher(arguments.get(1)).find()) {
+          Set<String> handed = handedOver(java, arguments.get(1), arguments.get(2));
+          assertThat(handed).as("actions of %s in %s", arguments.get(1), source).isNotEmpty();
+          handed.forEach(a -> keys.add("audit.action." + a));
+        }
+        while (action.find()) {
+          String a = action.group(1);
+          if (a.startsWith(".")) {
+            Matcher p = purpose.matcher(java);
+            int purposes = 0;
+            while (p.find()) {
+              keys.add("audit.action." + p.group(1) + a);
+              purposes++;
+            }
+            assertThat(purposes).as("purposes beside %s in %s", a, source).isPositive();
+          } else if (a.endsWith(".")) {
+            assertThat(a)
+                .as("an action built from a status, in %s", source)
+                .isEqualTo("application.");
+            for (ApplicationStatus status : ApplicationStatus.values()) {
+              keys.add("audit.action." + a + status.name().toLowerCase(Locale.ROOT));
+            }
+          } else {
+            keys.add("audit.action." + a);
+          }
+        }
+      }
+    }
+    assertThat(keys).as("audited actions").hasSizeGreaterThan(100);
+    assertThat(missing(keys)).as("audited actions without a label").isEmpty();
+  }
+
+  /**
+   * The actions a variable of a file's {@code audit.record} call holds: when it is a parameter of a
+   * method of the file, the literals its calls there pass in its place ({@code audited(office,
+   * "statistics.register.audit", ...)}); else the file's literals that start with the event's
+   * entity type and a dot ({@code "complaint.verified"} for entity {@code "complaint"}).
+   */
+  private static Set<String> handedOver(String java, String variable, String entityArgument) {
+    Set<String> actions = new TreeSet<>();
+    Matcher method =
+        Pattern.compile(
+                "(\\w+)\\(([^()]*\\bString " + Pattern.quote(variable) + "\\b[^()]*)\\)\\s*\\{")
+            .matcher(java);
+    if (method.find()) {
+      int position =
+          List.of(method.group(2).split(",")).stream()
+              .map(String::strip)
+              .toList()
+              .indexOf("String " + variable);
+      Matcher call = Pattern.compile("\\b" + Pattern.quote(method.group(1)) + "\\(").matcher(java);
+      while (call.find()) {
+        List<String> arguments = arguments(java, call.end());
+        Matcher action = Pattern.compile("^\"([^\"]+)\"$").matcher(arguments.get(position));
+        if (action.find()) {
+          actions.add(action.group(1));
+        }
+      }
+      return actions;
+    }
+    Matcher entity = Pattern.compile("\"([^\"]*)\"").matcher(entityArgument);
+    if (entity.find()) {
+      Matcher named =
+          Pattern.compile("\"(" + Pattern.quote(entity.group(1)) + "\\.[a-zA-Z.-]+)\"")
+              .matcher(java);
+      while (named.find()) {
+        actions.add(named.group(1));
+      }
+    }
+    return actions;
+  }
+
+  /** The top-level arguments of the call whose opening bracket ends at {@code from}, as text. */
+  private static List<String> arguments(String java, int from) {
+    List<String> arguments = new ArrayList<>();
+    StringBuilder argument = new StringBuilder();
+    int depth = 1;
+    for (int i = from; i < java.length() && depth > 0; i++) {
+      char c = java.charAt(i);
+      if (c == '"') {
+        int end = i + 1;
+        while (java.charAt(end) != '"') {
+          end += java.charAt(end) == '\\' ? 2 : 1;
+        }
+        argument.append(java, i, end + 1);
+        i = end;
+        continue;
+      }
+      if (c == '(' || c == '{' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == '}' || c == ']') {
+        depth--;
+      }
+      if (depth == 0 || (c == ',' && depth == 1)) {
+        arguments.add(argument.toString().strip());
+        argument.setLength(0);
+      } else {
+        argument.append(c);
+      }
+    }
+    return arguments;
   }
 
   private static Set<String> missing(Set<String> keys) {

@@ -387,6 +387,32 @@ class BookingPagesIntegrationTests {
         .isEqualTo(404);
   }
 
+  /**
+   * The error summary names each field it links to, the time and each member's rows too: an empty
+   * booking listed "Choose one of the available times.", "Required.", "Required." without saying
+   * what was required.
+   */
+  @Test
+  void theErrorSummaryNamesTheTimeAndEachMembersFields() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    Matcher firstDay =
+        DAY.matcher(resident.get("/kecamatan/jetis/janji/" + type + "?lang=en").body());
+    assertThat(firstDay.find()).isTrue();
+    resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + firstDay.group(1));
+    HttpResponse<String> refused =
+        resident.post(
+            "/kecamatan/jetis/janji/" + type,
+            form(firstDay.group(1), "", "3516160101150003", phone(), "", "")
+                .toArray(String[]::new));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains(
+            "<a href=\"#start\">Time: Choose one of the available times.</a>",
+            "<a href=\"#nik0\">NIK of member 1: Required.</a>",
+            "<a href=\"#name0\">Full name of member 1: Required.</a>");
+  }
+
   @Test
   void wrongAndHostileBookingsAreRefusedWithAClearMessage() {
     String type = ktpType();

@@ -21,6 +21,8 @@ public final class Page {
   private final String path;
   private final String query;
   private final KioskMode kiosk;
+  private final String languagePath;
+  private final String languageQuery;
 
   public Page(
       MessageSource messages,
@@ -40,6 +42,26 @@ public final class Page {
       String path,
       String query,
       KioskMode kiosk) {
+    this(messages, locale, csrf, officer, path, query, kiosk, path, query);
+  }
+
+  /**
+   * A page whose language link leads to {@code languagePath} and {@code languageQuery} instead of
+   * its own address: the page a form was sent from, when this page answers the form ({@link
+   * Pages#formPage}).
+   */
+  public Page(
+      MessageSource messages,
+      Locale locale,
+      CsrfToken csrf,
+      Officer officer,
+      String path,
+      String query,
+      KioskMode kiosk,
+      String languagePath,
+      String languageQuery) {
+    this.languagePath = languagePath;
+    this.languageQuery = languageQuery;
     this.kiosk = kiosk;
     this.messages = messages;
     this.locale = locale;
@@ -84,10 +106,10 @@ public final class Page {
     return locale;
   }
 
-  /** This page in the other language. */
+  /** This page in the other language (the form's page, for a page that answers a form). */
   public String otherLanguageUrl() {
-    return UriComponentsBuilder.fromPath(path)
-        .query(query)
+    return UriComponentsBuilder.fromPath(languagePath)
+        .query(languageQuery)
         .replaceQueryParam("lang", "en".equals(lang()) ? "id" : "en")
         .build()
         .encode()

@@ -2,6 +2,8 @@ package id.go.kecamatan.shared.web;
 
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -15,13 +17,45 @@ public final class Pages {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Object originalUri = request.getAttribute("jakarta.servlet.error.request_uri");
     String path = originalUri instanceof String uri ? uri : request.getRequestURI();
+    String query = originalUri == null ? request.getQueryString() : null;
+    URI formPage = formPage(request);
     return new Page(
         messages,
         RequestContextUtils.getLocale(request),
         csrf,
         CurrentOfficer.get().orElse(null),
         path,
-        originalUri == null ? request.getQueryString() : null,
-        request.getAttribute(KioskMode.ATTRIBUTE) instanceof KioskMode kiosk ? kiosk : null);
+        query,
+        request.getAttribute(KioskMode.ATTRIBUTE) instanceof KioskMode kiosk ? kiosk : null,
+        formPage == null ? path : formPage.getRawPath(),
+        formPage == null ? query : formPage.getRawQuery());
+  }
+
+  /**
+   * The page a form was sent from, for the language link of the page that answers it: a form's own
+   * address often answers only POST ({@code /permohonan/<id>/kirim}, {@code
+   * /janji/kelola/<code>/batal}), so the page in the other language is the one the form was on.
+   * Browsers name it in {@code Referer} (the site's {@code Referrer-Policy} is {@code
+   * same-origin}); null for a GET, or when the header is missing, names another host or is not an
+   * address.
+   */
+  static URI formPage(HttpServletRequest request) {
+    String method = request.getMethod();
+    String referer = request.getHeader("Referer");
+    String host = request.getHeader("Host");
+    if ("GET".equals(method) || "HEAD".equals(method) || referer == null || host == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(referer);
+      boolean here =
+          ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+              && host.equalsIgnoreCase(uri.getRawAuthority())
+              && uri.getRawPath() != null
+              && uri.getRawPath().startsWith("/");
+      return here ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 }

@@ -10,7 +10,9 @@ import id.go.kecamatan.documents.TestFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -291,6 +293,22 @@ class ApplyIntegrationTests {
     HttpResponse<String> noConsent = laptop.post("/permohonan/" + draft + "/kirim");
     assertThat(noConsent.statusCode()).isEqualTo(422);
     assertThat(noConsent.body()).contains("Centang persetujuan");
+    // as a browser sends it, with the page it was on: the answer's language link leads there, as
+    // /kirim answers only POST (a GET of it was "page not found")
+    HttpResponse<String> fromBrowser =
+        laptop.sendWithHeaders(
+            "POST",
+            "/permohonan/" + draft + "/kirim",
+            "_csrf=" + URLEncoder.encode(laptop.csrf(), StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Referer",
+            "http://localhost:" + port + "/permohonan/" + draft + "/periksa");
+    assertThat(fromBrowser.statusCode()).isEqualTo(422);
+    assertThat(fromBrowser.body()).contains("href=\"/permohonan/" + draft + "/periksa?lang=en\"");
+    assertThat(laptop.get("/permohonan/" + draft + "/periksa?lang=en").body())
+        .contains("Check your answers before submitting");
+    laptop.get("/permohonan/" + draft + "/periksa?lang=id");
 
     HttpResponse<String> submitted =
         laptop.post("/permohonan/" + draft + "/kirim", "consent", "yes");

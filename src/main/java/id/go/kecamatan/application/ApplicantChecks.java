@@ -23,6 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicantChecks {
 
+  /** The identity's fields in the order the forms show them (the error summary's order). */
+  static final List<String> FIELDS =
+      List.of(
+          "nik",
+          "name",
+          "birthPlace",
+          "birthDate",
+          "sex",
+          "villageId",
+          "address",
+          "phone",
+          "email",
+          "preferredChannel");
+
   private final Offices offices;
   private final IdentityNumbers identityNumbers;
   private final Clock clock;
@@ -120,6 +134,7 @@ class ApplicantChecks {
     if (!problems.isEmpty()) {
       errors.reject("nik", "application.error.nik", problems.get(0));
     }
+    errors.inOrderOf(FIELDS);
     if (errors.any()) {
       return null;
     }

@@ -1,6 +1,7 @@
 package id.go.kecamatan.shared.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,25 @@ public final class FieldErrors {
   /** Adds the errors of another form part (the first error of a field wins). */
   public FieldErrors addAll(FieldErrors other) {
     other.errors.forEach(errors::putIfAbsent);
+    return this;
+  }
+
+  /**
+   * Puts the errors of {@code fields} first, in that order (the form's), the others after them as
+   * they were: the error summary lists the errors as the page shows the fields (GOV.UK), whatever
+   * order the checks ran in.
+   */
+  public FieldErrors inOrderOf(List<String> fields) {
+    Map<String, Error> ordered = new LinkedHashMap<>();
+    for (String field : fields) {
+      Error error = errors.get(field);
+      if (error != null) {
+        ordered.put(field, error);
+      }
+    }
+    errors.forEach(ordered::putIfAbsent);
+    errors.clear();
+    errors.putAll(ordered);
     return this;
   }
 

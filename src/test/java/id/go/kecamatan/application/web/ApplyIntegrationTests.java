@@ -397,6 +397,29 @@ class ApplyIntegrationTests {
     HttpResponse<String> shape = identity(resident, draft, "nik", "12345");
     assertThat(shape.statusCode()).isEqualTo(422);
     assertThat(shape.body()).contains("Ada masalah", "NIK", "href=\"#nik\"");
+    // the summary lists the errors in the form's order, the NIK first (it was checked last)
+    HttpResponse<String> several =
+        identity(
+            resident,
+            draft,
+            "nik",
+            "12345",
+            "birthPlace",
+            "",
+            "sex",
+            "",
+            "villageId",
+            "",
+            "address",
+            "");
+    String summary = several.body().substring(0, several.body().indexOf("</ul>"));
+    assertThat(summary)
+        .containsSubsequence(
+            "href=\"#nik\"",
+            "href=\"#birthPlace\"",
+            "href=\"#sex\"",
+            "href=\"#villageId\"",
+            "href=\"#address\"");
 
     HttpResponse<String> region = identity(resident, draft, "nik", "9916164101900001");
     assertThat(region.statusCode()).isEqualTo(422);

@@ -2,6 +2,8 @@ package id.go.kecamatan.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -22,6 +24,20 @@ class FieldErrorsTests {
   private static String errorOf(String value, int max) {
     FieldErrors errors = new FieldErrors().text("f", value, max);
     return errors.has("f") ? errors.get("f").key() : null;
+  }
+
+  @Example
+  void errorsAreListedInTheFormsOrder() {
+    FieldErrors errors =
+        new FieldErrors()
+            .reject("address", "error.required")
+            .reject("other", "error.required")
+            .reject("nik", "error.required")
+            .reject("name", "error.required")
+            .inOrderOf(List.of("nik", "name", "birthPlace", "address"));
+    assertThat(errors.entries())
+        .extracting(Map.Entry::getKey)
+        .containsExactly("nik", "name", "address", "other");
   }
 
   // --- markup --------------------------------------------------------------------------------

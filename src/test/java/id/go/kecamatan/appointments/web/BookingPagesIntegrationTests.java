@@ -154,8 +154,13 @@ class BookingPagesIntegrationTests {
   void inTheDemoTheBookingsCodeIsOnThePageOfCodesAndHiddenFromStaff() {
     String type = ktpType();
     WebClient resident = new WebClient(port);
-    Matcher firstDay = DAY.matcher(resident.get("/kecamatan/jetis/janji/" + type).body());
+    String days = resident.get("/kecamatan/jetis/janji/" + type).body();
+    Matcher firstDay = DAY.matcher(days);
     assertThat(firstDay.find()).isTrue();
+    // a day is named with its weekday, as a resident plans a visit
+    assertThat(days)
+        .containsPattern(
+            "tanggal=" + firstDay.group(1) + "\"[^>]*>(Senin|Selasa|Rabu|Kamis|Jumat), \\d");
     // the day's page carries the form (and its token)
     assertThat(
             resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + firstDay.group(1)).body())

@@ -293,6 +293,47 @@ public class StaffAccounts {
   }
 
   /**
+   * The regency administrator sets a new password for an office administrator or another regency
+   * administrator of the regency who cannot sign in (forgotten, or locked after failures): an
+   * office's other staff are reset by their office administrator, one's own is changed on "Akun
+   * saya". Audited; the account's sessions end, its failures and lock are cleared.
+   *
+   * @throws NotFoundException for an account of another regency
+   */
+  @Transactional
+  public FieldErrors resetByRegency(
+      UUID regencyId, UUID staffId, String fresh, String confirmation, UUID actingStaffId) {
+    Staff staff = ofRegency(regencyId, staffId);
+    FieldErrors errors = new FieldErrors();
+    if (staffId.equals(actingStaffId)) {
+      return errors.reject("password", "account.error.resetOwn");
+    }
+    if (!staff.roles().contains(Role.OFFICE_ADMIN) && !staff.roles().contains(Role.REGENCY_ADMIN)) {
+      return errors.reject("password", "account.error.resetByOffice");
+    }
+    PasswordPolicy.check(errors, "password", fresh, staff.username());
+    if (!errors.has("password") && !fresh.equals(confirmation)) {
+      errors.reject("confirmation", "account.error.confirmation");
+    }
+    if (errors.any()) {
+      return errors;
+    }
+    jdbc.sql(
+            "update staff set password_hash = ?, password_changed_at = now(), failed_attempts = 0,"
+                + " locked_until = null, version = version + 1 where id = ? and regency_id = ?")
+        .params(encoder.encode(fresh), staffId, regencyId)
+        .update();
+    audit.record(
+        staff.officeId(),
+        "staff.password.reset",
+        "staff",
+        staffId,
+        Map.of("username", staff.username()));
+    sessions.endAll(staff.username(), null);
+    return errors;
+  }
+
+  /**
    * Changes one's own password after checking the current one; other open sessions of the account
    * end, the one with {@code currentSessionId} stays.
    */

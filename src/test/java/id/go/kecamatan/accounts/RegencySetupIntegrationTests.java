@@ -50,8 +50,18 @@ class RegencySetupIntegrationTests {
                   .query(Long.class)
                   .single())
           .isOne();
+      // a second regency administrator: another user name at a later start, the first unchanged
+      Staff second =
+          setup.setUp("35.15", "kab.3515.dua", "Kabupaten-Sidoarjo-Dua-2027").orElseThrow();
+      assertThat(second.roles()).containsExactly(Role.REGENCY_ADMIN);
+      assertThat(second.regencyId()).isEqualTo(admin.regencyId());
+      assertThat(
+              jdbc.sql("select count(*) from regency where code = '35.15'")
+                  .query(Long.class)
+                  .single())
+          .isOne();
     } finally {
-      jdbc.sql("delete from staff where username = 'kab.3515'").update();
+      jdbc.sql("delete from staff where username in ('kab.3515', 'kab.3515.dua')").update();
       jdbc.sql("delete from regency where code = '35.15'").update();
     }
   }

@@ -333,7 +333,7 @@ class SecondFactorIntegrationTests {
 
   /** The table row of the demo page that starts with this user name. */
   private static String row(String page, String username) {
-    int at = page.indexOf("<tr><td>" + username + "</td>");
+    int at = page.indexOf("<tr><td>" + username + "<br>");
     assertThat(at).as(username + "'s row").isNotNegative();
     return page.substring(at, page.indexOf("</tr>", at));
   }

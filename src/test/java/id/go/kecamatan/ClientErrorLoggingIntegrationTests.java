@@ -127,12 +127,18 @@ class ClientErrorLoggingIntegrationTests {
     HttpResponse<String> web =
         send("http://localhost:" + port + "/masuk", "application/x-www-form-urlencoded", body);
     assertThat(web.statusCode()).isEqualTo(413);
-    assertThat(web.body()).contains("terlalu besar");
+    // no file was sent: the page speaks of the form and its limit, not of a file
+    assertThat(web.body())
+        .contains("Isian formulir terlalu besar", "paling besar 2 MB", "Tidak ada yang disimpan")
+        .doesNotContain("Berkas");
 
     HttpResponse<String> api = send(api(), "application/x-www-form-urlencoded", body);
     assertThat(api.statusCode()).isEqualTo(413);
     assertThat(api.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(api.body())
+        .contains("Isian formulir terlalu besar: paling besar 2 MB")
+        .doesNotContain("per file");
     assertQuietlyLogged(2);
   }
 

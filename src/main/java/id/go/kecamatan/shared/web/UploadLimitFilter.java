@@ -36,16 +36,19 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
   private final long maxFileMegabytes;
   private final long maxRequestMegabytes;
+  private final long maxFormMegabytes;
 
   private final MessageSource messages;
 
   UploadLimitFilter(
       @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
       @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest,
+      @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm,
       MessageSource messages) {
     this.messages = messages;
     this.maxFileMegabytes = maxFile.toMegabytes();
     this.maxRequestMegabytes = maxRequest.toMegabytes();
+    this.maxFormMegabytes = Math.max(1, maxForm.toMegabytes());
   }
 
   @Override
@@ -140,9 +143,12 @@ class UploadLimitFilter extends OncePerRequestFilter {
         language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("en")
             ? Locale.ENGLISH
             : Locale.forLanguageTag("id");
-    String kind = status == 413 ? "tooLarge" : "badRequest";
+    // only a urlencoded body gets here over a limit (an upload is sent back to its form): it has
+    // no file, so the page speaks of the form's text, not of a file
+    String kind = status == 413 ? "formTooLarge" : "badRequest";
     String title = messages.getMessage("errorPage." + kind + ".title", null, locale);
-    String body = messages.getMessage("errorPage." + kind + ".body", null, locale);
+    String body =
+        messages.getMessage("errorPage." + kind + ".body", new Object[] {maxFormMegabytes}, locale);
     StringBuilder html = new StringBuilder("<!doctype html><html lang=\"");
     html.append(locale.getLanguage())
         .append("\"><head><meta charset=\"utf-8\">")
@@ -164,21 +170,26 @@ class UploadLimitFilter extends OncePerRequestFilter {
   /** The JSON API's answer to a body it cannot read: a problem in Indonesian or English. */
   private void problem(HttpServletRequest request, HttpServletResponse response, int status)
       throws IOException {
-    if (status == 413) {
-      tooLargeProblem(request, response, false);
-      return;
-    }
     String language = request.getHeader("Accept-Language");
     boolean english = language != null && language.strip().toLowerCase().startsWith("en");
-    String title =
-        english
-            ? "The upload cannot be read: the request body is incomplete or malformed"
-            : "Unggahan tidak terbaca: isi permintaan tidak lengkap atau rusak";
-    response.setStatus(400);
+    String title;
+    if (status == 413) {
+      // a urlencoded body (an upload over its limits is answered by tooLargeProblem)
+      title =
+          english
+              ? "The form is too large: at most " + maxFormMegabytes + " MB"
+              : "Isian formulir terlalu besar: paling besar " + maxFormMegabytes + " MB";
+    } else {
+      title =
+          english
+              ? "The upload cannot be read: the request body is incomplete or malformed"
+              : "Unggahan tidak terbaca: isi permintaan tidak lengkap atau rusak";
+    }
+    response.setStatus(status);
     response.setContentType("application/problem+json;charset=UTF-8");
     response
         .getWriter()
-        .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":400}");
+        .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
   }
 
   /** The JSON API answers 413 as {@code application/problem+json} instead of redirecting. */

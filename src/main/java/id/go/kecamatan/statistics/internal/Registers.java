@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -78,12 +79,19 @@ public class Registers {
 
   /**
    * Writes the office's audit trail of the period (the audit module's events, oldest first) as the
-   * audit module streams them, the sheet flushed every {@value #FETCH} rows.
+   * audit module streams them, the sheet flushed every {@value #FETCH} rows; the actions named by
+   * {@code actionLabel} and the system by {@code systemActor}, in the reader's language.
    *
    * @return the number of events written
    */
   public int auditTrail(
-      UUID officeId, YearMonth from, YearMonth to, List<String> headings, OutputStream out) {
+      UUID officeId,
+      YearMonth from,
+      YearMonth to,
+      List<String> headings,
+      Function<String, String> actionLabel,
+      String systemActor,
+      OutputStream out) {
     try {
       Workbook wb = new Workbook(out, "Layanan Kecamatan", "1.0");
       Worksheet ws = wb.newWorksheet("Jejak audit");
@@ -97,8 +105,8 @@ public class Registers {
             int r = row[0]++;
             ws.value(r, 0, e.occurredAt().atZone(ApplicationFact.WIB).toLocalDateTime());
             ws.style(r, 0).format("dd/mm/yyyy hh:mm:ss").set();
-            ws.value(r, 1, e.actorName());
-            ws.value(r, 2, e.action());
+            ws.value(r, 1, AuditTrail.SYSTEM.equals(e.actorName()) ? systemActor : e.actorName());
+            ws.value(r, 2, actionLabel.apply(e.action()));
             ws.value(r, 3, e.entityType());
             inline(ws, r, 4, e.entityId());
             inline(ws, r, 5, cut(e.details()));

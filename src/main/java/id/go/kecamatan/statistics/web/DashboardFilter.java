@@ -37,12 +37,25 @@ public record DashboardFilter(
       Set<UUID> officers) {
     List<String> problems = new ArrayList<>();
     YearMonth end = month(to, problems);
-    if (end == null || end.isAfter(current)) {
-      end = current;
-    }
     YearMonth start = month(from, problems);
-    if (start == null || start.isAfter(end)) {
+    if (start != null && end != null && start.isAfter(end)) {
+      // typed the wrong way round: the period between the two, and the reader told so
+      YearMonth later = start;
+      start = end;
+      end = later;
+      problems.add("statistics.filter.swapped");
+    }
+    if (end == null) {
+      end = current;
+    } else if (end.isAfter(current)) {
+      end = current;
+      problems.add("statistics.filter.future");
+    }
+    if (start == null) {
       start = end.minusMonths(Period.MONTHS - 1);
+    } else if (start.isAfter(end)) {
+      start = end;
+      problems.add("statistics.filter.future");
     }
     if (start.plusMonths(id.go.kecamatan.statistics.Statistics.MAX_MONTHS - 1).isBefore(end)) {
       start = end.minusMonths(id.go.kecamatan.statistics.Statistics.MAX_MONTHS - 1);

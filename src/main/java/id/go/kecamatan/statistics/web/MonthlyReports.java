@@ -173,16 +173,7 @@ class MonthlyReports {
     if (firstOnly && version > 1) {
       return Optional.empty();
     }
-    String reason = reasonText == null ? "" : reasonText.strip();
-    if (version > 1) {
-      if (reason.isEmpty()) {
-        errors.reject("alasan", "statistics.report.error.reason");
-      } else {
-        errors.text("alasan", reason, MAX_REASON);
-      }
-    } else {
-      reason = null;
-    }
+    String reason = correctionReason(reasonText, version, errors);
     if (errors.any()) {
       return Optional.of(Outcome.failed(errors));
     }
@@ -232,6 +223,32 @@ class MonthlyReports {
     details.put("awaitingSignature", awaiting);
     audit.record(office.id(), "statistics.report.published", "report", report.id(), details);
     return Optional.of(Outcome.done(report));
+  }
+
+  /**
+   * A correction's reason: required for a version after the first, at most {@value #MAX_REASON}
+   * characters; a first version has none (its publisher is told when one was typed: {@link
+   * #reasonUnused}).
+   */
+  private static String correctionReason(String text, int version, FieldErrors errors) {
+    String reason = text == null ? "" : text.strip();
+    if (version == 1) {
+      return null;
+    }
+    if (reason.isEmpty()) {
+      errors.reject("alasan", "statistics.report.error.reason");
+    } else {
+      errors.text("alasan", reason, MAX_REASON);
+    }
+    return reason;
+  }
+
+  /**
+   * Whether a reason was typed for a report that came out as the month's first version, which keeps
+   * none (a first version corrects nothing): the page says so rather than drop it silently.
+   */
+  static boolean reasonUnused(PublishedReport report, String reasonText) {
+    return report.version() == 1 && reasonText != null && !reasonText.isBlank();
   }
 
   /**
@@ -294,16 +311,7 @@ class MonthlyReports {
     if (firstOnly && version > 1) {
       return Optional.empty();
     }
-    String reason = reasonText == null ? "" : reasonText.strip();
-    if (version > 1) {
-      if (reason.isEmpty()) {
-        errors.reject("alasan", "statistics.report.error.reason");
-      } else {
-        errors.text("alasan", reason, MAX_REASON);
-      }
-    } else {
-      reason = null;
-    }
+    String reason = correctionReason(reasonText, version, errors);
     if (errors.any()) {
       return Optional.of(Outcome.failed(errors));
     }

@@ -78,7 +78,11 @@ class RegencyReportController {
           reason == null ? "" : reason.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", ""),
           outcome.errors());
     }
-    redirect.addFlashAttribute("notice", "statistics.report.published");
+    redirect.addFlashAttribute(
+        "notice",
+        MonthlyReports.reasonUnused(outcome.value(), reason)
+            ? "statistics.report.publishedFirst"
+            : "statistics.report.published");
     return "redirect:" + BASE;
   }
 

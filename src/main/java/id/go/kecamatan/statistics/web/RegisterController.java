@@ -160,6 +160,9 @@ class RegisterController {
             filter.from(),
             filter.to(),
             headings(Registers.AUDIT_COLUMNS, locale),
+            // what was done and by whom in the reader's language, as the audit page shows them
+            action -> messages.getMessage("audit.action." + action, null, action, locale),
+            messages.getMessage("audit.system", null, locale),
             response.getOutputStream());
     audited(office, "statistics.register.audit", filter, rows);
   }

@@ -49,11 +49,21 @@ class RegencyReportIntegrationTests {
     assertThat(admin.get("/admin/kabupaten/statistik/laporan").body())
         .contains("Rekapitulasi laporan bulanan kabupaten", "Terbitkan rekapitulasi");
 
+    // a reason typed for what turns out to be the month's first version: published, and told
+    // that a first version keeps no correction reason (it was dropped without a word)
     assertThat(
             admin
-                .post("/admin/kabupaten/statistik/laporan", "bulan", month.toString())
+                .post(
+                    "/admin/kabupaten/statistik/laporan",
+                    "bulan",
+                    month.toString(),
+                    "alasan",
+                    "Catatan awal " + "x".repeat(600))
                 .statusCode())
         .isEqualTo(302);
+    assertThat(admin.get("/admin/kabupaten/statistik/laporan").body())
+        .contains("versi pertama", "alasan yang Anda ketik tidak disimpan")
+        .doesNotContain("Catatan awal");
     String base = "/kabupaten/35.16/statistik/laporan/" + month;
     WebClient anyone = new WebClient(port);
     byte[] v1 = anyone.getBytes(base + "-v1.xlsx").body();

@@ -80,6 +80,26 @@ class StaffStatisticsIntegrationTests {
   }
 
   @Test
+  void aPeriodTypedTheWrongWayRoundIsSwappedAndAMonthToComeIsSaid() {
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    YearMonth now = statistics.currentMonth();
+    String reversed =
+        admin.get("/admin/statistik?dari=" + now + "&sampai=" + now.minusMonths(2)).body();
+    assertThat(reversed)
+        .contains("keduanya ditukar")
+        .contains("id=\"dari\" name=\"dari\" type=\"month\" value=\"" + now.minusMonths(2) + "\"")
+        .contains("id=\"sampai\" name=\"sampai\" type=\"month\" value=\"" + now + "\"");
+    String ahead =
+        admin
+            .get("/admin/statistik?dari=" + now.minusMonths(1) + "&sampai=" + now.plusMonths(3))
+            .body();
+    assertThat(ahead)
+        .contains("periode diakhiri bulan ini")
+        .contains("id=\"dari\" name=\"dari\" type=\"month\" value=\"" + now.minusMonths(1) + "\"")
+        .contains("id=\"sampai\" name=\"sampai\" type=\"month\" value=\"" + now + "\"");
+  }
+
+  @Test
   void registersAreTheOfficesOwnAndRespectTheChosenMonths() throws Exception {
     CaseworkFixtures fixtures = new CaseworkFixtures(applications, jdbc);
     UUID office = fixtures.jetis();
@@ -272,6 +292,14 @@ class StaffStatisticsIntegrationTests {
             """)
         .params(other, other.toString())
         .update();
+    // an action the system did: named in words (as on the audit page), not by its code
+    jdbc.sql(
+            """
+            insert into audit_event (actor_name, office_id, action, entity_type, entity_id)
+            values ('sistem', ?, 'statistics.register.audit', 'office', ?)
+            """)
+        .params(jetis, jetis.toString())
+        .update();
     String path = "/admin/statistik/register/jejak-audit.xlsx?dari=" + month + "&sampai=" + month;
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     assertThat(admin.get("/admin/statistik").body()).contains("register/jejak-audit.xlsx");
@@ -284,7 +312,19 @@ class StaffStatisticsIntegrationTests {
               assertThat(r.getCellText(2)).isEqualTo("test.marked");
               assertThat(r.getCellText(5)).contains("<script>alert(1)</script>");
             })
+        .anySatisfy(
+            r -> {
+              assertThat(r.getCellText(1)).isEqualTo("sistem");
+              assertThat(r.getCellText(2)).isEqualTo("Jejak audit kantor diunduh");
+            })
+        .noneSatisfy(r -> assertThat(r.getCellText(2)).isEqualTo("statistics.register.audit"))
         .noneSatisfy(r -> assertThat(r.getCellText(1)).isEqualTo("Rahasia Purwokerto"));
+    assertThat(read(admin.getBytes(path + "&lang=en")))
+        .anySatisfy(
+            r -> {
+              assertThat(r.getCellText(1)).isEqualTo("system");
+              assertThat(r.getCellText(2)).isEqualTo("Office audit trail downloaded");
+            });
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_event where action = 'statistics.register.audit'"

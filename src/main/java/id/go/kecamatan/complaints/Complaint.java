@@ -4,8 +4,10 @@ import id.go.kecamatan.office.WorkingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,7 +55,50 @@ public final class Complaint {
 
   /** One step of the status history. */
   public record StatusChange(
-      ComplaintStatus from, ComplaintStatus to, Instant at, String actor, String reason) {}
+      ComplaintStatus from, ComplaintStatus to, Instant at, String actor, String reason) {
+
+    /**
+     * The system's own reason for this step, when the scheduled job took it: stored as its code
+     * ({@link AutomaticReason#stored()}) and told in the reader's language, never as the text of
+     * one language.
+     */
+    public Optional<AutomaticReason> automaticReason() {
+      if (!SYSTEM.equals(actor) || reason == null) {
+        return Optional.empty();
+      }
+      return Arrays.stream(AutomaticReason.values())
+          .filter(r -> r.stored().equals(reason))
+          .findFirst();
+    }
+  }
+
+  /** Why the scheduled job moved a complaint on: a message key and the working days it waited. */
+  public enum AutomaticReason {
+    /** The reporter did not answer the office's question in time: the clock runs on. */
+    NO_REPLY(REPLY_DAYS),
+    /** The reporter did not react to the answer in time: the complaint is closed. */
+    NO_REACTION(REACTION_DAYS);
+
+    private final int days;
+
+    AutomaticReason(int days) {
+      this.days = days;
+    }
+
+    /** How it is stored as the step's reason. */
+    public String stored() {
+      return "auto:" + name();
+    }
+
+    /** The message with {@code {0}}, the working days. */
+    public String messageKey() {
+      return "complaints.auto." + name();
+    }
+
+    public int days() {
+      return days;
+    }
+  }
 
   /** What a thread entry is. */
   public enum EntryKind {
@@ -223,8 +268,7 @@ public final class Complaint {
     if (status != ComplaintStatus.AWAITING_REPORTER || !today.isAfter(replyDue)) {
       return false;
     }
-    resume(
-        at, SYSTEM, "Tidak ada tanggapan pelapor dalam " + REPLY_DAYS + " hari kerja", today, days);
+    resume(at, SYSTEM, AutomaticReason.NO_REPLY.stored(), today, days);
     return true;
   }
 
@@ -306,11 +350,7 @@ public final class Complaint {
     if (status != ComplaintStatus.ANSWERED || replyDue == null || !today.isAfter(replyDue)) {
       return false;
     }
-    change(
-        ComplaintStatus.CLOSED,
-        at,
-        SYSTEM,
-        "Tidak ada tanggapan pelapor dalam " + REACTION_DAYS + " hari kerja setelah dijawab");
+    change(ComplaintStatus.CLOSED, at, SYSTEM, AutomaticReason.NO_REACTION.stored());
     replyDue = null;
     return true;
   }

@@ -105,6 +105,18 @@ class ComplaintTests {
     assertThat(c.closeAfterSilence(AT, LocalDate.of(2027, 1, 14))).isFalse();
     assertThat(c.closeAfterSilence(AT, LocalDate.of(2027, 1, 15))).isTrue();
     assertThat(c.status()).isEqualTo(ComplaintStatus.CLOSED);
+    Complaint.StatusChange closed = c.pendingChanges().get(c.pendingChanges().size() - 1);
+    assertThat(closed.automaticReason()).contains(Complaint.AutomaticReason.NO_REACTION);
+    // an officer's own words are never taken for the system's, whatever they say
+    assertThat(
+            new Complaint.StatusChange(
+                    ComplaintStatus.ANSWERED,
+                    ComplaintStatus.CLOSED,
+                    AT,
+                    OFFICER,
+                    Complaint.AutomaticReason.NO_REACTION.stored())
+                .automaticReason())
+        .isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package id.go.kecamatan.complaints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.WebClient;
 import id.go.kecamatan.complaints.Complaint.EntryKind;
 import id.go.kecamatan.documents.TestFiles;
 import id.go.kecamatan.documents.Upload;
@@ -12,6 +13,7 @@ import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A complaint's life on the real database: filing, the officers' steps, the reporter's. */
@@ -34,6 +37,7 @@ class ComplaintsIntegrationTests {
   @Autowired ContactRetention retention;
   @Autowired Offices offices;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   ComplaintFixtures fixtures;
   Office jetis;
@@ -335,6 +339,25 @@ class ComplaintsIntegrationTests {
     assertThat(handling.details(verifier, asked.id()).orElseThrow().due()).isNotNull();
     assertThat(handling.details(verifier, answered.id()).orElseThrow().status())
         .isEqualTo(ComplaintStatus.CLOSED);
+
+    // the job's reasons are told in the reader's language (they were Indonesian sentences)
+    WebClient officer = WebClient.signedIn(port, "verifikator.jetis");
+    assertThat(officer.get("/admin/pengaduan/" + asked.id()).body())
+        .contains("Tidak ada tanggapan pelapor dalam 5 hari kerja", "Sistem");
+    assertThat(officer.get("/admin/pengaduan/" + asked.id() + "?lang=en").body())
+        .contains("No reply from the reporter within 5 working days", "System")
+        .doesNotContain("Tidak ada tanggapan", "auto:");
+    HttpResponse<String> api =
+        new WebClient(port)
+            .get(
+                "/api/v1/complaints/" + answered.trackingCode(),
+                "X-Complaint-Key",
+                answered.secret(),
+                "Accept-Language",
+                "en");
+    assertThat(api.body())
+        .contains("No reaction from the reporter within 10 working days of the answer")
+        .doesNotContain("auto:");
   }
 
   @Test

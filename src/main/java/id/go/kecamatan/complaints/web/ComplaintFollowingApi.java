@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,6 +59,7 @@ class ComplaintFollowingApi {
   private final ApiProblems problems;
   private final ComplaintApiErrors refusals;
   private final Clock clock;
+  private final MessageSource messages;
 
   ComplaintFollowingApi(
       Complaints complaints,
@@ -64,13 +67,15 @@ class ComplaintFollowingApi {
       ReporterLimits limits,
       ApiProblems problems,
       ComplaintApiErrors refusals,
-      Clock clock) {
+      Clock clock,
+      MessageSource messages) {
     this.complaints = complaints;
     this.offices = offices;
     this.limits = limits;
     this.problems = problems;
     this.refusals = refusals;
     this.clock = clock;
+    this.messages = messages;
   }
 
   @Schema(name = "ComplaintEntry", description = "One entry of the thread, oldest first")
@@ -115,7 +120,11 @@ class ComplaintFollowingApi {
       List<EntryJson> thread,
       List<StepJson> history) {
 
-    static ComplaintJson of(ComplaintDetails d, String officeName, LocalDate today) {
+    static ComplaintJson of(
+        ComplaintDetails d,
+        String officeName,
+        LocalDate today,
+        Function<Complaint.AutomaticReason, String> automatic) {
       return new ComplaintJson(
           d.trackingCode(),
           officeName,
@@ -153,7 +162,9 @@ class ComplaintFollowingApi {
                           s.from(),
                           s.to(),
                           s.at(),
-                          Complaint.REPORTER.equals(s.actor()) ? null : s.reason()))
+                          Complaint.REPORTER.equals(s.actor())
+                              ? null
+                              : s.automaticReason().map(automatic).orElse(s.reason())))
               .toList());
     }
   }
@@ -197,7 +208,7 @@ class ComplaintFollowingApi {
       return refused;
     }
     // the code as the reporter typed it opened the complaint: lower case, spaces, no dash
-    return view(canonical(trackingCode));
+    return view(canonical(trackingCode), request);
   }
 
   @Schema(name = "ComplaintReply")
@@ -260,7 +271,9 @@ class ComplaintFollowingApi {
     }
     String code = canonical(trackingCode);
     FieldErrors errors = complaints.reply(code, body == null ? null : body.text());
-    return errors.any() ? refusal(renamed(errors, "reply", "text"), "text", request) : view(code);
+    return errors.any()
+        ? refusal(renamed(errors, "reply", "text"), "text", request)
+        : view(code, request);
   }
 
   @Schema(name = "ComplaintFeedback")
@@ -329,7 +342,7 @@ class ComplaintFollowingApi {
     String satisfied =
         body == null || body.satisfied() == null ? "" : body.satisfied() ? "ya" : "tidak";
     FieldErrors errors = complaints.feedback(code, satisfied, body == null ? null : body.reasons());
-    return errors.any() ? refusal(errors, "satisfied", request) : view(code);
+    return errors.any() ? refusal(errors, "satisfied", request) : view(code, request);
   }
 
   /**
@@ -375,7 +388,8 @@ class ComplaintFollowingApi {
     return null;
   }
 
-  private ResponseEntity<?> view(String code) {
+  private ResponseEntity<?> view(String code, HttpServletRequest request) {
+    java.util.Locale locale = ApiProblems.locale(request);
     return complaints
         .forReporter(code)
         .<ResponseEntity<?>>map(
@@ -387,7 +401,11 @@ class ComplaintFollowingApi {
                             d,
                             // as the application API and the catalogue name it: "Kecamatan Jetis"
                             offices.get(d.officeId()).displayName(),
-                            LocalDate.now(clock))))
+                            LocalDate.now(clock),
+                            // the system's own reasons in the client's language, as the problems
+                            r ->
+                                messages.getMessage(
+                                    r.messageKey(), new Object[] {r.days()}, locale))))
         .orElseThrow(NotFoundException::new);
   }
 

@@ -7,6 +7,7 @@ import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.office.WorkingDays;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,12 @@ class WorkingCalendarIntegrationTests {
                 .get("/admin/kalender?tahun=2027")
                 .body())
         .contains("Hari Suci Nyepi (Tahun Baru Saka 1949)");
+    // a mistyped year in the address shows the current year, as a year out of range does
+    for (String typed : List.of("abc", "20x7", "%3Cscript%3E", "99999", "-1")) {
+      HttpResponse<String> page = regency.get("/admin/kabupaten/kalender?tahun=" + typed);
+      assertThat(page.statusCode()).as(typed).isEqualTo(200);
+      assertThat(page.body()).as(typed).contains(String.valueOf(LocalDate.now().getYear()));
+    }
   }
 
   @Test

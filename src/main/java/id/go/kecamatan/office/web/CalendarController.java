@@ -49,13 +49,13 @@ class CalendarController {
   }
 
   @GetMapping("/admin/kalender")
-  String office(@RequestParam(name = "tahun", required = false) Integer year, Model model) {
-    return page(scope(false), year, new FieldErrors(), "", "LOCAL", "", model);
+  String office(@RequestParam(name = "tahun", required = false) String year, Model model) {
+    return page(scope(false), year(year), new FieldErrors(), "", "LOCAL", "", model);
   }
 
   @GetMapping("/admin/kabupaten/kalender")
-  String national(@RequestParam(name = "tahun", required = false) Integer year, Model model) {
-    return page(scope(true), year, new FieldErrors(), "", "LIBUR", "", model);
+  String national(@RequestParam(name = "tahun", required = false) String year, Model model) {
+    return page(scope(true), year(year), new FieldErrors(), "", "LIBUR", "", model);
   }
 
   @PostMapping({"/admin/kalender", "/admin/kabupaten/kalender"})
@@ -92,6 +92,12 @@ class CalendarController {
     }
     redirect.addFlashAttribute("notice", "calendar.removed");
     return "redirect:" + scope.base();
+  }
+
+  /** The year asked for; anything but a number (a mistyped address) shows the current year. */
+  private static Integer year(String typed) {
+    String digits = typed == null ? "" : typed.strip();
+    return digits.matches("[0-9]{1,4}") ? Integer.valueOf(digits) : null;
   }
 
   private String page(

@@ -132,10 +132,16 @@ class CatalogApiIntegrationTests {
     HttpResponse<String> type =
         client.send("POST", "/api/v1/offices/jetis/complaints", "application/json", "{}");
     assertThat(type.statusCode()).isEqualTo(415);
+    // a method the address does not offer: 405 with what it does (it was 403, as if a key were
+    // missing); a write to an address the API does not have: 404
     HttpResponse<String> forbidden =
         client.send("DELETE", "/api/v1/offices/jetis", "application/json", "{}");
-    assertThat(forbidden.statusCode()).isEqualTo(403);
-    for (HttpResponse<String> response : List.of(method, type, forbidden)) {
+    assertThat(forbidden.statusCode()).isEqualTo(405);
+    assertThat(forbidden.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+    HttpResponse<String> unknown =
+        client.send("POST", "/api/v1/no-such-thing", "application/json", "{}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    for (HttpResponse<String> response : List.of(method, type, forbidden, unknown)) {
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
       JsonNode problem = JSON.readTree(response.body());
@@ -162,13 +168,19 @@ class CatalogApiIntegrationTests {
               "/api/v1/offices", "/api/v1/offices/jetis", "/api/v1/offices/jetis/services/SKTM")) {
         HttpResponse<String> response =
             client.send(method, path, "application/json", "{\"name\":\"x\"}");
-        assertThat(response.statusCode()).as(method + " " + path).isIn(403, 405);
+        assertThat(response.statusCode()).as(method + " " + path).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
       }
     }
     // even signed in with a CSRF token
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
     assertThat(admin.post("/api/v1/offices/jetis/services", "code", "X").statusCode())
-        .isIn(403, 405);
+        .isEqualTo(405);
+    // a write the API offers still needs what it needs: a wrong method on it is 405, not a pass
+    HttpResponse<String> put =
+        client.send("PUT", "/api/v1/offices/jetis/complaints", "application/json", "{}");
+    assertThat(put.statusCode()).isEqualTo(405);
+    assertThat(put.headers().firstValue("Allow")).contains("OPTIONS, POST");
     assertThat(getJson("/api/v1/offices/jetis/services").size()).isEqualTo(14);
   }
 

@@ -499,8 +499,11 @@ class ApplicationApiIntegrationTests {
   }
 
   @Test
-  void otherApiWritesStayForbidden() throws Exception {
-    assertThat(postEmpty("/api/v1/offices").statusCode()).isEqualTo(403);
-    assertThat(postEmpty("/api/v1/applications/351616-AAAAAAAA").statusCode()).isEqualTo(403);
+  void otherApiWritesAreRefusedWithTheMethodsOffered() throws Exception {
+    for (String path : List.of("/api/v1/offices", "/api/v1/applications/351616-AAAAAAAA")) {
+      HttpResponse<String> refused = postEmpty(path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(405);
+      assertThat(refused.headers().firstValue("Allow")).as(path).contains("GET, HEAD, OPTIONS");
+    }
   }
 }

@@ -72,6 +72,45 @@ public final class Complaint {
     }
   }
 
+  /**
+   * The reporter's verdict on the answer and their reasons, as a feedback entry keeps them: its
+   * text is the verdict's word ("Puas", "Tidak puas") and the reasons after a colon, as the entries
+   * of the first complaints were written; pages tell the verdict in the reader's language ({@link
+   * #of}).
+   */
+  public record Feedback(boolean satisfied, String reasons) {
+
+    private static final String SATISFIED = "Puas";
+    private static final String NOT_SATISFIED = "Tidak puas";
+
+    String stored() {
+      String verdict = satisfied ? SATISFIED : NOT_SATISFIED;
+      return reasons.isEmpty() ? verdict : verdict + ": " + reasons;
+    }
+
+    /** The verdict and reasons of a feedback entry; empty for any other entry. */
+    public static Optional<Feedback> of(EntryKind kind, String text) {
+      if (kind != EntryKind.FEEDBACK || text == null) {
+        return Optional.empty();
+      }
+      for (String verdict : List.of(NOT_SATISFIED, SATISFIED)) {
+        if (text.equals(verdict)) {
+          return Optional.of(new Feedback(verdict.equals(SATISFIED), ""));
+        }
+        if (text.startsWith(verdict + ": ")) {
+          return Optional.of(
+              new Feedback(verdict.equals(SATISFIED), text.substring(verdict.length() + 2)));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The message key of the verdict. */
+    public String messageKey() {
+      return satisfied ? "complaints.feedback.satisfied" : "complaints.feedback.notSatisfied";
+    }
+  }
+
   /** Why the scheduled job moved a complaint on: a message key and the working days it waited. */
   public enum AutomaticReason {
     /** The reporter did not answer the office's question in time: the clock runs on. */
@@ -309,18 +348,16 @@ public final class Complaint {
     }
     if (satisfied) {
       change(ComplaintStatus.CLOSED, at, REPORTER, null);
-      entries.add(
-          new Entry(
-              EntryKind.FEEDBACK,
-              true,
-              at,
-              REPORTER,
-              reasons == null || reasons.isBlank() ? "Puas" : "Puas: " + reasons.strip()));
     } else {
       change(ComplaintStatus.REOPEN_REQUESTED, at, REPORTER, required(reasons).strip());
-      entries.add(
-          new Entry(EntryKind.FEEDBACK, true, at, REPORTER, "Tidak puas: " + reasons.strip()));
     }
+    entries.add(
+        new Entry(
+            EntryKind.FEEDBACK,
+            true,
+            at,
+            REPORTER,
+            new Feedback(satisfied, reasons == null ? "" : reasons.strip()).stored()));
     replyDue = null;
   }
 

@@ -120,6 +120,26 @@ class ComplaintTests {
   }
 
   @Test
+  void theReportersVerdictIsReadBackFromItsEntryWhateverTheReasonsSay() {
+    for (boolean satisfied : new boolean[] {true, false}) {
+      for (String reasons : List.of("", "Puas: bukan", "Tidak puas", "  jalan masih rusak  ")) {
+        if (!satisfied && reasons.isBlank()) {
+          continue;
+        }
+        Complaint c = receivedWednesdayBeforeChristmas();
+        c.verify(AT, OFFICER, LocalDate.of(2026, 12, 28), 5, DAYS);
+        c.answer(AT, OFFICER, "Sudah diperbaiki.", LocalDate.of(2026, 12, 30), DAYS);
+        c.feedback(AT, satisfied, reasons, LocalDate.of(2027, 1, 4));
+        Complaint.Entry entry = c.pendingEntries().get(c.pendingEntries().size() - 1);
+        assertThat(Complaint.Feedback.of(entry.kind(), entry.text()))
+            .as(satisfied + " " + reasons)
+            .contains(new Complaint.Feedback(satisfied, reasons.strip()));
+      }
+    }
+    assertThat(Complaint.Feedback.of(EntryKind.REPLY, "Puas: ya")).isEmpty();
+  }
+
+  @Test
   void aCorrectionIsANewAnswerAndLeavesTheWindowAlone() {
     Complaint c = receivedWednesdayBeforeChristmas();
     c.verify(AT, OFFICER, LocalDate.of(2026, 12, 28), 5, DAYS);

@@ -272,6 +272,13 @@ class ComplaintsIntegrationTests {
                 .query(Long.class)
                 .single())
         .isGreaterThanOrEqualTo(8);
+    // the reporter's verdicts in the reader's language (the thread is the same on their page)
+    WebClient officer = WebClient.signedIn(port, "verifikator.jetis");
+    assertThat(officer.get("/admin/pengaduan/" + id).body())
+        .contains("<strong>Tidak puas</strong>: Masih lama", "<strong>Puas</strong></p>");
+    assertThat(officer.get("/admin/pengaduan/" + id + "?lang=en").body())
+        .contains("<strong>Not satisfied</strong>: Masih lama", "<strong>Satisfied</strong></p>")
+        .doesNotContain("Tidak puas");
   }
 
   @Test

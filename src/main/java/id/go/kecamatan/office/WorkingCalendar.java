@@ -3,9 +3,11 @@ package id.go.kecamatan.office;
 import id.go.kecamatan.audit.AuditTrail;
 import id.go.kecamatan.shared.web.FieldErrors;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,13 +29,51 @@ public class WorkingCalendar {
     this.audit = audit;
   }
 
-  /** The working-day rule of an office, with every closed day it knows. */
+  /**
+   * From this day of a year on, the administrators are reminded of the next year's national days
+   * when none is entered: service deadlines of a month run into the next year from December.
+   */
+  static final MonthDay REMIND_FROM = MonthDay.of(11, 1);
+
+  /**
+   * The working-day rule of an office, with every closed day it knows and the years whose national
+   * days were entered (in others only the fixed-date national holidays close).
+   */
   public WorkingDays of(UUID officeId) {
     return new WorkingDays(
         jdbc.sql("select day from holiday where office_id is null or office_id = ?")
             .param(officeId)
             .query(LocalDate.class)
-            .list());
+            .list(),
+        enteredYears());
+  }
+
+  /** The years with at least one national holiday (libur nasional) entered. */
+  private List<Integer> enteredYears() {
+    return jdbc.sql(
+            "select distinct extract(year from day)::int from holiday where office_id is null and kind = 'LIBUR'")
+        .query(Integer.class)
+        .list();
+  }
+
+  /** Whether the national holidays of {@code year} were entered. */
+  public boolean nationalDaysEntered(int year) {
+    return enteredYears().contains(year);
+  }
+
+  /**
+   * The year whose national holidays and cuti bersama the administrators must enter now, if any:
+   * this year when none is entered, or from 1 November the next year when none is entered.
+   */
+  public Optional<Integer> nationalDaysDue(LocalDate today) {
+    List<Integer> entered = enteredYears();
+    if (!entered.contains(today.getYear())) {
+      return Optional.of(today.getYear());
+    }
+    if (!MonthDay.from(today).isBefore(REMIND_FROM) && !entered.contains(today.getYear() + 1)) {
+      return Optional.of(today.getYear() + 1);
+    }
+    return Optional.empty();
   }
 
   /** National days and the office's own closures of a year, in date order. */

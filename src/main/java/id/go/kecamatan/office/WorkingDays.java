@@ -2,27 +2,71 @@ package id.go.kecamatan.office;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Collection;
 import java.util.Set;
 
 /**
  * The working-day rule (hari kerja): Monday to Friday, except national holidays, cuti bersama and
  * the office's own closures. Service deadlines are counted in these days.
+ *
+ * <p>The national days of a year are decreed each autumn and entered by a regency administrator. In
+ * a year none of them has been entered for yet, the national holidays whose date never changes
+ * ({@link #FIXED_HOLIDAYS}) still close the office, so that a deadline counted in December into the
+ * next year never falls on 1 January (ADR 0046); the moving ones (Idul Fitri, Nyepi, ...) are known
+ * only once entered.
  */
 public final class WorkingDays {
+
+  /**
+   * The national holidays on the same date every year: Tahun Baru Masehi, Hari Buruh, Hari Lahir
+   * Pancasila, Proklamasi Kemerdekaan and Kelahiran Yesus Kristus (Natal).
+   */
+  public static final Set<MonthDay> FIXED_HOLIDAYS =
+      Set.of(
+          MonthDay.of(1, 1),
+          MonthDay.of(5, 1),
+          MonthDay.of(6, 1),
+          MonthDay.of(8, 17),
+          MonthDay.of(12, 25));
 
   /** No calendar closes an office for this long: a guard against a calendar that closes all. */
   private static final int MAX_SCAN_DAYS = 3_660;
 
   private final Set<LocalDate> closed;
 
+  /** The years whose national days were entered; {@code null}: every year's. */
+  private final Set<Integer> enteredYears;
+
+  /** A rule that knows every year's closed days (the fixed holidays only as far as listed). */
   public WorkingDays(Collection<LocalDate> closedDays) {
     this.closed = Set.copyOf(closedDays);
+    this.enteredYears = null;
+  }
+
+  /**
+   * A rule with the closed days entered and the years whose national days were entered: in other
+   * years the {@link #FIXED_HOLIDAYS} close too.
+   */
+  public WorkingDays(Collection<LocalDate> closedDays, Collection<Integer> enteredYears) {
+    this.closed = Set.copyOf(closedDays);
+    this.enteredYears = Set.copyOf(enteredYears);
   }
 
   public boolean isWorkingDay(LocalDate day) {
     DayOfWeek dow = day.getDayOfWeek();
-    return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !closed.contains(day);
+    return dow != DayOfWeek.SATURDAY
+        && dow != DayOfWeek.SUNDAY
+        && !closed.contains(day)
+        && (nationalDaysEntered(day.getYear()) || !FIXED_HOLIDAYS.contains(MonthDay.from(day)));
+  }
+
+  /**
+   * Whether the national holidays and cuti bersama of {@code year} were entered; when not, a
+   * deadline counted into that year may move once they are.
+   */
+  public boolean nationalDaysEntered(int year) {
+    return enteredYears == null || enteredYears.contains(year);
   }
 
   /**

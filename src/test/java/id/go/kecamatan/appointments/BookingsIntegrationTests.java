@@ -181,6 +181,18 @@ class BookingsIntegrationTests {
   }
 
   @Test
+  void aBookingInDecemberIsNotOfferedNewYearsDayOfAYearWhoseHolidaysAreNotEnteredYet() {
+    AppointmentType type = type(AppointmentType.Kind.SERVICE, 1, "");
+    // Monday 30 December 2030, 30 days ahead; nobody enters 2031's national days
+    LocalDate monday = LocalDate.of(2030, 12, 30);
+    List<LocalDate> days = node(dataSource, monday()).days(type, monday);
+
+    assertThat(days)
+        .contains(LocalDate.of(2030, 12, 31), LocalDate.of(2031, 1, 2))
+        .doesNotContain(LocalDate.of(2031, 1, 1));
+  }
+
+  @Test
   void oneBookingPerNikAndDayAndACancelledSeatIsFreeOnlyAfterTheHold() {
     AppointmentType type = type(AppointmentType.Kind.SERVICE, 1, "");
     MovableClock clock = monday();

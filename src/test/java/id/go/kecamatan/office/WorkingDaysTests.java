@@ -254,6 +254,28 @@ class WorkingDaysTests {
   }
 
   @Example
+  void aDeadlineCountedInDecemberIntoAYearNotEnteredYetSkipsNewYearsDay() {
+    // 2027's national days not entered: Fri 1 January 2027 is still Tahun Baru
+    WorkingDays december = new WorkingDays(nationalDays2026(), List.of(2026));
+    assertThat(december.nationalDaysEntered(2027)).isFalse();
+    assertThat(december.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+    // Tue 29, Wed 30, Thu 31 December, (Fri 1 January Tahun Baru), Mon 4 January
+    assertThat(december.plus(LocalDate.of(2026, 12, 28), 4)).isEqualTo(LocalDate.of(2027, 1, 4));
+    // the other fixed-date holidays of 2027: 17 August is a Tuesday, 25 December a Saturday
+    assertThat(december.isWorkingDay(LocalDate.of(2027, 8, 17))).isFalse();
+    assertThat(december.isWorkingDay(LocalDate.of(2027, 8, 18))).isTrue();
+  }
+
+  @Example
+  void onceAYearIsEnteredItsListGoverns() {
+    // entered with 1 January forgotten: the list is what the regency decided
+    WorkingDays entered = new WorkingDays(Set.of(LocalDate.of(2027, 3, 10)), List.of(2027));
+    assertThat(entered.nationalDaysEntered(2027)).isTrue();
+    assertThat(entered.isWorkingDay(LocalDate.of(2027, 1, 1))).isTrue();
+    assertThat(entered.isWorkingDay(LocalDate.of(2027, 3, 10))).isFalse();
+  }
+
+  @Example
   void aCalendarThatClosesEveryDayFailsInsteadOfLoopingForever() {
     LocalDate start = LocalDate.of(2026, 1, 1);
     Set<LocalDate> all = new java.util.HashSet<>();

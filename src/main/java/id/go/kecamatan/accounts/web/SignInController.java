@@ -4,9 +4,13 @@ import id.go.kecamatan.accounts.SecondFactors;
 import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
+import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
+import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,16 +25,22 @@ class SignInController {
   private final StaffAccounts accounts;
   private final Offices offices;
   private final SecondFactors factors;
+  private final WorkingCalendar calendar;
+  private final Clock clock;
   private final boolean demo;
 
   SignInController(
       StaffAccounts accounts,
       Offices offices,
       SecondFactors factors,
+      WorkingCalendar calendar,
+      Clock clock,
       @Value("${layanan.demo.enabled:false}") boolean demo) {
     this.accounts = accounts;
     this.offices = offices;
     this.factors = factors;
+    this.calendar = calendar;
+    this.clock = clock;
     this.demo = demo;
   }
 
@@ -73,6 +83,11 @@ class SignInController {
         officer.villageId() == null || office == null
             ? null
             : offices.village(office.id(), officer.villageId()).map(v -> v.name()).orElse(null));
+    // those who enter (regency) or watch (office) the national days: before the year they are due
+    boolean calendarKeeper = officer.has(Role.REGENCY_ADMIN) || officer.has(Role.OFFICE_ADMIN);
+    model.addAttribute(
+        "nationalDaysDue",
+        calendarKeeper ? calendar.nationalDaysDue(LocalDate.now(clock)).orElse(null) : null);
     return "admin/home";
   }
 

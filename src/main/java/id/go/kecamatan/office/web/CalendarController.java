@@ -112,6 +112,7 @@ class CalendarController {
     model.addAttribute("national", scope.officeId() == null);
     model.addAttribute("base", scope.base());
     model.addAttribute("year", shown);
+    model.addAttribute("entered", calendar.nationalDaysEntered(shown));
     model.addAttribute(
         "holidays",
         calendar.holidays(scope.officeId(), shown).stream()

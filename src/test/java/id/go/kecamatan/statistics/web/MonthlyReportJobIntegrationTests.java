@@ -74,6 +74,9 @@ class MonthlyReportJobIntegrationTests {
     assertThat(job.publishDue(office, LocalDate.of(2026, 1, 2))).isEmpty();
     assertThat(job.publishDue(office, LocalDate.of(2026, 1, 5))).isEmpty();
     assertThat(reports.of(id)).hasSize(1);
+    // a year whose national days nobody has entered yet: 1 January is still Tahun Baru
+    assertThat(job.publishDue(office, LocalDate.of(2031, 1, 1))).isEmpty();
+    assertThat(reports.of(id)).hasSize(1);
 
     // the regency's consolidation follows once all its offices have theirs, once, and is public
     Regency kabupaten = offices.regency(regency).orElseThrow();

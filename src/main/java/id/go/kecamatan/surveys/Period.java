@@ -135,6 +135,19 @@ public record Period(Kind kind, int year, int number) {
     return "periode=" + kind.word + "&tahun=" + year + (kind == Kind.YEAR ? "" : "&ke=" + number);
   }
 
+  /**
+   * The period in a file name, one name per period: {@code 2026} (the year), {@code
+   * 2026-semester-1}, {@code 2026-triwulan-1}, {@code 2026-01} (a month); not the first day, which
+   * a year shares with its first semester, quarter and month.
+   */
+  public String fileName() {
+    return switch (kind) {
+      case YEAR -> String.valueOf(year);
+      case MONTH -> String.format(Locale.ROOT, "%d-%02d", year, number);
+      default -> year + "-" + kind.word + "-" + number;
+    };
+  }
+
   /** The message key of its name and its arguments (number, year). */
   public String labelKey() {
     return "surveys.period." + kind.word;

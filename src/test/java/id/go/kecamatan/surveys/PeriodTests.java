@@ -58,4 +58,13 @@ class PeriodTests {
     assertThat(new Period(Period.Kind.MONTH, 2026, 11).query())
         .isEqualTo("periode=bulan&tahun=2026&ke=11");
   }
+
+  @Test
+  void aYearAndItsFirstSemesterQuarterAndMonthHaveTheirOwnFileNames() {
+    assertThat(new Period(Period.Kind.YEAR, 2026, 1).fileName()).isEqualTo("2026");
+    assertThat(new Period(Period.Kind.SEMESTER, 2026, 1).fileName()).isEqualTo("2026-semester-1");
+    assertThat(new Period(Period.Kind.QUARTER, 2026, 1).fileName()).isEqualTo("2026-triwulan-1");
+    assertThat(new Period(Period.Kind.MONTH, 2026, 1).fileName()).isEqualTo("2026-01");
+    assertThat(new Period(Period.Kind.MONTH, 2026, 12).fileName()).isEqualTo("2026-12");
+  }
 }

@@ -137,7 +137,20 @@ class SurveyReportsIntegrationTests {
     HttpResponse<byte[]> xlsx = admin.getBytes("/admin/survei/jawaban.xlsx?" + MARCH_2024);
     assertThat(xlsx.statusCode()).isEqualTo(200);
     assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
-        .startsWith("attachment");
+        .isEqualTo("attachment; filename=\"survei-jetis-2024-03.xlsx\"");
+    // the year and its first quarter were both named survei-jetis-2024-01-01.xlsx
+    assertThat(
+            admin
+                .getBytes("/admin/survei/jawaban.xlsx?periode=tahun&tahun=2024")
+                .headers()
+                .firstValue("Content-Disposition"))
+        .contains("attachment; filename=\"survei-jetis-2024.xlsx\"");
+    assertThat(
+            admin
+                .getBytes("/admin/survei/jawaban.xlsx?periode=triwulan&tahun=2024&ke=1")
+                .headers()
+                .firstValue("Content-Disposition"))
+        .contains("attachment; filename=\"survei-jetis-2024-triwulan-1.xlsx\"");
 
     List<List<String>> rows = new ArrayList<>();
     try (var workbook =

@@ -78,7 +78,7 @@ class ReportFiles {
                 queries.distribution(office.id(), period.from(), period.to()),
                 surveyUrl(office),
                 Reports.today(clock)));
-    return pdf(pdf, "laporan-ikm-" + office.slug() + "-" + period.from() + ".pdf", true);
+    return pdf(pdf, "laporan-ikm-" + office.slug() + "-" + period.fileName() + ".pdf", true);
   }
 
   @GetMapping("/kecamatan/{slug}/ikm/infografis.pdf")
@@ -92,7 +92,7 @@ class ReportFiles {
     byte[] pdf =
         infographic.pdf(
             office, reports.office(office.id(), null, period, false), surveyUrl(office));
-    return pdf(pdf, "infografis-ikm-" + office.slug() + "-" + period.from() + ".pdf", false);
+    return pdf(pdf, "infografis-ikm-" + office.slug() + "-" + period.fileName() + ".pdf", false);
   }
 
   @GetMapping(Responses.WALK_IN_FORM + "/qr.svg")

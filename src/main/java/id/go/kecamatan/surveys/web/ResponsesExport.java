@@ -70,7 +70,7 @@ class ResponsesExport {
     response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     response.setHeader(
         "Content-Disposition",
-        "attachment; filename=\"survei-" + office.slug() + "-" + period.from() + ".xlsx\"");
+        "attachment; filename=\"survei-" + office.slug() + "-" + period.fileName() + ".xlsx\"");
     response.setHeader("X-Content-Type-Options", "nosniff");
     try (OutputStream out = response.getOutputStream()) {
       Workbook workbook = new Workbook(out, "Layanan Kecamatan", "1.0");

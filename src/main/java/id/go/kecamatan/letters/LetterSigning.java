@@ -170,7 +170,7 @@ public class LetterSigning {
    */
   public byte[] preview(Officer officer, ApplicationId id) {
     Application application = approved(officer, id);
-    return rendering.render(request(application, null, null, null)).pdf();
+    return rendering.render(request(application, today(), null, null)).pdf();
   }
 
   /** The first page of {@link #preview}, as a PNG image to show in the signing queue. */
@@ -376,7 +376,7 @@ public class LetterSigning {
       Application application = approved(officer, id);
       String code = VerificationCode.generate(random).value();
       // on this thread: the verification address may come from the signer's request
-      LetterRequest request = request(application, null, signatory, code);
+      LetterRequest request = request(application, today, signatory, code);
       claim = shared.claims().claim(application.officeId(), application.serviceId(), today);
       LetterNumber expected = claim.expected();
       Future<Made> made =
@@ -478,7 +478,9 @@ public class LetterSigning {
       LetterRendering.Prepared prepared =
           sameContent
               ? made.prepared()
-              : shared.rendering().prepare(request(application, null, signatory, pending.code()));
+              : shared
+                  .rendering()
+                  .prepare(request(application, pending.day(), signatory, pending.code()));
       signedAt = clock.instant();
       byte[] pdf =
           sign(
@@ -562,16 +564,20 @@ public class LetterSigning {
     return application;
   }
 
+  /**
+   * What a letter is laid out from, dated {@code day}: the day its number's year comes from (the
+   * batch's day, though a batch begun before midnight finishes after it).
+   */
   private LetterRequest request(
-      Application application, String number, Signatory signatory, String code) {
+      Application application, LocalDate day, Signatory signatory, String code) {
     return new LetterRequest(
         application.officeId(),
         application.serviceId(),
         application.applicant(),
         application.answers(),
         application.trackingCode().value(),
-        number,
-        today(),
+        null,
+        day,
         signatory == null ? null : signatory.line(),
         code == null ? null : verificationUrl(code));
   }

@@ -287,6 +287,46 @@ class LetterSigningIntegrationTests {
   }
 
   @Test
+  void aBatchBegunBeforeMidnightOn31DecemberDatesItsLettersAsItsNumbers() {
+    UUID office = fixtures.office("12.77.03");
+    Officer camatBatunadua = fixtures.officer("camat.batunadua");
+    Application late = fixtures.approved(office, "Rahmat Hidayat");
+    // the batch starts at 23:59:59.999 WIB; every later look at the clock is in the new year
+    java.util.concurrent.atomic.AtomicBoolean started =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Clock midnight =
+        new Clock() {
+          @Override
+          public java.time.Instant instant() {
+            return started.getAndSet(true)
+                ? java.time.Instant.parse("2026-12-31T17:00:01Z")
+                : java.time.Instant.parse("2026-12-31T16:59:59.999Z");
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return clock.getZone();
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
+
+    Outcome<SigningReport> outcome =
+        signingWith(rendering, provider, midnight)
+            .sign(camatBatunadua, List.of(late.id()), LetterFixtures.PASSPHRASE.toCharArray());
+
+    assertThat(outcome.ok()).as(String.valueOf(outcome.errors().all())).isTrue();
+    LetterFixtures.SignedLetter letter = fixtures.letterOf(late.id());
+    assertThat(letter.number()).endsWith("/2026");
+    assertThat(PdfChecks.text(letter.pdf()).replaceAll("\\s+", " "))
+        .contains("31 Desember 2026")
+        .doesNotContain("1 Januari 2027");
+  }
+
+  @Test
   void aLetterFailingInTheMiddleOfABatchIsReportedAndTheOthersAreIssued() {
     Application first = fixtures.approved(jetis, "Tono Sugiarto");
     Application broken = fixtures.approved(jetis, "Rusak Di Tengah");

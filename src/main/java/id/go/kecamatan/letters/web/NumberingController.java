@@ -137,6 +137,13 @@ class NumberingController {
     model.addAttribute("current", numbering.setting(officeId));
     model.addAttribute("year", year);
     model.addAttribute("counters", numbering.preview(officeId, year));
+    // every sequence restarts on 1 January: last year's last numbers beside the new counters
+    model.addAttribute(
+        "lastYear",
+        numbering.preview(officeId, year - 1).stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    c -> c.scope().key(), LetterNumberingService.Counter::last)));
     model.addAttribute("scopeKeys", numbering.scopeKeys(officeId));
     model.addAttribute("reservations", agenda.reservations(officeId));
     model.addAttribute("scopeKey", reservation.scopeKey());

@@ -64,6 +64,27 @@ class NumberingPageIntegrationTests {
   }
 
   @Test
+  void theLastNumbersOfTheYearBeforeStandBesideTheCountersThatRestartedAtOne() {
+    int year = LocalDate.now(clock).getYear();
+    // the office's letters of last year ended at 412 (the page's sequences take the highest)
+    jdbc.sql(
+            """
+            insert into letter_sequence (office_id, scope_key, year, last_number)
+            values (?, 'K:474', ?, 412)
+            on conflict (office_id, scope_key, year) do update set last_number = 412
+            """)
+        .params(office().id(), year - 1)
+        .update();
+
+    String body = admin().get(PAGE).body();
+
+    assertThat(body)
+        .contains("Setiap urutan mulai lagi dari 1 pada 1 Januari (WIB)")
+        .contains("<th scope=\"col\">Terakhir " + (year - 1) + "</th>")
+        .contains("<td>412</td>");
+  }
+
+  @Test
   void showsTheDefaultFormatWithItsExampleTheTokensAndTheCounters() {
     String body = admin().get(PAGE).body();
     int year = LocalDate.now(clock).getYear();

@@ -4,9 +4,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Checks the settings a node cannot run without before anything starts (before the embedded
@@ -19,7 +23,8 @@ import org.springframework.core.env.Environment;
  *       at least 16 characters;
  *   <li>in production ({@code layanan.production=true}, {@code LAYANAN_PRODUCTION}): {@code
  *       layanan.letters.public-url} set to the {@code https://} address residents reach (it is
- *       printed in every letter's QR code), and no demo data;
+ *       printed in every letter's QR code), no demo data, no demo profile, and no secret that keeps
+ *       the demo's published value;
  *   <li>{@code spring.datasource.url}, when set, a {@code jdbc:postgresql://} URL; {@code
  *       DATABASE_URL}, when set, a {@code postgres://} URL;
  *   <li>{@code layanan.documents.store} {@code filesystem} or {@code s3}, with a bucket for {@code
@@ -35,6 +40,15 @@ import org.springframework.core.env.Environment;
 public class StartupChecks implements BeanFactoryPostProcessor {
 
   static final int MIN_SECRET = 16;
+
+  static final String DEMO_PROFILE = "demo";
+
+  /** The settings that are secrets: in production none may keep the demo profile's value. */
+  static final List<String> SECRETS =
+      List.of(
+          "layanan.letters.ca-secret",
+          "layanan.accounts.second-factor-secret",
+          "layanan.metrics.token");
 
   private final Environment environment;
 
@@ -83,6 +97,21 @@ public class StartupChecks implements BeanFactoryPostProcessor {
             "layanan.demo.enabled is true: demo data (with known passwords) must never be loaded"
                 + " in production; remove the demo profile (SPRING_PROFILES_ACTIVE=demo sets it)"
                 + " or LAYANAN_DEMO_ENABLED.");
+      }
+      if (env.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
+        problems.add(
+            "the demo profile is active: its settings (published secrets, a demo metrics token)"
+                + " must never run in production; remove demo from SPRING_PROFILES_ACTIVE.");
+      }
+      Properties demo = demoSettings();
+      for (String name : SECRETS) {
+        String published = demo.getProperty(name);
+        if (published != null && published.equals(value(env, name))) {
+          problems.add(
+              name
+                  + " is the demo's value, published with the source code: in production set a"
+                  + " long random secret of your own.");
+        }
       }
     }
     String jdbcUrl = value(env, "spring.datasource.url");
@@ -146,6 +175,18 @@ public class StartupChecks implements BeanFactoryPostProcessor {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** The demo profile's settings as shipped (application-demo.yml), empty when it is missing. */
+  private static Properties demoSettings() {
+    ClassPathResource file = new ClassPathResource("application-" + DEMO_PROFILE + ".yml");
+    if (!file.exists()) {
+      return new Properties();
+    }
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(file);
+    Properties properties = yaml.getObject();
+    return properties == null ? new Properties() : properties;
   }
 
   private static String value(Environment env, String name) {

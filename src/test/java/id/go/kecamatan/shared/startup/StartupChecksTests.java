@@ -94,6 +94,42 @@ class StartupChecksTests {
   }
 
   @Test
+  void productionRefusesTheDemoProfileAndTheDemoSecrets() {
+    MockEnvironment demoProfile =
+        complete()
+            .withProperty("layanan.production", "true")
+            .withProperty("layanan.letters.public-url", "https://layanan.sleman.go.id");
+    demoProfile.setActiveProfiles("demo");
+    assertThat(StartupChecks.problems(demoProfile))
+        .singleElement()
+        .asString()
+        .contains("demo profile is active", "SPRING_PROFILES_ACTIVE");
+    // the demo's secrets copied into node.env, without the profile
+    assertThat(
+            StartupChecks.problems(
+                new MockEnvironment()
+                    .withProperty("layanan.production", "true")
+                    .withProperty("layanan.letters.public-url", "https://layanan.sleman.go.id")
+                    .withProperty("layanan.letters.ca-secret", "demo-ca-secret-not-for-production")
+                    .withProperty(
+                        "layanan.accounts.second-factor-secret",
+                        "demo-second-factor-secret-not-for-production")
+                    .withProperty(
+                        "layanan.metrics.token", "demo-metrics-token-not-for-production")))
+        .hasSize(3)
+        .allSatisfy(p -> assertThat(p).contains("the demo's value"));
+    // the demo itself runs with them
+    MockEnvironment demo =
+        new MockEnvironment()
+            .withProperty("layanan.letters.ca-secret", "demo-ca-secret-not-for-production")
+            .withProperty(
+                "layanan.accounts.second-factor-secret",
+                "demo-second-factor-secret-not-for-production");
+    demo.setActiveProfiles("demo");
+    assertThat(StartupChecks.problems(demo)).isEmpty();
+  }
+
+  @Test
   void wrongDatabaseStoreAndTokenSettingsAreNamed() {
     assertThat(
             StartupChecks.problems(

@@ -71,9 +71,29 @@ public class ComplaintHandling {
     return officer.has(Role.OFFICE_ADMIN) || officer.has(Role.VERIFIER) || officer.has(Role.SIGNER);
   }
 
-  /** A complaint of the officer's office, as the case page shows it. */
+  /**
+   * A complaint of the officer's office, as the case page shows it; for a village operator only one
+   * of their village ({@link ComplaintWorklist#seesWholeOffice}), as in the worklist.
+   */
   public Optional<ComplaintDetails> details(Officer officer, UUID id) {
-    return store.details(officer.officeId(), id);
+    return visible(officer, id) ? store.details(officer.officeId(), id) : Optional.empty();
+  }
+
+  /** Whether the complaint is of the officer's office and within the officer's scope. */
+  private boolean visible(Officer officer, UUID id) {
+    if (officer.officeId() == null) {
+      return false;
+    }
+    if (ComplaintWorklist.seesWholeOffice(officer)) {
+      return true;
+    }
+    return officer.villageId() != null
+        && jdbc.sql(
+                    "select count(*) from complaint where id = ? and office_id = ? and village_id = ?")
+                .params(id, officer.officeId(), officer.villageId())
+                .query(Long.class)
+                .single()
+            > 0;
   }
 
   /**
@@ -295,7 +315,7 @@ public class ComplaintHandling {
    */
   public Optional<FieldErrors> assign(Officer officer, UUID id, String staffId) {
     FieldErrors errors = new FieldErrors();
-    if (store.details(officer.officeId(), id).isEmpty()) {
+    if (details(officer, id).isEmpty()) {
       return Optional.empty();
     }
     UUID staff = null;
@@ -373,7 +393,7 @@ public class ComplaintHandling {
 
   private Optional<FieldErrors> act(
       Officer officer, UUID id, int version, String field, String action, Action body) {
-    if (officer.officeId() == null) {
+    if (!visible(officer, id)) {
       return Optional.empty();
     }
     return transactions.execute(

@@ -135,15 +135,21 @@ public class ComplaintWorklist {
         lines.stream().map(Line::overdue).toList(), lines.isEmpty() ? 0 : lines.get(0).total());
   }
 
+  /**
+   * Whether the officer sees every complaint of the office; the others (a village operator) see
+   * those of their own village only, in the worklist and on the case page alike.
+   */
+  public static boolean seesWholeOffice(Officer officer) {
+    return officer.has(Role.OFFICE_ADMIN)
+        || officer.has(Role.VERIFIER)
+        || officer.has(Role.SIGNER)
+        || officer.has(Role.FRONT_OFFICE);
+  }
+
   /** The page the officer may see. */
   public Result find(Officer officer, Filter filter, LocalDate today) {
     UUID village = filter.villageId();
-    boolean wholeOffice =
-        officer.has(Role.OFFICE_ADMIN)
-            || officer.has(Role.VERIFIER)
-            || officer.has(Role.SIGNER)
-            || officer.has(Role.FRONT_OFFICE);
-    if (!wholeOffice) {
+    if (!seesWholeOffice(officer)) {
       if (officer.villageId() == null
           || (village != null && !village.equals(officer.villageId()))) {
         return new Result(List.of(), false);

@@ -180,6 +180,58 @@ class AssistedFilingIntegrationTests {
   }
 
   @Test
+  void aVillageOperatorOpensTheComplaintsOfTheirOwnVillageOnly() {
+    WebClient counter = WebClient.signedIn(port, "loket.jetis");
+    counter.get("/admin/pengaduan/baru");
+    String other = "Desa tetangga " + UUID.randomUUID();
+    HttpResponse<String> filed =
+        counter.upload(
+            "/admin/pengaduan/baru",
+            "lampiran",
+            fields("COUNTER", other, village(1)),
+            new WebClient.FilePart(
+                "surat.jpg", "image/jpeg", TestFiles.jpeg(TestFiles.photo(60, 80))));
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+    Map<String, Object> row =
+        jdbc.sql(
+                "select c.id::text as id, a.document_id::text as document from complaint c join complaint_attachment a on a.complaint_id = c.id where c.description = ?")
+            .param(other)
+            .query()
+            .singleRow();
+    String page = "/admin/pengaduan/" + row.get("id");
+
+    // the worklist hid it; the case page, its attachment and a note by its id did not
+    WebClient village = WebClient.signedIn(port, "desa.jetis");
+    HttpResponse<String> opened = village.get(page);
+    assertThat(opened.statusCode()).isEqualTo(404);
+    assertThat(opened.body()).doesNotContain(other, "Mbah Sarinah");
+    assertThat(village.get(page + "/lampiran/" + row.get("document")).statusCode()).isEqualTo(404);
+    assertThat(village.post(page + "/catatan", "note", "Catatan dari desa lain").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            jdbc.sql("select count(*) from complaint_entry where text = 'Catatan dari desa lain'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    // the office's other staff still open it
+    assertThat(counter.get(page).body()).contains(other);
+
+    String own = "Desa sendiri dibuka " + UUID.randomUUID();
+    village.get("/admin/pengaduan/baru");
+    assertThat(
+            village
+                .upload("/admin/pengaduan/baru", "lampiran", fields("VILLAGE", own, village(0)))
+                .statusCode())
+        .isEqualTo(302);
+    String ownId =
+        jdbc.sql("select id::text from complaint where description = ?")
+            .param(own)
+            .query(String.class)
+            .single();
+    assertThat(village.get("/admin/pengaduan/" + ownId).body()).contains(own);
+  }
+
+  @Test
   void wrongAndHostileInputIsRefusedWithNothingStored() {
     WebClient counter = WebClient.signedIn(port, "loket.jetis");
     counter.get("/admin/pengaduan/baru");

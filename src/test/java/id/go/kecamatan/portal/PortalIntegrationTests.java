@@ -11,6 +11,7 @@ import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.portal.internal.Contact;
 import id.go.kecamatan.portal.internal.PortalLimits;
+import id.go.kecamatan.shared.web.PublicAddress;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The resident portal over HTTP: the same answer for a known and an unknown contact, the code read
@@ -37,6 +39,7 @@ class PortalIntegrationTests {
   @Autowired Applications applications;
   @Autowired JdbcClient jdbc;
   @Autowired PortalLimits limits;
+  @Autowired PublicAddress site;
 
   PortalResidents residents;
 
@@ -227,6 +230,24 @@ class PortalIntegrationTests {
     assertThat(browser.get("/portal").body()).contains(application.trackingCode().value());
     browser.post("/portal/keluar");
     assertThat(browser.get(path).body()).contains("tidak berlaku di browser ini");
+  }
+
+  @Test
+  void theMagicLinkStartsWithTheSitesPublicAddressNotTheRequestsHost() {
+    String email = "warga." + UUID.randomUUID().toString().substring(0, 8) + "@contoh.id";
+    residents.applyFrom(newPhone(), email);
+    // a deployment with PUBLIC_URL; the request reaches the node under another name, as a forged
+    // Host header does (the link then handed the token to that host)
+    Object configured = ReflectionTestUtils.getField(site, "configured");
+    ReflectionTestUtils.setField(site, "configured", "https://layanan.contoh.go.id");
+    try {
+      residents.askCode(new WebClient(port), email);
+    } finally {
+      ReflectionTestUtils.setField(site, "configured", configured);
+    }
+    assertThat(residents.lastCodeMessage(email).orElseThrow())
+        .contains("https://layanan.contoh.go.id/masuk-warga/tautan/")
+        .doesNotContain("localhost:" + port + "/masuk-warga");
   }
 
   @Test

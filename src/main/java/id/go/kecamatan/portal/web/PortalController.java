@@ -13,6 +13,7 @@ import id.go.kecamatan.portal.internal.PortalSessions;
 import id.go.kecamatan.portal.internal.PortalSignIn;
 import id.go.kecamatan.portal.internal.PortalSignIn.Verification;
 import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The resident portal's pages: asking for a code ({@code /masuk-warga}, always the same answer),
@@ -59,6 +59,7 @@ class PortalController {
   private final ResidentComplaints residentComplaints;
   private final IssuedLetters letters;
   private final SessionRepository<? extends Session> httpSessions;
+  private final PublicAddress address;
   private final Clock clock;
 
   /** The demo sends no messages: the code page points to the demo's own page of codes. */
@@ -72,6 +73,7 @@ class PortalController {
       ResidentComplaints residentComplaints,
       IssuedLetters letters,
       SessionRepository<? extends Session> httpSessions,
+      PublicAddress address,
       Clock clock,
       @Value("${layanan.demo.enabled:false}") boolean demo) {
     this.demo = demo;
@@ -82,6 +84,7 @@ class PortalController {
     this.residentComplaints = residentComplaints;
     this.letters = letters;
     this.httpSessions = httpSessions;
+    this.address = address;
     this.clock = clock;
   }
 
@@ -124,11 +127,9 @@ class PortalController {
       return signInPage(
           model, shorten(typed), new FieldErrors().reject("kontak", "portal.error.limited", wait));
     }
-    String linkBase =
-        ServletUriComponentsBuilder.fromContextPath(request)
-            .path("/masuk-warga/tautan/")
-            .build()
-            .toUriString();
+    // the site's public address, never the request's Host: a forged Host would send the resident
+    // a genuine message whose link hands the token to another site
+    String linkBase = address.of("/masuk-warga/tautan/");
     UUID requestId = signIn.request(contact.get(), linkBase);
     HttpSession session = request.getSession(true);
     session.setAttribute(REQUEST, requestId);

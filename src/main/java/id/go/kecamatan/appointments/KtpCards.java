@@ -12,11 +12,14 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.RateLimit;
+import id.go.kecamatan.shared.web.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +62,7 @@ public class KtpCards {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final RateLimit wrongKeys;
   private final SecureRandom random = new SecureRandom();
 
   KtpCards(
@@ -69,6 +73,7 @@ public class KtpCards {
       Documents documents,
       AuditTrail audit,
       ApplicationEventPublisher events,
+      RateLimits limits,
       Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -78,6 +83,8 @@ public class KtpCards {
     this.audit = audit;
     this.events = events;
     this.clock = clock;
+    this.wrongKeys =
+        limits.limit("ktp-wrong-keys-per-code", WRONG_KEYS_PER_HOUR, Duration.ofHours(1));
   }
 
   /** What the officer types when recording a card (or what a checked-in booking carries). */
@@ -522,27 +529,41 @@ public class KtpCards {
   }
 
   /**
+   * Wrong keys a card's code takes in an hour before it opens nothing for a while: 10,000 phone
+   * digits are otherwise tried through in hours, from one address.
+   */
+  public static final int WRONG_KEYS_PER_HOUR = 10;
+
+  /**
    * The code of the card this key opens: the last four digits of the phone number given, or the
-   * holder's NIK. One answer for an unknown code and a wrong key.
+   * holder's NIK, until the code has had {@value #WRONG_KEYS_PER_HOUR} wrong keys in an hour. One
+   * answer for an unknown code, a wrong key and a locked code.
    */
   public Optional<String> open(String rawCode, String key) {
     Optional<TrackingCode> code = TrackingCode.parse(rawCode);
-    if (code.isEmpty() || key == null || key.isBlank() || key.length() > 40) {
+    if (code.isEmpty()
+        || key == null
+        || key.isBlank()
+        || key.length() > 40
+        || wrongKeys.exhausted(code.get().value())) {
       return Optional.empty();
     }
     String typed = key.replaceAll("[\\s.-]", "");
-    return jdbc.sql("select nik, phone_last4 from ktp_card where code = ?")
-        .param(code.get().value())
-        .query(
-            (rs, n) -> {
-              String last4 = rs.getString("phone_last4");
-              boolean byDigits = typed.length() == 4 && last4 != null && same(typed, last4);
-              boolean byNik = typed.length() == 16 && same(typed, rs.getString("nik"));
-              return byDigits || byNik;
-            })
-        .optional()
-        .filter(ok -> ok)
-        .map(ok -> code.get().value());
+    Optional<Boolean> known =
+        jdbc.sql("select nik, phone_last4 from ktp_card where code = ?")
+            .param(code.get().value())
+            .query(
+                (rs, n) -> {
+                  String last4 = rs.getString("phone_last4");
+                  boolean byDigits = typed.length() == 4 && last4 != null && same(typed, last4);
+                  boolean byNik = typed.length() == 16 && same(typed, rs.getString("nik"));
+                  return byDigits || byNik;
+                })
+            .optional();
+    if (known.isPresent() && !known.get()) {
+      wrongKeys.take(code.get().value());
+    }
+    return known.filter(ok -> ok).map(ok -> code.get().value());
   }
 
   private static boolean same(String a, String b) {

@@ -13,10 +13,13 @@ import id.go.kecamatan.office.WorkingDays;
 import id.go.kecamatan.shared.Sha256;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.RateLimit;
+import id.go.kecamatan.shared.web.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -51,6 +54,7 @@ public class Complaints {
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final RateLimit wrongDigits;
   private final SecureRandom random = new SecureRandom();
 
   Complaints(
@@ -62,6 +66,7 @@ public class Complaints {
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
       JdbcClient jdbc,
+      RateLimits limits,
       Clock clock) {
     this.store = store;
     this.categories = categories;
@@ -72,6 +77,8 @@ public class Complaints {
     this.transactions = transactions;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.wrongDigits =
+        limits.limit("complaint-wrong-keys-per-code", WRONG_KEYS_PER_HOUR, Duration.ofHours(1));
   }
 
   /** Who files: the reporter online, or an officer on an assisted channel. */
@@ -246,8 +253,15 @@ public class Complaints {
   }
 
   /**
+   * Wrong keys a complaint's code takes in an hour before its phone digits open it no longer (its
+   * secret still does): 10,000 digits are otherwise tried through in hours, from one address.
+   */
+  public static final int WRONG_KEYS_PER_HOUR = 10;
+
+  /**
    * The complaint with this code when the key opens it: the secret given on filing, or the last
-   * four digits of the phone number given. One answer for an unknown code and a wrong key.
+   * four digits of the phone number given, until the code has had {@value #WRONG_KEYS_PER_HOUR}
+   * wrong keys in an hour. One answer for an unknown code, a wrong key and a locked code.
    */
   public Optional<String> open(String rawCode, String key) {
     Optional<TrackingCode> code = TrackingCode.parse(rawCode);
@@ -262,6 +276,7 @@ public class Complaints {
     boolean byDigits =
         typed.matches("\\d{4}")
             && keys.get().phoneLast4() != null
+            && !wrongDigits.exhausted(code.get().value())
             && MessageDigest.isEqual(
                 typed.getBytes(StandardCharsets.UTF_8),
                 keys.get().phoneLast4().getBytes(StandardCharsets.UTF_8));
@@ -269,7 +284,11 @@ public class Complaints {
         MessageDigest.isEqual(
             hash(typed).getBytes(StandardCharsets.UTF_8),
             keys.get().secretHash().getBytes(StandardCharsets.UTF_8));
-    return byDigits || bySecret ? Optional.of(code.get().value()) : Optional.empty();
+    if (byDigits || bySecret) {
+      return Optional.of(code.get().value());
+    }
+    wrongDigits.take(code.get().value());
+    return Optional.empty();
   }
 
   /**

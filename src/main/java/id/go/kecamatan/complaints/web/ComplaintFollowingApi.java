@@ -170,7 +170,8 @@ class ComplaintFollowingApi {
   }
 
   private static final String KEY_DESCRIPTION =
-      "the secret given on filing, or the last 4 digits of the phone number given";
+      "the secret given on filing, or the last 4 digits of the phone number given (no longer"
+          + " once the code has had 10 wrong keys in the last hour: the secret still opens it)";
 
   @Operation(
       summary = "A complaint, as its reporter sees it",

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
+import id.go.kecamatan.appointments.KtpCards;
 import id.go.kecamatan.appointments.KtpFixtures;
 import id.go.kecamatan.documents.TestFiles;
 import java.net.http.HttpResponse;
@@ -65,6 +66,35 @@ class KtpCardPagesIntegrationTests {
   @org.junit.jupiter.api.AfterEach
   void forget() {
     limits.reset();
+  }
+
+  @Test
+  void afterTenWrongKeysTheCodeOpensNothingForAWhile() {
+    WebClient desk = WebClient.signedIn(port, "loket.jetis");
+    String phone = phone();
+    String nik = KtpFixtures.nik(true);
+    String code = record(desk, nik, "Rina Kartika", phone)[1];
+    String digits = phone.substring(phone.length() - 4);
+
+    // someone with the code tries the 10,000 phone digits (20 a minute per address let one
+    // address through them in a working day)
+    WebClient guesser = new WebClient(port);
+    guesser.get("/ktp-el");
+    int tried = 0;
+    for (int n = 0; tried < KtpCards.WRONG_KEYS_PER_HOUR; n++) {
+      String guess = "%04d".formatted(n);
+      if (!guess.equals(digits)) {
+        assertThat(guesser.post("/ktp-el", "kode", code, "kunci", guess).statusCode())
+            .isEqualTo(422);
+        tried++;
+      }
+    }
+    for (String right : new String[] {digits, nik}) {
+      HttpResponse<String> refused = guesser.post("/ktp-el", "kode", code, "kunci", right);
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body()).contains("Kode dan angka yang diisi tidak cocok");
+    }
+    assertThat(WebClient.location(guesser.get("/ktp-el/" + code))).endsWith("/ktp-el?kode=" + code);
   }
 
   @Test

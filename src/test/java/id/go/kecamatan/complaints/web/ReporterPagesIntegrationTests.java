@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.kecamatan.IntegrationTest;
+import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
+import id.go.kecamatan.complaints.Complaints;
 import id.go.kecamatan.documents.TestFiles;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -132,6 +134,55 @@ class ReporterPagesIntegrationTests {
     assertThat(
             byPhone.post("/pengaduan/status", "kode", code.group(1), "kunci", "0101").statusCode())
         .isEqualTo(302);
+  }
+
+  @Test
+  void afterTenWrongKeysTheCodeNoLongerOpensWithPhoneDigitsButStillWithItsSecret() {
+    WebClient browser = new WebClient(port);
+    browser.get("/kecamatan/jetis/pengaduan");
+    String phone = TestPhones.unique("0812");
+    HttpResponse<String> sent =
+        browser.upload(
+            "/kecamatan/jetis/pengaduan",
+            "lampiran",
+            fields("Lampu jalan mati " + UUID.randomUUID(), phone));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    String done = browser.get("/pengaduan/terkirim").body();
+    Matcher code = CODE.matcher(done);
+    Matcher secret = SECRET.matcher(done);
+    assertThat(code.find()).isTrue();
+    assertThat(secret.find()).isTrue();
+    String digits = phone.substring(phone.length() - 4);
+
+    // someone with the code tries the 10,000 phone digits (20 a minute per address let one
+    // address through them in a working day)
+    WebClient guesser = new WebClient(port);
+    guesser.get("/pengaduan/status");
+    int tried = 0;
+    for (int n = 0; tried < Complaints.WRONG_KEYS_PER_HOUR; n++) {
+      String guess = "%04d".formatted(n);
+      if (!guess.equals(digits)) {
+        assertThat(guesser.post("/pengaduan/status", "kode", code.group(1), "kunci", guess))
+            .extracting(HttpResponse::statusCode)
+            .isEqualTo(422);
+        tried++;
+      }
+    }
+    HttpResponse<String> right =
+        guesser.post("/pengaduan/status", "kode", code.group(1), "kunci", digits);
+    assertThat(right.statusCode()).isEqualTo(422);
+    assertThat(right.body()).contains("Kode dan kunci tidak cocok");
+    assertThat(guesser.get("/pengaduan/status/" + code.group(1)).statusCode()).isEqualTo(302);
+
+    // the reporter still opens it with the secret of the receipt
+    WebClient reporter = new WebClient(port);
+    reporter.get("/pengaduan/status");
+    assertThat(
+            reporter
+                .post("/pengaduan/status", "kode", code.group(1), "kunci", secret.group(1))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(reporter.get("/pengaduan/status/" + code.group(1)).body()).contains("Diterima");
   }
 
   @Test

@@ -141,6 +141,17 @@ class SignInIntegrationTests {
   }
 
   @Test
+  void aGuesserWithANewIpv6AddressOfItsNetworkForEachAttemptWaitsAllTheSame() {
+    String username = "ipv6.tebak." + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 1; i <= 5; i++) {
+      assertThat(limits.take(username, "2001:db8:5:6::" + i)).as("attempt %d", i).isZero();
+    }
+    assertThat(limits.take(username, "2001:db8:5:6:1234:5678:9abc:def0")).isPositive();
+    // another network is another client
+    assertThat(limits.take(username, "2001:db8:5:7::1")).isZero();
+  }
+
+  @Test
   void theAddressLimitKicksInForTwelveUserNamesFromOneAddress() {
     String password = "Sandi-Petugas-Semprot-2026";
     String real = freshAccount("semprot", password);

@@ -20,10 +20,14 @@ import org.springframework.stereotype.Component;
  *       address is slowed down, while the officer signs in from their own address as usual.
  * </ul>
  *
- * The user name is counted as typed (trimmed, lower case), known or not, so a known and an unknown
- * name get the same answers. Each attempt takes one request from both limits before the password is
- * checked (parallel attempts cannot get around them) and a successful one gives them back: only
- * failures count, and an office whose officers share one address is not slowed by its own sign-ins.
+ * An IPv6 address counts as its /64 network ({@link RateLimits#client}): one phone or line may take
+ * a new address of its /64 for every attempt.
+ *
+ * <p>The user name is counted as typed (trimmed, lower case), known or not, so a known and an
+ * unknown name get the same answers. Each attempt takes one request from both limits before the
+ * password is checked (parallel attempts cannot get around them) and a successful one gives them
+ * back: only failures count, and an office whose officers share one address is not slowed by its
+ * own sign-ins.
  */
 @Component
 public class SignInLimits {
@@ -74,8 +78,9 @@ public class SignInLimits {
     perAccount.reset();
   }
 
+  /** The client the address counts for (an IPv6 address: its /64, {@link RateLimits#client}). */
   private static String address(String address) {
-    return address == null ? "" : address;
+    return RateLimits.client(address);
   }
 
   private static String key(String username, String address) {

@@ -4,13 +4,18 @@ import id.go.kecamatan.shared.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,7 +170,37 @@ public class RateLimits {
     MessageDigest sha256 = Sha256.digest();
     sha256.update(name.getBytes(StandardCharsets.UTF_8));
     sha256.update((byte) 0);
-    sha256.update((key == null ? "" : key).getBytes(StandardCharsets.UTF_8));
+    sha256.update(client(key).getBytes(StandardCharsets.UTF_8));
     return sha256.digest();
+  }
+
+  /** An IPv6 address as Tomcat and proxies write it: hex digits, colons, maybe a dotted tail. */
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+
+  /**
+   * The client a key counts for: an IPv6 address stands for its /64 network, any other key (an IPv4
+   * address, a contact, a tracking code) for itself. A subscriber's line or phone gets a whole /64
+   * and may take a new address from it for every request, so counting addresses one by one let one
+   * phone try 2^64 times as often as any limit says.
+   */
+  public static String client(String key) {
+    if (key == null) {
+      return "";
+    }
+    if (!IPV6.matcher(key).matches()) {
+      return key;
+    }
+    try {
+      // a literal (hex digits and colons only): parsed, never looked up
+      InetAddress address = InetAddress.getByName(key);
+      if (!(address instanceof Inet6Address)) {
+        return address.getHostAddress();
+      }
+      byte[] network = Arrays.copyOf(address.getAddress(), 16);
+      Arrays.fill(network, 8, 16, (byte) 0);
+      return InetAddress.getByAddress(network).getHostAddress() + "/64";
+    } catch (UnknownHostException e) {
+      return key;
+    }
   }
 }

@@ -74,6 +74,24 @@ class RateLimitsIntegrationTests {
   }
 
   @Test
+  void anIpv6NetworkCountsAsOneClientHoweverManyOfItsAddressesItTakes() {
+    RateLimit limit = nodeA.perMinute(name, 3);
+    for (int i = 1; i <= 3; i++) {
+      assertThat(limit.take("2001:db8:1:2::" + i)).as("address %d", i).isZero();
+    }
+    // a phone takes a new address of its /64 for the next request: refused all the same
+    assertThat(limit.take("2001:db8:1:2:ffff:ffff:ffff:fffe")).isPositive();
+    assertThat(limit.exhausted("2001:DB8:1:2:0:0:0:abcd")).isTrue();
+    // the next /64, an IPv4 address, a contact and a tracking code count apart
+    assertThat(limit.take("2001:db8:1:3::1")).isZero();
+    assertThat(limit.take("10.0.0.1")).isZero();
+    assertThat(limit.take("tel:6281234567890")).isZero();
+    assertThat(limit.take("351616-K7M3QPX9")).isZero();
+    assertThat(RateLimits.client("::ffff:10.0.0.7")).isEqualTo("10.0.0.7");
+    assertThat(RateLimits.client("mail:warga@contoh.id")).isEqualTo("mail:warga@contoh.id");
+  }
+
+  @Test
   void parallelRequestsFromManyNodesGetExactlyTheCapacity() throws Exception {
     List<RateLimit> nodes = new ArrayList<>();
     for (int i = 0; i < 4; i++) {

@@ -12,6 +12,7 @@ import id.go.kecamatan.application.Applications;
 import id.go.kecamatan.portal.internal.Contact;
 import id.go.kecamatan.portal.internal.PortalLimits;
 import id.go.kecamatan.shared.web.PublicAddress;
+import id.go.kecamatan.shared.web.RateLimit;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -325,6 +326,35 @@ class PortalIntegrationTests {
       assertThat(residents.askCode(browser, newPhone()).statusCode()).isEqualTo(302);
     }
     assertThat(residents.askCode(browser, newPhone()).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void aStrangerCannotMakeTheOfficeSendOneResidentMoreThanTenCodesAnHour() {
+    String phone = newPhone();
+    residents.applyFrom(phone, null);
+    WebClient stranger = new WebClient(port);
+    int accepted = 0;
+    HttpResponse<String> answer = null;
+    for (int minute = 0; minute < 5; minute++) {
+      // a minute passes: the per-minute buckets are full again, the hour's is not
+      ((RateLimit) ReflectionTestUtils.getField(limits, "perContact")).reset();
+      ((RateLimit) ReflectionTestUtils.getField(limits, "perAddress")).reset();
+      for (int i = 0; i < 3; i++) {
+        answer = residents.askCode(stranger, phone);
+        if (answer.statusCode() == 302) {
+          accepted++;
+        }
+      }
+    }
+    assertThat(accepted).isEqualTo(10);
+    assertThat(answer.statusCode()).isEqualTo(429);
+    assertThat(answer.body()).contains("Terlalu banyak permintaan kode");
+    assertThat(
+            jdbc.sql("select count(*) from notification where kind = 'otp' and recipient = ?")
+                .param(international(phone))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(10);
   }
 
   @Test

@@ -23,7 +23,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +50,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * a real S3 server (S3Proxy), its database a PostgreSQL of its own that the test stops and starts.
  * A letter signed there lives in the bucket and verifies by its QR code and by upload; a document
  * whose transaction rolls back leaves nothing in the bucket; readiness turns DOWN while the bucket
- * or the database is away, and UP again when it is back, while liveness stays UP. (A context of its
- * own: the shared test context must keep its database running.)
+ * or the database is away, and UP again when it is back, while liveness stays UP. It keeps the time
+ * of a regency in WITA: its pages show times in WITA and days that start at WITA's midnight. (A
+ * context of its own: the shared test context must keep its database running.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObjectStoreNodeIntegrationTests {
@@ -60,6 +65,7 @@ class ObjectStoreNodeIntegrationTests {
   static int databasePort;
   static ConfigurableApplicationContext node;
   static int port;
+  static String verificationCode;
 
   @BeforeAll
   static void startNode() throws IOException {
@@ -81,7 +87,9 @@ class ObjectStoreNodeIntegrationTests {
                 "spring.datasource.hikari.validation-timeout=1000",
                 "server.port=0",
                 "layanan.documents.dir=target/test-documents-object-store-node",
-                "layanan.documents.inline-move-first=PT1H"));
+                "layanan.documents.inline-move-first=PT1H",
+                // a regency in Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara or Sulawesi
+                "layanan.time-zone=Asia/Makassar"));
     properties.addAll(s3.properties(BUCKET));
     node =
         new SpringApplicationBuilder(LayananKecamatanApplication.class)
@@ -166,6 +174,7 @@ class ObjectStoreNodeIntegrationTests {
     // the QR code printed on the letter leads to its verification page, served from the bucket
     String qr = PdfChecks.qrOnFirstPage(pdf);
     String code = (String) row.get("verification_code");
+    verificationCode = code;
     assertThat(qr).endsWith("/v/" + code);
     WebClient resident = new WebClient(port);
     HttpResponse<String> page = resident.get("/v/" + code);
@@ -184,6 +193,25 @@ class ObjectStoreNodeIntegrationTests {
 
   @Test
   @Order(2)
+  void aNodeOfARegencyInWitaShowsWitaTimesAndDaysFromWitasMidnight() {
+    assertThat(bean(Clock.class).getZone()).isEqualTo(ZoneId.of("Asia/Makassar"));
+    JdbcClient jdbc = bean(JdbcClient.class);
+    assertThat(jdbc.sql("select current_setting('TimeZone')").query(String.class).single())
+        .as("the database session's zone, for any day SQL takes")
+        .isEqualTo("Asia/Makassar");
+    // signed at 00.30 WITA on 7 December: still 6 December in Jakarta
+    jdbc.sql("update letter set signed_at = ? where verification_code = ?")
+        .params(Timestamp.from(Instant.parse("2026-12-06T16:30:00Z")), verificationCode)
+        .update();
+
+    String page = new WebClient(port).get("/v/" + verificationCode).body();
+    assertThat(page).contains("7 Desember 2026 pukul 00.30 WITA").doesNotContain("WIB");
+    assertThat(new WebClient(port).get("/v/" + verificationCode + "?lang=en").body())
+        .contains("7 December 2026 at 00:30 WITA");
+  }
+
+  @Test
+  @Order(3)
   void aDocumentIsInTheBucketOnlyWhenItsRowCommitted() {
     JdbcClient jdbc = bean(JdbcClient.class);
     UUID jetis =
@@ -240,7 +268,7 @@ class ObjectStoreNodeIntegrationTests {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void readinessFollowsTheBucketAndTheDatabase() throws IOException {
     assertThat(readiness()).isEqualTo(200);
 

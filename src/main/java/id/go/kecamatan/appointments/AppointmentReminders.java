@@ -3,7 +3,6 @@ package id.go.kecamatan.appointments;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,16 +16,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reminder the day before: every afternoon (16:00 WIB) each confirmed booking of tomorrow is
- * marked reminded and {@link AppointmentReminderDue} is published in the same transaction, so a
- * booking is reminded once even when the job runs again or on two nodes (ShedLock runs it on one).
- * A booking moved to another day is reminded again for its new day.
+ * The reminder the day before: every afternoon (16:00 in the regency's zone) each confirmed booking
+ * of tomorrow is marked reminded and {@link AppointmentReminderDue} is published in the same
+ * transaction, so a booking is reminded once even when the job runs again or on two nodes (ShedLock
+ * runs it on one). A booking moved to another day is reminded again for its new day.
  */
 @Component
 public class AppointmentReminders {
 
   private static final Logger log = LoggerFactory.getLogger(AppointmentReminders.class);
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -44,7 +42,9 @@ public class AppointmentReminders {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.appointments.reminders-cron:0 0 16 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.appointments.reminders-cron:0 0 16 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "appointment-reminders", lockAtMostFor = "PT30M")
   public void remindOnOneNode() {
     int reminded = remind();
@@ -55,7 +55,7 @@ public class AppointmentReminders {
 
   /** Reminds the confirmed bookings of tomorrow not reminded yet; returns how many. */
   public int remind() {
-    LocalDate tomorrow = LocalDate.now(clock.withZone(WIB)).plusDays(1);
+    LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
     Integer reminded =
         transactions.execute(
             tx -> {

@@ -12,7 +12,6 @@ import id.go.kecamatan.shared.web.LongDate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BookingForms {
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final OpeningHours hours;
   private final IdentityNumbers identities;
@@ -60,7 +57,7 @@ class BookingForms {
    */
   NewSlot checkMove(
       Booking booking, AppointmentType type, String rawDay, String rawStart, FieldErrors errors) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     LocalDate day;
     LocalTime start;
     try {
@@ -108,7 +105,7 @@ class BookingForms {
   /** Checks a booking form; what to insert, the reasons it cannot be in {@code errors}. */
   Checked check(
       Office office, AppointmentType type, Form form, boolean contactRequired, FieldErrors errors) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     LocalDate day = null;
     try {
       day = form.day() == null || form.day().length() > 10 ? null : LocalDate.parse(form.day());
@@ -181,7 +178,7 @@ class BookingForms {
       errors.reject("persons", "appointments.error.tooManyPersons", type.maxPersons());
       return persons;
     }
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     for (int i = 0; i < given.size(); i++) {
       PersonForm p = given.get(i);
       String field = "nik" + i;

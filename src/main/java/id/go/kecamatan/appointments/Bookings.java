@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +47,6 @@ public class Bookings {
   /** Wrong one-time codes a booking tolerates before it must be made again. */
   static final int MAX_TRIES = 5;
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final String SECRET_ALPHABET = TrackingCode.ALPHABET;
 
   private final BookingRepository repository;
@@ -320,7 +318,7 @@ public class Bookings {
    */
   public boolean cancel(Booking booking, String by) {
     Instant now = clock.instant();
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     if (!booking.booked() || booking.day().isBefore(today)) {
       return false;
     }

@@ -12,7 +12,6 @@ import id.go.kecamatan.shared.web.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,6 @@ public class CheckIns {
 
   /** The age from which a booking goes to the queue with priority (lansia). */
   static final int ELDERLY = 60;
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final BookingRepository bookings;
   private final AppointmentTypes types;
@@ -82,7 +79,7 @@ public class CheckIns {
       return Outcome.failed(errors.reject("kode", "appointments.checkIn.error.notFound"));
     }
     Bookings.Booking booking = found.get();
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     if ("CANCELLED".equals(booking.status())) {
       return Outcome.failed(errors.reject("kode", "appointments.checkIn.error.cancelled"));
     }

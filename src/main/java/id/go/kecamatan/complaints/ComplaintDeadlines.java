@@ -56,7 +56,9 @@ public class ComplaintDeadlines {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.complaints.deadlines-cron:0 15 0 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.complaints.deadlines-cron:0 15 0 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "complaint-deadlines", lockAtMostFor = "PT30M")
   public void runOnOneNode() {
     int moved = run();
@@ -71,7 +73,9 @@ public class ComplaintDeadlines {
    */
   public static final int CLOSING_NOTICE_DAYS = 2;
 
-  @Scheduled(cron = "${layanan.complaints.reminders-cron:0 30 7 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.complaints.reminders-cron:0 30 7 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "complaint-reminders", lockAtMostFor = "PT30M")
   public void remindOnOneNode() {
     int reminded = remindClosingSoon();

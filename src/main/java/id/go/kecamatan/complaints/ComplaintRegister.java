@@ -5,7 +5,6 @@ import id.go.kecamatan.office.WorkingCalendar;
 import id.go.kecamatan.office.WorkingDays;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
-import id.go.kecamatan.shared.web.Formats;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -293,7 +292,7 @@ public class ComplaintRegister {
                   LocalDate answeredOn =
                       answeredAt == null
                           ? null
-                          : answeredAt.toInstant().atZone(Formats.WIB).toLocalDate();
+                          : answeredAt.toInstant().atZone(clock.getZone()).toLocalDate();
                   return new Published(
                       rs.getObject(1, UUID.class),
                       Kind.valueOf(rs.getString(2)),
@@ -345,6 +344,6 @@ public class ComplaintRegister {
 
   /** The current month in the offices' time zone. */
   public YearMonth thisMonth() {
-    return YearMonth.now(clock.withZone(Formats.WIB));
+    return YearMonth.now(clock);
   }
 }

@@ -45,7 +45,9 @@ public class ContactRetention {
     this.retention = retention;
   }
 
-  @Scheduled(cron = "${layanan.complaints.retention-cron:0 50 1 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.complaints.retention-cron:0 50 1 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "complaint-contact-retention", lockAtMostFor = "PT30M")
   public void runOnOneNode() {
     int removed = purge();

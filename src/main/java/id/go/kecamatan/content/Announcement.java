@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * An announcement (pengumuman) of an office, or of the whole regency ({@code officeId} null), shown
- * from {@code startsOn} to {@code endsOn} (days in WIB) and gone by itself afterwards. Plain text:
- * the body is read as {@link NoticeText} blocks and never as markup.
+ * from {@code startsOn} to {@code endsOn} (days in the deployment's zone) and gone by itself
+ * afterwards. Plain text: the body is read as {@link NoticeText} blocks and never as markup.
  *
  * @param ticker the line the counter's display board runs (teks berjalan), or null
  * @param banner whether it may show as the banner on the office's home page

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Announcements (pengumuman) of the offices and of their regencies. A page of an office shows the
- * office's own and its regency's announcements that are current today (WIB), most urgent first; an
- * announcement past its end date is on no page and opens nothing, without any job removing it.
- * Office administrators write their office's, regency administrators their regency's; each sees and
- * changes only those (every query filters by the office or the regency). Texts are plain: markup,
- * control characters and links to other sites are refused, so a page never links away on an
- * announcement's word. Every change is audited.
+ * office's own and its regency's announcements that are current today (the regency's day), most
+ * urgent first; an announcement past its end date is on no page and opens nothing, without any job
+ * removing it. Office administrators write their office's, regency administrators their regency's;
+ * each sees and changes only those (every query filters by the office or the regency). Texts are
+ * plain: markup, control characters and links to other sites are refused, so a page never links
+ * away on an announcement's word. Every change is audited.
  */
 @Service
 public class Announcements {
@@ -49,8 +48,6 @@ public class Announcements {
   private static final Pattern LINK =
       Pattern.compile(
           "(?i)(\\b[a-z][a-z0-9+.-]*://|\\bwww\\.|\\b[a-z0-9-]+\\.(com|net|org|id|co|io|info|xyz|ly|me|site|online|link|app|top)\\b(/|$|\\s))");
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private static final String COLUMNS =
       "id, regency_id, office_id, title, body, ticker, priority, banner, starts_on, ends_on,"
@@ -120,9 +117,9 @@ public class Announcements {
     }
   }
 
-  /** Today in WIB, the day announcements start and end by. */
+  /** Today in the regency's zone (the clock's), the day announcements start and end by. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(WIB));
+    return LocalDate.now(clock);
   }
 
   // ---- public pages ----

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,16 +20,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Visits of an office's public pages per kind of page and day (WIB), counted without cookies,
- * addresses or anything else about the visitor. A visit adds one to a counter in this node's
- * memory; once a minute (and when the node stops) the counters are added to {@code page_view_day}
- * in one statement per row, so a page view never writes to the database itself. A node that crashes
- * loses at most its last minute of counts: the figures are indicators, like the short codes' scans.
+ * Visits of an office's public pages per kind of page and day (the regency's), counted without
+ * cookies, addresses or anything else about the visitor. A visit adds one to a counter in this
+ * node's memory; once a minute (and when the node stops) the counters are added to {@code
+ * page_view_day} in one statement per row, so a page view never writes to the database itself. A
+ * node that crashes loses at most its last minute of counts: the figures are indicators, like the
+ * short codes' scans.
  */
 @Service
 public class PageViews {
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final JdbcClient jdbc;
   private final Offices offices;
@@ -50,8 +48,7 @@ public class PageViews {
   /** One visit of a page of the office with this address, counted today. */
   public void count(String slug, PageKind kind) {
     pending
-        .computeIfAbsent(
-            new Key(slug, kind, LocalDate.now(clock.withZone(WIB))), k -> new LongAdder())
+        .computeIfAbsent(new Key(slug, kind, LocalDate.now(clock)), k -> new LongAdder())
         .increment();
   }
 
@@ -62,7 +59,9 @@ public class PageViews {
    *
    * @return the number of visits written
    */
-  @Scheduled(cron = "${layanan.content.page-views-flush-cron:0 * * * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.content.page-views-flush-cron:0 * * * * *}",
+      zone = "${layanan.time-zone}")
   public long flush() {
     Map<String, Optional<UUID>> ids = new LinkedHashMap<>();
     long written = 0;
@@ -138,8 +137,8 @@ public class PageViews {
     return days;
   }
 
-  /** Today in WIB, the day visits are counted on. */
+  /** Today in the regency's zone (the clock's), the day visits are counted on. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(WIB));
+    return LocalDate.now(clock);
   }
 }

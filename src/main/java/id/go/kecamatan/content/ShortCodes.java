@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The short codes of an office's campaigns and their figures: scans of {@code /q/<code>} and the
- * online applications started and submitted from it, per code and day (WIB). Nothing about who
- * scanned is kept: the redirect adds one to a day's count, and the drafts carry only the code (the
- * {@code ?sumber=} parameter, see {@link CampaignTag}). Every query of an office's codes filters by
- * the office.
+ * online applications started and submitted from it, per code and day (the regency's, {@link
+ * id.go.kecamatan.shared.web.Zone}). Nothing about who scanned is kept: the redirect adds one to a
+ * day's count, and the drafts carry only the code (the {@code ?sumber=} parameter, see {@link
+ * CampaignTag}). Every query of an office's codes filters by the office.
  */
 @Service
 public class ShortCodes {
@@ -43,8 +42,6 @@ public class ShortCodes {
 
   /** Codes an office may have: generous for every village, counter and campaign, bounded. */
   public static final int MAX_PER_OFFICE = 500;
-
-  static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private static final String COLUMNS =
       "id, office_id, code, label, source, village_id, service_id, created_at, created_by";
@@ -194,9 +191,9 @@ public class ShortCodes {
   }
 
   /**
-   * Where a scanned code leads, counting the scan for today (WIB): the office's page or its
-   * service, with the code as {@code ?sumber=}. A service that is no longer offered leads to the
-   * office's page, so a printed poster never ends on an error.
+   * Where a scanned code leads, counting the scan for today (the regency's day): the office's page
+   * or its service, with the code as {@code ?sumber=}. A service that is no longer offered leads to
+   * the office's page, so a printed poster never ends on an error.
    *
    * @throws NotFoundException for an unknown code or an office that is not active
    */
@@ -249,7 +246,7 @@ public class ShortCodes {
     if (!List.of("scans", "started", "submitted").contains(column)) {
       throw new IllegalArgumentException(column);
     }
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     jdbc.sql(
             "insert into short_code_day (office_id, short_code_id, day, "
                 + column
@@ -305,9 +302,9 @@ public class ShortCodes {
         .list();
   }
 
-  /** Today in WIB, the day the counts are kept by. */
+  /** Today in the regency's zone (the clock's), the day the counts are kept by. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(WIB));
+    return LocalDate.now(clock);
   }
 
   private long count(UUID officeId) {

@@ -1,5 +1,6 @@
 package id.go.kecamatan.counter;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +19,7 @@ public class QueueStatistics {
   /** How the figures are grouped. */
   public enum By {
     DAY("to_char(t.day, 'YYYY-MM-DD')"),
-    HOUR(
-        "lpad(extract(hour from t.issued_at at time zone 'Asia/Jakarta')::int::text, 2, '0') || ':00'"),
+    HOUR("lpad(extract(hour from t.issued_at at time zone :zone)::int::text, 2, '0') || ':00'"),
     GROUP("g.prefix || ' ' || g.name"),
     COUNTER("coalesce(d.name, '-')");
 
@@ -47,12 +47,17 @@ public class QueueStatistics {
       Double serviceP90) {}
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  QueueStatistics(JdbcClient jdbc) {
+  QueueStatistics(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
-  /** The office's figures from {@code from} to {@code to} (both included), grouped. */
+  /**
+   * The office's figures from {@code from} to {@code to} (both included), grouped; hours are those
+   * of the deployment's zone.
+   */
   public List<Row> of(UUID officeId, LocalDate from, LocalDate to, By by) {
     String key = by.sql;
     return jdbc.sql(
@@ -75,10 +80,13 @@ public class QueueStatistics {
                 from ticket t
                 join service_group g on g.id = t.group_id
                 left join service_desk d on d.id = t.desk_id
-                where t.office_id = ? and t.day between ? and ?
+                where t.office_id = :office and t.day between :from and :to
                 group by 1 order by 1
                 """)
-        .params(officeId, from, to)
+        .param("office", officeId)
+        .param("from", from)
+        .param("to", to)
+        .param("zone", clock.getZone().getId())
         .query(
             (rs, i) ->
                 new Row(

@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
 class DemoAnnouncements {
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
   private final JdbcClient jdbc;
   private final StaffAccounts accounts;
   private final Clock clock;
@@ -36,7 +33,7 @@ class DemoAnnouncements {
 
   /** The office's demo announcements, and its regency's once, unless there are some already. */
   void load(Office office, String key, String regencyAdmin) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     if (count("office_id = ?", office.id()) == 0) {
       accounts
           .byUsername("admin." + key)
@@ -116,7 +113,7 @@ class DemoAnnouncements {
       LocalDate ends,
       LocalDate review,
       UUID author) {
-    Timestamp created = Timestamp.from(starts.atTime(8, 0).atZone(WIB).toInstant());
+    Timestamp created = Timestamp.from(starts.atTime(8, 0).atZone(clock.getZone()).toInstant());
     jdbc.sql(
             """
             insert into announcement (id, regency_id, office_id, title, body, ticker, priority,

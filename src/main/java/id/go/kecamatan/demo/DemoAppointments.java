@@ -14,7 +14,6 @@ import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +35,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
 class DemoAppointments {
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final Pattern OTP = Pattern.compile(": (\\d{6})");
 
   private final AppointmentTypes types;
@@ -87,7 +85,7 @@ class DemoAppointments {
                 true));
     Officer desk = officer(office, "loket." + key, Role.FRONT_OFFICE);
 
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     List<LocalDate> days = bookings.days(ktp, today);
     // a family of two on the first open day, which is moved to today, checked in and recorded
     String family =

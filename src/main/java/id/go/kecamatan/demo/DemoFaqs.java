@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
 class DemoFaqs {
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -132,7 +129,7 @@ class DemoFaqs {
     if (existing > 0) {
       return;
     }
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     String[] kinds = {"OFFICE", "SERVICE", "CHECKLIST", "GUIDE", "APPLY", "FAQ", "ANNOUNCEMENTS"};
     int[] base = {40, 90, 12, 15, 20, 10, 8};
     for (int d = 1; d <= 30; d++) {

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -114,7 +113,6 @@ class DemoHistory {
             domisili, domisili, sktm, domisili, skck, domisili, sktm, moving, legalisation, skck);
   }
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final String UNREADABLE = "Foto dokumen buram, tulisan tidak terbaca.";
   private static final String[] NAMES = {
     "Wahyu Hidayat", "Ratna Sari", "Bambang Irawan", "Lestari Ningsih", "Eko Prasetyo",
@@ -193,7 +191,7 @@ class DemoHistory {
             verifier.roles());
     String region = office.code().replace(".", "");
     byte[] pdf = DemoApplications.tinyPdf();
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     YearMonth current = YearMonth.from(today);
     int serial = 500;
     for (int back = 11; back >= 1; back--) {
@@ -417,9 +415,10 @@ class DemoHistory {
     jdbc.sql(
             """
             update application set met_deadline =
-                   (finished_at at time zone 'Asia/Jakarta')::date <= deadline
+                   (finished_at at time zone :zone)::date <= deadline
             where office_id = :office and id = :id and finished_at is not null
             """)
+        .param("zone", clock.getZone().getId())
         .param("office", office.id())
         .param("id", a.id().value())
         .update();
@@ -430,18 +429,18 @@ class DemoHistory {
    * and 12.00, a step on a later day between 08.30 and 13.30, a step on the day of the one before
    * it half an hour to an hour after it (so a day's steps end by 15.00).
    */
-  private static Instant during(LocalDate day, int step, int seed, List<Instant> before) {
+  private Instant during(LocalDate day, int step, int seed, List<Instant> before) {
     LocalTime time;
     if (step == 0) {
       time = LocalTime.of(8, 0).plusMinutes((seed * 37L) % 240);
     } else {
-      ZonedDateTime previous = before.get(step - 1).atZone(WIB);
+      ZonedDateTime previous = before.get(step - 1).atZone(clock.getZone());
       time =
           previous.toLocalDate().equals(day)
               ? previous.toLocalTime().plusMinutes(30 + (seed * 13L + step * 7L) % 30)
               : LocalTime.of(8, 30).plusMinutes((seed * 53L + step * 29L) % 300);
     }
-    return day.atTime(time).atZone(WIB).toInstant();
+    return day.atTime(time).atZone(clock.getZone()).toInstant();
   }
 
   /** Moves a timestamp of the application's rows of a table ({@code key} names each row). */

@@ -14,7 +14,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,8 +39,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "layanan.demo.history", havingValue = "true")
 class DemoHistoryLetters {
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
   /** An approved application of the history and the day and time its letter is dated. */
   private record Letter(ApplicationId id, Instant approved, Instant signed) {}
 
@@ -62,7 +59,7 @@ class DemoHistoryLetters {
    * demo applications are today's) and dates their letters in the past.
    */
   void sign(Office office, String key) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     List<Letter> letters = new ArrayList<>();
     for (Letter approved :
         jdbc.sql(
@@ -74,7 +71,8 @@ class DemoHistoryLetters {
                 where a.office_id = ? and a.status = 'APPROVED' and a.submitted_at < ?
                 """)
             .params(
-                office.id(), Timestamp.from(today.withDayOfMonth(1).atStartOfDay(WIB).toInstant()))
+                office.id(),
+                Timestamp.from(today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant()))
             .query(
                 (rs, n) ->
                     new Letter(
@@ -82,10 +80,11 @@ class DemoHistoryLetters {
                         rs.getTimestamp(2).toInstant(),
                         null))
             .list()) {
-      LocalDate day = nextWorkingDay(LocalDate.ofInstant(approved.approved(), WIB));
+      LocalDate day = nextWorkingDay(LocalDate.ofInstant(approved.approved(), clock.getZone()));
       if (day.isBefore(today) && day.getYear() == today.getYear()) {
         letters.add(
-            new Letter(approved.id(), approved.approved(), day.atStartOfDay(WIB).toInstant()));
+            new Letter(
+                approved.id(), approved.approved(), day.atStartOfDay(clock.getZone()).toInstant()));
       }
     }
     letters.sort(Comparator.comparing(Letter::signed).thenComparing(Letter::approved));
@@ -94,12 +93,15 @@ class DemoHistoryLetters {
     LocalDate previous = null;
     int ofDay = 0;
     for (Letter letter : letters) {
-      LocalDate day = LocalDate.ofInstant(letter.signed(), WIB);
+      LocalDate day = LocalDate.ofInstant(letter.signed(), clock.getZone());
       ofDay = day.equals(previous) ? ofDay + 1 : 0;
       previous = day;
       LocalTime time = LocalTime.of(9, 0).plusMinutes(ofDay * 20L + (dated.size() * 7L) % 15);
       dated.add(
-          new Letter(letter.id(), letter.approved(), day.atTime(time).atZone(WIB).toInstant()));
+          new Letter(
+              letter.id(),
+              letter.approved(),
+              day.atTime(time).atZone(clock.getZone()).toInstant()));
     }
     Officer camat = camat(key);
     for (int from = 0; from < dated.size(); from += LetterSigning.MAX_BATCH) {
@@ -135,7 +137,7 @@ class DemoHistoryLetters {
             where office_id = :office and application_id = :id
             """)
         .param("at", at)
-        .param("day", LocalDate.ofInstant(letter.signed(), WIB))
+        .param("day", LocalDate.ofInstant(letter.signed(), clock.getZone()))
         .param("office", office.id())
         .param("id", letter.id().value())
         .update();

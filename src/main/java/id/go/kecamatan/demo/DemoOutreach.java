@@ -10,7 +10,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -29,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "layanan.demo.enabled", havingValue = "true")
 class DemoOutreach {
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   /**
    * Label, source, village index (or -1), service code (or null for the office page), scans a day.
@@ -68,7 +65,7 @@ class DemoOutreach {
     }
     Random random = new Random(("outreach" + office.code()).hashCode());
     List<Village> villages = offices.villages(office.id());
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     int minute = 0;
     for (Campaign campaign : CAMPAIGNS) {
       if (campaign.village() >= villages.size()) {
@@ -84,7 +81,8 @@ class DemoOutreach {
                   .orElse(null);
       UUID id = UUID.randomUUID();
       Timestamp created =
-          Timestamp.from(today.minusDays(30).atTime(8, minute++).atZone(WIB).toInstant());
+          Timestamp.from(
+              today.minusDays(30).atTime(8, minute++).atZone(clock.getZone()).toInstant());
       String label = village == null ? campaign.label() : campaign.label() + " " + village.name();
       int inserted = 0;
       while (inserted == 0) {

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +39,6 @@ import org.springframework.stereotype.Component;
     name = "layanan.demo.enabled",
     havingValue = "true")
 class DemoSurveys {
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   /** Per office (in the order of {@link DemoData#OFFICES}), the mean score of each element. */
   private static final double[][] MEANS = {
@@ -106,7 +103,7 @@ class DemoSurveys {
     Random random = new Random(office.code().hashCode());
     double[] means = MEANS[index % MEANS.length];
     Map<YearMonth, List<Used>> services = used(office);
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     LocalDate firstMonth = today.withDayOfMonth(1).minusMonths(5);
     for (int month = 0; month < 6; month++) {
       LocalDate start = firstMonth.plusMonths(month);
@@ -155,11 +152,12 @@ class DemoSurveys {
     Map<YearMonth, List<Used>> used = new HashMap<>();
     jdbc.sql(
             """
-            select (min(c.changed_at) at time zone 'Asia/Jakarta')::date, a.service_id
+            select (min(c.changed_at) at time zone ?)::date, a.service_id
             from application_status_change c join application a on a.id = c.application_id
             where c.office_id = ? and c.to_status in ('APPROVED', 'REJECTED')
             group by a.id, a.service_id order by 1, a.id
             """)
+        .param(clock.getZone().getId())
         .param(office.id())
         .query((rs, n) -> new Used(rs.getObject(1, LocalDate.class), rs.getObject(2, UUID.class)))
         .list()

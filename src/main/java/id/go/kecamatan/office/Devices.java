@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +89,6 @@ public class Devices {
   /** An enabled device as a request sees it. */
   public record Session(UUID deviceId, UUID officeId, Integer idleSeconds) {}
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final String COLUMNS =
@@ -214,7 +212,7 @@ public class Devices {
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, Integer.class)))
             .optional();
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     session.ifPresent(
         s ->
             jdbc.sql(

@@ -212,7 +212,9 @@ public class OpeningHours {
         .orElse(List.of());
   }
 
-  /** Whether the office is open at that moment (local time of the office, WIB). */
+  /**
+   * Whether the office is open at that moment (local time of the office, the deployment's zone).
+   */
   public boolean isOpen(UUID officeId, LocalDateTime at) {
     return on(officeId, at.toLocalDate()).stream().anyMatch(r -> r.contains(at.toLocalTime()));
   }

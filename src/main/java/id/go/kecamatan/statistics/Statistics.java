@@ -55,7 +55,7 @@ public class Statistics {
 
   /** The current month in Western Indonesian Time. */
   public YearMonth currentMonth() {
-    return YearMonth.from(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Jakarta"))));
+    return YearMonth.from(LocalDate.now(clock));
   }
 
   public Figures figures(Selection s) {

@@ -30,8 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reports {
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
   /** How many periods the trend shows, the report's own included. */
   public static final int TREND = 5;
 
@@ -90,11 +88,18 @@ public class Reports {
   }
 
   private final ReportQueries queries;
+  private final ZoneId zone;
   private final ServiceUsers users;
   private final Catalog catalog;
   private final Offices offices;
 
-  Reports(ReportQueries queries, ServiceUsers users, Catalog catalog, Offices offices) {
+  Reports(
+      ReportQueries queries,
+      ServiceUsers users,
+      Catalog catalog,
+      Offices offices,
+      java.time.Clock clock) {
+    this.zone = clock.getZone();
     this.queries = queries;
     this.users = users;
     this.catalog = catalog;
@@ -255,14 +260,14 @@ public class Reports {
 
   /** Today in the offices' time zone. */
   public static LocalDate today(java.time.Clock clock) {
-    return LocalDate.now(clock.withZone(WIB));
+    return LocalDate.now(clock);
   }
 
-  private static Instant start(Period period) {
-    return period.from().atStartOfDay(WIB).toInstant();
+  private Instant start(Period period) {
+    return period.from().atStartOfDay(zone).toInstant();
   }
 
-  private static Instant end(Period period) {
-    return period.to().plusDays(1).atStartOfDay(WIB).toInstant();
+  private Instant end(Period period) {
+    return period.to().plusDays(1).atStartOfDay(zone).toInstant();
   }
 }

@@ -8,7 +8,6 @@ import id.go.kecamatan.surveys.internal.Invitations;
 import id.go.kecamatan.surveys.internal.ResponseStore;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,6 @@ public class Responses {
    * IKM pages and the counter's receipts point residents to.
    */
   public static final String WALK_IN_FORM = "/kecamatan/{slug}/survei";
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   /** What became of a response. */
   public enum Status {
@@ -191,6 +188,6 @@ public class Responses {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(WIB));
+    return LocalDate.now(clock);
   }
 }

@@ -15,6 +15,7 @@ import id.go.kecamatan.statistics.internal.Contribution;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationFactTests {
 
+  static final ZoneId WIB = id.go.kecamatan.shared.web.Zone.WIB.id();
+
   static final WorkingDays DECEMBER_2026 =
       new WorkingDays(List.of(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25)));
   static final UUID OFFICE = UUID.randomUUID();
@@ -38,7 +41,7 @@ class ApplicationFactTests {
   void approvedAcrossTheHolidaysCountsOnlyWorkingDays() {
     // submitted Tuesday 22 Dec, approved Monday 28 Dec: 23, 28 are working days (24, 25 closed,
     // 26, 27 the weekend) -> 2 working days; deadline 29 Dec (3 working days) -> on time
-    ApplicationFact fact = ApplicationFact.of(holiday(OFFICE), DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(holiday(OFFICE), DECEMBER_2026, WIB);
 
     assertThat(fact.workingDays()).isEqualTo(2);
     assertThat(fact.metDeadline()).isTrue();
@@ -58,7 +61,7 @@ class ApplicationFactTests {
     // submitted Mon 7 Dec; completion asked Wed 9 Dec (2 days used); completed Mon 14 Dec
     // (10, 11, 14 paused = 3 days); approved Thu 17 Dec (15, 16, 17 = 3 more) -> 5 working days.
     // The deadline (5 days from 7 Dec = 14 Dec, moved on by the pause to 17 Dec) is met.
-    ApplicationFact fact = ApplicationFact.of(paused(OFFICE), DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(paused(OFFICE), DECEMBER_2026, WIB);
 
     assertThat(fact.workingDays()).isEqualTo(5);
     assertThat(fact.completionRequests()).isEqualTo(1);
@@ -71,7 +74,7 @@ class ApplicationFactTests {
   @Test
   void lateRejectionIsFinishedButNotOnTime() {
     // submitted Mon 30 Nov, rejected Tue 8 Dec: 1,2,3,4,7,8 Dec = 6 working days; deadline 3 Dec
-    ApplicationFact fact = ApplicationFact.of(lateRejection(OFFICE), DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(lateRejection(OFFICE), DECEMBER_2026, WIB);
 
     assertThat(fact.workingDays()).isEqualTo(6);
     assertThat(fact.metDeadline()).isFalse();
@@ -91,7 +94,7 @@ class ApplicationFactTests {
             LocalDate.of(2026, 12, 4),
             step(null, ApplicationStatus.SUBMITTED, LocalDateTime.of(2026, 12, 1, 1, 30), null));
 
-    assertThat(ApplicationFact.of(a, DECEMBER_2026).contributions())
+    assertThat(ApplicationFact.of(a, DECEMBER_2026, WIB).contributions())
         .containsExactly(Contribution.count(YearMonth.of(2026, 12), Measure.RECEIVED));
   }
 
@@ -104,7 +107,7 @@ class ApplicationFactTests {
             step(null, ApplicationStatus.SUBMITTED, at(1, 9), null),
             step(ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN, at(2, 9), "tidak jadi"));
 
-    ApplicationFact fact = ApplicationFact.of(a, DECEMBER_2026);
+    ApplicationFact fact = ApplicationFact.of(a, DECEMBER_2026, WIB);
 
     assertThat(fact.finishedAt()).isNull();
     assertThat(fact.contributions())
@@ -162,7 +165,7 @@ class ApplicationFactTests {
 
   static StatusChange step(
       ApplicationStatus from, ApplicationStatus to, LocalDateTime wib, String reason) {
-    return new StatusChange(from, to, wib.atZone(ApplicationFact.WIB).toInstant(), reason, "x");
+    return new StatusChange(from, to, wib.atZone(WIB).toInstant(), reason, "x");
   }
 
   static Application application(
@@ -192,7 +195,7 @@ class ApplicationFactTests {
             null),
         Map.of(),
         Map.of(),
-        submitted.atZone(ApplicationFact.WIB).toInstant(),
+        submitted.atZone(WIB).toInstant(),
         deadline,
         timeline.get(timeline.size() - 1).to(),
         timeline);

@@ -16,6 +16,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.WorkingDays;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.Role;
+import id.go.kecamatan.shared.web.Zone;
 import id.go.kecamatan.statistics.internal.ApplicationFact;
 import id.go.kecamatan.statistics.internal.ComplaintFigures;
 import id.go.kecamatan.statistics.internal.FactStore;
@@ -447,12 +448,14 @@ class ComplaintAndIkmFiguresIntegrationTests {
                 ApplicationStatus.APPROVED,
                 LocalDateTime.of(2027, 1, 4, 10, 0),
                 null));
-    assertThat(ApplicationFact.of(newYear, calendar).workingDays()).isEqualTo(2);
+    assertThat(ApplicationFact.of(newYear, calendar, Zone.WIB.id()).workingDays()).isEqualTo(2);
     TransactionTemplate transactions = new TransactionTemplate(transactionManager);
     for (Application a :
         List.of(holiday, paused, rejected, newYear, ApplicationFactTests.holiday(second.id()))) {
       transactions.executeWithoutResult(
-          status -> assertThat(factStore.store(ApplicationFact.of(a, calendar), regency)).isTrue());
+          status ->
+              assertThat(factStore.store(ApplicationFact.of(a, calendar, Zone.WIB.id()), regency))
+                  .isTrue());
     }
     YearMonth november = YearMonth.of(2026, 11);
     YearMonth december = YearMonth.of(2026, 12);

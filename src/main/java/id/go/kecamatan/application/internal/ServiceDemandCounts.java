@@ -6,7 +6,6 @@ import id.go.kecamatan.shared.db.TableChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceDemandCounts implements ServiceDemand {
 
-  static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-
   /** How long an office's figures are kept at most: how late another node's count shows here. */
   static final Duration FRESH = Duration.ofSeconds(1);
 
@@ -43,9 +40,11 @@ public class ServiceDemandCounts implements ServiceDemand {
     this.figures = changes.memo("application.demand", Set.of(), LIMIT, FRESH);
   }
 
-  /** Counts one application of the service in the month it was submitted (Asia/Jakarta). */
+  /**
+   * Counts one application of the service in the month it was submitted (in the deployment's zone).
+   */
   void count(UUID officeId, UUID serviceId, java.time.Instant submittedAt) {
-    LocalDate month = submittedAt.atZone(JAKARTA).toLocalDate().withDayOfMonth(1);
+    LocalDate month = submittedAt.atZone(clock.getZone()).toLocalDate().withDayOfMonth(1);
     jdbc.sql(
             """
             insert into service_demand (office_id, service_id, month, submitted)
@@ -64,7 +63,7 @@ public class ServiceDemandCounts implements ServiceDemand {
   }
 
   private Map<UUID, Integer> read(UUID officeId) {
-    LocalDate from = ZonedDateTime.now(clock.withZone(JAKARTA)).toLocalDate().withDayOfMonth(1);
+    LocalDate from = ZonedDateTime.now(clock).toLocalDate().withDayOfMonth(1);
     Map<UUID, Integer> counts = new HashMap<>();
     jdbc.sql(
             """

@@ -61,6 +61,7 @@ class ApplyController {
   private final SubmissionLimits submissionLimits;
   private final MessageSource messages;
   private final PublicAddress address;
+  private final java.time.Clock clock;
 
   ApplyController(
       Drafts drafts,
@@ -72,7 +73,9 @@ class ApplyController {
       LookupLimiter limiter,
       SubmissionLimits submissionLimits,
       MessageSource messages,
-      PublicAddress address) {
+      PublicAddress address,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.submissionLimits = submissionLimits;
     this.messages = messages;
     this.address = address;
@@ -535,7 +538,7 @@ class ApplyController {
   @ExceptionHandler(DraftGone.class)
   String gone(HttpServletRequest request, HttpServletResponse response, Model model) {
     // exception handlers get an empty model: the page is added here
-    model.addAttribute("page", Pages.of(request, messages));
+    model.addAttribute("page", Pages.of(request, messages, clock.getZone()));
     response.setStatus(HttpStatus.NOT_FOUND.value());
     return "apply/gone";
   }

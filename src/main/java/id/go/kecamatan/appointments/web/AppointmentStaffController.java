@@ -16,7 +16,6 @@ import id.go.kecamatan.shared.web.Outcome;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AppointmentStaffController {
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final Bookings bookings;
   private final AppointmentTypes types;
@@ -68,7 +65,7 @@ class AppointmentStaffController {
   }
 
   private String dayPage(Model model, Officer officer, String rawDay, FieldErrors errors) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     LocalDate day = BookingController.parseDay(rawDay);
     if (day == null || day.isBefore(today.minusDays(60)) || day.isAfter(today.plusDays(90))) {
       day = today;

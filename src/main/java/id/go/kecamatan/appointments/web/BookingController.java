@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BookingController {
 
   static final int PERSON_ROWS = 5;
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final String GRANTS = "resident.bookings";
 
   private final Offices offices;
@@ -118,7 +116,7 @@ class BookingController {
       String rawDay,
       Bookings.Form form,
       FieldErrors errors) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     List<LocalDate> days = bookings.days(type, today);
     LocalDate day = parseDay(rawDay);
     if (day != null && !days.contains(day)) {
@@ -300,7 +298,7 @@ class BookingController {
       boolean justConfirmed) {
     Office office = offices.get(booking.officeId());
     AppointmentType type = types.find(office.id(), booking.typeId()).orElseThrow();
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     List<LocalDate> days = booking.booked() ? bookings.days(type, today) : List.of();
     LocalDate day = parseDay(rawDay);
     if (day != null && !days.contains(day)) {

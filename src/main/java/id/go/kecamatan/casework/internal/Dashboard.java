@@ -4,7 +4,6 @@ import id.go.kecamatan.application.ApplicationStatus;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dashboard {
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final int OVERDUE_SHOWN = 50;
 
   private final JdbcClient jdbc;
@@ -94,10 +92,10 @@ public class Dashboard {
    *     null for the whole office
    */
   public Figures of(UUID officeId, UUID villageId) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     java.sql.Timestamp weekStartAt =
-        java.sql.Timestamp.from(weekStart.atStartOfDay(WIB).toInstant());
+        java.sql.Timestamp.from(weekStart.atStartOfDay(clock.getZone()).toInstant());
 
     Map<ApplicationStatus, Long> byStatus = new EnumMap<>(ApplicationStatus.class);
     for (ApplicationStatus status : ApplicationStatus.values()) {
@@ -161,7 +159,7 @@ public class Dashboard {
                                                            'NEEDS_COMPLETION')) as open,
                        count(f.application_id) as finished,
                        count(f.application_id) filter (
-                         where (f.finished_at at time zone 'Asia/Jakarta')::date <= a.deadline)
+                         where (f.finished_at at time zone :zone)::date <= a.deadline)
                          as on_time,
                        count(*) filter (where a.status in ('SUBMITTED', 'IN_REVIEW')
                                           and a.deadline < :today) as overdue
@@ -176,6 +174,7 @@ public class Dashboard {
             .param("office", officeId)
             .param("village", villageId)
             .param("today", today)
+            .param("zone", clock.getZone().getId())
             .query(
                 (rs, i) ->
                     new ServiceFigures(

@@ -14,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -32,12 +30,13 @@ import org.springframework.stereotype.Component;
 public class Receipts {
 
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  Receipts(MessageSource messages) {
+  Receipts(MessageSource messages, java.time.Clock clock) {
     this.messages = messages;
+    this.clock = clock;
   }
 
   /**
@@ -74,9 +73,8 @@ public class Receipts {
       String statusUrl,
       String surveyUrl) {
     String code = application.trackingCode().value();
-    LocalDate submitted = application.submittedAt().atZone(WIB).toLocalDate();
-    String time =
-        DateTimeFormatter.ofPattern("HH.mm").withZone(WIB).format(application.submittedAt());
+    LocalDate submitted = application.submittedAt().atZone(clock.getZone()).toLocalDate();
+    String time = Formats.time(application.submittedAt(), clock.getZone(), INDONESIAN);
     boolean withPhone = application.applicant().phoneLast4() != null;
     StringBuilder h = new StringBuilder(4096);
     h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"/>")
@@ -120,10 +118,7 @@ public class Receipts {
     h.append("<table>");
     row(h, t("intake.receipt.service"), service.name());
     row(h, t("intake.receipt.applicant"), application.applicant().name());
-    row(
-        h,
-        t("intake.receipt.submitted"),
-        Formats.longDate(submitted, INDONESIAN) + ", " + time + " WIB");
+    row(h, t("intake.receipt.submitted"), Formats.longDate(submitted, INDONESIAN) + ", " + time);
     row(h, t("intake.receipt.deadline"), Formats.longDate(application.deadline(), INDONESIAN));
     row(h, t("intake.receipt.channel"), t("intake.channel." + application.channel().name()));
     row(

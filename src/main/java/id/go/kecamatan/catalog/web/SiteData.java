@@ -14,7 +14,6 @@ import id.go.kecamatan.shared.db.TableChanges;
 import id.go.kecamatan.shared.web.Formats;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,8 +33,6 @@ class SiteData {
 
   /** Entries per memo before it starts over; the keys come from addresses anyone can type. */
   static final int LIMIT = 2_000;
-
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   record ServiceKey(UUID officeId, String code) {}
 
@@ -149,8 +146,7 @@ class SiteData {
       return Optional.empty();
     }
     return banners.get(
-        new BannerKey(office, LocalDate.now(clock.withZone(WIB))),
-        key -> news.banner(key.office()));
+        new BannerKey(office, LocalDate.now(clock)), key -> news.banner(key.office()));
   }
 
   /**

@@ -26,9 +26,11 @@ class NoticePages {
   private static final String ADMIN = "/admin/kabupaten/pemberitahuan";
 
   private final SiteNotices notices;
+  private final java.time.Clock clock;
 
-  NoticePages(SiteNotices notices) {
+  NoticePages(SiteNotices notices, java.time.Clock clock) {
     this.notices = notices;
+    this.clock = clock;
   }
 
   @GetMapping({"/privasi", "/aksesibilitas"})
@@ -40,9 +42,7 @@ class NoticePages {
     model.addAttribute("blocks", NoticeText.blocks(notices.text(kind, locale)));
     model.addAttribute(
         "updatedOn",
-        notice.customised()
-            ? notice.updatedAt().atZone(java.time.ZoneId.of("Asia/Jakarta")).toLocalDate()
-            : null);
+        notice.customised() ? notice.updatedAt().atZone(clock.getZone()).toLocalDate() : null);
     return "content/notice";
   }
 

@@ -31,13 +31,16 @@ class TicketPrints {
   private final Queue queue;
   private final Tickets tickets;
   private final PublicAddress site;
+  private final java.time.Clock clock;
 
   TicketPrints(
       MessageSource messages,
       ServiceGroups groups,
       Queue queue,
       Tickets tickets,
-      PublicAddress site) {
+      PublicAddress site,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.messages = messages;
     this.groups = groups;
     this.queue = queue;
@@ -63,7 +66,7 @@ class TicketPrints {
         t("counter.print.heading"),
         ticket.label(),
         group.name(),
-        Formats.dateTime(ticket.issuedAt(), INDONESIAN),
+        Formats.dateTime(ticket.issuedAt(), clock.getZone(), INDONESIAN),
         notes,
         site.base() + tickets.statusPath(office.id(), ticket.secret()));
   }

@@ -17,7 +17,6 @@ import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.shared.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,6 @@ import org.springframework.stereotype.Component;
 class AnnouncementReviews {
 
   private static final Logger log = LoggerFactory.getLogger(AnnouncementReviews.class);
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final Offices offices;
   private final Announcements announcements;
@@ -69,12 +67,14 @@ class AnnouncementReviews {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.notifications.digest-cron:0 0 6 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.notifications.digest-cron:0 0 6 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "notification-announcement-review", lockAtMostFor = "PT30M")
   void run() {
     DailyMessages.forEachOffice(
         offices, clock, notifications, this::messages, "Announcement reviews");
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     for (Regency regency : offices.regencies()) {
       try {
         DailyMessages.queue(notifications, regencyMessages(regency, today));

@@ -12,8 +12,7 @@ import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.Formats;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import id.go.kecamatan.shared.web.Zone;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AppointmentMessages {
 
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private final Bookings bookings;
@@ -45,6 +43,7 @@ class AppointmentMessages {
   private final Contacts contacts;
   private final MessageSource messages;
   private final TemplatedMessages templated;
+  private final java.time.Clock clock;
 
   AppointmentMessages(
       Bookings bookings,
@@ -53,7 +52,9 @@ class AppointmentMessages {
       Notifications notifications,
       Contacts contacts,
       MessageSource messages,
-      TemplatedMessages templated) {
+      TemplatedMessages templated,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.bookings = bookings;
     this.offices = offices;
     this.links = links;
@@ -66,8 +67,7 @@ class AppointmentMessages {
   @EventListener
   @Transactional
   void on(AppointmentCodeRequested event) {
-    String until =
-        LocalTime.ofInstant(event.expiresAt(), WIB).format(DateTimeFormatter.ofPattern("HH.mm"));
+    String until = Formats.time(event.expiresAt(), clock.getZone(), INDONESIAN);
     boolean email = event.phone() == null;
     Recipient to =
         email
@@ -125,7 +125,8 @@ class AppointmentMessages {
                   Formats.longDate(b.day(), INDONESIAN)
                       + " pukul "
                       + b.start().format(DateTimeFormatter.ofPattern("HH.mm"))
-                      + " WIB");
+                      + " "
+                      + Zone.of(clock).label());
               values.put(Placeholder.OFFICE, offices.get(officeId).displayName());
               values.put(
                   Placeholder.APPOINTMENT_BRING,

@@ -61,7 +61,9 @@ class ComplaintEscalations {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.notifications.digest-cron:0 0 6 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.notifications.digest-cron:0 0 6 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "notification-complaint-escalation", lockAtMostFor = "PT30M")
   void run() {
     DailyMessages.forEachOffice(

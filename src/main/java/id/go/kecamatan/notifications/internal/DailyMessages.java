@@ -6,7 +6,6 @@ import id.go.kecamatan.office.Office;
 import id.go.kecamatan.office.Offices;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -19,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DailyMessages {
 
-  static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
   private static final Logger log = LoggerFactory.getLogger(DailyMessages.class);
 
   private DailyMessages() {}
@@ -32,7 +29,7 @@ final class DailyMessages {
       Notifications notifications,
       BiFunction<Office, LocalDate, List<OutgoingMessage>> messages,
       String what) {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     for (Office office : offices.activeOffices()) {
       try {
         queue(notifications, messages.apply(office, today));

@@ -37,7 +37,9 @@ class NotificationPurge {
     this.batch = batch;
   }
 
-  @Scheduled(cron = "${layanan.notifications.purge-cron:0 30 1 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.notifications.purge-cron:0 30 1 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "notification-purge", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
   void run() {
     Instant now = clock.instant();

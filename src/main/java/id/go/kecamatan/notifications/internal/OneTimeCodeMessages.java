@@ -7,9 +7,7 @@ import id.go.kecamatan.notifications.OutgoingMessage;
 import id.go.kecamatan.notifications.Recipient;
 import id.go.kecamatan.portal.OneTimeCodeRequested;
 import id.go.kecamatan.portal.OneTimeCodeRequested.ContactChannel;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import id.go.kecamatan.shared.web.Formats;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -28,14 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 class OneTimeCodeMessages {
 
   static final String KIND = "otp";
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private final Notifications notifications;
   private final MessageSource messages;
   private final Contacts contacts;
+  private final java.time.Clock clock;
 
-  OneTimeCodeMessages(Notifications notifications, MessageSource messages, Contacts contacts) {
+  OneTimeCodeMessages(
+      Notifications notifications,
+      MessageSource messages,
+      Contacts contacts,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.notifications = notifications;
     this.messages = messages;
     this.contacts = contacts;
@@ -52,8 +55,7 @@ class OneTimeCodeMessages {
   @EventListener
   @Transactional
   void on(OneTimeCodeRequested event) {
-    String until =
-        LocalTime.ofInstant(event.expiresAt(), WIB).format(DateTimeFormatter.ofPattern("HH.mm"));
+    String until = Formats.time(event.expiresAt(), clock.getZone(), INDONESIAN);
     boolean email = event.channel() == ContactChannel.EMAIL;
     String text =
         email

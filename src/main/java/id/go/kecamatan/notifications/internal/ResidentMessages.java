@@ -21,7 +21,6 @@ import id.go.kecamatan.shared.web.Formats;
 import id.go.kecamatan.surveys.SurveyInvitationIssued;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,6 @@ import org.springframework.stereotype.Component;
 class ResidentMessages {
 
   private static final Logger log = LoggerFactory.getLogger(ResidentMessages.class);
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final Applications applications;
   private final TrackedApplications tracked;
@@ -56,6 +54,7 @@ class ResidentMessages {
   private final Offices offices;
   private final Links links;
   private final TemplatedMessages messages;
+  private final java.time.Clock clock;
 
   ResidentMessages(
       Applications applications,
@@ -63,7 +62,9 @@ class ResidentMessages {
       Catalog catalog,
       Offices offices,
       Links links,
-      TemplatedMessages messages) {
+      TemplatedMessages messages,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.applications = applications;
     this.tracked = tracked;
     this.catalog = catalog;
@@ -155,7 +156,8 @@ class ResidentMessages {
     values.put(
         Placeholder.SURVEY_EXPIRES,
         Formats.longDate(
-            LocalDate.ofInstant(event.expiresAt(), WIB).minusDays(1), SampleValues.INDONESIAN));
+            LocalDate.ofInstant(event.expiresAt(), clock.getZone()).minusDays(1),
+            SampleValues.INDONESIAN));
     send(
         application,
         MessageKind.SURVEY_INVITATION,
@@ -187,7 +189,8 @@ class ResidentMessages {
     values.put(Placeholder.RESUME_LINK, links.resume());
     values.put(
         Placeholder.DRAFT_EXPIRES,
-        Formats.longDate(LocalDate.ofInstant(event.expiresAt(), WIB), SampleValues.INDONESIAN));
+        Formats.longDate(
+            LocalDate.ofInstant(event.expiresAt(), clock.getZone()), SampleValues.INDONESIAN));
     return values;
   }
 

@@ -5,6 +5,7 @@ import id.go.kecamatan.complaints.ComplaintWorklist;
 import id.go.kecamatan.notifications.internal.MessageKind.Placeholder;
 import id.go.kecamatan.office.Office;
 import id.go.kecamatan.shared.web.Formats;
+import id.go.kecamatan.shared.web.Zone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -33,10 +34,10 @@ public class SampleValues {
 
   /** Every placeholder's sample value for the office (a kind uses its own of them). */
   public Map<String, String> of(Office office) {
-    return of(office, links, LocalDate.now(clock));
+    return of(office, links, LocalDate.now(clock), Zone.of(clock));
   }
 
-  static Map<String, String> of(Office office, Links links, LocalDate today) {
+  static Map<String, String> of(Office office, Links links, LocalDate today, Zone zone) {
     String code = TrackingCode.prefixOf(office.code()) + "-K7M2Q9XW";
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Placeholder.NAME, "Siti Aminah");
@@ -109,7 +110,7 @@ public class SampleValues {
     values.put(Placeholder.APPOINTMENT_TYPE, "Perekaman KTP-el");
     values.put(
         Placeholder.APPOINTMENT_TIME,
-        Formats.longDate(today.plusDays(3), INDONESIAN) + " pukul 09.20 WIB");
+        Formats.longDate(today.plusDays(3), INDONESIAN) + " pukul 09.20 " + zone.label());
     values.put(
         Placeholder.APPOINTMENT_BRING,
         DefaultTemplates.fragment(MessageKind.APPOINTMENT_BOOKED, "bring.KTP"));

@@ -75,7 +75,9 @@ class SignerNotices {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.notifications.digest-cron:0 0 6 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.notifications.digest-cron:0 0 6 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "notification-signer-notice", lockAtMostFor = "PT30M")
   void run() {
     DailyMessages.forEachOffice(offices, clock, notifications, this::notices, "Signer notices");

@@ -77,7 +77,9 @@ class StaffDigest {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.notifications.digest-cron:0 0 6 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(
+      cron = "${layanan.notifications.digest-cron:0 0 6 * * *}",
+      zone = "${layanan.time-zone}")
   @SchedulerLock(name = "notification-digest", lockAtMostFor = "PT30M")
   void run() {
     DailyMessages.forEachOffice(offices, clock, notifications, this::digests, "Daily digest");
@@ -132,8 +134,8 @@ class StaffDigest {
             from application where office_id = :office
             """)
         .param(
-            "since", Timestamp.from(today.minusDays(1).atStartOfDay(DailyMessages.WIB).toInstant()))
-        .param("until", Timestamp.from(today.atStartOfDay(DailyMessages.WIB).toInstant()))
+            "since", Timestamp.from(today.minusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+        .param("until", Timestamp.from(today.atStartOfDay(clock.getZone()).toInstant()))
         .param("today", today)
         .param("soon", soon)
         .param("office", office.id())

@@ -64,7 +64,7 @@ class PortalPurge {
     this.batch = batch;
   }
 
-  @Scheduled(cron = "${layanan.portal.purge-cron:0 45 1 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(cron = "${layanan.portal.purge-cron:0 45 1 * * *}", zone = "${layanan.time-zone}")
   @SchedulerLock(name = "portal-purge", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
   void run() {
     Purged purged = purge(clock.instant());

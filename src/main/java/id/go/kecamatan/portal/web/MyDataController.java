@@ -11,7 +11,7 @@ import id.go.kecamatan.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -77,8 +77,7 @@ class MyDataController {
           .location(java.net.URI.create("/masuk-warga?berakhir"))
           .build();
     }
-    String name =
-        "data-saya-" + clock.instant().atZone(ZoneId.of("Asia/Jakarta")).toLocalDate() + ".zip";
+    String name = "data-saya-" + LocalDate.now(clock) + ".zip";
     StreamingResponseBody body = out -> archive.write(contact.get(), out);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))

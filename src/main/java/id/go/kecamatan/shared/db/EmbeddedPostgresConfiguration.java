@@ -55,11 +55,16 @@ class EmbeddedPostgresConfiguration {
       Environment environment,
       @Value("${DATABASE_URL:}") String databaseUrl,
       @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize,
-      @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout)
+      @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+      @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql)
       throws IOException {
     HikariConfig config = new HikariConfig();
     config.setMaximumPoolSize(poolSize);
     config.setConnectionTimeout(connectionTimeout);
+    if (!connectionInitSql.isBlank()) {
+      // the session's zone, the regency's (application.yml): as Boot's own pool would set it
+      config.setConnectionInitSql(connectionInitSql);
+    }
     if (!databaseUrl.isBlank()) {
       DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
       config.setJdbcUrl(parsed.jdbcUrl());

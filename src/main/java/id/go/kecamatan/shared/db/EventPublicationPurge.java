@@ -36,7 +36,7 @@ class EventPublicationPurge {
     this.retention = retention;
   }
 
-  @Scheduled(cron = "${layanan.events.purge-cron:0 15 1 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(cron = "${layanan.events.purge-cron:0 15 1 * * *}", zone = "${layanan.time-zone}")
   @SchedulerLock(name = "event-publication-purge", lockAtMostFor = "PT1H")
   void run() {
     completed.deletePublicationsOlderThan(retention);

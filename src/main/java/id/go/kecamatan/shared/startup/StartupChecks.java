@@ -1,10 +1,14 @@
 package id.go.kecamatan.shared.startup;
 
+import id.go.kecamatan.shared.web.Zone;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -31,6 +35,8 @@ import org.springframework.core.io.ClassPathResource;
  *       s3};
  *   <li>{@code layanan.setup.admin-password} set when {@code layanan.setup.regency} is (the first
  *       regency administrator, {@code accounts.RegencySetup});
+ *   <li>{@code layanan.time-zone} one of Indonesia's three zones, and the zone of {@code
+ *       layanan.setup.regency}'s province when that is set ({@link Zone});
  *   <li>{@code layanan.metrics.token}, when set, at least 16 characters.
  * </ul>
  *
@@ -140,11 +146,58 @@ public class StartupChecks implements BeanFactoryPostProcessor {
               + " layanan.setup.regency the first start makes the regency's administrator, who"
               + " signs in with this password (at least 10 characters) and changes it.");
     }
+    zone(env, problems);
     String token = value(env, "layanan.metrics.token");
     if (!token.isEmpty() && token.length() < MIN_SECRET) {
       problems.add("layanan.metrics.token must have at least " + MIN_SECRET + " characters.");
     }
     return problems;
+  }
+
+  /**
+   * The deployment's zone is one of Indonesia's three, and the regency the first start makes lies
+   * in it: a regency in Bali kept in Jakarta's time would date its letters the day before in the
+   * first hour of every day and show every time an hour off.
+   */
+  private static void zone(Environment env, List<String> problems) {
+    // absent only where application.yml is not read (its default is Jakarta's)
+    String setting = env.getProperty(Zone.SETTING);
+    Optional<Zone> zone = setting == null ? Optional.of(Zone.WIB) : Zone.parse(setting);
+    if (zone.isEmpty()) {
+      problems.add(
+          Zone.SETTING
+              + " (LAYANAN_TIME_ZONE) is "
+              + (setting.isBlank() ? "empty" : setting.strip())
+              + ": it must be the regency's time zone, one of "
+              + Arrays.stream(Zone.values())
+                  .map(z -> z.id().getId() + " (" + z.label() + ")")
+                  .collect(Collectors.joining(", "))
+              + ".");
+      return;
+    }
+    String regency = value(env, "layanan.setup.regency");
+    if (!regency.matches("\\d{2}\\.\\d{2}")) {
+      return;
+    }
+    Zone expected = Zone.ofRegion(regency);
+    if (expected != zone.get()) {
+      problems.add(
+          "layanan.setup.regency (LAYANAN_SETUP_REGENCY) "
+              + regency
+              + " lies in "
+              + expected.label()
+              + " but "
+              + Zone.SETTING
+              + " (LAYANAN_TIME_ZONE) is "
+              + zone.get().id().getId()
+              + " ("
+              + zone.get().label()
+              + "): set "
+              + Zone.SETTING
+              + "="
+              + expected.id().getId()
+              + " (LAYANAN_TIME_ZONE), or every time shown and every day counted would be off.");
+    }
   }
 
   private static void secret(

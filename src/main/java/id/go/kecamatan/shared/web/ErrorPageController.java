@@ -17,9 +17,11 @@ class ErrorPageController implements ErrorController {
       tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  ErrorPageController(MessageSource messages) {
+  ErrorPageController(MessageSource messages, java.time.Clock clock) {
     this.messages = messages;
+    this.clock = clock;
   }
 
   /**
@@ -95,7 +97,7 @@ class ErrorPageController implements ErrorController {
           case 503 -> "busy";
           default -> "server";
         };
-    model.addAttribute("page", Pages.of(request, messages));
+    model.addAttribute("page", Pages.of(request, messages, clock.getZone()));
     model.addAttribute("kind", kind);
     model.addAttribute("status", status);
     return "error";

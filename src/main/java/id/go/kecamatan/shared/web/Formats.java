@@ -8,9 +8,9 @@ import java.util.Locale;
 
 /**
  * The one style for money, dates and times shown to people, in both languages: long dates ({@code 7
- * Desember 2026}, {@code 7 December 2026}) and times in Western Indonesian Time ({@code 7 Desember
- * 2026 pukul 03.47 WIB}, {@code 7 December 2026 at 03:47 WIB}). ISO dates are for the JSON API and
- * form fields only.
+ * Desember 2026}, {@code 7 December 2026}) and times in the deployment's zone with its label
+ * ({@link Zone}: {@code 7 Desember 2026 pukul 03.47 WITA}, {@code 7 December 2026 at 03:47 WITA}).
+ * ISO dates are for the JSON API and form fields only.
  */
 public final class Formats {
 
@@ -20,9 +20,6 @@ public final class Formats {
   private static final DateTimeFormatter LONG_EN =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-  /** Western Indonesian Time, the zone of every time shown. */
-  public static final java.time.ZoneId WIB = java.time.ZoneId.of("Asia/Jakarta");
-
   /** The site's language for a locale: English for any English one, else Indonesian. */
   public static Locale language(Locale locale) {
     return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
@@ -30,29 +27,33 @@ public final class Formats {
         : Locale.forLanguageTag("id");
   }
 
-  private static final DateTimeFormatter TIME_ID = DateTimeFormatter.ofPattern("HH.mm 'WIB'");
-  private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("HH:mm 'WIB'");
+  private static final DateTimeFormatter TIME_ID = DateTimeFormatter.ofPattern("HH.mm");
+  private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("HH:mm");
 
   private Formats() {}
 
-  /** {@code 7 Desember 2026 pukul 03.47 WIB}, {@code 7 December 2026 at 03:47 WIB}. */
-  public static String dateTime(java.time.Instant instant, Locale locale) {
+  /**
+   * {@code 7 Desember 2026 pukul 03.47 WITA}, {@code 7 December 2026 at 03:47 WITA}: the moment in
+   * one of the three zones ({@link Zone}), labelled with it.
+   */
+  public static String dateTime(java.time.Instant instant, java.time.ZoneId zone, Locale locale) {
     if (instant == null) {
       return "";
     }
-    java.time.ZonedDateTime at = instant.atZone(WIB);
     boolean english = "en".equals(locale.getLanguage());
-    return longDate(at.toLocalDate(), locale)
+    return longDate(instant.atZone(zone).toLocalDate(), locale)
         + (english ? " at " : " pukul ")
-        + (english ? TIME_EN : TIME_ID).format(at);
+        + time(instant, zone, locale);
   }
 
-  /** {@code 03.47 WIB}, {@code 03:47 WIB}. */
-  public static String time(java.time.Instant instant, Locale locale) {
+  /** {@code 03.47 WITA}, {@code 03:47 WITA}: the time of day in the zone, labelled with it. */
+  public static String time(java.time.Instant instant, java.time.ZoneId zone, Locale locale) {
     if (instant == null) {
       return "";
     }
-    return ("en".equals(locale.getLanguage()) ? TIME_EN : TIME_ID).format(instant.atZone(WIB));
+    return ("en".equals(locale.getLanguage()) ? TIME_EN : TIME_ID).format(instant.atZone(zone))
+        + " "
+        + Zone.of(zone).label();
   }
 
   /**

@@ -10,7 +10,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every template needs besides its own data: messages in the visitor's language, the CSRF
- * token, the signed-in officer and links that keep the language.
+ * token, the signed-in officer, links that keep the language, and dates and times in the
+ * deployment's zone.
  */
 public final class Page {
 
@@ -23,27 +24,7 @@ public final class Page {
   private final KioskMode kiosk;
   private final String languagePath;
   private final String languageQuery;
-
-  public Page(
-      MessageSource messages,
-      Locale locale,
-      CsrfToken csrf,
-      Officer officer,
-      String path,
-      String query) {
-    this(messages, locale, csrf, officer, path, query, null);
-  }
-
-  public Page(
-      MessageSource messages,
-      Locale locale,
-      CsrfToken csrf,
-      Officer officer,
-      String path,
-      String query,
-      KioskMode kiosk) {
-    this(messages, locale, csrf, officer, path, query, kiosk, path, query);
-  }
+  private final java.time.ZoneId zone;
 
   /**
    * A page whose language link leads to {@code languagePath} and {@code languageQuery} instead of
@@ -59,7 +40,9 @@ public final class Page {
       String query,
       KioskMode kiosk,
       String languagePath,
-      String languageQuery) {
+      String languageQuery,
+      java.time.ZoneId zone) {
+    this.zone = zone;
     this.languagePath = languagePath;
     this.languageQuery = languageQuery;
     this.kiosk = kiosk;
@@ -158,16 +141,26 @@ public final class Page {
   }
 
   /**
-   * A moment in Western Indonesian Time, in the one style of {@link Formats}: {@code 7 Desember
-   * 2026 pukul 03.47 WIB}.
+   * A moment in the deployment's zone, in the one style of {@link Formats}: {@code 7 Desember 2026
+   * pukul 03.47 WITA}.
    */
   public String dateTime(java.time.Instant instant) {
-    return Formats.dateTime(instant, locale);
+    return Formats.dateTime(instant, zone, locale);
   }
 
-  /** A time of day in Western Indonesian Time: {@code 03.47 WIB}. */
+  /** A time of day in the deployment's zone: {@code 03.47 WITA}. */
   public String time(java.time.Instant instant) {
-    return Formats.time(instant, locale);
+    return Formats.time(instant, zone, locale);
+  }
+
+  /** The day of a moment in the deployment's zone, as a long date: {@code 7 Desember 2026}. */
+  public String date(java.time.Instant instant) {
+    return instant == null ? "" : date(instant.atZone(zone).toLocalDate());
+  }
+
+  /** The label of the deployment's zone ({@link Zone#label}): {@code WITA}. */
+  public String zone() {
+    return Zone.of(zone).label();
   }
 
   /** {@code 7 Desember 2026}. */

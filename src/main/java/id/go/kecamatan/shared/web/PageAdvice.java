@@ -1,6 +1,7 @@
 package id.go.kecamatan.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,13 +11,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageAdvice {
 
   private final MessageSource messages;
+  private final Clock clock;
 
-  PageAdvice(MessageSource messages) {
+  PageAdvice(MessageSource messages, Clock clock) {
     this.messages = messages;
+    this.clock = clock;
   }
 
   @ModelAttribute("page")
   Page page(HttpServletRequest request) {
-    return Pages.of(request, messages);
+    return Pages.of(request, messages, clock.getZone());
   }
 }

@@ -4,6 +4,7 @@ import id.go.kecamatan.shared.security.CurrentOfficer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.ZoneId;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -13,7 +14,8 @@ public final class Pages {
 
   private Pages() {}
 
-  public static Page of(HttpServletRequest request, MessageSource messages) {
+  /** The page of a request, its times in this zone (the {@code Clock} bean's: {@link Zone}). */
+  public static Page of(HttpServletRequest request, MessageSource messages, ZoneId zone) {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Object originalUri = request.getAttribute("jakarta.servlet.error.request_uri");
     String path = originalUri instanceof String uri ? uri : request.getRequestURI();
@@ -28,7 +30,8 @@ public final class Pages {
         query,
         request.getAttribute(KioskMode.ATTRIBUTE) instanceof KioskMode kiosk ? kiosk : null,
         formPage == null ? path : formPage.getRawPath(),
-        formPage == null ? query : formPage.getRawQuery());
+        formPage == null ? query : formPage.getRawQuery(),
+        zone);
   }
 
   /**

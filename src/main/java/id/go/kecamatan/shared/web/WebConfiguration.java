@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.MessageSource;
@@ -108,8 +109,15 @@ class WebConfiguration implements WebMvcConfigurer {
     registry.addInterceptor(interceptor);
   }
 
+  /**
+   * The time of every node, in the regency's own zone ({@link Zone}, {@value Zone#SETTING}): what
+   * is "today", and the zone every time shown is written in.
+   */
   @Bean
-  Clock clock() {
-    return Clock.system(java.time.ZoneId.of("Asia/Jakarta"));
+  Clock clock(@Value("${" + Zone.SETTING + "}") String zone) {
+    return Clock.system(
+        Zone.parse(zone)
+            .orElseThrow(() -> new IllegalArgumentException(Zone.SETTING + " " + zone))
+            .id());
   }
 }

@@ -49,14 +49,15 @@ public record ApplicationFact(
     int steps,
     List<Contribution> contributions) {
 
-  public static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
-  /** The fact of an application as its timeline stands, on the office's working days. */
-  public static ApplicationFact of(Application application, WorkingDays workingDays) {
+  /**
+   * The fact of an application as its timeline stands, on the office's working days, its days and
+   * months those of the deployment's zone.
+   */
+  public static ApplicationFact of(Application application, WorkingDays workingDays, ZoneId zone) {
     List<StatusChange> timeline = application.timeline();
     List<Contribution> contributions = new ArrayList<>();
     Instant submittedAt = application.submittedAt();
-    contributions.add(Contribution.count(month(submittedAt), Measure.RECEIVED));
+    contributions.add(Contribution.count(month(submittedAt, zone), Measure.RECEIVED));
 
     int completionRequests = 0;
     int paused = 0;
@@ -67,7 +68,7 @@ public record ApplicationFact(
       if (change.from() == null) {
         continue;
       }
-      LocalDate day = day(change.at());
+      LocalDate day = day(change.at(), zone);
       if (pausedSince != null && finishedAt == null) {
         paused += Math.max(0, workingDays.between(pausedSince, day));
         pausedSince = null;
@@ -76,7 +77,8 @@ public record ApplicationFact(
         case NEEDS_COMPLETION -> {
           completionRequests++;
           pausedSince = day;
-          contributions.add(Contribution.count(month(change.at()), Measure.COMPLETION_REQUESTED));
+          contributions.add(
+              Contribution.count(month(change.at(), zone), Measure.COMPLETION_REQUESTED));
         }
         case APPROVED, REJECTED -> {
           if (finishedAt == null) {
@@ -85,7 +87,7 @@ public record ApplicationFact(
           }
         }
         case WITHDRAWN ->
-            contributions.add(Contribution.count(month(change.at()), Measure.WITHDRAWN));
+            contributions.add(Contribution.count(month(change.at(), zone), Measure.WITHDRAWN));
         default -> {}
       }
     }
@@ -93,10 +95,10 @@ public record ApplicationFact(
     Integer days = null;
     Boolean met = null;
     if (finishedAt != null) {
-      LocalDate finishedOn = day(finishedAt);
-      days = Math.max(0, workingDays.between(day(submittedAt), finishedOn) - paused);
+      LocalDate finishedOn = day(finishedAt, zone);
+      days = Math.max(0, workingDays.between(day(submittedAt, zone), finishedOn) - paused);
       met = !finishedOn.isAfter(application.deadline());
-      YearMonth month = month(finishedAt);
+      YearMonth month = month(finishedAt, zone);
       contributions.add(Contribution.count(month, Measure.FINISHED));
       contributions.add(
           Contribution.count(
@@ -125,11 +127,11 @@ public record ApplicationFact(
         List.copyOf(contributions));
   }
 
-  static LocalDate day(Instant at) {
-    return at.atZone(WIB).toLocalDate();
+  static LocalDate day(Instant at, ZoneId zone) {
+    return at.atZone(zone).toLocalDate();
   }
 
-  static YearMonth month(Instant at) {
-    return YearMonth.from(at.atZone(WIB));
+  static YearMonth month(Instant at, ZoneId zone) {
+    return YearMonth.from(at.atZone(zone));
   }
 }

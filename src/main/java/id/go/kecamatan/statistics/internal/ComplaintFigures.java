@@ -35,8 +35,15 @@ public class ComplaintFigures {
   private final Offices offices;
   private final FactStore facts;
   private final JdbcClient jdbc;
+  private final java.time.Clock clock;
 
-  ComplaintFigures(Complaints complaints, Offices offices, FactStore facts, JdbcClient jdbc) {
+  ComplaintFigures(
+      Complaints complaints,
+      Offices offices,
+      FactStore facts,
+      JdbcClient jdbc,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.complaints = complaints;
     this.offices = offices;
     this.facts = facts;
@@ -125,7 +132,7 @@ public class ComplaintFigures {
     Optional<ComplaintDetails> found = complaints.forReporter(trackingCode);
     found.ifPresent(
         d -> {
-          YearMonth month = ApplicationFact.month(d.receivedAt());
+          YearMonth month = ApplicationFact.month(d.receivedAt(), clock.getZone());
           int inserted =
               jdbc.sql(
                       """

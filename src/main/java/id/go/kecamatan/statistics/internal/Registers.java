@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +37,10 @@ public class Registers {
 
   private final JdbcTemplate jdbc;
   private final AuditTrail audit;
+  private final ZoneId zone;
 
-  Registers(DataSource dataSource, AuditTrail audit) {
+  Registers(DataSource dataSource, AuditTrail audit, java.time.Clock clock) {
+    this.zone = clock.getZone();
     this.jdbc = new JdbcTemplate(dataSource);
     this.jdbc.setFetchSize(FETCH);
     this.audit = audit;
@@ -103,7 +106,7 @@ public class Registers {
           start(to.plusMonths(1)).toInstant(),
           e -> {
             int r = row[0]++;
-            ws.value(r, 0, e.occurredAt().atZone(ApplicationFact.WIB).toLocalDateTime());
+            ws.value(r, 0, e.occurredAt().atZone(zone).toLocalDateTime());
             ws.style(r, 0).format("dd/mm/yyyy hh:mm:ss").set();
             ws.value(r, 1, AuditTrail.SYSTEM.equals(e.actorName()) ? systemActor : e.actorName());
             ws.value(r, 2, actionLabel.apply(e.action()));
@@ -285,11 +288,11 @@ public class Registers {
     }
   }
 
-  private static Timestamp start(YearMonth month) {
-    return Timestamp.from(month.atDay(1).atStartOfDay(ApplicationFact.WIB).toInstant());
+  private Timestamp start(YearMonth month) {
+    return Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
   }
 
-  private static LocalDate day(Timestamp at) {
-    return at.toInstant().atZone(ApplicationFact.WIB).toLocalDate();
+  private LocalDate day(Timestamp at) {
+    return at.toInstant().atZone(zone).toLocalDate();
   }
 }

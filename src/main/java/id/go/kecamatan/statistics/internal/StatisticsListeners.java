@@ -133,7 +133,7 @@ public class StatisticsListeners {
   private Refreshed refreshed(UUID officeId, ApplicationId id) {
     Application application = applications.get(officeId, id);
     UUID regency = offices.get(officeId).regencyId();
-    ApplicationFact fact = ApplicationFact.of(application, calendar.of(officeId));
+    ApplicationFact fact = ApplicationFact.of(application, calendar.of(officeId), clock.getZone());
     facts.store(fact, regency);
     return new Refreshed(
         application,
@@ -154,7 +154,7 @@ public class StatisticsListeners {
             kind,
             cut(subject, 200),
             application.officeId(),
-            ApplicationFact.month(at).atDay(1),
+            ApplicationFact.month(at, clock.getZone()).atDay(1),
             application.serviceId(),
             cut(reason == null ? "" : reason.strip(), 500))
         .update();
@@ -199,7 +199,7 @@ public class StatisticsListeners {
       facts.count(
           event.officeId(),
           refreshed.dimensions(),
-          ApplicationFact.month(letter.signedAt()),
+          ApplicationFact.month(letter.signedAt(), clock.getZone()),
           Map.of(Measure.LETTERS_SIGNED, 1L));
     }
   }
@@ -229,7 +229,7 @@ public class StatisticsListeners {
                   refresh(officeId, applicationId);
                   return facts.dimensions(officeId, applicationId.value()).orElseThrow();
                 });
-    facts.count(officeId, d, ApplicationFact.month(at), Map.of(measure, 1L));
+    facts.count(officeId, d, ApplicationFact.month(at, clock.getZone()), Map.of(measure, 1L));
   }
 
   @ApplicationModuleListener
@@ -273,7 +273,7 @@ public class StatisticsListeners {
         officeId,
         new FactStore.Dimensions(
             offices.get(officeId).regencyId(), serviceId, Channel.ONLINE.name(), null),
-        ApplicationFact.month(started),
+        ApplicationFact.month(started, clock.getZone()),
         Map.of(measure, 1L));
   }
 }

@@ -7,7 +7,6 @@ import id.go.kecamatan.office.WorkingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
 class MonthlyReportJob {
 
   private static final Logger log = LoggerFactory.getLogger(MonthlyReportJob.class);
-  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
   private final MonthlyReports reports;
   private final Offices offices;
@@ -41,10 +39,10 @@ class MonthlyReportJob {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${layanan.statistics.report-cron:0 15 6 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(cron = "${layanan.statistics.report-cron:0 15 6 * * *}", zone = "${layanan.time-zone}")
   @SchedulerLock(name = "statistics-monthly-report", lockAtMostFor = "PT1H")
   public void runOnOneNode() {
-    LocalDate today = LocalDate.now(clock.withZone(WIB));
+    LocalDate today = LocalDate.now(clock);
     int published = 0;
     for (Office office : active()) {
       try {

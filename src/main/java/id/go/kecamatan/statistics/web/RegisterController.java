@@ -45,6 +45,7 @@ class RegisterController {
   private final AuditTrail audit;
   private final MessageSource messages;
   private final StaffAccounts accounts;
+  private final String zone;
 
   RegisterController(
       Registers registers,
@@ -53,7 +54,9 @@ class RegisterController {
       Catalog catalog,
       AuditTrail audit,
       MessageSource messages,
-      StaffAccounts accounts) {
+      StaffAccounts accounts,
+      java.time.Clock clock) {
+    this.zone = id.go.kecamatan.shared.web.Zone.of(clock).label();
     this.registers = registers;
     this.statistics = statistics;
     this.offices = offices;
@@ -219,8 +222,9 @@ class RegisterController {
     audit.record(office.id(), action, "office", office.id(), details);
   }
 
+  /** The columns' headings; a time's names the zone ({@code Waktu (WITA)}). */
   private List<String> headings(List<String> keys, Locale locale) {
-    return keys.stream().map(k -> t(k, locale)).toList();
+    return keys.stream().map(k -> messages.getMessage(k, new Object[] {zone}, locale)).toList();
   }
 
   private String t(String key, Locale locale) {

@@ -168,7 +168,7 @@ class ReportDocuments {
                     + " · "
                     + t(
                         "statistics.report.publishedLine",
-                        Formats.dateTime(report.publishedAt(), INDONESIAN),
+                        Formats.dateTime(report.publishedAt(), clock.getZone(), INDONESIAN),
                         report.publishedBy())))
         .append("</p>");
     if (report.reason() != null) {

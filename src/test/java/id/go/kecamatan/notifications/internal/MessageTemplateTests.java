@@ -39,7 +39,10 @@ class MessageTemplateTests {
 
   static final Map<String, String> SAMPLE =
       SampleValues.of(
-          JETIS, new Links(() -> "https://layanan.mojokertokab.go.id"), LocalDate.of(2026, 11, 16));
+          JETIS,
+          new Links(() -> "https://layanan.mojokertokab.go.id"),
+          LocalDate.of(2026, 11, 16),
+          id.go.kecamatan.shared.web.Zone.WIB);
 
   @Test
   void everyKindHasADefaultOnEachOfItsChannelsThatPassesItsOwnChecks() {

@@ -250,7 +250,7 @@ class StaffMessagesIntegrationTests {
     accounts.setActive(jetis, gone.id(), false, null);
     fixtures.domisili(jetis, fixtures.operatorVillage("desa.jetis"), CaseworkFixtures.unique("R"));
 
-    LocalDate tomorrow = LocalDate.now(clock.withZone(DailyMessages.WIB)).plusDays(1);
+    LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
     StaffDigest.Figures figures = digest.figures(offices.get(jetis), tomorrow);
     assertThat(figures.received()).isPositive();
     List<OutgoingMessage> digests = digest.digests(offices.get(jetis), tomorrow);
@@ -302,7 +302,7 @@ class StaffMessagesIntegrationTests {
   void theDigestIsQueuedOncePerRecipientAndDay() {
     UUID jetis = fixtures.jetis();
     fixtures.domisili(jetis, fixtures.operatorVillage("desa.jetis"), CaseworkFixtures.unique("S"));
-    LocalDate day = LocalDate.now(clock.withZone(DailyMessages.WIB)).plusDays(1);
+    LocalDate day = LocalDate.now(clock).plusDays(1);
     int recipients = digest.recipients(offices.get(jetis)).size();
     assertThat(recipients).isGreaterThanOrEqualTo(4);
     digest.send(offices.get(jetis), day);
@@ -316,7 +316,7 @@ class StaffMessagesIntegrationTests {
 
   @Test
   void anOfficeWithNothingToReportGetsNoDigestAndItsSignersGetNone() {
-    LocalDate day = LocalDate.now(clock.withZone(DailyMessages.WIB)).plusDays(40);
+    LocalDate day = LocalDate.now(clock).plusDays(40);
     // the admin has an address, the office none: the admin alone would be told
     assertThat(digest.recipients(office()))
         .extracting(Recipient::address)

@@ -164,6 +164,43 @@ class StartupChecksTests {
   }
 
   @Test
+  void theTimeZoneIsOneOfIndonesiasThreeAndThatOfTheRegencySetUp() {
+    assertThat(
+            StartupChecks.problems(
+                complete()
+                    .withProperty("layanan.time-zone", "Asia/Makassar")
+                    .withProperty("layanan.setup.regency", "51.71")
+                    .withProperty("layanan.setup.admin-password", "Pertama-Kali-2026")))
+        .isEmpty();
+    assertThat(StartupChecks.problems(complete().withProperty("layanan.time-zone", "UTC")))
+        .singleElement()
+        .asString()
+        .startsWith("layanan.time-zone (LAYANAN_TIME_ZONE) is UTC")
+        .contains("Asia/Jakarta (WIB)", "Asia/Makassar (WITA)", "Asia/Jayapura (WIT)");
+
+    // Kota Denpasar (Bali) kept in Jakarta's time
+    assertThat(
+            StartupChecks.problems(
+                complete()
+                    .withProperty("layanan.time-zone", "Asia/Jakarta")
+                    .withProperty("layanan.setup.regency", "51.71")
+                    .withProperty("layanan.setup.admin-password", "Pertama-Kali-2026")))
+        .singleElement()
+        .asString()
+        .contains("layanan.setup.regency (LAYANAN_SETUP_REGENCY) 51.71 lies in WITA")
+        .contains("set layanan.time-zone=Asia/Makassar");
+    // Kabupaten Jayapura without the setting: Jakarta's by default
+    assertThat(
+            StartupChecks.problems(
+                complete()
+                    .withProperty("layanan.setup.regency", "91.03")
+                    .withProperty("layanan.setup.admin-password", "Pertama-Kali-2026")))
+        .singleElement()
+        .asString()
+        .contains("lies in WIT", "set layanan.time-zone=Asia/Jayapura");
+  }
+
+  @Test
   void aNodeWithoutItsSecretsStopsWithOneClearMessageBeforeAnyDatabase(CapturedOutput output) {
     assertThatThrownBy(
             () ->

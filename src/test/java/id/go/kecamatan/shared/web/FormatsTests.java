@@ -32,12 +32,24 @@ class FormatsTests {
   @Example
   void oneStyleForMomentsInBothLanguages() {
     java.time.Instant at = java.time.Instant.parse("2026-12-06T20:47:00Z");
-    assertThat(Formats.dateTime(at, INDONESIAN)).isEqualTo("7 Desember 2026 pukul 03.47 WIB");
-    assertThat(Formats.dateTime(at, Locale.ENGLISH)).isEqualTo("7 December 2026 at 03:47 WIB");
-    assertThat(Formats.time(at, INDONESIAN)).isEqualTo("03.47 WIB");
+    java.time.ZoneId wib = Zone.WIB.id();
+    assertThat(Formats.dateTime(at, wib, INDONESIAN)).isEqualTo("7 Desember 2026 pukul 03.47 WIB");
+    assertThat(Formats.dateTime(at, wib, Locale.ENGLISH)).isEqualTo("7 December 2026 at 03:47 WIB");
+    assertThat(Formats.time(at, wib, INDONESIAN)).isEqualTo("03.47 WIB");
     assertThat(Formats.isoDateAsLong("1994-09-12", INDONESIAN)).isEqualTo("12 September 1994");
     assertThat(Formats.isoDateAsLong("1994-02-30", INDONESIAN)).isEqualTo("1994-02-30");
     assertThat(Formats.isoDateAsLong(null, INDONESIAN)).isEmpty();
+  }
+
+  @Example
+  void aMomentInWitaOrWitIsShownInItsZoneWithItsLabel() {
+    // 23:30 in Jakarta is already the next day in Makassar and Jayapura
+    java.time.Instant at = java.time.Instant.parse("2026-12-06T16:30:00Z");
+    assertThat(Formats.dateTime(at, Zone.WITA.id(), INDONESIAN))
+        .isEqualTo("7 Desember 2026 pukul 00.30 WITA");
+    assertThat(Formats.dateTime(at, Zone.WIT.id(), Locale.ENGLISH))
+        .isEqualTo("7 December 2026 at 01:30 WIT");
+    assertThat(Formats.time(at, Zone.WIB.id(), INDONESIAN)).isEqualTo("23.30 WIB");
   }
 
   @Example

@@ -16,7 +16,7 @@ class PagesTests {
 
   private static String languageLink(MockHttpServletRequest request) {
     request.setPreferredLocales(java.util.List.of(Locale.ENGLISH));
-    return Pages.of(request, new StaticMessageSource()).otherLanguageUrl();
+    return Pages.of(request, new StaticMessageSource(), Zone.WIB.id()).otherLanguageUrl();
   }
 
   private static MockHttpServletRequest request(String method, String uri, String referer) {

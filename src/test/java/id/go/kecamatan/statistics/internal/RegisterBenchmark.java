@@ -99,7 +99,9 @@ class RegisterBenchmark {
       try (var pooled = new org.springframework.jdbc.datasource.SingleConnectionDataSource()) {
         pooled.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pooled.setSuppressClose(true);
-        Registers registers = new Registers(pooled, null);
+        Registers registers =
+            new Registers(
+                pooled, null, java.time.Clock.system(id.go.kecamatan.shared.web.Zone.WIB.id()));
         // as the application calls it: in a read-only transaction, so the driver uses a cursor
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pooled));
         tx.setReadOnly(true);

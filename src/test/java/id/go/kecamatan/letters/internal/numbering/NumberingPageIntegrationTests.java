@@ -79,7 +79,7 @@ class NumberingPageIntegrationTests {
     String body = admin().get(PAGE).body();
 
     assertThat(body)
-        .contains("Setiap urutan mulai lagi dari 1 pada 1 Januari (WIB)")
+        .contains("Setiap urutan mulai lagi dari 1 pada 1 Januari (waktu setempat)")
         .contains("<th scope=\"col\">Terakhir " + (year - 1) + "</th>")
         .contains("<td>412</td>");
   }

@@ -101,7 +101,7 @@ class StatisticsDashboardJourneyTests extends BrowserJourney {
         .anySatisfy(
             r -> {
               assertThat(r.getCellText(1)).isEqualTo(name + " (admin.jetis)");
-              assertThat(r.getCellText(2)).isEqualTo("statistics.register.letters");
+              assertThat(r.getCellText(2)).isEqualTo("Register surat keluar diunduh");
             });
   }
 

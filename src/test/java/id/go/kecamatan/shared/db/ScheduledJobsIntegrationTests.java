@@ -132,7 +132,7 @@ class ScheduledJobsIntegrationTests {
     jdbc.sql(
             """
             insert into shedlock (name, lock_until, locked_at, locked_by)
-            values (?, now() + interval '1 hour', now(), ?)
+            values (?, timezone('utc', now()) + interval '1 hour', timezone('utc', now()), ?)
             on conflict (name) do update
               set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
                   locked_by = excluded.locked_by
@@ -143,10 +143,13 @@ class ScheduledJobsIntegrationTests {
 
   /**
    * Releases the lock as ShedLock does (its row stays: ShedLock remembers which rows it made and
-   * only updates those).
+   * only updates those). Its columns hold UTC without a zone (ShedLock's database time is {@code
+   * timezone('utc', now())}), whatever the session's zone (the regency's, ADR 0045).
    */
   private void release(String name) {
-    jdbc.sql("update shedlock set lock_until = now() - interval '1 second' where name = ?")
+    jdbc.sql(
+            "update shedlock set lock_until = timezone('utc', now()) - interval '1 second'"
+                + " where name = ?")
         .param(name)
         .update();
   }

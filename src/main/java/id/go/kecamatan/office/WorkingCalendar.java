@@ -40,12 +40,23 @@ public class WorkingCalendar {
    * days were entered (in others only the fixed-date national holidays close).
    */
   public WorkingDays of(UUID officeId) {
-    return new WorkingDays(
-        jdbc.sql("select day from holiday where office_id is null or office_id = ?")
-            .param(officeId)
-            .query(LocalDate.class)
-            .list(),
-        enteredYears());
+    // one statement: deadlines are counted on every submission and step (the closed days and the
+    // years entered come from the same rows)
+    List<LocalDate> closed = new java.util.ArrayList<>();
+    java.util.Set<Integer> entered = new java.util.HashSet<>();
+    jdbc.sql(
+            "select day, office_id is null and kind = 'LIBUR' as national from holiday"
+                + " where office_id is null or office_id = ?")
+        .param(officeId)
+        .query(
+            rs -> {
+              LocalDate day = rs.getObject("day", LocalDate.class);
+              closed.add(day);
+              if (rs.getBoolean("national")) {
+                entered.add(day.getYear());
+              }
+            });
+    return new WorkingDays(closed, entered);
   }
 
   /** The years with at least one national holiday (libur nasional) entered. */

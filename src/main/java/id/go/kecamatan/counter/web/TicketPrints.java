@@ -58,7 +58,13 @@ class TicketPrints {
       notes.add(t("counter.print.outside"));
     }
     if (ticket.scheduledAt() != null) {
-      notes.add(t("counter.print.booked", ticket.scheduledAt().toLocalTime().toString()));
+      notes.add(
+          t(
+              "counter.print.booked",
+              Formats.time(
+                  ticket.scheduledAt().atZone(clock.getZone()).toInstant(),
+                  clock.getZone(),
+                  INDONESIAN)));
     }
     notes.add(t("counter.print.scan"));
     return new Slip(

@@ -153,6 +153,14 @@ public final class Page {
     return Formats.time(instant, zone, locale);
   }
 
+  /**
+   * A time of day kept without a zone (an appointment's), which is the deployment's local time:
+   * {@code 09.20 WITA}.
+   */
+  public String time(java.time.LocalDateTime local) {
+    return local == null ? "" : time(local.atZone(zone).toInstant());
+  }
+
   /** The day of a moment in the deployment's zone, as a long date: {@code 7 Desember 2026}. */
   public String date(java.time.Instant instant) {
     return instant == null ? "" : date(instant.atZone(zone).toLocalDate());

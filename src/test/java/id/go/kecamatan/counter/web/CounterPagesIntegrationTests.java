@@ -318,6 +318,31 @@ class CounterPagesIntegrationTests {
   }
 
   @Test
+  void anAppointmentsTicketSaysItsTimeWithTheZoneOnEveryPageAndThePrint() throws Exception {
+    UUID batunadua = officeId(slug());
+    UUID group = groups.of(batunadua).get(0).id();
+    var issued =
+        tickets.issueForAppointment(
+            batunadua,
+            group,
+            "BK-ZONE-" + UUID.randomUUID().toString().substring(0, 8),
+            java.time.LocalDate.now().atTime(10, 30),
+            true,
+            "Pak Zona");
+    assertThat(new WebClient(port).get(issued.statusPath()).body())
+        .contains("Janji temu pukul 10.30 WIB")
+        .doesNotContain("10:30");
+    WebClient desk = WebClient.signedIn(port, "loket.batunadua");
+    assertThat(desk.get("/admin/antrean/tiket/" + issued.id()).body())
+        .contains("<dd>10.30 WIB</dd>");
+    byte[] pdf = desk.getBytes("/admin/antrean/tiket/" + issued.id() + "/cetak.pdf").body();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains("Janji temu pukul 10.30 WIB");
+    }
+  }
+
+  @Test
   void theStatisticsShowTodaysTicketsAndExportThemAsXlsx() throws Exception {
     loket2CalledAnATicketToday();
     WebClient admin = WebClient.signedIn(port, "admin.jetis");

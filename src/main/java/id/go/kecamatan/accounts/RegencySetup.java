@@ -5,6 +5,7 @@ import id.go.kecamatan.office.Regency;
 import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.startup.InvalidSettingsException;
 import id.go.kecamatan.shared.web.FieldErrors;
+import id.go.kecamatan.shared.web.Zone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code layanan.setup.admin-password} make the regency and its first regency administrator, once:
  * a start that finds the account already there changes nothing (so the settings may stay, and every
  * node may carry them; two nodes starting together make it once).
+ *
+ * <p>Every start without the demo data also checks that each regency in the database lies in the
+ * deployment's zone ({@code layanan.time-zone}): a node started without the setting its regency
+ * needs would date letters, deadlines and the queue's days in another zone (ADR 0045).
  */
 @Component
 class RegencySetup implements ApplicationRunner {
@@ -40,6 +45,8 @@ class RegencySetup implements ApplicationRunner {
   private final String regencyCode;
   private final String username;
   private final String password;
+  private final java.time.Clock clock;
+  private final boolean demo;
 
   RegencySetup(
       Offices offices,
@@ -49,7 +56,9 @@ class RegencySetup implements ApplicationRunner {
       MessageSource messages,
       @Value("${layanan.setup.regency:}") String regencyCode,
       @Value("${layanan.setup.admin-username:}") String username,
-      @Value("${layanan.setup.admin-password:}") String password) {
+      @Value("${layanan.setup.admin-password:}") String password,
+      java.time.Clock clock,
+      @Value("${layanan.demo.enabled:false}") boolean demo) {
     this.offices = offices;
     this.accounts = accounts;
     this.jdbc = jdbc;
@@ -58,6 +67,8 @@ class RegencySetup implements ApplicationRunner {
     this.regencyCode = regencyCode.strip();
     this.username = username.strip();
     this.password = password;
+    this.clock = clock;
+    this.demo = demo;
   }
 
   @Override
@@ -65,6 +76,48 @@ class RegencySetup implements ApplicationRunner {
     if (!regencyCode.isEmpty()) {
       setUp(regencyCode, username, password);
     }
+    if (!demo) {
+      List<String> problems = zoneProblems(Zone.of(clock));
+      if (!problems.isEmpty()) {
+        throw new InvalidSettingsException(problems);
+      }
+    }
+  }
+
+  /**
+   * What stops a start: each regency in the database that keeps another zone than the deployment's,
+   * with the setting to give (the demo data, made for any zone the tests run in, are not checked).
+   */
+  List<String> zoneProblems(Zone deployment) {
+    return jdbc
+        .sql("select code, name from regency order by code")
+        .query(
+            (rs, i) -> {
+              String code = rs.getString("code");
+              Zone zone = Zone.ofRegion(code);
+              return zone == deployment
+                  ? null
+                  : Zone.SETTING
+                      + " (LAYANAN_TIME_ZONE) is "
+                      + deployment.id().getId()
+                      + " ("
+                      + deployment.label()
+                      + "), but "
+                      + rs.getString("name")
+                      + " ("
+                      + code
+                      + ") in the database keeps "
+                      + zone.label()
+                      + ": set "
+                      + Zone.SETTING
+                      + "="
+                      + zone.id().getId()
+                      + " on every node, as at its first start.";
+            })
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   /** The regency's default administrator's user name, {@code kab.3516} for {@code 35.16}. */

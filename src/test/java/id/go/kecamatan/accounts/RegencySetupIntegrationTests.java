@@ -67,6 +67,19 @@ class RegencySetupIntegrationTests {
   }
 
   @Test
+  void aStartInAnotherZoneThanTheRegencysIsRefusedWithTheSettingToGive() {
+    // the demo's regency, Kabupaten Mojokerto (35.16), keeps WIB (other tests add regencies
+    // elsewhere)
+    assertThat(setup.zoneProblems(id.go.kecamatan.shared.web.Zone.WIB))
+        .noneMatch(problem -> problem.contains("(35.16)"));
+    assertThat(setup.zoneProblems(id.go.kecamatan.shared.web.Zone.WITA))
+        .contains(
+            "layanan.time-zone (LAYANAN_TIME_ZONE) is Asia/Makassar (WITA), but Kabupaten"
+                + " Mojokerto (35.16) in the database keeps WIB: set"
+                + " layanan.time-zone=Asia/Jakarta on every node, as at its first start.");
+  }
+
+  @Test
   void wrongSettingsStopTheStartWithWhatToDo() {
     assertThatThrownBy(() -> setup.setUp("35.15", "kab.sidoarjo", "short"))
         .isInstanceOf(InvalidSettingsException.class)

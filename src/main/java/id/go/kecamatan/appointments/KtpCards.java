@@ -12,14 +12,9 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
-import id.go.kecamatan.shared.web.RateLimit;
-import id.go.kecamatan.shared.web.RateLimits;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * may be issued meanwhile. Staff move cards one by one or as a list; each step is kept in the
  * card's history and the audit trail, and "ready for pick-up" tells the resident through the outbox
  * ({@link KtpCardReady}). The resident follows the card with its code and the last four digits of
- * the phone number or the NIK. Every query is scoped to the office.
+ * the phone number or the NIK ({@link KtpCardKeys}). Every query is scoped to the office.
  */
 @Service
 public class KtpCards {
@@ -62,7 +57,6 @@ public class KtpCards {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final RateLimit wrongKeys;
   private final SecureRandom random = new SecureRandom();
 
   KtpCards(
@@ -73,7 +67,6 @@ public class KtpCards {
       Documents documents,
       AuditTrail audit,
       ApplicationEventPublisher events,
-      RateLimits limits,
       Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -83,8 +76,6 @@ public class KtpCards {
     this.audit = audit;
     this.events = events;
     this.clock = clock;
-    this.wrongKeys =
-        limits.limit("ktp-wrong-keys-per-code", WRONG_KEYS_PER_HOUR, Duration.ofHours(1));
   }
 
   /** What the officer types when recording a card (or what a checked-in booking carries). */
@@ -528,57 +519,6 @@ public class KtpCards {
     return errors;
   }
 
-  /**
-   * Wrong keys a card's code takes in an hour before it opens nothing for a while: 10,000 phone
-   * digits are otherwise tried through in hours, from one address.
-   */
-  public static final int WRONG_KEYS_PER_HOUR = 10;
-
-  /**
-   * The code of the card this key opens: the last four digits of the phone number given, or the
-   * holder's NIK, until the code has had {@value #WRONG_KEYS_PER_HOUR} wrong keys in an hour. One
-   * answer for an unknown code, a wrong key and a locked code.
-   */
-  public Optional<String> open(String rawCode, String key) {
-    Optional<TrackingCode> code = TrackingCode.parse(rawCode);
-    if (code.isEmpty()
-        || key == null
-        || key.isBlank()
-        || key.length() > 40
-        || wrongKeys.exhausted(code.get().value())) {
-      return Optional.empty();
-    }
-    String typed = key.replaceAll("[\\s.-]", "");
-    Optional<Boolean> known =
-        jdbc.sql("select nik, phone_last4 from ktp_card where code = ?")
-            .param(code.get().value())
-            .query(
-                (rs, n) -> {
-                  String last4 = rs.getString("phone_last4");
-                  boolean byDigits = typed.length() == 4 && last4 != null && same(typed, last4);
-                  boolean byNik = typed.length() == 16 && same(typed, rs.getString("nik"));
-                  return byDigits || byNik;
-                })
-            .optional();
-    if (known.isPresent() && !known.get()) {
-      wrongKeys.take(code.get().value());
-    }
-    return known.filter(ok -> ok).map(ok -> code.get().value());
-  }
-
-  private static boolean same(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The card with this code, for its resident's page (opened by {@link #open}). */
-  public Optional<Card> forResident(String code) {
-    return jdbc.sql("select * from ktp_card where code = ?")
-        .param(code)
-        .query(KtpCards::card)
-        .optional();
-  }
-
   /** The card's contact, for the messages to its holder. */
   public Optional<Contact> contact(UUID officeId, UUID id) {
     return find(officeId, id)
@@ -591,7 +531,7 @@ public class KtpCards {
         .update();
   }
 
-  private static Card card(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  static Card card(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     Timestamp letter = rs.getTimestamp("interim_letter_at");
     return new Card(
         rs.getObject("id", UUID.class),

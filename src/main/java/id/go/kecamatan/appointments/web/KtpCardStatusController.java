@@ -1,6 +1,7 @@
 package id.go.kecamatan.appointments.web;
 
 import id.go.kecamatan.application.TrackingCode;
+import id.go.kecamatan.appointments.KtpCardKeys;
 import id.go.kecamatan.appointments.KtpCardStatus;
 import id.go.kecamatan.appointments.KtpCards;
 import id.go.kecamatan.office.Offices;
@@ -36,13 +37,19 @@ class KtpCardStatusController {
   private static final int MAX_GRANTS = 10;
 
   private final KtpCards cards;
+  private final KtpCardKeys keys;
   private final Offices offices;
   private final OpeningHours hours;
   private final KtpLookupLimits limits;
 
   KtpCardStatusController(
-      KtpCards cards, Offices offices, OpeningHours hours, KtpLookupLimits limits) {
+      KtpCards cards,
+      KtpCardKeys keys,
+      Offices offices,
+      OpeningHours hours,
+      KtpLookupLimits limits) {
     this.cards = cards;
+    this.keys = keys;
     this.offices = offices;
     this.hours = hours;
     this.limits = limits;
@@ -77,7 +84,7 @@ class KtpCardStatusController {
       errors.reject("kunci", "appointments.ktp.error.keyRequired");
     }
     if (!errors.any()) {
-      Optional<String> opened = cards.open(code, key);
+      Optional<String> opened = keys.open(code, key);
       if (opened.isPresent()) {
         grant(request, opened.get());
         return "redirect:/ktp-el/" + opened.get();
@@ -100,7 +107,7 @@ class KtpCardStatusController {
         TrackingCode.parse(code)
             .map(TrackingCode::value)
             .filter(c -> may(request, c))
-            .flatMap(cards::forResident);
+            .flatMap(keys::forResident);
     if (card.isEmpty()) {
       return TrackingCode.parse(code)
           .map(c -> "redirect:/ktp-el?kode=" + c.value())

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import id.go.kecamatan.IntegrationTest;
 import id.go.kecamatan.TestPhones;
 import id.go.kecamatan.WebClient;
-import id.go.kecamatan.appointments.KtpCards;
+import id.go.kecamatan.appointments.KtpCardKeys;
 import id.go.kecamatan.appointments.KtpFixtures;
 import id.go.kecamatan.documents.TestFiles;
 import java.net.http.HttpResponse;
@@ -81,7 +81,7 @@ class KtpCardPagesIntegrationTests {
     WebClient guesser = new WebClient(port);
     guesser.get("/ktp-el");
     int tried = 0;
-    for (int n = 0; tried < KtpCards.WRONG_KEYS_PER_HOUR; n++) {
+    for (int n = 0; tried < KtpCardKeys.WRONG_KEYS_PER_HOUR; n++) {
       String guess = "%04d".formatted(n);
       if (!guess.equals(digits)) {
         assertThat(guesser.post("/ktp-el", "kode", code, "kunci", guess).statusCode())

@@ -66,7 +66,10 @@ public class DraftSubmissions {
    * their personal data. Submitting the same draft again (a double click, a resend after a
    * time-out) returns the application made the first time.
    *
-   * @throws NotFoundException when the service is no longer offered online
+   * @return errors on {@code consent}, on {@code service} when the service (or the office) was
+   *     closed on the draft's channel since the draft was started, or on the fields of the
+   *     submission; the draft is kept in each case
+   * @throws NotFoundException when the draft expired
    */
   public Outcome<Application> submit(UUID draftId, boolean consent) {
     if (!consent) {
@@ -81,6 +84,10 @@ public class DraftSubmissions {
           }
           if (!draft.expiresAt().isAfter(clock.instant())) {
             throw new NotFoundException();
+          }
+          if (!drafts.offered(draft)) {
+            // closed after the draft was started: the draft stays, the page says why
+            return Outcome.failed(new FieldErrors().reject("service", "apply.error.serviceClosed"));
           }
           Office office = offices.get(draft.officeId());
           ServiceType service =

@@ -195,6 +195,19 @@ public class Drafts {
         .orElseThrow(NotFoundException::new);
   }
 
+  /**
+   * Whether the draft can still be sent: its office is open and its service still offered on the
+   * draft's channel. An administrator may close the service (or its channel) while residents have
+   * drafts of it: such a draft is kept, its pages say it cannot be sent, and sending it is refused
+   * with that message.
+   */
+  public boolean offered(Draft draft) {
+    return offices.get(draft.officeId()).active()
+        && submissions
+            .offeredService(draft.officeId(), service(draft).code(), draft.channel())
+            .isPresent();
+  }
+
   /** An active service of the office that residents may apply for online. */
   public Optional<ServiceType> onlineService(UUID officeId, String serviceCode) {
     return catalog.activeService(officeId, serviceCode).filter(ServiceType::online);

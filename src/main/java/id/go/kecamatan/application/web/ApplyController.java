@@ -513,6 +513,8 @@ class ApplyController {
     model.addAttribute("back", back);
     model.addAttribute("resumeUrl", address.of("/lanjutkan/{id}", draft.id()));
     model.addAttribute("hasQuestions", !drafts.form(draft).isEmpty());
+    // the service closed since the draft began: every step says so before more is typed
+    model.addAttribute("closed", !drafts.offered(draft));
   }
 
   private static boolean back(HttpServletRequest request) {

@@ -660,6 +660,51 @@ class ApplyIntegrationTests {
   }
 
   @Test
+  void aServiceClosedWhileAResidentFillsADraftSaysSoOnEachStepAndTheDraftIsKept() {
+    WebClient resident = new WebClient(port);
+    String draft = completeDraft(resident);
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    String service =
+        jdbc.sql("select id::text from service_type where office_id = ? and code = 'DOMISILI'")
+            .param(jetis)
+            .query(String.class)
+            .single();
+    admin.get("/admin/layanan");
+    assertThat(admin.post("/admin/layanan/" + service + "/aktif", "active", "false").statusCode())
+        .isEqualTo(302);
+    try {
+      // the resident's next step says it before more is typed
+      assertThat(resident.get("/permohonan/" + draft + "/berkas").body())
+          .contains("Layanan ini tidak lagi menerima permohonan daring.");
+      HttpResponse<String> sent =
+          resident.post("/permohonan/" + draft + "/kirim", "consent", "yes");
+      // was a bare 404 page ("Halaman tidak ditemukan") after every step was filled in
+      assertThat(sent.statusCode()).isEqualTo(422);
+      assertThat(sent.body())
+          .contains("Permohonan tidak terkirim: layanan ini sudah ditutup oleh kecamatan.")
+          .contains("Siti Aminah")
+          .doesNotContain("apply.error", "apply.closed");
+      assertThat(
+              jdbc.sql("select application_id is null from application_draft where id = ?::uuid")
+                  .param(draft)
+                  .query(Boolean.class)
+                  .single())
+          .isTrue();
+      assertThat(resident.get("/permohonan/" + draft + "/periksa?lang=en").body())
+          .contains("This service no longer takes applications online.");
+    } finally {
+      admin.get("/admin/layanan");
+      admin.post("/admin/layanan/" + service + "/aktif", "active", "true");
+    }
+    // reopened: the same draft is sent as it was
+    resident.get("/permohonan/" + draft + "/periksa?lang=id");
+    assertThat(resident.get("/permohonan/" + draft + "/periksa").body())
+        .doesNotContain("Layanan ini tidak lagi menerima permohonan daring.");
+    assertThat(resident.post("/permohonan/" + draft + "/kirim", "consent", "yes").statusCode())
+        .isEqualTo(302);
+  }
+
+  @Test
   void tooManyDraftsOrSubmissionsForOnePhoneAreRefusedAndNothingSavedIsLost() {
     ExhaustedLimits limits = new ExhaustedLimits(jdbc, clock);
     String phone = "tel:6281234567890"; // 0812 3456 7890, the phone identity() types

@@ -271,21 +271,44 @@ class RequirementChecksIntegrationTests {
             "reject",
             "reasonKey-" + ktp,
             "unreadable",
+            "reason-" + ktp,
+            "Foto KTP buram di bagian NIK",
             "verdict-" + kk,
             "accept",
             "aksi",
             "simpan");
-    assertThat(late.statusCode()).isEqualTo(302);
-    assertThat(WebClient.location(late)).contains("?konflik=pemeriksaan");
     assertThat(checks(a)).containsExactly(ktp + ":true:");
-    assertThat(second.get(url(a) + "?konflik=pemeriksaan").body())
-        .contains("Petugas lain baru saja memeriksa persyaratan permohonan ini");
-    // a missing or garbled version is stale too
+    // told at once, with the latest checks and what they chose and typed still in the form (the
+    // page was a redirect that dropped the reason typed)
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body())
+        .contains("Petugas lain baru saja memeriksa persyaratan permohonan ini")
+        .contains("Pilihan dan alasan yang Anda isi masih ada di formulir")
+        .contains(">Foto KTP buram di bagian NIK</textarea>")
+        .contains("value=\"unreadable\" selected")
+        .containsPattern("id=\"verdict-" + ktp + "-reject\"[^>]*checked")
+        .containsPattern("id=\"verdict-" + kk + "-accept\"[^>]*checked");
+    // saved again from that page, against the latest checks, it goes through
+    String current = version(late.body());
+    assertThat(current).isNotEqualTo(version);
     assertThat(
-            WebClient.location(
-                second.post(url(a) + "/persyaratan", "versi", "x", "verdict-" + kk, "accept")))
-        .contains("?konflik=pemeriksaan");
-    assertThat(checks(a)).hasSize(1);
+            second
+                .post(
+                    url(a) + "/persyaratan",
+                    "versi",
+                    current,
+                    "verdict-" + ktp,
+                    "reject",
+                    "reason-" + ktp,
+                    "Foto KTP buram di bagian NIK")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(checks(a)).hasSize(2);
+    // a missing or garbled version is stale too
+    HttpResponse<String> garbled =
+        second.post(url(a) + "/persyaratan", "versi", "x", "verdict-" + kk, "accept");
+    assertThat(garbled.statusCode()).isEqualTo(409);
+    assertThat(checks(a)).hasSize(2);
   }
 
   @Test

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,11 +74,7 @@ class CaseController {
       @RequestParam(name = "konflik", required = false) String conflict,
       Model model) {
     // after a lost race the decision redirects here with ?konflik: say so, whatever its value
-    model.addAttribute(
-        "conflict",
-        conflict == null
-            ? null
-            : "pemeriksaan".equals(conflict) ? "casework.conflict.checks" : "casework.conflict");
+    model.addAttribute("conflict", conflict == null ? null : "casework.conflict");
     return render(model, CurrentOfficer.inOffice(), new ApplicationId(id), null, Map.of());
   }
 
@@ -211,7 +208,11 @@ class CaseController {
     try {
       outcome = checking.get();
     } catch (OptimisticLockingFailureException e) {
-      return "redirect:" + BASE + app.value() + "?konflik=pemeriksaan#persyaratan";
+      // another officer checked first: nothing is saved; the page shows the latest checks with
+      // this officer's choices and reasons still in the form, to compare and save again
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("conflict", "casework.conflict.checks");
+      return render(model, officer, app, null, values);
     }
     if (!outcome.ok()) {
       response.setStatus(400);

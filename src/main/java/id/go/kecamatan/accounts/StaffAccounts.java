@@ -229,6 +229,21 @@ public class StaffAccounts {
    */
   @Transactional
   public Outcome<Staff> update(UUID officeId, UUID staffId, StaffForm form, UUID actingStaffId) {
+    return update(officeId, staffId, form, actingStaffId, null);
+  }
+
+  /**
+   * {@link #update(UUID, UUID, StaffForm, UUID)} from a form drawn from the account at {@code
+   * version} ({@link Staff#version()}): when the account changed since (another administrator's
+   * edit, the member's own e-mail address, a deactivation), nothing is saved and the error is
+   * {@code error.conflict} on {@code version}, so a form opened before the change does not put back
+   * what it showed.
+   *
+   * @param version the version the form was drawn from, or null not to compare
+   */
+  @Transactional
+  public Outcome<Staff> update(
+      UUID officeId, UUID staffId, StaffForm form, UUID actingStaffId, Integer version) {
     Staff before = get(officeId, staffId);
     FieldErrors errors = validate(officeId, form, staffId);
     if (form.password() != null && !form.password().isEmpty()) {
@@ -240,18 +255,23 @@ public class StaffAccounts {
     if (errors.any()) {
       return Outcome.failed(errors);
     }
-    jdbc.sql(
-            "update staff set username = ?, full_name = ?, nip = ?, email = ?, roles = ?, village_id = ?, version = version + 1 where id = ? and office_id = ?")
-        .params(
-            form.username().strip(),
-            form.fullName().strip(),
-            FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
-            FieldErrors.clean(form.email()),
-            roleText(form.roles()),
-            village(form),
-            staffId,
-            officeId)
-        .update();
+    int updated =
+        jdbc.sql(
+                "update staff set username = ?, full_name = ?, nip = ?, email = ?, roles = ?, village_id = ?, version = version + 1 where id = ? and office_id = ? and version = ?")
+            .params(
+                form.username().strip(),
+                form.fullName().strip(),
+                FieldErrors.clean(IdentityNumbers.normalise(form.nip())),
+                FieldErrors.clean(form.email()),
+                roleText(form.roles()),
+                village(form),
+                staffId,
+                officeId,
+                version == null ? before.version() : version)
+            .update();
+    if (updated == 0) {
+      return Outcome.failed(new FieldErrors().reject("version", "error.conflict"));
+    }
     Map<String, Object> changes = AuditTrail.changes(values(before), values(form));
     if (form.password() != null && !form.password().isEmpty()) {
       jdbc.sql(

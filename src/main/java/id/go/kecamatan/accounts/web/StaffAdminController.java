@@ -78,7 +78,8 @@ class StaffAdminController {
             staff.roles(),
             staff.villageId() == null ? "" : staff.villageId().toString(),
             ""),
-        new FieldErrors());
+        new FieldErrors(),
+        staff.version());
   }
 
   @PostMapping("/admin/staf/{id}")
@@ -91,15 +92,24 @@ class StaffAdminController {
       @RequestParam(name = "roles", required = false) List<String> roles,
       @RequestParam(defaultValue = "") String villageId,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(name = "version", required = false) String version,
       Model model,
       RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     Staff staff = accounts.get(officer.officeId(), id);
     StaffForm form =
         new StaffForm(username, fullName, nip, email, roles(roles), villageId, password);
-    Outcome<Staff> outcome = accounts.update(officer.officeId(), id, form, officer.staffId());
+    // the version the form was drawn from (missing: not compared, as for a service; garbled: stale)
+    Integer drawnFrom =
+        version == null
+            ? null
+            : version.strip().matches("\\d{1,9}") ? Integer.valueOf(version.strip()) : -1;
+    Outcome<Staff> outcome =
+        accounts.update(officer.officeId(), id, form, officer.staffId(), drawnFrom);
     if (!outcome.ok()) {
-      return editPage(model, staff, form.withoutPassword(), outcome.errors());
+      // after a conflict the form keeps the version it was drawn from: saved again, it is
+      // refused again until the page is reloaded with the account as it is now
+      return editPage(model, staff, form.withoutPassword(), outcome.errors(), drawnFrom);
     }
     redirect.addFlashAttribute("notice", "staff.updated");
     return "redirect:/admin/staf";
@@ -140,8 +150,10 @@ class StaffAdminController {
     return "admin/staff";
   }
 
-  private String editPage(Model model, Staff staff, StaffForm form, FieldErrors errors) {
+  private String editPage(
+      Model model, Staff staff, StaffForm form, FieldErrors errors, Integer version) {
     model.addAttribute("member", staff);
+    model.addAttribute("version", version);
     commonModel(model, CurrentOfficer.inOffice().officeId(), form, errors);
     return "admin/staff-edit";
   }

@@ -357,6 +357,106 @@ class StaffEmailIntegrationTests {
     assertThat(officer.get("/admin").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void anAdminFormOpenedBeforeTheOfficerChangedTheirOwnEmailDoesNotPutTheOldOneBack() {
+    WebClient admin = WebClient.signedIn(port, "admin.batunadua");
+    admin.get("/admin/staf");
+    String username = unique("lama");
+    String password = "Kata-Sandi-Yang-Panjang";
+    assertThat(
+            admin
+                .post(
+                    "/admin/staf",
+                    "username",
+                    username,
+                    "fullName",
+                    "Petugas Formulir Lama",
+                    "email",
+                    "lama@batunadua.kecamatan.example",
+                    "roles",
+                    "FRONT_OFFICE",
+                    "password",
+                    password)
+                .statusCode())
+        .isEqualTo(302);
+    UUID id = staffId(username);
+    // the admin opens the member's form to give them a role ...
+    String form = admin.get("/admin/staf/" + id).body();
+    java.util.regex.Matcher version =
+        java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(form);
+    assertThat(version.find()).as("the form carries the account's version").isTrue();
+    // ... meanwhile the member sets their new address on "Akun saya"
+    WebClient member = WebClient.signedIn(port, username, password);
+    member.get("/akun/kata-sandi");
+    assertThat(member.post("/akun/email", "email", "baru@batunadua.kecamatan.example").statusCode())
+        .isEqualTo(302);
+    // the admin saves the form as it was drawn: the old address would have come back
+    HttpResponse<String> stale =
+        admin.post(
+            "/admin/staf/" + id,
+            "version",
+            version.group(1),
+            "username",
+            username,
+            "fullName",
+            "Petugas Formulir Lama",
+            "email",
+            "lama@batunadua.kecamatan.example",
+            "roles",
+            "FRONT_OFFICE",
+            "roles",
+            "VERIFIER");
+    assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(stale.body())
+        .contains("Data ini baru saja diubah oleh petugas lain. Muat ulang halaman")
+        .contains("id=\"role-VERIFIER\" name=\"roles\" value=\"VERIFIER\" checked");
+    assertThat(emailOf(username)).isEqualTo("baru@batunadua.kecamatan.example");
+    assertThat(
+            jdbc.sql("select roles from staff where id = ?").param(id).query(String.class).single())
+        .doesNotContain("VERIFIER");
+    // saved again from the same stale form, still refused; reloaded, the role is given
+    assertThat(
+            admin
+                .post(
+                    "/admin/staf/" + id,
+                    "version",
+                    version.group(1),
+                    "username",
+                    username,
+                    "fullName",
+                    "Petugas Formulir Lama",
+                    "email",
+                    "lama@batunadua.kecamatan.example",
+                    "roles",
+                    "VERIFIER")
+                .statusCode())
+        .isEqualTo(200);
+    String fresh = admin.get("/admin/staf/" + id).body();
+    assertThat(fresh).contains("value=\"baru@batunadua.kecamatan.example\"");
+    java.util.regex.Matcher now =
+        java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(fresh);
+    assertThat(now.find()).isTrue();
+    assertThat(
+            admin
+                .post(
+                    "/admin/staf/" + id,
+                    "version",
+                    now.group(1),
+                    "username",
+                    username,
+                    "fullName",
+                    "Petugas Formulir Lama",
+                    "email",
+                    "baru@batunadua.kecamatan.example",
+                    "roles",
+                    "FRONT_OFFICE",
+                    "roles",
+                    "VERIFIER")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(emailOf(username)).isEqualTo("baru@batunadua.kecamatan.example");
+  }
+
   /** The staff forms' error summary names the field, unless the message already does. */
   static String labelledLink(String message) {
     return "<a href=\"#email\">"

@@ -560,6 +560,25 @@ class LetterSigningIntegrationTests {
   }
 
   @Test
+  void aReturnFormOpenedBeforeTheLetterWasSignedLeadsBackToTheQueueWithWhatHappened() {
+    Application approved = fixtures.approved(jetis, "Yohanes Kurniawan");
+    WebClient camatWeb = WebClient.signedIn(port, "camat.jetis");
+    String form = "/admin/surat/tanda-tangan/" + approved.id().value() + "/kembalikan";
+    assertThat(camatWeb.get(form).body()).contains("Yohanes Kurniawan");
+    // signed meanwhile (another tab, or the Sekcam under a delegation)
+    assertThat(sign(camat, approved, LetterFixtures.PASSPHRASE).value().signed()).hasSize(1);
+    String changed = "Permohonan ini baru saja diubah oleh petugas lain, jadi tidak dikembalikan.";
+    // the form sent empty, and the link followed again: both were "Halaman tidak ditemukan"
+    HttpResponse<String> empty = camatWeb.post(form, "note", "");
+    assertThat(WebClient.location(empty)).endsWith("/admin/surat/tanda-tangan");
+    assertThat(camatWeb.get("/admin/surat/tanda-tangan").body()).contains(changed);
+    HttpResponse<String> link = camatWeb.get(form);
+    assertThat(WebClient.location(link)).endsWith("/admin/surat/tanda-tangan");
+    assertThat(camatWeb.get("/admin/surat/tanda-tangan").body()).contains(changed);
+    assertThat(applications.get(jetis, approved.id()).status()).isEqualTo(ApplicationStatus.ISSUED);
+  }
+
+  @Test
   void theQueuePagesWorkForTheSignerAndNobodyElse() throws Exception {
     Application approved = fixtures.approved(jetis, "Lina Marlina");
     WebClient camatWeb = WebClient.signedIn(port, "camat.jetis");

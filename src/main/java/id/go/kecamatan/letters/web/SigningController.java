@@ -133,9 +133,9 @@ class SigningController {
   }
 
   @GetMapping("/admin/surat/tanda-tangan/{id}/kembalikan")
-  String returnForm(@PathVariable UUID id, Model model) {
+  String returnForm(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
     requireAuthority();
-    return returnPage(model, id, "", new FieldErrors());
+    return returnPage(model, id, "", new FieldErrors(), redirect);
   }
 
   @PostMapping("/admin/surat/tanda-tangan/{id}/kembalikan")
@@ -148,7 +148,7 @@ class SigningController {
     try {
       Outcome<?> outcome = casework.returnFromSigning(officer, new ApplicationId(id), note);
       if (!outcome.ok()) {
-        return returnPage(model, id, note, outcome.errors());
+        return returnPage(model, id, note, outcome.errors(), redirect);
       }
     } catch (IllegalTransitionException | OptimisticLockingFailureException e) {
       redirect.addFlashAttribute("notice", "letters.return.changed");
@@ -167,11 +167,15 @@ class SigningController {
     return officer;
   }
 
-  private String returnPage(Model model, UUID id, String note, FieldErrors errors) {
+  private String returnPage(
+      Model model, UUID id, String note, FieldErrors errors, RedirectAttributes redirect) {
     Officer officer = CurrentOfficer.inOffice();
     var file = casework.open(officer, new ApplicationId(id));
     if (file.application().status() != ApplicationStatus.APPROVED) {
-      throw new NotFoundException();
+      // signed or returned by another signer since the queue was drawn: the queue says so (it was
+      // a 404)
+      redirect.addFlashAttribute("notice", "letters.return.changed");
+      return "redirect:/admin/surat/tanda-tangan";
     }
     model.addAttribute("file", file);
     model.addAttribute("note", note == null ? "" : note);

@@ -33,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * changes (another verdict, another reason) is recorded: one row of the append-only history, one
  * audit record, and the first check of a service with a second check is cleared.
  *
- * <p>Two officers at once: the form carries the number of checks it was drawn from ({@link
- * #version}); when another officer recorded a check in between, nothing is saved and {@link
+ * <p>Two officers at once: the form carries the version it was drawn from ({@link #version}: the
+ * checks recorded and the application's status changes); when another officer recorded a check in
+ * between, or the resident sent new files for a completion, nothing is saved and {@link
  * OptimisticLockingFailureException} says so. The application row is locked while the checks are
  * written, so a check never interleaves with an approval reading them.
  */
@@ -76,9 +77,24 @@ public class RequirementChecks {
    */
   public record Entry(UUID requirementId, String verdict, String reasonKey, String reasonText) {}
 
-  /** The version of the checks a form is drawn from: how many checks were ever recorded. */
+  /**
+   * The version of the checks a form is drawn from: how many checks were ever recorded plus the
+   * application's version, which every change of status raises. A completion request and the
+   * resident's new files (or a return from signing) record no check but change what a check is
+   * about, so a form drawn before them is stale too.
+   */
   public int version(CaseFile file) {
-    return file.checks().size();
+    Application application = file.application();
+    return file.checks().size() + applicationVersion(application, false);
+  }
+
+  private int applicationVersion(Application application, boolean lock) {
+    return jdbc.sql(
+            "select version from application where office_id = ? and id = ?"
+                + (lock ? " for update" : ""))
+        .params(application.officeId(), application.id().value())
+        .query(Integer.class)
+        .single();
   }
 
   /**
@@ -149,10 +165,7 @@ public class RequirementChecks {
     }
     // not while an approval or another officer's checks read or write them: the row lock
     // serialises them; the version then tells whether the form is still current
-    jdbc.sql("select id from application where office_id = ? and id = ? for update")
-        .params(application.officeId(), application.id().value())
-        .query(UUID.class)
-        .single();
+    int applicationVersion = applicationVersion(application, true);
     Map<UUID, Verdict> current = new HashMap<>();
     int recorded =
         jdbc.sql(
@@ -169,7 +182,7 @@ public class RequirementChecks {
                 })
             .list()
             .size();
-    if (version != null && version != recorded) {
+    if (version != null && version != recorded + applicationVersion) {
       throw new OptimisticLockingFailureException("The checks changed since the form was drawn");
     }
     if (acceptRemaining) {

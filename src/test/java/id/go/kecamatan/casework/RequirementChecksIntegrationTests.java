@@ -33,6 +33,7 @@ class RequirementChecksIntegrationTests {
   @LocalServerPort int port;
   @Autowired Applications applications;
   @Autowired JdbcClient jdbc;
+  @Autowired id.go.kecamatan.application.Completions completions;
 
   CaseworkFixtures fixtures;
   UUID jetis;
@@ -282,7 +283,7 @@ class RequirementChecksIntegrationTests {
     // page was a redirect that dropped the reason typed)
     assertThat(late.statusCode()).isEqualTo(409);
     assertThat(late.body())
-        .contains("Petugas lain baru saja memeriksa persyaratan permohonan ini")
+        .contains("petugas lain memeriksa persyaratan, atau pemohon mengirim berkas pengganti")
         .contains("Pilihan dan alasan yang Anda isi masih ada di formulir")
         .contains(">Foto KTP buram di bagian NIK</textarea>")
         .contains("value=\"unreadable\" selected")
@@ -309,6 +310,45 @@ class RequirementChecksIntegrationTests {
         second.post(url(a) + "/persyaratan", "versi", "x", "verdict-" + kk, "accept");
     assertThat(garbled.statusCode()).isEqualTo(409);
     assertThat(checks(a)).hasSize(2);
+  }
+
+  @Test
+  void aFormDrawnBeforeTheResidentSentReplacementFilesSavesNothing() {
+    WebClient verifier = WebClient.signedIn(port, "verifikator.jetis");
+    Application a = inReview(verifier);
+    assertThat(
+            submit(verifier, a, "verdict-" + ktp, "reject", "reasonKey-" + ktp, "unreadable")
+                .statusCode())
+        .isEqualTo(302);
+    // a second officer has the case open, with the unreadable KTP ...
+    WebClient second = WebClient.signedIn(port, "admin.jetis");
+    String drawn = version(second.get(url(a)).body());
+    // ... while the first asks for completion and the resident sends a new KTP: no check is
+    // recorded by either, so the number of checks alone did not tell the form was stale
+    verifier.get(url(a));
+    assertThat(verifier.post(url(a) + "/kelengkapan").statusCode()).isEqualTo(302);
+    assertThat(
+            completions
+                .complete(
+                    a.trackingCode(),
+                    java.util.Map.of(
+                        ktp.toString(),
+                        List.of(
+                            new id.go.kecamatan.documents.Upload(
+                                "ktp-baru.pdf",
+                                "application/pdf",
+                                new java.io.ByteArrayInputStream(
+                                    id.go.kecamatan.documents.TestFiles.pdf(1))))))
+                .orElseThrow()
+                .ok())
+        .isTrue();
+    // the second accepts the KTP they looked at: it would have accepted the new file unseen
+    HttpResponse<String> late =
+        second.post(
+            url(a) + "/persyaratan", "versi", drawn, "verdict-" + ktp, "accept", "aksi", "simpan");
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("pemohon mengirim berkas pengganti", "ktp-baru.pdf");
+    assertThat(checks(a)).hasSize(1).allMatch(c -> c.startsWith(ktp + ":false:"));
   }
 
   @Test

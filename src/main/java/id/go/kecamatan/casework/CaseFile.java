@@ -13,6 +13,8 @@ import java.util.UUID;
  * service's form, each requirement with its files and its current check, the history of the checks,
  * the internal notes and who works on it.
  *
+ * @param removedRequirementFiles the files the applicant sent for requirements the administrator
+ *     has since removed from the service: shown to be opened, not checked, not needed to approve
  * @param finishedAt when it was approved or rejected, else {@code null}
  * @param metDeadline whether it was finished on or before its deadline, else {@code null}
  * @param firstCheck the first check when the service has a second check, else {@code null}
@@ -23,6 +25,7 @@ public record CaseFile(
     String villageName,
     List<Answer> answers,
     List<Item> items,
+    List<Document> removedRequirementFiles,
     List<Check> checks,
     List<Note> notes,
     UUID assigneeId,

@@ -83,6 +83,15 @@ class CaseFiles {
       List<Document> docs = ids.stream().map(found::get).filter(d -> d != null).toList();
       items.add(new CaseFile.Item(r, docs, latest.get(r.id())));
     }
+    // the files the applicant sent for a requirement the administrator removed from the service
+    // since: still theirs and still to be seen, though no longer checked
+    List<UUID> orphaned =
+        application.attachments().entrySet().stream()
+            .filter(e -> !names.containsKey(e.getKey()))
+            .flatMap(e -> e.getValue().stream())
+            .toList();
+    List<Document> removedRequirementFiles =
+        orphaned.isEmpty() ? List.of() : documents.findAll(officeId, orphaned);
     String village =
         offices
             .village(officeId, application.applicant().villageId())
@@ -128,6 +137,7 @@ class CaseFiles {
         village,
         answers,
         items,
+        removedRequirementFiles,
         checks,
         notes,
         assigned.id(),

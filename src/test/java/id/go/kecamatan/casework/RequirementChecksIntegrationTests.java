@@ -352,6 +352,44 @@ class RequirementChecksIntegrationTests {
   }
 
   @Test
+  void filesForARequirementRemovedFromTheServiceStayOnTheCasePageAndDoNotBlockApproval() {
+    String code = fixtures.copyOfDomisili(jetis, null);
+    Application a =
+        fixtures.domisili(
+            jetis, fixtures.operatorVillage("desa.jetis"), CaseworkFixtures.unique("Rini"), code);
+    UUID copyKk = fixtures.requirement(jetis, code, "Kartu Keluarga");
+    UUID kkFile = a.attachments().get(copyKk).get(0);
+    WebClient verifier = WebClient.signedIn(port, "verifikator.jetis");
+    verifier.get(url(a));
+    assertThat(verifier.post(url(a) + "/periksa").statusCode()).isEqualTo(302);
+    // the administrator drops "Kartu Keluarga" from the service while the case is open
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    UUID service =
+        jdbc.sql("select id from service_type where office_id = ? and code = ?")
+            .params(jetis, code)
+            .query(UUID.class)
+            .single();
+    admin.get("/admin/layanan/" + service);
+    assertThat(
+            admin
+                .post("/admin/layanan/" + service + "/persyaratan/" + copyKk + "/hapus")
+                .statusCode())
+        .isEqualTo(302);
+    // the resident's family card was no longer on the case page at all
+    String page = verifier.get(url(a)).body();
+    assertThat(page)
+        .contains("Berkas untuk persyaratan yang sudah dihapus")
+        .contains(url(a) + "/berkas/" + kkFile)
+        .doesNotContain("name=\"verdict-" + copyKk);
+    assertThat(verifier.get(url(a) + "/berkas/" + kkFile).statusCode()).isEqualTo(200);
+    // the requirements still in the service are checked and the application approved
+    assertThat(submit(verifier, a, "aksi", "terimaSisa").statusCode()).isEqualTo(302);
+    assertThat(verifier.post(url(a) + "/setujui").statusCode()).isEqualTo(302);
+    assertThat(applications.get(jetis, a.id()).status())
+        .isEqualTo(id.go.kecamatan.application.ApplicationStatus.APPROVED);
+  }
+
+  @Test
   void onlyADeciderOfTheOfficeChecks() {
     WebClient verifier = WebClient.signedIn(port, "verifikator.jetis");
     Application a = inReview(verifier);

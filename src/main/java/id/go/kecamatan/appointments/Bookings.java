@@ -136,6 +136,17 @@ public class Bookings {
     return forms.days(type, today);
   }
 
+  /**
+   * Whether the office still serves the booking's slot: a closed day entered (by the office or the
+   * regency) or opening hours changed after it was booked leave it outside the office's hours. The
+   * booking stays as it is; its page and the office's list of the day say so, so that the resident
+   * moves or cancels it and the office can call them.
+   */
+  public boolean slotOffered(Booking booking, AppointmentType type) {
+    return SlotPlan.starts(hours.on(booking.officeId(), booking.day()), type.slotMinutes())
+        .contains(booking.start());
+  }
+
   /** The slots of a day on the office's opening hours, each with its free seats. */
   public List<Slot> slots(AppointmentType type, LocalDate day) {
     Seats.Free free = seats.free(type, day, clock.instant());

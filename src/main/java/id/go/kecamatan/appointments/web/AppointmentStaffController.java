@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -74,8 +75,16 @@ class AppointmentStaffController {
     types.all(officer.officeId()).forEach(t -> byId.put(t.id(), t));
     model.addAttribute("day", day);
     model.addAttribute("today", today);
-    model.addAttribute("bookings", bookings.ofDay(officer.officeId(), day));
+    List<Bookings.Booking> ofDay = bookings.ofDay(officer.officeId(), day);
+    model.addAttribute("bookings", ofDay);
     model.addAttribute("types", byId);
+    // booked before the day was closed or the hours changed: the office calls these residents
+    model.addAttribute(
+        "offHours",
+        ofDay.stream()
+            .filter(b -> b.booked() && !bookings.slotOffered(b, byId.get(b.typeId())))
+            .map(Bookings.Booking::id)
+            .collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("office", offices.get(officer.officeId()));
     model.addAttribute("errors", errors);
     return "appointments/day";

@@ -315,6 +315,10 @@ class BookingController {
     model.addAttribute("errors", errors);
     model.addAttribute("justConfirmed", justConfirmed);
     model.addAttribute("mayChange", booking.booked() && booking.day().isAfter(today));
+    // the office closed that day (or changed its hours) after the booking: say so
+    model.addAttribute(
+        "offHours",
+        booking.booked() && !booking.day().isBefore(today) && !bookings.slotOffered(booking, type));
     return "appointments/manage";
   }
 

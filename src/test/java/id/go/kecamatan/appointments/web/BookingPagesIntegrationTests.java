@@ -326,6 +326,69 @@ class BookingPagesIntegrationTests {
         .contains("Direkam");
   }
 
+  /**
+   * The office closes a day (a cuti bersama decided late) on which a resident has booked: the
+   * booking stayed as it was, its page still said "Terkonfirmasi" for a time the office does not
+   * serve, and the desk's list of the day did not set it apart.
+   */
+  @Test
+  void aBookingOnADayTheOfficeClosedAfterwardsSaysSoToTheResidentAndTheDesk() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    Matcher days = DAY.matcher(resident.get("/kecamatan/jetis/janji/" + type).body());
+    String day = null;
+    while (days.find()) {
+      day = days.group(1); // the last day offered: far from the other tests' days
+    }
+    assertThat(day).isNotNull();
+    String page = resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + day).body();
+    Matcher free =
+        Pattern.compile("name=\"start\" value=\"(\\d\\d:\\d\\d)\"(?! disabled)").matcher(page);
+    assertThat(free.find()).as(page).isTrue();
+    String phone = phone();
+    HttpResponse<String> held =
+        resident.post(
+            "/kecamatan/jetis/janji/" + type,
+            form(day, free.group(1), "3516160101150003", phone, nik(3, 3, 91), "Rina Wati")
+                .toArray(String[]::new));
+    Matcher code = CODE.matcher(WebClient.location(held));
+    assertThat(code.find()).as(held.body()).isTrue();
+    resident.get("/janji/konfirmasi/" + code.group(1));
+    resident.post("/janji/konfirmasi/" + code.group(1), "otp", otpSentTo(phone));
+    Matcher manage = MANAGE.matcher(resident.get("/janji/terkonfirmasi").body());
+    assertThat(manage.find()).isTrue();
+    String managePage = "/janji/kelola/" + manage.group(1);
+    assertThat(resident.get(managePage).body()).doesNotContain("Kantor tidak lagi melayani");
+
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    admin.get("/admin/kalender");
+    assertThat(
+            admin
+                .post("/admin/kalender", "day", day, "kind", "LIBUR", "name", "Cuti bersama (uji)")
+                .statusCode())
+        .isEqualTo(302);
+    try {
+      HttpResponse<String> shown = resident.get(managePage);
+      assertThat(shown.body())
+          .contains("Kantor tidak lagi melayani pada jadwal Anda")
+          .contains("Pilih jadwal lain di bawah ini, atau batalkan janji temu ini.");
+      assertThat(WebClient.signedIn(port, "loket.jetis").get("/admin/janji?tanggal=" + day).body())
+          .containsPattern(
+              "id=\"janji-"
+                  + code.group(1)
+                  + "\">\\s*<h2>[^<]*</h2>\\s*<p class=\"meta\">[^\\n]*di luar jam layanan");
+    } finally {
+      admin.get("/admin/kalender");
+      UUID closed =
+          jdbc.sql("select id from holiday where office_id = ? and day = ? and name = ?")
+              .params(jetis(), LocalDate.parse(day), "Cuti bersama (uji)")
+              .query(UUID.class)
+              .single();
+      admin.post("/admin/kalender/" + closed + "/hapus");
+    }
+    assertThat(resident.get(managePage).body()).doesNotContain("Kantor tidak lagi melayani");
+  }
+
   void move(String code, LocalDate day) {
     jdbc.sql("update appointment set day = ? where code = ?").params(day, code).update();
     jdbc.sql(

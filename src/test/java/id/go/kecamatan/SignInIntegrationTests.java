@@ -233,6 +233,51 @@ class SignInIntegrationTests {
     assertThat(client.get("/admin").statusCode()).isEqualTo(302);
   }
 
+  /**
+   * An administrator's change of an account ends its sessions; a form the officer then sends from a
+   * page already open was answered "Tidak diizinkan: Akun Anda tidak berhak membuka halaman ini",
+   * which sent them to ask for rights they had.
+   */
+  @Test
+  void aFormSentAfterAnAdministratorEndedTheSessionSaysTheSessionEnded() {
+    String password = "Sandi-Petugas-Berakhir-2026";
+    String username = freshAccount("berakhir", password);
+    UUID id =
+        jdbc.sql("select id from staff where username = ?")
+            .param(username)
+            .query(UUID.class)
+            .single();
+    WebClient officer = WebClient.signedIn(port, username, password);
+    assertThat(officer.get("/akun/kata-sandi").statusCode()).isEqualTo(200);
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    admin.get("/admin/staf/" + id);
+    assertThat(
+            admin
+                .post(
+                    "/admin/staf/" + id,
+                    "username",
+                    username,
+                    "fullName",
+                    "Petugas Uji Berganti Nama",
+                    "roles",
+                    "FRONT_OFFICE")
+                .statusCode())
+        .isEqualTo(302);
+    HttpResponse<String> sent =
+        officer.post("/akun/email", "email", "berakhir@jetis.kecamatan.example");
+    assertThat(sent.statusCode()).isEqualTo(403);
+    assertThat(sent.body())
+        .contains("Formulir tidak terkirim", "akun Anda baru saja diubah oleh admin")
+        .doesNotContain("tidak berhak membuka halaman ini");
+    // signed in again, a page the account may not open still says so
+    WebClient again = WebClient.signedIn(port, username, password);
+    again.get("/akun/kata-sandi");
+    HttpResponse<String> notAllowed =
+        again.post("/admin/staf/" + id, "username", username, "roles", "OFFICE_ADMIN");
+    assertThat(notAllowed.statusCode()).isEqualTo(403);
+    assertThat(notAllowed.body()).contains("tidak berhak membuka halaman ini");
+  }
+
   @Test
   void theSessionIdChangesAtSignIn() {
     WebClient client = new WebClient(port);

@@ -6,6 +6,7 @@ import id.go.kecamatan.accounts.StaffAccounts;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.security.OfficerPrincipal;
 import id.go.kecamatan.shared.security.Role;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -189,6 +191,16 @@ class SecurityConfiguration {
                     .anyRequest()
                     .permitAll())
         .csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_API_POSTS))
+        // the refusal kept for the error page: a form from a page whose session has ended (idle,
+        // signed out, or ended by an administrator's change of the account) carries a token no
+        // session knows, and the page says so instead of "your account may not open this page"
+        .exceptionHandling(
+            errors ->
+                errors.accessDeniedHandler(
+                    (request, response, denied) -> {
+                      request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    }))
         // after the password, an account that needs a second factor opens only its pages
         .addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
         .formLogin(

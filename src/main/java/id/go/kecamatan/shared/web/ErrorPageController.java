@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -91,7 +93,10 @@ class ErrorPageController implements ErrorController {
     String kind =
         switch (status) {
           case 400 -> controlCharacters ? "controlCharacters" : "badRequest";
-          case 403 -> "forbidden";
+          case 403 ->
+              request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
+                  ? "expired"
+                  : "forbidden";
           case 404, 405 -> "notFound";
           case 413 -> "tooLarge";
           case 503 -> "busy";

@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Two officers at once: the form carries the version it was drawn from ({@link #version}: the
  * checks recorded and the application's status changes); when another officer recorded a check in
- * between, or the resident sent new files for a completion, nothing is saved and {@link
+ * between, or the resident sent new files for a completion, or the form names a requirement the
+ * administrator has since removed from the service, nothing is saved and {@link
  * OptimisticLockingFailureException} says so. The application row is locked while the checks are
  * written, so a check never interleaves with an approval reading them.
  */
@@ -120,13 +121,14 @@ public class RequirementChecks {
    * Records the checks of one form.
    *
    * @param entries the officer's choices; an entry for a requirement the service does not have is a
-   *     {@link NotFoundException}
+   *     {@link NotFoundException}, or with a version a stale form (the requirement was removed
+   *     since the form was drawn)
    * @param version the {@link #version} the form was drawn from, or {@code null} not to compare
    * @param acceptRemaining also accept every requirement with files that has no check and no
    *     verdict given
    * @return how many checks changed, or the errors ({@code reason-<requirementId>}, {@code status})
-   * @throws OptimisticLockingFailureException another officer recorded a check since the form was
-   *     drawn
+   * @throws OptimisticLockingFailureException another officer recorded a check, the resident sent
+   *     new files or the administrator removed a requirement since the form was drawn
    */
   @Transactional
   public Outcome<Integer> record(
@@ -143,6 +145,11 @@ public class RequirementChecks {
     requirements.forEach(r -> names.put(r.id(), r.name()));
     for (Entry e : entries) {
       if (!names.containsKey(e.requirementId())) {
+        if (version != null) {
+          // the form names a requirement the service no longer has: drawn before an
+          // administrator changed the requirements, it is stale like one drawn before a check
+          throw new OptimisticLockingFailureException("The service's requirements changed");
+        }
         throw new NotFoundException();
       }
     }

@@ -235,9 +235,10 @@ class RequirementChecksIntegrationTests {
                 .body())
         .contains("Alasan ini tidak ada di daftar: pilih alasan penolakan KTP elektronik")
         .contains("Pilih terima atau tolak untuk Kartu Keluarga.");
-    // a requirement of another service: not found; a garbled field name is ignored
+    // a requirement the service does not have: the form is not of the service as it is (409,
+    // nothing saved); a garbled field name is ignored
     assertThat(submit(verifier, a, "verdict-" + UUID.randomUUID(), "accept").statusCode())
-        .isEqualTo(404);
+        .isEqualTo(409);
     assertThat(submit(verifier, a, "verdict-nope", "accept", "aksi", "simpan").statusCode())
         .isEqualTo(302);
     assertThat(checks(a)).isEmpty();
@@ -283,7 +284,7 @@ class RequirementChecksIntegrationTests {
     // page was a redirect that dropped the reason typed)
     assertThat(late.statusCode()).isEqualTo(409);
     assertThat(late.body())
-        .contains("petugas lain memeriksa persyaratan, atau pemohon mengirim berkas pengganti")
+        .contains("petugas lain memeriksa persyaratan, pemohon mengirim berkas pengganti")
         .contains("Pilihan dan alasan yang Anda isi masih ada di formulir")
         .contains(">Foto KTP buram di bagian NIK</textarea>")
         .contains("value=\"unreadable\" selected")
@@ -369,12 +370,32 @@ class RequirementChecksIntegrationTests {
             .params(jetis, code)
             .query(UUID.class)
             .single();
+    String drawn = version(verifier.get(url(a)).body());
     admin.get("/admin/layanan/" + service);
     assertThat(
             admin
                 .post("/admin/layanan/" + service + "/persyaratan/" + copyKk + "/hapus")
                 .statusCode())
         .isEqualTo(302);
+    // the checks form drawn before, with a verdict for the removed requirement: it was a bare
+    // "Halaman tidak ditemukan", every reason typed lost
+    UUID copyKtp = fixtures.requirement(jetis, code, "KTP");
+    HttpResponse<String> stale =
+        verifier.post(
+            url(a) + "/persyaratan",
+            "versi",
+            drawn,
+            "verdict-" + copyKk,
+            "accept",
+            "verdict-" + copyKtp,
+            "reject",
+            "reason-" + copyKtp,
+            "Foto KTP terpotong");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.body())
+        .contains("admin mengubah persyaratan layanan")
+        .contains(">Foto KTP terpotong</textarea>");
+    assertThat(checks(a)).isEmpty();
     // the resident's family card was no longer on the case page at all
     String page = verifier.get(url(a)).body();
     assertThat(page)

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -374,7 +375,11 @@ public class Casework {
     }
     CaseFile file = caseFiles.of(application);
     boolean firstStep = service.hasSecondCheck() && file.firstCheck() == null;
-    if (firstStep) {
+    if (firstStep && !decides(officer)) {
+      // a second checker (let through above) whose page showed a first check that was cleared
+      // since (a requirement checked again): the page changed under them, not their rights
+      throw new OptimisticLockingFailureException("The first check was cleared meanwhile");
+    } else if (firstStep) {
       requireDecider(officer);
     } else if (service.hasSecondCheck()) {
       if (!officer.has(service.secondCheck())) {

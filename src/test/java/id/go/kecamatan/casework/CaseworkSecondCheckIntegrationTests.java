@@ -95,6 +95,47 @@ class CaseworkSecondCheckIntegrationTests {
     officer.get(url(a));
   }
 
+  /**
+   * The signer has the second check open when the verifier checks a requirement again, which clears
+   * the first check: approving from the page was answered 403 "Tidak diizinkan", as if the signer
+   * had lost the right to approve.
+   */
+  @Test
+  void aSecondCheckFromAPageDrawnBeforeTheFirstCheckWasClearedSaysTheApplicationChanged() {
+    Application a = submitted("SIGNER");
+    WebClient verifier = reviewedBy(a, "verifikator.jetis");
+    assertThat(verifier.post(url(a) + "/setujui").statusCode()).isEqualTo(302);
+    WebClient signer = WebClient.signedIn(port, "camat.jetis");
+    assertThat(signer.get(url(a)).body()).contains("Setujui (pemeriksaan kedua)");
+    UUID requirement =
+        jdbc.sql(
+                "select requirement_id from application_attachment where application_id = ? limit 1")
+            .param(a.id().value())
+            .query(UUID.class)
+            .single();
+    verifier.get(url(a));
+    assertThat(
+            verifier
+                .post(
+                    url(a) + "/persyaratan/" + requirement,
+                    "verdict",
+                    "reject",
+                    "reasonKey",
+                    "unreadable")
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(firstChecks(a)).isZero();
+
+    HttpResponse<String> late = signer.post(url(a) + "/setujui");
+    assertThat(late.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(late)).contains("?konflik");
+    assertThat(signer.get(url(a) + "?konflik").body())
+        .contains("Permohonan ini baru saja diubah oleh petugas lain")
+        .doesNotContain("Setujui (pemeriksaan kedua)");
+    assertThat(status(a)).isEqualTo("IN_REVIEW");
+    assertThat(audits(a, "casework.secondCheck.passed")).isZero();
+  }
+
   @Test
   void theVerifiersApprovalIsTheFirstCheckAndTheSignerApproves() {
     Application a = submitted("SIGNER");
@@ -186,11 +227,11 @@ class CaseworkSecondCheckIntegrationTests {
   @Test
   void theSignerMayNotApproveWithoutAFirstCheckNorAServiceWithoutASecondCheck() {
     WebClient signer = WebClient.signedIn(port, "camat.jetis");
-    // before the first check
+    // before the first check (no page offers it: a page drawn before a first check was cleared)
     Application a = submitted("SIGNER");
     reviewedBy(a, "verifikator.jetis");
     signer.get(url(a));
-    assertThat(signer.post(url(a) + "/setujui").statusCode()).isEqualTo(403);
+    assertThat(WebClient.location(signer.post(url(a) + "/setujui"))).contains("?konflik");
     assertThat(status(a)).isEqualTo("IN_REVIEW");
     assertThat(firstChecks(a)).isZero();
     // a service with one-step approval: checked in the service, not only by the URL rules
@@ -232,10 +273,11 @@ class CaseworkSecondCheckIntegrationTests {
         .isEqualTo(302);
     assertThat(firstChecks(a)).isZero();
     assertThat(audits(a, "casework.firstCheck.cleared")).isEqualTo(1);
-    // the signer has nothing to approve now
+    // the signer has nothing to approve now: told the application changed, nothing saved
     WebClient signer = WebClient.signedIn(port, "camat.jetis");
     signer.get(url(a));
-    assertThat(signer.post(url(a) + "/setujui").statusCode()).isEqualTo(403);
+    assertThat(WebClient.location(signer.post(url(a) + "/setujui"))).contains("?konflik");
+    assertThat(status(a)).isEqualTo("IN_REVIEW");
     // first check again, then a completion request clears it
     acceptAll(verifier, a);
     assertThat(verifier.post(url(a) + "/setujui").statusCode()).isEqualTo(302);

@@ -29,6 +29,21 @@ public final class RequestUploads implements AutoCloseable {
     return "files[" + requirementId + "]";
   }
 
+  /**
+   * The field of one of these requirements that {@code named} names (as the upload limit filter
+   * names the field of a file over the limit), or null when it names none of them.
+   */
+  public static String namedField(java.util.Collection<?> requirementIds, String named) {
+    if (named == null || named.isBlank()) {
+      return null;
+    }
+    return requirementIds.stream()
+        .map(RequestUploads::field)
+        .filter(f -> f.equalsIgnoreCase(named))
+        .findFirst()
+        .orElse(null);
+  }
+
   private final List<InputStream> opened = new ArrayList<>();
 
   /**

@@ -237,14 +237,24 @@ class ApplyController {
     if (!requirements.isEmpty()
         && (request.getParameter("terlalu-besar") != null
             || request.getParameter("terlalu-banyak") != null)) {
-      // where UploadLimitFilter sends the step's form when all the files together are too many
-      String field = RequestUploads.field(requirements.get(0).id());
+      // where UploadLimitFilter sends the step's form when its files are over the container's
+      // limits: at the requirement of the one file too large when the filter names it, else at
+      // the first (all the files together were too large or too many)
+      String named =
+          RequestUploads.namedField(
+              requirements.stream().map(r -> r.id()).toList(),
+              request.getParameter("terlalu-besar"));
+      String field = named != null ? named : RequestUploads.field(requirements.get(0).id());
       errors =
-          request.getParameter("terlalu-besar") != null
+          named != null
               ? new FieldErrors()
-                  .reject(field, "apply.files.tooLargeTogether", documents.limits().maxFile())
-              : new FieldErrors()
-                  .reject(field, "documents.error.tooMany", documents.limits().maxFilesPerSlot());
+                  .reject(field, "documents.error.tooBigNothingSaved", documents.limits().maxFile())
+              : request.getParameter("terlalu-besar") != null
+                  ? new FieldErrors()
+                      .reject(field, "apply.files.tooLargeTogether", documents.limits().maxFile())
+                  : new FieldErrors()
+                      .reject(
+                          field, "documents.error.tooMany", documents.limits().maxFilesPerSlot());
     }
     return filesPage(draft, errors, back(request), model);
   }

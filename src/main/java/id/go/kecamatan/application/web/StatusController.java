@@ -126,7 +126,15 @@ class StatusController {
     }
     ApplicationStatusView view = tracked.status(granted.get()).orElseThrow(NotFoundException::new);
     FieldErrors errors = new FieldErrors();
-    if (tooLarge != null && view.needsCompletion()) {
+    String named =
+        tooLarge == null || !view.needsCompletion()
+            ? null
+            : RequestUploads.namedField(
+                view.rejected().stream().map(r -> r.requirementId()).toList(), tooLarge);
+    if (named != null) {
+      // one file over the limit, named by UploadLimitFilter: the message at its requirement
+      errors.reject(named, "documents.error.tooBigNothingSaved", new FileSize(maxFile.toBytes()));
+    } else if (tooLarge != null && view.needsCompletion()) {
       errors.reject(
           RequestUploads.field(view.rejected().get(0).requirementId()),
           "status.error.uploadTooLarge",
@@ -150,12 +158,15 @@ class StatusController {
       @PathVariable String code,
       @RequestParam(name = "terlalu-besar", required = false) String tooLarge,
       @RequestParam(name = "terlalu-banyak", required = false) String tooMany) {
-    return "redirect:"
-        + UriComponentsBuilder.fromPath("/status/{code}")
-            .query(tooLarge != null ? "terlalu-besar" : tooMany != null ? "terlalu-banyak" : null)
-            .encode()
-            .buildAndExpand(code)
-            .toUriString();
+    UriComponentsBuilder status = UriComponentsBuilder.fromPath("/status/{code}");
+    if (tooLarge != null) {
+      // the field of the one file too large, when the filter named it, goes along
+      status.queryParam(
+          "terlalu-besar", tooLarge.isBlank() ? new Object[0] : new Object[] {tooLarge});
+    } else if (tooMany != null) {
+      status.queryParam("terlalu-banyak");
+    }
+    return "redirect:" + status.encode().buildAndExpand(code).toUriString();
   }
 
   @PostMapping("/status/{code}/kelengkapan")

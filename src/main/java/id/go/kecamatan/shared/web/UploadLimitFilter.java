@@ -6,8 +6,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CSRF check, before any controller or exception handler (and again on the error page): the user
  * would get the container's bare 413. This filter, ahead of Spring Security, reads the multipart
  * body first and sends the user back to the form with {@code ?terlalu-besar}, where the form shows
- * the message; nothing is saved. The JSON API gets a 413 {@code application/problem+json}.
+ * the message; nothing is saved. When one file is over the per-file limit, the parameter's value is
+ * the file's field ({@code ?terlalu-besar=files[<requirement>]}), so the message stands at that
+ * file's requirement. The JSON API gets a 413 {@code application/problem+json}.
  *
  * <p>Any other form post whose body cannot be read (a malformed multipart body, a urlencoded body
  * over the container's limit) is answered here too, 400 or 413, as the error page or an API
@@ -33,6 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class UploadLimitFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
+
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
 
   private final long maxFileMegabytes;
   private final long maxRequestMegabytes;
@@ -81,9 +89,18 @@ class UploadLimitFilter extends OncePerRequestFilter {
           if (api) {
             tooLargeProblem(request, response, tooManyParts);
           } else {
-            // the form shows "too many files" or "too large" for these
+            // the form shows "too many files" or "too large" for these; a single file over the
+            // limit is named by its field, so a form of several requirements shows the message at
+            // the one the file was chosen for
+            String field = tooManyParts ? null : oversizedField(e);
             response.sendRedirect(
-                sameSitePath(request) + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
+                sameSitePath(request)
+                    + (tooManyParts
+                        ? "?terlalu-banyak"
+                        : field == null
+                            ? "?terlalu-besar"
+                            : "?terlalu-besar="
+                                + URLEncoder.encode(field, StandardCharsets.UTF_8)));
           }
           return;
         }
@@ -244,6 +261,21 @@ class UploadLimitFilter extends OncePerRequestFilter {
       }
     }
     return false;
+  }
+
+  /**
+   * The form field of the one file over the per-file limit ({@code files[<requirement>]}), when the
+   * container names it and it is a plain field name; else null (the request as a whole was too
+   * large).
+   */
+  static String oversizedField(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FileSizeLimitExceededException file) {
+        String field = file.getFieldName();
+        return field != null && FIELD.matcher(field).matches() ? field : null;
+      }
+    }
+    return null;
   }
 
   /** The container's limit on the number of parts (files and fields) of one request. */

@@ -592,6 +592,41 @@ class ApplyIntegrationTests {
   }
 
   @Test
+  void aFileOverTheLimitOnTheStepsFormIsNamedAtItsOwnRequirement() {
+    WebClient resident = new WebClient(port);
+    String draft = start(resident);
+    String second = required.get(1);
+    byte[] big = java.util.Arrays.copyOf(TestFiles.pdf(1), 10 * 1024 * 1024 + 100_000);
+    resident.get("/permohonan/" + draft + "/berkas");
+
+    // without JavaScript every requirement's files go in one post; the second's is too large
+    HttpResponse<String> sent =
+        resident.upload(
+            "/permohonan/" + draft + "/berkas",
+            "files[" + second + "]",
+            Map.of(),
+            new FilePart("besar.pdf", "application/pdf", big));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    String page = resident.get(WebClient.location(sent).replaceFirst("^https?://[^/]+", "")).body();
+
+    // the message stands at the requirement the file was chosen for, says what went wrong with
+    // it and that nothing of the post was kept (not "too large together" at the first one)
+    assertThat(errorOf(page, "files[" + second + "]"))
+        .contains("harus lebih kecil dari 10 MB", "Tidak ada file yang tersimpan");
+    assertThat(page)
+        .doesNotContain("id=\"files[" + required.get(0) + "]-error\"")
+        .doesNotContain("terlalu besar bersama-sama");
+  }
+
+  /** The text of a field's error message on the page, or "" when it has none. */
+  private static String errorOf(String page, String field) {
+    Matcher m =
+        Pattern.compile("id=\"" + Pattern.quote(field) + "-error\">(.*?)</p>", Pattern.DOTALL)
+            .matcher(page);
+    return m.find() ? m.group(1) : "";
+  }
+
+  @Test
   void aResidentRemovesAFileAndItIsDeleted() {
     WebClient resident = new WebClient(port);
     String draft = start(resident);

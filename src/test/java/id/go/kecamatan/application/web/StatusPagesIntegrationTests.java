@@ -214,16 +214,16 @@ class StatusPagesIntegrationTests {
   }
 
   Application needingCompletion(String reason) {
+    return needingCompletion(Map.of(requirements.get(0), reason));
+  }
+
+  Application needingCompletion(Map<UUID, String> reasons) {
     Application application = repository.find(jetis, submitted().id()).orElseThrow();
     application.startReview(Instant.now(), "Budi (verifikator)");
     repository.saveChanges(application);
     assertThat(
             completions
-                .requestCompletion(
-                    jetis,
-                    application.id(),
-                    Map.of(requirements.get(0), reason),
-                    "Budi (verifikator)")
+                .requestCompletion(jetis, application.id(), reasons, "Budi (verifikator)")
                 .ok())
         .isTrue();
     return application;
@@ -405,8 +405,38 @@ class StatusPagesIntegrationTests {
     HttpResponse<String> back = resident.get(location(big));
     assertThat(back.statusCode()).isEqualTo(302);
     assertThat(errorSummary(resident.get(location(back)).body()))
-        .contains("Unggahan terlalu besar");
+        .contains("harus lebih kecil dari 10 MB");
 
+    assertThat(status(application)).isEqualTo(ApplicationStatus.NEEDS_COMPLETION);
+  }
+
+  @Test
+  void aFileOverTheLimitIsNamedAtTheRequirementItWasChosenFor() {
+    Map<UUID, String> reasons = new java.util.LinkedHashMap<>();
+    reasons.put(requirements.get(0), "Fotokopi buram");
+    reasons.put(requirements.get(1), "Halaman kedua tidak ada");
+    Application application = needingCompletion(reasons);
+    String code = application.trackingCode().value();
+    Browser resident = new Browser().opens(code);
+    resident.get("/status/" + code);
+
+    // without JavaScript both requirements go in one post; the second's file is too large
+    String first = field(requirements.get(0));
+    String second = field(requirements.get(1));
+    byte[] oversized = Arrays.copyOf(TestFiles.pdf(1), 10 * 1024 * 1024 + 100_000);
+    HttpResponse<String> big =
+        resident.upload("/status/" + code + "/kelengkapan", second, "besar.pdf", oversized);
+    assertThat(big.statusCode()).isEqualTo(302);
+    HttpResponse<String> back = resident.get(location(big));
+    assertThat(back.statusCode()).isEqualTo(302);
+    String page = resident.get(location(back)).body();
+
+    // the message stands at the second, not at the first, and says nothing was kept
+    assertThat(errorSummary(page))
+        .contains("harus lebih kecil dari 10 MB", "Tidak ada file yang tersimpan");
+    assertThat(page)
+        .contains("id=\"" + second + "-error\"")
+        .doesNotContain("id=\"" + first + "-error\"");
     assertThat(status(application)).isEqualTo(ApplicationStatus.NEEDS_COMPLETION);
   }
 

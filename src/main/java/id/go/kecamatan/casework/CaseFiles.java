@@ -12,10 +12,12 @@ import id.go.kecamatan.documents.Document;
 import id.go.kecamatan.documents.Documents;
 import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.office.Village;
+import id.go.kecamatan.shared.web.Formats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseFiles {
+
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private final Catalog catalog;
   private final FormFields formFields;
@@ -53,6 +57,27 @@ class CaseFiles {
     this.firstChecks = firstChecks;
   }
 
+  /**
+   * An answer as the officer reads it (the staff pages are in Indonesian): the option's label, a
+   * date in words, a number grouped in thousands, the village's name; else as typed.
+   */
+  private String shown(UUID officeId, FormField field, String value) {
+    return switch (field.type()) {
+      case DATE -> Formats.isoDateAsLong(value, INDONESIAN);
+      case NUMBER -> Formats.wholeNumber(value, INDONESIAN);
+      case VILLAGE -> village(officeId, value);
+      default -> field.option(value).map(o -> o.labelId()).orElse(value);
+    };
+  }
+
+  private String village(UUID officeId, String id) {
+    try {
+      return offices.village(officeId, UUID.fromString(id)).map(Village::name).orElse(id);
+    } catch (IllegalArgumentException notAnId) {
+      return id;
+    }
+  }
+
   /** The case file of an application the officer may see (the caller has checked that). */
   CaseFile of(Application application) {
     UUID officeId = application.officeId();
@@ -65,9 +90,7 @@ class CaseFiles {
         continue;
       }
       String value =
-          given.stream()
-              .map(v -> field.option(v).map(o -> o.labelId()).orElse(v))
-              .collect(Collectors.joining(", "));
+          given.stream().map(v -> shown(officeId, field, v)).collect(Collectors.joining(", "));
       answers.add(new CaseFile.Answer(field.labelId(), value));
     }
     Map<UUID, String> names = new LinkedHashMap<>();

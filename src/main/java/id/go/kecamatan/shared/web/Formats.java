@@ -71,6 +71,22 @@ public final class Formats {
     }
   }
 
+  /**
+   * A whole number kept as text ({@code 1500000}, as a form stores it) grouped in thousands in the
+   * page's language: {@code 1.500.000} in Indonesian, {@code 1,500,000} in English; text that is
+   * not such a number is returned as it is.
+   */
+  public static String wholeNumber(String digits, Locale locale) {
+    if (digits == null || !digits.strip().matches("-?\\d{1,15}")) {
+      return digits == null ? "" : digits;
+    }
+    DecimalFormatSymbols symbols = new DecimalFormatSymbols(INDONESIAN);
+    boolean english = "en".equals(locale.getLanguage());
+    symbols.setGroupingSeparator(english ? ',' : '.');
+    symbols.setMinusSign('-');
+    return new DecimalFormat("#,##0", symbols).format(Long.parseLong(digits.strip()));
+  }
+
   /** {@code Rp0}, {@code Rp15.000}. */
   public static String rupiah(long amount) {
     DecimalFormatSymbols symbols = new DecimalFormatSymbols(INDONESIAN);

@@ -180,4 +180,9 @@ public final class Page {
   public String date(String isoDate) {
     return Formats.isoDateAsLong(isoDate, locale);
   }
+
+  /** A whole number kept as text (a form's answer, {@code 1500000}) as {@code 1.500.000}. */
+  public String number(String digits) {
+    return Formats.wholeNumber(digits, locale);
+  }
 }

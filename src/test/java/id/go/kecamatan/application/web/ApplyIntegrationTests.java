@@ -592,6 +592,72 @@ class ApplyIntegrationTests {
   }
 
   @Test
+  void aNumberAnsweredIsReadInThousandsOnTheCheckPageAndInTheCaseFile() {
+    WebClient resident = new WebClient(port);
+    resident.get("/kecamatan/jetis/layanan/SKTM/ajukan");
+    Matcher started =
+        DRAFT.matcher(WebClient.location(resident.post("/kecamatan/jetis/layanan/SKTM/ajukan")));
+    assertThat(started.find()).isTrue();
+    String draft = started.group(1);
+    assertThat(identity(resident, draft).statusCode()).isEqualTo(302);
+    resident.get("/permohonan/" + draft + "/pertanyaan");
+    assertThat(
+            resident
+                .post(
+                    "/permohonan/" + draft + "/pertanyaan",
+                    "keperluan",
+                    "sekolah",
+                    "pekerjaan",
+                    "Buruh tani",
+                    "penghasilan",
+                    "1500000",
+                    "jumlah_tanggungan",
+                    "4",
+                    "penerima_bansos",
+                    "tidak")
+                .statusCode())
+        .isEqualTo(302);
+
+    // the resident reads back the income as written in each language, not as 1500000
+    assertThat(resident.get("/permohonan/" + draft + "/periksa").body())
+        .contains(">1.500.000<")
+        .doesNotContain(">1500000<");
+    assertThat(resident.get("/permohonan/" + draft + "/periksa?lang=en").body())
+        .contains(">1,500,000<");
+    resident.get("/permohonan/" + draft + "/periksa?lang=id");
+
+    List<String> sktm =
+        jdbc.sql(
+                """
+                select r.id::text from requirement r join service_type s on s.id = r.service_type_id
+                where s.office_id = ? and s.code = 'SKTM' and r.required order by r.position
+                """)
+            .param(jetis)
+            .query(String.class)
+            .list();
+    for (String id : sktm) {
+      assertThat(upload(resident, draft, id, pdf("berkas.pdf")).statusCode()).isEqualTo(302);
+    }
+    resident.get("/permohonan/" + draft + "/periksa");
+    resident.post("/permohonan/" + draft + "/kirim", "consent", "yes");
+    Matcher tracking = TRACKING.matcher(resident.get("/permohonan/" + draft + "/selesai").body());
+    assertThat(tracking.find()).isTrue();
+    String application =
+        jdbc.sql("select id::text from application where tracking_code = ?")
+            .param(tracking.group(1))
+            .query(String.class)
+            .single();
+
+    // and so does the verifier
+    assertThat(
+            WebClient.signedIn(port, "verifikator.jetis")
+                .get("/admin/permohonan/" + application)
+                .body())
+        .contains(">1.500.000<")
+        .doesNotContain(">1500000<");
+  }
+
+  @Test
   void aFileOverTheLimitOnTheStepsFormIsNamedAtItsOwnRequirement() {
     WebClient resident = new WebClient(port);
     String draft = start(resident);

@@ -76,6 +76,17 @@ class SurveyReportsIntegrationTests {
     String regency =
         new WebClient(port).get("/kabupaten/" + regencyCode(jetis) + "/ikm?" + MARCH_2024).body();
     assertThat(regency).contains("81,48").contains("Kecamatan Jetis");
+
+    // each scrollable table is a region a screen reader lists by its own name, not six "Tabel"
+    for (String page : List.of(publicPage, regency)) {
+      List<String> regions =
+          java.util.regex.Pattern.compile("role=\"region\" tabindex=\"0\" aria-label=\"([^\"]*)\"")
+              .matcher(page)
+              .results()
+              .map(m -> m.group(1))
+              .toList();
+      assertThat(regions).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import id.go.kecamatan.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every public page passes an automated WCAG 2.2 AA check on a phone and stays within 50 KB on the
@@ -25,6 +26,27 @@ class AccessibilityJourneyTests extends BrowserJourney {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
         .isVisible();
     axeScan(page);
+  }
+
+  /**
+   * Text at 200 % (WCAG 1.4.4) on a 360 px phone reflows instead of running off the side: grids of
+   * cards and of filter fields, the three boxes of a date and a long question of the survey.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/kecamatan/jetis/pengumuman",
+        "/kecamatan/jetis/ikm",
+        "/kecamatan/jetis/survei",
+        "/kecamatan/jetis/pengaduan"
+      })
+  void aResidentWithTextAtTwiceItsSizeNeverScrollsSideways(String path) {
+    page.navigate(path);
+    // as the browser's text size setting does: everything sized in rem and em doubles
+    page.evaluate("document.documentElement.style.fontSize = '200%'");
+    org.assertj.core.api.Assertions.assertThat(scrollWidth(page))
+        .as("page width at 200 %% text on %s", path)
+        .isLessThanOrEqualTo(PHONE_WIDTH);
   }
 
   @Test

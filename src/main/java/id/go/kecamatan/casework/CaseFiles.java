@@ -3,6 +3,7 @@ package id.go.kecamatan.casework;
 import id.go.kecamatan.application.Application;
 import id.go.kecamatan.application.ApplicationId;
 import id.go.kecamatan.catalog.Catalog;
+import id.go.kecamatan.catalog.FieldType;
 import id.go.kecamatan.catalog.FormDefinition;
 import id.go.kecamatan.catalog.FormField;
 import id.go.kecamatan.catalog.FormFields;
@@ -59,13 +60,16 @@ class CaseFiles {
 
   /**
    * An answer as the officer reads it (the staff pages are in Indonesian): the option's label, a
-   * date in words, a number grouped in thousands, the village's name; else as typed.
+   * date in words, a number grouped in thousands, the village's name, "Ya" or "Tidak"; else as
+   * typed.
    */
   private String shown(UUID officeId, FormField field, String value) {
     return switch (field.type()) {
       case DATE -> Formats.isoDateAsLong(value, INDONESIAN);
       case NUMBER -> Formats.wholeNumber(value, INDONESIAN);
       case VILLAGE -> village(officeId, value);
+      case YES_NO ->
+          FieldType.YES.equals(value) ? "Ya" : FieldType.NO.equals(value) ? "Tidak" : value;
       default -> field.option(value).map(o -> o.labelId()).orElse(value);
     };
   }

@@ -654,7 +654,9 @@ class ApplyIntegrationTests {
                 .get("/admin/permohonan/" + application)
                 .body())
         .contains(">1.500.000<")
-        .doesNotContain(">1500000<");
+        .doesNotContain(">1500000<")
+        // a yes/no answer in a word, as the resident read it ("tidak" as stored before)
+        .containsPattern("bantuan sosial \\(PKH, BPNT, KIS\\)\\?</dt>\\s*<dd[^>]*>Tidak<");
   }
 
   @Test

@@ -18,12 +18,14 @@ import org.springframework.web.util.UrlPathHelper;
  * site they share a port with: a scrape must send {@code Authorization: Bearer <token>} with the
  * token of {@code layanan.metrics.token} (Prometheus: {@code authorization: {credentials: ...}}).
  * Without a token configured the endpoint answers 404, as if it did not exist; a wrong or missing
- * token gets 401. (On a separate management port, {@code management.server.port}, keep that port
- * away from the public network.)
+ * token gets 401. On a management port of its own ({@code management.server.port}) the same filter
+ * guards the endpoint there ({@link MetricsAccessOnManagementPort}).
  */
 @Component
-@Order(-190)
+@Order(MetricsAccessFilter.ORDER)
 class MetricsAccessFilter extends OncePerRequestFilter {
+
+  static final int ORDER = -190;
 
   static final String PATH = "/actuator/prometheus";
 

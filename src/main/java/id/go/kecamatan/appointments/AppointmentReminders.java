@@ -19,7 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The reminder the day before: every afternoon (16:00 in the regency's zone) each confirmed booking
  * of tomorrow is marked reminded and {@link AppointmentReminderDue} is published in the same
  * transaction, so a booking is reminded once even when the job runs again or on two nodes (ShedLock
- * runs it on one). A booking moved to another day is reminded again for its new day.
+ * runs it on one). A booking moved to another day is reminded again for its new day. A booking
+ * whose slot the office no longer serves (a day closed or hours changed after it was booked) is not
+ * reminded as if nothing happened: its resident is told that instead, unless told already ({@link
+ * OffHoursNotices}).
  */
 @Component
 public class AppointmentReminders {
@@ -30,12 +33,18 @@ public class AppointmentReminders {
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final BookingRepository bookings;
+  private final OffHoursNotices offHours;
 
   AppointmentReminders(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      BookingRepository bookings,
+      OffHoursNotices offHours) {
+    this.bookings = bookings;
+    this.offHours = offHours;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.events = events;
@@ -53,7 +62,10 @@ public class AppointmentReminders {
     }
   }
 
-  /** Reminds the confirmed bookings of tomorrow not reminded yet; returns how many. */
+  /**
+   * Reminds the confirmed bookings of tomorrow not reminded yet, those the office still serves;
+   * returns how many.
+   */
   public int remind() {
     LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
     Integer reminded =
@@ -69,12 +81,18 @@ public class AppointmentReminders {
                       .params(Timestamp.from(clock.instant()), tomorrow)
                       .query()
                       .listOfRows();
+              int reminding = 0;
               for (Map<String, Object> row : due) {
-                events.publishEvent(
-                    new AppointmentReminderDue(
-                        (UUID) row.get("office_id"), (UUID) row.get("id"), tomorrow));
+                UUID officeId = (UUID) row.get("office_id");
+                UUID id = (UUID) row.get("id");
+                boolean served =
+                    bookings.find(officeId, id).map(offHours::tellIfOffHours).orElse(false);
+                if (served) {
+                  events.publishEvent(new AppointmentReminderDue(officeId, id, tomorrow));
+                  reminding++;
+                }
               }
-              return due.size();
+              return reminding;
             });
     return reminded == null ? 0 : reminded;
   }

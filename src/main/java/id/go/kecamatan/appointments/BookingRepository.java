@@ -166,13 +166,18 @@ class BookingRepository {
     return true;
   }
 
-  /** The booking a cancel/reschedule secret opens. */
+  /**
+   * The booking a cancel/reschedule secret opens: the confirmation's, or the one of the message
+   * saying the office no longer serves its slot.
+   */
   Optional<Booking> byManageSecret(String secret) {
     if (secret == null || secret.length() > 40 || !secret.matches("[2-9A-Z]{8,20}")) {
       return Optional.empty();
     }
-    return jdbc.sql("select * from appointment where manage_hash = ? and status <> 'HELD'")
-        .param(Bookings.hash(secret))
+    String hash = Bookings.hash(secret);
+    return jdbc.sql(
+            "select * from appointment where (manage_hash = ? or off_hours_hash = ?) and status <> 'HELD'")
+        .params(hash, hash)
         .query(this::booking)
         .optional();
   }

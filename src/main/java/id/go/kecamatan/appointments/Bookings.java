@@ -58,7 +58,8 @@ public class Bookings {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Duration cancelHold;
-  private final SecureRandom random = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final SecureRandom random = RANDOM;
 
   Bookings(
       BookingRepository repository,
@@ -433,10 +434,10 @@ public class Bookings {
     }
   }
 
-  private String secret() {
+  static String secret() {
     StringBuilder s = new StringBuilder(16);
     for (int i = 0; i < 16; i++) {
-      s.append(SECRET_ALPHABET.charAt(random.nextInt(SECRET_ALPHABET.length())));
+      s.append(SECRET_ALPHABET.charAt(RANDOM.nextInt(SECRET_ALPHABET.length())));
     }
     return s.toString();
   }

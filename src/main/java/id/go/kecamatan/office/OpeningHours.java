@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -86,13 +87,16 @@ public class OpeningHours {
   private final AuditTrail audit;
   private final MessageSource messages;
   private final TableChanges changes;
+  private final ApplicationEventPublisher events;
 
   OpeningHours(
       JdbcClient jdbc,
       WorkingCalendar calendar,
       AuditTrail audit,
       MessageSource messages,
-      TableChanges changes) {
+      TableChanges changes,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.audit = audit;
@@ -299,6 +303,8 @@ public class OpeningHours {
     audit.record(officeId, "office.hours.updated", "office", officeId, details);
     // the public pages keep the hours in memory: this node reads them again after the commit
     changes.changed("opening_hours");
+    // bookings of the hours no longer served: their residents are told (appointments)
+    events.publishEvent(new ServiceHoursChanged(officeId));
     return all;
   }
 

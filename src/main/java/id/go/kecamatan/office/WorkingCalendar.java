@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,12 @@ public class WorkingCalendar {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
-  WorkingCalendar(JdbcClient jdbc, AuditTrail audit) {
+  WorkingCalendar(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.events = events;
   }
 
   /**
@@ -156,6 +159,8 @@ public class WorkingCalendar {
         "holiday",
         id,
         Map.of("day", day.toString(), "kind", kind.name(), "name", name.strip()));
+    // bookings of that day are no longer served: their residents are told (appointments)
+    events.publishEvent(new ServiceHoursChanged(officeId));
     return errors;
   }
 

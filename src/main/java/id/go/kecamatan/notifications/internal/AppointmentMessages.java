@@ -3,6 +3,7 @@ package id.go.kecamatan.notifications.internal;
 import id.go.kecamatan.application.PreferredChannel;
 import id.go.kecamatan.appointments.AppointmentBooked;
 import id.go.kecamatan.appointments.AppointmentCodeRequested;
+import id.go.kecamatan.appointments.AppointmentOffHours;
 import id.go.kecamatan.appointments.AppointmentReminderDue;
 import id.go.kecamatan.appointments.Bookings;
 import id.go.kecamatan.notifications.Channel;
@@ -29,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * OneTimeCodeMessages#KIND}, so the message log hides it like the portal's sign-in code), the
  * confirmation with the code and the cancel/reschedule link, both stored in the transaction that
  * caused them (the code and the link's secret exist only there), and the reminder the day before,
- * after its job's transaction through the event publication registry.
+ * after its job's transaction through the event publication registry. A booking whose slot the
+ * office no longer serves (a day closed or hours changed after it was booked) is told so once, with
+ * a link to its page, in the transaction that made the link's secret.
  */
 @Component
 class AppointmentMessages {
@@ -97,6 +100,23 @@ class AppointmentMessages {
         MessageKind.APPOINTMENT_BOOKED,
         links.appointment(event.manageLinkPath()),
         MessageKind.APPOINTMENT_BOOKED.code() + ":" + event.appointmentId());
+  }
+
+  @EventListener
+  @Transactional
+  void on(AppointmentOffHours event) {
+    send(
+        event.officeId(),
+        event.appointmentId(),
+        MessageKind.APPOINTMENT_OFF_HOURS,
+        links.appointment(event.manageLinkPath()),
+        MessageKind.APPOINTMENT_OFF_HOURS.code()
+            + ":"
+            + event.appointmentId()
+            + ":"
+            + event.day()
+            + "T"
+            + event.start());
   }
 
   @ApplicationModuleListener

@@ -85,7 +85,9 @@ public enum MessageKind {
   KTP_READY("ktp.ready", Placeholder.KTP),
   APPOINTMENT_BOOKED(
       "appointment.booked", Placeholder.withAppointment(Placeholder.APPOINTMENT_LINK)),
-  APPOINTMENT_REMINDER("appointment.reminder", Placeholder.APPOINTMENT);
+  APPOINTMENT_REMINDER("appointment.reminder", Placeholder.APPOINTMENT),
+  APPOINTMENT_OFF_HOURS(
+      "appointment.offhours", Placeholder.withAppointment(Placeholder.APPOINTMENT_LINK));
 
   private final String code;
   private final List<String> placeholders;

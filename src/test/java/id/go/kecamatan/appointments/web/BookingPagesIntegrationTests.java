@@ -9,9 +9,11 @@ import id.go.kecamatan.WebClient;
 import id.go.kecamatan.appointments.AppointmentReminders;
 import id.go.kecamatan.counter.ServiceGroup;
 import id.go.kecamatan.counter.ServiceGroups;
+import id.go.kecamatan.office.OpeningHours;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,7 @@ class BookingPagesIntegrationTests {
   @Autowired ServiceGroups groups;
   @Autowired AppointmentReminders reminders;
   @Autowired BookingLimits limits;
+  @Autowired OpeningHours hours;
 
   @AfterEach
   void forget() {
@@ -326,30 +329,42 @@ class BookingPagesIntegrationTests {
         .contains("Direkam");
   }
 
-  /**
-   * The office closes a day (a cuti bersama decided late) on which a resident has booked: the
-   * booking stayed as it was, its page still said "Terkonfirmasi" for a time the office does not
-   * serve, and the desk's list of the day did not set it apart.
-   */
-  @Test
-  void aBookingOnADayTheOfficeClosedAfterwardsSaysSoToTheResidentAndTheDesk() {
-    String type = ktpType();
-    WebClient resident = new WebClient(port);
+  /** The last day a type offers: far from the other tests' days. */
+  String lastDay(WebClient resident, String type) {
     Matcher days = DAY.matcher(resident.get("/kecamatan/jetis/janji/" + type).body());
     String day = null;
     while (days.find()) {
-      day = days.group(1); // the last day offered: far from the other tests' days
+      day = days.group(1);
     }
     assertThat(day).isNotNull();
+    return day;
+  }
+
+  /** A free start of the day: the first, or the last. */
+  String freeStart(WebClient resident, String type, String day, boolean last) {
     String page = resident.get("/kecamatan/jetis/janji/" + type + "?tanggal=" + day).body();
     Matcher free =
         Pattern.compile("name=\"start\" value=\"(\\d\\d:\\d\\d)\"(?! disabled)").matcher(page);
-    assertThat(free.find()).as(page).isTrue();
+    String start = null;
+    while (free.find()) {
+      start = free.group(1);
+      if (!last) {
+        break;
+      }
+    }
+    assertThat(start).as(page).isNotNull();
+    return start;
+  }
+
+  /** A confirmed booking: its code and the path of its page. */
+  record Booked(String code, String managePage) {}
+
+  Booked book(WebClient resident, String type, String day, String start) {
     String phone = phone();
     HttpResponse<String> held =
         resident.post(
             "/kecamatan/jetis/janji/" + type,
-            form(day, free.group(1), "3516160101150003", phone, nik(3, 3, 91), "Rina Wati")
+            form(day, start, "3516160101150003", phone, nik(3, 3, 91), "Rina Wati")
                 .toArray(String[]::new));
     Matcher code = CODE.matcher(WebClient.location(held));
     assertThat(code.find()).as(held.body()).isTrue();
@@ -357,7 +372,49 @@ class BookingPagesIntegrationTests {
     resident.post("/janji/konfirmasi/" + code.group(1), "otp", otpSentTo(phone));
     Matcher manage = MANAGE.matcher(resident.get("/janji/terkonfirmasi").body());
     assertThat(manage.find()).isTrue();
-    String managePage = "/janji/kelola/" + manage.group(1);
+    return new Booked(code.group(1), "/janji/kelola/" + manage.group(1));
+  }
+
+  /** The messages a booking's resident got saying the office no longer serves its slot. */
+  List<String> offHoursMessages(String code) {
+    // the appointments module reads the bookings after the calendar's or the hours' transaction
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from event_publication where listener_id like '%OffHoursNotices%' and completion_date is null")
+                        .query(Long.class)
+                        .single()
+                    == 0);
+    return jdbc.sql(
+            "select text from notification where kind = 'appointment.offhours' and text like ? order by created_at")
+        .param("%" + code + "%")
+        .query(String.class)
+        .list();
+  }
+
+  /** The page the message links to. */
+  static String linkOf(String message) {
+    Matcher link = MANAGE.matcher(message);
+    assertThat(link.find()).as(message).isTrue();
+    return "/janji/kelola/" + link.group(1);
+  }
+
+  /**
+   * The office closes a day (a cuti bersama decided late) on which a resident has booked: the
+   * booking stayed as it was, its page still said "Terkonfirmasi" for a time the office does not
+   * serve, and the desk's list of the day did not set it apart. The resident is now told at once,
+   * by the booking's contact, with a link to the page to move or cancel it; the regency entering
+   * the same day afterwards does not tell them twice.
+   */
+  @Test
+  void aBookingOnADayTheOfficeClosedAfterwardsSaysSoToTheResidentAndTheDesk() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    String day = lastDay(resident, type);
+    Booked booked = book(resident, type, day, freeStart(resident, type, day, false));
+    String managePage = booked.managePage();
     assertThat(resident.get(managePage).body()).doesNotContain("Kantor tidak lagi melayani");
 
     WebClient admin = WebClient.signedIn(port, "admin.jetis");
@@ -367,6 +424,7 @@ class BookingPagesIntegrationTests {
                 .post("/admin/kalender", "day", day, "kind", "LIBUR", "name", "Cuti bersama (uji)")
                 .statusCode())
         .isEqualTo(302);
+    WebClient regency = WebClient.signedIn(port, "kab.3516");
     try {
       HttpResponse<String> shown = resident.get(managePage);
       assertThat(shown.body())
@@ -375,18 +433,184 @@ class BookingPagesIntegrationTests {
       assertThat(WebClient.signedIn(port, "loket.jetis").get("/admin/janji?tanggal=" + day).body())
           .containsPattern(
               "id=\"janji-"
-                  + code.group(1)
+                  + booked.code()
                   + "\">\\s*<h2>[^<]*</h2>\\s*<p class=\"meta\">[^\\n]*di luar jam layanan");
+      List<String> told = offHoursMessages(booked.code());
+      assertThat(told).hasSize(1);
+      assertThat(told.get(0))
+          .contains("tidak lagi melayani pada jadwal janji temu")
+          .contains(booked.code())
+          .contains("Pilih jadwal lain atau batalkan");
+      assertThat(resident.get(linkOf(told.get(0))).body())
+          .contains("Kantor tidak lagi melayani pada jadwal Anda")
+          .contains(booked.code());
+
+      // the regency declares the same day cuti bersama: the resident was told already
+      regency.get("/admin/kabupaten/kalender");
+      assertThat(
+              regency
+                  .post(
+                      "/admin/kabupaten/kalender",
+                      "day",
+                      day,
+                      "kind",
+                      "CUTI_BERSAMA",
+                      "name",
+                      "Cuti bersama kabupaten (uji)")
+                  .statusCode())
+          .isEqualTo(302);
+      assertThat(offHoursMessages(booked.code())).hasSize(1);
     } finally {
-      admin.get("/admin/kalender");
-      UUID closed =
-          jdbc.sql("select id from holiday where office_id = ? and day = ? and name = ?")
-              .params(jetis(), LocalDate.parse(day), "Cuti bersama (uji)")
-              .query(UUID.class)
-              .single();
-      admin.post("/admin/kalender/" + closed + "/hapus");
+      removeClosedDay(admin, "/admin/kalender", jetis(), day, "Cuti bersama (uji)");
+      removeClosedDay(
+          regency, "/admin/kabupaten/kalender", null, day, "Cuti bersama kabupaten (uji)");
     }
     assertThat(resident.get(managePage).body()).doesNotContain("Kantor tidak lagi melayani");
+  }
+
+  void removeClosedDay(WebClient admin, String page, UUID office, String day, String name) {
+    admin.get(page);
+    jdbc.sql(
+            "select id from holiday where office_id is not distinct from ? and day = ? and name = ?")
+        .params(office, LocalDate.parse(day), name)
+        .query(UUID.class)
+        .optional()
+        .ifPresent(id -> admin.post(page + "/" + id + "/hapus"));
+  }
+
+  /**
+   * The regency enters a cuti bersama on a day three residents had booked: the one still booked for
+   * that day is told (and its page says so); the one who cancelled and the one who moved to another
+   * day are told nothing.
+   */
+  @Test
+  void aRegencyClosedDayTellsOnlyTheBookingsStillOnThatDay() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    String day = lastDay(resident, type);
+    Booked stays = book(resident, type, day, freeStart(resident, type, day, false));
+    Booked cancels = book(resident, type, day, freeStart(resident, type, day, false));
+    Booked moves = book(resident, type, day, freeStart(resident, type, day, false));
+    resident.get(cancels.managePage());
+    assertThat(resident.post(cancels.managePage() + "/batal").statusCode()).isEqualTo(302);
+    Matcher first = DAY.matcher(resident.get("/kecamatan/jetis/janji/" + type).body());
+    assertThat(first.find()).isTrue();
+    String other = first.group(1);
+    resident.get(moves.managePage());
+    HttpResponse<String> moved =
+        resident.post(
+            moves.managePage() + "/ubah",
+            "day",
+            other,
+            "start",
+            freeStart(resident, type, other, true));
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
+
+    WebClient regency = WebClient.signedIn(port, "kab.3516");
+    regency.get("/admin/kabupaten/kalender");
+    try {
+      assertThat(
+              regency
+                  .post(
+                      "/admin/kabupaten/kalender",
+                      "day",
+                      day,
+                      "kind",
+                      "CUTI_BERSAMA",
+                      "name",
+                      "Cuti bersama mendadak (uji)")
+                  .statusCode())
+          .isEqualTo(302);
+      List<String> told = offHoursMessages(stays.code());
+      assertThat(told).hasSize(1);
+      assertThat(resident.get(linkOf(told.get(0))).body())
+          .contains("Kantor tidak lagi melayani pada jadwal Anda");
+      assertThat(offHoursMessages(cancels.code())).isEmpty();
+      assertThat(offHoursMessages(moves.code())).isEmpty();
+      assertThat(resident.get(cancels.managePage()).body())
+          .doesNotContain("Kantor tidak lagi melayani");
+      assertThat(resident.get(moves.managePage()).body())
+          .doesNotContain("Kantor tidak lagi melayani");
+    } finally {
+      removeClosedDay(
+          regency, "/admin/kabupaten/kalender", null, day, "Cuti bersama mendadak (uji)");
+    }
+  }
+
+  /**
+   * The office shortens its hours so that a booked slot is no longer served: the resident is told
+   * once (saving the same hours again tells nothing), and the day before, such a booking is not
+   * reminded as if nothing happened but told the office does not serve its time.
+   */
+  @Test
+  void shorterOpeningHoursTellTheResidentOnceAndTheReminderDoesNotSayComeAnyway() {
+    String type = ktpType();
+    WebClient resident = new WebClient(port);
+    String day = lastDay(resident, type);
+    String start = freeStart(resident, type, day, true);
+    Booked booked = book(resident, type, day, start);
+    LocalTime late = LocalTime.parse(start);
+
+    WebClient admin = WebClient.signedIn(port, "admin.jetis");
+    List<OpeningHours.Day> week = hours.week(jetis());
+    List<String> shorter = new ArrayList<>();
+    for (OpeningHours.Day d : week) {
+      boolean cut = d.open() && d.closes().isAfter(late);
+      shorter.addAll(
+          hoursForm(
+              d.weekday().getValue(),
+              d.opens(),
+              cut ? late : d.closes(),
+              d.breakStarts(),
+              d.breakEnds()));
+    }
+    List<String> original = new ArrayList<>();
+    for (OpeningHours.Day d : week) {
+      original.addAll(
+          hoursForm(d.weekday().getValue(), d.opens(), d.closes(), d.breakStarts(), d.breakEnds()));
+    }
+    admin.get("/admin/kantor/jam-layanan");
+    try {
+      HttpResponse<String> saved =
+          admin.post("/admin/kantor/jam-layanan", shorter.toArray(String[]::new));
+      assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+      List<String> told = offHoursMessages(booked.code());
+      assertThat(told).hasSize(1);
+      assertThat(told.get(0)).contains("tidak lagi melayani").contains(booked.code());
+      assertThat(resident.get(linkOf(told.get(0))).body())
+          .contains("Kantor tidak lagi melayani pada jadwal Anda");
+      // the same hours saved again: nothing more
+      admin.post("/admin/kantor/jam-layanan", shorter.toArray(String[]::new));
+      assertThat(offHoursMessages(booked.code())).hasSize(1);
+
+      // the day before: told the office does not serve the time, not reminded to come
+      move(booked.code(), LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(1));
+      reminders.remind();
+      assertThat(offHoursMessages(booked.code())).hasSize(2);
+      assertThat(
+              jdbc.sql(
+                      "select count(*) from notification where kind = 'appointment.reminder' and text like ?")
+                  .param("%" + booked.code() + "%")
+                  .query(Long.class)
+                  .single())
+          .isZero();
+    } finally {
+      admin.get("/admin/kantor/jam-layanan");
+      admin.post("/admin/kantor/jam-layanan", original.toArray(String[]::new));
+    }
+  }
+
+  static List<String> hoursForm(
+      int n, LocalTime opens, LocalTime closes, LocalTime breakStarts, LocalTime breakEnds) {
+    return List.of(
+        "opens-" + n,
+        opens == null ? "" : opens.toString(),
+        "closes-" + n,
+        closes == null ? "" : closes.toString(),
+        "breakStarts-" + n,
+        breakStarts == null ? "" : breakStarts.toString(),
+        "breakEnds-" + n,
+        breakEnds == null ? "" : breakEnds.toString());
   }
 
   void move(String code, LocalDate day) {

@@ -18,6 +18,7 @@ import id.go.kecamatan.shared.security.Role;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.Outcome;
 import id.go.kecamatan.shared.web.PublicAddress;
+import id.go.kecamatan.shared.web.TypedBack;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -85,10 +86,15 @@ class AssistedFilingController {
       errors.reject("lampiran", "complaints.error.tooManyFiles", FilingForm.MAX_FILES);
     }
     String village = villageOperator(officer) ? officer.villageId().toString() : "";
+    String channel = villageOperator(officer) ? "VILLAGE" : "COUNTER";
+    // back from a file refused for its size: what was typed is filled in again
+    Map<String, String> typed = TypedBack.fields(model);
     FilingForm form =
-        new FilingForm(
-            blank.kind(), "", "", village, "", "", blank.privacy(), "", "", "", "", "", false);
-    return page(model, officer, form, villageOperator(officer) ? "VILLAGE" : "COUNTER", errors);
+        typed.isEmpty()
+            ? new FilingForm(
+                blank.kind(), "", "", village, "", "", blank.privacy(), "", "", "", "", "", false)
+            : ReporterController.form(typed);
+    return page(model, officer, form, typed.getOrDefault("channel", channel), errors);
   }
 
   @PostMapping(BASE)

@@ -17,6 +17,7 @@ import id.go.kecamatan.office.Offices;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
 import id.go.kecamatan.shared.web.Outcome;
+import id.go.kecamatan.shared.web.TypedBack;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -101,9 +102,13 @@ class ReporterController {
         applicationCode == null
             ? ""
             : TrackingCode.parse(applicationCode).map(TrackingCode::value).orElse("");
+    // back from a file refused for its size: what was typed is filled in again
+    Map<String, String> typed = TypedBack.fields(model);
     FilingForm form =
-        new FilingForm(
-            blank.kind(), "", "", "", "", "", blank.privacy(), "", "", "", code, "", false);
+        typed.isEmpty()
+            ? new FilingForm(
+                blank.kind(), "", "", "", "", "", blank.privacy(), "", "", "", code, "", false)
+            : form(typed);
     FieldErrors errors = new FieldErrors();
     if (tooLarge != null) {
       errors.reject("lampiran", "complaints.error.tooLarge", documents.limits().maxFile());

@@ -26,9 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CSRF check, before any controller or exception handler (and again on the error page): the user
  * would get the container's bare 413. This filter, ahead of Spring Security, reads the multipart
  * body first and sends the user back to the form with {@code ?terlalu-besar}, where the form shows
- * the message; nothing is saved. When one file is over the per-file limit, the parameter's value is
- * the file's field ({@code ?terlalu-besar=files[<requirement>]}), so the message stands at that
- * file's requirement. The JSON API gets a 413 {@code application/problem+json}.
+ * the message; nothing is saved. The container reads a file up to the request's limit ({@link
+ * TypedBack}); a file over the per-file limit is found here among the parts, and the request is
+ * marked so that, once Spring Security has checked it, the form comes back with what was typed and
+ * {@code ?terlalu-besar=<the file's field>} (e.g. {@code files[<requirement>]}), the message at
+ * that file. The JSON API gets a 413 {@code application/problem+json}.
  *
  * <p>Any other form post whose body cannot be read (a malformed multipart body, a urlencoded body
  * over the container's limit) is answered here too, 400 or 413, as the error page or an API
@@ -42,6 +44,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
   private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
 
+  private final long maxFileBytes;
   private final long maxFileMegabytes;
   private final long maxRequestMegabytes;
   private final long maxFormMegabytes;
@@ -54,6 +57,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
       @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm,
       MessageSource messages) {
     this.messages = messages;
+    this.maxFileBytes = maxFile.toBytes();
     this.maxFileMegabytes = maxFile.toMegabytes();
     this.maxRequestMegabytes = maxRequest.toMegabytes();
     this.maxFormMegabytes = Math.max(1, maxForm.toMegabytes());
@@ -71,7 +75,18 @@ class UploadLimitFilter extends OncePerRequestFilter {
       try {
         request.getParameterMap();
         if (lower.startsWith("multipart/form-data")) {
-          request.getParts(); // a malformed body fails here, not deep in a controller
+          // a malformed body fails here, not deep in a controller; the container reads a file up
+          // to the request's limit (TypedBack), the per-file limit is checked here
+          String field = TypedBack.oversizedField(request.getParts(), maxFileBytes);
+          if (field != null) {
+            log.warn("Refused a file over the limit to {}", safePath(request));
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+              tooLargeProblem(request, response, false);
+              return;
+            }
+            // sent back to its form with what was typed, once Spring Security has checked it
+            request.setAttribute(TypedBack.OVERSIZED, FIELD.matcher(field).matches() ? field : "");
+          }
         }
       } catch (RuntimeException | IOException | ServletException e) {
         if (causedBy(e, "InvalidFileNameException")) {

@@ -86,6 +86,31 @@ class AssistedFilingIntegrationTests {
   }
 
   @Test
+  void aLetterScanOver10MegabytesComesBackWithEverythingTheOfficerTyped() {
+    WebClient counter = WebClient.signedIn(port, "loket.jetis");
+    counter.get("/admin/pengaduan/baru");
+    String text = "Surat warga: jembatan retak " + UUID.randomUUID();
+    HttpResponse<String> refused =
+        counter.upload(
+            "/admin/pengaduan/baru",
+            "lampiran",
+            fields("LETTER", text, village(1)),
+            new WebClient.FilePart("surat.pdf", "application/pdf", new byte[11 * 1024 * 1024]));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(refused))
+        .endsWith("/admin/pengaduan/baru?terlalu-besar=lampiran");
+    HttpResponse<String> back =
+        counter.get(WebClient.location(refused).replaceFirst("^https?://[^/]+", ""));
+    assertThat(back.body())
+        .contains("Berkas terlalu besar. Setiap berkas paling besar 10 MB")
+        .contains(text)
+        .contains("value=\"Mbah Sarinah\"")
+        .contains("value=\"LETTER\" checked")
+        .contains(village(1) + "\" selected");
+    assertThat(count(text)).isZero();
+  }
+
+  @Test
   void theFrontOfficeRecordsAComplaintWithALetterScanAndPrintsTheReceipt() {
     WebClient counter = WebClient.signedIn(port, "loket.jetis");
     HttpResponse<String> form = counter.get("/admin/pengaduan/baru");

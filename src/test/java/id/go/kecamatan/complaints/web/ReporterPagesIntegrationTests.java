@@ -65,6 +65,50 @@ class ReporterPagesIntegrationTests {
   }
 
   @Test
+  void aPhotoOver10MegabytesComesBackWithTheMessageAtTheFileAndEverythingTyped() {
+    long before = jdbc.sql("select count(*) from complaint").query(Long.class).single();
+    String text = "Saluran air tersumbat sejak seminggu " + UUID.randomUUID();
+    Map<String, String> f = fields(text, "0812-5555-0177");
+    f.put("occurredOn-day", "3");
+    f.put("occurredOn-month", "11");
+    f.put("occurredOn-year", "2026");
+    WebClient.FilePart large =
+        new WebClient.FilePart("saluran.jpg", "image/jpeg", new byte[11 * 1024 * 1024]);
+
+    // a cross-site post (no CSRF token) is refused and keeps nothing
+    WebClient stranger = new WebClient(port);
+    assertThat(stranger.upload("/kecamatan/jetis/pengaduan", "lampiran", f, large).statusCode())
+        .isEqualTo(403);
+    assertThat(stranger.get("/kecamatan/jetis/pengaduan").body()).doesNotContain(text);
+
+    WebClient browser = new WebClient(port);
+    browser.get("/kecamatan/jetis/pengaduan");
+    HttpResponse<String> refused =
+        browser.upload("/kecamatan/jetis/pengaduan", "lampiran", f, large);
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(refused))
+        .endsWith("/kecamatan/jetis/pengaduan?terlalu-besar=lampiran");
+    HttpResponse<String> back =
+        browser.get(WebClient.location(refused).replaceFirst("^https?://[^/]+", ""));
+    assertThat(back.statusCode()).isEqualTo(200);
+    assertThat(back.body())
+        .contains("Berkas terlalu besar. Setiap berkas paling besar 10 MB")
+        .contains("aria-invalid=\"true\"")
+        .contains(text)
+        .contains("value=\"Pasar desa\"")
+        .contains("value=\"Siti Aminah\"")
+        .contains("value=\"0812-5555-0177\"")
+        .contains("value=\"RAHASIA\" checked")
+        .contains(category + "\" selected")
+        .containsPattern(
+            "name=\"occurredOn-year\"[^>]*value=\"2026\"|value=\"2026\"[^>]*name=\"occurredOn-year\"");
+    // only once: opened again, the form is empty
+    assertThat(browser.get("/kecamatan/jetis/pengaduan").body()).doesNotContain(text);
+    assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single())
+        .isEqualTo(before);
+  }
+
+  @Test
   void aReporterFilesWithAPhotoSeesTheCodeAndSecretOnceAndOpensTheComplaintAgain() {
     WebClient browser = new WebClient(port);
     HttpResponse<String> form = browser.get("/kecamatan/jetis/pengaduan");

@@ -174,6 +174,24 @@ class IntakeIntegrationTests {
     assertThat(broken.body()).contains(secondName, "href=\"#files[" + second + "]\"");
     assertThat(draftFiles(draft)).isEqualTo(1);
 
+    // a file over 10 MB for the second requirement: back on the page with the message there
+    officer.get("/admin/loket/" + draft + "/berkas");
+    HttpResponse<String> tooLarge =
+        officer.upload(
+            "/admin/loket/" + draft + "/kirim",
+            "files[" + second + "]",
+            Map.of("consent", "yes"),
+            new FilePart("besar.pdf", "application/pdf", new byte[11 * 1024 * 1024]));
+    assertThat(tooLarge.statusCode()).isEqualTo(302);
+    String back = WebClient.location(tooLarge).replaceFirst("^https?://[^/]+", "");
+    assertThat(back).startsWith("/admin/loket/" + draft + "/kirim?terlalu-besar=files");
+    HttpResponse<String> shown = officer.get(back);
+    assertThat(shown.statusCode()).isEqualTo(413);
+    assertThat(shown.body())
+        .contains("File yang dipilih harus lebih kecil dari 10 MB")
+        .contains("href=\"#files[" + second + "]\"");
+    assertThat(draftFiles(draft)).isEqualTo(1);
+
     for (String id : required.subList(1, required.size())) {
       officer.get("/admin/loket/" + draft + "/berkas");
       officer.upload("/admin/loket/" + draft + "/kirim", "files[" + id + "]", Map.of(), scan());

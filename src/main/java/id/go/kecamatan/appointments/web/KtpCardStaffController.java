@@ -10,6 +10,7 @@ import id.go.kecamatan.shared.security.CurrentOfficer;
 import id.go.kecamatan.shared.security.Officer;
 import id.go.kecamatan.shared.web.FieldErrors;
 import id.go.kecamatan.shared.web.NotFoundException;
+import id.go.kecamatan.shared.web.TypedBack;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,6 +181,38 @@ class KtpCardStaffController {
   String card(@PathVariable String id, Model model) {
     Officer officer = CurrentOfficer.inOffice();
     return cardPage(model, officer, card(officer, id), new FieldErrors(), Map.of(), true);
+  }
+
+  /**
+   * Where {@code UploadLimitFilter} sends a pick-up whose authority letter is over the size limit:
+   * the card's page with the message at the letter and what the officer had entered (ADR 0052).
+   */
+  @GetMapping(BASE + "/{id}/ambil")
+  String pickUpTooLarge(
+      @PathVariable String id,
+      @RequestParam(name = "terlalu-besar", required = false) String tooLarge,
+      HttpServletResponse response,
+      Model model) {
+    Officer officer = CurrentOfficer.inOffice();
+    KtpCards.Card card = card(officer, id);
+    if (tooLarge == null) {
+      return "redirect:" + BASE + "/" + card.id();
+    }
+    Map<String, String> typed = TypedBack.fields(model);
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    return cardPage(
+        model,
+        officer,
+        card,
+        new FieldErrors()
+            .reject("suratKuasa", "documents.error.tooBig", documents.limits().maxFile()),
+        Map.of(
+            "by", cut(typed.getOrDefault("by", ""), 10),
+            "proxyName", cut(typed.getOrDefault("proxyName", ""), 200),
+            "proxyNik", cut(typed.getOrDefault("proxyNik", ""), 30),
+            "idChecked", cut(typed.getOrDefault("idChecked", ""), 5),
+            "letterChecked", cut(typed.getOrDefault("letterChecked", ""), 5)),
+        false);
   }
 
   private KtpCards.Card card(Officer officer, String id) {

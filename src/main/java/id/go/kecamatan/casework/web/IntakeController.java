@@ -247,6 +247,37 @@ class IntakeController {
     return filesPage(officer, draft, errors, model);
   }
 
+  /**
+   * Where {@code UploadLimitFilter} sends the files of several requirements sent together over the
+   * limits: the files page with the message at the requirement the file was chosen for (the first
+   * when the filter named none).
+   */
+  @GetMapping(BASE + "/{id}/kirim")
+  String submitTooLarge(
+      @PathVariable UUID id,
+      @RequestParam(name = "terlalu-besar", required = false) String tooLarge,
+      @RequestParam(name = "terlalu-banyak", required = false) String tooMany,
+      HttpServletResponse response,
+      Model model) {
+    Officer officer = CurrentOfficer.inOffice();
+    Draft draft = open(officer, id);
+    List<UUID> requirements =
+        drafts.service(draft).requirements().stream().map(r -> r.id()).toList();
+    if ((tooLarge == null && tooMany == null) || requirements.isEmpty()) {
+      return redirect(draft, "berkas");
+    }
+    String named = RequestUploads.namedField(requirements, tooLarge);
+    String field = named != null ? named : RequestUploads.field(requirements.get(0));
+    FieldErrors errors = new FieldErrors();
+    if (tooLarge != null) {
+      errors.reject(field, "documents.error.tooBig", documents.limits().maxFile());
+    } else {
+      errors.reject(field, "documents.error.tooMany", documents.limits().maxFilesPerSlot());
+    }
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    return filesPage(officer, draft, errors, model);
+  }
+
   @PostMapping(BASE + "/{id}/berkas/{documentId}/hapus")
   String remove(@PathVariable UUID id, @PathVariable UUID documentId) {
     Officer officer = CurrentOfficer.inOffice();

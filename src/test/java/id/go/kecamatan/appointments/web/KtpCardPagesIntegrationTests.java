@@ -163,6 +163,34 @@ class KtpCardPagesIntegrationTests {
 
     // the pick-up check: a proxy without the letter checked is refused, nothing changes
     desk.get("/admin/ktp-el/" + id);
+    // an authority letter over 10 MB: back on the card with the message at the letter and all
+    // that was entered, nothing recorded
+    String typedNik = KtpFixtures.nik(false);
+    HttpResponse<String> tooLarge =
+        desk.upload(
+            "/admin/ktp-el/" + id + "/ambil",
+            "suratKuasa",
+            Map.of(
+                "by", "PROXY",
+                "idChecked", "ya",
+                "proxyName", "Bambang Sutrisno",
+                "proxyNik", typedNik,
+                "letterChecked", "ya"),
+            new WebClient.FilePart(
+                "surat-kuasa.pdf", "application/pdf", new byte[11 * 1024 * 1024]));
+    assertThat(tooLarge.statusCode()).isEqualTo(302);
+    assertThat(WebClient.location(tooLarge))
+        .endsWith("/admin/ktp-el/" + id + "/ambil?terlalu-besar=suratKuasa");
+    HttpResponse<String> back =
+        desk.get(WebClient.location(tooLarge).replaceFirst("^https?://[^/]+", ""));
+    assertThat(back.statusCode()).isEqualTo(413);
+    assertThat(back.body())
+        .contains("id=\"suratKuasa-error\"")
+        .contains("File yang dipilih harus lebih kecil dari 10 MB")
+        .contains("value=\"Bambang Sutrisno\"")
+        .contains("value=\"" + typedNik + "\"")
+        .containsPattern("name=\"letterChecked\" value=\"ya\" checked")
+        .doesNotContain("Kartu diserahkan");
     HttpResponse<String> noLetter =
         desk.upload(
             "/admin/ktp-el/" + id + "/ambil",

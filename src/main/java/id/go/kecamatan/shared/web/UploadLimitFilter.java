@@ -6,12 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -104,18 +101,10 @@ class UploadLimitFilter extends OncePerRequestFilter {
           if (api) {
             tooLargeProblem(request, response, tooManyParts);
           } else {
-            // the form shows "too many files" or "too large" for these; a single file over the
-            // limit is named by its field, so a form of several requirements shows the message at
-            // the one the file was chosen for
-            String field = tooManyParts ? null : oversizedField(e);
+            // the form shows "too many files" or "too large" for these (a single file over the
+            // per-file limit is found among the parts above and named by its field, TypedBack)
             response.sendRedirect(
-                sameSitePath(request)
-                    + (tooManyParts
-                        ? "?terlalu-banyak"
-                        : field == null
-                            ? "?terlalu-besar"
-                            : "?terlalu-besar="
-                                + URLEncoder.encode(field, StandardCharsets.UTF_8)));
+                sameSitePath(request) + (tooManyParts ? "?terlalu-banyak" : "?terlalu-besar"));
           }
           return;
         }
@@ -276,21 +265,6 @@ class UploadLimitFilter extends OncePerRequestFilter {
       }
     }
     return false;
-  }
-
-  /**
-   * The form field of the one file over the per-file limit ({@code files[<requirement>]}), when the
-   * container names it and it is a plain field name; else null (the request as a whole was too
-   * large).
-   */
-  static String oversizedField(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FileSizeLimitExceededException file) {
-        String field = file.getFieldName();
-        return field != null && FIELD.matcher(field).matches() ? field : null;
-      }
-    }
-    return null;
   }
 
   /** The container's limit on the number of parts (files and fields) of one request. */
